@@ -1,0 +1,41 @@
+# Svenska – standardspråket. Skriv enkelt och respektfullt. Säg "staden", aldrig "soc".
+-city = Helsingborgs stad
+
+site-name = Nära
+site-tagline = Stöd och hjälp från { -city }
+skip-to-content = Gå direkt till innehållet
+language-switch-label = Välj språk
+footer-nav-label = Om webbplatsen
+footer-accessibility = Tillgänglighet
+footer-owner = Nära drivs av { -city }.
+
+home-title = Vad behöver du hjälp med?
+home-heading = Vad behöver du hjälp med?
+home-lead = Här hittar du stöd från staden, regionen och föreningar. Du kan vara anonym, och du bestämmer själv vad du vill berätta.
+home-urgent-heading = Behöver du hjälp nu?
+home-urgent-emergency = Om någon är i fara: ring 112.
+home-urgent-after-hours = Kvällar, nätter och helger når du socialjouren via 112 eller kontaktcenter. Du får prata med någon direkt.
+home-areas-heading = Stöd inom olika områden
+home-areas-empty = Här kommer det snart finnas en lista över olika sorters stöd. Ring kontaktcenter så länge.
+home-contact-heading = Vill du prata med någon?
+home-contact-body = Kontaktcenter svarar på frågor om allt som staden gör och hjälper dig vidare till rätt person.
+home-contact-phone-label = Telefon
+home-contact-phone = 042-10 50 00
+home-contact-hours-label = Öppettider
+home-contact-hours = Måndag till fredag 8.00–16.00
+
+error-go-home = Gå till startsidan
+error-contact = Om problemet finns kvar kan du ringa kontaktcenter på 042-10 50 00.
+error-reference = Referens om du kontaktar oss:
+error-400-heading = Något i förfrågan var fel
+error-400-body = Vi kunde inte förstå det som skickades. Gå tillbaka och försök igen.
+error-403-heading = Du har inte tillgång till sidan
+error-403-body = Sidan kräver behörighet, eller så kom förfrågan från en annan webbplats. Gå tillbaka och försök igen.
+error-404-heading = Sidan finns inte
+error-404-body = Sidan kan ha flyttats eller tagits bort. Kontrollera adressen eller börja om från startsidan.
+error-408-heading = Det tog för lång tid
+error-408-body = Svaret dröjde för länge. Försök igen om en stund.
+error-413-heading = Det du skickade är för stort
+error-413-body = Försök med en mindre fil eller kortare text.
+error-500-heading = Något gick fel hos oss
+error-500-body = Felet är inte ditt. Försök igen om en stund.

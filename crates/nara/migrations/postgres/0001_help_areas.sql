@@ -1,0 +1,11 @@
+-- Areas of help: the managed vocabulary residents browse by on the home page.
+CREATE TABLE help_areas (
+    slug        TEXT PRIMARY KEY CHECK (length(slug) BETWEEN 1 AND 80),
+    position    INTEGER NOT NULL,
+    name_sv     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    summary_sv  TEXT NOT NULL,
+    summary_en  TEXT NOT NULL,
+    updated_at  TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX help_areas_position ON help_areas (position);

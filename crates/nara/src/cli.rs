@@ -1,0 +1,140 @@
+//! The `nara` command line.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Overrides, sqlite_url};
+use crate::db::{Db, redact};
+use crate::secrets::Secrets;
+use crate::server::{self, Addresses};
+use crate::{demo, telemetry};
+
+#[derive(Debug, Parser)]
+#[command(name = "nara", version, about = "Nära: one accessible way in to the city's social services")]
+pub struct Cli {
+    /// A TOML configuration file (default: ./nara.toml when it exists).
+    #[arg(long, global = true, env = "NARA_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server for real: database from the configuration, pending migrations applied.
+    Serve(ServerArgs),
+    /// Run the server on a fresh SQLite file filled with demo content.
+    Demo(ServerArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DataArgs),
+    /// Check the configuration, the data directory and the database; exit non-zero on a problem.
+    Check(DataArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServerArgs {
+    /// Address to listen on, e.g. 127.0.0.1:8080 (also NARA_BIND).
+    #[arg(long, value_name = "ADDR:PORT")]
+    bind: Option<SocketAddr>,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+struct DataArgs {
+    /// Directory for the SQLite file and generated secrets (also NARA_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+impl Cli {
+    fn load_config(&self, bind: Option<SocketAddr>, data: &DataArgs) -> anyhow::Result<Config> {
+        let overrides = Overrides { bind, data_dir: data.data_dir.clone() };
+        Config::load(self.config.as_deref(), overrides)
+    }
+}
+
+/// Runs the command; the caller prints the error on one line and exits non-zero.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Serve(args) => {
+            let config = cli.load_config(args.bind, &args.data)?;
+            telemetry::init(config.log_format);
+            let db = open(&config, &config.database_url()).await?;
+            db.migrate().await?;
+            server::run(&config, db, |addresses| {
+                tracing::info!(web = %addresses.web, metrics = ?addresses.metrics, "listening");
+            })
+            .await
+        }
+        Command::Demo(args) => {
+            let config = cli.load_config(args.bind, &args.data)?;
+            telemetry::init(config.log_format);
+            let url = match &config.database_url {
+                Some(url) => url.clone(),
+                None => fresh_sqlite_file(&config.data_dir.join("demo.db"))?,
+            };
+            let db = open(&config, &url).await?;
+            db.migrate().await?;
+            demo::seed(&db).await?;
+            server::run(&config, db, |addresses| announce_demo(addresses, &url)).await
+        }
+        Command::Migrate(data) => {
+            let config = cli.load_config(None, data)?;
+            let db = open(&config, &config.database_url()).await?;
+            db.migrate().await?;
+            let status = db.migration_status().await?;
+            println!("Databasen är uppdaterad: {} migreringar. (The database is up to date.)", status.applied.len());
+            Ok(())
+        }
+        Command::Check(data) => {
+            let config = cli.load_config(None, data)?;
+            let db = open(&config, &config.database_url()).await?;
+            let status = db.migration_status().await?;
+            println!("Konfigurationen är giltig. (The configuration is valid.)");
+            println!("Databasen svarar: {}", redact(&config.database_url()));
+            if !status.is_current() {
+                anyhow::bail!(
+                    "the database lacks migrations {:?}: run `nara migrate`",
+                    status.pending
+                );
+            }
+            println!("Databasen är uppdaterad. (The database is up to date.)");
+            Ok(())
+        }
+    }
+}
+
+/// Prepares the data directory and its secrets, then connects.
+async fn open(config: &Config, url: &str) -> anyhow::Result<Db> {
+    config.prepare_data_dir()?;
+    Secrets::load_or_create(&config.data_dir)?;
+    Db::connect(url).await
+}
+
+/// Removes an earlier demo database so every `nara demo` starts from the same content.
+fn fresh_sqlite_file(path: &Path) -> anyhow::Result<String> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove the old demo file {}", file.display())),
+        }
+    }
+    Ok(sqlite_url(path))
+}
+
+fn announce_demo(addresses: &Addresses, url: &str) {
+    let web = format!("http://{}/", addresses.web);
+    println!("Nära körs på {web}  (Nära is running at {web}en/)");
+    println!("Demodatabas (demo database): {}", redact(url));
+    if let Some(metrics) = addresses.metrics {
+        println!("Mätvärden (metrics): http://{metrics}/metrics");
+    }
+    println!("Inga demoinloggningar ännu. (No demo log-ins yet.)");
+    println!("Stoppa med Ctrl+C. (Stop with Ctrl+C.)");
+}

@@ -1,0 +1,227 @@
+//! Typed, layered configuration: defaults, then a TOML file, then `NARA_*` environment variables,
+//! then `DATABASE_URL`, then command-line flags. Every source is optional.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// The configuration file read when `--config` is not given and the file exists.
+pub const DEFAULT_CONFIG_FILE: &str = "nara.toml";
+
+/// Keys that may come from `NARA_*` variables. Listing them keeps variables such as
+/// `NARA_TEST_DATABASE_URL` from being mistaken for configuration.
+const ENV_KEYS: &[&str] = &[
+    "bind",
+    "public_base_url",
+    "data_dir",
+    "database_url",
+    "log_format",
+    "metrics_bind",
+    "request_timeout_secs",
+    "max_body_bytes",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines, for a terminal.
+    #[default]
+    Pretty,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address the web server listens on.
+    pub bind: SocketAddr,
+    /// The address people use to reach the service; `https` turns on HSTS.
+    pub public_base_url: Option<Url>,
+    /// Where the SQLite file, generated secrets and other local state live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; when unset, a SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    pub log_format: LogFormat,
+    /// Separate listener for Prometheus metrics; unset turns metrics off.
+    pub metrics_bind: Option<SocketAddr>,
+    pub request_timeout_secs: u64,
+    pub max_body_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_base_url: None,
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            log_format: LogFormat::Pretty,
+            metrics_bind: Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            request_timeout_secs: 30,
+            max_body_bytes: 2 * 1024 * 1024,
+        }
+    }
+}
+
+/// Values given on the command line; they win over every other source.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Loads the configuration from all sources. `file` is an explicit `--config` path, which must
+    /// exist; without it `nara.toml` in the working directory is read when present.
+    pub fn load(file: Option<&Path>, overrides: Overrides) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => {
+                if !path.is_file() {
+                    bail!("the configuration file {} does not exist", path.display());
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
+                figment = figment.merge(Toml::file_exact(DEFAULT_CONFIG_FILE));
+            }
+            None => {}
+        }
+        figment = figment
+            .merge(Env::prefixed("NARA_").only(ENV_KEYS))
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into()))
+            .merge(Serialized::defaults(overrides));
+        let config: Config = figment
+            .extract()
+            .map_err(|e| anyhow::anyhow!("configuration: {}", one_line(&e)))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if let Some(url) = &self.database_url
+            && !(url.starts_with("sqlite:") || url.starts_with("postgres:") || url.starts_with("postgresql:"))
+        {
+            bail!("configuration: database_url must start with sqlite:, postgres: or postgresql:");
+        }
+        if self.request_timeout_secs == 0 {
+            bail!("configuration: request_timeout_secs must be at least 1");
+        }
+        if self.max_body_bytes < 1024 {
+            bail!("configuration: max_body_bytes must be at least 1024");
+        }
+        Ok(())
+    }
+
+    /// The database to use: `database_url`, or the default SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| sqlite_url(&self.data_dir.join("nara.db")))
+    }
+
+    /// Whether people reach us over https, which makes cookies `Secure` and turns on HSTS.
+    pub fn served_over_https(&self) -> bool {
+        self.public_base_url.as_ref().is_some_and(|u| u.scheme() == "https")
+    }
+
+    /// Creates the data directory when missing and proves it is writable.
+    pub fn prepare_data_dir(&self) -> anyhow::Result<()> {
+        let dir = &self.data_dir;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+        let probe = dir.join(".write-test");
+        std::fs::write(&probe, b"ok")
+            .with_context(|| format!("the data directory {} is not writable", dir.display()))?;
+        let _ = std::fs::remove_file(probe);
+        Ok(())
+    }
+}
+
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+/// figment's errors can span lines; a person reading a terminal wants one.
+fn one_line(error: &figment::Error) -> String {
+    error.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_no_file_or_variables() {
+        figment::Jail::expect_with(|_jail| {
+            let config = Config::load(None, Overrides::default()).expect("defaults load");
+            assert_eq!(config.bind.port(), 8080);
+            assert_eq!(config.database_url(), "sqlite://data/nara.db");
+            assert!(!config.served_over_https());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn file_then_environment_then_flags() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "nara.toml",
+                "bind = \"127.0.0.1:9000\"\ndata_dir = \"/srv/nara\"\npublic_base_url = \"https://nara.example.se/\"",
+            )?;
+            jail.set_env("NARA_BIND", "127.0.0.1:9100");
+            jail.set_env("NARA_TEST_DATABASE_URL", "postgres://ignored");
+            jail.set_env("DATABASE_URL", "postgres://db/nara");
+            let config = Config::load(
+                None,
+                Overrides { data_dir: Some("/tmp/x".into()), ..Default::default() },
+            )
+            .expect("layered config loads");
+            assert_eq!(config.bind.port(), 9100);
+            assert_eq!(config.data_dir, PathBuf::from("/tmp/x"));
+            assert_eq!(config.database_url(), "postgres://db/nara");
+            assert!(config.served_over_https());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn malformed_toml_is_one_clear_line() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("nara.toml", "bind = \"127.0.0.1:9000\n[[[")?;
+            let err = Config::load(None, Overrides::default()).unwrap_err().to_string();
+            assert!(err.starts_with("configuration:"), "{err}");
+            assert!(!err.contains('\n'), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_refused() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("nara.toml", "bnid = \"127.0.0.1:9000\"")?;
+            let err = Config::load(None, Overrides::default()).unwrap_err().to_string();
+            assert!(err.contains("bnid"), "{err}");
+            jail.create_file("nara.toml", "database_url = \"mysql://x\"")?;
+            let err = Config::load(None, Overrides::default()).unwrap_err().to_string();
+            assert!(err.contains("database_url"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_explicit_file_must_exist() {
+        let err = Config::load(Some(Path::new("/nonexistent/nara.toml")), Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("does not exist"), "{err}");
+    }
+}

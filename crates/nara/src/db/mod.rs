@@ -1,0 +1,186 @@
+//! One storage contract over two backends. `Db` holds a concrete SQLite or PostgreSQL pool
+//! (never sqlx's `Any` driver, which loses timestamps, UUIDs and JSON); feature modules add
+//! domain-level methods that dispatch to per-backend SQL.
+
+use std::collections::BTreeSet;
+use std::str::FromStr;
+use std::time::Duration;
+
+mod time;
+
+pub use time::UtcTime;
+
+use anyhow::Context;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// How long to wait for a database connection before telling the operator it is unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same expression against whichever pool `Db` holds. The expression is written once
+/// but type-checked for each backend, so it only fits SQL that both understand.
+#[macro_export]
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite($pool) => $body,
+            $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Which of the migrations built into this binary the database has applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub applied: BTreeSet<i64>,
+    pub pending: Vec<i64>,
+}
+
+impl MigrationStatus {
+    pub fn is_current(&self) -> bool {
+        self.pending.is_empty()
+    }
+}
+
+impl Db {
+    /// Connects to `sqlite:…` or `postgres:…`, failing within a few seconds when unreachable.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .with_context(|| format!("the database address {} is not valid", redact(url)))?;
+            Self::connect_sqlite(options).await
+        } else {
+            let options = PgConnectOptions::from_str(url)
+                .with_context(|| format!("the database address {} is not valid", redact(url)))?;
+            Self::connect_postgres(options)
+                .await
+                .with_context(|| format!("cannot reach the database at {}", redact(url)))
+        }
+    }
+
+    pub async fn connect_sqlite(options: SqliteConnectOptions) -> anyhow::Result<Self> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(CONNECT_TIMEOUT)
+            .connect_with(options)
+            .await
+            .context("cannot open the SQLite database")?;
+        Ok(Db::Sqlite(pool))
+    }
+
+    pub async fn connect_postgres(options: PgConnectOptions) -> anyhow::Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(CONNECT_TIMEOUT)
+            .connect_with(options)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(Db::Postgres(pool))
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self {
+            Db::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    /// Applies pending migrations. Safe to run from several processes at once.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let result = on_pool!(self, pool => self.migrator().run(pool).await);
+        result.context("migrating the database failed")
+    }
+
+    /// Proves the database answers.
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))
+            .context("the database does not answer")
+    }
+
+    pub async fn migration_status(&self) -> anyhow::Result<MigrationStatus> {
+        self.ping().await?;
+        let query = "SELECT version FROM _sqlx_migrations WHERE success = TRUE";
+        let rows: Result<Vec<i64>, sqlx::Error> =
+            on_pool!(self, pool => sqlx::query_scalar(query).fetch_all(pool).await);
+        // Before the first migration the bookkeeping table does not exist: nothing is applied.
+        let applied: BTreeSet<i64> = rows.unwrap_or_default().into_iter().collect();
+        let pending = self
+            .migrator()
+            .iter()
+            .map(|m| m.version)
+            .filter(|v| !applied.contains(v))
+            .collect();
+        Ok(MigrationStatus { applied, pending })
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await);
+    }
+}
+
+/// The migration versions built into the binary, per backend (for the parity test).
+pub fn migration_versions(backend: Backend) -> Vec<i64> {
+    let migrator = match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    migrator.iter().map(|m| m.version).collect()
+}
+
+/// A database address fit for an error message: the password is replaced.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_backends_have_the_same_migration_versions() {
+        let sqlite = migration_versions(Backend::Sqlite);
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, migration_versions(Backend::Postgres));
+    }
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(redact("postgres://nara:hemligt@db:5432/nara"), "postgres://nara:***@db:5432/nara");
+        assert_eq!(redact("sqlite://data/nara.db"), "sqlite://data/nara.db");
+    }
+}

@@ -1,0 +1,47 @@
+//! Areas of help: the plain-language vocabulary a resident can browse by ("Pengar och skulder",
+//! "Våld i nära relationer", …). Later the directory of support hangs its entries on these.
+
+mod store;
+
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct HelpArea {
+    pub slug: String,
+    pub position: i32,
+    pub name_sv: String,
+    pub name_en: String,
+    pub summary_sv: String,
+    pub summary_en: String,
+}
+
+/// Content is kept in Swedish and English; other languages show the Swedish text.
+impl HelpArea {
+    pub fn name(&self, locale: Locale) -> &str {
+        if locale == Locale::EN { &self.name_en } else { &self.name_sv }
+    }
+
+    pub fn summary(&self, locale: Locale) -> &str {
+        if locale == Locale::EN { &self.summary_en } else { &self.summary_sv }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_follow_the_locale() {
+        let area = HelpArea {
+            slug: "boende".into(),
+            position: 1,
+            name_sv: "Boende".into(),
+            name_en: "Housing".into(),
+            summary_sv: "Om du inte har någonstans att bo.".into(),
+            summary_en: "If you have nowhere to live.".into(),
+        };
+        assert_eq!(area.name(Locale::SV), "Boende");
+        assert_eq!(area.name(Locale::EN), "Housing");
+        assert_eq!(area.summary(Locale::EN), "If you have nowhere to live.");
+    }
+}

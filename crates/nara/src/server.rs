@@ -1,0 +1,93 @@
+//! Running the web server and the metrics listener until SIGTERM or Ctrl+C, then letting
+//! requests in flight finish.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::i18n::Catalogues;
+use crate::web::{self, AppState, Limits};
+
+/// Where a started server listens.
+pub struct Addresses {
+    pub web: SocketAddr,
+    pub metrics: Option<SocketAddr>,
+}
+
+/// Binds the listeners, calls `announce` with their addresses, and serves until a shutdown signal.
+pub async fn run(config: &Config, db: Db, announce: impl FnOnce(&Addresses)) -> anyhow::Result<()> {
+    let catalogues = Catalogues::load()?;
+    let state = AppState::new(db, catalogues, config.served_over_https());
+    let limits = Limits {
+        request_timeout: std::time::Duration::from_secs(config.request_timeout_secs),
+        max_body_bytes: config.max_body_bytes,
+    };
+    let listener = bind(config.bind).await?;
+    let metrics_listener = match config.metrics_bind {
+        Some(address) => Some(bind(address).await?),
+        None => None,
+    };
+    let addresses = Addresses {
+        web: listener.local_addr()?,
+        metrics: metrics_listener.as_ref().map(TcpListener::local_addr).transpose()?,
+    };
+    announce(&addresses);
+
+    let (stop, stopped) = watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = stop.send(true);
+    });
+    if let Some(listener) = metrics_listener {
+        let metrics_app = web::metrics::router(state.metrics.clone());
+        tokio::spawn(serve(listener, metrics_app, wait_for(stopped.clone())));
+    }
+    let app = web::router(state.clone(), limits);
+    serve(listener, app, wait_for(stopped)).await?;
+    state.db.close().await;
+    Ok(())
+}
+
+async fn bind(address: SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(address)
+        .await
+        .with_context(|| format!("cannot listen on {address} (is another server using it?)"))
+}
+
+/// Serves `app` until `shutdown` completes, then waits for requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("the server stopped")
+}
+
+async fn wait_for(mut stopped: watch::Receiver<bool>) {
+    let _ = stopped.wait_for(|stop| *stop).await;
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

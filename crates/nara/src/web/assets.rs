@@ -1,0 +1,50 @@
+//! Static files, built into the binary so the server runs from any working directory.
+//! Addresses carry a content hash, so browsers may cache them for a year.
+
+use std::sync::LazyLock;
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use crate::web::errors::AppError;
+
+struct Asset {
+    name: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+}
+
+static ASSETS: &[Asset] = &[Asset {
+    name: "nara.css",
+    content_type: "text/css; charset=utf-8",
+    body: include_str!("../../static/nara.css"),
+}];
+
+/// A short hash of every asset's content, to bust caches when the files change.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    // FNV-1a: tiny and stable across builds, which is all a cache key needs.
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for byte in ASSETS.iter().flat_map(|a| a.body.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    format!("{:012x}", hash & 0xffff_ffff_ffff)
+});
+
+static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/nara.css", *VERSION));
+
+pub fn stylesheet_href() -> &'static str {
+    &STYLESHEET_HREF
+}
+
+/// `GET /static/{version}/{name}`. An old version still gets the current file, uncached.
+pub async fn serve(Path((version, name)): Path<(String, String)>) -> Result<Response, AppError> {
+    let asset = ASSETS.iter().find(|a| a.name == name).ok_or(AppError::NotFound)?;
+    let cache = if version == *VERSION { "public, max-age=31536000, immutable" } else { "no-cache" };
+    Ok((
+        [(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, cache)],
+        asset.body,
+    )
+        .into_response())
+}

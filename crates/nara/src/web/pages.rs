@@ -1,0 +1,39 @@
+//! The pages of the shell: home and the accessibility statement.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use crate::help_areas::HelpArea;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::shell::{PageLocation, Shell};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage<'a> {
+    shell: Shell<'a>,
+    areas: Vec<HelpArea>,
+}
+
+pub async fn home(State(state): State<AppState>, location: PageLocation) -> Result<Html<String>, AppError> {
+    let areas = state.db.list_help_areas().await?;
+    render(&HomePage { shell: Shell::new(&state.catalogues, &location), areas })
+}
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct AccessibilityPage<'a> {
+    shell: Shell<'a>,
+}
+
+pub async fn accessibility(
+    State(state): State<AppState>,
+    location: PageLocation,
+) -> Result<Html<String>, AppError> {
+    render(&AccessibilityPage { shell: Shell::new(&state.catalogues, &location) })
+}
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

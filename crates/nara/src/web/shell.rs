@@ -1,0 +1,85 @@
+//! What every page needs: its language, the catalogues, and the links of the page shell.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use crate::i18n::{Catalogues, Locale};
+use crate::web::assets;
+
+/// The language a request is in and the path within that language, from the URL alone
+/// (`/en/…` is English, everything else Swedish). Never fails.
+#[derive(Debug, Clone)]
+pub struct PageLocation {
+    pub locale: Locale,
+    /// The path without the language prefix, e.g. `/tillganglighet`.
+    pub path: String,
+}
+
+impl PageLocation {
+    pub fn from_path(path: &str) -> Self {
+        let (locale, rest) = Locale::split_path(path);
+        Self { locale, path: rest.to_string() }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLocation {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_path(parts.uri.path()))
+    }
+}
+
+/// A link to the current page in another language.
+pub struct OtherLanguage {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+}
+
+/// The context the layout template reads.
+pub struct Shell<'a> {
+    locale: Locale,
+    catalogues: &'a Catalogues,
+    path: String,
+}
+
+impl<'a> Shell<'a> {
+    pub fn new(catalogues: &'a Catalogues, location: &PageLocation) -> Self {
+        Self { locale: location.locale, catalogues, path: location.path.clone() }
+    }
+
+    /// The text of a catalogue key in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.catalogues.text(self.locale, key)
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.locale.dir()
+    }
+
+    /// An internal link in the page's language.
+    pub fn href(&self, path: &str) -> String {
+        self.locale.href(path)
+    }
+
+    pub fn stylesheet_href(&self) -> &'static str {
+        assets::stylesheet_href()
+    }
+
+    /// The same page in each of the other languages, for the language switch.
+    pub fn other_languages(&self) -> Vec<OtherLanguage> {
+        Locale::all()
+            .filter(|l| *l != self.locale)
+            .map(|l| OtherLanguage { code: l.code(), name: l.native_name(), href: l.href(&self.path) })
+            .collect()
+    }
+}
