@@ -87,7 +87,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&config, &config.database_url()).await?;
             db.migrate().await?;
             let status = db.migration_status().await?;
-            println!("Databasen är uppdaterad: {} migreringar. (The database is up to date.)", status.applied.len());
+            println!(
+                "Databasen är uppdaterad: {} migreringar. (The database is up to date.)",
+                status.applied.len()
+            );
             Ok(())
         }
         Command::Check(data) => {
@@ -97,10 +100,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Konfigurationen är giltig. (The configuration is valid.)");
             println!("Databasen svarar: {}", redact(&config.database_url()));
             if !status.is_current() {
-                anyhow::bail!(
-                    "the database lacks migrations {:?}: run `nara migrate`",
-                    status.pending
-                );
+                anyhow::bail!("the database lacks migrations {:?}: run `nara migrate`", status.pending);
             }
             println!("Databasen är uppdaterad. (The database is up to date.)");
             Ok(())
@@ -122,7 +122,9 @@ fn fresh_sqlite_file(path: &Path) -> anyhow::Result<String> {
         match std::fs::remove_file(&file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove the old demo file {}", file.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot remove the old demo file {}", file.display()));
+            }
         }
     }
     Ok(sqlite_url(path))

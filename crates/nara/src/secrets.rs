@@ -33,17 +33,13 @@ impl Secrets {
         match std::fs::metadata(&path) {
             Ok(meta) => {
                 if meta.permissions().mode() & 0o077 != 0 {
-                    bail!(
-                        "{} can be read by others; run `chmod 600 {}`",
-                        path.display(),
-                        path.display()
-                    );
+                    bail!("{} can be read by others; run `chmod 600 {}`", path.display(), path.display());
                 }
                 let hex = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
-                let key = decode_hex(hex.trim())
-                    .filter(|k| k.len() == KEY_BYTES)
-                    .with_context(|| format!("{} is damaged; remove it to generate a new key", path.display()))?;
+                let key = decode_hex(hex.trim()).filter(|k| k.len() == KEY_BYTES).with_context(|| {
+                    format!("{} is damaged; remove it to generate a new key", path.display())
+                })?;
                 Ok(Self { key })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::create(&path),
@@ -76,13 +72,10 @@ fn encode_hex(bytes: &[u8]) -> String {
 }
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 #[cfg(test)]

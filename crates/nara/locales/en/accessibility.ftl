@@ -1,10 +1,9 @@
 # Accessibility statement under the Swedish Act on accessibility to digital public services,
 # following DIGG's model. Plain English, "you", no unexplained abbreviations.
-# The phone number and opening hours must match home-contact-phone and home-contact-hours in main.ftl.
 
 accessibility-title = Accessibility of Nära
 accessibility-intro = Nära is run by { -city }. We want everyone to be able to use this website, however you read, see, hear or use your computer and phone.
-accessibility-intro-law = Here we explain how Nära meets the Swedish law on accessible digital public services, which problems we know about, and how to tell us if something does not work.
+accessibility-intro-law = This page is our accessibility statement. Here we explain how Nära meets the Swedish law on accessible digital public services, which problems we know about, and how to tell us if something does not work.
 accessibility-intro-standard = Our aim is for the website to meet WCAG 2.1 at level AA. WCAG is a set of international guidelines for making websites accessible, and it is what the law requires.
 
 accessibility-status-heading = How accessible is this website?
@@ -36,16 +35,16 @@ accessibility-format-language = in another language
 accessibility-format-read-aloud = read aloud to you on the phone
 accessibility-format-paper = on paper
 accessibility-format-interpreter = Do you need an interpreter, for example a sign language interpreter, when you talk to us? Tell us when you contact us. The interpreter costs you nothing.
-accessibility-format-contact = Contact the contact centre, and we will help you.
+accessibility-format-contact = Get in touch, and we will help you.
 accessibility-format-contact-link = How to contact us
 
 accessibility-report-heading = Tell us if something does not work
 accessibility-report-body = We want to know if something on the website is hard to use, or if you cannot use it at all. Get in touch, and we will fix it as soon as we can.
 accessibility-report-tell = If you can, tell us which page it is about and what happened. You do not need to know what the problem is called.
 accessibility-report-phone-label = Contact centre phone
-accessibility-report-phone = +46 42 10 50 00
+accessibility-report-phone = { -contact-phone }
 accessibility-report-hours-label = Opening hours
-accessibility-report-hours = Monday to Friday 8.00–16.00
+accessibility-report-hours = { -contact-hours }
 accessibility-report-email-label = Email
 accessibility-report-email = tillganglighet@helsingborg.se
 accessibility-report-answer = We answer within 5 working days.

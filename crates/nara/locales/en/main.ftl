@@ -1,5 +1,7 @@
 # English. Write plainly and respectfully.
 -city = the City of Helsingborg
+-contact-phone = +46 42 10 50 00
+-contact-hours = Monday to Friday 8.00–16.00
 
 site-name = Nära
 site-tagline = Support and help from { -city }
@@ -14,18 +16,18 @@ home-heading = What do you need help with?
 home-lead = Here you find support from the city, the region and associations. You can stay anonymous, and you decide what you want to tell.
 home-urgent-heading = Do you need help now?
 home-urgent-emergency = If someone is in danger: call 112.
-home-urgent-after-hours = In the evening, at night and at weekends you reach the social emergency service through 112 or the contact centre. You can talk to someone straight away.
+home-urgent-after-hours = In the evening, at night and at weekends you reach the social emergency service by calling 112. You can talk to someone straight away.
 home-areas-heading = Support in different areas
 home-areas-empty = A list of different kinds of support will be here soon. Until then, call the contact centre.
 home-contact-heading = Would you like to talk to someone?
 home-contact-body = The contact centre answers questions about everything the city does and helps you on to the right person.
 home-contact-phone-label = Phone
-home-contact-phone = +46 42 10 50 00
+home-contact-phone = { -contact-phone }
 home-contact-hours-label = Opening hours
-home-contact-hours = Monday to Friday 8.00–16.00
+home-contact-hours = { -contact-hours }
 
 error-go-home = Go to the home page
-error-contact = If the problem remains, call the contact centre on +46 42 10 50 00.
+error-contact = If the problem remains, call the contact centre on { -contact-phone }.
 error-reference = Reference if you contact us:
 error-400-heading = Something in the request was wrong
 error-400-body = We could not understand what was sent. Go back and try again.

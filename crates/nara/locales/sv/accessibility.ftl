@@ -1,10 +1,9 @@
 # Tillgänglighetsredogörelse enligt lagen om tillgänglighet till digital offentlig service (DOS-lagen),
 # efter DIGG:s mall. Klarspråk: korta meningar, "du", inga förkortningar utan förklaring.
-# Telefonnumret och öppettiderna ska vara desamma som home-contact-phone och home-contact-hours i main.ftl.
 
 accessibility-title = Tillgänglighet för Nära
 accessibility-intro = Nära drivs av { -city }. Vi vill att alla ska kunna använda webbplatsen, hur du än läser, ser, hör eller använder datorn och mobilen.
-accessibility-intro-law = Här berättar vi hur Nära uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du säger till om något inte fungerar.
+accessibility-intro-law = Den här sidan är vår tillgänglighetsredogörelse. Här berättar vi hur Nära uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du säger till om något inte fungerar.
 accessibility-intro-standard = Målet är att webbplatsen ska uppfylla WCAG 2.1 på nivå AA. WCAG är internationella riktlinjer för hur en webbplats blir tillgänglig, och det är dem lagen kräver.
 
 accessibility-status-heading = Hur tillgänglig är webbplatsen?
@@ -36,16 +35,16 @@ accessibility-format-language = på ett annat språk
 accessibility-format-read-aloud = uppläst för dig i telefon
 accessibility-format-paper = på papper
 accessibility-format-interpreter = Behöver du tolk, till exempel teckenspråkstolk, när du pratar med oss? Säg det när du kontaktar oss. Tolken kostar ingenting för dig.
-accessibility-format-contact = Kontakta kontaktcenter, så hjälper vi dig.
+accessibility-format-contact = Hör av dig till oss, så hjälper vi dig.
 accessibility-format-contact-link = Så kontaktar du oss
 
 accessibility-report-heading = Säg till om något inte fungerar
 accessibility-report-body = Vi vill veta om något på webbplatsen är svårt att använda, eller om du inte kan ta del av det. Hör av dig, så rättar vi det så snart vi kan.
 accessibility-report-tell = Berätta gärna vilken sida det gäller och vad som hände. Du behöver inte veta vad felet heter.
 accessibility-report-phone-label = Telefon till kontaktcenter
-accessibility-report-phone = 042-10 50 00
+accessibility-report-phone = { -contact-phone }
 accessibility-report-hours-label = Öppettider
-accessibility-report-hours = Måndag till fredag 8.00–16.00
+accessibility-report-hours = { -contact-hours }
 accessibility-report-email-label = E-post
 accessibility-report-email = tillganglighet@helsingborg.se
 accessibility-report-answer = Vi svarar inom 5 arbetsdagar.

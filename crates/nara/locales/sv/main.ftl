@@ -1,5 +1,7 @@
 # Svenska – standardspråket. Skriv enkelt och respektfullt. Säg "staden", aldrig "soc".
 -city = Helsingborgs stad
+-contact-phone = 042-10 50 00
+-contact-hours = Måndag till fredag 8.00–16.00
 
 site-name = Nära
 site-tagline = Stöd och hjälp från { -city }
@@ -14,18 +16,18 @@ home-heading = Vad behöver du hjälp med?
 home-lead = Här hittar du stöd från staden, regionen och föreningar. Du kan vara anonym, och du bestämmer själv vad du vill berätta.
 home-urgent-heading = Behöver du hjälp nu?
 home-urgent-emergency = Om någon är i fara: ring 112.
-home-urgent-after-hours = Kvällar, nätter och helger når du socialjouren via 112 eller kontaktcenter. Du får prata med någon direkt.
+home-urgent-after-hours = Kvällar, nätter och helger når du socialjouren genom att ringa 112. Där får du prata med någon direkt.
 home-areas-heading = Stöd inom olika områden
 home-areas-empty = Här kommer det snart finnas en lista över olika sorters stöd. Ring kontaktcenter så länge.
 home-contact-heading = Vill du prata med någon?
 home-contact-body = Kontaktcenter svarar på frågor om allt som staden gör och hjälper dig vidare till rätt person.
 home-contact-phone-label = Telefon
-home-contact-phone = 042-10 50 00
+home-contact-phone = { -contact-phone }
 home-contact-hours-label = Öppettider
-home-contact-hours = Måndag till fredag 8.00–16.00
+home-contact-hours = { -contact-hours }
 
 error-go-home = Gå till startsidan
-error-contact = Om problemet finns kvar kan du ringa kontaktcenter på 042-10 50 00.
+error-contact = Om problemet finns kvar kan du ringa kontaktcenter på { -contact-phone }.
 error-reference = Referens om du kontaktar oss:
 error-400-heading = Något i förfrågan var fel
 error-400-body = Vi kunde inte förstå det som skickades. Gå tillbaka och försök igen.

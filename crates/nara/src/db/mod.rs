@@ -13,7 +13,9 @@ pub use time::UtcTime;
 use anyhow::Context;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -133,12 +135,7 @@ impl Db {
             on_pool!(self, pool => sqlx::query_scalar(query).fetch_all(pool).await);
         // Before the first migration the bookkeeping table does not exist: nothing is applied.
         let applied: BTreeSet<i64> = rows.unwrap_or_default().into_iter().collect();
-        let pending = self
-            .migrator()
-            .iter()
-            .map(|m| m.version)
-            .filter(|v| !applied.contains(v))
-            .collect();
+        let pending = self.migrator().iter().map(|m| m.version).filter(|v| !applied.contains(v)).collect();
         Ok(MigrationStatus { applied, pending })
     }
 

@@ -42,9 +42,6 @@ pub fn stylesheet_href() -> &'static str {
 pub async fn serve(Path((version, name)): Path<(String, String)>) -> Result<Response, AppError> {
     let asset = ASSETS.iter().find(|a| a.name == name).ok_or(AppError::NotFound)?;
     let cache = if version == *VERSION { "public, max-age=31536000, immutable" } else { "no-cache" };
-    Ok((
-        [(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, cache)],
-        asset.body,
-    )
+    Ok(([(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, cache)], asset.body)
         .into_response())
 }

@@ -74,18 +74,15 @@ pub fn error_keys(status: StatusCode) -> (&'static str, &'static str) {
 /// Responses that already are a page, or JSON for machines, pass untouched.
 pub async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let location = PageLocation::from_path(request.uri().path());
-    let request_id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || has_own_body(&response) {
         return response;
     }
     let (heading_key, body_key) = error_keys(status);
-    let page = ErrorPage { shell: Shell::new(&state.catalogues, &location), heading_key, body_key, request_id };
+    let page =
+        ErrorPage { shell: Shell::new(&state.catalogues, &location), heading_key, body_key, request_id };
     let mut rendered = match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => {

@@ -21,7 +21,10 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         ),
         Err(error) => {
             tracing::warn!(error = format!("{error:#}"), "not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, json!({ "status": "not ready", "reason": "database unreachable" }))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                json!({ "status": "not ready", "reason": "database unreachable" }),
+            )
         }
     };
     (status, Json(body)).into_response()

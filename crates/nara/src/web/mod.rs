@@ -126,10 +126,6 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
 /// path and query are left out on purpose: they could carry a person's data.
 fn request_span<B>(request: &Request<B>) -> tracing::Span {
     let id = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-    let route = request
-        .extensions()
-        .get::<axum::extract::MatchedPath>()
-        .map_or("unmatched", |p| p.as_str());
+    let route = request.extensions().get::<axum::extract::MatchedPath>().map_or("unmatched", |p| p.as_str());
     tracing::info_span!("request", id, method = %request.method(), route)
 }
-

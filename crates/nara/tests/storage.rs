@@ -1,0 +1,80 @@
+//! The storage contract: every test runs on SQLite and on PostgreSQL.
+
+mod common;
+
+use nara::db::{Backend, UtcTime};
+use nara::help_areas::HelpArea;
+
+fn area(slug: &str, position: i32) -> HelpArea {
+    HelpArea {
+        slug: slug.to_string(),
+        position,
+        name_sv: format!("Namn {slug}"),
+        name_en: format!("Name {slug}"),
+        summary_sv: "Kort om stödet, på svenska: åäö.".to_string(),
+        summary_en: "About the support, in English.".to_string(),
+    }
+}
+
+on_both_backends!(a_new_database_has_every_migration_pending, Empty, |db| {
+    let status = db.migration_status().await.unwrap();
+    assert!(status.applied.is_empty());
+    assert_eq!(status.pending, nara::db::migration_versions(db.backend()));
+    assert!(!status.is_current());
+});
+
+on_both_backends!(migrating_twice_is_harmless_and_leaves_the_schema_current, Empty, |db| {
+    db.migrate().await.unwrap();
+    db.migrate().await.unwrap();
+    let status = db.migration_status().await.unwrap();
+    assert!(status.is_current(), "{status:?}");
+    assert_eq!(status.applied.len(), nara::db::migration_versions(Backend::Sqlite).len());
+});
+
+on_both_backends!(help_areas_come_back_in_position_order_with_their_text_intact, Migrated, |db| {
+    assert!(db.list_help_areas().await.unwrap().is_empty());
+    db.upsert_help_area(&area("boende", 2)).await.unwrap();
+    db.upsert_help_area(&area("barn-och-familj", 1)).await.unwrap();
+    let areas = db.list_help_areas().await.unwrap();
+    assert_eq!(areas, vec![area("barn-och-familj", 1), area("boende", 2)]);
+});
+
+on_both_backends!(upserting_an_existing_area_replaces_it_instead_of_adding_one, Migrated, |db| {
+    db.upsert_help_area(&area("boende", 1)).await.unwrap();
+    let mut changed = area("boende", 5);
+    changed.name_sv = "Bostad".to_string();
+    db.upsert_help_area(&changed).await.unwrap();
+    assert_eq!(db.list_help_areas().await.unwrap(), vec![changed]);
+});
+
+on_both_backends!(demo_seeding_is_idempotent, Migrated, |db| {
+    nara::demo::seed(&db).await.unwrap();
+    let first = db.list_help_areas().await.unwrap();
+    nara::demo::seed(&db).await.unwrap();
+    assert_eq!(db.list_help_areas().await.unwrap(), first);
+    assert!(first.len() >= 10);
+    assert!(first.iter().all(|a| !a.name_sv.is_empty() && !a.name_en.is_empty()));
+});
+
+on_both_backends!(times_round_trip_exactly_and_sort_by_time, Migrated, |db| {
+    let base = UtcTime::now();
+    let times = [
+        UtcTime(base.0 + chrono::Duration::seconds(10)),
+        base,
+        UtcTime(base.0 + chrono::Duration::microseconds(1)),
+    ];
+    let create = match db.backend() {
+        Backend::Sqlite => "CREATE TABLE test_times (at TEXT NOT NULL)",
+        Backend::Postgres => "CREATE TABLE test_times (at TIMESTAMPTZ NOT NULL)",
+    };
+    let sorted: Vec<UtcTime> = nara::on_pool!(&db, pool => {
+        sqlx::query(create).execute(pool).await.unwrap();
+        for t in times {
+            sqlx::query("INSERT INTO test_times (at) VALUES ($1)").bind(t).execute(pool).await.unwrap();
+        }
+        sqlx::query_scalar("SELECT at FROM test_times ORDER BY at").fetch_all(pool).await.unwrap()
+    });
+    let mut expected = times.to_vec();
+    expected.sort();
+    assert_eq!(sorted, expected);
+});
