@@ -136,7 +136,9 @@ async fn load(address: &str, path: &str, options: &Options) -> Figures {
     }
     let elapsed = started.elapsed();
     latencies.sort_unstable();
-    let at = |q: f64| latencies.get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1)));
+    let at = |q: f64| {
+        latencies.get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1)))
+    };
     Figures {
         requests: latencies.len() as u64,
         errors: errors.load(Ordering::Relaxed),
@@ -189,7 +191,10 @@ async fn main() {
         options.max_requests,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    println!("{:<28} {:>10} {:>12} {:>10} {:>10} {:>7}", "target", "requests", "req/s", "p50", "p99", "errors");
+    println!(
+        "{:<28} {:>10} {:>12} {:>10} {:>10} {:>7}",
+        "target", "requests", "req/s", "p50", "p99", "errors"
+    );
     let mut baseline = None;
     for (label, path) in targets(&server.address).await {
         // A short warm-up so the first figures are not the cold start's.
