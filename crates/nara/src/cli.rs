@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use crate::accounts::TokenPurpose;
+use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::config::{Config, Overrides, sqlite_url};
 use crate::db::{Db, redact};
+use crate::identity::{EmailAddress, NewPerson, Role, RoleGrant};
 use crate::secrets::Secrets;
 use crate::server::{self, Addresses};
 use crate::{demo, telemetry};
@@ -32,6 +35,31 @@ enum Command {
     Migrate(DataArgs),
     /// Check the configuration, the data directory and the database; exit non-zero on a problem.
     Check(DataArgs),
+    /// Administration from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator and print a single-use link where they choose their password.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; report the first altered, missing or inserted entry.
+    Verify(DataArgs),
 }
 
 #[derive(Debug, Args)]
@@ -63,9 +91,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => {
             let config = cli.load_config(args.bind, &args.data)?;
             telemetry::init(config.log_format);
-            let db = open(&config, &config.database_url()).await?;
+            let (db, secrets) = open(&config, &config.database_url()).await?;
             db.migrate().await?;
-            server::run(&config, db, |addresses| {
+            server::run(&config, db, secrets, |addresses| {
                 tracing::info!(web = %addresses.web, metrics = ?addresses.metrics, "listening");
             })
             .await
@@ -77,14 +105,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(url) => url.clone(),
                 None => fresh_sqlite_file(&config.data_dir.join("demo.db"))?,
             };
-            let db = open(&config, &url).await?;
+            let (db, secrets) = open(&config, &url).await?;
             db.migrate().await?;
             demo::seed(&db).await?;
-            server::run(&config, db, |addresses| announce_demo(addresses, &url)).await
+            server::run(&config, db, secrets, |addresses| announce_demo(addresses, &url, &config)).await
         }
         Command::Migrate(data) => {
             let config = cli.load_config(None, data)?;
-            let db = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url()).await?;
             db.migrate().await?;
             let status = db.migration_status().await?;
             println!(
@@ -95,7 +123,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Check(data) => {
             let config = cli.load_config(None, data)?;
-            let db = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url()).await?;
             let status = db.migration_status().await?;
             println!("Konfigurationen är giltig. (The configuration is valid.)");
             println!("Databasen svarar: {}", redact(&config.database_url()));
@@ -105,14 +133,72 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Databasen är uppdaterad. (The database is up to date.)");
             Ok(())
         }
+        Command::Admin(AdminCommand::Create { email, name, data }) => {
+            let config = cli.load_config(None, data)?;
+            let (db, _) = open(&config, &config.database_url()).await?;
+            db.migrate().await?;
+            let email = EmailAddress::parse(email).context("--email is not an e-mail address")?;
+            let link = create_admin(&db, &email, name.trim(), &config).await?;
+            println!("Administratören är skapad. (The administrator was created.)");
+            println!(
+                "Öppna länken inom en vecka och välj ett lösenord (open the link within a week and choose a password):"
+            );
+            println!("{link}");
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify(data)) => {
+            let config = cli.load_config(None, data)?;
+            let (db, _) = open(&config, &config.database_url()).await?;
+            match db.verify_audit_chain().await? {
+                Ok(count) => {
+                    println!(
+                        "Granskningsloggen är hel: {count} poster. (The audit log is intact: {count} entries.)"
+                    );
+                    Ok(())
+                }
+                Err(broken) => anyhow::bail!("the audit log has been tampered with: {broken}"),
+            }
+        }
     }
 }
 
+/// Creates (or promotes) an administrator and returns the link where they choose a password.
+async fn create_admin(db: &Db, email: &EmailAddress, name: &str, config: &Config) -> anyhow::Result<String> {
+    anyhow::ensure!(!name.is_empty(), "--name must not be empty");
+    let new = NewPerson {
+        display_name: name.to_string(),
+        email: Some(email.clone()),
+        email_verified: false,
+        personnummer: None,
+        password_hash: None,
+    };
+    let id = match db.create_person(&new).await? {
+        Some(id) => id,
+        None => db
+            .person_by_email(email)
+            .await?
+            .map(|(p, _)| p.id)
+            .context("the address is taken but not found")?,
+    };
+    db.grant_role(id, RoleGrant { role: Role::Admin, unit_id: None }).await?;
+    let event = AuditEvent::new(AuditActor::system(), Action::RoleGranted, "account")
+        .object(id)
+        .subject(id)
+        .purpose("admin");
+    db.append_audit(&event).await?;
+    let token = db.create_token(TokenPurpose::Invitation, id).await?;
+    let base = match &config.public_base_url {
+        Some(url) => url.clone(),
+        None => url::Url::parse(&format!("http://{}/", config.bind))?,
+    };
+    Ok(base.join(&format!("inbjudan/{token}"))?.to_string())
+}
+
 /// Prepares the data directory and its secrets, then connects.
-async fn open(config: &Config, url: &str) -> anyhow::Result<Db> {
+async fn open(config: &Config, url: &str) -> anyhow::Result<(Db, Secrets)> {
     config.prepare_data_dir()?;
-    Secrets::load_or_create(&config.data_dir)?;
-    Db::connect(url).await
+    let secrets = Secrets::load_or_create(&config.data_dir)?;
+    Ok((Db::connect(url).await?, secrets))
 }
 
 /// Removes an earlier demo database so every `nara demo` starts from the same content.
@@ -130,13 +216,17 @@ fn fresh_sqlite_file(path: &Path) -> anyhow::Result<String> {
     Ok(sqlite_url(path))
 }
 
-fn announce_demo(addresses: &Addresses, url: &str) {
+fn announce_demo(addresses: &Addresses, url: &str, config: &Config) {
     let web = format!("http://{}/", addresses.web);
     println!("Nära körs på {web}  (Nära is running at {web}en/)");
     println!("Demodatabas (demo database): {}", redact(url));
     if let Some(metrics) = addresses.metrics {
         println!("Mätvärden (metrics): http://{metrics}/metrics");
     }
-    println!("Inga demoinloggningar ännu. (No demo log-ins yet.)");
+    println!("E-post skrivs till (mail is written to): {}", config.mail_dir().display());
+    println!("Demoinloggningar (demo log-ins), lösenord (password) {}:", demo::DEMO_PASSWORD);
+    for (email, description) in demo::DEMO_ACCOUNTS {
+        println!("  {email:<32} {description}");
+    }
     println!("Stoppa med Ctrl+C. (Stop with Ctrl+C.)");
 }

@@ -24,6 +24,9 @@ const ENV_KEYS: &[&str] = &[
     "metrics_bind",
     "request_timeout_secs",
     "max_body_bytes",
+    "mail_from",
+    "smtp_url",
+    "mail_dir",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -52,6 +55,15 @@ pub struct Config {
     pub metrics_bind: Option<SocketAddr>,
     pub request_timeout_secs: u64,
     pub max_body_bytes: usize,
+    /// The sender of every e-mail, e.g. `Nära <no-reply@stad.example.se>`.
+    pub mail_from: String,
+    /// `smtp://host:25`, `smtp://host:587?tls=required` or `smtps://host`; when unset, mail is
+    /// written to `mail_dir` instead of sent.
+    pub smtp_url: Option<String>,
+    /// Where unsent mail is written when there is no SMTP server (default: `<data_dir>/mail`).
+    pub mail_dir: Option<PathBuf>,
+    /// E-identification providers (OIDC), e.g. the municipality's BankID/Freja broker.
+    pub oidc: Vec<crate::oidc::ProviderConfig>,
 }
 
 impl Default for Config {
@@ -65,6 +77,10 @@ impl Default for Config {
             metrics_bind: Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
             request_timeout_secs: 30,
             max_body_bytes: 2 * 1024 * 1024,
+            mail_from: "Nära <no-reply@localhost>".to_string(),
+            smtp_url: None,
+            mail_dir: None,
+            oidc: Vec::new(),
         }
     }
 }
@@ -117,6 +133,18 @@ impl Config {
         if self.max_body_bytes < 1024 {
             bail!("configuration: max_body_bytes must be at least 1024");
         }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            bail!("configuration: mail_from must be an address such as \"Nära <no-reply@example.se>\"");
+        }
+        let mut ids = std::collections::HashSet::new();
+        for provider in &self.oidc {
+            if provider.id.is_empty() || !provider.id.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                bail!("configuration: oidc id {:?} must be lower-case letters and hyphens", provider.id);
+            }
+            if !ids.insert(provider.id.as_str()) {
+                bail!("configuration: oidc id {:?} is used twice", provider.id);
+            }
+        }
         Ok(())
     }
 
@@ -128,6 +156,11 @@ impl Config {
     /// Whether people reach us over https, which makes cookies `Secure` and turns on HSTS.
     pub fn served_over_https(&self) -> bool {
         self.public_base_url.as_ref().is_some_and(|u| u.scheme() == "https")
+    }
+
+    /// Where mail goes when there is no SMTP server.
+    pub fn mail_dir(&self) -> PathBuf {
+        self.mail_dir.clone().unwrap_or_else(|| self.data_dir.join("mail"))
     }
 
     /// Creates the data directory when missing and proves it is writable.

@@ -3,6 +3,41 @@
 
 use crate::db::Db;
 use crate::help_areas::HelpArea;
+use crate::identity::{EmailAddress, NewPassword, NewPerson, Role, RoleGrant, hash_password};
+
+/// The password of every demo account. Demo only: `nara serve` never creates these.
+pub const DEMO_PASSWORD: &str = "nara-demo-2026";
+
+/// (e-mail, who it is) for the start-up message.
+pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
+    ("invanare@demo.nara.se", "invånare (resident)"),
+    ("invanare2@demo.nara.se", "en annan invånare (another resident)"),
+    ("handlaggare.vuxen@demo.nara.se", "handläggare, Vuxenenheten (case officer, adults)"),
+    ("handlaggare.barn@demo.nara.se", "handläggare, Barn och familj (case officer, children and family)"),
+    ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
+    ("forening@demo.nara.se", "föreningsrepresentant (association)"),
+    ("admin@demo.nara.se", "administratör (administrator)"),
+];
+
+/// (slug, Swedish name, English name)
+const UNITS: &[(&str, &str, &str)] = &[
+    ("vuxen", "Vuxenenheten", "Adult services"),
+    ("barn-och-familj", "Barn och familj", "Children and family"),
+    ("kvalitet", "Kvalitet och utveckling", "Quality and development"),
+];
+
+/// A demo person: e-mail, name, personnummer, role, unit slug.
+type DemoPerson = (&'static str, &'static str, Option<&'static str>, Option<Role>, Option<&'static str>);
+
+const PEOPLE: &[DemoPerson] = &[
+    ("invanare@demo.nara.se", "Sara Lindqvist", Some("199001012385"), None, None),
+    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142387"), None, None),
+    ("handlaggare.vuxen@demo.nara.se", "Anna Berg", None, Some(Role::Staff), Some("vuxen")),
+    ("handlaggare.barn@demo.nara.se", "Jonas Ek", None, Some(Role::Staff), Some("barn-och-familj")),
+    ("granskare@demo.nara.se", "Maria Holm", None, Some(Role::LogReviewer), Some("kvalitet")),
+    ("forening@demo.nara.se", "Kerstin Ali", None, Some(Role::Association), None),
+    ("admin@demo.nara.se", "Erik Nyström", None, Some(Role::Admin), None),
+];
 
 /// (slug, Swedish name, Swedish summary, English name, English summary)
 const HELP_AREAS: &[(&str, &str, &str, &str, &str)] = &[
@@ -87,6 +122,36 @@ const HELP_AREAS: &[(&str, &str, &str, &str, &str)] = &[
 
 /// Fills the database with the demo content.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
+    seed_help_areas(db).await?;
+    seed_people(db).await
+}
+
+async fn seed_people(db: &Db) -> anyhow::Result<()> {
+    let mut units = Vec::new();
+    for (slug, name_sv, name_en) in UNITS {
+        units.push((*slug, db.upsert_unit(slug, name_sv, name_en).await?));
+    }
+    let hash =
+        hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
+            .await?;
+    for (email, name, personnummer, role, unit) in PEOPLE {
+        let new = NewPerson {
+            display_name: (*name).to_string(),
+            email: EmailAddress::parse(email),
+            email_verified: true,
+            personnummer: personnummer.map(str::to_string),
+            password_hash: Some(hash.clone()),
+        };
+        let Some(id) = db.create_person(&new).await? else { continue };
+        if let Some(role) = role {
+            let unit_id = unit.and_then(|slug| units.iter().find(|(s, _)| *s == slug)).map(|(_, id)| *id);
+            db.grant_role(id, RoleGrant { role: *role, unit_id }).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn seed_help_areas(db: &Db) -> anyhow::Result<()> {
     for (index, (slug, name_sv, summary_sv, name_en, summary_en)) in HELP_AREAS.iter().enumerate() {
         let area = HelpArea {
             slug: (*slug).to_string(),

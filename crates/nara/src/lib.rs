@@ -1,15 +1,27 @@
 //! Nära: one accessible way in to a Swedish city's social services.
 //!
-//! The domain rules live in feature modules (`help_areas`, …) and are pure where they can be;
-//! storage (`db`) and HTTP (`web`) sit at the edges.
+//! The domain rules live in feature modules (`help_areas`, `identity`, `audit`, …) and are pure
+//! where they can be; storage (`db`, each feature's `store`) and HTTP (`web`, each feature's
+//! handlers) sit at the edges. Access is decided in `policy` only.
 
+pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod formats;
 pub mod help_areas;
 pub mod i18n;
+pub mod identity;
+pub mod mail;
+pub mod my_pages;
+pub mod oidc;
+pub mod policy;
+pub mod rate_limit;
 pub mod secrets;
 pub mod server;
+pub mod sessions;
 pub mod telemetry;
 pub mod web;

@@ -47,6 +47,13 @@ impl Secrets {
         }
     }
 
+    /// A key that lives only in memory (tests, throw-away servers).
+    pub fn ephemeral() -> Self {
+        let mut key = vec![0u8; KEY_BYTES];
+        rand::rng().fill_bytes(&mut key);
+        Self { key }
+    }
+
     fn create(path: &Path) -> anyhow::Result<Self> {
         let mut key = vec![0u8; KEY_BYTES];
         rand::rng().fill_bytes(&mut key);

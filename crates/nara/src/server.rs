@@ -9,9 +9,15 @@ use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use lettre::message::Mailbox;
+use url::Url;
+
 use crate::config::Config;
 use crate::db::Db;
 use crate::i18n::Catalogues;
+use crate::mail::{self, Transport};
+use crate::oidc::Providers;
+use crate::secrets::Secrets;
 use crate::web::{self, AppState, Limits};
 
 /// Where a started server listens.
@@ -21,9 +27,19 @@ pub struct Addresses {
 }
 
 /// Binds the listeners, calls `announce` with their addresses, and serves until a shutdown signal.
-pub async fn run(config: &Config, db: Db, announce: impl FnOnce(&Addresses)) -> anyhow::Result<()> {
+/// The outbox worker sends mail meanwhile.
+pub async fn run(
+    config: &Config,
+    db: Db,
+    secrets: Secrets,
+    announce: impl FnOnce(&Addresses),
+) -> anyhow::Result<()> {
     let catalogues = Catalogues::load()?;
-    let state = AppState::new(db, catalogues, config.served_over_https());
+    let transport = match &config.smtp_url {
+        Some(url) => Transport::smtp(url)?,
+        None => Transport::Directory(config.mail_dir()),
+    };
+    let from: Mailbox = config.mail_from.parse().context("configuration: mail_from is not an address")?;
     let limits = Limits {
         request_timeout: std::time::Duration::from_secs(config.request_timeout_secs),
         max_body_bytes: config.max_body_bytes,
@@ -37,6 +53,11 @@ pub async fn run(config: &Config, db: Db, announce: impl FnOnce(&Addresses)) -> 
         web: listener.local_addr()?,
         metrics: metrics_listener.as_ref().map(TcpListener::local_addr).transpose()?,
     };
+    let base_url = match &config.public_base_url {
+        Some(url) => url.clone(),
+        None => Url::parse(&format!("http://{}/", addresses.web))?,
+    };
+    let state = AppState::new(db, catalogues, base_url, secrets, Providers::new(config.oidc.clone()));
     announce(&addresses);
 
     let (stop, stopped) = watch::channel(false);
@@ -49,6 +70,7 @@ pub async fn run(config: &Config, db: Db, announce: impl FnOnce(&Addresses)) -> 
         let metrics_app = web::metrics::router(state.metrics.clone());
         tokio::spawn(serve(listener, metrics_app, wait_for(stopped.clone())));
     }
+    tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
     let app = web::router(state.clone(), limits);
     serve(listener, app, wait_for(stopped)).await?;
     state.db.close().await;
@@ -67,7 +89,11 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("the server stopped")
+    // The peer address reaches handlers for rate limiting; it is never logged.
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("the server stopped")
 }
 
 async fn wait_for(mut stopped: watch::Receiver<bool>) {

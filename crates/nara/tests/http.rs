@@ -11,6 +11,8 @@ use axum::http::{Method, Request, StatusCode, header};
 use axum::routing::{get, post};
 use nara::db::Db;
 use nara::i18n::Catalogues;
+use nara::oidc::Providers;
+use nara::secrets::Secrets;
 use nara::web::{self, AppState, Limits};
 use tower::ServiceExt;
 
@@ -31,7 +33,14 @@ impl Answer {
 }
 
 fn state(db: Db, https: bool) -> AppState {
-    AppState::new(db, Catalogues::load().expect("catalogues"), https)
+    let base = if https { "https://nara.example.se/" } else { "http://nara.example.se/" };
+    AppState::new(
+        db,
+        Catalogues::load().expect("catalogues"),
+        url::Url::parse(base).unwrap(),
+        Secrets::ephemeral(),
+        Providers::default(),
+    )
 }
 
 fn app(db: Db) -> Router {
@@ -43,7 +52,9 @@ async fn send(app: &Router, request: Request<Body>) -> Answer {
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
-    Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let body = String::from_utf8_lossy(&bytes).into_owned();
+    assert!(!body.contains(nara::i18n::MISSING_MARK), "a catalogue key is missing: {body}");
+    Answer { status, headers, body }
 }
 
 async fn get_path(app: &Router, path: &str) -> Answer {

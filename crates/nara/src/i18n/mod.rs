@@ -2,6 +2,10 @@
 //! Swedish is the default and lives at `/`; every other language lives under `/<code>/`.
 //! Adding a language (Arabic, easy-to-read Swedish) is one entry in `LOCALES` and its catalogues.
 
+mod dates;
+
+pub use dates::{format_stockholm, format_stockholm_time, stockholm_day_start};
+
 use std::collections::BTreeSet;
 
 use anyhow::{Context, anyhow};
@@ -35,13 +39,21 @@ static LOCALES: &[LocaleInfo] = &[
         code: "sv",
         dir: "ltr",
         native_name: "Svenska",
-        sources: &[catalogue!("sv", "main.ftl"), catalogue!("sv", "accessibility.ftl")],
+        sources: &[
+            catalogue!("sv", "main.ftl"),
+            catalogue!("sv", "accessibility.ftl"),
+            catalogue!("sv", "accounts.ftl"),
+        ],
     },
     LocaleInfo {
         code: "en",
         dir: "ltr",
         native_name: "English",
-        sources: &[catalogue!("en", "main.ftl"), catalogue!("en", "accessibility.ftl")],
+        sources: &[
+            catalogue!("en", "main.ftl"),
+            catalogue!("en", "accessibility.ftl"),
+            catalogue!("en", "accounts.ftl"),
+        ],
     },
 ];
 
@@ -105,19 +117,30 @@ impl Locale {
     }
 }
 
+/// What a missing key looks like in debug builds: `⟦missing:key⟧`.
+pub const MISSING_MARK: &str = "⟦missing:";
+
 /// All catalogues, parsed once at start-up.
 pub struct Catalogues {
+    /// For HTML: Fluent wraps variables in bidi isolation marks, right for mixed-direction text.
     bundles: Vec<FluentBundle<FluentResource>>,
+    /// For e-mail, CSV and calendars, where those invisible marks would end up in the data.
+    plain: Vec<FluentBundle<FluentResource>>,
 }
 
 impl Catalogues {
     /// Parses every catalogue; a syntax error or a key defined twice is reported, not ignored.
     pub fn load() -> anyhow::Result<Self> {
-        let bundles = LOCALES
+        Ok(Self { bundles: Self::parse(true)?, plain: Self::parse(false)? })
+    }
+
+    fn parse(isolating: bool) -> anyhow::Result<Vec<FluentBundle<FluentResource>>> {
+        LOCALES
             .iter()
             .map(|info| {
                 let lang: LanguageIdentifier = info.code.parse().context("bad language code")?;
                 let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+                bundle.set_use_isolating(isolating);
                 for (name, text) in info.sources {
                     let resource = FluentResource::try_new(text.to_string())
                         .map_err(|(_, errors)| anyhow!("catalogue {name}: {errors:?}"))?;
@@ -127,26 +150,32 @@ impl Catalogues {
                 }
                 Ok(bundle)
             })
-            .collect::<anyhow::Result<_>>()?;
-        Ok(Self { bundles })
+            .collect()
     }
 
     /// The text of `key` in `locale`, falling back to the default language, then to the key.
     pub fn text(&self, locale: Locale, key: &str) -> String {
-        self.format(locale, key, None)
+        self.format(&self.bundles, locale, key, None)
+    }
+
+    /// Like `text_with`, without bidi isolation marks: for e-mail, CSV and calendars.
+    pub fn plain_with(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.format(&self.plain, locale, key, Some(&to_args(args)))
     }
 
     /// Like `text`, with Fluent variables (`{ $name }`).
     pub fn text_with(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        self.format(locale, key, Some(&fluent_args))
+        self.format(&self.bundles, locale, key, Some(&to_args(args)))
     }
 
-    fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in [&self.bundles[locale.0], &self.bundles[Locale::SV.0]] {
+    fn format(
+        &self,
+        bundles: &[FluentBundle<FluentResource>],
+        locale: Locale,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> String {
+        for bundle in [&bundles[locale.0], &bundles[Locale::SV.0]] {
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, args, &mut errors);
@@ -157,7 +186,8 @@ impl Catalogues {
             }
         }
         tracing::warn!(key, locale = locale.code(), "missing catalogue key");
-        key.to_string()
+        // Debug builds (and so every test) mark a missing key so tests can find it on any page.
+        if cfg!(debug_assertions) { format!("{MISSING_MARK}{key}⟧") } else { key.to_string() }
     }
 
     /// The message keys defined for `locale` (for the completeness test).
@@ -179,9 +209,27 @@ impl Catalogues {
     }
 }
 
+fn to_args<'a>(args: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    fluent_args
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_texts_have_no_isolation_marks() {
+        let catalogues = Catalogues::load().unwrap();
+        let args = [("time", FluentValue::from("14:35"))];
+        let html = catalogues.text_with(Locale::SV, "session-ends", &args);
+        let plain = catalogues.plain_with(Locale::SV, "session-ends", &args);
+        assert!(html.contains('\u{2068}'), "HTML text isolates the variable: {html:?}");
+        assert!(!plain.contains('\u{2068}') && plain.contains("14:35"), "{plain:?}");
+    }
 
     #[test]
     fn every_key_exists_in_every_language() {
@@ -201,12 +249,19 @@ mod tests {
     fn every_key_a_template_uses_exists() {
         let catalogues = Catalogues::load().unwrap();
         let keys = catalogues.keys(Locale::SV);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() { dirs.push(path) } else { files.push(path) }
+            }
+        }
         let mut used = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
-            for piece in text.split(".t(\"").skip(1) {
+            let pieces = [".t(\"", ".t1(\""].into_iter().flat_map(|marker| text.split(marker).skip(1));
+            for piece in pieces {
                 let key = piece.split('"').next().unwrap();
                 assert!(keys.contains(key), "{} uses the unknown key {key}", path.display());
                 used += 1;
@@ -229,6 +284,6 @@ mod tests {
     #[test]
     fn missing_keys_fall_back_visibly() {
         let catalogues = Catalogues::load().unwrap();
-        assert_eq!(catalogues.text(Locale::EN, "no-such-key"), "no-such-key");
+        assert_eq!(catalogues.text(Locale::EN, "no-such-key"), "⟦missing:no-such-key⟧");
     }
 }

@@ -18,6 +18,10 @@ pub enum AppError {
     NotFound,
     #[error("bad request")]
     BadRequest,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("too many attempts")]
+    TooManyAttempts,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -33,6 +37,8 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(error) => {
                 // The chain names what failed (a query, a template), never the person it was for.
                 tracing::error!(error = format!("{error:#}"), "request failed");
@@ -64,6 +70,7 @@ pub fn error_keys(status: StatusCode) -> (&'static str, &'static str) {
         404 => ("error-404-heading", "error-404-body"),
         408 => ("error-408-heading", "error-408-body"),
         413 => ("error-413-heading", "error-413-body"),
+        429 => ("error-429-heading", "error-429-body"),
         400..=499 => ("error-400-heading", "error-400-body"),
         _ => ("error-500-heading", "error-500-body"),
     }

@@ -1,10 +1,13 @@
 //! The HTTP edge: routes, the page shell, and the layers every response passes through.
 
 pub mod assets;
+pub mod auth;
 pub mod errors;
 pub mod health;
 pub mod metrics;
+pub mod page;
 pub mod pages;
+pub mod routes;
 pub mod security;
 pub mod shell;
 
@@ -25,8 +28,12 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use url::Url;
+
 use crate::db::Db;
 use crate::i18n::{Catalogues, Locale};
+use crate::oidc::Providers;
+use crate::secrets::Secrets;
 use metrics::Metrics;
 
 /// What handlers share. Cheap to clone.
@@ -36,8 +43,12 @@ pub struct AppState(Arc<Shared>);
 pub struct Shared {
     pub db: Db,
     pub catalogues: Catalogues,
+    /// The address people reach us at; links in e-mail are made from it.
+    pub base_url: Url,
     /// People reach us over https: send HSTS, mark cookies `Secure`.
     pub https: bool,
+    pub secrets: Secrets,
+    pub oidc: Providers,
     pub metrics: Arc<Metrics>,
 }
 
@@ -49,8 +60,22 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(db: Db, catalogues: Catalogues, https: bool) -> Self {
-        Self(Arc::new(Shared { db, catalogues, https, metrics: Arc::new(Metrics::default()) }))
+    pub fn new(db: Db, catalogues: Catalogues, base_url: Url, secrets: Secrets, oidc: Providers) -> Self {
+        let https = base_url.scheme() == "https";
+        Self(Arc::new(Shared {
+            db,
+            catalogues,
+            base_url,
+            https,
+            secrets,
+            oidc,
+            metrics: Arc::new(Metrics::default()),
+        }))
+    }
+
+    /// An absolute address for a path on this site (for links in e-mail).
+    pub fn absolute(&self, path: &str) -> String {
+        self.base_url.join(path).map_or_else(|_| path.to_string(), |u| u.to_string())
     }
 }
 
@@ -67,28 +92,13 @@ impl Default for Limits {
     }
 }
 
-/// Pages offered in every language: `(path within the language, handler)`.
-fn page_routes() -> Router<AppState> {
-    let mut router = Router::new();
-    for locale in Locale::all() {
-        router = router
-            .route(&locale.href("/"), get(pages::home))
-            .route(&locale.href("/tillganglighet"), get(pages::accessibility));
-        if !locale.is_default() {
-            let home = locale.href("/");
-            router = router.route(&locale.prefix(), get(move || async move { Redirect::permanent(&home) }));
-        }
-    }
-    router
-}
-
 /// The whole application.
 pub fn router(state: AppState, limits: Limits) -> Router {
-    let routes = page_routes()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/static/{version}/{name}", get(assets::serve))
-        .fallback(pages::not_found);
+    let mut routes = routes::router(&state).fallback(pages::not_found);
+    for locale in Locale::all().filter(|l| !l.is_default()) {
+        let home = locale.href("/");
+        routes = routes.route(&locale.prefix(), get(move || async move { Redirect::permanent(&home) }));
+    }
     with_layers(routes, state, limits)
 }
 

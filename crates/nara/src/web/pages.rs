@@ -7,7 +7,8 @@ use axum::response::Html;
 use crate::help_areas::HelpArea;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
-use crate::web::shell::{PageLocation, Shell};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -16,9 +17,9 @@ struct HomePage<'a> {
     areas: Vec<HelpArea>,
 }
 
-pub async fn home(State(state): State<AppState>, location: PageLocation) -> Result<Html<String>, AppError> {
+pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
     let areas = state.db.list_help_areas().await?;
-    render(&HomePage { shell: Shell::new(&state.catalogues, &location), areas })
+    render(&HomePage { shell: ctx.shell(&state), areas })
 }
 
 #[derive(Template)]
@@ -29,9 +30,9 @@ struct AccessibilityPage<'a> {
 
 pub async fn accessibility(
     State(state): State<AppState>,
-    location: PageLocation,
+    ctx: PageContext,
 ) -> Result<Html<String>, AppError> {
-    render(&AccessibilityPage { shell: Shell::new(&state.catalogues, &location) })
+    render(&AccessibilityPage { shell: ctx.shell(&state) })
 }
 
 pub async fn not_found() -> AppError {

@@ -3,8 +3,10 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use crate::i18n::{Catalogues, Locale};
+use crate::i18n::{Catalogues, Locale, format_stockholm_time};
+use crate::identity::Role;
 use crate::web::assets;
+use crate::web::auth::CurrentActor;
 
 /// The language a request is in and the path within that language, from the URL alone
 /// (`/en/…` is English, everything else Swedish). Never fails.
@@ -37,21 +39,47 @@ pub struct OtherLanguage {
     pub href: String,
 }
 
+/// The signed-in person as the page header shows them.
+pub struct Viewer {
+    pub name: String,
+    pub is_admin: bool,
+    pub is_log_reviewer: bool,
+    /// When the session ends if nothing happens, as a Stockholm clock time (`14:35`).
+    pub session_ends: String,
+}
+
 /// The context the layout template reads.
 pub struct Shell<'a> {
     locale: Locale,
     catalogues: &'a Catalogues,
     path: String,
+    pub viewer: Option<Viewer>,
 }
 
 impl<'a> Shell<'a> {
+    /// The shell of a page that does not know who is asking (error pages).
     pub fn new(catalogues: &'a Catalogues, location: &PageLocation) -> Self {
-        Self { locale: location.locale, catalogues, path: location.path.clone() }
+        Self { locale: location.locale, catalogues, path: location.path.clone(), viewer: None }
+    }
+
+    pub fn for_actor(catalogues: &'a Catalogues, location: &PageLocation, current: &CurrentActor) -> Self {
+        let viewer = current.actor.signed_in().map(|person| Viewer {
+            name: person.person.display_name.clone(),
+            is_admin: person.has_role(Role::Admin),
+            is_log_reviewer: person.has_role(Role::LogReviewer),
+            session_ends: current.session.map(|s| format_stockholm_time(s.ends_at())).unwrap_or_default(),
+        });
+        Self { viewer, ..Self::new(catalogues, location) }
     }
 
     /// The text of a catalogue key in the page's language.
     pub fn t(&self, key: &str) -> String {
         self.catalogues.text(self.locale, key)
+    }
+
+    /// A catalogue text with one variable, e.g. `shell.t1("session-ends", "time", "14:35")`.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.catalogues.text_with(self.locale, key, &[(name, value.to_string().into())])
     }
 
     pub fn locale(&self) -> Locale {
@@ -69,6 +97,11 @@ impl<'a> Shell<'a> {
     /// An internal link in the page's language.
     pub fn href(&self, path: &str) -> String {
         self.locale.href(path)
+    }
+
+    /// This page's own address.
+    pub fn current_href(&self) -> String {
+        self.locale.href(&self.path)
     }
 
     pub fn stylesheet_href(&self) -> &'static str {

@@ -5,6 +5,8 @@
 //! test prints a notice and passes without running.
 #![allow(dead_code)]
 
+pub mod app;
+
 use std::str::FromStr;
 
 use nara::db::Db;

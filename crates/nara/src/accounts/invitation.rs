@@ -1,0 +1,28 @@
+//! `/inbjudan/{token}`: staff invited by an administrator choose their password.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::TokenPurpose;
+use super::reset::{ChooseForm, choose_password_form, choose_password_submit};
+use crate::web::AppState;
+use crate::web::errors::AppError;
+use crate::web::page::PageContext;
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    choose_password_form(&state, &ctx, TokenPurpose::Invitation, &token).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+    Form(form): Form<ChooseForm>,
+) -> Result<Response, AppError> {
+    choose_password_submit(&state, &ctx, TokenPurpose::Invitation, &token, form).await
+}

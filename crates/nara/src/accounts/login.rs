@@ -1,0 +1,187 @@
+//! `/logga-in`: e-identification, or e-mail and password.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::forms::{FormErrors, INVALID};
+use super::{MailKind, TokenPurpose};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::identity::{EmailAddress, Person, Role, verify_password};
+use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
+use crate::sessions::session_cookie;
+use crate::web::AppState;
+use crate::web::auth::{ClientAddress, safe_return_path};
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+#[derive(Template)]
+#[template(path = "accounts/login.html")]
+struct LoginPage<'a> {
+    shell: Shell<'a>,
+    errors: FormErrors,
+    email: String,
+    return_to: String,
+    notice: Option<&'static str>,
+    oidc_providers: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    tillbaka: Option<String>,
+    klart: Option<String>,
+}
+
+/// Notices shown after a redirect, by the short word in `?klart=`.
+fn notice_key(word: Option<&str>) -> Option<&'static str> {
+    match word? {
+        "utloggad" => Some("notice-logged-out"),
+        "verifierad" => Some("notice-email-verified"),
+        "losenord" => Some("notice-password-changed"),
+        _ => None,
+    }
+}
+
+fn page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    errors: FormErrors,
+    email: String,
+    return_to: String,
+) -> LoginPage<'a> {
+    LoginPage {
+        shell: ctx.shell(state),
+        errors,
+        email,
+        return_to,
+        notice: None,
+        oidc_providers: state
+            .oidc
+            .providers()
+            .map(|p| (ctx.href(&format!("/logga-in/e-legitimation/{}", p.id)), p.label(ctx.location.locale)))
+            .collect(),
+    }
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, AppError> {
+    let return_to = safe_return_path(query.tillbaka.as_deref()).unwrap_or_default();
+    let mut login = page(&state, &ctx, FormErrors::default(), String::new(), return_to);
+    login.notice = notice_key(query.klart.as_deref());
+    Ok(render(&login)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    tillbaka: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    client: ClientAddress,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let return_to = safe_return_path(Some(&form.tillbaka)).unwrap_or_default();
+    let mut errors = FormErrors::default();
+    let email = EmailAddress::parse(&form.email);
+    if email.is_none() {
+        errors.add("email", "login-error-email");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "login-error-password");
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        let again = page(&state, &ctx, errors, form.email, return_to);
+        return Ok((INVALID, render(&again)?).into_response());
+    };
+
+    let key = state.secrets.key();
+    let address_bucket = rate_limit::bucket("login:address", &client.0, key);
+    let account_bucket = rate_limit::bucket("login:account", email.as_str(), key);
+    if !state.db.rate_limit_hit(&address_bucket, LOGIN_PER_ADDRESS).await?
+        || !state.db.rate_limit_hit(&account_bucket, LOGIN_PER_ACCOUNT).await?
+    {
+        let mut errors = FormErrors::default();
+        errors.add("email", "login-error-too-many");
+        let again = page(&state, &ctx, errors, form.email, return_to);
+        return Ok((StatusCode::TOO_MANY_REQUESTS, render(&again)?).into_response());
+    }
+
+    let (person, hash) = state.db.person_by_email(&email).await?.map_or((None, None), |(p, h)| (Some(p), h));
+    let subject = person.as_ref().map(|p| p.id);
+    let password_ok = verify_password(form.password, hash).await;
+    let Some(person) = person.filter(|p| password_ok && p.active) else {
+        let mut event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account")
+            .request(ctx.request_id.clone());
+        if let Some(id) = subject {
+            event = event.subject(id).object(id);
+        }
+        state.db.append_audit(&event).await?;
+        let mut errors = FormErrors::default();
+        errors.add("email", "login-error-wrong");
+        let again = page(&state, &ctx, errors, form.email, return_to);
+        return Ok((INVALID, render(&again)?).into_response());
+    };
+    if !person.email_verified {
+        // Only someone who knows the password learns this, so it reveals nothing to a stranger.
+        let token = state.db.create_token(TokenPurpose::VerifyEmail, person.id).await?;
+        let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
+        let mail = MailKind::Verify.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
+        state.db.enqueue_mail(&mail).await?;
+        let mut errors = FormErrors::default();
+        errors.add("email", "login-error-unverified");
+        let again = page(&state, &ctx, errors, form.email, return_to);
+        return Ok((INVALID, render(&again)?).into_response());
+    }
+    state.db.rate_limit_reset(&account_bucket).await?;
+    let home = if return_to.is_empty() { ctx.href("/mina-sidor") } else { return_to };
+    start_session(&state, &ctx, &person, &home).await
+}
+
+/// Ends any session the browser had, starts a new one (a new token: no session fixation),
+/// records the log-in and sends the person on.
+pub async fn start_session(
+    state: &AppState,
+    ctx: &PageContext,
+    person: &Person,
+    to: &str,
+) -> Result<Response, AppError> {
+    if let Some(old) = &ctx.session_token {
+        state.db.end_session(old).await?;
+    }
+    let token = state.db.start_session(person.id).await?;
+    let role = state.db.grants(person.id).await?.iter().map(|g| g.role).max().unwrap_or(Role::Resident);
+    let event = AuditEvent::new(AuditActor::person(person.id, role), Action::LogIn, "session")
+        .subject(person.id)
+        .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    let mut response = Redirect::to(to).into_response();
+    let cookie = HeaderValue::from_str(&session_cookie(&token, state.https)).map_err(anyhow::Error::from)?;
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_notices_are_shown() {
+        assert_eq!(notice_key(Some("utloggad")), Some("notice-logged-out"));
+        assert_eq!(notice_key(Some("<script>")), None);
+        assert_eq!(notice_key(None), None);
+    }
+}

@@ -1,0 +1,55 @@
+//! Logging out of this browser, out of every browser, and staying signed in longer.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::sessions::removal_cookie;
+use crate::web::AppState;
+use crate::web::auth::safe_return_path;
+use crate::web::errors::AppError;
+use crate::web::page::PageContext;
+
+async fn log_out(state: &AppState, ctx: &PageContext, everywhere: bool) -> Result<Response, AppError> {
+    let person = ctx.person()?;
+    let action = if everywhere {
+        state.db.end_all_sessions(person.person.id).await?;
+        Action::LogOutEverywhere
+    } else {
+        if let Some(token) = &ctx.session_token {
+            state.db.end_session(token).await?;
+        }
+        Action::LogOut
+    };
+    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "session")
+        .subject(person.person.id)
+        .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    let mut response = Redirect::to(&ctx.href("/logga-in?klart=utloggad")).into_response();
+    let cookie = HeaderValue::from_str(&removal_cookie(state.https)).map_err(anyhow::Error::from)?;
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+pub async fn this_session(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    log_out(&state, &ctx, false).await
+}
+
+pub async fn everywhere(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    log_out(&state, &ctx, true).await
+}
+
+#[derive(Deserialize)]
+pub struct ExtendForm {
+    #[serde(default)]
+    tillbaka: String,
+}
+
+/// "Stay signed in": the guard has already recorded the activity; go back to the page.
+pub async fn extend(ctx: PageContext, Form(form): Form<ExtendForm>) -> Response {
+    let back = safe_return_path(Some(&form.tillbaka)).unwrap_or_else(|| ctx.href("/mina-sidor"));
+    Redirect::to(&back).into_response()
+}

@@ -1,0 +1,18 @@
+//! Local accounts and logging in and out: log-in with e-mail and password, registration with
+//! e-mail verification, password reset and staff invitations by single-use links. Log-in with
+//! e-identification (OIDC) lives in `oidc`. No answer reveals whether an address has an account.
+
+pub mod invitation;
+pub mod login;
+pub mod logout;
+pub mod register;
+pub mod reset;
+pub mod verify;
+
+mod forms;
+mod messages;
+mod tokens;
+
+pub use forms::{FormErrors, INVALID};
+pub use messages::MailKind;
+pub use tokens::TokenPurpose;

@@ -1,0 +1,129 @@
+//! `/skapa-konto`: an account with e-mail and password (association representatives, and
+//! residents of small deployments without e-identification). The answer is the same whether or
+//! not the address already has an account; the mailbox's owner is told which it was.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::forms::{FormErrors, INVALID};
+use super::{MailKind, TokenPurpose};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::identity::{EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
+use crate::rate_limit::{self, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS};
+use crate::web::AppState;
+use crate::web::auth::ClientAddress;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+#[derive(Template)]
+#[template(path = "accounts/register.html")]
+struct RegisterPage<'a> {
+    shell: Shell<'a>,
+    errors: FormErrors,
+    name: String,
+    email: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/check_email.html")]
+pub struct CheckEmailPage<'a> {
+    pub shell: Shell<'a>,
+    pub heading_key: &'static str,
+    pub body_key: &'static str,
+}
+
+pub async fn form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let page = RegisterPage {
+        shell: ctx.shell(&state),
+        errors: FormErrors::default(),
+        name: String::new(),
+        email: String::new(),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// The catalogue key that explains what is wrong with a new password.
+pub fn password_problem_key(problem: PasswordProblem) -> &'static str {
+    match problem {
+        PasswordProblem::TooShort => "password-error-short",
+        PasswordProblem::TooLong => "password-error-long",
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    client: ClientAddress,
+    Form(form): Form<RegisterForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FormErrors::default();
+    let name = form.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 200 {
+        errors.add("name", "register-error-name");
+    }
+    let email = EmailAddress::parse(&form.email);
+    if email.is_none() {
+        errors.add("email", "register-error-email");
+    }
+    let password =
+        NewPassword::parse(&form.password).map_err(|p| errors.add("password", password_problem_key(p)));
+    let (Some(email), Ok(password), true) = (email, password, errors.is_empty()) else {
+        let page = RegisterPage { shell: ctx.shell(&state), errors, name: form.name, email: form.email };
+        return Ok((INVALID, render(&page)?).into_response());
+    };
+    let key = state.secrets.key();
+    if !state.db.rate_limit_hit(&rate_limit::bucket("mail:address", &client.0, key), MAIL_PER_ADDRESS).await?
+        || !state
+            .db
+            .rate_limit_hit(&rate_limit::bucket("mail:account", email.as_str(), key), MAIL_PER_ACCOUNT)
+            .await?
+    {
+        return Err(AppError::TooManyAttempts);
+    }
+
+    let new = NewPerson {
+        display_name: name,
+        email: Some(email.clone()),
+        email_verified: false,
+        personnummer: None,
+        password_hash: Some(hash_password(password).await?),
+    };
+    let locale = ctx.location.locale;
+    let mail = match state.db.create_person(&new).await? {
+        Some(id) => {
+            let event = AuditEvent::new(AuditActor::anonymous(), Action::AccountCreated, "account")
+                .object(id)
+                .subject(id)
+                .request(ctx.request_id.clone());
+            state.db.append_audit(&event).await?;
+            let token = state.db.create_token(TokenPurpose::VerifyEmail, id).await?;
+            let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
+            MailKind::Verify.compose(&state.catalogues, locale, email.as_str(), &link)
+        }
+        None => {
+            let link = state.absolute(&ctx.href("/logga-in"));
+            MailKind::AlreadyRegistered.compose(&state.catalogues, locale, email.as_str(), &link)
+        }
+    };
+    state.db.enqueue_mail(&mail).await?;
+    let page = CheckEmailPage {
+        shell: ctx.shell(&state),
+        heading_key: "register-sent-heading",
+        body_key: "register-sent-body",
+    };
+    Ok(render(&page)?.into_response())
+}

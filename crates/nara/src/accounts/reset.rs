@@ -1,0 +1,191 @@
+//! `/glomt-losenord` and `/nytt-losenord/{token}`: a new password through a single-use link.
+//! Choosing it ends every session of the account, wherever it was.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::forms::{FormErrors, INVALID};
+use super::register::{CheckEmailPage, password_problem_key};
+use super::verify::expired_link;
+use super::{MailKind, TokenPurpose};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::identity::{EmailAddress, NewPassword, Role, hash_password};
+use crate::rate_limit::{self, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS};
+use crate::web::AppState;
+use crate::web::auth::ClientAddress;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+#[derive(Template)]
+#[template(path = "accounts/forgot.html")]
+struct ForgotPage<'a> {
+    shell: Shell<'a>,
+    errors: FormErrors,
+    email: String,
+}
+
+pub async fn request_form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let page = ForgotPage { shell: ctx.shell(&state), errors: FormErrors::default(), email: String::new() };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn request_submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    client: ClientAddress,
+    Form(form): Form<ForgotForm>,
+) -> Result<Response, AppError> {
+    let Some(email) = EmailAddress::parse(&form.email) else {
+        let mut errors = FormErrors::default();
+        errors.add("email", "register-error-email");
+        let page = ForgotPage { shell: ctx.shell(&state), errors, email: form.email };
+        return Ok((INVALID, render(&page)?).into_response());
+    };
+    let key = state.secrets.key();
+    if !state.db.rate_limit_hit(&rate_limit::bucket("mail:address", &client.0, key), MAIL_PER_ADDRESS).await?
+        || !state
+            .db
+            .rate_limit_hit(&rate_limit::bucket("mail:account", email.as_str(), key), MAIL_PER_ACCOUNT)
+            .await?
+    {
+        return Err(AppError::TooManyAttempts);
+    }
+    if let Some((person, _)) = state.db.person_by_email(&email).await?.filter(|(p, _)| p.active) {
+        let token = state.db.create_token(TokenPurpose::ResetPassword, person.id).await?;
+        let link = state.absolute(&ctx.href(&format!("/nytt-losenord/{token}")));
+        let mail = MailKind::Reset.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
+        state.db.enqueue_mail(&mail).await?;
+        let event = AuditEvent::new(AuditActor::anonymous(), Action::PasswordResetRequested, "account")
+            .object(person.id)
+            .subject(person.id)
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+    }
+    let page = CheckEmailPage {
+        shell: ctx.shell(&state),
+        heading_key: "reset-sent-heading",
+        body_key: "reset-sent-body",
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/choose_password.html")]
+struct ChoosePasswordPage<'a> {
+    shell: Shell<'a>,
+    errors: FormErrors,
+    heading_key: &'static str,
+    action: String,
+}
+
+/// The "choose a password" page of a link, shared by password reset and invitations.
+pub async fn choose_password_form(
+    state: &AppState,
+    ctx: &PageContext,
+    purpose: TokenPurpose,
+    token: &str,
+) -> Result<Response, AppError> {
+    if state.db.peek_token(purpose, token).await?.is_none() {
+        return expired_link(state, ctx);
+    }
+    let page = ChoosePasswordPage {
+        shell: ctx.shell(state),
+        errors: FormErrors::default(),
+        heading_key: heading_key(purpose),
+        action: ctx.href(&action_path(purpose, token)),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+fn heading_key(purpose: TokenPurpose) -> &'static str {
+    if purpose == TokenPurpose::Invitation { "invitation-heading" } else { "reset-choose-heading" }
+}
+
+fn action_path(purpose: TokenPurpose, token: &str) -> String {
+    if purpose == TokenPurpose::Invitation {
+        format!("/inbjudan/{token}")
+    } else {
+        format!("/nytt-losenord/{token}")
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChooseForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// Sets the password of the link's person, proves their address, and ends their sessions.
+pub async fn choose_password_submit(
+    state: &AppState,
+    ctx: &PageContext,
+    purpose: TokenPurpose,
+    token: &str,
+    form: ChooseForm,
+) -> Result<Response, AppError> {
+    let password = match NewPassword::parse(&form.password) {
+        Ok(password) => password,
+        Err(problem) => {
+            let mut errors = FormErrors::default();
+            errors.add("password", password_problem_key(problem));
+            let page = ChoosePasswordPage {
+                shell: ctx.shell(state),
+                errors,
+                heading_key: heading_key(purpose),
+                action: ctx.href(&action_path(purpose, token)),
+            };
+            return Ok((INVALID, render(&page)?).into_response());
+        }
+    };
+    let hash = hash_password(password).await?;
+    let Some(person_id) = state.db.consume_token(purpose, token).await? else {
+        return expired_link(state, ctx);
+    };
+    set_password(state, ctx, person_id, &hash).await?;
+    Ok(Redirect::to(&ctx.href("/logga-in?klart=losenord")).into_response())
+}
+
+async fn set_password(
+    state: &AppState,
+    ctx: &PageContext,
+    person_id: Uuid,
+    hash: &crate::identity::PasswordHash,
+) -> Result<(), AppError> {
+    state.db.set_password(person_id, hash).await?;
+    state.db.mark_email_verified(person_id).await?;
+    state.db.end_all_sessions(person_id).await?;
+    let event =
+        AuditEvent::new(AuditActor::person(person_id, Role::Resident), Action::PasswordChanged, "account")
+            .subject(person_id)
+            .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+pub async fn choose_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    choose_password_form(&state, &ctx, TokenPurpose::ResetPassword, &token).await
+}
+
+pub async fn choose_submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+    Form(form): Form<ChooseForm>,
+) -> Result<Response, AppError> {
+    choose_password_submit(&state, &ctx, TokenPurpose::ResetPassword, &token, form).await
+}

@@ -1,0 +1,329 @@
+//! Administration: invite staff, grant and revoke roles (within units), deactivate accounts.
+//! Deactivation keeps the person's history, including the audit log. Every change is audited.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::accounts::{FormErrors, INVALID, MailKind, TokenPurpose};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::identity::{EmailAddress, NewPerson, Person, Role, RoleGrant, Unit};
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// Why an administrator opens a person's account, as the person's access log shows it.
+const PURPOSE: &str = "Administration av konto";
+
+/// A role as offered in a form: its value and catalogue key.
+pub struct RoleOption {
+    pub value: &'static str,
+    pub key: String,
+}
+
+fn role_options() -> Vec<RoleOption> {
+    Role::grantable().map(|r| RoleOption { value: r.as_str(), key: role_key(r) }).collect()
+}
+
+fn role_key(role: Role) -> String {
+    crate::audit::role_key(role.as_str())
+}
+
+/// A person in the list, with their roles as text keys.
+pub struct PersonRow {
+    pub person: Person,
+    pub role_keys: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/people.html")]
+struct PeoplePage<'a> {
+    shell: Shell<'a>,
+    people: Vec<PersonRow>,
+    units: Vec<Unit>,
+    roles: Vec<RoleOption>,
+    errors: FormErrors,
+    form: InviteForm,
+}
+
+async fn people_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    errors: FormErrors,
+    form: InviteForm,
+) -> Result<PeoplePage<'a>, AppError> {
+    let mut people = Vec::new();
+    for person in state.db.list_people().await? {
+        let grants = state.db.grants(person.id).await?;
+        people.push(PersonRow { person, role_keys: grants.iter().map(|g| role_key(g.role)).collect() });
+    }
+    Ok(PeoplePage {
+        shell: ctx.shell(state),
+        people,
+        units: state.db.list_units().await?,
+        roles: role_options(),
+        errors,
+        form,
+    })
+}
+
+pub async fn people(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let page = people_page(&state, &ctx, FormErrors::default(), InviteForm::default()).await?;
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// A role and unit from a form, checked: staff and log reviewers need a unit, others none.
+fn parse_grant(role: &str, unit: &str, units: &[Unit], errors: &mut FormErrors) -> Option<RoleGrant> {
+    let role = Role::parse(role).filter(|r| *r != Role::Resident);
+    let Some(role) = role else {
+        errors.add("role", "admin-error-role");
+        return None;
+    };
+    let unit_id = Uuid::parse_str(unit).ok().filter(|id| units.iter().any(|u| u.id == *id));
+    match (role.needs_unit(), unit_id) {
+        (true, None) => {
+            errors.add("unit", "admin-error-unit");
+            None
+        }
+        (true, Some(id)) => Some(RoleGrant { role, unit_id: Some(id) }),
+        (false, _) => Some(RoleGrant { role, unit_id: None }),
+    }
+}
+
+async fn audit(
+    state: &AppState,
+    ctx: &PageContext,
+    action: Action,
+    subject: Uuid,
+    detail: Option<String>,
+) -> Result<(), AppError> {
+    let mut event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "account")
+        .object(subject)
+        .subject(subject)
+        .request(ctx.request_id.clone());
+    if let Some(detail) = detail {
+        event = event.purpose(detail);
+    }
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+fn grant_detail(grant: RoleGrant, units: &[Unit]) -> String {
+    let unit = grant.unit_id.and_then(|id| units.iter().find(|u| u.id == id)).map(|u| u.slug.as_str());
+    match unit {
+        Some(slug) => format!("{} ({slug})", grant.role.as_str()),
+        None => grant.role.as_str().to_string(),
+    }
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    let units = state.db.list_units().await?;
+    let mut errors = FormErrors::default();
+    let name = form.name.trim().to_string();
+    if name.is_empty() {
+        errors.add("name", "register-error-name");
+    }
+    let email = EmailAddress::parse(&form.email);
+    if email.is_none() {
+        errors.add("email", "register-error-email");
+    }
+    let grant = parse_grant(&form.role, &form.unit, &units, &mut errors);
+    let (Some(email), Some(grant), true) = (email, grant, errors.is_empty()) else {
+        let page = people_page(&state, &ctx, errors, form).await?;
+        return Ok((INVALID, render(&page)?).into_response());
+    };
+    let new = NewPerson {
+        display_name: name,
+        email: Some(email.clone()),
+        email_verified: false,
+        personnummer: None,
+        password_hash: None,
+    };
+    let person_id = match state.db.create_person(&new).await? {
+        Some(id) => id,
+        None => state.db.person_by_email(&email).await?.map(|(p, _)| p.id).ok_or(AppError::BadRequest)?,
+    };
+    state.db.grant_role(person_id, grant).await?;
+    audit(&state, &ctx, Action::RoleGranted, person_id, Some(grant_detail(grant, &units))).await?;
+    let token = state.db.create_token(TokenPurpose::Invitation, person_id).await?;
+    let link = state.absolute(&ctx.href(&format!("/inbjudan/{token}")));
+    let mail = MailKind::Invitation.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
+    state.db.enqueue_mail(&mail).await?;
+    audit(&state, &ctx, Action::InvitationSent, person_id, None).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{person_id}?klart=inbjuden"))).into_response())
+}
+
+/// A granted role as the person page lists it.
+pub struct GrantRow {
+    pub role: &'static str,
+    pub role_key: String,
+    pub unit_value: String,
+    pub unit_name: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/person.html")]
+struct PersonPage<'a> {
+    shell: Shell<'a>,
+    person: Person,
+    is_me: bool,
+    grants: Vec<GrantRow>,
+    units: Vec<Unit>,
+    roles: Vec<RoleOption>,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+pub struct PersonQuery {
+    klart: Option<String>,
+}
+
+fn notice_key(word: Option<&str>) -> Option<&'static str> {
+    match word? {
+        "inbjuden" => Some("admin-notice-invited"),
+        "roll" => Some("admin-notice-role"),
+        "inaktiverad" => Some("admin-notice-deactivated"),
+        _ => None,
+    }
+}
+
+async fn person_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    id: Uuid,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+) -> Result<PersonPage<'a>, AppError> {
+    let person = state.db.person(id).await?.ok_or(AppError::NotFound)?;
+    audit(state, ctx, Action::PersonViewed, id, Some(PURPOSE.to_string())).await?;
+    let units = state.db.list_units().await?;
+    let locale = ctx.location.locale;
+    let grants = state
+        .db
+        .grants(id)
+        .await?
+        .into_iter()
+        .map(|g| GrantRow {
+            role: g.role.as_str(),
+            role_key: role_key(g.role),
+            unit_value: g.unit_id.map(|u| u.to_string()).unwrap_or_default(),
+            unit_name: g
+                .unit_id
+                .and_then(|u| units.iter().find(|x| x.id == u))
+                .map(|u| u.name(locale).to_string()),
+        })
+        .collect();
+    let is_me = ctx.person()?.person.id == id;
+    Ok(PersonPage {
+        shell: ctx.shell(state),
+        person,
+        is_me,
+        grants,
+        units,
+        roles: role_options(),
+        errors,
+        notice,
+    })
+}
+
+pub async fn person(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Query(query): Query<PersonQuery>,
+) -> Result<Response, AppError> {
+    let page =
+        person_page(&state, &ctx, id, FormErrors::default(), notice_key(query.klart.as_deref())).await?;
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct GrantForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    unit: String,
+}
+
+/// Grants or revokes one role of a person who exists; administrators cannot remove their own
+/// administrator role (no one locks the last door behind them).
+async fn change_role(
+    state: &AppState,
+    ctx: &PageContext,
+    id: Uuid,
+    form: GrantForm,
+    grant_it: bool,
+) -> Result<Response, AppError> {
+    state.db.person(id).await?.ok_or(AppError::NotFound)?;
+    let units = state.db.list_units().await?;
+    let mut errors = FormErrors::default();
+    let Some(grant) = parse_grant(&form.role, &form.unit, &units, &mut errors) else {
+        let page = person_page(state, ctx, id, errors, None).await?;
+        return Ok((INVALID, render(&page)?).into_response());
+    };
+    if !grant_it && grant.role == Role::Admin && ctx.person()?.person.id == id {
+        return Err(AppError::BadRequest);
+    }
+    let action = if grant_it {
+        state.db.grant_role(id, grant).await?;
+        Action::RoleGranted
+    } else {
+        state.db.revoke_role(id, grant).await?;
+        Action::RoleRevoked
+    };
+    audit(state, ctx, action, id, Some(grant_detail(grant, &units))).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{id}?klart=roll"))).into_response())
+}
+
+pub async fn grant_role(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<GrantForm>,
+) -> Result<Response, AppError> {
+    change_role(&state, &ctx, id, form, true).await
+}
+
+pub async fn revoke_role(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<GrantForm>,
+) -> Result<Response, AppError> {
+    change_role(&state, &ctx, id, form, false).await
+}
+
+pub async fn deactivate(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    state.db.person(id).await?.ok_or(AppError::NotFound)?;
+    if ctx.person()?.person.id == id {
+        return Err(AppError::BadRequest);
+    }
+    state.db.deactivate_person(id).await?;
+    audit(&state, &ctx, Action::AccountDeactivated, id, None).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{id}?klart=inaktiverad"))).into_response())
+}

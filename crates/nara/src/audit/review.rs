@@ -1,0 +1,198 @@
+//! The log reviewers' pages: search and filter the audit log, and export it as CSV. Searching
+//! for a person's entries is itself a read of their data, so it is logged too.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{Action, AuditActor, AuditEvent, AuditFilter, AuditSearchLine, action_key, role_key};
+use crate::formats::csv;
+use crate::i18n::{format_stockholm, stockholm_day_start};
+use crate::identity::EmailAddress;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+const LIMIT: i64 = 1000;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    vem: String,
+    #[serde(default)]
+    vems: String,
+    #[serde(default)]
+    handelse: String,
+    #[serde(default)]
+    fran: String,
+    #[serde(default)]
+    till: String,
+}
+
+/// A person named in a search box: an e-mail address or a personnummer.
+async fn find_person(state: &AppState, text: &str) -> anyhow::Result<Option<Uuid>> {
+    if let Ok(number) = se_ids::PersonalIdentityNumber::parse(text) {
+        return Ok(state.db.person_by_personnummer(&number.digits12()).await?.map(|p| p.id));
+    }
+    match EmailAddress::parse(text) {
+        Some(email) => Ok(state.db.person_by_email(&email).await?.map(|(p, _)| p.id)),
+        None => Ok(None),
+    }
+}
+
+/// The filter a query asks for; `None` when it names a person who does not exist.
+async fn filter(state: &AppState, query: &SearchQuery) -> anyhow::Result<Option<AuditFilter>> {
+    let mut filter = AuditFilter::default();
+    for (text, slot) in [(&query.vem, &mut filter.actor_id), (&query.vems, &mut filter.subject_id)] {
+        if !text.trim().is_empty() {
+            match find_person(state, text.trim()).await? {
+                Some(id) => *slot = Some(id),
+                None => return Ok(None),
+            }
+        }
+    }
+    filter.action = Action::parse(&query.handelse).map(|a| a.as_str().to_string());
+    let date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    filter.from = date(&query.fran).and_then(stockholm_day_start);
+    filter.until = date(&query.till).and_then(|d| d.succ_opt()).and_then(stockholm_day_start);
+    Ok(Some(filter))
+}
+
+async fn record(
+    state: &AppState,
+    ctx: &PageContext,
+    action: Action,
+    filter: &AuditFilter,
+) -> anyhow::Result<()> {
+    let mut event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "audit_log")
+        .purpose("Logguppföljning")
+        .request(ctx.request_id.clone());
+    if let Some(subject) = filter.subject_id {
+        event = event.subject(subject);
+    }
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+pub struct ActionOption {
+    pub value: &'static str,
+    pub key: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "audit/review.html")]
+struct ReviewPage<'a> {
+    shell: Shell<'a>,
+    query: SearchQuery,
+    actions: Vec<ActionOption>,
+    searched: bool,
+    person_missing: bool,
+    lines: Vec<ReviewLine>,
+    csv_href: String,
+}
+
+/// A result line with the catalogue keys that name its role and action.
+pub struct ReviewLine {
+    pub when: String,
+    pub role_key: String,
+    pub action_key: String,
+    pub line: AuditSearchLine,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<SearchQuery>,
+    uri: axum::http::Uri,
+) -> Result<Response, AppError> {
+    let searched = uri.query().is_some();
+    let (lines, person_missing) = if searched {
+        match filter(&state, &query).await? {
+            Some(filter) => {
+                record(&state, &ctx, Action::AuditLogSearched, &filter).await?;
+                let lines = state.db.search_audit(&filter, LIMIT).await?;
+                let lines = lines
+                    .into_iter()
+                    .map(|line| ReviewLine {
+                        when: format_stockholm(line.at),
+                        role_key: role_key(&line.actor_role),
+                        action_key: action_key(&line.action),
+                        line,
+                    })
+                    .collect();
+                (lines, false)
+            }
+            None => (Vec::new(), true),
+        }
+    } else {
+        (Vec::new(), false)
+    };
+    let actions = Action::ALL
+        .iter()
+        .map(|a| ActionOption {
+            value: a.as_str(),
+            key: action_key(a.as_str()),
+            selected: query.handelse == a.as_str(),
+        })
+        .collect();
+    let csv_href = format!("{}?{}", ctx.href("/granskning/logg.csv"), uri.query().unwrap_or(""));
+    let page =
+        ReviewPage { shell: ctx.shell(&state), query, actions, searched, person_missing, lines, csv_href };
+    Ok(render(&page)?.into_response())
+}
+
+pub async fn export_csv(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<SearchQuery>,
+) -> Result<Response, AppError> {
+    let lines = match filter(&state, &query).await? {
+        Some(filter) => {
+            record(&state, &ctx, Action::AuditLogExported, &filter).await?;
+            state.db.search_audit(&filter, i64::MAX).await?
+        }
+        None => Vec::new(),
+    };
+    let header = [
+        "nr",
+        "tid",
+        "vem",
+        "roll",
+        "enhet",
+        "händelse",
+        "objekt",
+        "objekt-id",
+        "vems uppgifter",
+        "syfte",
+        "förfrågan",
+    ];
+    let rows = lines.into_iter().map(|l| {
+        vec![
+            l.seq.to_string(),
+            format_stockholm(l.at),
+            l.actor_name.unwrap_or_default(),
+            l.actor_role,
+            l.unit_name_sv.unwrap_or_default(),
+            l.action,
+            l.object_type,
+            l.object_id.unwrap_or_default(),
+            l.subject_name.unwrap_or_default(),
+            l.purpose.unwrap_or_default(),
+            l.request_id.unwrap_or_default(),
+        ]
+    });
+    let body = csv::write(&header, rows)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"granskningslogg.csv\""),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,161 @@
+use uuid::Uuid;
+
+use super::{AuditEntry, AuditEvent, ChainBreak, verify_run};
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+
+/// One line of "who has read or changed my data".
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AccessLogLine {
+    pub at: UtcTime,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub actor_role: String,
+    pub unit_name_sv: Option<String>,
+    pub unit_name_en: Option<String>,
+    pub action: String,
+    pub purpose: Option<String>,
+}
+
+/// What the log reviewers search by; every field narrows the result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub actor_id: Option<Uuid>,
+    pub subject_id: Option<Uuid>,
+    pub action: Option<String>,
+    pub from: Option<UtcTime>,
+    pub until: Option<UtcTime>,
+}
+
+/// An entry with the names of the people and unit it mentions, for the reviewers' page.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditSearchLine {
+    pub seq: i64,
+    pub at: UtcTime,
+    pub actor_name: Option<String>,
+    pub actor_role: String,
+    pub unit_name_sv: Option<String>,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<String>,
+    pub subject_name: Option<String>,
+    pub purpose: Option<String>,
+    pub request_id: Option<String>,
+}
+
+const INSERT_ENTRY: &str = "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, \
+     object_type, object_id, subject_id, purpose, request_id, prev_hash, hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+const UPDATE_HEAD: &str = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
+
+/// Appends inside a transaction that already holds the write lock on the head row.
+macro_rules! append_locked {
+    ($tx:ident, $head_sql:expr, $event:expr) => {{
+        let (seq, hash): (i64, String) = sqlx::query_as($head_sql).fetch_one(&mut *$tx).await?;
+        let entry = AuditEntry::chained($event, seq + 1, UtcTime::now(), &hash);
+        sqlx::query(INSERT_ENTRY)
+            .bind(entry.seq)
+            .bind(entry.at)
+            .bind(entry.actor_id)
+            .bind(&entry.actor_role)
+            .bind(entry.actor_unit_id)
+            .bind(&entry.action)
+            .bind(&entry.object_type)
+            .bind(&entry.object_id)
+            .bind(entry.subject_id)
+            .bind(&entry.purpose)
+            .bind(&entry.request_id)
+            .bind(&entry.prev_hash)
+            .bind(&entry.hash)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(UPDATE_HEAD).bind(entry.seq).bind(&entry.hash).execute(&mut *$tx).await?;
+        $tx.commit().await?;
+        entry.seq
+    }};
+}
+
+impl Db {
+    /// Appends an event to the log and returns its sequence number. Appends are serialised:
+    /// SQLite takes the write lock at `BEGIN IMMEDIATE`, PostgreSQL locks the head row.
+    pub async fn append_audit(&self, event: &AuditEvent) -> anyhow::Result<i64> {
+        let seq = match self {
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                append_locked!(tx, "SELECT seq, hash FROM audit_head WHERE id = 1", event)
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                append_locked!(tx, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", event)
+            }
+        };
+        Ok(seq)
+    }
+
+    /// Entries after `seq`, oldest first.
+    pub async fn audit_entries_after(&self, seq: i64, limit: i64) -> anyhow::Result<Vec<AuditEntry>> {
+        let sql = "SELECT seq, at, actor_id, actor_role, actor_unit_id, action, object_type, object_id, \
+                   subject_id, purpose, request_id, prev_hash, hash FROM audit_log \
+                   WHERE seq > $1 ORDER BY seq LIMIT $2";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(seq).bind(limit).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Walks the whole chain. `Ok(Ok(n))`: n entries, intact. `Ok(Err(break))`: the first break.
+    pub async fn verify_audit_chain(&self) -> anyhow::Result<Result<i64, ChainBreak>> {
+        let (head_seq, head_hash): (i64, String) = on_pool!(self, pool =>
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(pool).await)?;
+        let mut position = (0, super::GENESIS_HASH.to_string());
+        loop {
+            let batch = self.audit_entries_after(position.0, 1000).await?;
+            if batch.is_empty() {
+                break;
+            }
+            position = match verify_run(&batch, position) {
+                Ok(next) => next,
+                Err(broken) => return Ok(Err(broken)),
+            };
+        }
+        if position.0 != head_seq || position.1 != head_hash {
+            return Ok(Err(ChainBreak::Truncated { last: position.0, head: head_seq }));
+        }
+        Ok(Ok(position.0))
+    }
+
+    /// Who has read or changed this person's data, newest first.
+    pub async fn access_log(&self, subject_id: Uuid, limit: i64) -> anyhow::Result<Vec<AccessLogLine>> {
+        let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
+                   u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
+                   FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+                   LEFT JOIN units u ON u.id = l.actor_unit_id \
+                   WHERE l.subject_id = $1 ORDER BY l.seq DESC LIMIT $2";
+        let rows =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(subject_id).bind(limit).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// The log reviewers' search, newest first.
+    pub async fn search_audit(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+    ) -> anyhow::Result<Vec<AuditSearchLine>> {
+        let sql = "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
+                   l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
+                   FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+                   LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
+                   WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
+                   AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
+                   ORDER BY l.seq DESC LIMIT $6";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql)
+            .bind(filter.actor_id)
+            .bind(filter.subject_id)
+            .bind(filter.action.as_deref())
+            .bind(filter.from)
+            .bind(filter.until)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,3 @@
+//! File formats we emit for people's own tools.
+
+pub mod csv;

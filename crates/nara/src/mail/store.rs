@@ -1,0 +1,98 @@
+use uuid::Uuid;
+
+use super::Email;
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+
+#[derive(Clone, sqlx::FromRow)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i32,
+    pub next_attempt_at: UtcTime,
+    pub sent_at: Option<UtcTime>,
+    pub last_error: Option<String>,
+}
+
+/// A claimed message is not offered again for this long (a crashed sender's message comes back).
+const CLAIM_SECONDS: i64 = 300;
+
+impl Db {
+    /// Puts a message in the outbox; the worker sends it.
+    pub async fn enqueue_mail(&self, email: &Email) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let now = UtcTime::now();
+        let sql = "INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
+                   VALUES ($1, $2, $3, $4, $5, 0, $5)";
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(id)
+            .bind(&email.to)
+            .bind(&email.subject)
+            .bind(&email.body)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(id)
+    }
+
+    pub async fn due_mail(&self, now: UtcTime, limit: i64) -> anyhow::Result<Vec<OutboxMessage>> {
+        let sql = "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error \
+                   FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(limit).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Takes a message for sending; false when another sender took it first.
+    pub async fn claim_mail(&self, message: &OutboxMessage) -> anyhow::Result<bool> {
+        let until = UtcTime(UtcTime::now().0 + chrono::Duration::seconds(CLAIM_SECONDS));
+        let sql = "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 AND sent_at IS NULL";
+        let claimed = on_pool!(self, pool => sqlx::query(sql)
+            .bind(until)
+            .bind(message.id)
+            .bind(message.next_attempt_at)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(claimed == 1)
+    }
+
+    pub async fn mark_mail_sent(&self, id: Uuid) -> anyhow::Result<()> {
+        on_pool!(self, pool => sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+            .bind(UtcTime::now())
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+
+    pub async fn mark_mail_failed(
+        &self,
+        id: Uuid,
+        attempts: i32,
+        retry_at: UtcTime,
+        error: &str,
+    ) -> anyhow::Result<()> {
+        let sql = "UPDATE outbox SET attempts = $1, next_attempt_at = $2, last_error = $3 WHERE id = $4";
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(attempts)
+            .bind(retry_at)
+            .bind(error)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+
+    /// Every message, newest first (for tests and operators).
+    pub async fn outbox(&self) -> anyhow::Result<Vec<OutboxMessage>> {
+        let sql = "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error \
+                   FROM outbox ORDER BY created_at DESC";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,92 @@
+//! Who may do what: the one place access is decided. Deny by default.
+//!
+//! Every route names an `Access` in the route table (`web::routes`) and the guard applies it
+//! before any handler runs. Decisions about a particular person's data go through the
+//! functions below, never through ad-hoc checks in handlers.
+
+use uuid::Uuid;
+
+use crate::identity::{Actor, Role};
+
+/// What a route requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person (a resident of their own data).
+    SignedIn,
+    /// A signed-in person holding this role.
+    Role(Role),
+}
+
+/// Whether `actor` may use a route that requires `access`.
+pub fn allows(actor: &Actor, access: Access) -> bool {
+    match (access, actor.signed_in()) {
+        (Access::Public, _) => true,
+        (_, None) => false,
+        (Access::SignedIn, Some(_)) => true,
+        (Access::Role(role), Some(person)) => person.has_role(role),
+    }
+}
+
+/// Whether `actor` may read the personal data of `subject` held in their account and log.
+/// A person may read their own; an administrator may read account details for administration.
+pub fn may_read_account(actor: &Actor, subject: Uuid) -> bool {
+    match actor.signed_in() {
+        None => false,
+        Some(person) => person.person.id == subject || person.has_role(Role::Admin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::{Person, RoleGrant, SignedIn};
+
+    fn person(roles: &[Role]) -> Actor {
+        Actor::Person(Box::new(SignedIn {
+            person: Person {
+                id: Uuid::new_v4(),
+                display_name: "P".into(),
+                email: None,
+                email_verified: true,
+                has_password: true,
+                active: true,
+            },
+            grants: roles.iter().map(|&role| RoleGrant { role, unit_id: None }).collect(),
+        }))
+    }
+
+    #[test]
+    fn anonymous_visitors_reach_public_routes_only() {
+        assert!(allows(&Actor::Anonymous, Access::Public));
+        assert!(!allows(&Actor::Anonymous, Access::SignedIn));
+        for role in Role::ALL {
+            assert!(!allows(&Actor::Anonymous, Access::Role(role)));
+        }
+    }
+
+    #[test]
+    fn roles_open_exactly_their_routes() {
+        let staff = person(&[Role::Staff]);
+        assert!(allows(&staff, Access::SignedIn));
+        assert!(allows(&staff, Access::Role(Role::Staff)));
+        assert!(allows(&staff, Access::Role(Role::Resident)));
+        assert!(!allows(&staff, Access::Role(Role::Admin)));
+        assert!(!allows(&staff, Access::Role(Role::LogReviewer)));
+        let admin = person(&[Role::Admin]);
+        assert!(!allows(&admin, Access::Role(Role::LogReviewer)), "administrators do not review logs");
+    }
+
+    #[test]
+    fn account_data_is_readable_by_its_owner_and_administrators_only() {
+        let resident_a = person(&[]);
+        let resident_b = person(&[]);
+        let a_id = resident_a.person_id().unwrap();
+        assert!(may_read_account(&resident_a, a_id));
+        assert!(!may_read_account(&resident_b, a_id));
+        assert!(!may_read_account(&person(&[Role::Staff]), a_id));
+        assert!(may_read_account(&person(&[Role::Admin]), a_id));
+        assert!(!may_read_account(&Actor::Anonymous, a_id));
+    }
+}

@@ -1,0 +1,75 @@
+//! Fixed-window rate limits in the database, so every server process counts together.
+//! Buckets name what is limited (`login:ip:<hash>`); addresses and e-mail addresses are hashed
+//! with the server's key before they become bucket names.
+
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max: i64,
+    pub window: Duration,
+}
+
+/// Log-in attempts for one account, and from one network address.
+pub const LOGIN_PER_ACCOUNT: Limit = Limit { max: 5, window: Duration::from_secs(15 * 60) };
+pub const LOGIN_PER_ADDRESS: Limit = Limit { max: 30, window: Duration::from_secs(15 * 60) };
+/// Registrations and reset requests, from one address and for one e-mail address.
+pub const MAIL_PER_ADDRESS: Limit = Limit { max: 10, window: Duration::from_secs(60 * 60) };
+pub const MAIL_PER_ACCOUNT: Limit = Limit { max: 3, window: Duration::from_secs(60 * 60) };
+
+/// A bucket name that does not reveal the value it counts.
+pub fn bucket(kind: &str, value: &str, key: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(key);
+    hasher.update(value.as_bytes());
+    let digest: String = hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("{kind}:{digest}")
+}
+
+impl Db {
+    /// Counts one attempt against `bucket`; false when the limit is already reached.
+    pub async fn rate_limit_hit(&self, bucket: &str, limit: Limit) -> anyhow::Result<bool> {
+        let now = UtcTime::now();
+        let window_opened_before = UtcTime(now.0 - chrono::Duration::from_std(limit.window)?);
+        let sql = "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
+                   ON CONFLICT (bucket) DO UPDATE SET \
+                   hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END, \
+                   window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
+                   RETURNING hits";
+        let hits: i32 = on_pool!(self, pool => sqlx::query_scalar(sql)
+            .bind(bucket)
+            .bind(now)
+            .bind(window_opened_before)
+            .fetch_one(pool)
+            .await)?;
+        Ok(i64::from(hits) <= limit.max)
+    }
+
+    /// Forgets a bucket (after a successful log-in the account's failures no longer count).
+    pub async fn rate_limit_reset(&self, bucket: &str) -> anyhow::Result<()> {
+        on_pool!(self, pool => sqlx::query("DELETE FROM rate_limits WHERE bucket = $1")
+            .bind(bucket)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_hide_their_values_and_depend_on_the_key() {
+        let a = bucket("login:account", "anna@example.se", b"key one");
+        assert!(a.starts_with("login:account:") && !a.contains("anna"));
+        assert_ne!(a, bucket("login:account", "anna@example.se", b"key two"));
+        assert_eq!(a, bucket("login:account", "anna@example.se", b"key one"));
+    }
+}

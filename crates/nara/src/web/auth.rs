@@ -1,0 +1,167 @@
+//! The guard every route passes: it finds who is asking (from the session cookie), applies the
+//! route's `Access` through the policy module, and hands the handler a `CurrentActor`.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::identity::{Actor, SignedIn};
+use crate::policy::{self, Access};
+use crate::sessions::{self, SessionState};
+use crate::web::AppState;
+use crate::web::errors::AppError;
+use crate::web::shell::PageLocation;
+
+/// Who is asking, and their session when signed in. Put in place by the guard.
+#[derive(Debug, Clone)]
+pub struct CurrentActor {
+    pub actor: Actor,
+    pub session: Option<SessionState>,
+}
+
+impl CurrentActor {
+    /// The signed-in person; an error when there is none (the guard should have stopped it).
+    pub fn person(&self) -> Result<&SignedIn, AppError> {
+        self.actor.signed_in().ok_or(AppError::Forbidden)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentActor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<CurrentActor>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a route is missing from the route table")))
+    }
+}
+
+/// The request id set by the request-id layer, for the audit log.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(RequestId(request_id(&parts.headers)))
+    }
+}
+
+pub fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// The network address a request came from, for rate limits (`unknown` in tests).
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let address = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or_else(|| "unknown".to_string(), |info| info.0.ip().to_string());
+        Ok(ClientAddress(address))
+    }
+}
+
+/// The session token in the request's cookies.
+pub fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
+    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
+    sessions::token_from_cookies(cookies, https)
+}
+
+/// Finds who is asking. An unknown, expired or idle session is treated as no session.
+pub async fn identify(state: &AppState, headers: &HeaderMap) -> anyhow::Result<CurrentActor> {
+    let anonymous = CurrentActor { actor: Actor::Anonymous, session: None };
+    let Some(token) = session_token(headers, state.https) else { return Ok(anonymous) };
+    let Some(session) = state.db.session(&token).await? else { return Ok(anonymous) };
+    let Some(person) = state.db.person(session.person_id).await? else { return Ok(anonymous) };
+    let grants = state.db.grants(person.id).await?;
+    Ok(CurrentActor { actor: Actor::Person(Box::new(SignedIn { person, grants })), session: Some(session) })
+}
+
+/// Middleware for one route: lets the request through only when the policy allows it.
+pub async fn guard(
+    State((state, access)): State<(AppState, Access)>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let current = match identify(&state, request.headers()).await {
+        Ok(current) => current,
+        Err(error) => return AppError::Internal(error).into_response(),
+    };
+    if !policy::allows(&current.actor, access) {
+        let path = request.uri().path().to_string();
+        let is_get = request.method() == Method::GET;
+        return refuse(&state, &current.actor, &path, is_get, request_id(request.headers())).await;
+    }
+    request.extensions_mut().insert(current);
+    let mut response = next.run(request).await;
+    // Pages for a signed-in person may hold personal data: never keep them in a shared cache.
+    if access != Access::Public {
+        response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Anonymous visitors are sent to log in (and back afterwards); signed-in people get 403,
+/// and the refusal is audited.
+async fn refuse(
+    state: &AppState,
+    actor: &Actor,
+    path: &str,
+    is_get: bool,
+    request_id: Option<String>,
+) -> Response {
+    let location = PageLocation::from_path(path);
+    if actor.signed_in().is_none() {
+        let mut login = location.locale.href("/logga-in");
+        if is_get {
+            login = format!("{login}?tillbaka={}", urlencode(path));
+        }
+        return Redirect::to(&login).into_response();
+    }
+    let event = AuditEvent::new(AuditActor::of(actor), Action::AccessDenied, "route")
+        .object(path)
+        .request(request_id);
+    if let Err(error) = state.db.append_audit(&event).await {
+        return AppError::Internal(error).into_response();
+    }
+    StatusCode::FORBIDDEN.into_response()
+}
+
+fn urlencode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// A safe place to return to after logging in: a path on this site, never another site.
+pub fn safe_return_path(candidate: Option<&str>) -> Option<String> {
+    let path = candidate?;
+    let local = path.starts_with('/') && !path.starts_with("//") && !path.contains(['\\', '\r', '\n']);
+    local.then(|| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(safe_return_path(Some("/mina-sidor")).as_deref(), Some("/mina-sidor"));
+        for bad in
+            ["//evil.example", "https://evil.example", "/\\evil.example", "mina-sidor", "/x\r\nSet-Cookie:a"]
+        {
+            assert_eq!(safe_return_path(Some(bad)), None, "{bad}");
+        }
+        assert_eq!(safe_return_path(None), None);
+    }
+}

@@ -1,0 +1,116 @@
+//! The route table: every route of the application with the access it requires. The router is
+//! built from this table only, so a route cannot exist without a policy entry, and the access
+//! matrix test walks the same table.
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+
+use crate::i18n::Locale;
+use crate::identity::Role;
+use crate::policy::Access;
+use crate::web::{AppState, assets, auth, health, pages};
+use crate::{accounts, admin, audit, my_pages};
+
+/// One row of the table.
+pub struct Route {
+    pub method: Method,
+    /// The path within a language (`/mina-sidor`); localized routes also exist under `/en`.
+    pub path: &'static str,
+    pub localized: bool,
+    pub access: Access,
+    handler: MethodRouter<AppState>,
+}
+
+impl Route {
+    fn new<H, T>(method: Method, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let handler = if method == Method::POST { post(handler) } else { get(handler) };
+        Self { method, path, localized: true, access, handler }
+    }
+
+    /// A machine-facing route with one address in every language.
+    fn unlocalized(mut self) -> Self {
+        self.localized = false;
+        self
+    }
+
+    /// The concrete addresses of this route.
+    pub fn paths(&self) -> Vec<String> {
+        if self.localized {
+            Locale::all().map(|l| l.href(self.path)).collect()
+        } else {
+            vec![self.path.to_string()]
+        }
+    }
+}
+
+fn get_route<H: Handler<T, AppState>, T: 'static>(path: &'static str, access: Access, handler: H) -> Route {
+    Route::new(Method::GET, path, access, handler)
+}
+
+fn post_route<H: Handler<T, AppState>, T: 'static>(path: &'static str, access: Access, handler: H) -> Route {
+    Route::new(Method::POST, path, access, handler)
+}
+
+/// Every route of the application.
+pub fn table() -> Vec<Route> {
+    use Access::{Public, SignedIn};
+    let admin = Access::Role(Role::Admin);
+    let reviewer = Access::Role(Role::LogReviewer);
+    vec![
+        get_route("/", Public, pages::home),
+        get_route("/tillganglighet", Public, pages::accessibility),
+        get_route("/healthz", Public, health::healthz).unlocalized(),
+        get_route("/readyz", Public, health::readyz).unlocalized(),
+        get_route("/static/{version}/{name}", Public, assets::serve).unlocalized(),
+        // Logging in and out, local accounts.
+        get_route("/logga-in", Public, accounts::login::form),
+        post_route("/logga-in", Public, accounts::login::submit),
+        post_route("/logga-ut", SignedIn, accounts::logout::this_session),
+        post_route("/logga-ut/overallt", SignedIn, accounts::logout::everywhere),
+        post_route("/session/forlang", SignedIn, accounts::logout::extend),
+        get_route("/skapa-konto", Public, accounts::register::form),
+        post_route("/skapa-konto", Public, accounts::register::submit),
+        get_route("/verifiera-epost/{token}", Public, accounts::verify::form),
+        post_route("/verifiera-epost/{token}", Public, accounts::verify::submit),
+        get_route("/glomt-losenord", Public, accounts::reset::request_form),
+        post_route("/glomt-losenord", Public, accounts::reset::request_submit),
+        get_route("/nytt-losenord/{token}", Public, accounts::reset::choose_form),
+        post_route("/nytt-losenord/{token}", Public, accounts::reset::choose_submit),
+        get_route("/inbjudan/{token}", Public, accounts::invitation::form),
+        post_route("/inbjudan/{token}", Public, accounts::invitation::submit),
+        // My pages.
+        get_route("/mina-sidor", SignedIn, my_pages::overview),
+        get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),
+        // Administration.
+        get_route("/admin", admin, admin::people),
+        post_route("/admin/bjud-in", admin, admin::invite),
+        get_route("/admin/personer/{id}", admin, admin::person),
+        post_route("/admin/personer/{id}/roller", admin, admin::grant_role),
+        post_route("/admin/personer/{id}/roller/ta-bort", admin, admin::revoke_role),
+        post_route("/admin/personer/{id}/inaktivera", admin, admin::deactivate),
+        // Log review.
+        get_route("/granskning/logg", reviewer, audit::review::search),
+        get_route("/granskning/logg.csv", reviewer, audit::review::export_csv),
+    ]
+}
+
+/// The router made from the table, each route behind the guard with its access.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new();
+    for route in table() {
+        let guarded = route
+            .handler
+            .clone()
+            .route_layer(axum::middleware::from_fn_with_state((state.clone(), route.access), auth::guard));
+        for path in route.paths() {
+            router = router.route(&path, guarded.clone());
+        }
+    }
+    router
+}

@@ -1,0 +1,147 @@
+//! The access matrix: every route of the route table, in every language, for every kind of
+//! person, on both databases. A route cannot exist outside the table, so a new route is covered
+//! the moment it is added; its expected access is the table's own `Access`, checked here from
+//! outside through real requests.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::app::{TestApp, person};
+use nara::db::Db;
+use nara::identity::{Role, RoleGrant};
+use nara::policy::Access;
+use nara::web::routes;
+use uuid::Uuid;
+
+struct Cast {
+    /// (label, person id or None for anonymous, roles held)
+    actors: Vec<(&'static str, Option<Uuid>, Vec<Role>)>,
+    target: Uuid,
+}
+
+async fn cast(db: &Db) -> Cast {
+    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let grant = |role, unit| RoleGrant { role, unit_id: unit };
+    let resident_a = person(db, "a@example.se", "Resident A", &[]).await;
+    let resident_b = person(db, "b@example.se", "Resident B", &[]).await;
+    let association = person(db, "forening@example.se", "Förening", &[grant(Role::Association, None)]).await;
+    let staff_x = person(db, "x@example.se", "Staff X", &[grant(Role::Staff, Some(unit_x))]).await;
+    let staff_y = person(db, "y@example.se", "Staff Y", &[grant(Role::Staff, Some(unit_y))]).await;
+    let reviewer =
+        person(db, "granskare@example.se", "Reviewer", &[grant(Role::LogReviewer, Some(unit_x))]).await;
+    let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
+    let target = person(db, "target@example.se", "Target", &[]).await;
+    Cast {
+        actors: vec![
+            ("anonymous", None, vec![]),
+            ("resident A", Some(resident_a), vec![]),
+            ("resident B", Some(resident_b), vec![]),
+            ("association", Some(association), vec![Role::Association]),
+            ("staff of unit X", Some(staff_x), vec![Role::Staff]),
+            ("staff of unit Y", Some(staff_y), vec![Role::Staff]),
+            ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),
+            ("admin", Some(admin), vec![Role::Admin]),
+        ],
+        target,
+    }
+}
+
+/// A concrete address for a route pattern: ids name the target person, tokens are unknown.
+fn concrete(path: &str, target: Uuid) -> String {
+    path.replace("{id}", &target.to_string())
+        .replace("{token}", "ingen-sadan-lank")
+        .replace("{version}/{name}", "0/nara.css")
+}
+
+fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
+    match access {
+        Access::Public => true,
+        Access::SignedIn => signed_in,
+        Access::Role(Role::Resident) => signed_in,
+        Access::Role(role) => roles.contains(&role),
+    }
+}
+
+on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let cast = cast(&db).await;
+    let table = routes::table();
+    assert!(table.len() >= 25, "the table lists every route");
+    let mut checked = 0;
+    for route in &table {
+        for path in route.paths() {
+            let path = concrete(&path, cast.target);
+            for (label, id, roles) in &cast.actors {
+                // A fresh session per request: some routes (log-out, deactivate) end sessions.
+                let token = match id {
+                    Some(id) => Some(db.start_session(*id).await.unwrap()),
+                    None => None,
+                };
+                let before = denied_count(&db).await;
+                let answer = app.send(route.method.clone(), &path, &[], token.as_deref()).await;
+                let expected = allowed(route.access, roles, id.is_some());
+                let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();
+                let what = format!("{} {path} as {label}: {}", route.method, answer.status);
+                if expected {
+                    assert!(!refused, "should be allowed: {what}");
+                } else if id.is_none() {
+                    assert!(answer.is_login_redirect(), "anonymous must be sent to log in: {what}");
+                } else {
+                    assert_eq!(answer.status, StatusCode::FORBIDDEN, "should be refused: {what}");
+                    assert_eq!(denied_count(&db).await, before + 1, "the refusal is audited: {what}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "{checked} checks");
+});
+
+async fn denied_count(db: &Db) -> usize {
+    db.search_audit(
+        &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
+        100_000,
+    )
+    .await
+    .unwrap()
+    .len()
+}
+
+on_both_backends!(a_resident_never_sees_another_residents_data, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
+    let b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
+    let a_token = db.start_session(a).await.unwrap();
+    // B logs in and fails once: both leave entries in B's access log.
+    assert!(app.log_in("b@example.se", "fel lösenord").await.is_none());
+    assert!(app.log_in("b@example.se", common::app::PASSWORD).await.is_some());
+
+    let mine = app.get("/mina-sidor", Some(&a_token)).await;
+    assert!(mine.body.contains("Alma Andersson") && !mine.body.contains("Bertil Berg"));
+    let log = app.get("/mina-sidor/logg", Some(&a_token)).await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(!log.body.contains("Bertil") && !log.body.contains("Misslyckat"), "{}", log.body);
+    // Swapping in B's id anywhere an id is accepted is refused.
+    for path in [format!("/admin/personer/{b}"), format!("/en/admin/personer/{b}")] {
+        assert_eq!(app.get(&path, Some(&a_token)).await.status, StatusCode::FORBIDDEN);
+    }
+    for action in ["roller", "roller/ta-bort", "inaktivera"] {
+        let answer =
+            app.post(&format!("/admin/personer/{b}/{action}"), &[("role", "admin")], Some(&a_token)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    }
+    assert!(db.person(b).await.unwrap().unwrap().active);
+    assert!(db.grants(a).await.unwrap().is_empty(), "A gave herself nothing");
+});
+
+#[test]
+fn the_table_has_no_duplicate_routes() {
+    let mut seen = std::collections::HashSet::new();
+    for route in routes::table() {
+        for path in route.paths() {
+            assert!(seen.insert((route.method.clone(), path.clone())), "{} {path} twice", route.method);
+        }
+    }
+    assert!(seen.contains(&(Method::GET, "/en/mina-sidor".to_string())));
+}

@@ -1,0 +1,148 @@
+//! An in-process browser for the HTTP suites: requests go through the real router with a cookie
+//! jar of one session cookie, as a person's browser would send them.
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use nara::db::Db;
+use nara::i18n::Catalogues;
+use nara::identity::{EmailAddress, NewPassword, NewPerson, RoleGrant, hash_password};
+use nara::oidc::Providers;
+use nara::secrets::Secrets;
+use nara::web::{self, AppState, Limits};
+use tower::ServiceExt;
+use uuid::Uuid;
+
+pub const PASSWORD: &str = "ett långt lösenord";
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The guard's answer to an anonymous visitor: "log in first" (and come back here).
+    pub fn is_login_redirect(&self) -> bool {
+        let location = self.location();
+        let login = location.strip_prefix("/en").unwrap_or(location);
+        self.status == StatusCode::SEE_OTHER
+            && (login == "/logga-in" || login.starts_with("/logga-in?tillbaka="))
+    }
+}
+
+pub fn test_state(db: Db) -> AppState {
+    AppState::new(
+        db,
+        Catalogues::load().expect("catalogues"),
+        url::Url::parse("http://nara.example.se/").unwrap(),
+        Secrets::ephemeral(),
+        Providers::default(),
+    )
+}
+
+#[derive(Clone)]
+pub struct TestApp {
+    pub db: Db,
+    pub router: Router,
+}
+
+impl TestApp {
+    pub fn new(db: Db) -> Self {
+        let router = web::router(test_state(db.clone()), Limits::default());
+        Self { db, router }
+    }
+
+    /// Sends a request as a browser on this site would (same-origin), with the given cookie.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Answer {
+        let mut request = Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header(header::HOST, "nara.example.se")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(token) = cookie {
+            request = request.header(header::COOKIE, format!("nara_session={token}"));
+        }
+        let body = if method == Method::POST {
+            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish())
+        } else {
+            Body::empty()
+        };
+        let response =
+            self.router.clone().oneshot(request.body(body).unwrap()).await.expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        assert!(!body.contains(nara::i18n::MISSING_MARK), "{path}: a catalogue key is missing: {body}");
+        assert_ne!(status, StatusCode::INTERNAL_SERVER_ERROR, "{method} {path}: {body}");
+        Answer { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        self.send(Method::GET, path, &[], cookie).await
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> Answer {
+        self.send(Method::POST, path, form, cookie).await
+    }
+
+    /// Logs in through the form and returns the session token from `Set-Cookie`.
+    pub async fn log_in(&self, email: &str, password: &str) -> Option<String> {
+        let answer = self.post("/logga-in", &[("email", email), ("password", password)], None).await;
+        session_from(&answer)
+    }
+}
+
+/// The session token a response sets, if any.
+pub fn session_from(answer: &Answer) -> Option<String> {
+    answer
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.strip_prefix("nara_session=").map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+        .filter(|token| !token.is_empty())
+}
+
+/// A person with a verified address, the test password and the given roles.
+pub async fn person(db: &Db, email: &str, name: &str, grants: &[RoleGrant]) -> Uuid {
+    let new = NewPerson {
+        display_name: name.to_string(),
+        email: EmailAddress::parse(email),
+        email_verified: true,
+        personnummer: None,
+        password_hash: Some(hash_password(NewPassword::parse(PASSWORD).unwrap()).await.unwrap()),
+    };
+    let id = db.create_person(&new).await.unwrap().expect("a new person");
+    for grant in grants {
+        db.grant_role(id, *grant).await.unwrap();
+    }
+    id
+}
+
+/// The link in the newest e-mail to `to`.
+pub async fn link_in_mail(db: &Db, to: &str) -> String {
+    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.to_address == to).expect("a message");
+    let start = mail.body.find("http://nara.example.se").expect("a link in the message");
+    mail.body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_start_matches("http://nara.example.se")
+        .to_string()
+}
