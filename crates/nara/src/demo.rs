@@ -31,7 +31,7 @@ type DemoPerson = (&'static str, &'static str, Option<&'static str>, Option<Role
 
 const PEOPLE: &[DemoPerson] = &[
     ("invanare@demo.nara.se", "Sara Lindqvist", Some("199001012385"), None, None),
-    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142387"), None, None),
+    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142381"), None, None),
     ("handlaggare.vuxen@demo.nara.se", "Anna Berg", None, Some(Role::Staff), Some("vuxen")),
     ("handlaggare.barn@demo.nara.se", "Jonas Ek", None, Some(Role::Staff), Some("barn-och-familj")),
     ("granskare@demo.nara.se", "Maria Holm", None, Some(Role::LogReviewer), Some("kvalitet")),

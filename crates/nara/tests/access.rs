@@ -52,6 +52,7 @@ fn concrete(path: &str, target: Uuid) -> String {
     path.replace("{id}", &target.to_string())
         .replace("{token}", "ingen-sadan-lank")
         .replace("{version}/{name}", "0/nara.css")
+        .replace("{provider}", "e-legitimation")
 }
 
 fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {

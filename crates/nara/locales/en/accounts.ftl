@@ -248,3 +248,8 @@ admin-deactivate-submit = Deactivate account
 admin-notice-invited = The invitation has been sent. The link in the email works for 7 days.
 admin-notice-role = The roles have been updated.
 admin-notice-deactivated = The account is deactivated. The person can no longer sign in.
+
+oidc-error-heading = We could not finish signing you in
+oidc-error-mismatch = The sign-in could not be linked to this browser, or the link has already been used. Start again from the sign-in page.
+oidc-error-cancelled = The sign-in was cancelled. You can try again whenever you like, from the sign-in page.
+oidc-error-rejected = We could not confirm the sign-in with your e-identification. Try again from the sign-in page. If it still does not work, call the contact centre on { -contact-phone }.

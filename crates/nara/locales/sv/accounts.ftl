@@ -248,3 +248,8 @@ admin-deactivate-submit = Stäng av kontot
 admin-notice-invited = Inbjudan är skickad. Länken i e-postmeddelandet fungerar i 7 dagar.
 admin-notice-role = Rollerna är uppdaterade.
 admin-notice-deactivated = Kontot är avstängt. Personen kan inte längre logga in.
+
+oidc-error-heading = Inloggningen gick inte att slutföra
+oidc-error-mismatch = Inloggningen kunde inte kopplas till den här webbläsaren, eller så har länken redan använts. Börja om från sidan Logga in.
+oidc-error-cancelled = Inloggningen avbröts. Du kan försöka igen när du vill, från sidan Logga in.
+oidc-error-rejected = Vi kunde inte bekräfta inloggningen med e-legitimationen. Försök igen från sidan Logga in. Om det inte fungerar kan du ringa kontaktcenter på { -contact-phone }.

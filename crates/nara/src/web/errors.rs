@@ -22,6 +22,9 @@ pub enum AppError {
     Forbidden,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// A service we depend on (an e-identification provider) does not answer.
+    #[error("unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -39,6 +42,10 @@ impl IntoResponse for AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(error) => {
+                tracing::warn!(error = format!("{error:#}"), "a service we depend on does not answer");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Internal(error) => {
                 // The chain names what failed (a query, a template), never the person it was for.
                 tracing::error!(error = format!("{error:#}"), "request failed");

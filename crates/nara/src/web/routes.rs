@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, my_pages};
+use crate::{accounts, admin, audit, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -71,6 +71,8 @@ pub fn table() -> Vec<Route> {
         // Logging in and out, local accounts.
         get_route("/logga-in", Public, accounts::login::form),
         post_route("/logga-in", Public, accounts::login::submit),
+        get_route("/logga-in/e-legitimation/{provider}", Public, oidc::flow::start),
+        get_route(oidc::flow::CALLBACK_PATH, Public, oidc::flow::callback).unlocalized(),
         post_route("/logga-ut", SignedIn, accounts::logout::this_session),
         post_route("/logga-ut/overallt", SignedIn, accounts::logout::everywhere),
         post_route("/session/forlang", SignedIn, accounts::logout::extend),

@@ -36,16 +36,6 @@ impl Answer {
     }
 }
 
-pub fn test_state(db: Db) -> AppState {
-    AppState::new(
-        db,
-        Catalogues::load().expect("catalogues"),
-        url::Url::parse("http://nara.example.se/").unwrap(),
-        Secrets::ephemeral(),
-        Providers::default(),
-    )
-}
-
 #[derive(Clone)]
 pub struct TestApp {
     pub db: Db,
@@ -54,11 +44,22 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn new(db: Db) -> Self {
-        let router = web::router(test_state(db.clone()), Limits::default());
-        Self { db, router }
+        Self::with_providers(db, Providers::default())
     }
 
-    /// Sends a request as a browser on this site would (same-origin), with the given cookie.
+    /// The app with e-identification providers configured.
+    pub fn with_providers(db: Db, providers: Providers) -> Self {
+        let state = AppState::new(
+            db.clone(),
+            Catalogues::load().expect("catalogues"),
+            url::Url::parse("http://nara.example.se/").unwrap(),
+            Secrets::ephemeral(),
+            providers,
+        );
+        Self { db, router: web::router(state, Limits::default()) }
+    }
+
+    /// Sends a request as a browser on this site would (same-origin), with the given session.
     pub async fn send(
         &self,
         method: Method,
@@ -66,13 +67,25 @@ impl TestApp {
         form: &[(&str, &str)],
         cookie: Option<&str>,
     ) -> Answer {
+        let cookies = cookie.map(|token| format!("nara_session={token}"));
+        self.send_with_cookies(method, path, form, cookies.as_deref()).await
+    }
+
+    /// Like `send`, with a whole `Cookie` header.
+    pub async fn send_with_cookies(
+        &self,
+        method: Method,
+        path: &str,
+        form: &[(&str, &str)],
+        cookies: Option<&str>,
+    ) -> Answer {
         let mut request = Request::builder()
             .method(method.clone())
             .uri(path)
             .header(header::HOST, "nara.example.se")
             .header("sec-fetch-site", "same-origin");
-        if let Some(token) = cookie {
-            request = request.header(header::COOKIE, format!("nara_session={token}"));
+        if let Some(cookies) = cookies {
+            request = request.header(header::COOKIE, cookies);
         }
         let body = if method == Method::POST {
             request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
@@ -108,15 +121,21 @@ impl TestApp {
 
 /// The session token a response sets, if any.
 pub fn session_from(answer: &Answer) -> Option<String> {
+    cookie_from(answer, "nara_session")
+}
+
+/// The value a response gives the named cookie, if any (and not empty).
+pub fn cookie_from(answer: &Answer, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     answer
         .headers
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(|c| {
-            c.strip_prefix("nara_session=").map(|rest| rest.split(';').next().unwrap_or("").to_string())
+            c.strip_prefix(prefix.as_str()).map(|rest| rest.split(';').next().unwrap_or("").to_string())
         })
-        .filter(|token| !token.is_empty())
+        .filter(|value| !value.is_empty())
 }
 
 /// A person with a verified address, the test password and the given roles.
