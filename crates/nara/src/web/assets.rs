@@ -15,11 +15,18 @@ struct Asset {
     body: &'static str,
 }
 
-static ASSETS: &[Asset] = &[Asset {
-    name: "nara.css",
-    content_type: "text/css; charset=utf-8",
-    body: include_str!("../../static/nara.css"),
-}];
+static ASSETS: &[Asset] = &[
+    Asset {
+        name: "nara.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("../../static/nara.css"),
+    },
+    Asset {
+        name: "session.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/session.js"),
+    },
+];
 
 /// A short hash of every asset's content, to bust caches when the files change.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
@@ -33,9 +40,15 @@ static VERSION: LazyLock<String> = LazyLock::new(|| {
 });
 
 static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/nara.css", *VERSION));
+static SESSION_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/session.js", *VERSION));
 
 pub fn stylesheet_href() -> &'static str {
     &STYLESHEET_HREF
+}
+
+/// The script that warns before an idle session ends (an enhancement; pages work without it).
+pub fn session_script_href() -> &'static str {
+    &SESSION_SCRIPT_HREF
 }
 
 /// `GET /static/{version}/{name}`. An old version still gets the current file, uncached.

@@ -46,6 +46,8 @@ pub struct Viewer {
     pub is_log_reviewer: bool,
     /// When the session ends if nothing happens, as a Stockholm clock time (`14:35`).
     pub session_ends: String,
+    /// Seconds until then, for the warning script.
+    pub seconds_left: i64,
 }
 
 /// The context the layout template reads.
@@ -68,6 +70,9 @@ impl<'a> Shell<'a> {
             is_admin: person.has_role(Role::Admin),
             is_log_reviewer: person.has_role(Role::LogReviewer),
             session_ends: current.session.map(|s| format_stockholm_time(s.ends_at())).unwrap_or_default(),
+            seconds_left: current
+                .session
+                .map_or(0, |s| (s.ends_at().0 - chrono::Utc::now()).num_seconds().max(0)),
         });
         Self { viewer, ..Self::new(catalogues, location) }
     }
@@ -106,6 +111,10 @@ impl<'a> Shell<'a> {
 
     pub fn stylesheet_href(&self) -> &'static str {
         assets::stylesheet_href()
+    }
+
+    pub fn session_script_href(&self) -> &'static str {
+        assets::session_script_href()
     }
 
     /// The same page in each of the other languages, for the language switch.
