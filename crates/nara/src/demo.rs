@@ -1,7 +1,13 @@
 //! Demo content: realistic, plain-language Swedish (and English) data for `nara demo`.
 //! Seeding is idempotent, so it is safe on a database that already holds the demo.
 
+use anyhow::Context;
+use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
+use uuid::Uuid;
+
 use crate::db::Db;
+use crate::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
+use crate::events::{NewSeries, Series};
 use crate::help_areas::HelpArea;
 use crate::identity::{EmailAddress, NewPassword, NewPerson, Role, RoleGrant, hash_password};
 
@@ -123,7 +129,8 @@ const HELP_AREAS: &[(&str, &str, &str, &str, &str)] = &[
 /// Fills the database with the demo content.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     seed_help_areas(db).await?;
-    seed_people(db).await
+    seed_people(db).await?;
+    seed_events(db).await
 }
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {
@@ -163,5 +170,151 @@ async fn seed_help_areas(db: &Db) -> anyhow::Result<()> {
         };
         db.upsert_help_area(&area).await?;
     }
+    Ok(())
+}
+
+/// The first occurrence of `ordinal` `weekday` in a month at least a week from today.
+fn next_monthly(ordinal: WeekdayOrdinal, weekday: Weekday) -> anyhow::Result<NaiveDate> {
+    let earliest = chrono::Utc::now().date_naive() + chrono::Duration::days(7);
+    let mut month = earliest.with_day(1).context("a first of the month")?;
+    for _ in 0..3 {
+        if let Some(date) = ordinal.date_in(month.year(), month.month(), weekday).filter(|d| *d >= earliest) {
+            return Ok(date);
+        }
+        month = month.checked_add_months(Months::new(1)).context("a next month")?;
+    }
+    anyhow::bail!("no date found")
+}
+
+fn event_series(
+    slug: &str,
+    texts: [&str; 6],
+    organiser: &str,
+    venue: (&str, &str),
+    capacity: Option<i32>,
+) -> Series {
+    let [title_sv, title_en, summary_sv, summary_en, audience_sv, audience_en] = texts;
+    Series {
+        id: Uuid::new_v4(),
+        slug: slug.into(),
+        title_sv: title_sv.into(),
+        title_en: title_en.into(),
+        summary_sv: summary_sv.into(),
+        summary_en: summary_en.into(),
+        has_themes: false,
+        organiser_name: organiser.into(),
+        audience_sv: audience_sv.into(),
+        audience_en: audience_en.into(),
+        venue_name: Some(venue.0.into()),
+        venue_address: Some(venue.1.into()),
+        venue_accessibility_sv: Some(
+            "Entré i markplan, hiss och tillgänglig toalett. Hörslinga finns.".into(),
+        ),
+        venue_accessibility_en: Some(
+            "Step-free entrance, a lift and an accessible toilet. A hearing loop is available.".into(),
+        ),
+        online_url: None,
+        price_sv: None,
+        price_en: None,
+        contact_name: "Kontaktcenter".into(),
+        contact_email: None,
+        contact_phone: Some("042-10 50 00".into()),
+        rule: String::new(),
+        capacity,
+        public: true,
+    }
+}
+
+/// The rhythm of the seeds: the development group, the relatives' self-help group, a research
+/// breakfast. Created once; a database that already has them is left alone.
+async fn seed_events(db: &Db) -> anyhow::Result<()> {
+    if db.series_by_slug("utvecklingsgrupp").await?.is_some() {
+        return Ok(());
+    }
+    let mut group = event_series(
+        "utvecklingsgrupp",
+        [
+            "Gemensam utvecklingsgrupp",
+            "Joint development group",
+            "Invånare, föreningar och staden utvecklar stödet tillsammans. Alla är välkomna och du behöver inte förbereda något.",
+            "Residents, associations and the city shape support together. Everyone is welcome and you need not prepare anything.",
+            "Alla som vill vara med och påverka",
+            "Everyone who wants to have a say",
+        ],
+        "Socialförvaltningen",
+        ("Fontänhuset Helsingborg", "Norra Strandgatan 8"),
+        Some(40),
+    );
+    group.has_themes = true;
+    let rule = Rule {
+        first_date: next_monthly(WeekdayOrdinal::Third, Weekday::Mon)?,
+        start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,
+        duration_minutes: 120,
+        frequency: Frequency::MonthlyByWeekday {
+            interval: 1,
+            ordinal: WeekdayOrdinal::Third,
+            weekday: Weekday::Mon,
+        },
+        end: End::Count(6),
+    };
+    let group_id = db.create_series(&NewSeries { series: group }, &rule).await?;
+    let meetings = db.occurrences_of(group_id).await?;
+    let themes = [
+        ("Stöd till föräldrar med placerade barn", "Support for parents whose children are placed in care"),
+        ("Anhörigstöd", "Support for relatives"),
+    ];
+    for (meeting, (sv, en)) in meetings.iter().zip(themes) {
+        db.set_theme(meeting.id, Some(sv), Some(en)).await?;
+    }
+
+    let relatives = event_series(
+        "sjalvhjalpsgrupp-anhoriga",
+        [
+            "Självhjälpsgrupp för anhöriga",
+            "Self-help group for relatives",
+            "För dig som bär ett tungt ansvar för någon du står nära. Vi utgår från boken ”Hur ska jag orka?” – ett kapitel per träff.",
+            "For you who carry a heavy responsibility for someone close to you. We start from the book \"Hur ska jag orka?\", one chapter a time.",
+            "Anhöriga",
+            "Relatives",
+        ],
+        "Anhörigstöd, Helsingborgs stad",
+        ("Träffpunkt Sköldenborg", "Hebsackersgatan 6"),
+        Some(12),
+    );
+    let rule = Rule {
+        first_date: next_monthly(WeekdayOrdinal::Last, Weekday::Wed)?,
+        start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,
+        duration_minutes: 120,
+        frequency: Frequency::MonthlyByWeekday {
+            interval: 1,
+            ordinal: WeekdayOrdinal::Last,
+            weekday: Weekday::Wed,
+        },
+        end: End::Count(10),
+    };
+    db.create_series(&NewSeries { series: relatives }, &rule).await?;
+
+    let breakfast = event_series(
+        "forskningsfrukost-samverkan",
+        [
+            "Forskningsfrukost: samverkan med föreningar",
+            "Research breakfast: working with associations",
+            "Forskare från socialhögskolan i Lund berättar om samverkan mellan kommunen och föreningar för ökad tillit och trygghet. Frukost från 7.45.",
+            "Researchers from the School of Social Work in Lund present their work on how the city and associations build trust together. Breakfast from 7.45.",
+            "Alla som är intresserade",
+            "Anyone who is interested",
+        ],
+        "FoU Helsingborg och socialförvaltningen",
+        ("Mindpark, Auditoriet", "Bredgatan 11"),
+        Some(60),
+    );
+    let rule = Rule {
+        first_date: next_monthly(WeekdayOrdinal::Second, Weekday::Fri)?,
+        start_time: NaiveTime::from_hms_opt(7, 45, 0).context("a time")?,
+        duration_minutes: 135,
+        frequency: Frequency::Once,
+        end: End::Count(1),
+    };
+    db.create_series(&NewSeries { series: breakfast }, &rule).await?;
     Ok(())
 }

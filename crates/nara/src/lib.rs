@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod events;
 pub mod formats;
 pub mod help_areas;
 pub mod i18n;

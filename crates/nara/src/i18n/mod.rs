@@ -43,6 +43,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "main.ftl"),
             catalogue!("sv", "accessibility.ftl"),
             catalogue!("sv", "accounts.ftl"),
+            catalogue!("sv", "events.ftl"),
         ],
     },
     LocaleInfo {
@@ -53,6 +54,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "main.ftl"),
             catalogue!("en", "accessibility.ftl"),
             catalogue!("en", "accounts.ftl"),
+            catalogue!("en", "events.ftl"),
         ],
     },
 ];
@@ -260,7 +262,8 @@ mod tests {
         let mut used = 0;
         for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
-            let pieces = [".t(\"", ".t1(\""].into_iter().flat_map(|marker| text.split(marker).skip(1));
+            let pieces =
+                [".t(\"", ".t1(\"", ".tn(\""].into_iter().flat_map(|marker| text.split(marker).skip(1));
             for piece in pieces {
                 let key = piece.split('"').next().unwrap();
                 assert!(keys.contains(key), "{} uses the unknown key {key}", path.display());

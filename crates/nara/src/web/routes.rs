@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, my_pages, oidc};
+use crate::{accounts, admin, audit, events, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -86,6 +86,16 @@ pub fn table() -> Vec<Route> {
         post_route("/nytt-losenord/{token}", Public, accounts::reset::choose_submit),
         get_route("/inbjudan/{token}", Public, accounts::invitation::form),
         post_route("/inbjudan/{token}", Public, accounts::invitation::submit),
+        // Meetings and events.
+        get_route("/kalender", Public, events::web::calendar),
+        get_route("/kalender.ics", Public, events::web::feed_all),
+        get_route("/kalender/{slug}", Public, events::web::series),
+        get_route("/kalender/{slug}/kalender.ics", Public, events::web::feed_series),
+        get_route("/kalender/{slug}/{position}", Public, events::web::occurrence),
+        get_route("/kalender/{slug}/{position}/kalender.ics", Public, events::web::feed_occurrence),
+        post_route("/kalender/{slug}/{position}/anmalan", Public, events::web::register),
+        get_route("/anmalan/{token}", Public, events::web::registration),
+        post_route("/anmalan/{token}/avboka", Public, events::web::cancel),
         // My pages.
         get_route("/mina-sidor", SignedIn, my_pages::overview),
         get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),

@@ -104,6 +104,11 @@ impl<'a> Shell<'a> {
         self.locale.href(path)
     }
 
+    /// A catalogue text with one number, so plural forms follow the language's rules.
+    pub fn tn(&self, key: &str, name: &str, value: &i64) -> String {
+        self.catalogues.text_with(self.locale, key, &[(name, (*value).into())])
+    }
+
     /// This page's own address.
     pub fn current_href(&self) -> String {
         self.locale.href(&self.path)

@@ -1,0 +1,80 @@
+# Meetings and events.
+nav-calendar = Calendar
+calendar-title = Calendar
+calendar-lead = Meetings, groups and events that the city and associations invite you to. Everyone is welcome unless it says otherwise.
+calendar-upcoming = Coming up
+calendar-subscribe = Subscribe to the calendar in your own calendar app (iCalendar)
+calendar-subscribe-series = Subscribe to all meetings in your own calendar app (iCalendar)
+calendar-feed-name = Nära – calendar
+events-none = There are no meetings coming up right now.
+event-cancelled = Cancelled
+event-cancelled-notice = This meeting is cancelled.
+event-places-left = { $count ->
+    [one] One place left
+   *[other] { $count } places left
+}
+event-full-waitlist = Full – you can join the waiting list
+event-audience = For whom
+event-organiser = Organiser
+event-venue = Place
+event-accessibility = Accessibility
+event-online = Take part online
+event-price = Cost
+event-free = Free
+event-contact = Contact
+event-theme = Theme:
+event-theme-not-set = Theme not decided yet
+event-add-to-calendar = Add to your calendar (iCalendar)
+event-register-heading = Sign up
+event-email-hint = We send a confirmation with a link where you can see or cancel your registration.
+event-needs = Do you need anything to be able to take part? (optional)
+event-needs-hint = For example a special diet, an interpreter or help with access. Only the organiser sees it, and we delete it after the meeting.
+event-register-submit = Sign me up
+event-error-needs = Write at most 1000 characters about what you need
+event-error-closed = It is no longer possible to sign up for this meeting
+registration-title = Your registration
+registration-event = Meeting
+registration-when = When
+registration-keep-link = Keep the link to this page. Here you can see your registration and cancel it.
+registration-cancel = Cancel my registration
+event-status-confirmed = You are signed up. Welcome!
+event-status-waitlisted = It is full right now, so you are on the waiting list. We e-mail you at once if you get a place.
+event-status-cancelled = Your registration is cancelled.
+
+mail-event-confirmed-subject = You are signed up: { $title }
+mail-event-confirmed-body =
+    Hello,
+
+    You are signed up for { $title } on { $when }.
+
+    Here you can see your registration or cancel it:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+mail-event-waitlisted-subject = You are on the waiting list: { $title }
+mail-event-waitlisted-body =
+    Hello,
+
+    { $title } on { $when } was full, so you are on the waiting list. If someone cancels you get the place and we e-mail you at once.
+
+    Here you can see your registration or cancel it:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+mail-event-promoted-subject = You have a place: { $title }
+mail-event-promoted-body =
+    Hello,
+
+    A place became free and you are now signed up for { $title } on { $when }.
+
+    If you cannot come, please cancel so that someone else can have the place:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+
+home-meet-heading = Meet others
+home-meet-body = Support groups for relatives, the development group where residents, associations and the city shape support together, and open talks.
+home-meet-link = See all meetings in the calendar

@@ -1,0 +1,80 @@
+# Möten och evenemang.
+nav-calendar = Kalender
+calendar-title = Kalender
+calendar-lead = Möten, grupper och evenemang som staden och föreningar bjuder in till. Alla är välkomna om inget annat står.
+calendar-upcoming = Kommande
+calendar-subscribe = Prenumerera på kalendern i din egen kalender (iCalendar)
+calendar-subscribe-series = Prenumerera på alla träffar i din egen kalender (iCalendar)
+calendar-feed-name = Nära – kalender
+events-none = Det finns inga kommande träffar just nu.
+event-cancelled = Inställt
+event-cancelled-notice = Det här tillfället är inställt.
+event-places-left = { $count ->
+    [one] En plats kvar
+   *[other] { $count } platser kvar
+}
+event-full-waitlist = Fullt – du kan ställa dig på väntelistan
+event-audience = För vem
+event-organiser = Arrangör
+event-venue = Plats
+event-accessibility = Tillgänglighet
+event-online = Delta på distans
+event-price = Kostnad
+event-free = Gratis
+event-contact = Kontakt
+event-theme = Tema:
+event-theme-not-set = Tema ej klart
+event-add-to-calendar = Lägg till i din kalender (iCalendar)
+event-register-heading = Anmäl dig
+event-email-hint = Vi skickar en bekräftelse med en länk där du kan se eller avboka din anmälan.
+event-needs = Behöver du något för att kunna delta? (frivilligt)
+event-needs-hint = Till exempel specialkost, tolk eller hjälp med tillgänglighet. Bara arrangören ser det, och vi tar bort det efter träffen.
+event-register-submit = Anmäl mig
+event-error-needs = Skriv högst 1000 tecken om vad du behöver
+event-error-closed = Det går inte längre att anmäla sig till det här tillfället
+registration-title = Din anmälan
+registration-event = Träff
+registration-when = När
+registration-keep-link = Spara länken till den här sidan. Här kan du se din anmälan och avboka den.
+registration-cancel = Avboka
+event-status-confirmed = Du är anmäld. Välkommen!
+event-status-waitlisted = Det är fullt just nu, så du står på väntelistan. Vi mejlar dig direkt om du får en plats.
+event-status-cancelled = Din anmälan är avbokad.
+
+mail-event-confirmed-subject = Du är anmäld: { $title }
+mail-event-confirmed-body =
+    Hej!
+
+    Du är anmäld till { $title } den { $when }.
+
+    Här kan du se din anmälan eller avboka den:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
+mail-event-waitlisted-subject = Du står på väntelistan: { $title }
+mail-event-waitlisted-body =
+    Hej!
+
+    Det var fullt till { $title } den { $when }, så du står på väntelistan. Om någon avbokar får du platsen och vi mejlar dig direkt.
+
+    Här kan du se din anmälan eller avboka den:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
+mail-event-promoted-subject = Du har fått en plats: { $title }
+mail-event-promoted-body =
+    Hej!
+
+    En plats blev ledig och nu är du anmäld till { $title } den { $when }.
+
+    Om du inte kan komma, avboka gärna så att någon annan får platsen:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
+
+home-meet-heading = Träffa andra
+home-meet-body = Samtalsgrupper för anhöriga, utvecklingsgruppen där invånare, föreningar och staden utvecklar stödet tillsammans, och öppna föreläsningar.
+home-meet-link = Se alla träffar i kalendern

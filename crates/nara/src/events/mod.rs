@@ -1,0 +1,196 @@
+//! Meetings and events: series with a recurrence rule (or single events), occurrences that can
+//! be moved, cancelled or given their own theme, registration with a waitlist that never
+//! confirms more people than there are places, and calendar feeds.
+
+pub mod ics;
+pub mod links;
+pub mod recurrence;
+mod store;
+pub mod web;
+
+pub use store::{NewSeries, Registrant, RegistrationView};
+
+use uuid::Uuid;
+
+use crate::db::UtcTime;
+use crate::i18n::Locale;
+
+/// A series as stored: what every occurrence shares.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Series {
+    pub id: Uuid,
+    pub slug: String,
+    pub title_sv: String,
+    pub title_en: String,
+    pub summary_sv: String,
+    pub summary_en: String,
+    pub has_themes: bool,
+    pub organiser_name: String,
+    pub audience_sv: String,
+    pub audience_en: String,
+    pub venue_name: Option<String>,
+    pub venue_address: Option<String>,
+    pub venue_accessibility_sv: Option<String>,
+    pub venue_accessibility_en: Option<String>,
+    pub online_url: Option<String>,
+    pub price_sv: Option<String>,
+    pub price_en: Option<String>,
+    pub contact_name: String,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub rule: String,
+    pub capacity: Option<i32>,
+    pub public: bool,
+}
+
+/// Picks the Swedish or English text; other languages read Swedish.
+fn pick<'a>(locale: Locale, sv: &'a str, en: &'a str) -> &'a str {
+    if locale == Locale::EN { en } else { sv }
+}
+
+impl Series {
+    pub fn title(&self, locale: Locale) -> &str {
+        pick(locale, &self.title_sv, &self.title_en)
+    }
+
+    pub fn summary(&self, locale: Locale) -> &str {
+        pick(locale, &self.summary_sv, &self.summary_en)
+    }
+
+    pub fn audience(&self, locale: Locale) -> &str {
+        pick(locale, &self.audience_sv, &self.audience_en)
+    }
+
+    pub fn venue_accessibility(&self, locale: Locale) -> Option<&str> {
+        let (sv, en) =
+            (self.venue_accessibility_sv.as_deref()?, self.venue_accessibility_en.as_deref().unwrap_or(""));
+        Some(if locale == Locale::EN && !en.is_empty() { en } else { sv })
+    }
+
+    /// `None` when the event is free of charge.
+    pub fn price(&self, locale: Locale) -> Option<&str> {
+        let sv = self.price_sv.as_deref()?;
+        Some(pick(locale, sv, self.price_en.as_deref().unwrap_or(sv)))
+    }
+}
+
+/// One meeting of a series.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Occurrence {
+    pub id: Uuid,
+    pub series_id: Uuid,
+    pub position: i32,
+    pub starts_at: UtcTime,
+    pub ends_at: UtcTime,
+    pub cancelled: bool,
+    pub theme_sv: Option<String>,
+    pub theme_en: Option<String>,
+    pub agenda_sv: Option<String>,
+    pub notes_md: Option<String>,
+    pub capacity: Option<i32>,
+    pub taken: i32,
+    pub sequence: i32,
+}
+
+impl Occurrence {
+    pub fn theme(&self, locale: Locale) -> Option<&str> {
+        let sv = self.theme_sv.as_deref()?;
+        Some(pick(locale, sv, self.theme_en.as_deref().unwrap_or(sv)))
+    }
+
+    /// Whether people can register: it has places (or a waitlist) and is not cancelled or over.
+    pub fn open_for_registration(&self, now: UtcTime) -> bool {
+        self.capacity.is_some() && !self.cancelled && self.starts_at > now
+    }
+
+    pub fn places_left(&self) -> Option<i32> {
+        self.capacity.map(|c| (c - self.taken).max(0))
+    }
+
+    /// The calendar UID: stable for the life of the occurrence, whatever changes.
+    pub fn uid(&self) -> String {
+        format!("{}-{}@nara", self.series_id, self.position)
+    }
+}
+
+/// Where a registration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "confirmed",
+            RegistrationStatus::Waitlisted => "waitlisted",
+            RegistrationStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Confirmed, Self::Waitlisted, Self::Cancelled].into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// What happened to a cancellation: the person whose place it was, and whoever moved up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cancellation {
+    pub occurrence_id: Uuid,
+    pub promoted: Option<Promoted>,
+}
+
+/// Someone who moved from the waitlist to a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promoted {
+    pub registration_id: Uuid,
+    pub name: String,
+    pub email: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occurrence(capacity: Option<i32>, taken: i32, cancelled: bool, hours_ahead: i64) -> Occurrence {
+        let now = UtcTime::now();
+        Occurrence {
+            id: Uuid::new_v4(),
+            series_id: Uuid::nil(),
+            position: 3,
+            starts_at: UtcTime(now.0 + chrono::Duration::hours(hours_ahead)),
+            ends_at: UtcTime(now.0 + chrono::Duration::hours(hours_ahead + 2)),
+            cancelled,
+            theme_sv: None,
+            theme_en: None,
+            agenda_sv: None,
+            notes_md: None,
+            capacity,
+            taken,
+            sequence: 0,
+        }
+    }
+
+    #[test]
+    fn registration_is_open_for_future_occurrences_with_places_only() {
+        let now = UtcTime::now();
+        assert!(occurrence(Some(10), 10, false, 24).open_for_registration(now), "full: the waitlist is open");
+        assert!(!occurrence(None, 0, false, 24).open_for_registration(now), "no registration");
+        assert!(!occurrence(Some(10), 0, true, 24).open_for_registration(now), "cancelled");
+        assert!(!occurrence(Some(10), 0, false, -1).open_for_registration(now), "over");
+        assert_eq!(occurrence(Some(10), 7, false, 1).places_left(), Some(3));
+        assert_eq!(occurrence(Some(10), 12, false, 1).places_left(), Some(0));
+    }
+
+    #[test]
+    fn uids_depend_on_series_and_position_only() {
+        let a = occurrence(Some(1), 0, false, 1);
+        let mut moved = a.clone();
+        moved.starts_at = UtcTime(moved.starts_at.0 + chrono::Duration::days(2));
+        moved.sequence += 1;
+        assert_eq!(a.uid(), moved.uid());
+        assert_eq!(a.uid(), "00000000-0000-0000-0000-000000000000-3@nara");
+    }
+}

@@ -1,0 +1,295 @@
+//! Meetings and events on both databases: never more confirmed places than capacity under any
+//! concurrency, a waitlist that promotes in order, the registration journey over HTTP, and
+//! calendar feeds read back by an independent iCalendar parser.
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+use axum::http::StatusCode;
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use common::app::TestApp;
+use nara::db::{Db, UtcTime};
+use nara::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
+use nara::events::{NewSeries, Registrant, RegistrationStatus, Series};
+use uuid::Uuid;
+
+fn series(slug: &str, capacity: Option<i32>) -> Series {
+    Series {
+        id: Uuid::new_v4(),
+        slug: slug.into(),
+        title_sv: "Självhjälpsgrupp för anhöriga".into(),
+        title_en: "Self-help group for relatives".into(),
+        summary_sv: "Samtal med andra i en liknande situation.".into(),
+        summary_en: "Talks with others in a similar situation.".into(),
+        has_themes: false,
+        organiser_name: "Anhörigstöd".into(),
+        audience_sv: "Anhöriga".into(),
+        audience_en: "Relatives".into(),
+        venue_name: Some("Träffpunkt Sköldenborg".into()),
+        venue_address: Some("Hebsackersgatan 6".into()),
+        venue_accessibility_sv: None,
+        venue_accessibility_en: None,
+        online_url: None,
+        price_sv: None,
+        price_en: None,
+        contact_name: "Anna Pihlqvist".into(),
+        contact_email: None,
+        contact_phone: None,
+        rule: String::new(),
+        capacity,
+        public: true,
+    }
+}
+
+/// A single event a week from now.
+fn soon() -> Rule {
+    let date = chrono::Utc::now().date_naive() + chrono::Duration::days(7);
+    Rule {
+        first_date: date,
+        start_time: NaiveTime::from_hms_opt(13, 30, 0).unwrap(),
+        duration_minutes: 120,
+        frequency: Frequency::Once,
+        end: End::Count(1),
+    }
+}
+
+async fn single_event(db: &Db, capacity: i32) -> Uuid {
+    let new = NewSeries { series: series(&format!("grupp-{}", Uuid::new_v4().simple()), Some(capacity)) };
+    let series_id = db.create_series(&new, &soon()).await.unwrap();
+    db.occurrences_of(series_id).await.unwrap()[0].id
+}
+
+fn someone(i: usize) -> Registrant {
+    Registrant {
+        person_id: None,
+        name: format!("Person {i}"),
+        email: format!("person{i}@example.se"),
+        needs: None,
+    }
+}
+
+async fn statuses(db: &Db, occurrence: Uuid) -> (usize, usize) {
+    let all = db.registrations_for(occurrence).await.unwrap();
+    let confirmed = all.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
+    (confirmed, all.len() - confirmed)
+}
+
+on_both_backends!(hundreds_at_once_never_overbook, Migrated, |db| {
+    let occurrence = single_event(&db, 50).await;
+    let tasks: Vec<_> = (0..300)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move { db.register(occurrence, &someone(i)).await.unwrap().unwrap().1 })
+        })
+        .collect();
+    let mut confirmed = 0;
+    for task in tasks {
+        if task.await.unwrap() == RegistrationStatus::Confirmed {
+            confirmed += 1;
+        }
+    }
+    assert_eq!(confirmed, 50, "exactly capacity confirmed");
+    assert_eq!(statuses(&db, occurrence).await, (50, 250), "the rest waitlisted, none lost");
+    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+});
+
+on_both_backends!(the_waitlist_moves_up_in_order, Migrated, |db| {
+    let occurrence = single_event(&db, 2).await;
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        ids.push(db.register(occurrence, &someone(i)).await.unwrap().unwrap().0);
+    }
+    // Person 3 (waitlisted) leaves: nothing moves.
+    let left = db.cancel_registration(ids[3]).await.unwrap().unwrap();
+    assert_eq!(left.promoted, None);
+    // Person 0 (confirmed) leaves: person 2, first in line, gets the place.
+    let cancelled = db.cancel_registration(ids[0]).await.unwrap().unwrap();
+    assert_eq!(cancelled.promoted.unwrap().email, "person2@example.se");
+    assert_eq!(db.registration(ids[2]).await.unwrap().unwrap().status(), RegistrationStatus::Confirmed);
+    assert!(db.cancel_registration(ids[0]).await.unwrap().is_none(), "cancelling twice changes nothing");
+    // Person 1 leaves: person 4 moves up; then person 2 leaves with no one waiting: a place frees.
+    assert_eq!(
+        db.cancel_registration(ids[1]).await.unwrap().unwrap().promoted.unwrap().email,
+        "person4@example.se"
+    );
+    assert_eq!(db.cancel_registration(ids[2]).await.unwrap().unwrap().promoted, None);
+    let after = db.occurrence(occurrence).await.unwrap().unwrap();
+    assert_eq!((after.taken, after.places_left()), (1, Some(1)));
+});
+
+on_both_backends!(simultaneous_cancellations_promote_each_waiting_person_once, Migrated, |db| {
+    let occurrence = single_event(&db, 10).await;
+    let mut confirmed = Vec::new();
+    for i in 0..30 {
+        let (id, status) = db.register(occurrence, &someone(i)).await.unwrap().unwrap();
+        if status == RegistrationStatus::Confirmed {
+            confirmed.push(id);
+        }
+    }
+    let tasks: Vec<_> = confirmed
+        .into_iter()
+        .map(|id| {
+            let db = db.clone();
+            tokio::spawn(
+                async move { db.cancel_registration(id).await.unwrap().unwrap().promoted.unwrap().email },
+            )
+        })
+        .collect();
+    let mut promoted = Vec::new();
+    for task in tasks {
+        promoted.push(task.await.unwrap());
+    }
+    promoted.sort();
+    promoted.dedup();
+    assert_eq!(promoted.len(), 10, "ten different people moved up");
+    assert_eq!(statuses(&db, occurrence).await, (10, 10));
+    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 10);
+});
+
+on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let new = NewSeries { series: series("anhoriga", Some(1)) };
+    db.create_series(&new, &soon()).await.unwrap();
+    let calendar = app.get("/kalender", None).await;
+    assert!(
+        calendar.body.contains("Självhjälpsgrupp för anhöriga") && calendar.body.contains("En plats kvar")
+    );
+    let page = app.get("/kalender/anhoriga/0", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("application/ld+json") && page.body.contains("\"@type\":\"Event\""));
+
+    let empty = app.post("/kalender/anhoriga/0/anmalan", &[("name", ""), ("email", "nej")], None).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("href=\"#name\"") && empty.body.contains("href=\"#email\""));
+
+    let first = app
+        .post(
+            "/kalender/anhoriga/0/anmalan",
+            &[("name", "Lena"), ("email", "lena@example.se"), ("needs", "Glutenfritt")],
+            None,
+        )
+        .await;
+    let first_page = first.location().to_string();
+    assert!(first_page.starts_with("/anmalan/"), "{first_page}");
+    assert!(app.get(&first_page, None).await.body.contains("Du är anmäld"));
+    let second = app
+        .post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None)
+        .await;
+    let second_page = second.location().to_string();
+    assert!(app.get(&second_page, None).await.body.contains("väntelistan"));
+
+    // A forged link shows nothing.
+    let forged = format!("{}x", &first_page[..first_page.len() - 1]);
+    assert_eq!(app.get(&forged, None).await.status, StatusCode::NOT_FOUND);
+
+    app.post(&format!("{first_page}/avboka"), &[], None).await;
+    assert!(app.get(&first_page, None).await.body.contains("avbokad"));
+    assert!(app.get(&second_page, None).await.body.contains("Du är anmäld"), "Omar moved up");
+    let outbox = db.outbox().await.unwrap();
+    let told = outbox
+        .iter()
+        .find(|m| m.to_address == "omar@example.se" && m.subject.starts_with("Du har fått en plats"));
+    let told = told.expect("Omar is told by e-mail");
+    assert!(told.body.contains(&format!("http://nara.example.se{second_page}")), "with his own link");
+    assert!(
+        db.registrations_for(
+            db.occurrences_of(db.series_by_slug("anhoriga").await.unwrap().unwrap().id).await.unwrap()[0].id
+        )
+        .await
+        .unwrap()
+        .iter()
+        .all(|r| r.needs.is_none() || r.name != "Lena"),
+        "a cancelled registration's needs are deleted"
+    );
+});
+
+/// Reads an iCalendar document with Python's `icalendar` package.
+fn read_ics(text: &str) -> Option<serde_json::Value> {
+    let python = std::env::var("NARA_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python/read_ics.py");
+    let has_parser =
+        Command::new(&python).args(["-c", "import icalendar"]).status().is_ok_and(|s| s.success());
+    if !has_parser {
+        assert!(std::env::var("CI").is_err(), "CI must check calendars with the icalendar package");
+        eprintln!("notice: Python's icalendar package is missing; the feed check was skipped");
+        return None;
+    }
+    let mut child =
+        Command::new(python).arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "the parser rejected the feed:\n{text}");
+    Some(serde_json::from_slice(&output.stdout).unwrap())
+}
+
+/// The last Wednesday of a month.
+fn last_wednesday(year: i32, month: u32) -> NaiveDate {
+    WeekdayOrdinal::Last.date_in(year, month, Weekday::Wed).unwrap()
+}
+
+on_both_backends!(calendar_feeds_read_back_with_correct_times_across_daylight_saving, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    // The last Wednesday of each month from next January, ten times: it spans the change in March.
+    let year = chrono::Utc::now().year() + 1;
+    let rule = Rule {
+        first_date: last_wednesday(year, 1),
+        start_time: NaiveTime::from_hms_opt(13, 30, 0).unwrap(),
+        duration_minutes: 120,
+        frequency: Frequency::MonthlyByWeekday {
+            interval: 1,
+            ordinal: WeekdayOrdinal::Last,
+            weekday: Weekday::Wed,
+        },
+        end: End::Count(10),
+    };
+    let series_id =
+        db.create_series(&NewSeries { series: series("anhoriga", Some(12)) }, &rule).await.unwrap();
+    let occurrences = db.occurrences_of(series_id).await.unwrap();
+    assert_eq!(occurrences.len(), 10);
+
+    let feed = app.get("/kalender/anhoriga/kalender.ics", None).await;
+    assert_eq!(feed.headers["content-type"], "text/calendar; charset=utf-8");
+    let Some(parsed) = read_ics(&feed.body) else { return };
+    let events = parsed["events"].as_array().unwrap();
+    assert_eq!(events.len(), 10);
+    let january = &events[0];
+    assert_eq!(
+        january["start"],
+        format!("{}T12:30:00Z", last_wednesday(year, 1)),
+        "13:30 in winter is 12:30 UTC"
+    );
+    let april = &events[3];
+    assert_eq!(
+        april["start"],
+        format!("{}T11:30:00Z", last_wednesday(year, 4)),
+        "13:30 in summer is 11:30 UTC"
+    );
+    assert_eq!(april["end"], format!("{}T13:30:00Z", last_wednesday(year, 4)));
+    assert_eq!(april["location"], "Träffpunkt Sköldenborg, Hebsackersgatan 6");
+    let uid = april["uid"].as_str().unwrap().to_string();
+
+    // Cancel April and move May: same UIDs, higher SEQUENCE, April marked cancelled.
+    db.cancel_occurrence(occurrences[3].id).await.unwrap();
+    let may = &occurrences[4];
+    let later = chrono::Duration::hours(2);
+    db.move_occurrence(may.id, UtcTime(may.starts_at.0 + later), UtcTime(may.ends_at.0 + later))
+        .await
+        .unwrap();
+    let again = read_ics(&app.get("/kalender/anhoriga/kalender.ics", None).await.body).unwrap();
+    let events = again["events"].as_array().unwrap();
+    assert_eq!(events[3]["uid"], uid.as_str());
+    assert_eq!(events[3]["status"], "CANCELLED");
+    assert_eq!(events[3]["sequence"], 1);
+    assert_eq!(events[4]["start"], format!("{}T13:30:00Z", last_wednesday(year, 5)));
+    assert_eq!(events[4]["sequence"], 1);
+
+    // The whole public calendar and a single occurrence parse too, in English as well.
+    let all = read_ics(&app.get("/en/kalender.ics", None).await.body).unwrap();
+    assert!(
+        all["events"].as_array().unwrap().iter().any(|e| e["summary"] == "Self-help group for relatives")
+    );
+    let one = read_ics(&app.get("/kalender/anhoriga/0/kalender.ics", None).await.body).unwrap();
+    assert_eq!(one["events"].as_array().unwrap().len(), 1);
+});
