@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
-use crate::accounts::TokenPurpose;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::config::{Config, Overrides, sqlite_url};
 use crate::db::{Db, redact};
@@ -180,13 +179,13 @@ async fn create_admin(db: &Db, email: &EmailAddress, name: &str, config: &Config
             .map(|(p, _)| p.id)
             .context("the address is taken but not found")?,
     };
-    db.grant_role(id, RoleGrant { role: Role::Admin, unit_id: None }).await?;
-    let event = AuditEvent::new(AuditActor::system(), Action::RoleGranted, "account")
+    // The role comes with the link: only whoever holds the mailbox becomes administrator.
+    let token = db.create_invitation(id, RoleGrant { role: Role::Admin, unit_id: None }).await?;
+    let event = AuditEvent::new(AuditActor::system(), Action::InvitationSent, "account")
         .object(id)
         .subject(id)
         .purpose("admin");
     db.append_audit(&event).await?;
-    let token = db.create_token(TokenPurpose::Invitation, id).await?;
     let base = match &config.public_base_url {
         Some(url) => url.clone(),
         None => url::Url::parse(&format!("http://{}/", config.bind))?,

@@ -27,6 +27,7 @@ const ENV_KEYS: &[&str] = &[
     "mail_from",
     "smtp_url",
     "mail_dir",
+    "trusted_proxies",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -62,6 +63,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Where unsent mail is written when there is no SMTP server (default: `<data_dir>/mail`).
     pub mail_dir: Option<PathBuf>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for per-address rate limits).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// E-identification providers (OIDC), e.g. the municipality's BankID/Freja broker.
     pub oidc: Vec<crate::oidc::ProviderConfig>,
 }
@@ -80,6 +83,7 @@ impl Default for Config {
             mail_from: "Nära <no-reply@localhost>".to_string(),
             smtp_url: None,
             mail_dir: None,
+            trusted_proxies: Vec::new(),
             oidc: Vec::new(),
         }
     }

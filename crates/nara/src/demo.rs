@@ -134,6 +134,16 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
 }
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {
+    // Demo accounts have a published password: never add them beside real people.
+    let others: i64 = crate::on_pool!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM people WHERE email IS NULL OR email NOT LIKE '%@demo.nara.se'")
+        .fetch_one(pool)
+        .await)?;
+    anyhow::ensure!(
+        others == 0,
+        "the database holds people who are not demo accounts; `nara demo` only fills an empty database \
+         (or one it filled itself) — unset DATABASE_URL to use a fresh SQLite file"
+    );
     let mut units = Vec::new();
     for (slug, name_sv, name_en) in UNITS {
         units.push((*slug, db.upsert_unit(slug, name_sv, name_en).await?));

@@ -57,7 +57,8 @@ pub async fn run(
         Some(url) => url.clone(),
         None => Url::parse(&format!("http://{}/", addresses.web))?,
     };
-    let state = AppState::new(db, catalogues, base_url, secrets, Providers::new(config.oidc.clone()));
+    let state = AppState::new(db, catalogues, base_url, secrets, Providers::new(config.oidc.clone())?)
+        .with_trusted_proxies(config.trusted_proxies.clone());
     announce(&addresses);
 
     let (stop, stopped) = watch::channel(false);

@@ -240,11 +240,18 @@ async fn bad_input_gets_a_400_page_not_a_plain_text_rejection() {
 async fn oversized_bodies_are_refused_with_413() {
     let limits = Limits { max_body_bytes: 1024, ..Limits::default() };
     let (app, _db) = app_with_test_routes(limits).await;
-    let request = Request::post("/form").body(Body::from("x".repeat(4096))).unwrap();
+    let request = Request::post("/form")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("x".repeat(4096)))
+        .unwrap();
     let answer = send(&app, request).await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(answer.body.contains("<h1>Det du skickade är för stort</h1>"));
-    let small = send(&app, Request::post("/form").body(Body::from("hej")).unwrap()).await;
+    let small = send(
+        &app,
+        Request::post("/form").header("sec-fetch-site", "same-origin").body(Body::from("hej")).unwrap(),
+    )
+    .await;
     assert_eq!(small.body, "3");
 }
 
@@ -280,6 +287,17 @@ async fn cross_site_form_posts_are_refused() {
         .body(Body::from("x"))
         .unwrap();
     assert_eq!(send(&app, same).await.status, StatusCode::OK);
+    let headerless =
+        Request::post("/form").header(header::HOST, "nara.example.se").body(Body::from("x")).unwrap();
+    assert_eq!(send(&app, headerless).await.status, StatusCode::FORBIDDEN, "a post with no browser headers");
+}
+
+#[tokio::test]
+async fn a_client_cannot_choose_its_request_id() {
+    let (app, _db) = sqlite_app().await;
+    let request = Request::get("/").header("x-request-id", "forged-id").body(Body::empty()).unwrap();
+    let answer = send(&app, request).await;
+    assert_ne!(answer.headers["x-request-id"], "forged-id");
 }
 
 #[tokio::test]

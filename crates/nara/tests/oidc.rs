@@ -59,6 +59,7 @@ impl TestProvider {
             client_id: "nara-test".into(),
             client_secret: "nara-test-secret".into(),
         }])
+        .unwrap()
     }
 
     async fn control(&self, what: &str, body: serde_json::Value) {

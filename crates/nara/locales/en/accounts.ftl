@@ -42,7 +42,7 @@ login-forgot = Forgotten your password?
 login-register = Create an account
 login-error-email = Enter your email address, for example name@example.com
 login-error-password = Enter your password
-login-error-wrong = The email address or password is not right. Try again or choose a new password.
+login-error-wrong = The email address or password is not right. Try again or choose a new password. Did you just create an account? First confirm your email address with the link in the email we sent.
 login-error-unverified = You need to confirm your email address before you can sign in. We have sent you a new email. Open the link in it and then sign in.
 login-error-too-many = You have tried to sign in too many times. Wait 15 minutes and then try again.
 
@@ -202,6 +202,8 @@ audit-action-person-viewed = Opened your account
 audit-action-access-denied = Was refused access
 audit-action-audit-log-searched = Searched the log
 audit-action-audit-log-exported = Downloaded the log
+audit-action-people-listed = Showed the list of accounts
+audit-action-identity-linked = Linked your e-identification to your account
 
 ## Log review
 

@@ -42,7 +42,7 @@ login-forgot = Har du glömt ditt lösenord?
 login-register = Skapa ett konto
 login-error-email = Skriv din e-postadress, till exempel namn@exempel.se
 login-error-password = Skriv ditt lösenord
-login-error-wrong = E-postadressen eller lösenordet stämmer inte. Försök igen eller välj ett nytt lösenord.
+login-error-wrong = E-postadressen eller lösenordet stämmer inte. Försök igen eller välj ett nytt lösenord. Har du nyss skapat ett konto? Bekräfta först din e-postadress med länken i mejlet vi skickade.
 login-error-unverified = Du behöver bekräfta din e-postadress innan du kan logga in. Vi har skickat ett nytt e-postmeddelande till dig. Öppna länken i det och logga sedan in.
 login-error-too-many = Du har försökt logga in för många gånger. Vänta 15 minuter och försök sedan igen.
 
@@ -202,6 +202,8 @@ audit-action-person-viewed = Öppnade ditt konto
 audit-action-access-denied = Nekades åtkomst
 audit-action-audit-log-searched = Sökte i loggen
 audit-action-audit-log-exported = Laddade ner loggen
+audit-action-people-listed = Visade listan över konton
+audit-action-identity-linked = Kopplade din e-legitimation till ditt konto
 
 ## Logguppföljning
 

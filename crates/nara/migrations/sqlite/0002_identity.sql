@@ -57,7 +57,11 @@ CREATE TABLE one_time_tokens (
     purpose     TEXT NOT NULL CHECK (purpose IN ('verify_email', 'reset_password', 'invitation')),
     person_id   BLOB NOT NULL REFERENCES people (id),
     expires_at  TEXT NOT NULL,
-    used_at     TEXT
+    used_at     TEXT,
+    -- An invitation's role: granted only when the invited person uses the link (proving they
+    -- hold the mailbox), never to an account someone else may have made with the address.
+    grant_role     TEXT,
+    grant_unit_id  BLOB
 );
 
 -- Fixed-window counters for log-in, registration and reset attempts, per address and per account.

@@ -11,7 +11,7 @@ use super::forms::{FormErrors, INVALID};
 use super::{MailKind, TokenPurpose};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{EmailAddress, Person, Role, verify_password};
-use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
+use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_WIDE, LOGIN_PER_ADDRESS};
 use crate::sessions::session_cookie;
 use crate::web::AppState;
 use crate::web::auth::{ClientAddress, safe_return_path};
@@ -109,11 +109,16 @@ pub async fn submit(
     };
 
     let key = state.secrets.key();
+    // Per account *and* address: a stranger cannot lock someone out by failing on their behalf.
     let address_bucket = rate_limit::bucket("login:address", &client.0, key);
-    let account_bucket = rate_limit::bucket("login:account", email.as_str(), key);
+    let account_bucket =
+        rate_limit::bucket("login:account", &format!("{}|{}", email.as_str(), client.0), key);
+    let wide_bucket = rate_limit::bucket("login:account-wide", email.as_str(), key);
     if !state.db.rate_limit_hit(&address_bucket, LOGIN_PER_ADDRESS).await?
         || !state.db.rate_limit_hit(&account_bucket, LOGIN_PER_ACCOUNT).await?
+        || !state.db.rate_limit_hit(&wide_bucket, LOGIN_PER_ACCOUNT_WIDE).await?
     {
+        record_failure(&state, &ctx, None, "too many attempts").await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-error-too-many");
         let again = page(&state, &ctx, errors, form.email, return_to);
@@ -123,32 +128,44 @@ pub async fn submit(
     let (person, hash) = state.db.person_by_email(&email).await?.map_or((None, None), |(p, h)| (Some(p), h));
     let subject = person.as_ref().map(|p| p.id);
     let password_ok = verify_password(form.password, hash).await;
-    let Some(person) = person.filter(|p| password_ok && p.active) else {
-        let mut event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account")
-            .request(ctx.request_id.clone());
-        if let Some(id) = subject {
-            event = event.subject(id).object(id);
+    let verified = person.filter(|p| password_ok && p.active);
+    let Some(person) = verified.clone().filter(|p| p.email_verified) else {
+        if let Some(unconfirmed) = verified {
+            // The right password on an address not yet confirmed: send the link again, but answer
+            // exactly as for a wrong password, or registering and logging in would reveal whether
+            // the address already had an account.
+            let token = state.db.create_token(TokenPurpose::VerifyEmail, unconfirmed.id).await?;
+            let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
+            let mail =
+                MailKind::Verify.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
+            state.db.enqueue_mail(&mail).await?;
         }
-        state.db.append_audit(&event).await?;
+        record_failure(&state, &ctx, subject, "wrong password or unconfirmed address").await?;
         let mut errors = FormErrors::default();
         errors.add("email", "login-error-wrong");
         let again = page(&state, &ctx, errors, form.email, return_to);
         return Ok((INVALID, render(&again)?).into_response());
     };
-    if !person.email_verified {
-        // Only someone who knows the password learns this, so it reveals nothing to a stranger.
-        let token = state.db.create_token(TokenPurpose::VerifyEmail, person.id).await?;
-        let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
-        let mail = MailKind::Verify.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
-        state.db.enqueue_mail(&mail).await?;
-        let mut errors = FormErrors::default();
-        errors.add("email", "login-error-unverified");
-        let again = page(&state, &ctx, errors, form.email, return_to);
-        return Ok((INVALID, render(&again)?).into_response());
-    }
     state.db.rate_limit_reset(&account_bucket).await?;
     let home = if return_to.is_empty() { ctx.href("/mina-sidor") } else { return_to };
     start_session(&state, &ctx, &person, &home).await
+}
+
+/// Writes a failed log-in to the audit log (the person's own log too, when the account exists).
+async fn record_failure(
+    state: &AppState,
+    ctx: &PageContext,
+    subject: Option<uuid::Uuid>,
+    why: &str,
+) -> Result<(), AppError> {
+    let mut event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account")
+        .purpose(why)
+        .request(ctx.request_id.clone());
+    if let Some(id) = subject {
+        event = event.subject(id).object(id);
+    }
+    state.db.append_audit(&event).await?;
+    Ok(())
 }
 
 /// Ends any session the browser had, starts a new one (a new token: no session fixation),

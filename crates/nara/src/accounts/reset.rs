@@ -148,11 +148,29 @@ pub async fn choose_password_submit(
             return Ok((INVALID, render(&page)?).into_response());
         }
     };
+    // Only a live link is worth the cost of hashing (a flood of dead links costs nothing).
+    if state.db.peek_token(purpose, token).await?.is_none() {
+        return expired_link(state, ctx);
+    }
     let hash = hash_password(password).await?;
-    let Some(person_id) = state.db.consume_token(purpose, token).await? else {
+    let used = match purpose {
+        TokenPurpose::Invitation => state.db.consume_invitation(token).await?,
+        _ => state.db.consume_token(purpose, token).await?.map(|id| (id, None)),
+    };
+    let Some((person_id, grant)) = used else {
         return expired_link(state, ctx);
     };
     set_password(state, ctx, person_id, &hash).await?;
+    if let Some(grant) = grant {
+        state.db.grant_role(person_id, grant).await?;
+        let detail = format!("{} (inbjudan)", grant.role.as_str());
+        let event = AuditEvent::new(AuditActor::system(), Action::RoleGranted, "account")
+            .object(person_id)
+            .subject(person_id)
+            .purpose(detail)
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+    }
     Ok(Redirect::to(&ctx.href("/logga-in?klart=losenord")).into_response())
 }
 
@@ -165,6 +183,7 @@ async fn set_password(
     state.db.set_password(person_id, hash).await?;
     state.db.mark_email_verified(person_id).await?;
     state.db.end_all_sessions(person_id).await?;
+    state.db.expire_tokens(person_id).await?;
     let event =
         AuditEvent::new(AuditActor::person(person_id, Role::Resident), Action::PasswordChanged, "account")
             .subject(person_id)

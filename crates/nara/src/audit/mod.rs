@@ -36,10 +36,12 @@ pub enum Action {
     AccessDenied,
     AuditLogSearched,
     AuditLogExported,
+    PeopleListed,
+    IdentityLinked,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -56,6 +58,8 @@ impl Action {
         Action::AccessDenied,
         Action::AuditLogSearched,
         Action::AuditLogExported,
+        Action::PeopleListed,
+        Action::IdentityLinked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +80,8 @@ impl Action {
             Action::AccessDenied => "access_denied",
             Action::AuditLogSearched => "audit_log_searched",
             Action::AuditLogExported => "audit_log_exported",
+            Action::PeopleListed => "people_listed",
+            Action::IdentityLinked => "identity_linked",
         }
     }
 

@@ -2,7 +2,8 @@
 //! for a person's entries is itself a read of their data, so it is logged too.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::Form;
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -93,7 +94,7 @@ struct ReviewPage<'a> {
     searched: bool,
     person_missing: bool,
     lines: Vec<ReviewLine>,
-    csv_href: String,
+    csv_action: String,
 }
 
 /// A result line with the catalogue keys that name its role and action.
@@ -104,34 +105,18 @@ pub struct ReviewLine {
     pub line: AuditSearchLine,
 }
 
-pub async fn search(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    Query(query): Query<SearchQuery>,
-    uri: axum::http::Uri,
-) -> Result<Response, AppError> {
-    let searched = uri.query().is_some();
-    let (lines, person_missing) = if searched {
-        match filter(&state, &query).await? {
-            Some(filter) => {
-                record(&state, &ctx, Action::AuditLogSearched, &filter).await?;
-                let lines = state.db.search_audit(&filter, LIMIT).await?;
-                let lines = lines
-                    .into_iter()
-                    .map(|line| ReviewLine {
-                        when: format_stockholm(line.at),
-                        role_key: role_key(&line.actor_role),
-                        action_key: action_key(&line.action),
-                        line,
-                    })
-                    .collect();
-                (lines, false)
-            }
-            None => (Vec::new(), true),
-        }
-    } else {
-        (Vec::new(), false)
-    };
+/// `GET /granskning/logg`: the empty search form.
+pub async fn form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let page = review_page(&state, &ctx, SearchQuery::default(), None);
+    Ok(render(&page)?.into_response())
+}
+
+fn review_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    query: SearchQuery,
+    results: Option<Result<Vec<ReviewLine>, ()>>,
+) -> ReviewPage<'a> {
     let actions = Action::ALL
         .iter()
         .map(|a| ActionOption {
@@ -140,16 +125,62 @@ pub async fn search(
             selected: query.handelse == a.as_str(),
         })
         .collect();
-    let csv_href = format!("{}?{}", ctx.href("/granskning/logg.csv"), uri.query().unwrap_or(""));
-    let page =
-        ReviewPage { shell: ctx.shell(&state), query, actions, searched, person_missing, lines, csv_href };
+    let (searched, person_missing, lines) = match results {
+        None => (false, false, Vec::new()),
+        Some(Err(())) => (true, true, Vec::new()),
+        Some(Ok(lines)) => (true, false, lines),
+    };
+    ReviewPage {
+        shell: ctx.shell(state),
+        query,
+        actions,
+        searched,
+        person_missing,
+        lines,
+        csv_action: ctx.href("/granskning/logg.csv"),
+    }
+}
+
+/// `POST /granskning/logg`: a search. A form post, not a query string, because the search may
+/// name a person by personnummer, which must not end up in proxy logs or browser history.
+pub async fn search(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(query): Form<SearchQuery>,
+) -> Result<Response, AppError> {
+    let results = match filter(&state, &query).await? {
+        Some(filter) => {
+            record(&state, &ctx, Action::AuditLogSearched, &filter).await?;
+            let lines = state.db.search_audit(&filter, LIMIT).await?;
+            Ok(lines
+                .into_iter()
+                .map(|line| ReviewLine {
+                    when: format_stockholm(line.at),
+                    role_key: role_key(&line.actor_role),
+                    action_key: action_key(&line.action),
+                    line,
+                })
+                .collect())
+        }
+        None => {
+            // Asking whether someone is in the system is itself a question about them.
+            let event =
+                AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AuditLogSearched, "audit_log")
+                    .purpose("Logguppföljning (ingen träff)")
+                    .request(ctx.request_id.clone());
+            state.db.append_audit(&event).await?;
+            Err(())
+        }
+    };
+    let page = review_page(&state, &ctx, query, Some(results));
     Ok(render(&page)?.into_response())
 }
 
+/// `POST /granskning/logg.csv`: the same search as a spreadsheet.
 pub async fn export_csv(
     State(state): State<AppState>,
     ctx: PageContext,
-    Query(query): Query<SearchQuery>,
+    Form(query): Form<SearchQuery>,
 ) -> Result<Response, AppError> {
     let lines = match filter(&state, &query).await? {
         Some(filter) => {

@@ -68,7 +68,12 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
     argon2().hash_password(b"no such account", &salt()).map(|h| h.to_string()).unwrap_or_default()
 });
 
+/// At most this many hashes at once: each takes 19 MiB and a core's worth of work, so a flood of
+/// requests waits here instead of exhausting memory.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 pub async fn hash_password(password: NewPassword) -> anyhow::Result<PasswordHash> {
+    let _permit = HASHING.acquire().await?;
     tokio::task::spawn_blocking(move || {
         argon2()
             .hash_password(password.0.as_bytes(), &salt())
@@ -81,6 +86,7 @@ pub async fn hash_password(password: NewPassword) -> anyhow::Result<PasswordHash
 /// True when `password` matches `stored`. With no stored hash, a dummy is checked so that
 /// "no such account" and "wrong password" take the same time.
 pub async fn verify_password(password: String, stored: Option<PasswordHash>) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         let exists = stored.is_some();
         let phc = stored.map_or_else(|| DUMMY_HASH.clone(), |h| h.0);

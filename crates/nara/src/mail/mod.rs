@@ -88,13 +88,19 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
             Err(error) => {
                 let attempts = message.attempts + 1;
                 let retry = UtcTime(UtcTime::now().0 + chrono::Duration::from_std(backoff(attempts as u32))?);
-                // The error names the server's complaint, never the recipient or the text.
-                tracing::warn!(attempts, error = %error, "sending e-mail failed; will retry");
-                db.mark_mail_failed(message.id, attempts, retry, &error.to_string()).await?;
+                // Servers often quote the recipient in their complaint: mask addresses first.
+                let error = mask_addresses(&error.to_string());
+                tracing::warn!(attempts, error, "sending e-mail failed; will retry");
+                db.mark_mail_failed(message.id, attempts, retry, &error).await?;
             }
         }
     }
     Ok(sent)
+}
+
+/// Replaces every word that contains an `@` (an e-mail address) with `***`.
+fn mask_addresses(text: &str) -> String {
+    text.split(' ').map(|word| if word.contains('@') { "***" } else { word }).collect::<Vec<_>>().join(" ")
 }
 
 fn build(message: &OutboxMessage, from: &Mailbox) -> anyhow::Result<Message> {
@@ -137,6 +143,11 @@ mod tests {
         assert_eq!(backoff(2), Duration::from_secs(60));
         assert_eq!(backoff(3), Duration::from_secs(120));
         assert_eq!(backoff(40), Duration::from_secs(6 * 60 * 60));
+    }
+
+    #[test]
+    fn addresses_are_masked_in_errors() {
+        assert_eq!(mask_addresses("550 <anna@example.se>: no such user"), "550 *** no such user");
     }
 
     #[test]

@@ -60,7 +60,8 @@ impl Db {
     }
 
     pub async fn mark_mail_sent(&self, id: Uuid) -> anyhow::Result<()> {
-        on_pool!(self, pool => sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+        // Once sent, the text (which may hold a live single-use link) is not kept.
+        on_pool!(self, pool => sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, body = '' WHERE id = $2")
             .bind(UtcTime::now())
             .bind(id)
             .execute(pool)

@@ -12,7 +12,6 @@ use openidconnect::{
     Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
 };
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::{PendingLogin, Provider};
 use crate::accounts::login::start_session;
@@ -272,8 +271,8 @@ async fn find_or_create(state: &AppState, issuer: &str, claims: &Claims) -> anyh
         Some(number) => state.db.person_by_personnummer(number).await?,
         None => None,
     };
-    let id: Uuid = match existing {
-        Some(person) => person.id,
+    let (id, action) = match existing {
+        Some(person) => (person.id, Action::IdentityLinked),
         None => {
             let new = NewPerson {
                 display_name: if claims.name.is_empty() { "–".to_string() } else { claims.name.clone() },
@@ -282,9 +281,17 @@ async fn find_or_create(state: &AppState, issuer: &str, claims: &Claims) -> anyh
                 personnummer: claims.personnummer.clone(),
                 password_hash: None,
             };
-            state.db.create_person(&new).await?.ok_or_else(|| anyhow::anyhow!("the personnummer is taken"))?
+            let id = state
+                .db
+                .create_person(&new)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the personnummer is taken"))?;
+            (id, Action::AccountCreated)
         }
     };
     state.db.link_oidc(issuer, &claims.subject, id).await?;
+    let event =
+        AuditEvent::new(AuditActor::system(), action, "account").object(id).subject(id).purpose(issuer);
+    state.db.append_audit(&event).await?;
     state.db.person(id).await
 }

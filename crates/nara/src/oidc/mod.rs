@@ -64,15 +64,14 @@ pub struct Providers {
 }
 
 impl Providers {
-    pub fn new(configs: Vec<ProviderConfig>) -> Self {
+    pub fn new(configs: Vec<ProviderConfig>) -> anyhow::Result<Self> {
         let http = reqwest::ClientBuilder::new()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(15))
-            .build()
-            .unwrap_or_default();
+            .build()?;
         let providers =
             configs.into_iter().map(|config| Provider { config, metadata: OnceCell::new() }).collect();
-        Self { providers: Arc::new(providers), http }
+        Ok(Self { providers: Arc::new(providers), http })
     }
 
     pub fn providers(&self) -> impl Iterator<Item = &ProviderConfig> {

@@ -15,8 +15,11 @@ pub struct Limit {
     pub window: Duration,
 }
 
-/// Log-in attempts for one account, and from one network address.
+/// Log-in attempts for one account from one network, for one account from anywhere (a wide net
+/// against distributed guessing, high enough that strangers cannot lock its owner out), and
+/// from one network.
 pub const LOGIN_PER_ACCOUNT: Limit = Limit { max: 5, window: Duration::from_secs(15 * 60) };
+pub const LOGIN_PER_ACCOUNT_WIDE: Limit = Limit { max: 100, window: Duration::from_secs(15 * 60) };
 pub const LOGIN_PER_ADDRESS: Limit = Limit { max: 30, window: Duration::from_secs(15 * 60) };
 /// Registrations and reset requests, from one address and for one e-mail address.
 pub const MAIL_PER_ADDRESS: Limit = Limit { max: 10, window: Duration::from_secs(60 * 60) };

@@ -1,6 +1,8 @@
 //! The guard every route passes: it finds who is asking (from the session cookie), applies the
 //! route's `Access` through the policy module, and hands the handler a `CurrentActor`.
 
+use std::net::IpAddr;
+
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -57,19 +59,47 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
     headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
-/// The network address a request came from, for rate limits (`unknown` in tests).
+/// The network a request came from, for rate limits: the peer, or behind a trusted proxy the
+/// nearest untrusted address in `X-Forwarded-For`. IPv6 addresses count per /64, which is what
+/// one household or attacker gets. `unknown` in in-process tests.
 #[derive(Debug, Clone)]
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let address = parts
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map_or_else(|| "unknown".to_string(), |info| info.0.ip().to_string());
-        Ok(ClientAddress(address))
+            .map(|info| info.0.ip());
+        let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).unwrap_or("");
+        Ok(ClientAddress(client_network(peer, forwarded, &state.trusted_proxies)))
+    }
+}
+
+/// See `ClientAddress`.
+pub fn client_network(peer: Option<IpAddr>, forwarded_for: &str, trusted: &[IpAddr]) -> String {
+    let Some(mut client) = peer else { return "unknown".to_string() };
+    if trusted.contains(&client) {
+        // Walk from the right: the last hop our proxy saw is the first address it did not add.
+        for hop in forwarded_for.rsplit(',').map(str::trim) {
+            match hop.parse::<IpAddr>() {
+                Ok(address) if trusted.contains(&address) => continue,
+                Ok(address) => {
+                    client = address;
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+    }
+    match client {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
     }
 }
 
@@ -104,10 +134,12 @@ pub async fn guard(
         let is_get = request.method() == Method::GET;
         return refuse(&state, &current.actor, &path, is_get, request_id(request.headers())).await;
     }
+    let signed_in = current.session.is_some();
     request.extensions_mut().insert(current);
     let mut response = next.run(request).await;
-    // Pages for a signed-in person may hold personal data: never keep them in a shared cache.
-    if access != Access::Public {
+    // Pages for a signed-in person may hold personal data (even public ones show their name):
+    // never keep them in a cache, not even the back button's on a shared computer.
+    if access != Access::Public || signed_in {
         response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     }
     response
@@ -146,13 +178,36 @@ fn urlencode(text: &str) -> String {
 /// A safe place to return to after logging in: a path on this site, never another site.
 pub fn safe_return_path(candidate: Option<&str>) -> Option<String> {
     let path = candidate?;
-    let local = path.starts_with('/') && !path.starts_with("//") && !path.contains(['\\', '\r', '\n']);
+    // No control characters: browsers drop tabs, so "/\t/evil.example" would become "//evil.example".
+    let local = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains(|c: char| c == '\\' || c.is_control());
     local.then(|| path.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_is_the_peer_unless_a_trusted_proxy_forwarded_it() {
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        let client: IpAddr = "192.0.2.7".parse().unwrap();
+        assert_eq!(
+            client_network(Some(client), "203.0.113.9", &[proxy]),
+            "192.0.2.7",
+            "untrusted peers cannot claim"
+        );
+        assert_eq!(client_network(Some(proxy), "203.0.113.9, 192.0.2.7", &[proxy]), "192.0.2.7");
+        assert_eq!(
+            client_network(Some(proxy), "192.0.2.7, 10.0.0.2", &[proxy]),
+            "192.0.2.7",
+            "proxies are skipped"
+        );
+        let v6: IpAddr = "2001:db8:1:2:3:4:5:6".parse().unwrap();
+        assert_eq!(client_network(Some(v6), "", &[]), "2001:db8:1:2::/64");
+        assert_eq!(client_network(None, "", &[]), "unknown");
+    }
 
     #[test]
     fn only_local_paths_are_returned_to() {

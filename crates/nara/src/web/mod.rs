@@ -49,6 +49,8 @@ pub struct Shared {
     pub https: bool,
     pub secrets: Secrets,
     pub oidc: Providers,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics: Arc<Metrics>,
 }
 
@@ -62,6 +64,7 @@ impl Deref for AppState {
 impl AppState {
     pub fn new(db: Db, catalogues: Catalogues, base_url: Url, secrets: Secrets, oidc: Providers) -> Self {
         let https = base_url.scheme() == "https";
+        let metrics = Arc::new(Metrics::default());
         Self(Arc::new(Shared {
             db,
             catalogues,
@@ -69,8 +72,17 @@ impl AppState {
             https,
             secrets,
             oidc,
-            metrics: Arc::new(Metrics::default()),
+            trusted_proxies: Vec::new(),
+            metrics,
         }))
+    }
+
+    /// The same state, believing `X-Forwarded-For` from these proxies (set once, at start-up).
+    pub fn with_trusted_proxies(self, proxies: Vec<std::net::IpAddr>) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { trusted_proxies: proxies, ..shared })),
+            Err(shared) => Self(shared),
+        }
     }
 
     /// An absolute address for a path on this site (for links in e-mail).
@@ -110,6 +122,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
     let metrics = state.metrics.clone();
     let panics = state.metrics.clone();
     let layers = ServiceBuilder::new()
+        .map_request(security::drop_client_request_id::<axum::body::Body>)
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(
             TraceLayer::new_for_http()
@@ -120,6 +133,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
         .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::add_security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_error_pages))
+        .layer(axum::middleware::from_fn(security::require_browser_headers))
         .layer(CatchPanicLayer::custom(move |_panic| {
             // The panic message may hold data from the request: count it, do not log it.
             panics.record_panic();

@@ -107,8 +107,9 @@ pub fn table() -> Vec<Route> {
         post_route("/admin/personer/{id}/roller/ta-bort", admin, admin::revoke_role),
         post_route("/admin/personer/{id}/inaktivera", admin, admin::deactivate),
         // Log review.
-        get_route("/granskning/logg", reviewer, audit::review::search),
-        get_route("/granskning/logg.csv", reviewer, audit::review::export_csv),
+        get_route("/granskning/logg", reviewer, audit::review::form),
+        post_route("/granskning/logg", reviewer, audit::review::search),
+        post_route("/granskning/logg.csv", reviewer, audit::review::export_csv),
     ]
 }
 

@@ -1,8 +1,9 @@
 //! Security headers on every response, error pages included.
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
+use axum::response::IntoResponse;
 use axum::response::Response;
 
 use crate::web::AppState;
@@ -35,4 +36,23 @@ pub async fn add_security_headers(State(state): State<AppState>, request: Reques
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
     }
     response
+}
+
+/// Refuses a state-changing request that carries neither `Origin` nor `Sec-Fetch-Site`. Every
+/// browser that can use our forms sends one of them; the CSRF layer would let such a request
+/// through (it cannot tell an old browser from a forged request), so we do not.
+pub async fn require_browser_headers(request: Request, next: Next) -> Response {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let from_a_browser =
+        request.headers().contains_key(header::ORIGIN) || request.headers().contains_key("sec-fetch-site");
+    if !safe && !from_a_browser {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    next.run(request).await
+}
+
+/// The request id is ours to give: one sent by a client never reaches the audit log.
+pub fn drop_client_request_id<B>(mut request: axum::http::Request<B>) -> axum::http::Request<B> {
+    request.headers_mut().remove("x-request-id");
+    request
 }
