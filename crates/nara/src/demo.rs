@@ -213,6 +213,7 @@ fn event_series(
         summary_en: summary_en.into(),
         has_themes: false,
         organiser_name: organiser.into(),
+        organiser_unit_id: None,
         audience_sv: audience_sv.into(),
         audience_en: audience_en.into(),
         venue_name: Some(venue.0.into()),
@@ -241,6 +242,8 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
     if db.series_by_slug("utvecklingsgrupp").await?.is_some() {
         return Ok(());
     }
+    let units: std::collections::HashMap<String, Uuid> =
+        db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
     let mut group = event_series(
         "utvecklingsgrupp",
         [
@@ -256,6 +259,7 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         Some(40),
     );
     group.has_themes = true;
+    group.organiser_unit_id = units.get("kvalitet").copied();
     let rule = Rule {
         first_date: next_monthly(WeekdayOrdinal::Third, Weekday::Mon)?,
         start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,
@@ -291,6 +295,7 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         ("Träffpunkt Sköldenborg", "Hebsackersgatan 6"),
         Some(12),
     );
+    let relatives = Series { organiser_unit_id: units.get("vuxen").copied(), ..relatives };
     let rule = Rule {
         first_date: next_monthly(WeekdayOrdinal::Last, Weekday::Wed)?,
         start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,
@@ -318,6 +323,7 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         ("Mindpark, Auditoriet", "Bredgatan 11"),
         Some(60),
     );
+    let breakfast = Series { organiser_unit_id: units.get("kvalitet").copied(), ..breakfast };
     let rule = Rule {
         first_date: next_monthly(WeekdayOrdinal::Second, Weekday::Fri)?,
         start_time: NaiveTime::from_hms_opt(7, 45, 0).context("a time")?,

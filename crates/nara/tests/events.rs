@@ -24,6 +24,7 @@ fn series(slug: &str, capacity: Option<i32>) -> Series {
         summary_en: "Talks with others in a similar situation.".into(),
         has_themes: false,
         organiser_name: "Anhörigstöd".into(),
+        organiser_unit_id: None,
         audience_sv: "Anhöriga".into(),
         audience_en: "Relatives".into(),
         venue_name: Some("Träffpunkt Sköldenborg".into()),
@@ -292,4 +293,98 @@ on_both_backends!(calendar_feeds_read_back_with_correct_times_across_daylight_sa
     );
     let one = read_ics(&app.get("/kalender/anhoriga/0/kalender.ics", None).await.body).unwrap();
     assert_eq!(one["events"].as_array().unwrap().len(), 1);
+});
+
+on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrated, |db| {
+    use common::app::person;
+    use nara::identity::{Role, RoleGrant};
+    let app = TestApp::new(db.clone());
+    let ours = db.upsert_unit("vuxen", "Vuxenenheten", "Adult services").await.unwrap();
+    let theirs = db.upsert_unit("barn", "Barn och familj", "Children and family").await.unwrap();
+    let organiser =
+        person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(ours) }])
+            .await;
+    let other =
+        person(&db, "annan@example.se", "Annan", &[RoleGrant { role: Role::Staff, unit_id: Some(theirs) }])
+            .await;
+    let resident = person(&db, "lena@example.se", "Lena", &[]).await;
+    let mut group = series("anhoriga", Some(10));
+    group.organiser_unit_id = Some(ours);
+    group.has_themes = true;
+    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    let lena = db.start_session(resident).await.unwrap();
+    app.post(
+        "/kalender/anhoriga/0/anmalan",
+        &[("name", "Lena"), ("email", "lena@example.se"), ("needs", "Teckentolk")],
+        Some(&lena),
+    )
+    .await;
+
+    let mine = db.start_session(organiser).await.unwrap();
+    let page = app.get("/arrangor/anhoriga/0", Some(&mine)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Lena") && page.body.contains("Teckentolk"));
+    let lenas_log = db.access_log(resident, 10).await.unwrap();
+    assert!(
+        lenas_log
+            .iter()
+            .any(|l| l.action == "attendees_viewed" && l.actor_name.as_deref() == Some("Arrangör"))
+    );
+
+    let not_mine = db.start_session(other).await.unwrap();
+    assert_eq!(app.get("/arrangor/anhoriga/0", Some(&not_mine)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post("/arrangor/anhoriga/0/stall-in", &[], Some(&not_mine)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!app.get("/arrangor", Some(&not_mine)).await.body.contains("anhoriga/0"));
+
+    app.post(
+        "/arrangor/anhoriga/0/tema",
+        &[("theme_sv", "Att sätta gränser"), ("theme_en", "")],
+        Some(&mine),
+    )
+    .await;
+    assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("Att sätta gränser"));
+    let csv = app.get("/arrangor/anhoriga/0/deltagare.csv", Some(&mine)).await;
+    assert!(csv.body.contains("Lena;lena@example.se;confirmed;Teckentolk"), "{}", csv.body);
+
+    app.post("/arrangor/anhoriga/0/stall-in", &[], Some(&mine)).await;
+    assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("inställt"));
+    let told = db.outbox().await.unwrap();
+    assert!(told.iter().any(|m| m.to_address == "lena@example.se" && m.subject.starts_with("Inställt")));
+});
+
+/// Reads an Atom document with Python's `feedparser` package.
+fn read_atom(text: &str) -> Option<serde_json::Value> {
+    let python = std::env::var("NARA_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    if !Command::new(&python).args(["-c", "import feedparser"]).status().is_ok_and(|s| s.success()) {
+        assert!(std::env::var("CI").is_err(), "CI must check feeds with feedparser");
+        eprintln!("notice: Python's feedparser package is missing; the Atom check was skipped");
+        return None;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python/read_atom.py");
+    let mut child =
+        Command::new(python).arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    Some(serde_json::from_slice(&output.stdout).unwrap())
+}
+
+on_both_backends!(the_atom_feed_lists_upcoming_events_for_feed_readers, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let mut group = series("anhoriga", Some(10));
+    group.title_sv = "Anhöriga & vänner <träff>".into();
+    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    let feed = app.get("/kalender.atom", None).await;
+    assert_eq!(feed.headers["content-type"], "application/atom+xml; charset=utf-8");
+    let Some(parsed) = read_atom(&feed.body) else { return };
+    assert_eq!(parsed["version"], "atom10");
+    assert_eq!(parsed["bozo"], false, "well-formed");
+    assert_eq!(parsed["self"], "http://nara.example.se/kalender.atom");
+    let entry = &parsed["entries"][0];
+    assert!(entry["title"].as_str().unwrap().ends_with("Anhöriga & vänner <träff>"), "{entry}");
+    assert_eq!(entry["link"], "http://nara.example.se/kalender/anhoriga/0");
 });

@@ -78,3 +78,36 @@ mail-event-promoted-body =
 home-meet-heading = Meet others
 home-meet-body = Support groups for relatives, the development group where residents, associations and the city shape support together, and open talks.
 home-meet-link = See all meetings in the calendar
+
+nav-organiser = Organiser
+organiser-title = My meetings as organiser
+organiser-lead = Meetings that your unit organises. Here you see who is coming and what they need.
+organiser-none = Your unit does not organise any meetings right now.
+organiser-attendees = Signed up
+organiser-needs-note = Only the organiser sees what people wrote about their needs. It is deleted when someone cancels.
+organiser-no-attendees = No one has signed up yet.
+organiser-status = Status
+organiser-needs = Needs
+organiser-status-confirmed = Signed up
+organiser-status-waitlisted = On the waiting list
+organiser-status-cancelled = Cancelled
+organiser-export = Download the list as CSV (opens in Excel)
+organiser-theme-heading = Theme
+organiser-theme-sv = Theme in Swedish
+organiser-theme-en = Theme in English (optional)
+organiser-theme-hint = Leave it empty to show “Theme not decided yet”.
+organiser-theme-submit = Save theme
+organiser-cancel-heading = Cancel the meeting
+organiser-cancel-body = Everyone who signed up gets an e-mail saying the meeting is cancelled.
+organiser-cancel-submit = Cancel the meeting
+audit-action-attendees-viewed = Saw the list of people signed up for a meeting
+
+mail-event-cancelled-subject = Cancelled: { $title }
+mail-event-cancelled-body =
+    Hello,
+
+    Unfortunately { $title } on { $when } is cancelled. You do not need to do anything.
+
+    Kind regards
+    Nära, { -city }
+calendar-atom = Follow coming meetings in a feed reader (Atom)

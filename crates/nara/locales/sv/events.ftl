@@ -78,3 +78,36 @@ mail-event-promoted-body =
 home-meet-heading = Träffa andra
 home-meet-body = Samtalsgrupper för anhöriga, utvecklingsgruppen där invånare, föreningar och staden utvecklar stödet tillsammans, och öppna föreläsningar.
 home-meet-link = Se alla träffar i kalendern
+
+nav-organiser = Arrangör
+organiser-title = Mina träffar som arrangör
+organiser-lead = Träffar som din enhet arrangerar. Här ser du vilka som kommer och vad de behöver.
+organiser-none = Din enhet arrangerar inga träffar just nu.
+organiser-attendees = Anmälda
+organiser-needs-note = Det som deltagarna har skrivit om sina behov ser bara arrangören. Det tas bort när någon avbokar.
+organiser-no-attendees = Ingen har anmält sig ännu.
+organiser-status = Status
+organiser-needs = Behov
+organiser-status-confirmed = Anmäld
+organiser-status-waitlisted = På väntelistan
+organiser-status-cancelled = Avbokad
+organiser-export = Ladda ner listan som CSV (öppnas i Excel)
+organiser-theme-heading = Tema
+organiser-theme-sv = Tema på svenska
+organiser-theme-en = Tema på engelska (frivilligt)
+organiser-theme-hint = Lämna tomt så visas ”Tema ej klart”.
+organiser-theme-submit = Spara tema
+organiser-cancel-heading = Ställ in träffen
+organiser-cancel-body = Alla som har anmält sig får ett mejl om att träffen är inställd.
+organiser-cancel-submit = Ställ in träffen
+audit-action-attendees-viewed = Såg listan över anmälda till en träff
+
+mail-event-cancelled-subject = Inställt: { $title }
+mail-event-cancelled-body =
+    Hej!
+
+    Tyvärr är { $title } den { $when } inställt. Du behöver inte göra något.
+
+    Vänliga hälsningar
+    Nära, { -city }
+calendar-atom = Följ kommande träffar i en flödesläsare (Atom)

@@ -38,10 +38,11 @@ pub enum Action {
     AuditLogExported,
     PeopleListed,
     IdentityLinked,
+    AttendeesViewed,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -60,6 +61,7 @@ impl Action {
         Action::AuditLogExported,
         Action::PeopleListed,
         Action::IdentityLinked,
+        Action::AttendeesViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +84,7 @@ impl Action {
             Action::AuditLogExported => "audit_log_exported",
             Action::PeopleListed => "people_listed",
             Action::IdentityLinked => "identity_linked",
+            Action::AttendeesViewed => "attendees_viewed",
         }
     }
 

@@ -20,8 +20,12 @@ use sqlx::sqlite::{
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
-/// How long to wait for a database connection before telling the operator it is unreachable.
+/// How long to wait for the first connection before telling the operator the database is
+/// unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a request may queue for a pooled connection during a burst (as long as a request
+/// may take at all), rather than failing while others finish.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -83,21 +87,23 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
+        let connecting = SqlitePoolOptions::new()
             .max_connections(8)
-            .acquire_timeout(CONNECT_TIMEOUT)
-            .connect_with(options)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options);
+        let pool = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
             .await
+            .context("opening the SQLite database took too long")?
             .context("cannot open the SQLite database")?;
         Ok(Db::Sqlite(pool))
     }
 
     pub async fn connect_postgres(options: PgConnectOptions) -> anyhow::Result<Self> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(CONNECT_TIMEOUT)
-            .connect_with(options)
+        let connecting =
+            PgPoolOptions::new().max_connections(16).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options);
+        let pool = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
             .await
+            .map_err(|_| anyhow::anyhow!("no answer within {} seconds", CONNECT_TIMEOUT.as_secs()))?
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(Db::Postgres(pool))
     }

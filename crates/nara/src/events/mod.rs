@@ -2,8 +2,10 @@
 //! be moved, cancelled or given their own theme, registration with a waitlist that never
 //! confirms more people than there are places, and calendar feeds.
 
+pub mod atom;
 pub mod ics;
 pub mod links;
+pub mod organiser;
 pub mod recurrence;
 mod store;
 pub mod web;
@@ -26,6 +28,8 @@ pub struct Series {
     pub summary_en: String,
     pub has_themes: bool,
     pub organiser_name: String,
+    /// The unit whose staff run the series (see its registrations, set themes, cancel).
+    pub organiser_unit_id: Option<Uuid>,
     pub audience_sv: String,
     pub audience_en: String,
     pub venue_name: Option<String>,

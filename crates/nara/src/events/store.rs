@@ -41,7 +41,7 @@ impl RegistrationView {
 /// The columns of `Series`, in its field order (one list for reading and writing).
 macro_rules! series_columns {
     () => {
-        "id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, organiser_name, \
+        "id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, organiser_name, organiser_unit_id, \
          audience_sv, audience_en, venue_name, venue_address, venue_accessibility_sv, venue_accessibility_en, \
          online_url, price_sv, price_en, contact_name, contact_email, contact_phone, rule, capacity, public"
     };
@@ -162,14 +162,14 @@ impl Db {
             "INSERT INTO event_series (",
             series_columns!(),
             ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20, $21, $22, $23, $24)"
+             $18, $19, $20, $21, $22, $23, $24, $25)"
         );
         let occurrences = rule.occurrences(500);
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query(sql)
                 .bind(s.id).bind(&s.slug).bind(&s.title_sv).bind(&s.title_en).bind(&s.summary_sv).bind(&s.summary_en)
-                .bind(s.has_themes).bind(&s.organiser_name).bind(&s.audience_sv).bind(&s.audience_en)
+                .bind(s.has_themes).bind(&s.organiser_name).bind(s.organiser_unit_id).bind(&s.audience_sv).bind(&s.audience_en)
                 .bind(&s.venue_name).bind(&s.venue_address).bind(&s.venue_accessibility_sv)
                 .bind(&s.venue_accessibility_en).bind(&s.online_url).bind(&s.price_sv).bind(&s.price_en)
                 .bind(&s.contact_name).bind(&s.contact_email).bind(&s.contact_phone).bind(rule.to_storage())
@@ -209,6 +209,14 @@ impl Db {
             .fetch_optional(pool)
             .await)?;
         Ok(row)
+    }
+
+    /// The series a unit organises (every series for `None`), by title.
+    pub async fn series_organised_by(&self, units: &[Uuid]) -> anyhow::Result<Vec<Series>> {
+        let all: Vec<Series> = on_pool!(self, pool => sqlx::query_as(select_series!("ORDER BY title_sv"))
+            .fetch_all(pool)
+            .await)?;
+        Ok(all.into_iter().filter(|s| s.organiser_unit_id.is_some_and(|u| units.contains(&u))).collect())
     }
 
     /// Every public series, by title.

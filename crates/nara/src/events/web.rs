@@ -8,6 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::atom::{self, AtomEntry};
 use super::ics::{self, FeedItem};
 use super::links::{registration_token, verify_registration_token};
 use super::{Occurrence, Registrant, RegistrationStatus, Series};
@@ -22,6 +23,7 @@ use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 
 /// An occurrence as a list or page shows it.
+#[derive(Debug, Clone)]
 pub struct OccurrenceLine {
     pub href: String,
     pub title: String,
@@ -35,7 +37,7 @@ pub struct OccurrenceLine {
 }
 
 impl OccurrenceLine {
-    fn new(series: &Series, occurrence: &Occurrence, ctx: &PageContext) -> Self {
+    pub fn new(series: &Series, occurrence: &Occurrence, ctx: &PageContext) -> Self {
         let locale = ctx.location.locale;
         Self {
             href: ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position)),
@@ -451,4 +453,41 @@ pub async fn feed_occurrence(
         url: state.absolute(&ctx.href(&format!("/kalender/{slug}/{position}"))),
     };
     Ok(calendar_response(ics::calendar(series.title(ctx.location.locale), &[item], ctx.location.locale)))
+}
+
+/// `GET /kalender.atom`: upcoming public events as an Atom feed, for feed readers and other sites.
+pub async fn feed_atom(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let locale = ctx.location.locale;
+    let series = state.db.public_series().await?;
+    let now = UtcTime::now();
+    let occurrences = state.db.upcoming_occurrences(now, 200).await?;
+    let entries: Vec<AtomEntry> = occurrences
+        .iter()
+        .filter_map(|o| {
+            let s = series_of(&series, o)?;
+            let title = match o.theme(locale) {
+                Some(theme) => format!("{} {}: {theme}", format_stockholm(o.starts_at), s.title(locale)),
+                None => format!("{} {}", format_stockholm(o.starts_at), s.title(locale)),
+            };
+            Some(AtomEntry {
+                id: format!("urn:nara:occurrence:{}", o.uid()),
+                title,
+                url: state.absolute(&ctx.href(&format!("/kalender/{}/{}", s.slug, o.position))),
+                summary: s.summary(locale).to_string(),
+                updated: o.starts_at.0,
+                starts: o.starts_at.0,
+            })
+        })
+        .collect();
+    let name = state.catalogues.plain_with(locale, "calendar-feed-name", &[]);
+    let body = atom::feed(
+        &format!("urn:nara:calendar:{}", locale.code()),
+        &name,
+        &state.absolute(&ctx.href("/kalender.atom")),
+        &state.absolute(&ctx.href("/kalender")),
+        locale.code(),
+        &entries,
+        now.0,
+    );
+    Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body).into_response())
 }

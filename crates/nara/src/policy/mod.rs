@@ -38,6 +38,15 @@ pub fn may_read_account(actor: &Actor, subject: Uuid) -> bool {
     }
 }
 
+/// Whether `actor` may run events organised by `unit`: see who registered (and their needs),
+/// set themes, cancel meetings. Staff of that unit only.
+pub fn may_organise(actor: &Actor, unit: Option<Uuid>) -> bool {
+    match (actor.signed_in(), unit) {
+        (Some(person), Some(unit)) => person.units_for(Role::Staff).any(|u| u == unit),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +85,27 @@ mod tests {
         assert!(!allows(&staff, Access::Role(Role::LogReviewer)));
         let admin = person(&[Role::Admin]);
         assert!(!allows(&admin, Access::Role(Role::LogReviewer)), "administrators do not review logs");
+    }
+
+    #[test]
+    fn only_staff_of_the_organising_unit_run_its_events() {
+        let unit = Uuid::new_v4();
+        let staff = Actor::Person(Box::new(SignedIn {
+            person: Person {
+                id: Uuid::new_v4(),
+                display_name: "S".into(),
+                email: None,
+                email_verified: true,
+                has_password: true,
+                active: true,
+            },
+            grants: vec![RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
+        }));
+        assert!(may_organise(&staff, Some(unit)));
+        assert!(!may_organise(&staff, Some(Uuid::new_v4())), "another unit's series");
+        assert!(!may_organise(&staff, None), "a series no unit organises");
+        assert!(!may_organise(&person(&[Role::Admin]), Some(unit)));
+        assert!(!may_organise(&Actor::Anonymous, Some(unit)));
     }
 
     #[test]

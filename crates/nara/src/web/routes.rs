@@ -62,6 +62,7 @@ pub fn table() -> Vec<Route> {
     use Access::{Public, SignedIn};
     let admin = Access::Role(Role::Admin);
     let reviewer = Access::Role(Role::LogReviewer);
+    let staff = Access::Role(Role::Staff);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -89,6 +90,7 @@ pub fn table() -> Vec<Route> {
         // Meetings and events.
         get_route("/kalender", Public, events::web::calendar),
         get_route("/kalender.ics", Public, events::web::feed_all),
+        get_route("/kalender.atom", Public, events::web::feed_atom),
         get_route("/kalender/{slug}", Public, events::web::series),
         get_route("/kalender/{slug}/kalender.ics", Public, events::web::feed_series),
         get_route("/kalender/{slug}/{position}", Public, events::web::occurrence),
@@ -96,6 +98,11 @@ pub fn table() -> Vec<Route> {
         post_route("/kalender/{slug}/{position}/anmalan", Public, events::web::register),
         get_route("/anmalan/{token}", Public, events::web::registration),
         post_route("/anmalan/{token}/avboka", Public, events::web::cancel),
+        get_route("/arrangor", staff, events::organiser::list),
+        get_route("/arrangor/{slug}/{position}", staff, events::organiser::occurrence),
+        post_route("/arrangor/{slug}/{position}/tema", staff, events::organiser::set_theme),
+        post_route("/arrangor/{slug}/{position}/stall-in", staff, events::organiser::cancel),
+        get_route("/arrangor/{slug}/{position}/deltagare.csv", staff, events::organiser::export_csv),
         // My pages.
         get_route("/mina-sidor", SignedIn, my_pages::overview),
         get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),

@@ -44,6 +44,7 @@ pub struct Viewer {
     pub name: String,
     pub is_admin: bool,
     pub is_log_reviewer: bool,
+    pub is_staff: bool,
     /// When the session ends if nothing happens, as a Stockholm clock time (`14:35`).
     pub session_ends: String,
     /// Seconds until then, for the warning script.
@@ -69,6 +70,7 @@ impl<'a> Shell<'a> {
             name: person.person.display_name.clone(),
             is_admin: person.has_role(Role::Admin),
             is_log_reviewer: person.has_role(Role::LogReviewer),
+            is_staff: person.has_role(Role::Staff),
             session_ends: current.session.map(|s| format_stockholm_time(s.ends_at())).unwrap_or_default(),
             seconds_left: current
                 .session
