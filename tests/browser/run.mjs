@@ -3,18 +3,37 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { describeError, indent, runTests, summaryLine } from './lib/runner.mjs';
+import { ADMIN, LOG_REVIEWER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
+import { counterpartPath } from './lib/lang.mjs';
+import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
 
-/** Every page the suite checks. `status` is the expected HTTP status; the language comes from the path. */
+/**
+ * Every page the suite checks. `status` is the expected HTTP status (200
+ * unless given); the language comes from the path. `as` opens the page signed
+ * in as that demo account. A path with `{id}` is taken from the first link to
+ * it on the page `linkedFrom` (ids differ from run to run).
+ */
 const PAGES = [
-  { path: '/', status: 200 },
-  { path: '/en/', status: 200 },
-  { path: '/tillganglighet', status: 200 },
-  { path: '/en/tillganglighet', status: 200 },
-  { path: '/finns-inte-xyz', status: 404 },
-  { path: '/en/finns-inte-xyz', status: 404 },
-];
+  ...inBothLanguages(['/', '/tillganglighet', '/logga-in', '/skapa-konto', '/glomt-losenord']),
+  ...inBothLanguages(['/finns-inte-xyz'], { status: 404 }),
+  ...inBothLanguages(['/mina-sidor', '/mina-sidor/logg'], { as: RESIDENT }),
+  ...inBothLanguages(['/admin'], { as: ADMIN }),
+  { path: '/admin/personer/{id}', linkedFrom: '/admin', as: ADMIN },
+  { path: '/granskning/logg', as: LOG_REVIEWER },
+  ...inBothLanguages([
+    '/kalender',
+    '/kalender/utvecklingsgrupp',
+    '/kalender/utvecklingsgrupp/0',
+    '/kalender/utvecklingsgrupp/foresla-tema',
+  ]),
+  ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
+].map((entry) => ({ status: 200, ...entry }));
+
+/** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */
+function inBothLanguages(paths, options = {}) {
+  return paths.flatMap((path) => [path, counterpartPath(path)].map((p) => ({ path: p, ...options })));
+}
 
 async function main() {
   let counts = { passed: 0, failed: 0 };
@@ -24,11 +43,18 @@ async function main() {
     // Loaded here rather than imported at the top so a missing `npm ci`
     // is reported as a failed run with a summary line, not a stack trace.
     const { launchBrowser } = await import('./lib/browser.mjs');
-    const { CHECKS } = await import('./lib/checks.mjs');
+    const { CHECKS, resolveEntry } = await import('./lib/checks.mjs');
+    const { JOURNEYS } = await import('./lib/journeys.mjs');
+    const { sessionStore } = await import('./lib/sessions.mjs');
     server = await startServer();
     console.log(`testing ${server.baseUrl}`);
     browser = await launchBrowser();
-    counts = await runTests(buildTests(CHECKS, { browser, baseUrl: server.baseUrl }));
+    const env = { browser, baseUrl: server.baseUrl, sessionFor: sessionStore(browser, server.baseUrl) };
+    const resolve = once((entry) => resolveEntry(env, entry));
+    counts = await runTests([
+      ...buildTests(CHECKS, env, resolve),
+      ...JOURNEYS.map(({ name, run }) => ({ name, fn: () => run(env) })),
+    ]);
   } catch (error) {
     console.log(`FAIL setup\n${indent(describeSetupError(error))}`);
     counts.failed += 1;
@@ -46,10 +72,10 @@ function describeSetupError(error) {
 }
 
 /** One test per (page x check), so a failure names both. */
-function buildTests(checks, env) {
+function buildTests(checks, env, resolve) {
   return PAGES.flatMap((entry) => checks.map((check) => ({
-    name: `${entry.path} › ${check.name}`,
-    fn: () => check.run({ ...env, entry }),
+    name: `${entry.path}${entry.as ? ` (as ${entry.as})` : ''} › ${check.name}`,
+    fn: async () => check.run({ ...env, entry: await resolve(entry) }),
   })));
 }
 

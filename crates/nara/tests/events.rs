@@ -388,3 +388,54 @@ on_both_backends!(the_atom_feed_lists_upcoming_events_for_feed_readers, Migrated
     assert!(entry["title"].as_str().unwrap().ends_with("Anhöriga & vänner <träff>"), "{entry}");
     assert_eq!(entry["link"], "http://nara.example.se/kalender/anhoriga/0");
 });
+
+on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |db| {
+    use common::app::person;
+    use nara::identity::{Role, RoleGrant};
+    let app = TestApp::new(db.clone());
+    let unit = db.upsert_unit("kvalitet", "Kvalitet", "Quality").await.unwrap();
+    let organiser =
+        person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
+            .await;
+    let mut group = series("utvecklingsgrupp", Some(40));
+    group.organiser_unit_id = Some(unit);
+    group.has_themes = true;
+    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    assert!(app.get("/kalender/utvecklingsgrupp/0", None).await.body.contains("Tema ej klart"));
+
+    let empty = app.post("/kalender/utvecklingsgrupp/foresla-tema", &[("suggestion", " ")], None).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sent = app
+        .post(
+            "/kalender/utvecklingsgrupp/foresla-tema",
+            &[("suggestion", "Ensamhet bland äldre"), ("email", "sam@example.se")],
+            None,
+        )
+        .await;
+    assert!(sent.body.contains("Tack för ditt förslag"));
+    app.post("/kalender/utvecklingsgrupp/foresla-tema", &[("suggestion", "Skuldrådgivning")], None).await;
+
+    let token = db.start_session(organiser).await.unwrap();
+    let list = app.get("/arrangor/utvecklingsgrupp/forslag", Some(&token)).await;
+    assert!(list.body.contains("Ensamhet bland äldre") && list.body.contains("Skuldrådgivning"));
+    let series_id = db.series_by_slug("utvecklingsgrupp").await.unwrap().unwrap().id;
+    let suggestions = db.suggestions(series_id).await.unwrap();
+    let lonely = suggestions.iter().find(|s| s.suggestion == "Ensamhet bland äldre").unwrap();
+    app.post(
+        &format!("/arrangor/utvecklingsgrupp/forslag/{}/anta", lonely.id),
+        &[("position", "0")],
+        Some(&token),
+    )
+    .await;
+    assert!(app.get("/kalender/utvecklingsgrupp/0", None).await.body.contains("Ensamhet bland äldre"));
+    let told = db.outbox().await.unwrap();
+    assert!(
+        told.iter()
+            .any(|m| m.to_address == "sam@example.se" && m.subject.starts_with("Ditt förslag blir tema"))
+    );
+    let debts = suggestions.iter().find(|s| s.suggestion == "Skuldrådgivning").unwrap();
+    app.post(&format!("/arrangor/utvecklingsgrupp/forslag/{}/avsla", debts.id), &[], Some(&token)).await;
+    let statuses: Vec<String> =
+        db.suggestions(series_id).await.unwrap().into_iter().map(|s| s.status).collect();
+    assert!(statuses.contains(&"accepted".to_string()) && statuses.contains(&"declined".to_string()));
+});

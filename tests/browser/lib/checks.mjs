@@ -29,16 +29,36 @@ export const CHECKS = [
 /**
  * Opens the entry's page in a new context built from `options.context` and
  * hands `fn(page, response)` the result. `options.beforeLoad(page)` runs
- * before navigation, for listeners that must see the whole load.
+ * before navigation, for listeners that must see the whole load. An entry
+ * with `as: email` is opened signed in as that account (`sessionFor(email)`)
+ * and must not be redirected.
  */
-function visit({ browser, baseUrl, entry }, { context = {}, beforeLoad = () => {} }, fn) {
-  return withPage(browser, context, async (page) => {
+export async function visit({ browser, baseUrl, entry, sessionFor }, { context = {}, beforeLoad = () => {} }, fn) {
+  const storageState = entry.as ? await sessionFor(entry.as) : undefined;
+  return withPage(browser, { storageState, ...context }, async (page) => {
     beforeLoad(page);
     const url = `${baseUrl}${entry.path}`;
     const response = await page.goto(url, { waitUntil: 'load' });
     assert.ok(response, `no HTTP response for ${url}`);
+    // A lost session redirects to the log-in page, which would pass every check.
+    const landed = new URL(page.url());
+    assert.ok(!entry.as || `${landed.pathname}${landed.search}` === entry.path,
+      `signed in as ${entry.as}, ${entry.path} redirected to ${page.url()}`);
     return fn(page, response);
   });
+}
+
+/**
+ * Fills in an entry's `{id}` path from the first link in <main> on the page
+ * `entry.linkedFrom` whose href starts like it; other entries come back as they are.
+ */
+export async function resolveEntry(env, entry) {
+  if (!entry.linkedFrom) return entry;
+  const prefix = entry.path.slice(0, entry.path.indexOf('{'));
+  const path = await visit({ ...env, entry: { ...entry, path: entry.linkedFrom } }, {},
+    (page) => page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links[0]?.getAttribute('href')));
+  if (!path) throw new Error(`no link to ${entry.path} on ${entry.linkedFrom}`);
+  return { ...entry, path };
 }
 
 function readHtmlLangAndDir(page) {
@@ -61,12 +81,15 @@ async function checkStatusAndLang(t) {
 }
 
 async function checkAxe(t) {
-  await visit(t, {}, async (page) => {
-    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    if (violations.length > 0) {
-      throw new Error(`${violations.length} axe violation(s):\n${formatViolations(violations)}`);
-    }
-  });
+  await visit(t, {}, assertNoAxeViolations);
+}
+
+/** Runs axe on the page as it is now (also usable after an interaction, say on a form's error state). */
+export async function assertNoAxeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (violations.length > 0) {
+    throw new Error(`${violations.length} axe violation(s) on ${page.url()}:\n${formatViolations(violations)}`);
+  }
 }
 
 /** One block per rule: id, impact, help, then every offending selector and why. */

@@ -3,8 +3,14 @@
 
 const ENGLISH_PREFIX = '/en';
 
+/** `/granskning/logg?vems=x` -> `/granskning/logg`: the query is page state, not which page. */
+function withoutQuery(path) {
+  return path.replace(/[?#].*$/, '');
+}
+
 function isEnglishPath(path) {
-  return path === ENGLISH_PREFIX || path.startsWith(`${ENGLISH_PREFIX}/`);
+  const bare = withoutQuery(path);
+  return bare === ENGLISH_PREFIX || bare.startsWith(`${ENGLISH_PREFIX}/`);
 }
 
 /** The `<html lang>` a page at `path` must declare. */
@@ -16,10 +22,14 @@ export function otherLang(lang) {
   return lang === 'en' ? 'sv' : 'en';
 }
 
-/** The same page in the other language: `/x` <-> `/en/x`, `/` <-> `/en/`. */
+/**
+ * The same page in the other language: `/x` <-> `/en/x`, `/` <-> `/en/`.
+ * Only the path: a query string (a search, a return address) is dropped.
+ */
 export function counterpartPath(path) {
-  if (!isEnglishPath(path)) return `${ENGLISH_PREFIX}${path}`;
-  return path.slice(ENGLISH_PREFIX.length) || '/';
+  const bare = withoutQuery(path);
+  if (!isEnglishPath(bare)) return `${ENGLISH_PREFIX}${bare}`;
+  return bare.slice(ENGLISH_PREFIX.length) || '/';
 }
 
 /** `/en/` and `/en` name the same page; compare paths without a trailing slash. */

@@ -256,3 +256,4 @@ oidc-error-mismatch = The sign-in could not be linked to this browser, or the li
 oidc-error-cancelled = The sign-in was cancelled. You can try again whenever you like, from the sign-in page.
 oidc-error-rejected = We could not confirm the sign-in with your e-identification. Try again from the sign-in page. If it still does not work, call the contact centre on { -contact-phone }.
 session-warning = You will soon be signed out because you have not done anything for a while. Do you want to stay signed in?
+session-region-label = Your session

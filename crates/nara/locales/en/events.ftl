@@ -111,3 +111,46 @@ mail-event-cancelled-body =
     Kind regards
     Nära, { -city }
 calendar-atom = Follow coming meetings in a feed reader (Atom)
+
+suggest-link = Suggest a theme
+suggest-title = Suggest a theme
+suggest-lead = What would you like us to talk about at a coming meeting? Everyone who plans the meetings reads every suggestion.
+suggest-text = Your suggestion
+suggest-name = Your name
+suggest-optional = Optional.
+suggest-email = Your email address
+suggest-email-hint = Optional. Give it if you want to hear what happens to your suggestion.
+suggest-submit = Send the suggestion
+suggest-thanks = Thank you for your suggestion! We have received it.
+suggest-error-text = Write your suggestion (at most 2000 characters)
+suggest-organiser-link = Theme suggestions
+suggest-organiser-title = Theme suggestions
+suggest-none = No suggestions yet.
+suggest-anonymous = No name given
+suggest-status-new = New
+suggest-status-accepted = Accepted
+suggest-status-declined = Not accepted
+suggest-accept-for = Accept for the meeting
+suggest-accept = Accept
+suggest-decline = Decline
+
+mail-suggestion-accepted-subject = Your suggestion becomes a theme: { $title }
+mail-suggestion-accepted-body =
+    Hello,
+
+    Thank you for your suggestion for { $title }: “{ $suggestion }”.
+
+    It will be the theme of the meeting on { $when }. You are welcome to come!
+
+    Kind regards
+    Nära, { -city }
+mail-suggestion-declined-subject = About your suggestion for { $title }
+mail-suggestion-declined-body =
+    Hello,
+
+    Thank you for your suggestion for { $title }: “{ $suggestion }”.
+
+    This time it did not become a theme of our meetings. Please send more suggestions – we read them all.
+
+    Kind regards
+    Nära, { -city }

@@ -256,3 +256,4 @@ oidc-error-mismatch = Inloggningen kunde inte kopplas till den här webbläsaren
 oidc-error-cancelled = Inloggningen avbröts. Du kan försöka igen när du vill, från sidan Logga in.
 oidc-error-rejected = Vi kunde inte bekräfta inloggningen med e-legitimationen. Försök igen från sidan Logga in. Om det inte fungerar kan du ringa kontaktcenter på { -contact-phone }.
 session-warning = Du loggas snart ut eftersom du inte har gjort något på en stund. Vill du fortsätta vara inloggad?
+session-region-label = Din inloggning

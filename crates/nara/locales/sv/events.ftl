@@ -111,3 +111,46 @@ mail-event-cancelled-body =
     Vänliga hälsningar
     Nära, { -city }
 calendar-atom = Följ kommande träffar i en flödesläsare (Atom)
+
+suggest-link = Föreslå ett tema
+suggest-title = Föreslå ett tema
+suggest-lead = Vad vill du att vi pratar om på ett kommande möte? Alla förslag läses av dem som planerar mötena.
+suggest-text = Ditt förslag
+suggest-name = Ditt namn
+suggest-optional = Frivilligt.
+suggest-email = Din e-postadress
+suggest-email-hint = Frivilligt. Skriv den om du vill få veta vad som händer med ditt förslag.
+suggest-submit = Skicka förslaget
+suggest-thanks = Tack för ditt förslag! Vi har tagit emot det.
+suggest-error-text = Skriv ditt förslag (högst 2000 tecken)
+suggest-organiser-link = Temaförslag
+suggest-organiser-title = Temaförslag
+suggest-none = Inga förslag ännu.
+suggest-anonymous = Utan namn
+suggest-status-new = Nytt
+suggest-status-accepted = Antaget
+suggest-status-declined = Inte antaget
+suggest-accept-for = Anta för mötet
+suggest-accept = Anta
+suggest-decline = Tacka nej
+
+mail-suggestion-accepted-subject = Ditt förslag blir tema: { $title }
+mail-suggestion-accepted-body =
+    Hej!
+
+    Tack för ditt förslag till { $title }: ”{ $suggestion }”.
+
+    Det blir tema för mötet { $when }. Välkommen dit!
+
+    Vänliga hälsningar
+    Nära, { -city }
+mail-suggestion-declined-subject = Om ditt förslag till { $title }
+mail-suggestion-declined-body =
+    Hej!
+
+    Tack för ditt förslag till { $title }: ”{ $suggestion }”.
+
+    Den här gången blev det inte ett tema på våra möten. Skicka gärna fler förslag – vi läser alla.
+
+    Vänliga hälsningar
+    Nära, { -city }

@@ -8,6 +8,7 @@ pub mod links;
 pub mod organiser;
 pub mod recurrence;
 mod store;
+pub mod suggestions;
 pub mod web;
 
 pub use store::{NewSeries, Registrant, RegistrationView};

@@ -28,6 +28,8 @@ const PURPOSE: &str = "Arrangör av träffen";
 pub struct SeriesBlock {
     pub title: String,
     pub lines: Vec<OccurrenceLine>,
+    /// The organisers' list of theme suggestions, for series with themes.
+    pub suggestions_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -53,18 +55,19 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Res
                 line
             })
             .collect();
-        blocks.push(SeriesBlock { title: series.title(ctx.location.locale).to_string(), lines });
+        let suggestions_href =
+            series.has_themes.then(|| ctx.href(&format!("/arrangor/{}/forslag", series.slug)));
+        blocks.push(SeriesBlock {
+            title: series.title(ctx.location.locale).to_string(),
+            lines,
+            suggestions_href,
+        });
     }
     Ok(render(&OrganiserListPage { shell: ctx.shell(&state), blocks })?.into_response())
 }
 
-/// The series and occurrence, if this person may organise them; a refusal is audited.
-async fn organised(
-    state: &AppState,
-    ctx: &PageContext,
-    slug: &str,
-    position: i32,
-) -> Result<(Series, Occurrence), AppError> {
+/// The series, if this person may organise it; a refusal is audited.
+pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -> Result<Series, AppError> {
     let series = state.db.series_by_slug(slug).await?.ok_or(AppError::NotFound)?;
     if !policy::may_organise(&ctx.current.actor, series.organiser_unit_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "event_series")
@@ -73,6 +76,17 @@ async fn organised(
         state.db.append_audit(&event).await?;
         return Err(AppError::Forbidden);
     }
+    Ok(series)
+}
+
+/// The series and occurrence, if this person may organise them.
+async fn organised(
+    state: &AppState,
+    ctx: &PageContext,
+    slug: &str,
+    position: i32,
+) -> Result<(Series, Occurrence), AppError> {
+    let series = organised_series(state, ctx, slug).await?;
     let occurrence = state
         .db
         .occurrences_of(series.id)

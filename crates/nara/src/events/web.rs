@@ -123,6 +123,7 @@ struct SeriesPage<'a> {
     facts: SeriesFacts,
     lines: Vec<OccurrenceLine>,
     feed_href: String,
+    suggest_href: Option<String>,
 }
 
 pub async fn series(
@@ -143,6 +144,7 @@ pub async fn series(
         facts: SeriesFacts::new(&series, ctx.location.locale),
         lines,
         feed_href: ctx.href(&format!("/kalender/{slug}/kalender.ics")),
+        suggest_href: series.has_themes.then(|| ctx.href(&format!("/kalender/{slug}/foresla-tema"))),
     };
     Ok(render(&page)?.into_response())
 }

@@ -1,0 +1,10 @@
+// The demo accounts `nara demo` creates (it prints them on start). No imports,
+// so run.mjs can name them before the browser packages are loaded.
+export const DEMO_PASSWORD = 'nara-demo-2026';
+export const RESIDENT = 'invanare@demo.nara.se';
+export const OTHER_RESIDENT = 'invanare2@demo.nara.se';
+export const LOG_REVIEWER = 'granskare@demo.nara.se';
+export const ADMIN = 'admin@demo.nara.se';
+export const ORGANISER = 'handlaggare.vuxen@demo.nara.se';
+
+export const LOGIN_PATH = '/logga-in';

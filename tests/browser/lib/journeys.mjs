@@ -1,0 +1,103 @@
+// Whole tasks done by keyboard alone (Tab, typing into the focused field,
+// Enter; never a mouse click), and the error states of forms.
+import assert from 'node:assert/strict';
+import { ADMIN, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
+import { assertNoAxeViolations, visit } from './checks.mjs';
+import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
+
+const FOCUS_MOVE_TIMEOUT_MS = 3_000;
+const MY_PAGES = '/mina-sidor';
+const ACCESS_LOG = '/mina-sidor/logg';
+
+/** Each entry: a name for the report and `run({ browser, baseUrl, sessionFor })`. */
+export const JOURNEYS = [
+  { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
+  { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },
+  { name: 'admin (keyboard): empty invite form gives an error summary, axe', run: emptyInvitation },
+];
+
+/** Opens `path` in a fresh context, signed in as `as` when given, and hands over the page. */
+function open(env, path, as, fn) {
+  return visit({ ...env, entry: { path, as } }, {}, fn);
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+/** The page is the log-in form, sent there from `from` (and set to return to it). */
+function assertRedirectedToLogin(page, from) {
+  const url = new URL(page.url());
+  assert.equal(url.pathname, LOGIN_PATH, `signed out, ${from} should redirect to ${LOGIN_PATH}; landed on ${page.url()}`);
+  assert.equal(url.searchParams.get('tillbaka'), from, `return address (tillbaka) in ${page.url()}`);
+}
+
+async function residentJourney(env) {
+  await open(env, MY_PAGES, undefined, async (page) => {
+    assertRedirectedToLogin(page, MY_PAGES);
+    await signInByKeyboard(page, RESIDENT, DEMO_PASSWORD);
+    assert.equal(pathOf(page), MY_PAGES, 'after signing in, back on the page asked for');
+    const main = page.getByRole('main');
+    assert.match(await main.innerText(), /Sara Lindqvist/, `the resident's name is not shown on ${MY_PAGES}`);
+
+    await tabTo(page, main.locator(`a[href="${ACCESS_LOG}"]`), `the link to ${ACCESS_LOG}`);
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), ACCESS_LOG, 'Enter on the access log link');
+    const logins = main.locator('table tbody tr', { hasText: 'Loggade in' });
+    assert.ok(await logins.count() > 0, `no "Loggade in" row in the access log table: ${await main.innerText()}`);
+
+    const signOut = page.getByRole('banner').getByRole('button', { name: 'Logga ut' });
+    await tabTo(page, signOut, 'the "Logga ut" button in the header');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), LOGIN_PATH, 'signing out lands on the log-in page');
+    const notice = page.getByRole('status');
+    assert.ok(await notice.count() > 0 && await notice.first().isVisible(), 'no visible role="status" notice after signing out');
+
+    await page.goto(`${env.baseUrl}${MY_PAGES}`);
+    assertRedirectedToLogin(page, MY_PAGES);
+  });
+}
+
+async function wrongPassword(env) {
+  await open(env, LOGIN_PATH, undefined, async (page) => {
+    await signInByKeyboard(page, OTHER_RESIDENT, `not-${DEMO_PASSWORD}`);
+    await assertErrorState(page, ['email']);
+  });
+}
+
+async function emptyInvitation(env) {
+  await open(env, '/admin', ADMIN, async (page) => {
+    const submit = page.locator('form[action="/admin/bjud-in"] [type="submit"]');
+    await tabTo(page, submit, 'the invite form\'s submit button');
+    await pressForNewPage(page);
+    await assertErrorState(page, ['name', 'email']);
+  });
+}
+
+/**
+ * GOV.UK error pattern: one `.error-summary` with role="alert" linking to
+ * each field in `fieldIds`, those fields marked aria-invalid, a title
+ * starting "Fel:" (or "Error:"), no axe violations, and Enter on the first
+ * link moves focus to its field.
+ */
+async function assertErrorState(page, fieldIds) {
+  const summary = page.locator('.error-summary');
+  assert.equal(await summary.count(), 1, `expected one .error-summary on ${page.url()}`);
+  assert.equal(await summary.getAttribute('role'), 'alert', '.error-summary role');
+  const hrefs = await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  for (const id of fieldIds) {
+    assert.ok(hrefs.includes(`#${id}`), `error summary does not link to #${id}; it links to ${hrefs.join(', ')}`);
+    assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true', `#${id} aria-invalid`);
+  }
+  assert.match(await page.title(), /^(Fel|Error): /, 'page title of a form with errors');
+  await assertNoAxeViolations(page);
+
+  const [first] = fieldIds;
+  await tabTo(page, summary.locator(`a[href="#${first}"]`), `the error summary's link to #${first}`);
+  await page.keyboard.press('Enter');
+  try {
+    await page.waitForFunction((id) => document.activeElement?.id === id, first, { timeout: FOCUS_MOVE_TIMEOUT_MS });
+  } catch {
+    assert.fail(`Enter on the error summary's link did not focus #${first}; focus is on ${await describeFocus(page)}`);
+  }
+}
