@@ -12,7 +12,7 @@ use super::forms::{FormErrors, INVALID};
 use super::{MailKind, TokenPurpose};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
-use crate::rate_limit::{self, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS};
+use crate::rate_limit;
 use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
@@ -85,13 +85,7 @@ pub async fn submit(
         let page = RegisterPage { shell: ctx.shell(&state), errors, name: form.name, email: form.email };
         return Ok((INVALID, render(&page)?).into_response());
     };
-    let key = state.secrets.key();
-    if !state.db.rate_limit_hit(&rate_limit::bucket("mail:address", &client.0, key), MAIL_PER_ADDRESS).await?
-        || !state
-            .db
-            .rate_limit_hit(&rate_limit::bucket("mail:account", email.as_str(), key), MAIL_PER_ACCOUNT)
-            .await?
-    {
+    if !rate_limit::mail_allowed(&state.db, state.secrets.key(), &client.0, email.as_str()).await? {
         return Err(AppError::TooManyAttempts);
     }
 

@@ -14,7 +14,7 @@ use super::verify::expired_link;
 use super::{MailKind, TokenPurpose};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{EmailAddress, NewPassword, Role, hash_password};
-use crate::rate_limit::{self, MAIL_PER_ACCOUNT, MAIL_PER_ADDRESS};
+use crate::rate_limit;
 use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
@@ -52,13 +52,7 @@ pub async fn request_submit(
         let page = ForgotPage { shell: ctx.shell(&state), errors, email: form.email };
         return Ok((INVALID, render(&page)?).into_response());
     };
-    let key = state.secrets.key();
-    if !state.db.rate_limit_hit(&rate_limit::bucket("mail:address", &client.0, key), MAIL_PER_ADDRESS).await?
-        || !state
-            .db
-            .rate_limit_hit(&rate_limit::bucket("mail:account", email.as_str(), key), MAIL_PER_ACCOUNT)
-            .await?
-    {
+    if !rate_limit::mail_allowed(&state.db, state.secrets.key(), &client.0, email.as_str()).await? {
         return Err(AppError::TooManyAttempts);
     }
     if let Some((person, _)) = state.db.person_by_email(&email).await?.filter(|(p, _)| p.active) {

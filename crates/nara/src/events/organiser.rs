@@ -87,13 +87,7 @@ async fn organised(
     position: i32,
 ) -> Result<(Series, Occurrence), AppError> {
     let series = organised_series(state, ctx, slug).await?;
-    let occurrence = state
-        .db
-        .occurrences_of(series.id)
-        .await?
-        .into_iter()
-        .find(|o| o.position == position)
-        .ok_or(AppError::NotFound)?;
+    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
     Ok((series, occurrence))
 }
 

@@ -235,6 +235,16 @@ impl Db {
         Ok(rows)
     }
 
+    /// The occurrence at a position in a series (its address: `/kalender/{slug}/{position}`).
+    pub async fn occurrence_at(&self, series_id: Uuid, position: i32) -> anyhow::Result<Option<Occurrence>> {
+        let row = on_pool!(self, pool => sqlx::query_as(select_occurrences!("WHERE series_id = $1 AND position = $2"))
+            .bind(series_id)
+            .bind(position)
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row)
+    }
+
     pub async fn occurrence(&self, id: Uuid) -> anyhow::Result<Option<Occurrence>> {
         let row = on_pool!(self, pool => sqlx::query_as(select_occurrences!("WHERE id = $1"))
             .bind(id)

@@ -289,13 +289,7 @@ pub async fn accept(
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let series = super::organiser::organised_series(&state, &ctx, &slug).await?;
-    let meeting = state
-        .db
-        .occurrences_of(series.id)
-        .await?
-        .into_iter()
-        .find(|o| o.position == form.position)
-        .ok_or(AppError::BadRequest)?;
+    let meeting = state.db.occurrence_at(series.id, form.position).await?.ok_or(AppError::BadRequest)?;
     if let Some(suggestion) = state.db.decide_suggestion(series.id, id, Some(meeting.id)).await? {
         let theme: String = suggestion.suggestion.chars().take(200).collect();
         state.db.set_theme(meeting.id, Some(&theme), Some(&theme)).await?;

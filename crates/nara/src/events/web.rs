@@ -155,13 +155,7 @@ async fn find_occurrence(
     position: i32,
 ) -> Result<(Series, Occurrence), AppError> {
     let series = public_series(state, slug).await?;
-    let occurrence = state
-        .db
-        .occurrences_of(series.id)
-        .await?
-        .into_iter()
-        .find(|o| o.position == position)
-        .ok_or(AppError::NotFound)?;
+    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
     Ok((series, occurrence))
 }
 

@@ -34,6 +34,13 @@ pub fn bucket(kind: &str, value: &str, key: &[u8]) -> String {
     format!("{kind}:{digest}")
 }
 
+/// Whether one more message-sending request (registration, password reset) may go ahead, for
+/// this network and this e-mail address.
+pub async fn mail_allowed(db: &Db, key: &[u8], network: &str, email: &str) -> anyhow::Result<bool> {
+    Ok(db.rate_limit_hit(&bucket("mail:address", network, key), MAIL_PER_ADDRESS).await?
+        && db.rate_limit_hit(&bucket("mail:account", email, key), MAIL_PER_ACCOUNT).await?)
+}
+
 impl Db {
     /// Counts one attempt against `bucket`; false when the limit is already reached.
     pub async fn rate_limit_hit(&self, bucket: &str, limit: Limit) -> anyhow::Result<bool> {
