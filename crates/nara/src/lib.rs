@@ -17,6 +17,7 @@ pub mod help_areas;
 pub mod i18n;
 pub mod identity;
 pub mod mail;
+pub mod maintenance;
 pub mod my_pages;
 pub mod oidc;
 pub mod policy;

@@ -72,6 +72,7 @@ pub async fn run(
         tokio::spawn(serve(listener, metrics_app, wait_for(stopped.clone())));
     }
     tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
+    tokio::spawn(crate::maintenance::run_worker(state.clone(), wait_for(stopped.clone())));
     let app = web::router(state.clone(), limits);
     serve(listener, app, wait_for(stopped)).await?;
     state.db.close().await;

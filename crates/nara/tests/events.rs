@@ -67,6 +67,7 @@ fn someone(i: usize) -> Registrant {
         name: format!("Person {i}"),
         email: format!("person{i}@example.se"),
         needs: None,
+        locale: nara::i18n::Locale::SV,
     }
 }
 
@@ -438,4 +439,38 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     let statuses: Vec<String> =
         db.suggestions(series_id).await.unwrap().into_iter().map(|s| s.status).collect();
     assert!(statuses.contains(&"accepted".to_string()) && statuses.contains(&"declined".to_string()));
+});
+
+on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_over, Migrated, |db| {
+    let catalogues = nara::i18n::Catalogues::load().unwrap();
+    let base = url::Url::parse("http://nara.example.se/").unwrap();
+    let tomorrow = Rule { first_date: chrono::Utc::now().date_naive() + chrono::Duration::days(1), ..soon() };
+    let series_id =
+        db.create_series(&NewSeries { series: series("i-morgon", Some(1)) }, &tomorrow).await.unwrap();
+    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+    let mut english = someone(1);
+    english.locale = nara::i18n::Locale::EN;
+    english.needs = Some("Wheelchair access".into());
+    db.register(occurrence, &english).await.unwrap();
+    db.register(occurrence, &someone(2)).await.unwrap();
+
+    let first = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
+    assert_eq!(first.reminders, 1, "only the confirmed person, not the waitlist");
+    let mail = db.outbox().await.unwrap();
+    let reminder = mail.iter().find(|m| m.to_address == "person1@example.se").expect("a reminder");
+    assert!(
+        reminder.subject.starts_with("Reminder"),
+        "in the language they registered in: {}",
+        reminder.subject
+    );
+    assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().reminders, 0, "once only");
+
+    // When the meeting is over, what people wrote about their needs is deleted.
+    let past = chrono::Duration::days(3);
+    let row = db.occurrence(occurrence).await.unwrap().unwrap();
+    db.move_occurrence(occurrence, UtcTime(row.starts_at.0 - past), UtcTime(row.ends_at.0 - past))
+        .await
+        .unwrap();
+    assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().needs_deleted, 1);
+    assert!(db.registrations_for(occurrence).await.unwrap().iter().all(|r| r.needs.is_none()));
 });

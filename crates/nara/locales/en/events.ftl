@@ -154,3 +154,15 @@ mail-suggestion-declined-body =
 
     Kind regards
     Nära, { -city }
+
+mail-event-reminder-subject = Reminder: { $title } { $when }
+mail-event-reminder-body =
+    Hello,
+
+    Welcome to { $title } on { $when }.
+
+    If you cannot come, please cancel with the link in your confirmation e-mail so that someone else can have the place. All meetings are here:
+    { $link }
+
+    Kind regards
+    Nära, { -city }

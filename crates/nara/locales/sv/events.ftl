@@ -154,3 +154,15 @@ mail-suggestion-declined-body =
 
     Vänliga hälsningar
     Nära, { -city }
+
+mail-event-reminder-subject = Påminnelse: { $title } { $when }
+mail-event-reminder-body =
+    Hej!
+
+    Välkommen till { $title } den { $when }.
+
+    Om du inte kan komma, avboka med länken i ditt bekräftelsemejl så att någon annan kan få platsen. Alla träffar finns här:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }

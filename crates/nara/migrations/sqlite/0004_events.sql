@@ -66,6 +66,9 @@ CREATE TABLE event_registrations (
     queue          INTEGER NOT NULL,
     -- Diet, accessibility, interpreter: for the organiser only, deleted after the event.
     needs          TEXT,
+    -- The language the person registered in, for reminders and notices.
+    locale         TEXT NOT NULL DEFAULT 'sv',
+    reminded_at    TEXT,
     created_at     TEXT NOT NULL,
     cancelled_at   TEXT
 );

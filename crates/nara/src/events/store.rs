@@ -18,6 +18,8 @@ pub struct Registrant {
     pub name: String,
     pub email: String,
     pub needs: Option<String>,
+    /// The language they registered in: reminders and notices come in it.
+    pub locale: crate::i18n::Locale,
 }
 
 /// A registration with its occurrence, for the person's own page.
@@ -93,8 +95,8 @@ macro_rules! register_in {
         let id = Uuid::new_v4();
         let now = UtcTime::now();
         sqlx::query(
-            "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, locale, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(id)
         .bind($occurrence_id)
@@ -104,6 +106,7 @@ macro_rules! register_in {
         .bind(status.as_str())
         .bind(now.0.timestamp_micros())
         .bind(&$who.needs)
+        .bind($who.locale.code())
         .bind(now)
         .execute(&mut *$tx)
         .await?;

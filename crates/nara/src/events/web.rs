@@ -305,6 +305,7 @@ pub async fn register(
         name: form.name.trim().to_string(),
         email: email.as_str().to_string(),
         needs: (!needs.is_empty()).then(|| needs.to_string()),
+        locale: ctx.location.locale,
     };
     let Some((id, status)) = state.db.register(occurrence.id, &registrant).await? else {
         return Err(AppError::NotFound);

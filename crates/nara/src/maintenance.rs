@@ -1,0 +1,118 @@
+//! Work that runs on a timer in every server process: reminders the day before a meeting,
+//! deleting registrants' needs once the meeting is over, and clearing expired sessions, links,
+//! log-ins in progress and rate-limit counters. Every step is safe to run from several
+//! processes at once (each reminder is claimed before it is sent).
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::db::{Db, UtcTime};
+use crate::i18n::{Catalogues, Locale, format_stockholm};
+use crate::mail::Email;
+use crate::on_pool;
+
+/// What one round did (for tests and logs).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub reminders: usize,
+    pub needs_deleted: u64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Due {
+    id: Uuid,
+    email: String,
+    locale: String,
+    title_sv: String,
+    title_en: String,
+    starts_at: UtcTime,
+}
+
+impl Db {
+    /// Confirmed registrations for meetings starting within a day that have had no reminder.
+    async fn due_reminders(&self, now: UtcTime) -> anyhow::Result<Vec<Due>> {
+        let sql = "SELECT r.id, r.email, r.locale, s.title_sv, s.title_en, o.starts_at FROM event_registrations r \
+                   JOIN event_occurrences o ON o.id = r.occurrence_id JOIN event_series s ON s.id = o.series_id \
+                   WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND NOT o.cancelled \
+                   AND o.starts_at > $1 AND o.starts_at <= $2";
+        let until = UtcTime(now.0 + chrono::Duration::hours(24));
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(until).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Marks a reminder as sent; false when another process got there first.
+    async fn claim_reminder(&self, id: Uuid) -> anyhow::Result<bool> {
+        let sql = "UPDATE event_registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
+        let claimed = on_pool!(self, pool => sqlx::query(sql).bind(UtcTime::now()).bind(id).execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(claimed == 1)
+    }
+
+    /// Deletes what registrants wrote about their needs once the meeting is over.
+    async fn delete_past_needs(&self, now: UtcTime) -> anyhow::Result<u64> {
+        let sql = "UPDATE event_registrations SET needs = NULL WHERE needs IS NOT NULL AND occurrence_id IN \
+                   (SELECT id FROM event_occurrences WHERE ends_at < $1)";
+        let deleted = on_pool!(self, pool => sqlx::query(sql).bind(now).execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(deleted)
+    }
+
+    /// Removes sessions, links, log-ins in progress and counters that can no longer matter.
+    async fn clear_expired(&self, now: UtcTime) -> anyhow::Result<()> {
+        let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
+        let statements: [(&str, UtcTime); 4] = [
+            ("DELETE FROM sessions WHERE expires_at < $1", now),
+            ("DELETE FROM one_time_tokens WHERE expires_at < $1", day_ago),
+            ("DELETE FROM oidc_logins WHERE expires_at < $1", now),
+            ("DELETE FROM rate_limits WHERE window_start < $1", day_ago),
+        ];
+        for (sql, before) in statements {
+            on_pool!(self, pool => sqlx::query(sql).bind(before).execute(pool).await.map(drop))?;
+        }
+        Ok(())
+    }
+}
+
+/// One round of maintenance.
+pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) -> anyhow::Result<Round> {
+    let now = UtcTime::now();
+    let mut round = Round::default();
+    for due in db.due_reminders(now).await? {
+        if !db.claim_reminder(due.id).await? {
+            continue;
+        }
+        let locale = if due.locale == "en" { Locale::EN } else { Locale::SV };
+        let title = if locale == Locale::EN { due.title_en } else { due.title_sv };
+        let args = [
+            ("title", title.into()),
+            ("when", format_stockholm(due.starts_at).into()),
+            (
+                "link",
+                link_base.join(&locale.href("/kalender")).map(|u| u.to_string()).unwrap_or_default().into(),
+            ),
+        ];
+        let mail = Email {
+            to: due.email,
+            subject: catalogues.plain_with(locale, "mail-event-reminder-subject", &args),
+            body: catalogues.plain_with(locale, "mail-event-reminder-body", &args),
+        };
+        db.enqueue_mail(&mail).await?;
+        round.reminders += 1;
+    }
+    round.needs_deleted = db.delete_past_needs(now).await?;
+    db.clear_expired(now).await?;
+    Ok(round)
+}
+
+/// Runs a round every five minutes until `stop` resolves.
+pub async fn run_worker(state: crate::web::AppState, stop: impl std::future::Future<Output = ()>) {
+    tokio::pin!(stop);
+    loop {
+        if let Err(error) = run_once(&state.db, &state.catalogues, &state.base_url).await {
+            tracing::warn!(error = format!("{error:#}"), "maintenance round failed");
+        }
+        tokio::select! {
+            () = &mut stop => break,
+            () = tokio::time::sleep(Duration::from_secs(300)) => {}
+        }
+    }
+}
