@@ -1,0 +1,138 @@
+//! Two `nara serve` processes on one PostgreSQL database take registrations for the same meeting
+//! at once: exactly `capacity` people are confirmed and everyone else is waitlisted, none lost.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::str::FromStr;
+
+use nara::db::Db;
+use nara::events::recurrence::{End, Frequency, Rule};
+use nara::events::{NewSeries, RegistrationStatus, Series};
+use sqlx::postgres::PgConnectOptions;
+use uuid::Uuid;
+
+/// A server process, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    _data: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(database_url: &str) -> Self {
+        let data = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nara"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(data.path())
+            .env("DATABASE_URL", database_url)
+            .env("NARA_METRICS_BIND", "127.0.0.1:0")
+            .env("NARA_LOG_FORMAT", "json")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let address = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|line| {
+                let rest = line.split("\"web\":\"").nth(1)?;
+                Some(rest.split('"').next()?.to_string())
+            })
+            .expect("the server printed its address");
+        std::thread::spawn(move || for _ in lines {});
+        Self { child, address, _data: data }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn two_processes_on_one_postgresql_never_overbook() {
+    let Ok(url) = std::env::var(common::PG_URL_VAR) else {
+        eprintln!("notice: {} is not set; the two-process test was skipped", common::PG_URL_VAR);
+        return;
+    };
+    // A schema of its own, named in the address both processes use.
+    let schema = format!("procs_{}", Uuid::new_v4().simple());
+    let admin = Db::connect(&url).await.unwrap();
+    nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(pool).await.map(drop).unwrap());
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    let db = Db::connect_postgres(PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]))
+        .await
+        .unwrap();
+    db.migrate().await.unwrap();
+
+    let series = Series {
+        id: Uuid::new_v4(),
+        slug: "forskningsfrukost".into(),
+        title_sv: "Forskningsfrukost".into(),
+        title_en: "Research breakfast".into(),
+        summary_sv: "Frukost och föredrag.".into(),
+        summary_en: "Breakfast and a talk.".into(),
+        has_themes: false,
+        organiser_name: "FoU".into(),
+        organiser_unit_id: None,
+        audience_sv: "Alla".into(),
+        audience_en: "Everyone".into(),
+        venue_name: None,
+        venue_address: None,
+        venue_accessibility_sv: None,
+        venue_accessibility_en: None,
+        online_url: Some("https://example.se/mote".into()),
+        price_sv: None,
+        price_en: None,
+        contact_name: "FoU".into(),
+        contact_email: None,
+        contact_phone: None,
+        rule: String::new(),
+        capacity: Some(50),
+        public: true,
+    };
+    let rule = Rule {
+        first_date: chrono::Utc::now().date_naive() + chrono::Duration::days(10),
+        start_time: chrono::NaiveTime::from_hms_opt(7, 45, 0).unwrap(),
+        duration_minutes: 135,
+        frequency: Frequency::Once,
+        end: End::Count(1),
+    };
+    let series_id = db.create_series(&NewSeries { series }, &rule).await.unwrap();
+    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+
+    let servers = [Server::start(&schema_url), Server::start(&schema_url)];
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let requests = (0..200).map(|i| {
+        let address = servers[i % 2].address.clone();
+        let client = client.clone();
+        tokio::spawn(async move {
+            let form = [("name", format!("Person {i}")), ("email", format!("person{i}@example.se"))];
+            client
+                .post(format!("http://{address}/kalender/forskningsfrukost/0/anmalan"))
+                .header("sec-fetch-site", "same-origin")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        })
+    });
+    let tasks: Vec<_> = requests.collect();
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), reqwest::StatusCode::SEE_OTHER, "every registration is taken");
+    }
+    let registrations = db.registrations_for(occurrence).await.unwrap();
+    let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
+    assert_eq!(registrations.len(), 200, "none lost");
+    assert_eq!(confirmed, 50, "exactly capacity confirmed across both processes");
+    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+}
