@@ -68,9 +68,11 @@ async fn two_processes_on_one_postgresql_never_overbook() {
         .execute(pool).await.map(drop).unwrap());
     let separator = if url.contains('?') { '&' } else { '?' };
     let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
-    let db = Db::connect_postgres(PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]))
-        .await
-        .unwrap();
+    let db = Db::connect_postgres(
+        PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]),
+    )
+    .await
+    .unwrap();
     db.migrate().await.unwrap();
 
     let series = Series {

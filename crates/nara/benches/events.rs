@@ -1,0 +1,164 @@
+//! Events benchmark: the calendar page with 10,000 future occurrences beside the static-file
+//! baseline, and a burst of 1,000 simultaneous registrations for 100 places on SQLite and (when
+//! `NARA_TEST_DATABASE_URL` is set) PostgreSQL, through the real server over HTTP.
+//!
+//! `cargo bench --bench events [-- --seconds N --connections N]`
+
+mod support;
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveTime, Utc};
+use nara::db::Db;
+use nara::events::recurrence::{End, Frequency, Rule};
+use nara::events::{NewSeries, RegistrationStatus, Series};
+use support::{Options, Server, ms, print_header, run_targets};
+use uuid::Uuid;
+
+fn series(slug: &str, capacity: i32) -> Series {
+    Series {
+        id: Uuid::new_v4(),
+        slug: slug.into(),
+        title_sv: format!("Grupp {slug}"),
+        title_en: format!("Group {slug}"),
+        summary_sv: "En träff för benchmarken.".into(),
+        summary_en: "A meeting for the benchmark.".into(),
+        has_themes: false,
+        organiser_name: "Staden".into(),
+        organiser_unit_id: None,
+        audience_sv: "Alla".into(),
+        audience_en: "Everyone".into(),
+        venue_name: Some("Stadsbiblioteket".into()),
+        venue_address: Some("Stadsparken".into()),
+        venue_accessibility_sv: None,
+        venue_accessibility_en: None,
+        online_url: None,
+        price_sv: None,
+        price_en: None,
+        contact_name: "Kontaktcenter".into(),
+        contact_email: None,
+        contact_phone: None,
+        rule: String::new(),
+        capacity: Some(capacity),
+        public: true,
+    }
+}
+
+fn rule(count: u32) -> Rule {
+    Rule {
+        first_date: Utc::now().date_naive() + chrono::Duration::days(2),
+        start_time: NaiveTime::from_hms_opt(13, 30, 0).unwrap(),
+        duration_minutes: 90,
+        frequency: if count == 1 { Frequency::Once } else { Frequency::Weekly { interval: 1 } },
+        end: End::Count(count),
+    }
+}
+
+/// 20 series × 500 weekly meetings.
+async fn ten_thousand_occurrences(db: &Db) {
+    for i in 0..20 {
+        db.create_series(&NewSeries { series: series(&format!("serie-{i}"), 30) }, &rule(500)).await.unwrap();
+    }
+}
+
+/// 1,000 registrations sent at once (at most 250 connections open) for 100 places.
+async fn burst(db: &Db, address: &str, label: &str) {
+    let slug = format!("burst-{}", Uuid::new_v4().simple());
+    let series_id = db.create_series(&NewSeries { series: series(&slug, 100) }, &rule(1)).await.unwrap();
+    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let gate = Arc::new(tokio::sync::Semaphore::new(250));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..1000)
+        .map(|i| {
+            let (client, gate) = (client.clone(), gate.clone());
+            let url = format!("http://{address}/kalender/{slug}/0/anmalan");
+            tokio::spawn(async move {
+                let _permit = gate.acquire().await.unwrap();
+                let sent = Instant::now();
+                let form = [("name", format!("Person {i}")), ("email", format!("p{i}@example.se"))];
+                let status = client
+                    .post(url)
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&form)
+                    .send()
+                    .await
+                    .map(|r| r.status());
+                (sent.elapsed(), status.map(|s| s.as_u16()).unwrap_or(0))
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for task in tasks {
+        let (latency, status) = task.await.unwrap();
+        latencies.push(latency);
+        if status != 303 {
+            errors += 1;
+        }
+    }
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+    let registrations = db.registrations_for(occurrence).await.unwrap();
+    let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
+    println!(
+        "{label:<34} {:>9} {:>10.0} {:>10} {:>10} {:>7}  ({confirmed} confirmed, {} waitlisted)",
+        latencies.len(),
+        latencies.len() as f64 / elapsed.as_secs_f64(),
+        ms(at(0.5)),
+        ms(at(0.99)),
+        errors,
+        registrations.len() - confirmed
+    );
+    assert_eq!(confirmed, 100, "never more than capacity");
+}
+
+/// A fresh PostgreSQL schema for a demo server, when a test database is configured.
+async fn postgres_schema() -> Option<(String, Db)> {
+    let url = std::env::var("NARA_TEST_DATABASE_URL").ok()?;
+    let schema = format!("bench_{}", Uuid::new_v4().simple());
+    let admin = Db::connect(&url).await.unwrap();
+    nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(pool).await.map(drop).unwrap());
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    let options =
+        sqlx::postgres::PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
+    Some((schema_url, Db::connect_postgres(options).await.unwrap()))
+}
+
+#[tokio::main]
+async fn main() {
+    let options = Options::from_args();
+    println!(
+        "Nära events benchmark: {} connections, {} s per target, server and load on one machine ({} cores)",
+        options.connections,
+        options.seconds,
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    let server = Server::start();
+    let db = Db::connect(&server.sqlite_url()).await.unwrap();
+    let seeding = Instant::now();
+    ten_thousand_occurrences(&db).await;
+    println!("(10,000 future occurrences added in {:.1} s)", seeding.elapsed().as_secs_f64());
+    print_header();
+    let targets = vec![
+        ("static file (baseline)".to_string(), support::stylesheet_path(&server.address).await),
+        ("calendar page /kalender".to_string(), "/kalender".to_string()),
+        ("series page (500 meetings)".to_string(), "/kalender/serie-0".to_string()),
+        ("calendar feed /kalender.ics".to_string(), "/kalender.ics".to_string()),
+    ];
+    run_targets(&server.address, targets, &options).await;
+    burst(&db, &server.address, "1,000 registrations, SQLite").await;
+    match postgres_schema().await {
+        Some((url, pg)) => {
+            let pg_server = Server::start_with(Some(&url));
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            burst(&pg, &pg_server.address, "1,000 registrations, PostgreSQL").await;
+        }
+        None => println!("(NARA_TEST_DATABASE_URL is not set: the PostgreSQL burst was skipped)"),
+    }
+}
