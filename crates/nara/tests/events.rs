@@ -7,7 +7,7 @@ mod common;
 use std::process::{Command, Stdio};
 
 use axum::http::StatusCode;
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use common::app::TestApp;
 use nara::db::{Db, UtcTime};
 use nara::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
@@ -444,9 +444,13 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
 on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_over, Migrated, |db| {
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base = url::Url::parse("http://nara.example.se/").unwrap();
-    let tomorrow = Rule { first_date: chrono::Utc::now().date_naive() + chrono::Duration::days(1), ..soon() };
+    // Starts in six hours, whatever the time of day the test runs: inside the one-day reminder window.
+    let local =
+        (chrono::Utc::now() + chrono::Duration::hours(6)).with_timezone(&chrono_tz::Europe::Stockholm);
+    let start_time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap();
+    let later_today = Rule { first_date: local.date_naive(), start_time, ..soon() };
     let series_id =
-        db.create_series(&NewSeries { series: series("i-morgon", Some(1)) }, &tomorrow).await.unwrap();
+        db.create_series(&NewSeries { series: series("i-morgon", Some(1)) }, &later_today).await.unwrap();
     let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
     let mut english = someone(1);
     english.locale = nara::i18n::Locale::EN;
