@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::config::{Config, Overrides, sqlite_url};
 use crate::db::{Db, redact};
+use crate::directory::search::SearchIndex;
 use crate::identity::{EmailAddress, NewPerson, Role, RoleGrant};
 use crate::secrets::Secrets;
 use crate::server::{self, Addresses};
@@ -34,6 +35,9 @@ enum Command {
     Migrate(DataArgs),
     /// Check the configuration, the data directory and the database; exit non-zero on a problem.
     Check(DataArgs),
+    /// Rebuild the directory's search index from the database (stop the server first; a running
+    /// server keeps its index up to date by itself).
+    Reindex(DataArgs),
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -130,6 +134,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("the database lacks migrations {:?}: run `nara migrate`", status.pending);
             }
             println!("Databasen är uppdaterad. (The database is up to date.)");
+            Ok(())
+        }
+        Command::Reindex(data) => {
+            let config = cli.load_config(None, data)?;
+            let (db, _) = open(&config, &config.database_url()).await?;
+            db.migrate().await?;
+            let index = SearchIndex::open(&config.search_dir())?;
+            let started = std::time::Instant::now();
+            let count = index.rebuild(&db, &db.list_help_areas().await?).await?;
+            println!(
+                "Sökindexet är uppbyggt: {count} poster på {:.1} s. (The search index was rebuilt: {count} entries.)",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::Admin(AdminCommand::Create { email, name, data }) => {

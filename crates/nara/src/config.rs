@@ -168,6 +168,11 @@ impl Config {
     }
 
     /// Creates the data directory when missing and proves it is writable.
+    /// Where this process keeps its search index.
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
+    }
+
     pub fn prepare_data_dir(&self) -> anyhow::Result<()> {
         let dir = &self.data_dir;
         std::fs::create_dir_all(dir)

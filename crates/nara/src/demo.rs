@@ -129,6 +129,7 @@ const HELP_AREAS: &[(&str, &str, &str, &str, &str)] = &[
 /// Fills the database with the demo content.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     seed_help_areas(db).await?;
+    crate::directory::demo::seed(db).await?;
     seed_people(db).await?;
     seed_events(db).await
 }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod directory;
 pub mod events;
 pub mod formats;
 pub mod help_areas;

@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::directory::search::SearchIndex;
 use crate::i18n::Catalogues;
 use crate::mail::{self, Transport};
 use crate::oidc::Providers;
@@ -58,7 +59,16 @@ pub async fn run(
         None => Url::parse(&format!("http://{}/", addresses.web))?,
     };
     let state = AppState::new(db, catalogues, base_url, secrets, Providers::new(config.oidc.clone())?)
-        .with_trusted_proxies(config.trusted_proxies.clone());
+        .with_trusted_proxies(config.trusted_proxies.clone())
+        .with_search(open_search_index(config)?);
+    // Bring the index up to date before the first search asks for it.
+    let warm = state.clone();
+    tokio::spawn(async move {
+        let areas = warm.db.list_help_areas().await.unwrap_or_default();
+        if let Err(error) = warm.search.refresh(&warm.db, &areas).await {
+            tracing::error!(error = %error, "could not bring the search index up to date");
+        }
+    });
     announce(&addresses);
 
     let (stop, stopped) = watch::channel(false);
@@ -77,6 +87,15 @@ pub async fn run(
     serve(listener, app, wait_for(stopped)).await?;
     state.db.close().await;
     Ok(())
+}
+
+/// The search index in the data directory; when another process holds it (two servers sharing one
+/// data directory), one in memory, filled from the database.
+fn open_search_index(config: &Config) -> anyhow::Result<SearchIndex> {
+    SearchIndex::open(&config.search_dir()).or_else(|error| {
+        tracing::warn!(error = %error, "using a search index in memory");
+        SearchIndex::in_memory()
+    })
 }
 
 async fn bind(address: SocketAddr) -> anyhow::Result<TcpListener> {

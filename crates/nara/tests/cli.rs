@@ -159,7 +159,22 @@ fn demo_serves_both_languages_on_sqlite_and_on_postgres_when_configured() {
         let en = server.get("/en/");
         assert!(en.contains("<html lang=\"en\"") && en.contains("Support for relatives"), "{url:?}");
         assert!(server.get("/readyz").starts_with("HTTP/1.1 200"));
+        // The search index in the data directory follows this run's database, not the last one's.
+        let found = server.get("/sok?q=skulder");
+        assert!(found.contains("href=\"/stod/budget-och-skuldradgivning\""), "{url:?}: {found}");
         assert!(server.terminate().success());
+
+        let database = url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("demo-data/demo.db").display()));
+        let reindex = nara(dir.path())
+            .args(["reindex", "--data-dir", "demo-data"])
+            .env("DATABASE_URL", &database)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&reindex.stdout);
+        assert!(reindex.status.success(), "{}", String::from_utf8_lossy(&reindex.stderr));
+        assert!(said.contains("Sökindexet är uppbyggt: 13 poster"), "{said}");
     }
     let key = dir.path().join("demo-data/secret.key");
     use std::os::unix::fs::PermissionsExt;

@@ -365,7 +365,7 @@ fn days_forward(from: Weekday, to: Weekday) -> u32 {
 }
 
 /// The instant a Stockholm wall-clock time names, with the gap and fold decisions in the module docs.
-fn stockholm_to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+pub(crate) fn stockholm_to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
     let instant = match Stockholm.from_local_datetime(&local) {
         LocalResult::Single(instant) => instant,
         LocalResult::Ambiguous(earlier, _later) => earlier,

@@ -199,7 +199,7 @@ fn json_ld(series: &Series, occurrence: &Occurrence, url: &str, locale: Locale) 
         },
         "isAccessibleForFree": series.price_sv.is_none(),
     });
-    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e")
+    crate::formats::script_json(&value)
 }
 
 #[derive(Debug, Default, Deserialize)]

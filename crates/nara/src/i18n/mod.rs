@@ -44,6 +44,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "accessibility.ftl"),
             catalogue!("sv", "accounts.ftl"),
             catalogue!("sv", "events.ftl"),
+            catalogue!("sv", "directory.ftl"),
         ],
     },
     LocaleInfo {
@@ -55,6 +56,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "accessibility.ftl"),
             catalogue!("en", "accounts.ftl"),
             catalogue!("en", "events.ftl"),
+            catalogue!("en", "directory.ftl"),
         ],
     },
 ];

@@ -31,6 +31,7 @@ use tracing::Level;
 use url::Url;
 
 use crate::db::Db;
+use crate::directory::search::SearchIndex;
 use crate::i18n::{Catalogues, Locale};
 use crate::oidc::Providers;
 use crate::secrets::Secrets;
@@ -52,6 +53,8 @@ pub struct Shared {
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics: Arc<Metrics>,
+    /// The directory's search index, kept in step with the database.
+    pub search: Arc<SearchIndex>,
 }
 
 impl Deref for AppState {
@@ -74,7 +77,17 @@ impl AppState {
             oidc,
             trusted_proxies: Vec::new(),
             metrics,
+            // In memory until the server gives it a place on disk (`with_search`).
+            search: Arc::new(SearchIndex::in_memory().expect("an index in memory can always be made")),
         }))
+    }
+
+    /// The same state with this search index (set once, at start-up).
+    pub fn with_search(self, search: SearchIndex) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { search: Arc::new(search), ..shared })),
+            Err(shared) => Self(shared),
+        }
     }
 
     /// The same state, believing `X-Forwarded-For` from these proxies (set once, at start-up).

@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, events, my_pages, oidc};
+use crate::{accounts, admin, audit, directory, events, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -87,6 +87,12 @@ pub fn table() -> Vec<Route> {
         post_route("/nytt-losenord/{token}", Public, accounts::reset::choose_submit),
         get_route("/inbjudan/{token}", Public, accounts::invitation::form),
         post_route("/inbjudan/{token}", Public, accounts::invitation::submit),
+        // The directory of support.
+        get_route("/sok", Public, directory::web::search),
+        get_route("/stod/{slug}", Public, directory::web::entry),
+        get_route("/api/v1/organisations", Public, directory::web::open_json).unlocalized(),
+        get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
+        get_route("/personal/katalog/statistik", staff, directory::web::stats),
         // Meetings and events.
         get_route("/kalender", Public, events::web::calendar),
         get_route("/kalender.ics", Public, events::web::feed_all),

@@ -1,0 +1,220 @@
+//! The directory of support: one list of the city's services, associations, the region's services
+//! and others that help, searchable in Swedish, with "open now", referral between entries and
+//! counts of use that identify no one.
+
+pub mod demo;
+pub mod hours;
+pub mod search;
+mod store;
+pub mod web;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::db::UtcTime;
+use crate::i18n::Locale;
+pub use hours::{OpenStatus, OpeningHours};
+pub use store::{CountsWeek, EntryVersion, Measure, MissedQuery, iso_week};
+
+/// Facts older than this are shown as possibly out of date and ranked lower.
+pub const CONFIRM_EVERY_DAYS: i64 = 365;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A unit of the social services or another administration of the city.
+    City,
+    /// A *förening*, with an organisationsnummer.
+    Association,
+    /// The region's services (health care, *vårdcentral*, psychiatry).
+    Region,
+    Other,
+}
+
+impl EntryKind {
+    pub const ALL: [Self; 4] = [Self::City, Self::Association, Self::Region, Self::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::City => "city",
+            Self::Association => "association",
+            Self::Region => "region",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// How a person gets help: just come, book a time, or be referred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WayIn {
+    DropIn,
+    Appointment,
+    Referral,
+}
+
+impl WayIn {
+    pub const ALL: [Self; 3] = [Self::DropIn, Self::Appointment, Self::Referral];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::DropIn => "drop_in",
+            Self::Appointment => "appointment",
+            Self::Referral => "referral",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.code() == code)
+    }
+}
+
+/// The managed vocabulary of who an entry is for.
+pub const TARGET_GROUPS: &[&str] =
+    &["barn", "unga", "vuxna", "aldre", "foraldrar", "anhoriga", "kvinnor", "man", "hbtqi", "nyanlanda"];
+
+/// Languages help can be had in: ISO 639-1 code and the language's name in itself, so a person
+/// finds their language whatever the page's language is.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("sv", "svenska"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("so", "Soomaali"),
+    ("fa", "فارسی"),
+    ("ti", "ትግርኛ"),
+    ("pl", "polski"),
+    ("bs", "bosanski"),
+    ("tr", "Türkçe"),
+    ("fi", "suomi"),
+    ("uk", "українська"),
+    ("es", "español"),
+    ("ku", "kurdî"),
+    ("ru", "русский"),
+    ("sgn", "teckenspråk"),
+];
+
+pub fn language_name(code: &str) -> Option<&'static str> {
+    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
+/// One organisation that helps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: Uuid,
+    pub slug: String,
+    pub kind: EntryKind,
+    pub name: String,
+    pub description_sv: String,
+    pub description_en: Option<String>,
+    pub areas: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub age_min: Option<i32>,
+    pub age_max: Option<i32>,
+    pub languages: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub street_address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub hours: Option<OpeningHours>,
+    pub premises_accessibility: Option<String>,
+    pub way_in: WayIn,
+    pub org_number: Option<String>,
+    pub published: bool,
+    pub confirmed_at: UtcTime,
+    pub updated_at: UtcTime,
+}
+
+impl Entry {
+    /// The description in the visitor's language; Swedish when there is no translation.
+    pub fn description(&self, locale: Locale) -> &str {
+        match (&self.description_en, locale == Locale::EN) {
+            (Some(english), true) => english,
+            _ => &self.description_sv,
+        }
+    }
+
+    /// Whether the description shown in `locale` is in another language (for a `lang` attribute).
+    pub fn description_lang(&self, locale: Locale) -> &'static str {
+        if locale == Locale::EN && self.description_en.is_some() { "en" } else { "sv" }
+    }
+
+    /// Its facts have not been confirmed within the last year.
+    /// A `tel:` link in international form: `042-10 50 00` becomes `tel:+4642105000`.
+    pub fn tel_href(&self) -> String {
+        let digits: String =
+            self.phone.as_deref().unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
+        match digits.strip_prefix('0') {
+            Some(national) => format!("tel:+46{national}"),
+            None => format!("tel:{digits}"),
+        }
+    }
+
+    pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
+        is_stale(self.confirmed_at, now)
+    }
+
+    pub fn status_at(&self, now: DateTime<Utc>) -> Option<OpenStatus> {
+        self.hours.as_ref().map(|h| h.status_at(now))
+    }
+
+    /// The visiting address on one line.
+    pub fn address(&self) -> Option<String> {
+        let street = self.street_address.as_deref()?;
+        let town =
+            [self.postal_code.as_deref(), self.city.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+        Some(if town.is_empty() { street.to_string() } else { format!("{street}, {}", town.join(" ")) })
+    }
+}
+
+pub fn is_stale(confirmed_at: UtcTime, now: DateTime<Utc>) -> bool {
+    now - confirmed_at.0 > chrono::Duration::days(CONFIRM_EVERY_DAYS)
+}
+
+/// Queries are counted in this form only: trimmed, lower case, inner whitespace collapsed, cut to a
+/// length that fits a phrase but not a story about oneself.
+pub fn normalise_query(query: &str) -> String {
+    let joined = query.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    joined.chars().take(60).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for kind in EntryKind::ALL {
+            assert_eq!(EntryKind::from_code(kind.code()), Some(kind));
+        }
+        for way in WayIn::ALL {
+            assert_eq!(WayIn::from_code(way.code()), Some(way));
+        }
+        assert_eq!(EntryKind::from_code("soc"), None);
+    }
+
+    #[test]
+    fn stale_after_a_year() {
+        let now = Utc::now();
+        assert!(!is_stale(UtcTime(now - chrono::Duration::days(364)), now));
+        assert!(is_stale(UtcTime(now - chrono::Duration::days(366)), now));
+    }
+
+    #[test]
+    fn queries_are_normalised_and_cut() {
+        assert_eq!(normalise_query("  Stöd   för ANHÖRIGA "), "stöd för anhöriga");
+        assert_eq!(normalise_query(&"a".repeat(500)).len(), 60);
+    }
+
+    #[test]
+    fn languages_have_their_own_names() {
+        assert_eq!(language_name("ar"), Some("العربية"));
+        assert_eq!(language_name("xx"), None);
+    }
+}

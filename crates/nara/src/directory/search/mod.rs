@@ -1,0 +1,331 @@
+//! The search index of the directory (tantivy), one per server process, kept in step with the
+//! database through the change log: before answering, a search asks the database for the newest
+//! change and applies what it has not seen. Two processes on one PostgreSQL therefore both answer
+//! from fresh data after a change made on either, at the cost of one indexed `MAX(seq)` per search.
+//!
+//! The index lives in `<data dir>/search` and remembers, in its commit payload, how far in the
+//! change log it is, so a restart only applies what changed meanwhile. `nara reindex` rebuilds it.
+
+pub mod query;
+pub mod swedish;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use chrono::Utc;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::Query;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use uuid::Uuid;
+
+use super::{CONFIRM_EVERY_DAYS, Entry};
+use crate::db::Db;
+use crate::help_areas::HelpArea;
+pub use query::{Filters, Hit, SearchRequest, SearchResults};
+
+/// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
+const SCHEMA_VERSION: &str = "1";
+const WRITER_HEAP_BYTES: usize = 50_000_000;
+/// How many changes are applied per commit while catching up.
+const CATCH_UP_BATCH: i64 = 2_000;
+
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    id: Field,
+    name: Field,
+    body: Field,
+    parts: Field,
+    area: Field,
+    group: Field,
+    language: Field,
+    kind: Field,
+    /// Days since 1970 of the last confirmation, for ranking fresh entries higher.
+    confirmed_day: Field,
+    /// The whole entry as JSON, so hits render without asking the database.
+    entry: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(swedish::ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let parts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(swedish::PARTS_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        name: builder.add_text_field("name", stemmed.clone()),
+        body: builder.add_text_field("body", stemmed),
+        parts: builder.add_text_field("parts", parts),
+        area: builder.add_text_field("area", STRING),
+        group: builder.add_text_field("group", STRING),
+        language: builder.add_text_field("language", STRING),
+        kind: builder.add_text_field("kind", STRING),
+        confirmed_day: builder.add_i64_field("confirmed_day", INDEXED | FAST),
+        entry: builder.add_text_field("entry", STORED),
+    };
+    (builder.build(), fields)
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Arc<Mutex<IndexWriter>>,
+    fields: Fields,
+    /// The change-log position the searchable index reflects.
+    applied: AtomicI64,
+    /// One catch-up at a time; searches that arrive meanwhile wait for it and see its result.
+    catching_up: tokio::sync::Mutex<()>,
+    /// For an index opened from disk: the entry of the change it says it has applied, checked
+    /// against the database once, so an index made from another database is rebuilt, not trusted.
+    unverified: Mutex<Option<Uuid>>,
+    must_rebuild: AtomicBool,
+}
+
+impl SearchIndex {
+    /// An index in memory, filled from the database on first use (tests, and a fallback).
+    pub fn in_memory() -> anyhow::Result<Self> {
+        let (schema, fields) = schema();
+        Self::with_index(Index::create_in_ram(schema), fields, 0, None)
+    }
+
+    /// The index in `dir`, created when missing and rebuilt when made by another version.
+    pub fn open(dir: &Path) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let (schema, fields) = schema();
+        let directory = MmapDirectory::open(dir).context("cannot open the search index directory")?;
+        let index = match Index::open_or_create(directory, schema.clone()) {
+            Ok(index) => index,
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                tracing::info!("the search index was made by another version; rebuilding it");
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+            Err(error) => return Err(error).context("cannot open the search index"),
+        };
+        let payload = index.load_metas()?.payload.unwrap_or_default();
+        let (applied, marker) = match payload.split(':').collect::<Vec<_>>()[..] {
+            [SCHEMA_VERSION, seq, entry] => (seq.parse().unwrap_or(0), Uuid::parse_str(entry).ok()),
+            _ => (0, None),
+        };
+        Self::with_index(index, fields, if marker.is_some() { applied } else { 0 }, marker)
+    }
+
+    fn with_index(index: Index, fields: Fields, applied: i64, marker: Option<Uuid>) -> anyhow::Result<Self> {
+        index.tokenizers().register(swedish::ANALYZER, swedish::analyzer());
+        let writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES).map_err(|error| match error {
+            tantivy::TantivyError::LockFailure(..) => {
+                anyhow::anyhow!(
+                    "the search index is in use by another process (a running server keeps it up to date)"
+                )
+            }
+            other => other.into(),
+        })?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Self {
+            index,
+            reader,
+            writer: Arc::new(Mutex::new(writer)),
+            fields,
+            applied: AtomicI64::new(applied),
+            catching_up: tokio::sync::Mutex::new(()),
+            unverified: Mutex::new(marker),
+            must_rebuild: AtomicBool::new(false),
+        })
+    }
+
+    /// The change-log position this index reflects.
+    pub fn applied(&self) -> i64 {
+        self.applied.load(Ordering::Acquire)
+    }
+
+    /// Applies every change the database has that this index has not seen.
+    pub async fn refresh(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
+        let marker = self.unverified.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.take();
+        if let Some(expected) = marker
+            && db.directory_change(self.applied()).await? != Some(expected)
+        {
+            tracing::info!("the search index was made from another database; rebuilding it");
+            self.must_rebuild.store(true, Ordering::Release);
+        }
+        let must_rebuild = || self.must_rebuild.load(Ordering::Acquire);
+        if !must_rebuild() && db.last_directory_change().await? <= self.applied() {
+            return Ok(());
+        }
+        let _one_at_a_time = self.catching_up.lock().await;
+        if must_rebuild() || self.applied() == 0 {
+            self.rebuild_locked(db, areas).await?;
+            self.must_rebuild.store(false, Ordering::Release);
+            return Ok(());
+        }
+        loop {
+            let changes = db.directory_changes_since(self.applied(), CATCH_UP_BATCH).await?;
+            let Some(&(last, last_entry)) = changes.last() else { return Ok(()) };
+            let mut ids: Vec<Uuid> = changes.into_iter().map(|(_, id)| id).collect();
+            ids.sort();
+            ids.dedup();
+            let entries = db.entries_by_ids(&ids).await?;
+            self.write(ids, entries, areas, (last, last_entry), false).await?;
+        }
+    }
+
+    /// Empties the index and fills it with every published entry.
+    pub async fn rebuild(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<usize> {
+        let _one_at_a_time = self.catching_up.lock().await;
+        self.rebuild_locked(db, areas).await?;
+        Ok(self.reader.searcher().num_docs() as usize)
+    }
+
+    async fn rebuild_locked(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
+        // Changes made while rebuilding come after this point and are applied by the next refresh.
+        let upto = db.last_directory_change().await?;
+        let marker = db.directory_change(upto).await?.unwrap_or_default();
+        self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?.delete_all_documents()?;
+        let page = 5_000;
+        let mut offset = 0;
+        loop {
+            let entries = db.published_entries(offset, page).await?;
+            let done = (entries.len() as i64) < page;
+            offset += page;
+            self.write(Vec::new(), entries, areas, (upto, marker), !done).await?;
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Deletes `deleted`, adds the published ones of `entries`, and commits at change `seq` (with
+    /// the entry that change was about), unless `more` follows in the same rebuild.
+    async fn write(
+        &self,
+        deleted: Vec<Uuid>,
+        entries: Vec<Entry>,
+        areas: &[HelpArea],
+        (seq, marker): (i64, Uuid),
+        more: bool,
+    ) -> anyhow::Result<()> {
+        let writer = self.writer.clone();
+        let fields = self.fields;
+        let areas = areas.to_vec();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+            let mut writer = writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+            let mut analyzer = swedish::analyzer();
+            for id in deleted {
+                writer.delete_term(Term::from_field_text(fields.id, &id.to_string()));
+            }
+            for entry in entries.iter().filter(|e| e.published) {
+                writer.add_document(document(&fields, entry, &areas, &mut analyzer)?)?;
+            }
+            if !more {
+                let mut commit = writer.prepare_commit()?;
+                commit.set_payload(&format!("{SCHEMA_VERSION}:{seq}:{marker}"));
+                commit.commit()?;
+            }
+            Ok(())
+        })
+        .await??;
+        if !more {
+            self.reader.reload()?;
+            self.applied.store(seq, Ordering::Release);
+        }
+        Ok(())
+    }
+
+    /// Runs a search. Call `refresh` first for fresh results.
+    pub fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
+        query::run(self, request)
+    }
+
+    pub(crate) fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub(crate) fn top(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+        offset: usize,
+    ) -> anyhow::Result<(Vec<Entry>, usize)> {
+        let searcher = self.reader.searcher();
+        let today = Utc::now().timestamp().div_euclid(86_400);
+        let field = "confirmed_day";
+        let ranked = TopDocs::with_limit(limit).and_offset(offset).tweak_score(
+            move |segment: &tantivy::SegmentReader| {
+                let confirmed = segment.fast_fields().i64(field).ok().map(|c| c.first_or_default_col(0));
+                move |doc, score: tantivy::Score| {
+                    // Entries not confirmed within a year rank lower, but are still found.
+                    let day = confirmed.as_ref().map_or(today, |c| c.get_val(doc));
+                    if today - day > CONFIRM_EVERY_DAYS { score * 0.5 } else { score }
+                }
+            },
+        );
+        let (hits, total) = searcher.search(query, &(ranked, Count))?;
+        let entries = hits
+            .into_iter()
+            .map(|(_, address)| self.entry_at(&searcher, address))
+            .collect::<anyhow::Result<_>>()?;
+        Ok((entries, total))
+    }
+
+    fn entry_at(&self, searcher: &tantivy::Searcher, address: DocAddress) -> anyhow::Result<Entry> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let json =
+            doc.get_first(self.fields.entry).and_then(|v| v.as_str()).context("a hit without its entry")?;
+        Ok(serde_json::from_str(json)?)
+    }
+
+    pub(crate) fn analyzer(&self) -> TextAnalyzer {
+        self.index.tokenizers().get(swedish::ANALYZER).unwrap_or_else(swedish::analyzer)
+    }
+}
+
+/// The index document of an entry: its name, and a body of its descriptions, areas of help (by
+/// name, in both languages) and its address, so "Helsingborg" or "skulder" find it.
+fn document(
+    fields: &Fields,
+    entry: &Entry,
+    areas: &[HelpArea],
+    analyzer: &mut TextAnalyzer,
+) -> anyhow::Result<TantivyDocument> {
+    let mut body = vec![entry.description_sv.clone()];
+    body.extend(entry.description_en.clone());
+    for slug in &entry.areas {
+        if let Some(area) = areas.iter().find(|a| &a.slug == slug) {
+            body.push(area.name_sv.clone());
+            body.push(area.name_en.clone());
+        }
+    }
+    body.extend(entry.address());
+    let body = body.join("\n");
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, entry.id.to_string());
+    doc.add_text(fields.name, &entry.name);
+    doc.add_text(fields.body, &body);
+    doc.add_text(fields.parts, swedish::parts_of(analyzer, &format!("{}\n{body}", entry.name)));
+    for area in &entry.areas {
+        doc.add_text(fields.area, area);
+    }
+    for group in &entry.target_groups {
+        doc.add_text(fields.group, group);
+    }
+    for language in &entry.languages {
+        doc.add_text(fields.language, language);
+    }
+    doc.add_text(fields.kind, entry.kind.code());
+    doc.add_i64(fields.confirmed_day, entry.confirmed_at.0.timestamp().div_euclid(86_400));
+    doc.add_text(fields.entry, serde_json::to_string(entry)?);
+    Ok(doc)
+}

@@ -1,0 +1,293 @@
+//! How Swedish text becomes search terms, kept in one place so that indexing, querying and
+//! highlighting agree.
+//!
+//! - Words are lower-cased and stemmed with the Swedish Snowball stemmer. Nothing folds å/ä/ö to
+//!   a/o: "får" (sheep, gets) and "far" (father) are different words.
+//! - Compound words: Swedish joins words ("alkoholmissbruk", "missbruksvård"), and the stemmer does
+//!   not split them. Long stems are also indexed by their leading and trailing parts, so a search
+//!   for "missbruk" finds both. Parts are at least four letters and leave at least three: "våld"
+//!   finds "våldsutsatt" and "partnervåld", while short accidental parts stay out.
+//! - Synonyms from the managed list widen a query word to its alternatives, compared as stems.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+};
+
+/// The tokenizer name registered with the index for stemmed Swedish text.
+pub const ANALYZER: &str = "sv_stem";
+/// Parts are single tokens separated by spaces.
+pub const PARTS_ANALYZER: &str = "whitespace";
+
+const MIN_PART: usize = 4;
+const MIN_REST: usize = 3;
+/// Words this long or longer can be compounds worth splitting.
+const MIN_COMPOUND: usize = MIN_PART + MIN_REST + 1;
+/// Query words this long or longer tolerate one typo.
+pub const MIN_FUZZY: usize = 5;
+
+/// The managed synonym list: each line is a group of words that mean the same to a person
+/// searching. "soc" is how many still say it; the pages themselves always say "socialtjänsten".
+pub const SYNONYMS: &[&[&str]] = &[
+    &["soc", "socialtjänst", "socialkontor"],
+    &["beroende", "missbruk"],
+    &["anhörig", "närstående"],
+    &["skuld", "skulder", "inkasso", "kronofogden"],
+    &["bostad", "boende", "lägenhet", "hemlös"],
+    &["våld", "misshandel"],
+    &["ensam", "ensamhet"],
+    &["psykisk", "psykiatri", "mående"],
+    &["jobb", "arbete", "sysselsättning"],
+    &["spel", "spelberoende", "gambling"],
+    &["pengar", "ekonomi", "försörjningsstöd", "bistånd"],
+];
+
+/// Stemmed Swedish text: what the `name` and `body` fields are indexed with.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .build()
+}
+
+/// Query words: as the analyzer, with Swedish stop words ("och", "för", "med") left out.
+fn query_analyzer() -> TextAnalyzer {
+    let stop_words = StopWordFilter::new(Language::Swedish).expect("tantivy ships Swedish stop words");
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(stop_words)
+        .filter(Stemmer::new(Language::Swedish))
+        .build()
+}
+
+/// The stems of a text, in order.
+pub fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// The compound parts of a text, as space-separated tokens for the `parts` field.
+pub fn parts_of(analyzer: &mut TextAnalyzer, text: &str) -> String {
+    let mut out = String::new();
+    for stem in stems(analyzer, text) {
+        for part in compound_parts(&stem) {
+            out.push_str(part);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The leading and trailing parts of a long stem.
+pub fn compound_parts(stem: &str) -> Vec<&str> {
+    let boundaries: Vec<usize> = stem.char_indices().map(|(i, _)| i).chain([stem.len()]).collect();
+    let letters = boundaries.len() - 1;
+    if letters < MIN_COMPOUND {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for length in MIN_PART..=letters - MIN_REST {
+        parts.push(&stem[..boundaries[length]]);
+        parts.push(&stem[boundaries[letters - length]..]);
+    }
+    parts
+}
+
+/// The words of a query, each stemmed, with stop words left out.
+pub struct QueryWords {
+    analyzer: TextAnalyzer,
+    synonyms: HashMap<String, Vec<String>>,
+}
+
+impl Default for QueryWords {
+    fn default() -> Self {
+        Self::new(SYNONYMS)
+    }
+}
+
+impl QueryWords {
+    pub fn new(groups: &[&[&str]]) -> Self {
+        let mut plain = analyzer();
+        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        for group in groups {
+            let group_stems: Vec<String> = group.iter().filter_map(|w| stems(&mut plain, w).pop()).collect();
+            for stem in &group_stems {
+                let others = group_stems.iter().filter(|s| *s != stem).cloned();
+                let entry = synonyms.entry(stem.clone()).or_default();
+                entry.extend(others);
+                entry.dedup();
+            }
+        }
+        Self { analyzer: query_analyzer(), synonyms }
+    }
+
+    /// Each query word's stem with its synonyms' stems.
+    pub fn words(&mut self, query: &str) -> Vec<Word> {
+        let mut words: Vec<Word> = Vec::new();
+        for stem in stems(&mut self.analyzer, query) {
+            if words.iter().any(|w| w.stem == stem) {
+                continue;
+            }
+            let synonyms = self.synonyms.get(&stem).cloned().unwrap_or_default();
+            words.push(Word { stem, synonyms });
+        }
+        words
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub stem: String,
+    pub synonyms: Vec<String>,
+}
+
+impl Word {
+    /// The stem and its synonyms.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.stem.as_str()).chain(self.synonyms.iter().map(String::as_str))
+    }
+}
+
+/// A run of text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// Splits `text` into segments, marking the words a query matched: the same stem, a compound that
+/// holds it, or the stem with one typo.
+pub fn highlight(analyzer: &mut TextAnalyzer, text: &str, words: &[Word]) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut push = |piece: &str, matched: bool| match segments.last_mut() {
+        Some(last) if last.matched == matched => last.text.push_str(piece),
+        _ => segments.push(Segment { text: piece.to_string(), matched }),
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        if word_len == 0 {
+            let gap_len = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+            push(&rest[..gap_len], false);
+            rest = &rest[gap_len..];
+            continue;
+        }
+        let word = &rest[..word_len];
+        let matched = stems(analyzer, word).first().is_some_and(|stem| matches_any(stem, words));
+        push(word, matched);
+        rest = &rest[word_len..];
+    }
+    segments
+}
+
+fn matches_any(stem: &str, words: &[Word]) -> bool {
+    words.iter().flat_map(Word::all).any(|wanted| {
+        stem == wanted
+            || compound_parts(stem).contains(&wanted)
+            || (wanted.chars().count() >= MIN_FUZZY && within_one_edit(stem, wanted))
+    })
+}
+
+/// Whether two words differ by at most one inserted, deleted, replaced or swapped letter (the
+/// same tolerance as the index's fuzzy matching).
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        let same_after = |from: usize| short[from..] == long[from..];
+        same_after(prefix + 1)
+            || (prefix + 1 < short.len()
+                && short[prefix] == long[prefix + 1]
+                && short[prefix + 1] == long[prefix]
+                && same_after(prefix + 2))
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(word: &str) -> String {
+        stems(&mut analyzer(), word).pop().unwrap()
+    }
+
+    #[test]
+    fn inflections_share_a_stem() {
+        assert_eq!(stem("skulder"), stem("skulderna"));
+        assert_eq!(stem("anhöriga"), stem("anhörig"));
+    }
+
+    #[test]
+    fn swedish_letters_are_not_folded() {
+        assert_ne!(stem("får"), stem("far"));
+        assert_eq!(stem("Våld"), "våld");
+    }
+
+    #[test]
+    fn compounds_are_found_by_their_parts() {
+        let parts = compound_parts("alkoholmissbruk");
+        assert!(parts.contains(&"missbruk") && parts.contains(&"alkohol"));
+        assert!(compound_parts("missbruksvård").contains(&"missbruk"));
+        assert!(compound_parts("partnervåld").contains(&"våld"));
+        assert!(compound_parts("våld").is_empty(), "short words are not split");
+        assert!(!compound_parts("alkoholmissbruk").iter().any(|p| p.chars().count() < 4));
+    }
+
+    #[test]
+    fn stop_words_leave_the_query() {
+        let words = QueryWords::default().words("stöd för anhöriga och barn");
+        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, vec![stem("stöd"), stem("anhöriga"), stem("barn")]);
+    }
+
+    #[test]
+    fn synonyms_widen_a_word_both_ways() {
+        let mut query = QueryWords::default();
+        let soc = &query.words("soc")[0];
+        assert!(soc.synonyms.contains(&stem("socialtjänst")));
+        let beroende = &query.words("beroende")[0];
+        assert!(beroende.synonyms.contains(&stem("missbruk")));
+        let missbruk = &query.words("missbruk")[0];
+        assert!(missbruk.synonyms.contains(&stem("beroende")));
+        let narstaende = &query.words("närstående")[0];
+        assert!(narstaende.synonyms.contains(&stem("anhörig")));
+    }
+
+    #[test]
+    fn one_edit_is_tolerated_two_are_not() {
+        assert!(within_one_edit("missbruk", "misbruk"));
+        assert!(within_one_edit("missbruk", "missbrukk"));
+        assert!(within_one_edit("missbruk", "missbrak"));
+        assert!(within_one_edit("missbruk", "misbsruk"));
+        assert!(within_one_edit("missbruk", "imssbruk"));
+        assert!(!within_one_edit("missbruk", "mibruk"));
+        assert!(!within_one_edit("missbruk", "massbrak"));
+    }
+
+    #[test]
+    fn matches_are_highlighted_in_the_text() {
+        let words = QueryWords::default().words("missbruk");
+        let segments = highlight(&mut analyzer(), "Stöd vid alkoholmissbruk, för dig och familjen.", &words);
+        let marked: Vec<&str> = segments.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect();
+        assert_eq!(marked, vec!["alkoholmissbruk"]);
+        let whole: String = segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(whole, "Stöd vid alkoholmissbruk, för dig och familjen.");
+    }
+}

@@ -1,0 +1,615 @@
+//! Pages of the directory: search (which is also browsing by area), an entry's page, open data
+//! (JSON and CSV) and, for staff, what people searched for and did not find.
+
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Europe::Stockholm;
+use serde::{Deserialize, Serialize};
+
+use super::search::query::{PER_PAGE, highlight};
+use super::search::swedish::{Segment, Word};
+use super::search::{Filters, SearchRequest};
+use super::{
+    Entry, EntryKind, LANGUAGES, Measure, OpenStatus, TARGET_GROUPS, language_name, normalise_query,
+};
+use crate::help_areas::HelpArea;
+use crate::i18n::Locale;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// The query string of the search page. Every field is optional; an empty search shows everything
+/// (browsing), narrowed by the filters.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    omrade: String,
+    #[serde(default)]
+    malgrupp: String,
+    #[serde(default)]
+    sprak: String,
+    #[serde(default)]
+    typ: String,
+    #[serde(default)]
+    oppet: String,
+    #[serde(default)]
+    sida: String,
+}
+
+/// An option of a filter's list.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    /// The language the label is written in, when it is not the page's (language names).
+    pub lang: Option<&'static str>,
+    pub selected: bool,
+}
+
+/// A hit as the result list shows it.
+pub struct HitView {
+    pub href: String,
+    pub name: Vec<Segment>,
+    pub kind: String,
+    pub status: String,
+    pub open: bool,
+    pub stale: bool,
+    pub description: Vec<Segment>,
+    pub description_lang: &'static str,
+    pub way_in: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/search.html")]
+struct SearchPage<'a> {
+    shell: Shell<'a>,
+    query: String,
+    searched: bool,
+    areas: Vec<Choice>,
+    groups: Vec<Choice>,
+    languages: Vec<Choice>,
+    kinds: Vec<Choice>,
+    open_now: bool,
+    hits: Vec<HitView>,
+    total: i64,
+    page: i64,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+    area_links: Vec<(String, String)>,
+    contact: Option<Entry>,
+    invalid_filter: bool,
+}
+
+impl SearchPage<'_> {
+    fn no_results(&self) -> bool {
+        self.searched && self.hits.is_empty()
+    }
+}
+
+/// The filters as chosen, or `None` when a value is not one the lists offer.
+fn filters(params: &SearchParams, areas: &[HelpArea]) -> Option<Filters> {
+    let pick = |value: &str, known: &dyn Fn(&str) -> bool| -> Option<Option<String>> {
+        match value.trim() {
+            "" => Some(None),
+            value if known(value) => Some(Some(value.to_string())),
+            _ => None,
+        }
+    };
+    Some(Filters {
+        area: pick(&params.omrade, &|v| areas.iter().any(|a| a.slug == v))?,
+        group: pick(&params.malgrupp, &|v| TARGET_GROUPS.contains(&v))?,
+        language: pick(&params.sprak, &|v| language_name(v).is_some())?,
+        kind: match params.typ.trim() {
+            "" => None,
+            code => Some(EntryKind::from_code(code)?),
+        },
+        open_now: !params.oppet.is_empty(),
+    })
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(params): Query<SearchParams>,
+) -> Result<Response, AppError> {
+    let areas = state.db.list_help_areas().await?;
+    let shell = ctx.shell(&state);
+    let locale = ctx.location.locale;
+    let page: usize = match params.sida.trim() {
+        "" => 1,
+        number => number.parse().ok().filter(|p| (1..=10_000).contains(p)).ok_or(AppError::BadRequest)?,
+    };
+    let chosen = filters(&params, &areas);
+    let invalid_filter = chosen.is_none();
+    let filters = chosen.unwrap_or_default();
+    let text: String = params.q.trim().chars().take(200).collect();
+    // A filter value not in the lists is answered with the form and a message, not a search.
+    let searched = !invalid_filter && (!text.is_empty() || filters.any());
+    let now = Utc::now();
+    let (hits, total, words) = if searched {
+        state.search.refresh(&state.db, &areas).await?;
+        let request = SearchRequest { text: text.clone(), filters: filters.clone(), page, now };
+        let results = state.search.search(&request)?;
+        (results.hits, results.total, results.words)
+    } else {
+        (Vec::new(), 0, Vec::new())
+    };
+    if searched && !text.is_empty() {
+        count_search(&state, &text, total == 0, now).await?;
+    }
+    let hits: Vec<HitView> = hits
+        .iter()
+        .map(|hit| hit_view(&state, &shell, &ctx, &hit.entry, hit.status, hit.stale, &words, now))
+        .collect();
+    let link = |page: usize| ctx.href(&format!("/sok?{}", page_query(&params, page)));
+    let pages = total.div_ceil(PER_PAGE);
+    let contact =
+        if searched && hits.is_empty() { state.db.entry_by_slug(CONTACT_CENTRE).await? } else { None };
+    let view = SearchPage {
+        query: text,
+        searched,
+        groups: choices(
+            TARGET_GROUPS.iter().map(|g| (g.to_string(), shell.t(&format!("directory-group-{g}")), None)),
+            filters.group.as_deref(),
+        ),
+        languages: choices(
+            LANGUAGES.iter().map(|(code, name)| (code.to_string(), name.to_string(), Some(*code))),
+            filters.language.as_deref(),
+        ),
+        kinds: choices(
+            EntryKind::ALL
+                .iter()
+                .map(|k| (k.code().to_string(), shell.t(&format!("directory-kind-{}", k.code())), None)),
+            filters.kind.map(EntryKind::code),
+        ),
+        area_links: areas
+            .iter()
+            .map(|a| (ctx.href(&format!("/sok?omrade={}", a.slug)), a.name(locale).to_string()))
+            .collect(),
+        areas: choices(
+            areas.iter().map(|a| (a.slug.clone(), a.name(locale).to_string(), None)),
+            filters.area.as_deref(),
+        ),
+        open_now: filters.open_now,
+        hits,
+        total: total as i64,
+        page: page as i64,
+        previous_href: (page > 1).then(|| link(page - 1)),
+        next_href: (page < pages).then(|| link(page + 1)),
+        contact,
+        invalid_filter,
+        shell,
+    };
+    let status =
+        if invalid_filter { axum::http::StatusCode::BAD_REQUEST } else { axum::http::StatusCode::OK };
+    Ok((status, render(&view)?).into_response())
+}
+
+/// The slug of the entry a search that finds nothing points to.
+const CONTACT_CENTRE: &str = "kontaktcenter";
+
+/// Counts a search, and a search that found nothing with its normalised words. Nothing else about
+/// the request is kept.
+async fn count_search(state: &AppState, text: &str, none: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+    let day = now.with_timezone(&Stockholm).date_naive();
+    state.db.count_directory_use(Measure::Search, day).await?;
+    if none {
+        state.db.count_directory_use(Measure::NoResult, day).await?;
+        state.db.count_missed_query(&normalise_query(text), day).await?;
+    }
+    Ok(())
+}
+
+/// The search's query string for another page of results.
+fn page_query(params: &SearchParams, page: usize) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in [
+        ("q", &params.q),
+        ("omrade", &params.omrade),
+        ("malgrupp", &params.malgrupp),
+        ("sprak", &params.sprak),
+        ("typ", &params.typ),
+        ("oppet", &params.oppet),
+    ] {
+        if !value.is_empty() {
+            query.append_pair(name, value);
+        }
+    }
+    query.append_pair("sida", &page.to_string());
+    query.finish()
+}
+
+fn choices(
+    options: impl Iterator<Item = (String, String, Option<&'static str>)>,
+    selected: Option<&str>,
+) -> Vec<Choice> {
+    options
+        .map(|(value, label, lang)| Choice { selected: selected == Some(value.as_str()), value, label, lang })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn hit_view(
+    state: &AppState,
+    shell: &Shell,
+    ctx: &PageContext,
+    entry: &Entry,
+    status: Option<OpenStatus>,
+    stale: bool,
+    words: &[Word],
+    now: DateTime<Utc>,
+) -> HitView {
+    let locale = ctx.location.locale;
+    HitView {
+        href: ctx.href(&format!("/stod/{}", entry.slug)),
+        name: highlight(&state.search, &entry.name, words),
+        kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),
+        status: status_text(shell, status, now),
+        open: status.is_some_and(|s| s.is_open()),
+        stale,
+        description: highlight(&state.search, entry.description(locale), words),
+        description_lang: entry.description_lang(locale),
+        way_in: shell.t(&format!("directory-way-{}", entry.way_in.code())),
+    }
+}
+
+/// "Öppet nu, stänger 16:00", "Stängt, öppnar måndag 08:00", or that the hours are not known.
+pub fn status_text(shell: &Shell, status: Option<OpenStatus>, now: DateTime<Utc>) -> String {
+    match status {
+        None => shell.t("directory-hours-unknown"),
+        Some(OpenStatus::AlwaysOpen) => shell.t("directory-open-always"),
+        Some(OpenStatus::Closed) => shell.t("directory-closed"),
+        Some(OpenStatus::OpenUntil(at)) => shell.t1("directory-open-until", "when", &when(shell, at, now)),
+        Some(OpenStatus::OpensAt(at)) => shell.t1("directory-opens-at", "when", &when(shell, at, now)),
+    }
+}
+
+/// A coming instant as a person says it: "16:00" today, "i morgon 08:00", "måndag 08:00", or the
+/// date when it is more than a week away.
+fn when(shell: &Shell, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let at = at.with_timezone(&Stockholm);
+    let today = now.with_timezone(&Stockholm).date_naive();
+    let time = at.format("%H:%M").to_string();
+    let days = (at.date_naive() - today).num_days();
+    match days {
+        0 => shell.t1("directory-today", "time", &time),
+        1 => shell.t1("directory-tomorrow", "time", &time),
+        2..=6 => {
+            format!("{} {time}", shell.t(&format!("directory-weekday-{}", at.weekday().number_from_monday())))
+        }
+        _ => format!("{} {time}", at.format("%Y-%m-%d")),
+    }
+}
+
+/// One row of the weekly hours table.
+pub struct HoursRow {
+    pub day: String,
+    pub times: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/entry.html")]
+struct EntryPage<'a> {
+    shell: Shell<'a>,
+    entry: Entry,
+    description: String,
+    description_lang: &'static str,
+    kind: String,
+    status: String,
+    open: bool,
+    stale: bool,
+    areas: Vec<(String, String)>,
+    groups: Vec<String>,
+    ages: Option<String>,
+    languages: Vec<(&'static str, &'static str)>,
+    way_in: String,
+    address: Option<String>,
+    confirmed: String,
+    always: bool,
+    hours: Vec<HoursRow>,
+    exceptions: Vec<HoursRow>,
+    referrals: Vec<(String, String)>,
+    json_ld: String,
+}
+
+pub async fn entry(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    state.db.count_directory_use(Measure::View, now.with_timezone(&Stockholm).date_naive()).await?;
+    let locale = ctx.location.locale;
+    let shell = ctx.shell(&state);
+    let areas = state.db.list_help_areas().await?;
+    let status = entry.status_at(now);
+    let (hours, exceptions) = hours_rows(&shell, &entry, now);
+    let referrals = state.db.referrals_from(entry.id).await?;
+    let page = EntryPage {
+        description: entry.description(locale).to_string(),
+        description_lang: entry.description_lang(locale),
+        kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),
+        status: status_text(&shell, status, now),
+        open: status.is_some_and(|s| s.is_open()),
+        stale: entry.is_stale(now),
+        areas: entry
+            .areas
+            .iter()
+            .filter_map(|slug| areas.iter().find(|a| &a.slug == slug))
+            .map(|a| (ctx.href(&format!("/sok?omrade={}", a.slug)), a.name(locale).to_string()))
+            .collect(),
+        groups: entry.target_groups.iter().map(|g| shell.t(&format!("directory-group-{g}"))).collect(),
+        ages: ages(&entry).map(|ages| shell.t1("entry-ages", "ages", &ages)),
+        languages: entry
+            .languages
+            .iter()
+            .filter_map(|code| LANGUAGES.iter().find(|(c, _)| c == code).copied())
+            .collect(),
+        way_in: shell.t(&format!("directory-way-{}", entry.way_in.code())),
+        address: entry.address(),
+        confirmed: entry.confirmed_at.0.with_timezone(&Stockholm).format("%Y-%m-%d").to_string(),
+        always: entry.hours.as_ref().is_some_and(|h| h.always),
+        hours,
+        exceptions,
+        referrals: referrals
+            .iter()
+            .map(|r| (ctx.href(&format!("/stod/{}", r.slug)), r.name.clone()))
+            .collect(),
+        json_ld: json_ld(&entry, &state.absolute(&ctx.href(&format!("/stod/{}", entry.slug))), locale),
+        entry,
+        shell,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+fn ages(entry: &Entry) -> Option<String> {
+    match (entry.age_min, entry.age_max) {
+        (Some(min), Some(max)) => Some(format!("{min}–{max}")),
+        (Some(min), None) => Some(format!("{min}–")),
+        (None, Some(max)) => Some(format!("0–{max}")),
+        (None, None) => None,
+    }
+}
+
+fn hours_rows(shell: &Shell, entry: &Entry, now: DateTime<Utc>) -> (Vec<HoursRow>, Vec<HoursRow>) {
+    let Some(hours) = &entry.hours else { return (Vec::new(), Vec::new()) };
+    let times = |intervals: &[super::hours::Interval]| {
+        if intervals.is_empty() {
+            shell.t("entry-hours-closed")
+        } else {
+            intervals
+                .iter()
+                .map(|i| format!("{}–{}", i.opens.format("%H:%M"), i.closes.format("%H:%M")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let weekly = (1..=7)
+        .map(|day| HoursRow {
+            day: shell.t(&format!("directory-weekday-{day}")),
+            times: times(&hours.weekly[day - 1]),
+        })
+        .collect();
+    let today = now.with_timezone(&Stockholm).date_naive();
+    let exceptions = hours
+        .exceptions_from(today)
+        .into_iter()
+        .take(10)
+        .map(|e| HoursRow {
+            day: match &e.note {
+                Some(note) => format!("{} ({note})", e.date.format("%Y-%m-%d")),
+                None => e.date.format("%Y-%m-%d").to_string(),
+            },
+            times: times(&e.intervals),
+        })
+        .collect();
+    (weekly, exceptions)
+}
+
+/// schema.org `Organization` for search engines and other machines.
+fn json_ld(entry: &Entry, url: &str, locale: Locale) -> String {
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": entry.name,
+        "description": entry.description(locale),
+        "url": url,
+        "areaServed": "Helsingborg",
+    });
+    let object = value.as_object_mut();
+    if let Some(object) = object {
+        if let Some(phone) = &entry.phone {
+            object.insert("telephone".into(), phone.clone().into());
+        }
+        if let Some(email) = &entry.email {
+            object.insert("email".into(), email.clone().into());
+        }
+        if let Some(website) = &entry.website {
+            object.insert("sameAs".into(), website.clone().into());
+        }
+        if let Some(street) = &entry.street_address {
+            object.insert(
+                "address".into(),
+                serde_json::json!({
+                    "@type": "PostalAddress",
+                    "streetAddress": street,
+                    "postalCode": entry.postal_code,
+                    "addressLocality": entry.city,
+                    "addressCountry": "SE",
+                }),
+            );
+        }
+        if let Some(number) = &entry.org_number {
+            object.insert("taxID".into(), number.clone().into());
+        }
+    }
+    crate::formats::script_json(&value)
+}
+
+/// An entry as open data: the facts only, in Swedish and English.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct OpenEntry {
+    pub slug: String,
+    pub name: String,
+    pub kind: EntryKind,
+    pub description_sv: String,
+    pub description_en: Option<String>,
+    pub areas: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub languages: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub way_in: super::WayIn,
+    pub organisation_number: Option<String>,
+    pub opening_hours: Option<super::OpeningHours>,
+    pub confirmed_at: String,
+    pub url: String,
+}
+
+impl OpenEntry {
+    fn new(entry: Entry, state: &AppState) -> Self {
+        Self {
+            url: state.absolute(&format!("/stod/{}", entry.slug)),
+            address: entry.address(),
+            confirmed_at: entry.confirmed_at.0.format("%Y-%m-%d").to_string(),
+            slug: entry.slug,
+            name: entry.name,
+            kind: entry.kind,
+            description_sv: entry.description_sv,
+            description_en: entry.description_en,
+            areas: entry.areas,
+            target_groups: entry.target_groups,
+            languages: entry.languages,
+            phone: entry.phone,
+            email: entry.email,
+            website: entry.website,
+            way_in: entry.way_in,
+            organisation_number: entry.org_number,
+            opening_hours: entry.hours,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct OpenPage {
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub next: Option<String>,
+    pub organisations: Vec<OpenEntry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct OpenParams {
+    #[serde(default)]
+    page: Option<String>,
+}
+
+const OPEN_PER_PAGE: i64 = 100;
+
+/// `GET /api/v1/organisations?page=N`: published entries, a hundred at a time, in name order.
+pub async fn open_json(
+    State(state): State<AppState>,
+    Query(params): Query<OpenParams>,
+) -> Result<Response, AppError> {
+    let page: i64 = match params.page.as_deref() {
+        None | Some("") => 1,
+        Some(number) => {
+            number.parse().ok().filter(|p| (1..=1_000_000).contains(p)).ok_or(AppError::BadRequest)?
+        }
+    };
+    let total = state.db.count_published_entries().await?;
+    let entries = state.db.published_entries((page - 1) * OPEN_PER_PAGE, OPEN_PER_PAGE).await?;
+    let next = (page * OPEN_PER_PAGE < total)
+        .then(|| state.absolute(&format!("/api/v1/organisations?page={}", page + 1)));
+    let organisations = entries.into_iter().map(|e| OpenEntry::new(e, &state)).collect();
+    Ok(Json(OpenPage { total, page, per_page: OPEN_PER_PAGE, next, organisations }).into_response())
+}
+
+/// `GET /api/v1/organisations.csv`: every published entry, as Swedish Excel opens it.
+pub async fn open_csv(State(state): State<AppState>) -> Result<Response, AppError> {
+    let header = [
+        "slug",
+        "namn",
+        "typ",
+        "beskrivning",
+        "description",
+        "omraden",
+        "malgrupper",
+        "sprak",
+        "telefon",
+        "epost",
+        "webbplats",
+        "besoksadress",
+        "sa_far_du_hjalp",
+        "organisationsnummer",
+        "bekraftad",
+        "adress_pa_webben",
+    ];
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = state.db.published_entries(offset, 5_000).await?;
+        let done = page.len() < 5_000;
+        offset += 5_000;
+        rows.extend(page.into_iter().map(|e| {
+            let open = OpenEntry::new(e, &state);
+            vec![
+                open.slug,
+                open.name,
+                open.kind.code().to_string(),
+                open.description_sv,
+                open.description_en.unwrap_or_default(),
+                open.areas.join(","),
+                open.target_groups.join(","),
+                open.languages.join(","),
+                open.phone.unwrap_or_default(),
+                open.email.unwrap_or_default(),
+                open.website.unwrap_or_default(),
+                open.address.unwrap_or_default(),
+                open.way_in.code().to_string(),
+                open.organisation_number.unwrap_or_default(),
+                open.confirmed_at,
+                open.url,
+            ]
+        }));
+        if done {
+            break;
+        }
+    }
+    let body = crate::formats::csv::write(&header, rows)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"stod-och-foreningar.csv\""),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "directory/stats.html")]
+struct StatsPage<'a> {
+    shell: Shell<'a>,
+    weeks: Vec<super::CountsWeek>,
+    missed: Vec<super::MissedQuery>,
+}
+
+/// For staff: weekly counts and the most common searches that found nothing.
+pub async fn stats(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let today = Utc::now().with_timezone(&Stockholm).date_naive();
+    let recent: Vec<String> = (0..4).map(|w| super::iso_week(today - chrono::Duration::weeks(w))).collect();
+    let missed = state.db.missed_queries(&recent, 50).await?;
+    let weeks = state.db.directory_counts_since(today - chrono::Duration::weeks(12)).await?;
+    Ok(render(&StatsPage { shell: ctx.shell(&state), weeks, missed })?.into_response())
+}

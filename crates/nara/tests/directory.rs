@@ -1,0 +1,369 @@
+//! The directory of support on both databases: storage with versions, Swedish search through the
+//! real index, "open now", the pages, open data read back by real parsers, and anonymous counts.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::{NaiveTime, Utc};
+use common::app::TestApp;
+use nara::db::{Db, UtcTime};
+use nara::directory::hours::{Interval, OpeningHours};
+use nara::directory::search::{Filters, SearchIndex, SearchRequest};
+use nara::directory::{Entry, EntryKind, WayIn};
+use nara::help_areas::HelpArea;
+use uuid::Uuid;
+
+fn entry(slug: &str, name: &str, description: &str) -> Entry {
+    Entry {
+        id: Uuid::new_v4(),
+        slug: slug.into(),
+        kind: EntryKind::Association,
+        name: name.into(),
+        description_sv: description.into(),
+        description_en: None,
+        areas: vec![],
+        target_groups: vec![],
+        age_min: None,
+        age_max: None,
+        languages: vec!["sv".into()],
+        phone: Some("042-12 34 56".into()),
+        email: None,
+        website: None,
+        street_address: Some("Storgatan 1".into()),
+        postal_code: Some("252 21".into()),
+        city: Some("Helsingborg".into()),
+        hours: None,
+        premises_accessibility: None,
+        way_in: WayIn::DropIn,
+        org_number: None,
+        published: true,
+        confirmed_at: UtcTime::now(),
+        updated_at: UtcTime::now(),
+    }
+}
+
+fn area(slug: &str, name: &str) -> HelpArea {
+    HelpArea {
+        slug: slug.into(),
+        position: 1,
+        name_sv: name.into(),
+        name_en: name.into(),
+        summary_sv: String::new(),
+        summary_en: String::new(),
+    }
+}
+
+/// The entries the search tests look for.
+async fn directory(db: &Db) -> Vec<HelpArea> {
+    db.upsert_help_area(&area("alkohol-droger-spel", "Alkohol, droger och spel")).await.unwrap();
+    db.upsert_help_area(&area("pengar-och-skulder", "Pengar och skulder")).await.unwrap();
+    let mut treatment = entry(
+        "mottagningen",
+        "Mottagningen för alkohol och droger",
+        "Samtal och behandling vid alkoholmissbruk. Vi har också missbruksvård för unga.",
+    );
+    treatment.kind = EntryKind::City;
+    treatment.areas = vec!["alkohol-droger-spel".into()];
+    treatment.languages = vec!["sv".into(), "ar".into()];
+    db.save_entry(&treatment, None).await.unwrap();
+    let mut debt = entry("skuldradgivning", "Budget- och skuldrådgivningen", "Råd om skulder och budget.");
+    debt.kind = EntryKind::City;
+    debt.areas = vec!["pengar-och-skulder".into()];
+    db.save_entry(&debt, None).await.unwrap();
+    db.save_entry(&entry("anhorigforeningen", "Anhörigföreningen", "Gemenskap för anhöriga."), None)
+        .await
+        .unwrap();
+    db.save_entry(&entry("faret", "Fårets vänner", "Vi klipper får på landet."), None).await.unwrap();
+    db.save_entry(&entry("pappagruppen", "Pappagruppen", "Samtal för en far med små barn."), None)
+        .await
+        .unwrap();
+    db.list_help_areas().await.unwrap()
+}
+
+fn request(text: &str) -> SearchRequest {
+    SearchRequest { text: text.into(), filters: Filters::default(), page: 1, now: Utc::now() }
+}
+
+async fn slugs(index: &SearchIndex, db: &Db, request: SearchRequest) -> Vec<String> {
+    index.refresh(db, &db.list_help_areas().await.unwrap()).await.unwrap();
+    index.search(&request).unwrap().hits.into_iter().map(|h| h.entry.slug).collect()
+}
+
+on_both_backends!(an_entry_keeps_every_version_and_its_referrals, Migrated, |db| {
+    let mut first = entry("fontanhuset", "Fontänhuset", "Ett klubbhus.");
+    first.hours = Some(OpeningHours::weekdays(
+        NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+        NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+    ));
+    first.org_number = Some("802412-3450".into());
+    let editor = common::app::person(&db, "kerstin@example.se", "Kerstin Ali", &[]).await;
+    db.save_entry(&first, None).await.unwrap();
+    let mut changed = first.clone();
+    changed.description_sv = "Ett klubbhus för psykisk hälsa.".into();
+    db.save_entry(&changed, Some(editor)).await.unwrap();
+
+    let stored = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    assert_eq!(stored.description_sv, "Ett klubbhus för psykisk hälsa.");
+    assert_eq!(stored.hours, first.hours, "opening hours survive the round trip");
+    let versions = db.entry_versions(first.id).await.unwrap();
+    assert_eq!(versions.iter().map(|v| v.version).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(versions[1].changed_by, Some(editor), "who made the change is kept");
+    let old: Entry = serde_json::from_str(&versions[0].snapshot).unwrap();
+    assert_eq!(old.description_sv, "Ett klubbhus.", "the earlier version is kept whole");
+    assert_eq!(
+        db.last_directory_change().await.unwrap(),
+        db.directory_changes_since(0, 10).await.unwrap().last().unwrap().0
+    );
+
+    let other = entry("anhorigstodet", "Anhörigstödet", "Stöd.");
+    db.save_entry(&other, None).await.unwrap();
+    db.add_referral(first.id, other.id, false, Some(editor)).await.unwrap();
+    assert!(db.referrals_from(first.id).await.unwrap().is_empty(), "a suggestion waits for staff");
+    db.add_referral(first.id, other.id, true, None).await.unwrap();
+    assert_eq!(db.referrals_from(first.id).await.unwrap()[0].slug, "anhorigstodet");
+    assert!(db.add_referral(first.id, first.id, true, None).await.is_err(), "no entry refers to itself");
+});
+
+on_both_backends!(swedish_search_finds_compounds_synonyms_and_typos, Migrated, |db| {
+    directory(&db).await;
+    let index = SearchIndex::in_memory().unwrap();
+    // A compound word is found by its parts, at the end and at the start.
+    assert_eq!(slugs(&index, &db, request("missbruk")).await, vec!["mottagningen"]);
+    // Inflections share a stem.
+    assert_eq!(slugs(&index, &db, request("skulderna")).await, vec!["skuldradgivning"]);
+    // Synonyms, both ways: "beroende" finds missbruk, "närstående" finds anhöriga.
+    assert_eq!(slugs(&index, &db, request("beroende")).await, vec!["mottagningen"]);
+    assert_eq!(slugs(&index, &db, request("närstående")).await, vec!["anhorigforeningen"]);
+    // One typo in a longer word.
+    assert_eq!(slugs(&index, &db, request("skuldrådgivnngen")).await, vec!["skuldradgivning"]);
+    // å/ä/ö are letters of their own: "får" (sheep) is not "far" (father).
+    assert_eq!(slugs(&index, &db, request("får")).await, vec!["faret"]);
+    assert_eq!(slugs(&index, &db, request("far")).await, vec!["pappagruppen"]);
+    // Nothing: an empty list, not an error.
+    assert!(slugs(&index, &db, request("xyzzy")).await.is_empty());
+});
+
+on_both_backends!(filters_narrow_and_fresh_entries_rank_first, Migrated, |db| {
+    directory(&db).await;
+    let index = SearchIndex::in_memory().unwrap();
+    let mut by_area = request("");
+    by_area.filters.area = Some("pengar-och-skulder".into());
+    assert_eq!(slugs(&index, &db, by_area).await, vec!["skuldradgivning"]);
+    let mut by_language = request("samtal");
+    by_language.filters.language = Some("ar".into());
+    assert_eq!(slugs(&index, &db, by_language).await, vec!["mottagningen"]);
+    let mut by_kind = request("");
+    by_kind.filters.kind = Some(EntryKind::City);
+    let mut city = slugs(&index, &db, by_kind).await;
+    city.sort();
+    assert_eq!(city, vec!["mottagningen", "skuldradgivning"]);
+
+    // Two entries alike but for when they were last confirmed: the fresh one ranks first.
+    let mut old = entry("gammal", "Samtalsstöd", "Samtalsstöd för vuxna.");
+    old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(500));
+    db.save_entry(&old, None).await.unwrap();
+    db.save_entry(&entry("farsk", "Samtalsstöd", "Samtalsstöd för vuxna."), None).await.unwrap();
+    index.refresh(&db, &[]).await.unwrap();
+    let results = index.search(&request("samtalsstöd")).unwrap();
+    let order: Vec<&str> = results.hits.iter().map(|h| h.entry.slug.as_str()).collect();
+    assert_eq!(&order[..2], &["farsk", "gammal"]);
+    assert!(results.hits[1].stale && !results.hits[0].stale);
+});
+
+on_both_backends!(open_now_follows_the_opening_hours, Migrated, |db| {
+    let nine_to_five = OpeningHours::weekdays(
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+    );
+    let mut day = entry("dagtid", "Dagverksamheten", "Stöd på dagen.");
+    day.hours = Some(nine_to_five);
+    db.save_entry(&day, None).await.unwrap();
+    let mut night = entry("natt", "Nattjouren", "Stöd på natten.");
+    let mut night_hours = OpeningHours::default();
+    for weekday in &mut night_hours.weekly {
+        weekday.push(Interval::new(
+            NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        ));
+    }
+    night.hours = Some(night_hours);
+    db.save_entry(&night, None).await.unwrap();
+    db.save_entry(&entry("okand", "Okända tider", "Stöd när som helst kanske."), None).await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+
+    let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+    let mut open = request("stöd");
+    open.filters.open_now = true;
+    // Wednesday 2 December 2026, 10:00 in Stockholm (09:00 UTC).
+    open.now = at("2026-12-02T09:00:00Z");
+    assert_eq!(slugs(&index, &db, open.clone()).await, vec!["dagtid"]);
+    // 23:30 the same evening.
+    open.now = at("2026-12-02T22:30:00Z");
+    assert_eq!(slugs(&index, &db, open.clone()).await, vec!["natt"]);
+    open.filters.open_now = false;
+    assert_eq!(slugs(&index, &db, open).await.len(), 3, "without the filter, unknown hours are found too");
+});
+
+on_both_backends!(every_index_sees_a_change_made_anywhere, Migrated, |db| {
+    directory(&db).await;
+    // Two indexes over one database, as two server processes have.
+    let first = SearchIndex::in_memory().unwrap();
+    let second = SearchIndex::in_memory().unwrap();
+    assert_eq!(slugs(&first, &db, request("klubbhus")).await, Vec::<String>::new());
+    assert_eq!(slugs(&second, &db, request("klubbhus")).await, Vec::<String>::new());
+
+    let mut club = entry("klubbhuset", "Klubbhuset", "Ett klubbhus för gemenskap.");
+    db.save_entry(&club, None).await.unwrap();
+    assert_eq!(slugs(&first, &db, request("klubbhus")).await, vec!["klubbhuset"]);
+    assert_eq!(slugs(&second, &db, request("klubbhus")).await, vec!["klubbhuset"]);
+
+    club.published = false;
+    db.save_entry(&club, None).await.unwrap();
+    assert!(
+        slugs(&first, &db, request("klubbhus")).await.is_empty(),
+        "an unpublished entry leaves the index"
+    );
+    assert!(slugs(&second, &db, request("klubbhus")).await.is_empty());
+    assert_eq!(first.applied(), db.last_directory_change().await.unwrap());
+});
+
+on_both_backends!(an_index_on_disk_remembers_how_far_it_got, Migrated, |db| {
+    directory(&db).await;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(slugs(&index, &db, request("skulder")).await, vec!["skuldradgivning"]);
+        assert!(SearchIndex::open(dir.path()).is_err(), "one writer per index directory");
+    }
+    db.save_entry(&entry("ny", "Skuldfria", "Vi pratar om skulder."), None).await.unwrap();
+    let reopened = SearchIndex::open(dir.path()).unwrap();
+    let before = reopened.applied();
+    assert!(before > 0, "the position is kept in the index");
+    let mut found = slugs(&reopened, &db, request("skulder")).await;
+    found.sort();
+    assert_eq!(found, vec!["ny", "skuldradgivning"], "only the change since is applied");
+    assert_eq!(reopened.rebuild(&db, &[]).await.unwrap(), 6);
+});
+
+on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |db| {
+    directory(&db).await;
+    let mut contact = entry("kontaktcenter", "Stadens kontaktcenter", "Vi hjälper dig vidare.");
+    contact.phone = Some("042-10 50 00".into());
+    db.save_entry(&contact, None).await.unwrap();
+    let app = TestApp::new(db.clone());
+
+    let found = app.get("/sok?q=missbruk", None).await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("<mark>alkoholmissbruk</mark>"), "the match is highlighted");
+    assert!(found.body.contains("href=\"/stod/mottagningen\""));
+    assert!(found.body.contains("Öppettiderna är inte kända"));
+
+    let english = app.get("/en/sok?q=skulder", None).await;
+    assert!(english.body.contains("href=\"/en/stod/skuldradgivning\""));
+
+    let nothing = app.get("/sok?q=Tandl%C3%A4kare%20%20p%C3%A5%20natten", None).await;
+    assert_eq!(nothing.status, StatusCode::OK);
+    assert!(nothing.body.contains("Vi hittade inget som passar"));
+    assert!(nothing.body.contains("tel:+4642105000"), "the contact centre is offered");
+    assert!(nothing.body.contains("href=\"/sok?omrade=pengar-och-skulder\""), "and the areas to browse");
+
+    let bad = app.get("/sok?q=stod&omrade=finns-inte", None).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("Välj ett av alternativen i listan"));
+    assert_eq!(app.get("/sok?q=stod&sida=noll", None).await.status, StatusCode::BAD_REQUEST);
+
+    // Counted without anything that identifies the person: a day's number and the normalised words.
+    let today = Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let weeks = db.directory_counts_since(today).await.unwrap();
+    assert_eq!((weeks[0].searches, weeks[0].no_results), (3, 1));
+    let missed = db.missed_queries(&[nara::directory::iso_week(today)], 10).await.unwrap();
+    assert_eq!(missed, vec![nara::directory::MissedQuery { query: "tandläkare på natten".into(), count: 1 }]);
+});
+
+on_both_backends!(an_entry_page_shows_the_facts_and_where_else_to_turn, Migrated, |db| {
+    directory(&db).await;
+    let mut club = entry("fontanhuset", "Fontänhuset", "Ett klubbhus </script> för psykisk hälsa.");
+    club.hours = Some(OpeningHours { always: true, ..Default::default() });
+    club.org_number = Some("802412-3450".into());
+    db.save_entry(&club, None).await.unwrap();
+    let to = db.entry_by_slug("anhorigforeningen").await.unwrap().unwrap();
+    db.add_referral(club.id, to.id, true, None).await.unwrap();
+    let app = TestApp::new(db.clone());
+
+    let page = app.get("/stod/fontanhuset", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>Fontänhuset</h1>"));
+    assert!(page.body.contains("Öppet dygnet runt"));
+    assert!(page.body.contains("Passar detta inte dig? Prova också"));
+    assert!(page.body.contains("href=\"/stod/anhorigforeningen\""));
+    let json_ld = page
+        .body
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_str(json_ld).unwrap();
+    assert_eq!(value["@type"], "Organization");
+    assert_eq!(value["description"], "Ett klubbhus </script> för psykisk hälsa.");
+    assert_eq!(value["address"]["addressLocality"], "Helsingborg");
+
+    let mut hidden = entry("dold", "Dold", "Inte publicerad.");
+    hidden.published = false;
+    db.save_entry(&hidden, None).await.unwrap();
+    assert_eq!(app.get("/stod/dold", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/stod/finns-inte", None).await.status, StatusCode::NOT_FOUND);
+});
+
+on_both_backends!(open_data_reads_back_as_json_and_csv, Migrated, |db| {
+    directory(&db).await;
+    for n in 0..101 {
+        db.save_entry(&entry(&format!("forening-{n:03}"), &format!("Förening {n:03}"), "Stöd."), None)
+            .await
+            .unwrap();
+    }
+    let mut hidden = entry("dold", "Dold", "Inte publicerad.");
+    hidden.published = false;
+    db.save_entry(&hidden, None).await.unwrap();
+    let app = TestApp::new(db.clone());
+
+    let first = app.get("/api/v1/organisations", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let page: serde_json::Value = serde_json::from_str(&first.body).unwrap();
+    assert_eq!(page["total"], 106);
+    assert_eq!(page["organisations"].as_array().unwrap().len(), 100);
+    assert_eq!(page["next"], "http://nara.example.se/api/v1/organisations?page=2");
+    let second_page = app.get("/api/v1/organisations?page=2", None).await;
+    let second: serde_json::Value = serde_json::from_str(&second_page.body).unwrap();
+    assert_eq!(second["organisations"].as_array().unwrap().len(), 6);
+    assert!(second["next"].is_null());
+    assert!(!first.body.contains("Inte publicerad") && !second_page.body.contains("Inte publicerad"));
+    assert_eq!(app.get("/api/v1/organisations?page=-1", None).await.status, StatusCode::BAD_REQUEST);
+
+    let csv = app.get("/api/v1/organisations.csv", None).await;
+    assert!(csv.headers[axum::http::header::CONTENT_TYPE].to_str().unwrap().starts_with("text/csv"));
+    let text = csv.body.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[1], "namn");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 106);
+    let treatment = rows.iter().find(|r| &r[0] == "mottagningen").unwrap();
+    assert_eq!(&treatment[5], "alkohol-droger-spel");
+    assert_eq!(&treatment[7], "sv,ar");
+});
+
+on_both_backends!(an_index_made_from_another_database_is_rebuilt, Migrated, |db| {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // An index made from a different database (another demo run, a restored backup).
+        let other_db = common::TestDb::sqlite(common::Schema::Migrated).await;
+        let other = other_db.db.clone();
+        directory(&other).await;
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(slugs(&index, &other, request("skulder")).await, vec!["skuldradgivning"]);
+    }
+    db.save_entry(&entry("egen", "Egen förening", "Vi pratar om skulder."), None).await.unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(slugs(&index, &db, request("skulder")).await, vec!["egen"], "nothing from the other database");
+});
