@@ -28,6 +28,16 @@ const PAGES = [
     '/kalender/utvecklingsgrupp/foresla-tema',
   ]),
   ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
+  // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).
+  ...inBothLanguages(['/sok', '/stod/fontanhuset', '/stod/lankarna', '/stod/socialjouren']),
+  { path: '/sok?q=missbruk' },
+  { path: '/en/sok?q=debt' },
+  { path: '/sok?q=xyzzy' },
+  { path: '/en/sok?q=xyzzy' },
+  { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
+  { path: '/sok?q=st%C3%B6d&sida=2' },
+  { path: '/sok?omrade=finns-inte', status: 400 },
+  ...inBothLanguages(['/personal/katalog/statistik'], { as: ORGANISER }),
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

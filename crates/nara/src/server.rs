@@ -83,8 +83,11 @@ pub async fn run(
     }
     tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
     tokio::spawn(crate::maintenance::run_worker(state.clone(), wait_for(stopped.clone())));
+    let counts = tokio::spawn(crate::directory::usage::run_flusher(state.clone(), wait_for(stopped.clone())));
     let app = web::router(state.clone(), limits);
     serve(listener, app, wait_for(stopped)).await?;
+    // The last counts are written before the database closes.
+    let _ = counts.await;
     state.db.close().await;
     Ok(())
 }

@@ -134,6 +134,8 @@ on_both_backends!(swedish_search_finds_compounds_synonyms_and_typos, Migrated, |
     // Synonyms, both ways: "beroende" finds missbruk, "närstående" finds anhöriga.
     assert_eq!(slugs(&index, &db, request("beroende")).await, vec!["mottagningen"]);
     assert_eq!(slugs(&index, &db, request("närstående")).await, vec!["anhorigforeningen"]);
+    // A compound in the query finds the words written apart.
+    assert_eq!(slugs(&index, &db, request("skuldbudget")).await, vec!["skuldradgivning"]);
     // One typo in a longer word.
     assert_eq!(slugs(&index, &db, request("skuldrådgivnngen")).await, vec!["skuldradgivning"]);
     // å/ä/ö are letters of their own: "får" (sheep) is not "far" (father).
@@ -273,6 +275,7 @@ on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |d
     assert_eq!(app.get("/sok?q=stod&sida=noll", None).await.status, StatusCode::BAD_REQUEST);
 
     // Counted without anything that identifies the person: a day's number and the normalised words.
+    app.state.usage.flush(&db).await.unwrap();
     let today = Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
     let weeks = db.directory_counts_since(today).await.unwrap();
     assert_eq!((weeks[0].searches, weeks[0].no_results), (3, 1));

@@ -14,6 +14,8 @@ export const JOURNEYS = [
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },
   { name: 'admin (keyboard): empty invite form gives an error summary, axe', run: emptyInvitation },
+  { name: 'journey (keyboard): search from the home page, open a hit, follow a referral', run: searchJourney },
+  { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },
 ];
 
 /** Opens `path` in a fresh context, signed in as `as` when given, and hands over the page. */
@@ -100,4 +102,57 @@ async function assertErrorState(page, fieldIds) {
   } catch {
     assert.fail(`Enter on the error summary's link did not focus #${first}; focus is on ${await describeFocus(page)}`);
   }
+}
+
+async function searchJourney(env) {
+  await open(env, '/', undefined, async (page) => {
+    const main = page.getByRole('main');
+    const box = main.getByRole('searchbox', { name: 'Vad behöver du hjälp med?' });
+    await tabTo(page, box, 'the search box on the home page');
+    await page.keyboard.type('skulder');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/sok', 'Enter in the search box opens the search page');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'skulder');
+    const marked = await main.locator('mark').allInnerTexts();
+    assert.ok(marked.some((text) => /skulder/i.test(text)), `the matched word is highlighted: ${marked}`);
+    await assertNoAxeViolations(page);
+
+    const hit = main.getByRole('link', { name: /Budget- och skuldrådgivningen/ });
+    await tabTo(page, hit, 'the link to the debt advice service');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/stod/budget-och-skuldradgivning');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Budget- och skuldrådgivningen');
+    assert.ok(await page.getByRole('table').count() === 1, 'the opening hours are a table');
+    await assertNoAxeViolations(page);
+
+    await page.goto(`${env.baseUrl}/stod/mottagningen-beroende`);
+    const referral = page.getByRole('region', { name: 'Passar detta inte dig? Prova också' }).getByRole('link', { name: 'Länkföreningen Ankaret' });
+    await tabTo(page, referral, 'the referral to Länkföreningen Ankaret');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/stod/lankarna');
+    assert.match(await page.getByRole('main').innerText(), /Uppgifterna kan vara inaktuella/, 'an entry not confirmed for a year says so');
+  });
+}
+
+async function searchFilters(env) {
+  await open(env, '/sok', undefined, async (page) => {
+    const area = page.getByLabel('Område', { exact: true });
+    await tabTo(page, area, 'the area filter');
+    await area.selectOption('alkohol-droger-spel');
+    const openNow = page.getByLabel('Visa bara det som är öppet just nu');
+    await tabTo(page, openNow, 'the open-now checkbox');
+    await page.keyboard.press('Space');
+    const button = page.locator('#filters').getByRole('button', { name: 'Sök' });
+    await tabTo(page, button, 'the search button of the filters');
+    await pressForNewPage(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('omrade'), 'alkohol-droger-spel');
+    assert.equal(url.searchParams.get('oppet'), '1');
+    const statuses = await page.locator('.hit .status').allInnerTexts();
+    for (const status of statuses) {
+      assert.match(status, /^Öppet/, `only open places are listed: ${statuses}`);
+    }
+    assert.ok(await page.getByLabel('Visa bara det som är öppet just nu').isChecked(), 'the filter stays chosen');
+    await assertNoAxeViolations(page);
+  });
 }

@@ -83,6 +83,11 @@ impl Server {
         Self { child, address, _data: data }
     }
 
+    /// The server's process id (to read its memory use).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The demo's SQLite file (when it runs on one).
     pub fn sqlite_url(&self) -> String {
         format!("sqlite://{}", self._data.path().join("demo.db").display())

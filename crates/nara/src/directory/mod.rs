@@ -6,6 +6,7 @@ pub mod demo;
 pub mod hours;
 pub mod search;
 mod store;
+pub mod usage;
 pub mod web;
 
 use chrono::{DateTime, Utc};

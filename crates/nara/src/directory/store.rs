@@ -119,7 +119,7 @@ pub struct CountsWeek {
 }
 
 /// What is counted. Never with anything that identifies who did it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
     Search,
     View,
@@ -296,19 +296,19 @@ impl Db {
         entries(rows)
     }
 
-    /// Adds one to today's count of a measure.
-    pub async fn count_directory_use(&self, measure: Measure, day: NaiveDate) -> anyhow::Result<()> {
-        let sql = "INSERT INTO directory_counts (day, measure, count) VALUES ($1, $2, 1) \
-                   ON CONFLICT (day, measure) DO UPDATE SET count = directory_counts.count + 1";
-        on_pool!(self, pool => sqlx::query(sql).bind(day).bind(measure.code()).execute(pool).await.map(drop))?;
+    /// Adds `n` to a day's count of a measure.
+    pub async fn count_directory_use(&self, measure: Measure, day: NaiveDate, n: i64) -> anyhow::Result<()> {
+        let sql = "INSERT INTO directory_counts (day, measure, count) VALUES ($1, $2, $3) \
+                   ON CONFLICT (day, measure) DO UPDATE SET count = directory_counts.count + excluded.count";
+        on_pool!(self, pool => sqlx::query(sql).bind(day).bind(measure.code()).bind(n).execute(pool).await.map(drop))?;
         Ok(())
     }
 
-    /// Counts a query that found nothing, in its normalised form, for the week.
-    pub async fn count_missed_query(&self, query: &str, day: NaiveDate) -> anyhow::Result<()> {
-        let sql = "INSERT INTO directory_missed_queries (week, query, count) VALUES ($1, $2, 1) \
-                   ON CONFLICT (week, query) DO UPDATE SET count = directory_missed_queries.count + 1";
-        on_pool!(self, pool => sqlx::query(sql).bind(iso_week(day)).bind(query).execute(pool).await.map(drop))?;
+    /// Counts `n` times a query that found nothing, in its normalised form, for the week.
+    pub async fn count_missed_query(&self, query: &str, day: NaiveDate, n: i64) -> anyhow::Result<()> {
+        let sql = "INSERT INTO directory_missed_queries (week, query, count) VALUES ($1, $2, $3) \
+                   ON CONFLICT (week, query) DO UPDATE SET count = directory_missed_queries.count + excluded.count";
+        on_pool!(self, pool => sqlx::query(sql).bind(iso_week(day)).bind(query).bind(n).execute(pool).await.map(drop))?;
         Ok(())
     }
 

@@ -141,7 +141,7 @@ pub async fn search(
         (Vec::new(), 0, Vec::new())
     };
     if searched && !text.is_empty() {
-        count_search(&state, &text, total == 0, now).await?;
+        count_search(&state, &text, total == 0, now);
     }
     let hits: Vec<HitView> = hits
         .iter()
@@ -196,14 +196,13 @@ const CONTACT_CENTRE: &str = "kontaktcenter";
 
 /// Counts a search, and a search that found nothing with its normalised words. Nothing else about
 /// the request is kept.
-async fn count_search(state: &AppState, text: &str, none: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+fn count_search(state: &AppState, text: &str, none: bool, now: DateTime<Utc>) {
     let day = now.with_timezone(&Stockholm).date_naive();
-    state.db.count_directory_use(Measure::Search, day).await?;
+    state.usage.count(Measure::Search, day);
     if none {
-        state.db.count_directory_use(Measure::NoResult, day).await?;
-        state.db.count_missed_query(&normalise_query(text), day).await?;
+        state.usage.count(Measure::NoResult, day);
+        state.usage.missed(normalise_query(text), day);
     }
-    Ok(())
 }
 
 /// The search's query string for another page of results.
@@ -325,7 +324,7 @@ pub async fn entry(
 ) -> Result<Response, AppError> {
     let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
     let now = Utc::now();
-    state.db.count_directory_use(Measure::View, now.with_timezone(&Stockholm).date_naive()).await?;
+    state.usage.count(Measure::View, now.with_timezone(&Stockholm).date_naive());
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
     let areas = state.db.list_help_areas().await?;
@@ -607,6 +606,8 @@ struct StatsPage<'a> {
 
 /// For staff: weekly counts and the most common searches that found nothing.
 pub async fn stats(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    // Staff see the counts up to now, not up to the last half-minute flush.
+    state.usage.flush(&state.db).await?;
     let today = Utc::now().with_timezone(&Stockholm).date_naive();
     let recent: Vec<String> = (0..4).map(|w| super::iso_week(today - chrono::Duration::weeks(w))).collect();
     let missed = state.db.missed_queries(&recent, 50).await?;

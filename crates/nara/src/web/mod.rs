@@ -55,6 +55,8 @@ pub struct Shared {
     pub metrics: Arc<Metrics>,
     /// The directory's search index, kept in step with the database.
     pub search: Arc<SearchIndex>,
+    /// Counts of the directory's use, written to the database now and then.
+    pub usage: Arc<crate::directory::usage::Usage>,
 }
 
 impl Deref for AppState {
@@ -79,6 +81,7 @@ impl AppState {
             metrics,
             // In memory until the server gives it a place on disk (`with_search`).
             search: Arc::new(SearchIndex::in_memory().expect("an index in memory can always be made")),
+            usage: Arc::default(),
         }))
     }
 

@@ -40,6 +40,7 @@ impl Answer {
 pub struct TestApp {
     pub db: Db,
     pub router: Router,
+    pub state: AppState,
 }
 
 impl TestApp {
@@ -56,7 +57,7 @@ impl TestApp {
             Secrets::ephemeral(),
             providers,
         );
-        Self { db, router: web::router(state, Limits::default()) }
+        Self { db, router: web::router(state.clone(), Limits::default()), state }
     }
 
     /// Sends a request as a browser on this site would (same-origin), with the given session.

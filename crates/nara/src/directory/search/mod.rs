@@ -249,6 +249,10 @@ impl SearchIndex {
         query::run(self, request)
     }
 
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
     pub(crate) fn fields(&self) -> &Fields {
         &self.fields
     }

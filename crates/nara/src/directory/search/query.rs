@@ -77,8 +77,26 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     if words.is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     } else {
-        let alternatives: Vec<(Occur, Box<dyn Query>)> =
+        let searcher = index.searcher();
+        let known = |stem: &str| {
+            [fields.body, fields.parts]
+                .iter()
+                .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
+        };
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> =
             words.iter().map(|w| (Occur::Should, word_query(fields, w))).collect();
+        for word in &words {
+            if known(&word.stem) {
+                continue;
+            }
+            for (left, right) in swedish::splits(&word.stem, known) {
+                let both = BooleanQuery::new(vec![
+                    (Occur::Must, anywhere(fields, left)),
+                    (Occur::Must, anywhere(fields, right)),
+                ]);
+                alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(both), 0.8))));
+            }
+        }
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
     }
     let filters = &request.filters;
@@ -134,6 +152,20 @@ fn word_query(fields: &Fields, word: &Word) -> Box<dyn Query> {
             }
         }
     }
+    Box::new(BooleanQuery::new(places))
+}
+
+/// A stem in the name, the body or a compound.
+fn anywhere(fields: &Fields, stem: &str) -> Box<dyn Query> {
+    let places = [fields.name, fields.body, fields.parts]
+        .into_iter()
+        .map(|field| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::WithFreqs)),
+            )
+        })
+        .collect();
     Box::new(BooleanQuery::new(places))
 }
 

@@ -100,6 +100,37 @@ pub fn compound_parts(stem: &str) -> Vec<&str> {
     parts
 }
 
+/// Ways to read a query word as a compound of two words the index knows ("budgetrådgivning" as
+/// "budget" + "rådgivning"), so a compound in the query finds texts that use the words apart.
+/// A linking "s" ("missbruksvård") is dropped from the first word. At most two readings.
+pub fn splits(stem: &str, known: impl Fn(&str) -> bool) -> Vec<(&str, &str)> {
+    let boundaries: Vec<usize> = stem.char_indices().map(|(i, _)| i).collect();
+    let letters = boundaries.len();
+    if letters < 2 * MIN_PART {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for &at in &boundaries[MIN_PART..=letters - MIN_PART] {
+        let (left, right) = stem.split_at(at);
+        if !known(right) {
+            continue;
+        }
+        let left = if known(left) {
+            left
+        } else {
+            match left.strip_suffix('s') {
+                Some(bare) if bare.chars().count() >= MIN_PART && known(bare) => bare,
+                _ => continue,
+            }
+        };
+        found.push((left, right));
+        if found.len() == 2 {
+            break;
+        }
+    }
+    found
+}
+
 /// The words of a query, each stemmed, with stop words left out.
 pub struct QueryWords {
     analyzer: TextAnalyzer,
@@ -268,6 +299,15 @@ mod tests {
         assert!(missbruk.synonyms.contains(&stem("beroende")));
         let narstaende = &query.words("närstående")[0];
         assert!(narstaende.synonyms.contains(&stem("anhörig")));
+    }
+
+    #[test]
+    fn a_compound_query_word_is_read_as_two_known_words() {
+        let known = |w: &str| ["budget", "rådgivning", "missbruk", "vård"].contains(&w);
+        assert_eq!(splits("budgetrådgivning", known), vec![("budget", "rådgivning")]);
+        assert_eq!(splits("missbruksvård", known), vec![("missbruk", "vård")]);
+        assert!(splits("okändaordet", known).is_empty());
+        assert!(splits("kort", known).is_empty());
     }
 
     #[test]
