@@ -1,4 +1,5 @@
-//! Work that runs on a timer in every server process: reminders the day before a meeting,
+//! Work that runs on a timer in every server process: reminders the day before a meeting and to
+//! confirm directory entries,
 //! deleting registrants' needs once the meeting is over, and clearing expired sessions, links,
 //! log-ins in progress and rate-limit counters. Every step is safe to run from several
 //! processes at once (each reminder is claimed before it is sent).
@@ -17,6 +18,8 @@ use crate::on_pool;
 pub struct Round {
     pub reminders: usize,
     pub needs_deleted: u64,
+    /// E-mails asking those who keep a directory entry up to date to confirm it.
+    pub confirmation_reminders: usize,
 }
 
 #[derive(sqlx::FromRow)]
@@ -99,6 +102,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
         round.reminders += 1;
     }
     round.needs_deleted = db.delete_past_needs(now).await?;
+    round.confirmation_reminders =
+        crate::directory::stewards::send_confirmation_reminders(db, catalogues, link_base).await?;
     db.clear_expired(now).await?;
     Ok(round)
 }

@@ -370,3 +370,187 @@ on_both_backends!(an_index_made_from_another_database_is_rebuilt, Migrated, |db|
     let index = SearchIndex::open(dir.path()).unwrap();
     assert_eq!(slugs(&index, &db, request("skulder")).await, vec!["egen"], "nothing from the other database");
 });
+
+/// A staff member and a person who will represent an association.
+async fn stewards(db: &Db) -> (String, String, Uuid) {
+    use nara::identity::{Role, RoleGrant};
+    let unit = db.upsert_unit("kvalitet", "Kvalitet och utveckling", "Quality").await.unwrap();
+    let staff = common::app::person(
+        db,
+        "personal@example.se",
+        "Maria Holm",
+        &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
+    )
+    .await;
+    let rep = common::app::person(db, "kerstin@example.se", "Kerstin Ali", &[]).await;
+    (db.start_session(staff).await.unwrap(), db.start_session(rep).await.unwrap(), rep)
+}
+
+fn association(slug: &str) -> Entry {
+    let mut club = entry(slug, "Fontänhuset", "Ett klubbhus för psykisk hälsa.");
+    club.org_number = Some("802412-3450".into());
+    club.areas = vec!["pengar-och-skulder".into()];
+    club
+}
+
+/// The form as the edit page would post it for `entry`, with `changes` on top.
+fn posted(entry: &Entry, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let form = nara::directory::form::EntryForm::from_entry(entry);
+    let mut pairs = vec![
+        ("namn", form.name),
+        ("typ", form.kind),
+        ("orgnr", form.org_number),
+        ("beskrivning", form.description_sv),
+        ("telefon", form.phone),
+        ("vag_in", form.way_in),
+        ("tider_1", form.days[0].clone()),
+    ];
+    pairs.extend(form.areas.into_iter().map(|a| ("omrade", a)));
+    let mut pairs: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for (key, value) in changes {
+        pairs.retain(|(k, _)| k != key);
+        pairs.push((key.to_string(), value.to_string()));
+    }
+    pairs
+}
+
+async fn post_pairs(
+    app: &TestApp,
+    path: &str,
+    pairs: &[(String, String)],
+    token: &str,
+) -> common::app::Answer {
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.post(path, &borrowed, Some(token)).await
+}
+
+on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key_facts, Migrated, |db| {
+    directory(&db).await;
+    let club = association("fontanhuset");
+    db.save_entry(&club, None).await.unwrap();
+    let (staff, rep, rep_id) = stewards(&db).await;
+    let app = TestApp::new(db.clone());
+
+    // Not yet a representative: the edit page is refused, and the refusal is audited.
+    assert_eq!(app.get("/forening/fontanhuset/redigera", Some(&rep)).await.status, StatusCode::FORBIDDEN);
+    let denied = db
+        .search_audit(
+            &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(denied.len(), 1);
+
+    // Ask, and staff approve.
+    let asked = app.post("/stod/fontanhuset/foretrada", &[("note", "Ordförande")], Some(&rep)).await;
+    assert_eq!(asked.location(), "/forening?sparad=requested");
+    assert!(app.get("/forening", Some(&rep)).await.body.contains("Väntar på att staden godkänner"));
+    let waiting = db.pending_representations().await.unwrap();
+    assert_eq!(
+        (waiting[0].person_name.as_str(), waiting[0].note.as_deref()),
+        ("Kerstin Ali", Some("Ordförande"))
+    );
+    assert!(app.get("/personal/katalog", Some(&staff)).await.body.contains("Ordförande"));
+    app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
+    assert_eq!(db.representation(club.id, rep_id).await.unwrap().as_deref(), Some("approved"));
+
+    // A new phone number is published at once.
+    let edit = app.get("/forening/fontanhuset/redigera", Some(&rep)).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    let saved = post_pairs(
+        &app,
+        "/forening/fontanhuset/redigera",
+        &posted(&club, &[("telefon", "042-99 99 99")]),
+        &rep,
+    )
+    .await;
+    assert_eq!(saved.location(), "/forening?sparad=saved");
+    assert_eq!(
+        db.entry_by_slug("fontanhuset").await.unwrap().unwrap().phone.as_deref(),
+        Some("042-99 99 99")
+    );
+
+    // A new description waits for staff; the public page keeps the old one until then.
+    let current = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    let proposal = posted(
+        &current,
+        &[("beskrivning", "Ett klubbhus där medlemmar arbetar tillsammans."), ("telefon", "042-11 11 11")],
+    );
+    assert_eq!(
+        post_pairs(&app, "/forening/fontanhuset/redigera", &proposal, &rep).await.location(),
+        "/forening?sparad=review"
+    );
+    let public = app.get("/stod/fontanhuset", None).await.body;
+    assert!(public.contains("Ett klubbhus för psykisk hälsa.") && public.contains("042-11 11 11"));
+    let changes = db.pending_changes().await.unwrap();
+    assert_eq!(changes.len(), 1);
+    app.post(&format!("/personal/katalog/andringar/{}/godkann", changes[0].0.id), &[], Some(&staff)).await;
+    let published = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    assert_eq!(published.description_sv, "Ett klubbhus där medlemmar arbetar tillsammans.");
+    let versions = db.entry_versions(club.id).await.unwrap();
+    assert_eq!(versions.last().unwrap().changed_by, Some(rep_id), "the proposer is recorded as the author");
+    assert_eq!(versions.len(), 4);
+
+    // Confirming without changes renews the date; a bad form keeps what was typed and names the field.
+    let before = published.confirmed_at;
+    app.post("/forening/fontanhuset/bekrafta", &[], Some(&rep)).await;
+    assert!(db.entry_by_slug("fontanhuset").await.unwrap().unwrap().confirmed_at > before);
+    let bad = post_pairs(
+        &app,
+        "/forening/fontanhuset/redigera",
+        &posted(&published, &[("orgnr", "802412-3451"), ("tider_1", "hela dagen")]),
+        &rep,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#orgnr\"") && bad.body.contains("href=\"#tider_1\""));
+    assert!(bad.body.contains("value=\"hela dagen\""), "nothing typed is lost");
+});
+
+on_both_backends!(a_new_association_is_published_when_staff_approve_it, Migrated, |db| {
+    directory(&db).await;
+    let (staff, rep, _) = stewards(&db).await;
+    let app = TestApp::new(db.clone());
+    let fresh = Entry { hours: None, ..association("") };
+    let mut form =
+        posted(&fresh, &[("namn", "Språkcafé Gemenskap"), ("beskrivning", "Vi pratar svenska och fikar.")]);
+    form.push(("malgrupp".into(), "nyanlanda".into()));
+    let answer = post_pairs(&app, "/forening/ny", &form, &rep).await;
+    assert_eq!(answer.location(), "/forening?sparad=registered");
+    assert_eq!(
+        app.get("/stod/sprakcafe-gemenskap", None).await.status,
+        StatusCode::NOT_FOUND,
+        "not public before approval"
+    );
+    let waiting = db.pending_representations().await.unwrap();
+    app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
+    assert_eq!(app.get("/stod/sprakcafe-gemenskap", None).await.status, StatusCode::OK);
+    assert!(
+        app.get("/sok?q=spr%C3%A5kcaf%C3%A9", None).await.body.contains("href=\"/stod/sprakcafe-gemenskap\"")
+    );
+});
+
+on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, |db| {
+    let (_, rep, rep_id) = stewards(&db).await;
+    let _ = rep;
+    let mut old = association("gammal");
+    old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(340));
+    db.save_entry(&old, None).await.unwrap();
+    db.save_entry(&association("farsk"), None).await.unwrap();
+    db.request_representation(old.id, rep_id, None).await.unwrap();
+    let waiting = db.pending_representations().await.unwrap();
+    db.decide_representation(waiting[0].id, true, rep_id).await.unwrap();
+
+    let catalogues = nara::i18n::Catalogues::load().unwrap();
+    let base = url::Url::parse("http://nara.example.se/").unwrap();
+    let round = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
+    assert_eq!(round.confirmation_reminders, 1, "only the entry near a year old");
+    let mail = db.outbox().await.unwrap();
+    assert!(mail.iter().any(|m| m.to_address == "kerstin@example.se" && m.subject.contains("Fontänhuset")));
+    assert_eq!(
+        nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().confirmation_reminders,
+        0,
+        "once a month"
+    );
+});

@@ -3,8 +3,10 @@
 //! counts of use that identify no one.
 
 pub mod demo;
+pub mod form;
 pub mod hours;
 pub mod search;
+pub mod stewards;
 mod store;
 pub mod usage;
 pub mod web;
@@ -178,6 +180,37 @@ pub fn is_stale(confirmed_at: UtcTime, now: DateTime<Utc>) -> bool {
     now - confirmed_at.0 > chrono::Duration::days(CONFIRM_EVERY_DAYS)
 }
 
+/// Whether two versions of an entry differ in the facts staff review before an association's
+/// change is published: who it is, what it says it does, and the areas it is found under.
+pub fn key_facts_differ(a: &Entry, b: &Entry) -> bool {
+    a.name != b.name
+        || a.kind != b.kind
+        || a.org_number != b.org_number
+        || a.description_sv != b.description_sv
+        || a.description_en != b.description_en
+        || a.areas != b.areas
+}
+
+/// An address part made from a name: lower case, å/ä → a, ö → o, other runs of signs → `-`.
+pub fn slug_of(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').chars().take(80).collect()
+}
+
 /// Queries are counted in this form only: trimmed, lower case, inner whitespace collapsed, cut to a
 /// length that fits a phrase but not a story about oneself.
 pub fn normalise_query(query: &str) -> String {
@@ -205,6 +238,13 @@ mod tests {
         let now = Utc::now();
         assert!(!is_stale(UtcTime(now - chrono::Duration::days(364)), now));
         assert!(is_stale(UtcTime(now - chrono::Duration::days(366)), now));
+    }
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert_eq!(slug_of("Länkföreningen Ankaret"), "lankforeningen-ankaret");
+        assert_eq!(slug_of("  Kvinnojouren – Frida! "), "kvinnojouren-frida");
+        assert_eq!(slug_of("العربية"), "");
     }
 
     #[test]

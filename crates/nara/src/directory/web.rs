@@ -315,6 +315,8 @@ struct EntryPage<'a> {
     exceptions: Vec<HoursRow>,
     referrals: Vec<(String, String)>,
     json_ld: String,
+    /// Where a representative of an association asks to keep its entry up to date.
+    claim_action: Option<String>,
 }
 
 pub async fn entry(
@@ -362,6 +364,8 @@ pub async fn entry(
             .map(|r| (ctx.href(&format!("/stod/{}", r.slug)), r.name.clone()))
             .collect(),
         json_ld: json_ld(&entry, &state.absolute(&ctx.href(&format!("/stod/{}", entry.slug))), locale),
+        claim_action: (entry.kind == EntryKind::Association)
+            .then(|| ctx.href(&format!("/stod/{}/foretrada", entry.slug))),
         entry,
         shell,
     };

@@ -47,6 +47,27 @@ pub fn may_organise(actor: &Actor, unit: Option<Uuid>) -> bool {
     }
 }
 
+/// How a person may change an entry in the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryEditing {
+    /// Staff: changes are published at once.
+    Publish,
+    /// An approved representative of the association: changes to key facts wait for staff.
+    KeyFactsReviewed,
+}
+
+/// Whether `actor` may change a directory entry they are (or are not) an approved representative of.
+pub fn may_edit_entry(actor: &Actor, approved_representative: bool) -> Option<EntryEditing> {
+    let person = actor.signed_in()?;
+    if person.has_role(Role::Staff) {
+        Some(EntryEditing::Publish)
+    } else if approved_representative {
+        Some(EntryEditing::KeyFactsReviewed)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +85,19 @@ mod tests {
             },
             grants: roles.iter().map(|&role| RoleGrant { role, unit_id: None }).collect(),
         }))
+    }
+
+    #[test]
+    fn entries_are_edited_by_staff_and_their_own_representatives_only() {
+        assert_eq!(may_edit_entry(&Actor::Anonymous, true), None);
+        assert_eq!(may_edit_entry(&person(&[]), false), None);
+        assert_eq!(
+            may_edit_entry(&person(&[Role::Association]), false),
+            None,
+            "not a representative of this one"
+        );
+        assert_eq!(may_edit_entry(&person(&[]), true), Some(EntryEditing::KeyFactsReviewed));
+        assert_eq!(may_edit_entry(&person(&[Role::Staff]), false), Some(EntryEditing::Publish));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! From what a person typed and the filters they chose to ranked hits.
 //!
 //! Each query word matches, best first: the entry's name, its body, a compound that holds the word,
-//! and, for words of five letters or more, the word with one typo. Synonyms match the same places a
-//! little lower. Words are alternatives (an entry with more of them ranks higher), filters are
-//! required. "Open now" is decided from each hit's opening hours at the time of the search, among
+//! and, for words of five letters or more that the index does not know, the word with one typo.
+//! Synonyms match the same places a little lower. A compound the index does not know is also read
+//! as two words it knows. Words are alternatives (an entry with more of them ranks higher), filters
+//! are required. "Open now" is decided from each hit's opening hours at the time of the search, among
 //! the best `OPEN_NOW_POOL` hits.
 
 use chrono::{DateTime, Utc};
@@ -84,7 +85,7 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
                 .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
         };
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> =
-            words.iter().map(|w| (Occur::Should, word_query(fields, w))).collect();
+            words.iter().map(|w| (Occur::Should, word_query(fields, w, !known(&w.stem)))).collect();
         for word in &words {
             if known(&word.stem) {
                 continue;
@@ -132,8 +133,10 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     Ok(SearchResults { hits: entries.into_iter().map(hit).collect(), total, words })
 }
 
-/// One query word and its synonyms, in every place it can match.
-fn word_query(fields: &Fields, word: &Word) -> Box<dyn Query> {
+/// One query word and its synonyms, in every place it can match; with one typo tolerated when the
+/// word itself is not in the index (fuzzy matching is the costly part of a search, and a word the
+/// index knows is most likely spelt as meant).
+fn word_query(fields: &Fields, word: &Word, unknown: bool) -> Box<dyn Query> {
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (i, stem) in word.all().enumerate() {
         let weight = if i == 0 { 1.0 } else { 0.8 };
@@ -145,7 +148,7 @@ fn word_query(fields: &Fields, word: &Word) -> Box<dyn Query> {
         places.push(exact(fields.name, 4.0));
         places.push(exact(fields.body, 2.0));
         places.push(exact(fields.parts, 1.0));
-        if i == 0 && stem.chars().count() >= MIN_FUZZY {
+        if i == 0 && unknown && stem.chars().count() >= MIN_FUZZY {
             for (field, boost) in [(fields.name, 1.0), (fields.body, 0.5), (fields.parts, 0.3)] {
                 let fuzzy = FuzzyTermQuery::new(term(field), 1, true);
                 places.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost))));

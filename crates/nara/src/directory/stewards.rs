@@ -1,0 +1,683 @@
+//! Keeping entries up to date by those listed: a person asks to represent an association (or
+//! registers a new one), staff approve the link, the representative edits and confirms the entry.
+//! Changes to key facts wait for staff; everything else is published at once. Staff also see the
+//! entries whose facts are more than a year old.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::form::{DAY_FIELDS, EntryForm};
+use super::{Entry, EntryKind, LANGUAGES, TARGET_GROUPS, WayIn, is_stale, key_facts_differ};
+use crate::accounts::{FormErrors, INVALID};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+use crate::policy::{self, EntryEditing};
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// A request to represent an entry, or a proposed change, waiting for staff.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Pending {
+    pub id: Uuid,
+    pub entry_id: Uuid,
+    pub entry_name: String,
+    pub entry_slug: String,
+    pub person_name: String,
+    pub note: Option<String>,
+}
+
+impl Db {
+    /// Asks for `person` to represent `entry`; asking again changes nothing.
+    pub async fn request_representation(
+        &self,
+        entry: Uuid,
+        person: Uuid,
+        note: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let sql = "INSERT INTO directory_representatives (id, entry_id, person_id, status, note, requested_at) \
+                   VALUES ($1, $2, $3, 'pending', $4, $5) ON CONFLICT (entry_id, person_id) DO NOTHING";
+        on_pool!(self, pool => sqlx::query(sql).bind(Uuid::new_v4()).bind(entry).bind(person).bind(note)
+            .bind(UtcTime::now()).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    /// `pending`, `approved` or `declined`, when the person has asked to represent the entry.
+    pub async fn representation(&self, entry: Uuid, person: Uuid) -> anyhow::Result<Option<String>> {
+        let sql = "SELECT status FROM directory_representatives WHERE entry_id = $1 AND person_id = $2";
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar::<_, String>(sql).bind(entry).bind(person).fetch_optional(pool).await)?,
+        )
+    }
+
+    /// The entries a person represents or has asked to, with the status of each link.
+    pub async fn represented_by(&self, person: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
+        let sql = "SELECT entry_id, status FROM directory_representatives WHERE person_id = $1 AND status <> 'declined'";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String)>(sql).bind(person).fetch_all(pool).await)?,
+        )
+    }
+
+    pub async fn pending_representations(&self) -> anyhow::Result<Vec<Pending>> {
+        let sql = "SELECT r.id, r.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
+                   p.display_name AS person_name, r.note \
+                   FROM directory_representatives r JOIN directory_entries e ON e.id = r.entry_id \
+                   JOIN people p ON p.id = r.person_id WHERE r.status = 'pending' ORDER BY r.requested_at";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, Pending>(sql).fetch_all(pool).await)?)
+    }
+
+    /// Decides a waiting request; the entry it was about, or `None` when it was not waiting.
+    pub async fn decide_representation(
+        &self,
+        id: Uuid,
+        approve: bool,
+        by: Uuid,
+    ) -> anyhow::Result<Option<Uuid>> {
+        let sql = "UPDATE directory_representatives SET status = $1, decided_by = $2, decided_at = $3 \
+                   WHERE id = $4 AND status = 'pending' RETURNING entry_id";
+        let status = if approve { "approved" } else { "declined" };
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar::<_, Uuid>(sql).bind(status).bind(by).bind(UtcTime::now())
+            .bind(id).fetch_optional(pool).await)?,
+        )
+    }
+
+    pub async fn propose_change(&self, entry: &Entry, by: Uuid) -> anyhow::Result<()> {
+        let sql = "INSERT INTO directory_pending_changes (id, entry_id, proposed_by, proposed_at, snapshot, status) \
+                   VALUES ($1, $2, $3, $4, $5, 'pending')";
+        on_pool!(self, pool => sqlx::query(sql).bind(Uuid::new_v4()).bind(entry.id).bind(by).bind(UtcTime::now())
+            .bind(serde_json::to_string(entry)?).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    pub async fn pending_changes(&self) -> anyhow::Result<Vec<(Pending, Entry)>> {
+        let sql = "SELECT c.id, c.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
+                   p.display_name AS person_name, c.snapshot AS note \
+                   FROM directory_pending_changes c JOIN directory_entries e ON e.id = c.entry_id \
+                   JOIN people p ON p.id = c.proposed_by WHERE c.status = 'pending' ORDER BY c.proposed_at";
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, Pending>(sql).fetch_all(pool).await)?;
+        rows.into_iter()
+            .map(|mut row| {
+                let proposed: Entry = serde_json::from_str(row.note.as_deref().unwrap_or_default())?;
+                row.note = None;
+                Ok((row, proposed))
+            })
+            .collect()
+    }
+
+    /// Decides a waiting change: approved, the proposed entry is saved as a new version by its
+    /// proposer. `false` when it was not waiting.
+    pub async fn decide_change(&self, id: Uuid, approve: bool, by: Uuid) -> anyhow::Result<bool> {
+        let sql = "UPDATE directory_pending_changes SET status = $1, decided_by = $2, decided_at = $3 \
+                   WHERE id = $4 AND status = 'pending' RETURNING snapshot, proposed_by";
+        let status = if approve { "approved" } else { "declined" };
+        let row = on_pool!(self, pool => sqlx::query_as::<_, (String, Uuid)>(sql).bind(status).bind(by)
+            .bind(UtcTime::now()).bind(id).fetch_optional(pool).await)?;
+        let Some((snapshot, proposer)) = row else { return Ok(false) };
+        if approve {
+            let mut proposed: Entry = serde_json::from_str(&snapshot)?;
+            // Facts confirmed since the proposal are not turned back.
+            if let Some(current) = self.entry_by_slug(&proposed.slug).await? {
+                proposed.confirmed_at = proposed.confirmed_at.max(current.confirmed_at);
+            }
+            self.save_entry(&proposed, Some(proposer)).await?;
+        }
+        Ok(true)
+    }
+
+    /// Published entries whose facts were last confirmed before `before`, oldest first.
+    pub async fn entries_confirmed_before(
+        &self,
+        before: UtcTime,
+        limit: i64,
+    ) -> anyhow::Result<Vec<(String, String, UtcTime)>> {
+        let sql = "SELECT slug, name, confirmed_at FROM directory_entries WHERE published AND confirmed_at < $1 \
+                   ORDER BY confirmed_at LIMIT $2";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, (String, String, UtcTime)>(sql).bind(before).bind(limit).fetch_all(pool).await)?,
+        )
+    }
+
+    /// Entries due for a reminder to confirm (confirmed before `before`, not reminded since
+    /// `reminded_before`), with where to send it: approved representatives, else the entry's e-mail.
+    pub async fn confirmation_reminders_due(
+        &self,
+        before: UtcTime,
+        reminded_before: UtcTime,
+    ) -> anyhow::Result<Vec<(Uuid, String, String)>> {
+        let sql = "SELECT e.id, e.name, COALESCE(p.email, e.email) FROM directory_entries e \
+                   LEFT JOIN directory_representatives r ON r.entry_id = e.id AND r.status = 'approved' \
+                   LEFT JOIN people p ON p.id = r.person_id \
+                   WHERE e.published AND e.confirmed_at < $1 \
+                   AND (e.confirm_reminded_at IS NULL OR e.confirm_reminded_at < $2) \
+                   AND COALESCE(p.email, e.email) IS NOT NULL LIMIT 500";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String, String)>(sql).bind(before).bind(reminded_before).fetch_all(pool).await)?,
+        )
+    }
+
+    /// Marks an entry reminded; false when another process did it first.
+    pub async fn claim_confirmation_reminder(
+        &self,
+        entry: Uuid,
+        reminded_before: UtcTime,
+    ) -> anyhow::Result<bool> {
+        let sql = "UPDATE directory_entries SET confirm_reminded_at = $1 WHERE id = $2 \
+                   AND (confirm_reminded_at IS NULL OR confirm_reminded_at < $3)";
+        let done = on_pool!(self, pool => sqlx::query(sql).bind(UtcTime::now()).bind(entry).bind(reminded_before)
+            .execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+}
+
+/// The entry at `slug` and how the signed-in person may change it; a refusal is audited.
+async fn editable(
+    state: &AppState,
+    ctx: &PageContext,
+    slug: &str,
+) -> Result<(Entry, EntryEditing), AppError> {
+    let person = ctx.person()?;
+    let entry = state.db.entry_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let approved = state.db.representation(entry.id, person.person.id).await?.as_deref() == Some("approved");
+    match policy::may_edit_entry(&ctx.current.actor, approved) {
+        Some(editing) => Ok((entry, editing)),
+        None => {
+            let event =
+                AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "directory_entry")
+                    .object(entry.id)
+                    .request(ctx.request_id.clone());
+            state.db.append_audit(&event).await?;
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// One checkbox or radio of the entry form.
+pub struct Option_ {
+    pub value: String,
+    pub label: String,
+    pub lang: Option<&'static str>,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "directory/edit.html")]
+struct EditPage<'a> {
+    shell: Shell<'a>,
+    title: String,
+    action: String,
+    errors: FormErrors,
+    form: EntryForm,
+    kinds: Vec<Option_>,
+    areas: Vec<Option_>,
+    groups: Vec<Option_>,
+    languages: Vec<Option_>,
+    ways: Vec<Option_>,
+    days: Vec<(&'static str, String, String)>,
+    reviewed: bool,
+    confirm_action: Option<String>,
+}
+
+/// What the entry form page shows besides the choices it offers.
+struct EditView {
+    title: String,
+    action: String,
+    form: EntryForm,
+    errors: FormErrors,
+    editing: EntryEditing,
+    confirm_action: Option<String>,
+}
+
+async fn edit_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    view: EditView,
+) -> Result<EditPage<'a>, AppError> {
+    let EditView { title, action, form, errors, editing, confirm_action } = view;
+    let shell = ctx.shell(state);
+    let locale = ctx.location.locale;
+    let areas = state.db.list_help_areas().await?;
+    let options =
+        |items: Vec<(String, String, Option<&'static str>)>, chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
+            items
+                .into_iter()
+                .map(|(value, label, lang)| Option_ { checked: chosen(&value), value, label, lang })
+                .collect()
+        };
+    Ok(EditPage {
+        kinds: options(
+            EntryKind::ALL
+                .iter()
+                .map(|k| (k.code().into(), shell.t(&format!("directory-kind-{}", k.code())), None))
+                .collect(),
+            &|v| v == form.kind,
+        ),
+        areas: options(
+            areas.iter().map(|a| (a.slug.clone(), a.name(locale).to_string(), None)).collect(),
+            &|v| form.areas.iter().any(|a| a == v),
+        ),
+        groups: options(
+            TARGET_GROUPS
+                .iter()
+                .map(|g| (g.to_string(), shell.t(&format!("directory-group-{g}")), None))
+                .collect(),
+            &|v| form.groups.iter().any(|g| g == v),
+        ),
+        languages: options(
+            LANGUAGES.iter().map(|(code, name)| (code.to_string(), name.to_string(), Some(*code))).collect(),
+            &|v| form.languages.iter().any(|l| l == v),
+        ),
+        ways: options(
+            WayIn::ALL
+                .iter()
+                .map(|w| (w.code().into(), shell.t(&format!("directory-way-{}", w.code())), None))
+                .collect(),
+            &|v| v == form.way_in,
+        ),
+        days: DAY_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, field)| (*field, format!("directory-weekday-{}", i + 1), form.days[i].clone()))
+            .collect(),
+        reviewed: editing == EntryEditing::KeyFactsReviewed,
+        shell,
+        title,
+        action,
+        form,
+        errors,
+        confirm_action,
+    })
+}
+
+fn help_area_slugs(areas: &[crate::help_areas::HelpArea]) -> Vec<String> {
+    areas.iter().map(|a| a.slug.clone()).collect()
+}
+
+/// `GET /forening/{slug}/redigera`.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let (entry, editing) = editable(&state, &ctx, &slug).await?;
+    let confirm = Some(ctx.href(&format!("/forening/{slug}/bekrafta")));
+    let view = EditView {
+        title: entry.name.clone(),
+        action: ctx.href(&format!("/forening/{slug}/redigera")),
+        form: EntryForm::from_entry(&entry),
+        errors: FormErrors::default(),
+        editing,
+        confirm_action: confirm,
+    };
+    let page = edit_page(&state, &ctx, view).await?;
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /forening/{slug}/redigera`: staff publish; a representative's change to key facts waits.
+pub async fn edit_submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (entry, editing) = editable(&state, &ctx, &slug).await?;
+    let form = EntryForm::from_pairs(&pairs);
+    let areas = state.db.list_help_areas().await?;
+    let changed = match form.to_entry(&entry, &help_area_slugs(&areas)) {
+        Ok(changed) => changed,
+        Err(errors) => {
+            let view = EditView {
+                title: entry.name.clone(),
+                action: ctx.href(&format!("/forening/{slug}/redigera")),
+                form,
+                errors,
+                editing,
+                confirm_action: None,
+            };
+            let page = edit_page(&state, &ctx, view).await?;
+            return Ok((INVALID, render(&page)?).into_response());
+        }
+    };
+    let person = ctx.person()?.person.id;
+    // Saving the form also confirms that the facts are right.
+    let changed = Entry { confirmed_at: UtcTime::now(), ..changed };
+    let notice = if editing == EntryEditing::KeyFactsReviewed && key_facts_differ(&entry, &changed) {
+        // What is not a key fact is published now; the rest waits for staff.
+        let now = Entry {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            org_number: entry.org_number.clone(),
+            description_sv: entry.description_sv.clone(),
+            description_en: entry.description_en.clone(),
+            areas: entry.areas.clone(),
+            ..changed.clone()
+        };
+        state.db.save_entry(&now, Some(person)).await?;
+        state.db.propose_change(&changed, person).await?;
+        "review"
+    } else {
+        state.db.save_entry(&changed, Some(person)).await?;
+        "saved"
+    };
+    Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
+}
+
+/// `POST /forening/{slug}/bekrafta`: the facts are right as they are.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let (entry, _) = editable(&state, &ctx, &slug).await?;
+    let confirmed = Entry { confirmed_at: UtcTime::now(), ..entry };
+    state.db.save_entry(&confirmed, Some(ctx.person()?.person.id)).await?;
+    Ok(Redirect::to(&ctx.href("/forening?sparad=confirmed")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /stod/{slug}/foretrada`: ask to represent an association listed in the directory.
+pub async fn claim(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Form(form): Form<ClaimForm>,
+) -> Result<Response, AppError> {
+    let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
+    let note: String = form.note.trim().chars().take(500).collect();
+    state
+        .db
+        .request_representation(
+            entry.id,
+            ctx.person()?.person.id,
+            Some(note.as_str()).filter(|n| !n.is_empty()),
+        )
+        .await?;
+    Ok(Redirect::to(&ctx.href("/forening?sparad=requested")).into_response())
+}
+
+/// A line of "my associations".
+pub struct MineLine {
+    pub name: String,
+    pub href: String,
+    pub edit_href: Option<String>,
+    pub confirm_action: Option<String>,
+    pub pending: bool,
+    pub published: bool,
+    pub stale: bool,
+    pub confirmed: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/mine.html")]
+struct MinePage<'a> {
+    shell: Shell<'a>,
+    lines: Vec<MineLine>,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MineParams {
+    #[serde(default)]
+    sparad: String,
+}
+
+/// `GET /forening`: the associations this person represents or has asked to.
+pub async fn mine(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    axum::extract::Query(params): axum::extract::Query<MineParams>,
+) -> Result<Response, AppError> {
+    let person = ctx.person()?.person.id;
+    let links = state.db.represented_by(person).await?;
+    let ids: Vec<Uuid> = links.iter().map(|(id, _)| *id).collect();
+    let now = Utc::now();
+    let mut lines: Vec<MineLine> = state
+        .db
+        .entries_by_ids(&ids)
+        .await?
+        .into_iter()
+        .map(|entry| {
+            let approved = links.iter().any(|(id, status)| *id == entry.id && status == "approved");
+            MineLine {
+                href: ctx.href(&format!("/stod/{}", entry.slug)),
+                edit_href: approved.then(|| ctx.href(&format!("/forening/{}/redigera", entry.slug))),
+                confirm_action: approved.then(|| ctx.href(&format!("/forening/{}/bekrafta", entry.slug))),
+                pending: !approved,
+                published: entry.published,
+                stale: is_stale(entry.confirmed_at, now),
+                confirmed: crate::i18n::format_stockholm(entry.confirmed_at).chars().take(10).collect(),
+                name: entry.name,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| a.name.cmp(&b.name));
+    let notice = match params.sparad.as_str() {
+        "saved" => Some("mine-notice-saved"),
+        "review" => Some("mine-notice-review"),
+        "confirmed" => Some("mine-notice-confirmed"),
+        "requested" => Some("mine-notice-requested"),
+        "registered" => Some("mine-notice-registered"),
+        _ => None,
+    };
+    let shell = ctx.shell(&state);
+    let notice = notice.map(|key| shell.t(key));
+    Ok(render(&MinePage { shell, lines, notice })?.into_response())
+}
+
+/// A new entry waiting to be published, as its form starts.
+fn blank_entry() -> Entry {
+    Entry {
+        id: Uuid::new_v4(),
+        slug: String::new(),
+        kind: EntryKind::Association,
+        name: String::new(),
+        description_sv: String::new(),
+        description_en: None,
+        areas: Vec::new(),
+        target_groups: Vec::new(),
+        age_min: None,
+        age_max: None,
+        languages: vec!["sv".into()],
+        phone: None,
+        email: None,
+        website: None,
+        street_address: None,
+        postal_code: None,
+        city: None,
+        hours: None,
+        premises_accessibility: None,
+        way_in: WayIn::DropIn,
+        org_number: None,
+        published: false,
+        confirmed_at: UtcTime::now(),
+        updated_at: UtcTime::now(),
+    }
+}
+
+fn register_view(state: &AppState, ctx: &PageContext, form: EntryForm, errors: FormErrors) -> EditView {
+    EditView {
+        title: ctx.shell(state).t("register-association-title"),
+        action: ctx.href("/forening/ny"),
+        form,
+        errors,
+        editing: EntryEditing::KeyFactsReviewed,
+        confirm_action: None,
+    }
+}
+
+/// `GET /forening/ny`.
+pub async fn register_form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let view = register_view(&state, &ctx, EntryForm::from_entry(&blank_entry()), FormErrors::default());
+    let page = edit_page(&state, &ctx, view).await?;
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /forening/ny`: a new association, unpublished until staff approve its representative.
+pub async fn register_submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let person = ctx.person()?.person.id;
+    let form = EntryForm::from_pairs(&pairs);
+    let areas = state.db.list_help_areas().await?;
+    let entry = match form.to_entry(&blank_entry(), &help_area_slugs(&areas)) {
+        Ok(entry) => entry,
+        Err(errors) => {
+            let page = edit_page(&state, &ctx, register_view(&state, &ctx, form, errors)).await?;
+            return Ok((INVALID, render(&page)?).into_response());
+        }
+    };
+    let slug = free_slug(&state.db, &entry.name).await?;
+    let entry = Entry { slug, published: false, ..entry };
+    state.db.save_entry(&entry, Some(person)).await?;
+    state.db.request_representation(entry.id, person, None).await?;
+    Ok(Redirect::to(&ctx.href("/forening?sparad=registered")).into_response())
+}
+
+/// `fontanhuset`, `fontanhuset-2`, …: the first address not taken.
+async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
+    let base = super::slug_of(name);
+    let base = if base.is_empty() { "forening".to_string() } else { base };
+    for n in 1.. {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        if db.entry_by_slug(&candidate).await?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("the loop above returns")
+}
+
+/// A waiting item of the staff work list with its decision forms.
+pub struct WorkItem {
+    pub pending: Pending,
+    pub href: String,
+    pub approve_action: String,
+    pub decline_action: String,
+    pub proposed: Option<Entry>,
+}
+
+#[derive(Template)]
+#[template(path = "directory/worklist.html")]
+struct WorkListPage<'a> {
+    shell: Shell<'a>,
+    claims: Vec<WorkItem>,
+    changes: Vec<WorkItem>,
+    stale: Vec<(String, String, String)>,
+}
+
+/// `GET /personal/katalog`: requests and changes waiting for a decision; entries over a year old.
+pub async fn worklist(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let item = |pending: Pending, kind: &str, proposed: Option<Entry>| WorkItem {
+        href: ctx.href(&format!("/stod/{}", pending.entry_slug)),
+        approve_action: ctx.href(&format!("/personal/katalog/{kind}/{}/godkann", pending.id)),
+        decline_action: ctx.href(&format!("/personal/katalog/{kind}/{}/avsla", pending.id)),
+        pending,
+        proposed,
+    };
+    let claims =
+        state.db.pending_representations().await?.into_iter().map(|p| item(p, "foretradare", None)).collect();
+    let changes =
+        state.db.pending_changes().await?.into_iter().map(|(p, e)| item(p, "andringar", Some(e))).collect();
+    let year_ago = UtcTime(Utc::now() - chrono::Duration::days(super::CONFIRM_EVERY_DAYS));
+    let stale = state
+        .db
+        .entries_confirmed_before(year_ago, 200)
+        .await?
+        .into_iter()
+        .map(|(slug, name, confirmed)| {
+            (
+                ctx.href(&format!("/forening/{slug}/redigera")),
+                name,
+                crate::i18n::format_stockholm(confirmed).chars().take(10).collect(),
+            )
+        })
+        .collect();
+    Ok(render(&WorkListPage { shell: ctx.shell(&state), claims, changes, stale })?.into_response())
+}
+
+fn decision(word: &str) -> Result<bool, AppError> {
+    match word {
+        "godkann" => Ok(true),
+        "avsla" => Ok(false),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// `POST /personal/katalog/foretradare/{id}/{beslut}`: approving also publishes a new association.
+pub async fn decide_claim(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, word)): Path<(Uuid, String)>,
+) -> Result<Response, AppError> {
+    let approve = decision(&word)?;
+    let by = ctx.person()?.person.id;
+    let entry_id = state.db.decide_representation(id, approve, by).await?.ok_or(AppError::NotFound)?;
+    if approve {
+        for entry in state.db.entries_by_ids(&[entry_id]).await? {
+            if !entry.published {
+                state.db.save_entry(&Entry { published: true, ..entry }, Some(by)).await?;
+            }
+        }
+    }
+    Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
+}
+
+/// `POST /personal/katalog/andringar/{id}/{beslut}`.
+pub async fn decide_change(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, word)): Path<(Uuid, String)>,
+) -> Result<Response, AppError> {
+    let approve = decision(&word)?;
+    if !state.db.decide_change(id, approve, ctx.person()?.person.id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
+}
+
+/// Reminds those who keep an entry up to date a month before its facts turn a year old, and again
+/// each month after, until they confirm. Returns the number of e-mails queued.
+pub async fn send_confirmation_reminders(
+    db: &Db,
+    catalogues: &crate::i18n::Catalogues,
+    link_base: &url::Url,
+) -> anyhow::Result<usize> {
+    let now = Utc::now();
+    let due_before = UtcTime(now - chrono::Duration::days(super::CONFIRM_EVERY_DAYS - 30));
+    let reminded_before = UtcTime(now - chrono::Duration::days(30));
+    let due = db.confirmation_reminders_due(due_before, reminded_before).await?;
+    let mut claimed: Vec<Uuid> = Vec::new();
+    let mut sent = 0;
+    for (entry, name, address) in due {
+        if !claimed.contains(&entry) {
+            if !db.claim_confirmation_reminder(entry, reminded_before).await? {
+                continue;
+            }
+            claimed.push(entry);
+        }
+        let locale = crate::i18n::Locale::SV;
+        let link = link_base.join("/forening").map(|u| u.to_string()).unwrap_or_default();
+        let args = [("name", name.into()), ("link", link.into())];
+        let mail = crate::mail::Email {
+            to: address,
+            subject: catalogues.plain_with(locale, "mail-directory-confirm-subject", &args),
+            body: catalogues.plain_with(locale, "mail-directory-confirm-body", &args),
+        };
+        db.enqueue_mail(&mail).await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
