@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, LOG_REVIEWER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, LOG_REVIEWER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -37,7 +37,8 @@ const PAGES = [
   { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
   { path: '/sok?q=st%C3%B6d&sida=2' },
   { path: '/sok?omrade=finns-inte', status: 400 },
-  ...inBothLanguages(['/personal/katalog/statistik'], { as: ORGANISER }),
+  ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog'], { as: ORGANISER }),
+  ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -129,8 +129,9 @@ const HELP_AREAS: &[(&str, &str, &str, &str, &str)] = &[
 /// Fills the database with the demo content.
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     seed_help_areas(db).await?;
-    crate::directory::demo::seed(db).await?;
     seed_people(db).await?;
+    // After the people: the demo association account represents an entry.
+    crate::directory::demo::seed(db).await?;
     seed_events(db).await
 }
 

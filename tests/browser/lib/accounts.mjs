@@ -6,5 +6,6 @@ export const OTHER_RESIDENT = 'invanare2@demo.nara.se';
 export const LOG_REVIEWER = 'granskare@demo.nara.se';
 export const ADMIN = 'admin@demo.nara.se';
 export const ORGANISER = 'handlaggare.vuxen@demo.nara.se';
+export const ASSOCIATION = 'forening@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

@@ -1,7 +1,7 @@
 // Whole tasks done by keyboard alone (Tab, typing into the focused field,
 // Enter; never a mouse click), and the error states of forms.
 import assert from 'node:assert/strict';
-import { ADMIN, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
+import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 
@@ -16,6 +16,7 @@ export const JOURNEYS = [
   { name: 'admin (keyboard): empty invite form gives an error summary, axe', run: emptyInvitation },
   { name: 'journey (keyboard): search from the home page, open a hit, follow a referral', run: searchJourney },
   { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },
+  { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
 ];
 
 /** Opens `path` in a fresh context, signed in as `as` when given, and hands over the page. */
@@ -154,5 +155,49 @@ async function searchFilters(env) {
     }
     assert.ok(await page.getByLabel('Visa bara det som är öppet just nu').isChecked(), 'the filter stays chosen');
     await assertNoAxeViolations(page);
+  });
+}
+
+async function editAndConfirm(env) {
+  await open(env, '/forening', ASSOCIATION, async (page) => {
+    const main = page.getByRole('main');
+    const edit = main.getByRole('link', { name: /Ändra uppgifterna.*Fontänhuset/ });
+    await tabTo(page, edit, 'the link to change Fontänhuset');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/forening/fontanhuset/redigera');
+    await assertNoAxeViolations(page);
+
+    // A wrong time gets an error summary that leads to the field, and nothing typed is lost.
+    const tuesday = page.getByLabel('tisdag', { exact: true });
+    await tabTo(page, tuesday, 'the hours for Tuesday');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('hela dagen');
+    const phone = page.getByLabel('Telefon', { exact: true });
+    await tabTo(page, phone, 'the phone field');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('042-55 55 55');
+    const save = page.getByRole('button', { name: 'Spara och bekräfta' });
+    await tabTo(page, save, 'the save button');
+    await pressForNewPage(page);
+    const summary = page.locator('.error-summary');
+    assert.ok(await summary.isVisible(), 'an error summary is shown');
+    assert.equal(await page.getByLabel('Telefon', { exact: true }).inputValue(), '042-55 55 55', 'the phone number typed is kept');
+    assert.match(await page.title(), /^Fel:/, 'the title says there is an error');
+    await assertNoAxeViolations(page);
+
+    const fix = summary.getByRole('link').first();
+    await tabTo(page, fix, 'the first link of the error summary');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('10:00–15:00');
+    await tabTo(page, page.getByRole('button', { name: 'Spara och bekräfta' }), 'the save button');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/forening');
+    assert.match(await page.getByRole('status').innerText(), /publicerade/, 'the change is published');
+
+    await page.goto(`${env.baseUrl}/stod/fontanhuset`);
+    const facts = await page.getByRole('main').innerText();
+    assert.match(facts, /042-55 55 55/, 'the new phone number is on the public page');
+    assert.match(facts, /10:00–15:00/, "Tuesday's new hours are on the public page");
   });
 }

@@ -370,6 +370,26 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         };
         db.save_entry(&entry, None).await?;
     }
+    // The demo association account keeps Fontänhuset up to date; another resident waits for approval.
+    for (email, slug, approve) in
+        [("forening@demo.nara.se", "fontanhuset", true), ("invanare2@demo.nara.se", "lankarna", false)]
+    {
+        let Some(address) = crate::identity::EmailAddress::parse(email) else { continue };
+        let (Some((person, _)), Some(entry)) =
+            (db.person_by_email(&address).await?, db.entry_by_slug(slug).await?)
+        else {
+            continue;
+        };
+        if db.representation(entry.id, person.id).await?.is_none() {
+            db.request_representation(entry.id, person.id, Some("Ordförande")).await?;
+            if approve {
+                let pending = db.pending_representations().await?;
+                if let Some(request) = pending.iter().find(|p| p.entry_id == entry.id) {
+                    db.decide_representation(request.id, true, person.id).await?;
+                }
+            }
+        }
+    }
     for (from, to) in REFERRALS {
         if let (Some(from), Some(to)) = (db.entry_by_slug(from).await?, db.entry_by_slug(to).await?) {
             db.add_referral(from.id, to.id, true, None).await?;

@@ -188,7 +188,15 @@ pub fn key_facts_differ(a: &Entry, b: &Entry) -> bool {
         || a.org_number != b.org_number
         || a.description_sv != b.description_sv
         || a.description_en != b.description_en
-        || a.areas != b.areas
+        || sorted(&a.areas) != sorted(&b.areas)
+}
+
+/// A list's items in order, to compare lists whose order does not matter (a form posts checkboxes
+/// in page order).
+fn sorted(items: &[String]) -> Vec<&String> {
+    let mut items: Vec<&String> = items.iter().collect();
+    items.sort();
+    items
 }
 
 /// An address part made from a name: lower case, å/ä → a, ö → o, other runs of signs → `-`.
@@ -238,6 +246,26 @@ mod tests {
         let now = Utc::now();
         assert!(!is_stale(UtcTime(now - chrono::Duration::days(364)), now));
         assert!(is_stale(UtcTime(now - chrono::Duration::days(366)), now));
+    }
+
+    #[test]
+    fn the_order_of_areas_is_not_a_change() {
+        let mut a: Entry = serde_json::from_value(serde_json::json!({
+            "id": Uuid::nil(), "slug": "a", "kind": "association", "name": "A", "description_sv": "B",
+            "description_en": null, "areas": ["x", "y"], "target_groups": [], "age_min": null, "age_max": null,
+            "languages": [], "phone": null, "email": null, "website": null, "street_address": null,
+            "postal_code": null, "city": null, "hours": null, "premises_accessibility": null,
+            "way_in": "drop_in", "org_number": null, "published": true,
+            "confirmed_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap();
+        let mut b = a.clone();
+        b.areas = vec!["y".into(), "x".into()];
+        assert!(!key_facts_differ(&a, &b));
+        b.phone = Some("042-10 50 00".into());
+        assert!(!key_facts_differ(&a, &b), "a phone number is not a key fact");
+        a.name = "C".into();
+        assert!(key_facts_differ(&a, &b));
     }
 
     #[test]
