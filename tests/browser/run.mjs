@@ -37,7 +37,7 @@ const PAGES = [
   { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
   { path: '/sok?q=st%C3%B6d&sida=2' },
   { path: '/sok?omrade=finns-inte', status: 400 },
-  ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog'], { as: ORGANISER }),
+  ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog', '/personal/katalog/import'], { as: ORGANISER }),
   ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
 ].map((entry) => ({ status: 200, ...entry }));
 

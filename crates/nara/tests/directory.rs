@@ -554,3 +554,57 @@ on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, 
         "once a month"
     );
 });
+
+on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, Migrated, |db| {
+    directory(&db).await;
+    let (staff, rep, _) = stewards(&db).await;
+    let app = TestApp::new(db.clone());
+    let file = "namn;beskrivning;omraden;telefon;organisationsnummer\n\
+                Idrottsföreningen Kullen;Fotboll och innebandy för alla åldrar;pengar-och-skulder;042-11 22 33;802412-3450\n\
+                ;Saknar namn;pengar-och-skulder;042-11 22 33;802412-3450\n";
+    let before = db.count_published_entries().await.unwrap();
+
+    assert_eq!(
+        app.post_multipart(
+            "/personal/katalog/import",
+            &[("fil", Some("a.csv"), file.as_bytes())],
+            Some(&rep)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN,
+        "staff only"
+    );
+    let refused = app
+        .post_multipart("/personal/katalog/import", &[("fil", Some("a.csv"), file.as_bytes())], Some(&staff))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("<th scope=\"row\">3</th>")
+            && refused.body.contains("Skriv verksamhetens namn")
+    );
+    assert!(refused.body.contains("Ingenting har sparats"));
+    assert_eq!(db.count_published_entries().await.unwrap(), before, "nothing written");
+
+    let chosen = app
+        .post_multipart(
+            "/personal/katalog/import",
+            &[("fil", Some("a.csv"), file.as_bytes()), ("bara_giltiga", None, b"1")],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(chosen.status, StatusCode::OK);
+    assert!(chosen.body.contains("En post är importerad"));
+    assert_eq!(db.count_published_entries().await.unwrap(), before + 1);
+    assert!(app.get("/sok?q=innebandy", None).await.body.contains("href=\"/stod/idrottsforeningen-kullen\""));
+
+    let unreadable = app
+        .post_multipart(
+            "/personal/katalog/import",
+            &[("fil", Some("a.csv"), b"namn;telefon\nA;1")],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unreadable.body.contains("Första raden måste namnge kolumnerna"));
+});

@@ -55,13 +55,13 @@ impl Drop for Server {
     }
 }
 
-#[tokio::test]
-async fn two_processes_on_one_postgresql_never_overbook() {
+/// A migrated schema of its own in the test PostgreSQL, and its address for the processes (which
+/// names the schema); `None` when no test PostgreSQL is configured.
+async fn fresh_schema() -> Option<(String, Db)> {
     let Ok(url) = std::env::var(common::PG_URL_VAR) else {
         eprintln!("notice: {} is not set; the two-process test was skipped", common::PG_URL_VAR);
-        return;
+        return None;
     };
-    // A schema of its own, named in the address both processes use.
     let schema = format!("procs_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
     nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
@@ -74,7 +74,12 @@ async fn two_processes_on_one_postgresql_never_overbook() {
     .await
     .unwrap();
     db.migrate().await.unwrap();
+    Some((schema_url, db))
+}
 
+#[tokio::test]
+async fn two_processes_on_one_postgresql_never_overbook() {
+    let Some((schema_url, db)) = fresh_schema().await else { return };
     let series = Series {
         id: Uuid::new_v4(),
         slug: "forskningsfrukost".into(),
@@ -137,4 +142,66 @@ async fn two_processes_on_one_postgresql_never_overbook() {
     assert_eq!(registrations.len(), 200, "none lost");
     assert_eq!(confirmed, 50, "exactly capacity confirmed across both processes");
     assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+}
+
+#[tokio::test]
+async fn both_processes_find_a_change_made_through_either() {
+    let Some((schema_url, db)) = fresh_schema().await else { return };
+    db.upsert_help_area(&nara::help_areas::HelpArea {
+        slug: "psykisk-halsa".into(),
+        position: 1,
+        name_sv: "Psykisk hälsa".into(),
+        name_en: "Mental health".into(),
+        summary_sv: String::new(),
+        summary_en: String::new(),
+    })
+    .await
+    .unwrap();
+    let unit = db.upsert_unit("kvalitet", "Kvalitet", "Quality").await.unwrap();
+    let grant = nara::identity::RoleGrant { role: nara::identity::Role::Staff, unit_id: Some(unit) };
+    let staff = common::app::person(&db, "personal@example.se", "Personal", &[grant]).await;
+    let token = db.start_session(staff).await.unwrap();
+    let servers = [Server::start(&schema_url), Server::start(&schema_url)];
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let search = |address: &str| {
+        let (client, address) = (client.clone(), address.to_string());
+        async move {
+            client.get(format!("http://{address}/sok?q=klubbhus")).send().await.unwrap().text().await.unwrap()
+        }
+    };
+    for server in &servers {
+        assert!(search(&server.address).await.contains("Vi hittade inget"), "nothing yet");
+    }
+    // A new association is registered through the first process and approved through the second.
+    let form = [
+        ("namn", "Klubbhuset Gemenskap"),
+        ("typ", "association"),
+        ("orgnr", "802412-3450"),
+        ("beskrivning", "Ett klubbhus för den som mår dåligt."),
+        ("omrade", "psykisk-halsa"),
+        ("telefon", "042-12 34 56"),
+        ("vag_in", "drop_in"),
+    ];
+    let registered = client
+        .post(format!("http://{}/forening/ny", servers[0].address))
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", format!("nara_session={token}"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), reqwest::StatusCode::SEE_OTHER);
+    let request = db.pending_representations().await.unwrap().remove(0);
+    let approved = client
+        .post(format!("http://{}/personal/katalog/foretradare/{}/godkann", servers[1].address, request.id))
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", format!("nara_session={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(approved.status(), reqwest::StatusCode::SEE_OTHER);
+    for server in &servers {
+        let page = search(&server.address).await;
+        assert!(page.contains("href=\"/stod/klubbhuset-gemenskap\""), "{}: {page}", server.address);
+    }
 }

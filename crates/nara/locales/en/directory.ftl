@@ -98,7 +98,6 @@ directory-stats-missed-lead = They show what people look for that the city and a
 directory-stats-query = Search
 directory-stats-count = Count
 directory-stats-none = Nothing to show yet.
-nav-directory-stats = Search statistics
 nav-directory = Directory
 entry-name = Name
 claim-heading = Do you represent the association?
@@ -160,3 +159,25 @@ worklist-decline = Decline
 worklist-publish = Publish
 mail-directory-confirm-subject = Is the information about { $name } correct?
 mail-directory-confirm-body = Hello! The information about { $name } in the city's directory of support was confirmed almost a year ago. Log in and confirm or change it here: { $link } – otherwise it is shown as possibly out of date. Regards, the city
+import-title = Import entries from CSV
+import-lead = The file is checked row by row before anything is saved. If there are errors nothing is saved, unless you choose to import the valid rows only.
+import-file = CSV file
+import-file-hint = The columns namn, beskrivning and omraden are required. Optional: typ, organisationsnummer, description, malgrupper, sprak, telefon, epost, webbplats, gatuadress, postnummer, ort, sa_far_du_hjalp. Semicolons or commas as separators.
+import-valid-only = Import the valid rows even if other rows have errors
+import-submit = Check and import
+import-line = Line
+import-problem = What is wrong
+import-bad-rows = { $count ->
+    [one] One row has errors
+   *[other] { $count } rows have errors
+}
+import-nothing-written = Nothing has been saved. { $count } rows were valid.
+import-done = { $count ->
+    [one] One entry was imported.
+   *[other] { $count } entries were imported.
+}
+import-error-encoding = The file must be saved as UTF-8.
+import-error-empty = The file is empty.
+import-error-header = The first row must name the columns, and namn, beskrivning and omraden must be there.
+import-error-too-many = The file has more than 10,000 rows. Split it up.
+import-error-row = The row cannot be read as CSV.

@@ -98,7 +98,6 @@ directory-stats-missed-lead = De visar vad människor letar efter som staden och
 directory-stats-query = Sökning
 directory-stats-count = Antal
 directory-stats-none = Inget att visa ännu.
-nav-directory-stats = Sökstatistik
 nav-directory = Katalogen
 entry-name = Namn
 claim-heading = Företräder du föreningen?
@@ -160,3 +159,25 @@ worklist-decline = Avslå
 worklist-publish = Publicera
 mail-directory-confirm-subject = Stämmer uppgifterna om { $name }?
 mail-directory-confirm-body = Hej! Uppgifterna om { $name } i stadens katalog över stöd bekräftades för snart ett år sedan. Logga in och bekräfta eller ändra dem här: { $link } – annars visas de som inaktuella. Hälsningar, staden
+import-title = Importera poster från CSV
+import-lead = Filen kontrolleras rad för rad innan något sparas. Finns det fel sparas ingenting, om du inte väljer att bara importera de giltiga raderna.
+import-file = CSV-fil
+import-file-hint = Kolumnerna namn, beskrivning och omraden krävs. Frivilliga: typ, organisationsnummer, description, malgrupper, sprak, telefon, epost, webbplats, gatuadress, postnummer, ort, sa_far_du_hjalp. Semikolon eller kommatecken som avgränsare.
+import-valid-only = Importera de giltiga raderna även om andra rader har fel
+import-submit = Kontrollera och importera
+import-line = Rad
+import-problem = Vad som är fel
+import-bad-rows = { $count ->
+    [one] En rad har fel
+   *[other] { $count } rader har fel
+}
+import-nothing-written = Ingenting har sparats. { $count } rader var giltiga.
+import-done = { $count ->
+    [one] En post är importerad.
+   *[other] { $count } poster är importerade.
+}
+import-error-encoding = Filen måste vara sparad som UTF-8.
+import-error-empty = Filen är tom.
+import-error-header = Första raden måste namnge kolumnerna, och namn, beskrivning och omraden måste finnas.
+import-error-too-many = Filen har fler än 10 000 rader. Dela upp den.
+import-error-row = Raden går inte att läsa som CSV.

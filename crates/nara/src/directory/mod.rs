@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod form;
 pub mod hours;
+pub mod import;
 pub mod search;
 pub mod stewards;
 mod store;

@@ -548,7 +548,7 @@ pub async fn register_submit(
 }
 
 /// `fontanhuset`, `fontanhuset-2`, …: the first address not taken.
-async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
+pub(crate) async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
     let base = super::slug_of(name);
     let base = if base.is_empty() { "forening".to_string() } else { base };
     for n in 1.. {

@@ -101,6 +101,8 @@ pub fn table() -> Vec<Route> {
         post_route("/forening/{slug}/redigera", SignedIn, directory::stewards::edit_submit),
         post_route("/forening/{slug}/bekrafta", SignedIn, directory::stewards::confirm),
         get_route("/personal/katalog", staff, directory::stewards::worklist),
+        get_route("/personal/katalog/import", staff, directory::import::form),
+        post_route("/personal/katalog/import", staff, directory::import::submit),
         post_route("/personal/katalog/foretradare/{id}/{decision}", staff, directory::stewards::decide_claim),
         post_route("/personal/katalog/andringar/{id}/{decision}", staff, directory::stewards::decide_change),
         // Meetings and events.

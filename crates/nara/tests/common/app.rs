@@ -80,6 +80,57 @@ impl TestApp {
         form: &[(&str, &str)],
         cookies: Option<&str>,
     ) -> Answer {
+        if method == Method::POST {
+            let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+            self.send_body(
+                method,
+                path,
+                Some("application/x-www-form-urlencoded"),
+                body.into_bytes(),
+                cookies,
+            )
+            .await
+        } else {
+            self.send_body(method, path, None, Vec::new(), cookies).await
+        }
+    }
+
+    /// Posts a `multipart/form-data` body: (name, file name for a file, content) per part.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+        cookie: Option<&str>,
+    ) -> Answer {
+        let boundary = "nara-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (name, file_name, content) in parts {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let disposition = match file_name {
+                Some(file) => format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: text/csv\r\n\r\n"
+                ),
+                None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+            };
+            body.extend_from_slice(disposition.as_bytes());
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        let cookies = cookie.map(|token| format!("nara_session={token}"));
+        self.send_body(Method::POST, path, Some(&content_type), body, cookies.as_deref()).await
+    }
+
+    /// Sends a request with a body as a same-origin browser would.
+    async fn send_body(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+        cookies: Option<&str>,
+    ) -> Answer {
         let mut request = Request::builder()
             .method(method.clone())
             .uri(path)
@@ -88,14 +139,15 @@ impl TestApp {
         if let Some(cookies) = cookies {
             request = request.header(header::COOKIE, cookies);
         }
-        let body = if method == Method::POST {
-            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-            Body::from(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish())
-        } else {
-            Body::empty()
-        };
-        let response =
-            self.router.clone().oneshot(request.body(body).unwrap()).await.expect("the router answers");
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::from(body)).unwrap())
+            .await
+            .expect("the router answers");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
