@@ -608,3 +608,63 @@ on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, M
     assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unreadable.body.contains("Första raden måste namnge kolumnerna"));
 });
+
+on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff, Migrated, |db| {
+    directory(&db).await;
+    let club = association("fontanhuset");
+    db.save_entry(&club, None).await.unwrap();
+    let (staff, rep, rep_id) = stewards(&db).await;
+    db.request_representation(club.id, rep_id, None).await.unwrap();
+    let request = db.pending_representations().await.unwrap().remove(0);
+    db.decide_representation(request.id, true, rep_id).await.unwrap();
+    let app = TestApp::new(db.clone());
+
+    let missing =
+        app.post("/forening/fontanhuset/hanvisning", &[("till", "/stod/finns-inte")], Some(&rep)).await;
+    assert!(missing.location().ends_with("hanvisning=saknas#till"));
+    assert!(
+        app.get("/forening/fontanhuset/redigera?hanvisning=saknas", Some(&rep))
+            .await
+            .body
+            .contains("Vi hittade inget stöd med den adressen")
+    );
+
+    let suggested = app
+        .post(
+            "/forening/fontanhuset/hanvisning",
+            &[("till", "http://nara.example.se/stod/anhorigforeningen/")],
+            Some(&rep),
+        )
+        .await;
+    assert_eq!(suggested.location(), "/forening?sparad=referral-review");
+    assert!(
+        !app.get("/stod/fontanhuset", None).await.body.contains("href=\"/stod/anhorigforeningen\""),
+        "waits for staff"
+    );
+    let waiting = db.pending_referrals().await.unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert!(
+        app.get("/personal/katalog", Some(&staff)).await.body.contains("Fontänhuset → Anhörigföreningen")
+    );
+    app.post(
+        &format!("/personal/katalog/hanvisningar/{}/{}/godkann", waiting[0].0, waiting[0].3),
+        &[],
+        Some(&staff),
+    )
+    .await;
+    assert!(app.get("/stod/fontanhuset", None).await.body.contains("href=\"/stod/anhorigforeningen\""));
+
+    // Staff refer directly; someone who does not represent the entry cannot.
+    let direct =
+        app.post("/forening/fontanhuset/hanvisning", &[("till", "skuldradgivning")], Some(&staff)).await;
+    assert_eq!(direct.location(), "/forening?sparad=referral");
+    assert_eq!(db.referrals_from(club.id).await.unwrap().len(), 2);
+    let stranger =
+        db.start_session(common::app::person(&db, "annan@example.se", "Annan", &[]).await).await.unwrap();
+    assert_eq!(
+        app.post("/forening/fontanhuset/hanvisning", &[("till", "mottagningen")], Some(&stranger))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+});

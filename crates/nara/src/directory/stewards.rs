@@ -89,6 +89,27 @@ impl Db {
         )
     }
 
+    /// Suggested referrals waiting for staff, as (from, to) with the names of both entries.
+    pub async fn pending_referrals(&self) -> anyhow::Result<Vec<(Uuid, String, String, Uuid, String)>> {
+        let sql = "SELECT f.id, f.slug, f.name, t.id, t.name FROM directory_referrals r \
+                   JOIN directory_entries f ON f.id = r.from_entry JOIN directory_entries t ON t.id = r.to_entry \
+                   WHERE r.status = 'suggested' ORDER BY r.created_at";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String, String, Uuid, String)>(sql).fetch_all(pool).await)?,
+        )
+    }
+
+    /// Accepts or removes a suggested referral; false when none was waiting.
+    pub async fn decide_referral(&self, from: Uuid, to: Uuid, accept: bool) -> anyhow::Result<bool> {
+        let sql = if accept {
+            "UPDATE directory_referrals SET status = 'accepted' WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
+        } else {
+            "DELETE FROM directory_referrals WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
+        };
+        let done = on_pool!(self, pool => sqlx::query(sql).bind(from).bind(to).execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+
     pub async fn propose_change(&self, entry: &Entry, by: Uuid) -> anyhow::Result<()> {
         let sql = "INSERT INTO directory_pending_changes (id, entry_id, proposed_by, proposed_at, snapshot, status) \
                    VALUES ($1, $2, $3, $4, $5, 'pending')";
@@ -223,6 +244,9 @@ struct EditPage<'a> {
     days: Vec<(&'static str, String, String)>,
     reviewed: bool,
     confirm_action: Option<String>,
+    /// Where to suggest a referral (when editing an existing entry).
+    referral_action: Option<String>,
+    referral_missing: bool,
 }
 
 /// What the entry form page shows besides the choices it offers.
@@ -233,6 +257,8 @@ struct EditView {
     errors: FormErrors,
     editing: EntryEditing,
     confirm_action: Option<String>,
+    referral_action: Option<String>,
+    referral_missing: bool,
 }
 
 async fn edit_page<'a>(
@@ -240,7 +266,8 @@ async fn edit_page<'a>(
     ctx: &PageContext,
     view: EditView,
 ) -> Result<EditPage<'a>, AppError> {
-    let EditView { title, action, form, errors, editing, confirm_action } = view;
+    let EditView { title, action, form, errors, editing, confirm_action, referral_action, referral_missing } =
+        view;
     let shell = ctx.shell(state);
     let locale = ctx.location.locale;
     let areas = state.db.list_help_areas().await?;
@@ -293,6 +320,8 @@ async fn edit_page<'a>(
         form,
         errors,
         confirm_action,
+        referral_action,
+        referral_missing,
     })
 }
 
@@ -300,11 +329,18 @@ fn help_area_slugs(areas: &[crate::help_areas::HelpArea]) -> Vec<String> {
     areas.iter().map(|a| a.slug.clone()).collect()
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub struct EditParams {
+    #[serde(default)]
+    hanvisning: String,
+}
+
 /// `GET /forening/{slug}/redigera`.
 pub async fn edit_form(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(slug): Path<String>,
+    axum::extract::Query(params): axum::extract::Query<EditParams>,
 ) -> Result<Response, AppError> {
     let (entry, editing) = editable(&state, &ctx, &slug).await?;
     let confirm = Some(ctx.href(&format!("/forening/{slug}/bekrafta")));
@@ -315,6 +351,8 @@ pub async fn edit_form(
         errors: FormErrors::default(),
         editing,
         confirm_action: confirm,
+        referral_action: Some(ctx.href(&format!("/forening/{slug}/hanvisning"))),
+        referral_missing: params.hanvisning == "saknas",
     };
     let page = edit_page(&state, &ctx, view).await?;
     Ok(render(&page)?.into_response())
@@ -340,6 +378,8 @@ pub async fn edit_submit(
                 errors,
                 editing,
                 confirm_action: None,
+                referral_action: None,
+                referral_missing: false,
             };
             let page = edit_page(&state, &ctx, view).await?;
             return Ok((INVALID, render(&page)?).into_response());
@@ -469,6 +509,8 @@ pub async fn mine(
         "confirmed" => Some("mine-notice-confirmed"),
         "requested" => Some("mine-notice-requested"),
         "registered" => Some("mine-notice-registered"),
+        "referral" => Some("mine-notice-referral"),
+        "referral-review" => Some("mine-notice-referral-review"),
         _ => None,
     };
     let shell = ctx.shell(&state);
@@ -514,6 +556,8 @@ fn register_view(state: &AppState, ctx: &PageContext, form: EntryForm, errors: F
         errors,
         editing: EntryEditing::KeyFactsReviewed,
         confirm_action: None,
+        referral_action: None,
+        referral_missing: false,
     }
 }
 
@@ -560,6 +604,50 @@ pub(crate) async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
     unreachable!("the loop above returns")
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub struct ReferralForm {
+    #[serde(default)]
+    till: String,
+}
+
+/// `POST /forening/{slug}/hanvisning`: refer people on to another entry, given by its address
+/// (`/stod/anhorigstodet`, a whole link, or just `anhorigstodet`). Staff publish it; a
+/// representative's suggestion waits for staff.
+pub async fn suggest_referral(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+    Form(form): Form<ReferralForm>,
+) -> Result<Response, AppError> {
+    let (entry, editing) = editable(&state, &ctx, &slug).await?;
+    let typed = form.till.trim().trim_end_matches('/');
+    let target_slug = typed.rsplit('/').next().unwrap_or_default();
+    let target = match state.db.entry_by_slug(target_slug).await?.filter(|t| t.published && t.id != entry.id)
+    {
+        Some(target) => target,
+        None => {
+            return Ok(Redirect::to(&ctx.href(&format!("/forening/{slug}/redigera?hanvisning=saknas#till")))
+                .into_response());
+        }
+    };
+    let accepted = editing == EntryEditing::Publish;
+    state.db.add_referral(entry.id, target.id, accepted, Some(ctx.person()?.person.id)).await?;
+    let notice = if accepted { "referral" } else { "referral-review" };
+    Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
+}
+
+/// `POST /personal/katalog/hanvisningar/{from}/{to}/{beslut}`.
+pub async fn decide_referral(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((from, to, word)): Path<(Uuid, Uuid, String)>,
+) -> Result<Response, AppError> {
+    if !state.db.decide_referral(from, to, decision(&word)?).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
+}
+
 /// A waiting item of the staff work list with its decision forms.
 pub struct WorkItem {
     pub pending: Pending,
@@ -575,6 +663,8 @@ struct WorkListPage<'a> {
     shell: Shell<'a>,
     claims: Vec<WorkItem>,
     changes: Vec<WorkItem>,
+    /// (from name, to name, accept action, decline action)
+    referrals: Vec<(String, String, String, String)>,
     stale: Vec<(String, String, String)>,
 }
 
@@ -605,7 +695,17 @@ pub async fn worklist(State(state): State<AppState>, ctx: PageContext) -> Result
             )
         })
         .collect();
-    Ok(render(&WorkListPage { shell: ctx.shell(&state), claims, changes, stale })?.into_response())
+    let referrals = state
+        .db
+        .pending_referrals()
+        .await?
+        .into_iter()
+        .map(|(from, _, from_name, to, to_name)| {
+            let action = |word: &str| ctx.href(&format!("/personal/katalog/hanvisningar/{from}/{to}/{word}"));
+            (from_name, to_name, action("godkann"), action("avsla"))
+        })
+        .collect();
+    Ok(render(&WorkListPage { shell: ctx.shell(&state), claims, changes, referrals, stale })?.into_response())
 }
 
 fn decision(word: &str) -> Result<bool, AppError> {

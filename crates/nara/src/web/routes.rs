@@ -100,11 +100,17 @@ pub fn table() -> Vec<Route> {
         get_route("/forening/{slug}/redigera", SignedIn, directory::stewards::edit_form),
         post_route("/forening/{slug}/redigera", SignedIn, directory::stewards::edit_submit),
         post_route("/forening/{slug}/bekrafta", SignedIn, directory::stewards::confirm),
+        post_route("/forening/{slug}/hanvisning", SignedIn, directory::stewards::suggest_referral),
         get_route("/personal/katalog", staff, directory::stewards::worklist),
         get_route("/personal/katalog/import", staff, directory::import::form),
         post_route("/personal/katalog/import", staff, directory::import::submit),
         post_route("/personal/katalog/foretradare/{id}/{decision}", staff, directory::stewards::decide_claim),
         post_route("/personal/katalog/andringar/{id}/{decision}", staff, directory::stewards::decide_change),
+        post_route(
+            "/personal/katalog/hanvisningar/{from}/{to}/{decision}",
+            staff,
+            directory::stewards::decide_referral,
+        ),
         // Meetings and events.
         get_route("/kalender", Public, events::web::calendar),
         get_route("/kalender.ics", Public, events::web::feed_all),
