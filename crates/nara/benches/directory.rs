@@ -259,5 +259,9 @@ async fn main() {
         ("entry page /stod/forening-1".to_string(), "/stod/forening-1".to_string()),
     ];
     run_targets(&server.address, targets, &options).await;
+    // The same page at a load the machine is not saturated by.
+    let light = Options { connections: 4, ..options };
+    let figures = support::load(&server.address, "/sok?q=missbruk", &light).await;
+    support::print_line("search page ?q=missbruk, 4 conns", &figures, "");
     println!("server memory after load: {:.0} MB resident", resident_megabytes(server.pid()));
 }

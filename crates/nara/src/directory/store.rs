@@ -236,6 +236,26 @@ impl Db {
         entries(rows)
     }
 
+    /// Published entries in id order after `after`, a batch at a time: walking the whole directory
+    /// this way costs the same per batch however far in it is (OFFSET would not).
+    pub async fn published_entries_after(
+        &self,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> anyhow::Result<Vec<Entry>> {
+        let rows = match after {
+            None => {
+                let sql = select_entries!("WHERE published ORDER BY id LIMIT $1");
+                on_pool!(self, pool => sqlx::query_as::<_, EntryRow>(sql).bind(limit).fetch_all(pool).await)?
+            }
+            Some(after) => {
+                let sql = select_entries!("WHERE published AND id > $1 ORDER BY id LIMIT $2");
+                on_pool!(self, pool => sqlx::query_as::<_, EntryRow>(sql).bind(after).bind(limit).fetch_all(pool).await)?
+            }
+        };
+        entries(rows)
+    }
+
     pub async fn count_published_entries(&self) -> anyhow::Result<i64> {
         let sql = "SELECT COUNT(*) FROM directory_entries WHERE published";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)

@@ -559,12 +559,12 @@ pub async fn open_csv(State(state): State<AppState>) -> Result<Response, AppErro
         "adress_pa_webben",
     ];
     let mut rows = Vec::new();
-    let mut offset = 0;
+    let mut after = None;
     loop {
-        let page = state.db.published_entries(offset, 5_000).await?;
-        let done = page.len() < 5_000;
-        offset += 5_000;
-        rows.extend(page.into_iter().map(|e| {
+        let batch = state.db.published_entries_after(after, 5_000).await?;
+        let done = batch.len() < 5_000;
+        after = batch.last().map(|e| e.id);
+        rows.extend(batch.into_iter().map(|e| {
             let open = OpenEntry::new(e, &state);
             vec![
                 open.slug,

@@ -194,12 +194,12 @@ impl SearchIndex {
         let upto = db.last_directory_change().await?;
         let marker = db.directory_change(upto).await?.unwrap_or_default();
         self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?.delete_all_documents()?;
-        let page = 5_000;
-        let mut offset = 0;
+        let batch = 5_000;
+        let mut after = None;
         loop {
-            let entries = db.published_entries(offset, page).await?;
-            let done = (entries.len() as i64) < page;
-            offset += page;
+            let entries = db.published_entries_after(after, batch).await?;
+            let done = (entries.len() as i64) < batch;
+            after = entries.last().map(|e| e.id);
             self.write(Vec::new(), entries, areas, (upto, marker), !done).await?;
             if done {
                 return Ok(());
