@@ -2,8 +2,9 @@
 // and press Enter, the way a keyboard or switch user does. No mouse clicks.
 import assert from 'node:assert/strict';
 
-// More than any page's tab stops before the control a test is after.
-const MAX_TABS = 60;
+// More than any page's tab stops before the control a test is after (the directory's entry form
+// has about 80: a checkbox for each area, target group and language).
+const MAX_TABS = 120;
 
 /** Whether `locator`'s element has the focus. */
 export function isFocused(locator) {

@@ -22,6 +22,8 @@ pub struct EntryForm {
     pub description_en: String,
     pub areas: Vec<String>,
     pub groups: Vec<String>,
+    pub age_min: String,
+    pub age_max: String,
     pub languages: Vec<String>,
     pub phone: String,
     pub email: String,
@@ -50,6 +52,8 @@ impl EntryForm {
                 "beskrivning_en" => form.description_en = value,
                 "omrade" => form.areas.push(value),
                 "malgrupp" => form.groups.push(value),
+                "alder_fran" => form.age_min = value,
+                "alder_till" => form.age_max = value,
                 "sprak" => form.languages.push(value),
                 "telefon" => form.phone = value,
                 "epost" => form.email = value,
@@ -84,6 +88,8 @@ impl EntryForm {
             description_en: entry.description_en.clone().unwrap_or_default(),
             areas: entry.areas.clone(),
             groups: entry.target_groups.clone(),
+            age_min: entry.age_min.map(|a| a.to_string()).unwrap_or_default(),
+            age_max: entry.age_max.map(|a| a.to_string()).unwrap_or_default(),
             languages: entry.languages.clone(),
             phone: entry.phone.clone().unwrap_or_default(),
             email: entry.email.clone().unwrap_or_default(),
@@ -157,6 +163,23 @@ impl EntryForm {
         if self.languages.iter().any(|l| language_name(l).is_none()) {
             errors.add("sprak", "entry-error-choice");
         }
+        let mut age = |field: &'static str, typed: &str| -> Option<i32> {
+            let typed = typed.trim();
+            if typed.is_empty() {
+                return None;
+            }
+            let parsed = typed.parse::<i32>().ok().filter(|a| (0..=120).contains(a));
+            if parsed.is_none() {
+                errors.add(field, "entry-error-age");
+            }
+            parsed
+        };
+        let (age_min, age_max) = (age("alder_fran", &self.age_min), age("alder_till", &self.age_max));
+        if let (Some(min), Some(max)) = (age_min, age_max)
+            && min > max
+        {
+            errors.add("alder_till", "entry-error-age");
+        }
         let email = text(&self.email);
         if email.as_deref().is_some_and(|e| EmailAddress::parse(e).is_none()) {
             errors.add("epost", "register-error-email");
@@ -205,6 +228,8 @@ impl EntryForm {
             description_en: text(&self.description_en),
             areas: dedup(&self.areas),
             target_groups: dedup(&self.groups),
+            age_min,
+            age_max,
             languages: dedup(&self.languages),
             phone,
             email,
@@ -366,6 +391,7 @@ mod tests {
             ("omrade", "psykisk-halsa"),
             ("omrade", "psykisk-halsa"),
             ("malgrupp", "vuxna"),
+            ("alder_fran", "18"),
             ("sprak", "sv"),
             ("telefon", "042-12 34 56"),
             ("vag_in", "drop_in"),
@@ -376,6 +402,7 @@ mod tests {
         assert_eq!(entry.name, "Fontänhuset");
         assert_eq!(entry.org_number.as_deref(), Some("802412-3450"));
         assert_eq!(entry.areas, vec!["psykisk-halsa"]);
+        assert_eq!((entry.age_min, entry.age_max), (Some(18), None));
         let hours = entry.hours.unwrap();
         assert_eq!(hours.weekly[0], vec![Interval::new(t(8, 30), t(16, 0))]);
         assert_eq!(hours.exceptions.len(), 1);
@@ -395,6 +422,8 @@ mod tests {
             ("webbplats", "javascript:alert(1)"),
             ("vag_in", "drop_in"),
             ("tider_3", "hela dagen"),
+            ("alder_fran", "18"),
+            ("alder_till", "12"),
             ("avvikelser", "i morgon stängt"),
         ]));
         let errors = form.to_entry(&base(), &[]).unwrap_err();

@@ -4,8 +4,8 @@
 //!
 //! Columns (by header name, in any order; `;` or `,` separated, UTF-8 with or without a BOM):
 //! `namn`, `typ`, `organisationsnummer`, `beskrivning`, `description`, `omraden`, `malgrupper`,
-//! `sprak` (lists separated by `,`), `telefon`, `epost`, `webbplats`, `gatuadress`, `postnummer`,
-//! `ort`, `sa_far_du_hjalp`. Only `namn`, `beskrivning` and `omraden` must be there.
+//! `sprak` (lists separated by `,`), `alder_fran`, `alder_till`, `telefon`, `epost`, `webbplats`,
+//! `gatuadress`, `postnummer`, `ort`, `sa_far_du_hjalp`. Only `namn`, `beskrivning` and `omraden` must be there.
 
 use askama::Template;
 use axum::extract::{Multipart, State};
@@ -81,6 +81,8 @@ pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static s
             description_en: cell("description"),
             areas: list("omraden"),
             groups: list("malgrupper"),
+            age_min: cell("alder_fran"),
+            age_max: cell("alder_till"),
             languages: if list("sprak").is_empty() { vec!["sv".into()] } else { list("sprak") },
             phone: cell("telefon"),
             email: cell("epost"),
