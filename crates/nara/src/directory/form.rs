@@ -318,40 +318,9 @@ pub fn parse_exceptions(typed: &str) -> Result<Vec<Exception>, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::UtcTime;
-    use uuid::Uuid;
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
-
-    fn base() -> Entry {
-        Entry {
-            id: Uuid::new_v4(),
-            slug: "foreningen".into(),
-            kind: EntryKind::Association,
-            name: String::new(),
-            description_sv: String::new(),
-            description_en: None,
-            areas: vec![],
-            target_groups: vec![],
-            age_min: None,
-            age_max: None,
-            languages: vec![],
-            phone: None,
-            email: None,
-            website: None,
-            street_address: None,
-            postal_code: None,
-            city: None,
-            hours: None,
-            premises_accessibility: None,
-            way_in: WayIn::DropIn,
-            org_number: None,
-            published: true,
-            confirmed_at: UtcTime::now(),
-            updated_at: UtcTime::now(),
-        }
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -398,7 +367,7 @@ mod tests {
             ("tider_1", "08:30–16:00"),
             ("avvikelser", "2026-12-24 stängt Julafton"),
         ]));
-        let entry = form.to_entry(&base(), &["psykisk-halsa".to_string()]).unwrap();
+        let entry = form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()]).unwrap();
         assert_eq!(entry.name, "Fontänhuset");
         assert_eq!(entry.org_number.as_deref(), Some("802412-3450"));
         assert_eq!(entry.areas, vec!["psykisk-halsa"]);
@@ -407,7 +376,9 @@ mod tests {
         assert_eq!(hours.weekly[0], vec![Interval::new(t(8, 30), t(16, 0))]);
         assert_eq!(hours.exceptions.len(), 1);
         // And back into the form for the next edit.
-        let again = EntryForm::from_entry(&form.to_entry(&base(), &["psykisk-halsa".to_string()]).unwrap());
+        let again = EntryForm::from_entry(
+            &form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()]).unwrap(),
+        );
         assert_eq!(again.days[0], "08:30–16:00");
         assert_eq!(again.exceptions, "2026-12-24 stängt Julafton");
     }
@@ -426,7 +397,7 @@ mod tests {
             ("alder_till", "12"),
             ("avvikelser", "i morgon stängt"),
         ]));
-        let errors = form.to_entry(&base(), &[]).unwrap_err();
+        let errors = form.to_entry(&Entry::blank(true), &[]).unwrap_err();
         for field in ["namn", "orgnr", "beskrivning", "omrade", "epost", "webbplats", "tider_3", "avvikelser"]
         {
             assert!(errors.has(field), "{field}");

@@ -10,11 +10,9 @@
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Response};
-use uuid::Uuid;
 
 use super::form::EntryForm;
 use super::{Entry, EntryKind, WayIn};
-use crate::db::UtcTime;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -93,7 +91,7 @@ pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static s
             way_in: if way_in.is_empty() { WayIn::DropIn.code().into() } else { way_in },
             ..EntryForm::default()
         };
-        match form.to_entry(&new_entry(), known_areas) {
+        match form.to_entry(&Entry::blank(true), known_areas) {
             Ok(entry) => checked.entries.push(entry),
             Err(errors) => {
                 let mut problems: Vec<&'static str> = errors.items().iter().map(|e| e.key).collect();
@@ -103,35 +101,6 @@ pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static s
         }
     }
     Ok(checked)
-}
-
-fn new_entry() -> Entry {
-    Entry {
-        id: Uuid::new_v4(),
-        slug: String::new(),
-        kind: EntryKind::Association,
-        name: String::new(),
-        description_sv: String::new(),
-        description_en: None,
-        areas: Vec::new(),
-        target_groups: Vec::new(),
-        age_min: None,
-        age_max: None,
-        languages: Vec::new(),
-        phone: None,
-        email: None,
-        website: None,
-        street_address: None,
-        postal_code: None,
-        city: None,
-        hours: None,
-        premises_accessibility: None,
-        way_in: WayIn::DropIn,
-        org_number: None,
-        published: true,
-        confirmed_at: UtcTime::now(),
-        updated_at: UtcTime::now(),
-    }
 }
 
 /// A bad row as the page shows it.

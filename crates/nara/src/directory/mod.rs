@@ -136,6 +136,36 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A new entry with nothing filled in yet (its form starts from this), confirmed now.
+    pub fn blank(published: bool) -> Self {
+        Self {
+            id: Uuid::new_v4(),
+            slug: String::new(),
+            kind: EntryKind::Association,
+            name: String::new(),
+            description_sv: String::new(),
+            description_en: None,
+            areas: Vec::new(),
+            target_groups: Vec::new(),
+            age_min: None,
+            age_max: None,
+            languages: vec!["sv".into()],
+            phone: None,
+            email: None,
+            website: None,
+            street_address: None,
+            postal_code: None,
+            city: None,
+            hours: None,
+            premises_accessibility: None,
+            way_in: WayIn::DropIn,
+            org_number: None,
+            published,
+            confirmed_at: UtcTime::now(),
+            updated_at: UtcTime::now(),
+        }
+    }
+
     /// The description in the visitor's language; Swedish when there is no translation.
     pub fn description(&self, locale: Locale) -> &str {
         match (&self.description_en, locale == Locale::EN) {

@@ -518,36 +518,6 @@ pub async fn mine(
     Ok(render(&MinePage { shell, lines, notice })?.into_response())
 }
 
-/// A new entry waiting to be published, as its form starts.
-fn blank_entry() -> Entry {
-    Entry {
-        id: Uuid::new_v4(),
-        slug: String::new(),
-        kind: EntryKind::Association,
-        name: String::new(),
-        description_sv: String::new(),
-        description_en: None,
-        areas: Vec::new(),
-        target_groups: Vec::new(),
-        age_min: None,
-        age_max: None,
-        languages: vec!["sv".into()],
-        phone: None,
-        email: None,
-        website: None,
-        street_address: None,
-        postal_code: None,
-        city: None,
-        hours: None,
-        premises_accessibility: None,
-        way_in: WayIn::DropIn,
-        org_number: None,
-        published: false,
-        confirmed_at: UtcTime::now(),
-        updated_at: UtcTime::now(),
-    }
-}
-
 fn register_view(state: &AppState, ctx: &PageContext, form: EntryForm, errors: FormErrors) -> EditView {
     EditView {
         title: ctx.shell(state).t("register-association-title"),
@@ -563,7 +533,8 @@ fn register_view(state: &AppState, ctx: &PageContext, form: EntryForm, errors: F
 
 /// `GET /forening/ny`.
 pub async fn register_form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let view = register_view(&state, &ctx, EntryForm::from_entry(&blank_entry()), FormErrors::default());
+    let view =
+        register_view(&state, &ctx, EntryForm::from_entry(&Entry::blank(false)), FormErrors::default());
     let page = edit_page(&state, &ctx, view).await?;
     Ok(render(&page)?.into_response())
 }
@@ -577,7 +548,7 @@ pub async fn register_submit(
     let person = ctx.person()?.person.id;
     let form = EntryForm::from_pairs(&pairs);
     let areas = state.db.list_help_areas().await?;
-    let entry = match form.to_entry(&blank_entry(), &help_area_slugs(&areas)) {
+    let entry = match form.to_entry(&Entry::blank(false), &help_area_slugs(&areas)) {
         Ok(entry) => entry,
         Err(errors) => {
             let page = edit_page(&state, &ctx, register_view(&state, &ctx, form, errors)).await?;
