@@ -251,10 +251,18 @@ pub fn slug_of(name: &str) -> String {
 }
 
 /// Queries are counted in this form only: trimmed, lower case, inner whitespace collapsed, cut to a
-/// length that fits a phrase but not a story about oneself.
+/// length that fits a phrase but not a story about oneself. Words that could identify someone are
+/// replaced by "…": anything with an `@` (an e-mail address) and any run of four or more digits
+/// (a personnummer, a phone number, a case number).
 pub fn normalise_query(query: &str) -> String {
-    let joined = query.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    joined.chars().take(60).collect()
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|word| {
+            let longest_digits = word.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+            if word.contains('@') || longest_digits >= 4 { "…".to_string() } else { word.to_lowercase() }
+        })
+        .collect();
+    words.join(" ").chars().take(60).collect()
 }
 
 #[cfg(test)]
@@ -310,6 +318,9 @@ mod tests {
     fn queries_are_normalised_and_cut() {
         assert_eq!(normalise_query("  Stöd   för ANHÖRIGA "), "stöd för anhöriga");
         assert_eq!(normalise_query(&"a".repeat(500)).len(), 60);
+        assert_eq!(normalise_query("hjälp 19900101-2385 sara@example.se"), "hjälp … …");
+        assert_eq!(normalise_query("ring 0701234567"), "ring …");
+        assert_eq!(normalise_query("12-stegsprogram"), "12-stegsprogram", "short numbers are kept");
     }
 
     #[test]
