@@ -43,6 +43,7 @@ fn series(slug: &str, capacity: i32) -> Series {
         rule: String::new(),
         capacity: Some(capacity),
         public: true,
+        help_area: None,
     }
 }
 

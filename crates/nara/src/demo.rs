@@ -185,6 +185,40 @@ async fn seed_help_areas(db: &Db) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The development group's usual agenda, in Swedish and English.
+const AGENDA: (&str, &str) = (
+    "Välkommen och presentationsrunda\nDagens tema\nFika\nFrågor från förra träffen\nTeman till kommande träffar",
+    "Welcome and introductions\nToday's theme\nCoffee break\nQuestions from the last meeting\nThemes for coming meetings",
+);
+
+/// Themes and notes of the meetings already held.
+const HELD_MEETINGS: [((&str, &str), &str); 2] = [
+    (
+        ("Hur hittar man rätt stöd?", "How do you find the right support?"),
+        "## Anteckningar\n\nVi pratade om hur svårt det kan vara att veta **vart man ska vända sig**.\n\n\
+         - Flera önskade en samlad ingång med sökning på vanliga ord.\n\
+         - Föreningarna vill kunna uppdatera sina egna uppgifter.\n\n\
+         Nästa steg: staden visar ett förslag på nästa träff.",
+    ),
+    (
+        ("Mina sidor – vad behöver du se?", "My pages: what do you need to see?"),
+        "## Anteckningar\n\nDeltagarna vill kunna **läsa sin journal** och boka om tider utan att ringa.\n\n\
+         1. Veta vem som är ens kontaktperson.\n\
+         2. Kunna lägga till egna synpunkter.\n\n\
+         Mer om arbetet finns på [helsingborg.se](https://helsingborg.se).",
+    ),
+];
+
+/// The `ordinal` `weekday` of the month `months` back from this one.
+fn earlier_monthly(months: u32, ordinal: WeekdayOrdinal, weekday: Weekday) -> anyhow::Result<NaiveDate> {
+    let today = chrono::Utc::now().date_naive();
+    let month = today
+        .with_day(1)
+        .and_then(|first| first.checked_sub_months(Months::new(months)))
+        .context("an earlier month")?;
+    ordinal.date_in(month.year(), month.month(), weekday).context("no such weekday")
+}
+
 /// The first occurrence of `ordinal` `weekday` in a month at least a week from today.
 fn next_monthly(ordinal: WeekdayOrdinal, weekday: Weekday) -> anyhow::Result<NaiveDate> {
     let earliest = chrono::Utc::now().date_naive() + chrono::Duration::days(7);
@@ -235,6 +269,7 @@ fn event_series(
         rule: String::new(),
         capacity,
         public: true,
+        help_area: None,
     }
 }
 
@@ -262,8 +297,9 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
     );
     group.has_themes = true;
     group.organiser_unit_id = units.get("kvalitet").copied();
+    // Two meetings have been held (with notes); six are coming.
     let rule = Rule {
-        first_date: next_monthly(WeekdayOrdinal::Third, Weekday::Mon)?,
+        first_date: earlier_monthly(2, WeekdayOrdinal::Third, Weekday::Mon)?,
         start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,
         duration_minutes: 120,
         frequency: Frequency::MonthlyByWeekday {
@@ -271,16 +307,24 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
             ordinal: WeekdayOrdinal::Third,
             weekday: Weekday::Mon,
         },
-        end: End::Count(6),
+        end: End::Count(8),
     };
     let group_id = db.create_series(&NewSeries { series: group }, &rule).await?;
-    let meetings = db.occurrences_of(group_id).await?;
+    let now = crate::db::UtcTime::now();
+    let (held, coming): (Vec<_>, Vec<_>) =
+        db.occurrences_of(group_id).await?.into_iter().partition(|m| m.ends_at < now);
+    for (meeting, (theme, notes)) in held.iter().zip(HELD_MEETINGS) {
+        db.set_theme(meeting.id, Some(theme.0), Some(theme.1)).await?;
+        db.set_agenda(meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
+        db.set_notes(meeting.id, Some(notes)).await?;
+    }
     let themes = [
         ("Stöd till föräldrar med placerade barn", "Support for parents whose children are placed in care"),
         ("Anhörigstöd", "Support for relatives"),
     ];
-    for (meeting, (sv, en)) in meetings.iter().zip(themes) {
+    for (meeting, (sv, en)) in coming.iter().zip(themes) {
         db.set_theme(meeting.id, Some(sv), Some(en)).await?;
+        db.set_agenda(meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
     }
 
     let relatives = event_series(
@@ -297,7 +341,11 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         ("Träffpunkt Sköldenborg", "Hebsackersgatan 6"),
         Some(12),
     );
-    let relatives = Series { organiser_unit_id: units.get("vuxen").copied(), ..relatives };
+    let relatives = Series {
+        organiser_unit_id: units.get("vuxen").copied(),
+        help_area: Some("stod-till-anhoriga".into()),
+        ..relatives
+    };
     let rule = Rule {
         first_date: next_monthly(WeekdayOrdinal::Last, Weekday::Wed)?,
         start_time: NaiveTime::from_hms_opt(13, 30, 0).context("a time")?,

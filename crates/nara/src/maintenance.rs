@@ -83,7 +83,7 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
         if !db.claim_reminder(due.id).await? {
             continue;
         }
-        let locale = if due.locale == "en" { Locale::EN } else { Locale::SV };
+        let locale = Locale::from_code(&due.locale);
         let title = if locale == Locale::EN { due.title_en } else { due.title_sv };
         let args = [
             ("title", title.into()),

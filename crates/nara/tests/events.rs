@@ -40,6 +40,7 @@ fn series(slug: &str, capacity: Option<i32>) -> Series {
         rule: String::new(),
         capacity,
         public: true,
+        help_area: None,
     }
 }
 
@@ -348,7 +349,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     .await;
     assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("Att sätta gränser"));
     let csv = app.get("/arrangor/anhoriga/0/deltagare.csv", Some(&mine)).await;
-    assert!(csv.body.contains("Lena;lena@example.se;confirmed;Teckentolk"), "{}", csv.body);
+    assert!(csv.body.contains("Lena;lena@example.se;confirmed;;Teckentolk"), "{}", csv.body);
 
     app.post("/arrangor/anhoriga/0/stall-in", &[], Some(&mine)).await;
     assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("inställt"));
@@ -477,4 +478,258 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
         .unwrap();
     assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().needs_deleted, 1);
     assert!(db.registrations_for(occurrence).await.unwrap().iter().all(|r| r.needs.is_none()));
+});
+
+/// A small but genuine PDF.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// A series of `count` weekly meetings from a week from now, run by `unit`.
+async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uuid>) -> Vec<Uuid> {
+    let mut new = series(slug, Some(capacity));
+    new.organiser_unit_id = unit;
+    let rule = Rule { frequency: Frequency::Weekly { interval: 1 }, end: End::Count(count), ..soon() };
+    let id = db.create_series(&NewSeries { series: new }, &rule).await.unwrap();
+    db.occurrences_of(id).await.unwrap().into_iter().map(|o| o.id).collect()
+}
+
+/// Staff of a new unit of their own, signed in: (session, unit).
+async fn organiser(db: &Db, email: &str) -> (String, Uuid) {
+    use nara::identity::{Role, RoleGrant};
+    let unit = db.upsert_unit(email, "Enhet", "Unit").await.unwrap();
+    let id =
+        common::app::person(db, email, "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
+            .await;
+    (db.start_session(id).await.unwrap(), unit)
+}
+
+on_both_backends!(organisers_move_meetings_and_everyone_registered_is_told, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    let (not_mine, _) = organiser(&db, "annan@example.se").await;
+    weekly(&db, "anhoriga", 10, 2, Some(unit)).await;
+    app.post("/en/kalender/anhoriga/0/anmalan", &[("name", "Sam"), ("email", "sam@example.se")], None).await;
+    app.post("/kalender/anhoriga/0/anmalan", &[("name", "Lena"), ("email", "lena@example.se")], None).await;
+
+    let date = (chrono::Utc::now() + chrono::Duration::days(20)).date_naive().to_string();
+    let moving = [("datum", date.as_str()), ("start", "18:00"), ("slut", "19:30")];
+    let refused = app.post("/arrangor/anhoriga/0/flytta", &moving, Some(&not_mine)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "another unit's staff");
+
+    let bad = app
+        .post(
+            "/arrangor/anhoriga/0/flytta",
+            &[("datum", "imorgon"), ("start", "18"), ("slut", "17:00")],
+            Some(&mine),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#datum\"") && bad.body.contains("Skriv ett datum som 2027-03-15"));
+    assert!(bad.body.contains("value=\"imorgon\""), "what was typed is kept");
+
+    let moved = app.post("/arrangor/anhoriga/0/flytta", &moving, Some(&mine)).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let outbox = db.outbox().await.unwrap();
+    let to_sam =
+        outbox.iter().find(|m| m.to_address == "sam@example.se" && m.subject.starts_with("New time"));
+    assert!(to_sam.expect("Sam is told in English").body.contains(&format!("{date} 18:00")));
+    assert!(outbox.iter().any(|m| m.to_address == "lena@example.se" && m.subject.starts_with("Ny tid")));
+
+    let Some(feed) = read_ics(&app.get("/kalender/anhoriga/0/kalender.ics", None).await.body) else { return };
+    let event = &feed["events"][0];
+    assert_eq!(event["sequence"], 1, "calendars see the change");
+    let local = chrono::NaiveDateTime::parse_from_str(&format!("{date} 18:00"), "%Y-%m-%d %H:%M").unwrap();
+    let utc = local.and_local_timezone(chrono_tz::Europe::Stockholm).unwrap().with_timezone(&chrono::Utc);
+    assert_eq!(event["start"], utc.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+});
+
+on_both_backends!(agendas_notes_and_documents_are_published_safely, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    let (not_mine, _) = organiser(&db, "annan@example.se").await;
+    weekly(&db, "anhoriga", 10, 1, Some(unit)).await;
+
+    app.post(
+        "/arrangor/anhoriga/0/dagordning",
+        &[("agenda_sv", "Välkommen\n\nKapitel 3\nFika"), ("agenda_en", "Welcome\nChapter 3")],
+        Some(&mine),
+    )
+    .await;
+    let notes = "## Vad vi pratade om\n\n- **Sömn** och ork\n\n<script>alert('x')</script>\n\n[bad](javascript:alert(1))";
+    app.post("/arrangor/anhoriga/0/anteckningar", &[("notes", notes)], Some(&mine)).await;
+    let page = app.get("/kalender/anhoriga/0", None).await.body;
+    assert!(
+        page.contains("<li>Välkommen</li>")
+            && page.contains("<li>Kapitel 3</li>")
+            && page.contains("<li>Fika</li>")
+    );
+    assert!(page.contains("<h2>Vad vi pratade om</h2>") && page.contains("<strong>Sömn</strong>"), "{page}");
+    assert!(!page.contains("<script>alert") && !page.contains("href=\"javascript:"), "notes are sanitised");
+    assert!(app.get("/en/kalender/anhoriga/0", None).await.body.contains("<li>Chapter 3</li>"));
+    let long = "x".repeat(20_001);
+    let too_long = app.post("/arrangor/anhoriga/0/anteckningar", &[("notes", &long)], Some(&mine)).await;
+    assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let png_named_pdf: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let refused = app
+        .post_multipart(
+            "/arrangor/anhoriga/0/dokument",
+            &[("titel", None, b""), ("fil", Some("bild.pdf"), png_named_pdf)],
+            Some(&mine),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Filen är inte en PDF") && refused.body.contains("href=\"#fil\""));
+    let other_unit = app
+        .post_multipart("/arrangor/anhoriga/0/dokument", &[("fil", Some("a.pdf"), PDF)], Some(&not_mine))
+        .await;
+    assert_eq!(other_unit.status, StatusCode::FORBIDDEN);
+    let uploaded = app
+        .post_multipart(
+            "/arrangor/anhoriga/0/dokument",
+            &[("titel", None, "Dagordning 3 mars".as_bytes()), ("fil", Some("dagordning.pdf"), PDF)],
+            Some(&mine),
+        )
+        .await;
+    assert_eq!(uploaded.status, StatusCode::SEE_OTHER, "{}", uploaded.body);
+    let page = app.get("/kalender/anhoriga/0", None).await.body;
+    let start = page.find("/kalender/anhoriga/0/dokument/").expect("the document is listed");
+    let href: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    assert!(page.contains("Dagordning 3 mars</a> (PDF, 1 kB)"));
+    let download = app.get(&href, None).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.headers["content-type"], "application/pdf");
+    assert!(download.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(download.body.as_bytes(), PDF);
+    let elsewhere = href.replace("/anhoriga/0/", "/anhoriga/1/");
+    assert_eq!(app.get(&elsewhere, None).await.status, StatusCode::NOT_FOUND);
+});
+
+on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    let meetings = weekly(&db, "anhoriga", 1, 3, Some(unit)).await;
+    db.register(meetings[1], &someone(1)).await.unwrap();
+
+    let page = app.get("/kalender/anhoriga/0", None).await.body;
+    assert!(page.contains("3\u{2069} träffar från och med den här"), "the choice is offered: {page}");
+    let made = app
+        .post(
+            "/kalender/anhoriga/0/anmalan",
+            &[("name", "Lena"), ("email", "lena@example.se"), ("omfattning", "alla")],
+            None,
+        )
+        .await;
+    let link = made.location().to_string();
+    let mine_page = app.get(&link, None).await.body;
+    assert_eq!(mine_page.matches("<tr>").count(), 4, "a header and three meetings: {mine_page}");
+    assert_eq!(mine_page.matches(">Anmäld<").count(), 2);
+    assert_eq!(mine_page.matches(">På väntelistan<").count(), 1);
+    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.to_address == "lena@example.se").unwrap();
+    assert!(
+        mail.subject.starts_with("Din anmälan") && mail.body.matches("\n- ").count() == 3,
+        "{}",
+        mail.body
+    );
+    let (confirmed, waiting) = statuses(&db, meetings[1]).await;
+    assert_eq!((confirmed, waiting), (1, 1));
+
+    // The organiser marks who came; the CSV says so.
+    let lena =
+        db.registrations_for(meetings[0]).await.unwrap().into_iter().find(|r| r.name == "Lena").unwrap();
+    app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", &lena.id.to_string())], Some(&mine)).await;
+    let csv = app.get("/arrangor/anhoriga/0/deltagare.csv", Some(&mine)).await.body;
+    assert!(csv.contains("Lena;lena@example.se;confirmed;ja;"), "{csv}");
+
+    app.post(&format!("{link}/avboka-alla"), &[], None).await;
+    for meeting in &meetings {
+        assert!(
+            db.registrations_for(*meeting).await.unwrap().iter().all(|r| r.name != "Lena"),
+            "all cancelled"
+        );
+    }
+});
+
+on_both_backends!(a_private_calendar_feed_shows_ones_own_meetings_until_revoked, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let meetings = weekly(&db, "anhoriga", 5, 2, None).await;
+    let lena = common::app::person(&db, "lena@example.se", "Lena", &[]).await;
+    let session = db.start_session(lena).await.unwrap();
+    assert!(app.get("/mina-sidor/kalender", None).await.is_login_redirect());
+    app.post(
+        "/kalender/anhoriga/1/anmalan",
+        &[("name", "Lena"), ("email", "lena@example.se")],
+        Some(&session),
+    )
+    .await;
+    db.register(meetings[0], &someone(2)).await.unwrap();
+
+    let made = app.post("/mina-sidor/kalender", &[], Some(&session)).await;
+    assert_eq!(made.status, StatusCode::OK);
+    let start = made.body.find("http://nara.example.se/kalender/min/").expect("the address is shown once");
+    let address: String = made.body[start..].chars().take_while(|c| *c != '"').collect();
+    let path = address.trim_start_matches("http://nara.example.se").to_string();
+    let feed = app.get(&path, None).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert_eq!(feed.headers["cache-control"], "private, no-store");
+    if let Some(parsed) = read_ics(&feed.body) {
+        let events = parsed["events"].as_array().unwrap();
+        assert_eq!(events.len(), 1, "only her own meeting");
+        assert!(events[0]["uid"].as_str().unwrap().ends_with("-1@nara"));
+    }
+    assert!(
+        !app.get("/mina-sidor/kalender", Some(&session)).await.body.contains(&address),
+        "shown only once"
+    );
+
+    app.post("/mina-sidor/kalender", &[], Some(&session)).await;
+    assert_eq!(app.get(&path, None).await.status, StatusCode::NOT_FOUND, "a new link revokes the old");
+    app.post("/mina-sidor/kalender/stang-av", &[], Some(&session)).await;
+    assert!(db.active_calendar_feed(lena).await.unwrap().is_none());
+});
+
+on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    db.upsert_help_area(&nara::help_areas::HelpArea {
+        slug: "stod-till-anhoriga".into(),
+        position: 1,
+        name_sv: "Stöd till anhöriga".into(),
+        name_en: "Support for relatives".into(),
+        summary_sv: "".into(),
+        summary_en: "".into(),
+    })
+    .await
+    .unwrap();
+    let mut relatives = series("anhoriga", Some(5));
+    relatives.help_area = Some("stod-till-anhoriga".into());
+    db.create_series(&NewSeries { series: relatives }, &soon()).await.unwrap();
+    let mut breakfast = series("frukost", None);
+    breakfast.title_sv = "Forskningsfrukost".into();
+    breakfast.organiser_name = "FoU Helsingborg".into();
+    breakfast.audience_sv = "Alla".into();
+    db.create_series(&NewSeries { series: breakfast }, &soon()).await.unwrap();
+
+    let all = app.get("/kalender", None).await.body;
+    assert!(all.contains("Forskningsfrukost") && all.contains("Självhjälpsgrupp för anhöriga"));
+    assert!(all.contains("<option value=\"FoU Helsingborg\">FoU Helsingborg</option>"));
+    let by_area = app.get("/kalender?omrade=stod-till-anhoriga", None).await.body;
+    assert!(by_area.contains("Självhjälpsgrupp för anhöriga") && !by_area.contains("Forskningsfrukost"));
+    let by_organiser = app.get("/kalender?arrangor=FoU+Helsingborg", None).await.body;
+    assert!(
+        by_organiser.contains("Forskningsfrukost") && !by_organiser.contains("Självhjälpsgrupp för anhöriga")
+    );
+    let by_audience = app.get("/kalender?malgrupp=Alla&omrade=", None).await.body;
+    assert!(
+        by_audience.contains("Forskningsfrukost") && !by_audience.contains("Självhjälpsgrupp för anhöriga")
+    );
+
+    let when = soon().first_date;
+    let month = format!("{:04}-{:02}", when.year(), when.month());
+    let view = app.get(&format!("/kalender?visa=manad&manad={month}&arrangor=FoU+Helsingborg"), None).await;
+    assert_eq!(view.status, StatusCode::OK);
+    let cell = format!("{} ", when.day());
+    assert!(view.body.contains("13:30 Forskningsfrukost") && !view.body.contains("13:30 Självhjälpsgrupp"));
+    assert!(view.body.contains(&cell));
+    assert!(view.body.contains("manad=") && view.body.contains("rel=\"next\""));
+    let nonsense = app.get("/kalender?visa=manad&manad=2027-99", None).await;
+    assert_eq!(nonsense.status, StatusCode::OK, "an impossible month shows this month");
 });

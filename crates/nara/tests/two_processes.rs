@@ -105,6 +105,7 @@ async fn two_processes_on_one_postgresql_never_overbook() {
         rule: String::new(),
         capacity: Some(50),
         public: true,
+        help_area: None,
     };
     let rule = Rule {
         first_date: chrono::Utc::now().date_naive() + chrono::Duration::days(10),

@@ -166,3 +166,106 @@ mail-event-reminder-body =
 
     Kind regards
     Nära, { -city }
+
+## The calendar's views and filters
+calendar-filters = Show only
+calendar-filter-all = All
+calendar-filter-area = Area
+calendar-filter-submit = Show
+calendar-filter-clear = Show everything again
+calendar-views = Show as
+calendar-view-list = List
+calendar-view-month = Month
+calendar-months = Other months
+calendar-month-empty = No meetings this month.
+
+## A meeting's agenda, notes and documents
+event-agenda = Agenda
+event-notes = Notes from the meeting
+event-documents = Documents
+event-scope = Which meetings do you want to sign up for?
+event-scope-one = Only this meeting
+event-scope-all = { $count ->
+    [one] This one and the next meeting
+   *[other] All { $count } meetings from this one on
+}
+registration-group-heading = Your meetings
+registration-cancel-all = Cancel all coming meetings
+
+mail-event-series-subject = You are signed up: { $title }
+mail-event-series-body =
+    Hello,
+
+    You signed up for these meetings of { $title }:
+    { $when }
+
+    Where it is full you are on the waiting list, and we will e-mail you as soon as you get a place.
+    Here you can see your meetings and cancel one or all of them:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+
+mail-event-moved-subject = New time: { $title }
+mail-event-moved-body =
+    Hello,
+
+    { $title } has a new time. The meeting that was to be on { $before } is now on { $when }–{ $until }.
+    Your registration is for the new time. If you cannot come then, please cancel with the link in your first e-mail.
+
+    Kind regards
+    Nära, { -city }
+
+## The organiser's page of a meeting
+organiser-public-page = See the page as visitors see it
+organiser-attended = Attended
+organiser-attended-yes = Came
+organiser-attended-submit = Save attendance
+organiser-agenda-heading = Agenda
+organiser-agenda-sv = Agenda in Swedish
+organiser-agenda-en = Agenda in English (optional)
+organiser-agenda-hint = One item per line.
+organiser-agenda-submit = Save agenda
+organiser-notes-heading = Notes
+organiser-notes-label = Notes from the meeting
+organiser-notes-hint = Shown on the meeting's page. You can use Markdown: ## Heading, **bold**, - bullet list and [link text](https://…).
+organiser-notes-submit = Publish notes
+organiser-notes-error-long = Notes can be at most 20,000 characters
+organiser-documents-heading = Documents
+organiser-documents-none = No documents yet.
+organiser-document-title = Name of the document
+organiser-document-title-hint = For example “Notes 16 March”. Leave it empty to use the file's name.
+organiser-document-file = Choose a PDF file
+organiser-document-file-hint = PDF only, at most { $kb } kB. Everyone sees the document on the meeting's page.
+organiser-document-submit = Upload
+document-error-missing = Choose a PDF file to upload
+document-error-not-pdf = The file is not a PDF. Save it as PDF and try again
+document-error-too-large = The file is too large. It can be at most 1,500 kB
+document-error-title = Write a name of at most 200 characters
+organiser-move-heading = Move the meeting
+organiser-move-body = Everyone who signed up gets an e-mail with the new time. Subscribed calendars update.
+organiser-move-date = New date
+organiser-move-date-hint = For example 2027-03-15
+organiser-move-start = Starts (hh:mm)
+organiser-move-end = Ends (hh:mm)
+organiser-move-submit = Move the meeting
+organiser-move-error-date = Write a date like 2027-03-15
+organiser-move-error-time = Write a time like 13:30
+organiser-move-error-order = The meeting must end after it starts
+organiser-move-error-past = Choose a time that has not passed
+organiser-move-error-cancelled = The meeting is cancelled and cannot be moved
+audit-action-attendance-marked = Noted who came to a meeting
+
+## My calendar feed
+my-calendar-title = My calendar
+my-calendar-lead = Get the meetings you signed up for straight into the calendar on your phone or computer.
+my-calendar-link = Subscribe to your meetings
+my-calendar-none = You have no calendar link yet.
+my-calendar-active = You have had a calendar link since { $since }. For your safety it is only shown when it is made.
+my-calendar-create = Make a calendar link
+my-calendar-renew = Make a new link (the old one stops working)
+my-calendar-revoke = Turn the link off
+my-calendar-created = Your calendar link is ready. Copy it now: it is shown only once.
+my-calendar-address = Address to subscribe to
+my-calendar-address-hint = Paste the address where your calendar app lets you add a calendar from the internet. Do not share it: anyone with the link sees your meetings.
+my-calendar-feed-name = Nära: my meetings

@@ -166,3 +166,106 @@ mail-event-reminder-body =
 
     Vänliga hälsningar
     Nära, { -city }
+
+## The calendar's views and filters
+calendar-filters = Visa bara
+calendar-filter-all = Alla
+calendar-filter-area = Område
+calendar-filter-submit = Visa
+calendar-filter-clear = Visa allt igen
+calendar-views = Visa som
+calendar-view-list = Lista
+calendar-view-month = Månad
+calendar-months = Andra månader
+calendar-month-empty = Inga träffar den här månaden.
+
+## A meeting's agenda, notes and documents
+event-agenda = Dagordning
+event-notes = Anteckningar från träffen
+event-documents = Dokument
+event-scope = Vilka träffar vill du anmäla dig till?
+event-scope-one = Bara den här träffen
+event-scope-all = { $count ->
+    [one] Den här och den kommande träffen
+   *[other] Alla { $count } träffar från och med den här
+}
+registration-group-heading = Dina träffar
+registration-cancel-all = Avboka alla kommande träffar
+
+mail-event-series-subject = Din anmälan: { $title }
+mail-event-series-body =
+    Hej!
+
+    Du har anmält dig till de här träffarna i { $title }:
+    { $when }
+
+    Om det är fullt står du på väntelistan, och vi mejlar dig direkt om du får en plats.
+    Här ser du dina träffar och kan avboka en eller alla:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
+
+mail-event-moved-subject = Ny tid: { $title }
+mail-event-moved-body =
+    Hej!
+
+    { $title } har fått en ny tid. Träffen som skulle ha varit { $before } blir i stället { $when }–{ $until }.
+    Din anmälan gäller den nya tiden. Om du inte kan komma då, avboka gärna med länken i ditt första mejl.
+
+    Vänliga hälsningar
+    Nära, { -city }
+
+## The organiser's page of a meeting
+organiser-public-page = Se sidan som besökare ser den
+organiser-attended = Närvarande
+organiser-attended-yes = Kom
+organiser-attended-submit = Spara närvaro
+organiser-agenda-heading = Dagordning
+organiser-agenda-sv = Dagordning på svenska
+organiser-agenda-en = Dagordning på engelska (frivilligt)
+organiser-agenda-hint = En punkt per rad.
+organiser-agenda-submit = Spara dagordning
+organiser-notes-heading = Anteckningar
+organiser-notes-label = Anteckningar från träffen
+organiser-notes-hint = Visas på träffens sida. Du kan använda Markdown: ## Rubrik, **fet stil**, - punktlista och [länktext](https://…).
+organiser-notes-submit = Publicera anteckningar
+organiser-notes-error-long = Anteckningarna får vara högst 20 000 tecken
+organiser-documents-heading = Dokument
+organiser-documents-none = Inga dokument ännu.
+organiser-document-title = Dokumentets namn
+organiser-document-title-hint = Till exempel ”Anteckningar 16 mars”. Lämna tomt så används filens namn.
+organiser-document-file = Välj en PDF-fil
+organiser-document-file-hint = Bara PDF, högst { $kb } kB. Dokumentet visas för alla på träffens sida.
+organiser-document-submit = Ladda upp
+document-error-missing = Välj en PDF-fil att ladda upp
+document-error-not-pdf = Filen är inte en PDF. Spara den som PDF och försök igen
+document-error-too-large = Filen är för stor. Den får vara högst 1 500 kB
+document-error-title = Skriv ett namn på högst 200 tecken
+organiser-move-heading = Flytta träffen
+organiser-move-body = Alla som har anmält sig får ett mejl med den nya tiden. Kalendrar som prenumererar uppdateras.
+organiser-move-date = Nytt datum
+organiser-move-date-hint = Till exempel 2027-03-15
+organiser-move-start = Börjar (tt:mm)
+organiser-move-end = Slutar (tt:mm)
+organiser-move-submit = Flytta träffen
+organiser-move-error-date = Skriv ett datum som 2027-03-15
+organiser-move-error-time = Skriv en tid som 13:30
+organiser-move-error-order = Träffen måste sluta efter att den börjar
+organiser-move-error-past = Välj en tid som inte har varit
+organiser-move-error-cancelled = Träffen är inställd och kan inte flyttas
+audit-action-attendance-marked = Antecknade vilka som kom till en träff
+
+## My calendar feed
+my-calendar-title = Min kalender
+my-calendar-lead = Få träffarna du har anmält dig till direkt i kalendern i din telefon eller dator.
+my-calendar-link = Prenumerera på dina träffar
+my-calendar-none = Du har ingen kalenderlänk ännu.
+my-calendar-active = Du har en kalenderlänk sedan { $since }. Av säkerhetsskäl visas den bara när den skapas.
+my-calendar-create = Skapa kalenderlänk
+my-calendar-renew = Skapa ny länk (den gamla slutar fungera)
+my-calendar-revoke = Stäng av länken
+my-calendar-created = Din kalenderlänk är klar. Kopiera den nu – den visas bara en gång.
+my-calendar-address = Adress att prenumerera på
+my-calendar-address-hint = Klistra in adressen där din kalender-app låter dig lägga till en kalender från internet. Dela den inte: den som har länken ser dina träffar.
+my-calendar-feed-name = Nära – mina träffar

@@ -39,10 +39,11 @@ pub enum Action {
     PeopleListed,
     IdentityLinked,
     AttendeesViewed,
+    AttendanceMarked,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -62,6 +63,7 @@ impl Action {
         Action::PeopleListed,
         Action::IdentityLinked,
         Action::AttendeesViewed,
+        Action::AttendanceMarked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +87,7 @@ impl Action {
             Action::PeopleListed => "people_listed",
             Action::IdentityLinked => "identity_linked",
             Action::AttendeesViewed => "attendees_viewed",
+            Action::AttendanceMarked => "attendance_marked",
         }
     }
 

@@ -3,15 +3,20 @@
 //! confirms more people than there are places, and calendar feeds.
 
 pub mod atom;
+pub mod calendar;
+pub mod documents;
 pub mod ics;
 pub mod links;
+pub mod month;
+pub mod notes;
 pub mod organiser;
+pub mod private_feed;
 pub mod recurrence;
 mod store;
 pub mod suggestions;
 pub mod web;
 
-pub use store::{NewSeries, Registrant, RegistrationView};
+pub use store::{NewSeries, Registered, Registrant, RegistrationView, SeriesFilter};
 
 use uuid::Uuid;
 
@@ -46,6 +51,8 @@ pub struct Series {
     pub rule: String,
     pub capacity: Option<i32>,
     pub public: bool,
+    /// The area of help (its slug) the calendar can be filtered by.
+    pub help_area: Option<String>,
 }
 
 /// Picks the Swedish or English text; other languages read Swedish.
@@ -90,7 +97,9 @@ pub struct Occurrence {
     pub cancelled: bool,
     pub theme_sv: Option<String>,
     pub theme_en: Option<String>,
+    /// The agenda, one item a line.
     pub agenda_sv: Option<String>,
+    pub agenda_en: Option<String>,
     pub notes_md: Option<String>,
     pub capacity: Option<i32>,
     pub taken: i32,
@@ -101,6 +110,14 @@ impl Occurrence {
     pub fn theme(&self, locale: Locale) -> Option<&str> {
         let sv = self.theme_sv.as_deref()?;
         Some(pick(locale, sv, self.theme_en.as_deref().unwrap_or(sv)))
+    }
+
+    /// The agenda's items in the reader's language (Swedish when there is no English agenda).
+    pub fn agenda(&self, locale: Locale) -> Vec<&str> {
+        let sv = self.agenda_sv.as_deref().unwrap_or("");
+        let text =
+            pick(locale, sv, self.agenda_en.as_deref().filter(|en| !en.trim().is_empty()).unwrap_or(sv));
+        text.lines().map(str::trim).filter(|line| !line.is_empty()).collect()
     }
 
     /// Whether people can register: it has places (or a waitlist) and is not cancelled or over.
@@ -153,6 +170,8 @@ pub struct Promoted {
     pub registration_id: Uuid,
     pub name: String,
     pub email: String,
+    /// The language they registered in: the good news comes in it.
+    pub locale: String,
 }
 
 #[cfg(test)]
@@ -171,6 +190,7 @@ mod tests {
             theme_sv: None,
             theme_en: None,
             agenda_sv: None,
+            agenda_en: None,
             notes_md: None,
             capacity,
             taken,
@@ -187,6 +207,21 @@ mod tests {
         assert!(!occurrence(Some(10), 0, false, -1).open_for_registration(now), "over");
         assert_eq!(occurrence(Some(10), 7, false, 1).places_left(), Some(3));
         assert_eq!(occurrence(Some(10), 12, false, 1).places_left(), Some(0));
+    }
+
+    #[test]
+    fn agendas_are_read_line_by_line_in_the_readers_language() {
+        let mut o = occurrence(None, 0, false, 1);
+        assert!(o.agenda(Locale::SV).is_empty());
+        o.agenda_sv = Some("Välkommen\n\n  Tema: anhörigstöd \nNästa träff".into());
+        assert_eq!(o.agenda(Locale::SV), ["Välkommen", "Tema: anhörigstöd", "Nästa träff"]);
+        assert_eq!(
+            o.agenda(Locale::EN),
+            ["Välkommen", "Tema: anhörigstöd", "Nästa träff"],
+            "no English: Swedish"
+        );
+        o.agenda_en = Some("Welcome".into());
+        assert_eq!(o.agenda(Locale::EN), ["Welcome"]);
     }
 
     #[test]

@@ -9,11 +9,20 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Europe::Stockholm;
+use uuid::Uuid;
+
+use super::documents::{DocumentInfo, MAX_PDF_BYTES};
+use super::notes::MAX_NOTES;
+use super::recurrence::stockholm_to_utc;
 use super::web::OccurrenceLine;
 use super::{Occurrence, RegistrationStatus, RegistrationView, Series};
+use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::UtcTime;
 use crate::formats::csv;
-use crate::i18n::format_stockholm;
+use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy;
@@ -80,7 +89,7 @@ pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -
 }
 
 /// The series and occurrence, if this person may organise them.
-async fn organised(
+pub(crate) async fn organised(
     state: &AppState,
     ctx: &PageContext,
     slug: &str,
@@ -113,10 +122,13 @@ async fn attendees(
 }
 
 pub struct AttendeeRow {
+    pub id: String,
     pub name: String,
     pub email: String,
     pub status_key: &'static str,
     pub needs: Option<String>,
+    pub confirmed: bool,
+    pub attended: bool,
 }
 
 fn status_key(status: RegistrationStatus) -> &'static str {
@@ -125,6 +137,17 @@ fn status_key(status: RegistrationStatus) -> &'static str {
         RegistrationStatus::Waitlisted => "organiser-status-waitlisted",
         RegistrationStatus::Cancelled => "organiser-status-cancelled",
     }
+}
+
+/// The move form's values, as typed.
+#[derive(Debug, Default, Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    datum: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    slut: String,
 }
 
 #[derive(Template)]
@@ -136,8 +159,65 @@ struct OrganiserOccurrencePage<'a> {
     has_themes: bool,
     theme_sv: String,
     theme_en: String,
+    agenda_sv: String,
+    agenda_en: String,
+    notes: String,
+    documents: Vec<DocumentInfo>,
+    public_base: String,
     rows: Vec<AttendeeRow>,
     base: String,
+    errors: FormErrors,
+    moving: MoveForm,
+    max_pdf_kb: i64,
+}
+
+/// The organiser's page of one meeting, with `errors` from a form that did not go through.
+pub(crate) async fn occurrence_page(
+    state: &AppState,
+    ctx: &PageContext,
+    series: &Series,
+    occurrence: &Occurrence,
+    errors: FormErrors,
+    moving: Option<MoveForm>,
+) -> Result<axum::response::Html<String>, AppError> {
+    let rows = attendees(state, ctx, occurrence)
+        .await?
+        .into_iter()
+        .map(|r| AttendeeRow {
+            id: r.id.to_string(),
+            status_key: status_key(r.status()),
+            confirmed: r.status() == RegistrationStatus::Confirmed,
+            attended: r.attended == Some(true),
+            name: r.name,
+            email: r.email,
+            needs: r.needs,
+        })
+        .collect();
+    let local = occurrence.starts_at.0.with_timezone(&Stockholm);
+    let moving = moving.unwrap_or_else(|| MoveForm {
+        datum: local.format("%Y-%m-%d").to_string(),
+        start: local.format("%H:%M").to_string(),
+        slut: format_stockholm_time(occurrence.ends_at),
+    });
+    let page = OrganiserOccurrencePage {
+        shell: ctx.shell(state),
+        title: series.title(ctx.location.locale).to_string(),
+        line: OccurrenceLine::new(series, occurrence, ctx),
+        has_themes: series.has_themes,
+        theme_sv: occurrence.theme_sv.clone().unwrap_or_default(),
+        theme_en: occurrence.theme_en.clone().unwrap_or_default(),
+        agenda_sv: occurrence.agenda_sv.clone().unwrap_or_default(),
+        agenda_en: occurrence.agenda_en.clone().unwrap_or_default(),
+        notes: occurrence.notes_md.clone().unwrap_or_default(),
+        documents: state.db.event_documents(occurrence.id).await?,
+        public_base: ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position)),
+        rows,
+        base: ctx.href(&format!("/arrangor/{}/{}", series.slug, occurrence.position)),
+        errors,
+        moving,
+        max_pdf_kb: (MAX_PDF_BYTES / 1000) as i64,
+    };
+    render(&page)
 }
 
 /// `GET /arrangor/{slug}/{position}`.
@@ -147,27 +227,176 @@ pub async fn occurrence(
     Path((slug, position)): Path<(String, i32)>,
 ) -> Result<Response, AppError> {
     let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
-    let rows = attendees(&state, &ctx, &occurrence)
+    Ok(occurrence_page(&state, &ctx, &series, &occurrence, FormErrors::default(), None)
         .await?
-        .into_iter()
-        .map(|r| AttendeeRow {
-            status_key: status_key(r.status()),
-            name: r.name,
-            email: r.email,
-            needs: r.needs,
-        })
-        .collect();
-    let page = OrganiserOccurrencePage {
-        shell: ctx.shell(&state),
-        title: series.title(ctx.location.locale).to_string(),
-        line: OccurrenceLine::new(&series, &occurrence, &ctx),
-        has_themes: series.has_themes,
-        theme_sv: occurrence.theme_sv.clone().unwrap_or_default(),
-        theme_en: occurrence.theme_en.clone().unwrap_or_default(),
-        rows,
-        base: ctx.href(&format!("/arrangor/{slug}/{position}")),
+        .into_response())
+}
+
+/// Reads a new date and times typed in Stockholm time; the catalogue keys of what is wrong.
+pub fn new_times(form: &MoveForm, now: UtcTime) -> Result<(UtcTime, UtcTime), FormErrors> {
+    let mut errors = FormErrors::default();
+    let date = NaiveDate::parse_from_str(form.datum.trim(), "%Y-%m-%d").ok();
+    let start = NaiveTime::parse_from_str(form.start.trim(), "%H:%M").ok();
+    let end = NaiveTime::parse_from_str(form.slut.trim(), "%H:%M").ok();
+    if date.is_none() {
+        errors.add("datum", "organiser-move-error-date");
+    }
+    if start.is_none() {
+        errors.add("start", "organiser-move-error-time");
+    }
+    if end.is_none() {
+        errors.add("slut", "organiser-move-error-time");
+    }
+    let (Some(date), Some(start), Some(end)) = (date, start, end) else { return Err(errors) };
+    let (Some(starts), Some(ends)) =
+        (stockholm_to_utc(date.and_time(start)), stockholm_to_utc(date.and_time(end)))
+    else {
+        errors.add("datum", "organiser-move-error-date");
+        return Err(errors);
     };
-    Ok(render(&page)?.into_response())
+    if ends <= starts {
+        errors.add("slut", "organiser-move-error-order");
+    } else if starts <= now.0 {
+        errors.add("datum", "organiser-move-error-past");
+    }
+    if errors.is_empty() { Ok((UtcTime(starts), UtcTime(ends))) } else { Err(errors) }
+}
+
+/// Tells everyone registered (the waitlist too) that a meeting changed, in the language
+/// they registered in.
+async fn tell_registered(
+    state: &AppState,
+    series: &Series,
+    occurrence: &Occurrence,
+    kind: &str,
+    previous: Option<UtcTime>,
+) -> Result<(), AppError> {
+    for registration in state.db.registrations_for(occurrence.id).await? {
+        let locale = crate::i18n::Locale::from_code(&registration.locale);
+        let args = [
+            ("title", series.title(locale).to_string().into()),
+            ("when", format_stockholm(occurrence.starts_at).into()),
+            ("until", format_stockholm_time(occurrence.ends_at).into()),
+            ("before", previous.map(format_stockholm).unwrap_or_default().into()),
+        ];
+        let mail = Email {
+            to: registration.email,
+            subject: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-subject"), &args),
+            body: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-body"), &args),
+        };
+        state.db.enqueue_mail(&mail).await?;
+    }
+    Ok(())
+}
+
+/// `POST /arrangor/{slug}/{position}/flytta`: moves the meeting and tells everyone registered.
+pub async fn move_occurrence(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((slug, position)): Path<(String, i32)>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    let checked = if occurrence.cancelled {
+        let mut errors = FormErrors::default();
+        errors.add("datum", "organiser-move-error-cancelled");
+        Err(errors)
+    } else {
+        new_times(&form, UtcTime::now())
+    };
+    let (starts, ends) = match checked {
+        Ok(times) => times,
+        Err(errors) => {
+            let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, Some(form)).await?;
+            return Ok((INVALID, page).into_response());
+        }
+    };
+    if (starts, ends) != (occurrence.starts_at, occurrence.ends_at)
+        && state.db.move_occurrence(occurrence.id, starts, ends).await?
+    {
+        let moved = Occurrence { starts_at: starts, ends_at: ends, ..occurrence.clone() };
+        tell_registered(&state, &series, &moved, "moved", Some(occurrence.starts_at)).await?;
+    }
+    Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AgendaForm {
+    #[serde(default)]
+    agenda_sv: String,
+    #[serde(default)]
+    agenda_en: String,
+}
+
+/// Keeps at most `max` characters of a text, `None` when it is blank.
+fn kept(text: &str, max: usize) -> Option<String> {
+    Some(text.trim()).filter(|t| !t.is_empty()).map(|t| t.chars().take(max).collect())
+}
+
+/// `POST /arrangor/{slug}/{position}/dagordning`.
+pub async fn set_agenda(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((slug, position)): Path<(String, i32)>,
+    Form(form): Form<AgendaForm>,
+) -> Result<Response, AppError> {
+    let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    let (sv, en) = (kept(&form.agenda_sv, 4000), kept(&form.agenda_en, 4000));
+    state.db.set_agenda(occurrence.id, sv.as_deref(), en.as_deref()).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#agenda-heading"))).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct NotesForm {
+    #[serde(default)]
+    notes: String,
+}
+
+/// `POST /arrangor/{slug}/{position}/anteckningar`: publishes the notes (Markdown).
+pub async fn set_notes(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((slug, position)): Path<(String, i32)>,
+    Form(form): Form<NotesForm>,
+) -> Result<Response, AppError> {
+    let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    if form.notes.chars().count() > MAX_NOTES {
+        let mut errors = FormErrors::default();
+        errors.add("notes", "organiser-notes-error-long");
+        let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
+        return Ok((INVALID, page).into_response());
+    }
+    state.db.set_notes(occurrence.id, kept(&form.notes, MAX_NOTES).as_deref()).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#notes-heading"))).into_response())
+}
+
+/// `POST /arrangor/{slug}/{position}/narvaro`: who came (the checked confirmed registrations).
+pub async fn set_attendance(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((slug, position)): Path<(String, i32)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    let present: Vec<Uuid> = pairs
+        .iter()
+        .filter(|(key, _)| key == "narvarande")
+        .filter_map(|(_, value)| Uuid::try_parse(value).ok())
+        .collect();
+    state.db.set_attendance(occurrence.id, &present).await?;
+    let marked =
+        AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AttendanceMarked, "event_occurrence")
+            .object(occurrence.id)
+            .purpose(PURPOSE)
+            .request(ctx.request_id.clone());
+    state.db.append_audit(&marked).await?;
+    for registration in state.db.registrations_for(occurrence.id).await? {
+        if let (Some(person), RegistrationStatus::Confirmed) = (registration.person_id, registration.status())
+        {
+            state.db.append_audit(&marked.clone().subject(person)).await?;
+        }
+    }
+    Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#attendees-heading"))).into_response())
 }
 
 #[derive(Deserialize)]
@@ -202,19 +431,7 @@ pub async fn cancel(
 ) -> Result<Response, AppError> {
     let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
     if state.db.cancel_occurrence(occurrence.id).await? {
-        let locale = ctx.location.locale;
-        let args = [
-            ("title", series.title(locale).to_string().into()),
-            ("when", format_stockholm(occurrence.starts_at).into()),
-        ];
-        for registration in state.db.registrations_for(occurrence.id).await? {
-            let mail = Email {
-                to: registration.email,
-                subject: state.catalogues.plain_with(locale, "mail-event-cancelled-subject", &args),
-                body: state.catalogues.plain_with(locale, "mail-event-cancelled-body", &args),
-            };
-            state.db.enqueue_mail(&mail).await?;
-        }
+        tell_registered(&state, &series, &occurrence, "cancelled", None).await?;
     }
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
 }
@@ -227,9 +444,20 @@ pub async fn export_csv(
 ) -> Result<Response, AppError> {
     let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
     let rows = attendees(&state, &ctx, &occurrence).await?.into_iter().map(|r| {
-        vec![r.name.clone(), r.email.clone(), r.status().as_str().to_string(), r.needs.unwrap_or_default()]
+        let attended = match r.attended {
+            Some(true) => "ja",
+            Some(false) => "nej",
+            None => "",
+        };
+        vec![
+            r.name.clone(),
+            r.email.clone(),
+            r.status().as_str().to_string(),
+            attended.to_string(),
+            r.needs.unwrap_or_default(),
+        ]
     });
-    let body = csv::write(&["namn", "e-post", "status", "behov"], rows)?;
+    let body = csv::write(&["namn", "e-post", "status", "närvarande", "behov"], rows)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -238,4 +466,44 @@ pub async fn export_csv(
         body,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn form(datum: &str, start: &str, slut: &str) -> MoveForm {
+        MoveForm { datum: datum.into(), start: start.into(), slut: slut.into() }
+    }
+
+    fn keys(errors: &FormErrors) -> Vec<(&str, &str)> {
+        errors.items().iter().map(|e| (e.field, e.key)).collect()
+    }
+
+    #[test]
+    fn new_times_are_stockholm_wall_clock_times() {
+        let now = UtcTime(chrono::Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap());
+        let (starts, ends) = new_times(&form("2027-03-29", "13:30", "15:30"), now).unwrap();
+        assert_eq!(starts.0, chrono::Utc.with_ymd_and_hms(2027, 3, 29, 11, 30, 0).unwrap(), "summer time");
+        assert_eq!(ends.0, chrono::Utc.with_ymd_and_hms(2027, 3, 29, 13, 30, 0).unwrap());
+    }
+
+    #[test]
+    fn bad_new_times_say_which_field_is_wrong() {
+        let now = UtcTime(chrono::Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap());
+        let errors = new_times(&form("29/3", "1330", ""), now).unwrap_err();
+        assert_eq!(
+            keys(&errors),
+            [
+                ("datum", "organiser-move-error-date"),
+                ("start", "organiser-move-error-time"),
+                ("slut", "organiser-move-error-time")
+            ]
+        );
+        let errors = new_times(&form("2027-03-29", "15:30", "13:30"), now).unwrap_err();
+        assert_eq!(keys(&errors), [("slut", "organiser-move-error-order")]);
+        let errors = new_times(&form("2026-12-01", "13:30", "15:30"), now).unwrap_err();
+        assert_eq!(keys(&errors), [("datum", "organiser-move-error-past")]);
+    }
 }

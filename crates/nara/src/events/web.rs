@@ -1,17 +1,21 @@
 //! The public calendar: upcoming meetings and events, a series' page, an occurrence's page with
 //! registration, the private page of a registration (view, cancel), and calendar feeds.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::atom::{self, AtomEntry};
+use super::documents::DocumentInfo;
 use super::ics::{self, FeedItem};
 use super::links::{registration_token, verify_registration_token};
-use super::{Occurrence, Registrant, RegistrationStatus, Series};
+use super::{Occurrence, Registrant, RegistrationStatus, Series, notes};
 use crate::accounts::{FormErrors, INVALID};
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
@@ -29,6 +33,8 @@ pub struct OccurrenceLine {
     pub title: String,
     pub theme: Option<String>,
     pub when: String,
+    /// The start as a clock time only (`13:30`), for the month view.
+    pub start_time: String,
     pub until: String,
     pub cancelled: bool,
     pub places_left: i64,
@@ -44,6 +50,7 @@ impl OccurrenceLine {
             title: series.title(locale).to_string(),
             theme: occurrence.theme(locale).map(str::to_string),
             when: format_stockholm(occurrence.starts_at),
+            start_time: format_stockholm_time(occurrence.starts_at),
             until: format_stockholm_time(occurrence.ends_at),
             cancelled: occurrence.cancelled,
             places_left: i64::from(occurrence.places_left().unwrap_or(0)),
@@ -53,28 +60,9 @@ impl OccurrenceLine {
     }
 }
 
-#[derive(Template)]
-#[template(path = "events/calendar.html")]
-struct CalendarPage<'a> {
-    shell: Shell<'a>,
-    lines: Vec<OccurrenceLine>,
-    feed_href: String,
-}
-
-/// Finds the series of each occurrence among `series`.
-fn series_of<'a>(series: &'a [Series], occurrence: &Occurrence) -> Option<&'a Series> {
-    series.iter().find(|s| s.id == occurrence.series_id)
-}
-
-pub async fn calendar(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let series = state.db.public_series().await?;
-    let occurrences = state.db.upcoming_occurrences(UtcTime::now(), 200).await?;
-    let lines = occurrences
-        .iter()
-        .filter_map(|o| series_of(&series, o).map(|s| OccurrenceLine::new(s, o, &ctx)))
-        .collect();
-    let page = CalendarPage { shell: ctx.shell(&state), lines, feed_href: ctx.href("/kalender.ics") };
-    Ok(render(&page)?.into_response())
+/// Public series by id, for finding each occurrence's series in a feed.
+fn by_id(series: &[Series]) -> HashMap<Uuid, &Series> {
+    series.iter().map(|s| (s.id, s)).collect()
 }
 
 async fn public_series(state: &AppState, slug: &str) -> Result<Series, AppError> {
@@ -173,6 +161,13 @@ struct OccurrencePage<'a> {
     errors: FormErrors,
     form: RegisterForm,
     json_ld: String,
+    agenda: Vec<String>,
+    /// Sanitised HTML made from the organiser's Markdown.
+    notes_html: Option<String>,
+    documents: Vec<DocumentInfo>,
+    base: String,
+    /// How many meetings from this one on take registrations, when there are more than one.
+    series_count: Option<i64>,
 }
 
 /// schema.org `Event` data for search engines, escaped so it cannot end the script element.
@@ -210,31 +205,65 @@ pub struct RegisterForm {
     pub email: String,
     #[serde(default)]
     pub needs: String,
+    /// `alla` registers for every coming meeting of the series from this one on.
+    #[serde(default)]
+    pub omfattning: String,
 }
 
-fn occurrence_page<'a>(
+impl RegisterForm {
+    fn whole_series(&self) -> bool {
+        self.omfattning == "alla"
+    }
+}
+
+/// The meetings from `occurrence` on that are open for registration.
+fn open_from<'a>(
+    occurrences: &'a [Occurrence],
+    occurrence: &Occurrence,
+    now: UtcTime,
+) -> Vec<&'a Occurrence> {
+    occurrences
+        .iter()
+        .filter(|o| o.starts_at >= occurrence.starts_at && o.open_for_registration(now))
+        .collect()
+}
+
+async fn occurrence_page<'a>(
     state: &'a AppState,
     ctx: &PageContext,
     series: &Series,
     occurrence: &Occurrence,
     errors: FormErrors,
     form: RegisterForm,
-) -> OccurrencePage<'a> {
+) -> Result<OccurrencePage<'a>, AppError> {
     let locale = ctx.location.locale;
-    let base = format!("/kalender/{}/{}", series.slug, occurrence.position);
-    OccurrencePage {
+    let now = UtcTime::now();
+    let base = ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position));
+    let open = occurrence.open_for_registration(now);
+    let series_count = if open {
+        let all = state.db.occurrences_of(series.id).await?;
+        Some(open_from(&all, occurrence, now).len() as i64).filter(|&n| n > 1)
+    } else {
+        None
+    };
+    Ok(OccurrencePage {
         shell: ctx.shell(state),
         facts: SeriesFacts::new(series, locale),
         line: OccurrenceLine::new(series, occurrence, ctx),
         series_href: ctx.href(&format!("/kalender/{}", series.slug)),
-        feed_href: ctx.href(&format!("{base}/kalender.ics")),
-        action: ctx.href(&format!("{base}/anmalan")),
-        open: occurrence.open_for_registration(UtcTime::now()),
+        feed_href: format!("{base}/kalender.ics"),
+        action: format!("{base}/anmalan"),
+        open,
         has_themes: series.has_themes,
         errors,
         form,
-        json_ld: json_ld(series, occurrence, &state.absolute(&ctx.href(&base)), locale),
-    }
+        json_ld: json_ld(series, occurrence, &state.absolute(&base), locale),
+        agenda: occurrence.agenda(locale).into_iter().map(str::to_string).collect(),
+        notes_html: occurrence.notes_md.as_deref().map(notes::to_html),
+        documents: state.db.event_documents(occurrence.id).await?,
+        base,
+        series_count,
+    })
 }
 
 pub async fn occurrence(
@@ -248,7 +277,7 @@ pub async fn occurrence(
         form.name = person.person.display_name.clone();
         form.email = person.person.email.clone().unwrap_or_default();
     }
-    let page = occurrence_page(&state, &ctx, &series, &occurrence, FormErrors::default(), form);
+    let page = occurrence_page(&state, &ctx, &series, &occurrence, FormErrors::default(), form).await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -296,7 +325,7 @@ pub async fn register(
         errors.add("name", "event-error-closed");
     }
     let (Some(email), true) = (email, errors.is_empty()) else {
-        let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, form);
+        let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, form).await?;
         return Ok((INVALID, render(&page)?).into_response());
     };
     let needs = form.needs.trim();
@@ -307,17 +336,51 @@ pub async fn register(
         needs: (!needs.is_empty()).then(|| needs.to_string()),
         locale: ctx.location.locale,
     };
-    let Some((id, status)) = state.db.register(occurrence.id, &registrant).await? else {
-        return Err(AppError::NotFound);
+    let now = UtcTime::now();
+    let targets: Vec<Occurrence> = if form.whole_series() {
+        let all = state.db.occurrences_of(series.id).await?;
+        open_from(&all, &occurrence, now).into_iter().cloned().collect()
+    } else {
+        vec![occurrence.clone()]
     };
-    let token = registration_token(state.secrets.key(), id);
+    let ids: Vec<Uuid> = targets.iter().map(|o| o.id).collect();
+    let made = state.db.register_all(&ids, &registrant).await?;
+    let Some(first) = made.first() else { return Err(AppError::NotFound) };
+    let token = registration_token(state.secrets.key(), first.registration_id);
     let link = state.absolute(&ctx.href(&format!("/anmalan/{token}")));
-    let kind = if status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
     let locale = ctx.location.locale;
-    let when = format_stockholm(occurrence.starts_at);
-    let mail = registration_mail(&state, locale, email.as_str(), kind, series.title(locale), &when, &link);
+    let mail = if made.len() == 1 {
+        let kind = if first.status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
+        let when = format_stockholm(occurrence.starts_at);
+        registration_mail(&state, locale, email.as_str(), kind, series.title(locale), &when, &link)
+    } else {
+        let when: Vec<String> = made
+            .iter()
+            .filter_map(|r| {
+                let o = targets.iter().find(|o| o.id == r.occurrence_id)?;
+                let status = state.catalogues.plain_with(locale, status_key(r.status), &[]);
+                Some(format!("- {}: {status}", format_stockholm(o.starts_at)))
+            })
+            .collect();
+        registration_mail(
+            &state,
+            locale,
+            email.as_str(),
+            "series",
+            series.title(locale),
+            &when.join("\n"),
+            &link,
+        )
+    };
     state.db.enqueue_mail(&mail).await?;
     Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+}
+
+/// One meeting of a registration made for a whole series.
+pub struct GroupLine {
+    pub line: OccurrenceLine,
+    pub status_key: &'static str,
+    pub cancel_action: Option<String>,
 }
 
 #[derive(Template)]
@@ -330,6 +393,9 @@ struct RegistrationPage<'a> {
     cancel_action: String,
     can_cancel: bool,
     feed_href: String,
+    /// The other meetings registered for together with this one.
+    group: Vec<GroupLine>,
+    cancel_all_action: Option<String>,
 }
 
 fn status_key(status: RegistrationStatus) -> &'static str {
@@ -340,7 +406,21 @@ fn status_key(status: RegistrationStatus) -> &'static str {
     }
 }
 
-/// `GET /anmalan/{token}`: the registration behind a private link.
+fn short_status_key(status: RegistrationStatus) -> &'static str {
+    match status {
+        RegistrationStatus::Confirmed => "organiser-status-confirmed",
+        RegistrationStatus::Waitlisted => "organiser-status-waitlisted",
+        RegistrationStatus::Cancelled => "organiser-status-cancelled",
+    }
+}
+
+/// Whether a registration can still be cancelled.
+fn cancellable(status: RegistrationStatus, occurrence: &Occurrence, now: UtcTime) -> bool {
+    status != RegistrationStatus::Cancelled && occurrence.ends_at > now
+}
+
+/// `GET /anmalan/{token}`: the registration behind a private link, with the other meetings
+/// of the series it was made together with.
 pub async fn registration(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -350,47 +430,86 @@ pub async fn registration(
     let registration = state.db.registration(id).await?.ok_or(AppError::NotFound)?;
     let occurrence = state.db.occurrence(registration.occurrence_id).await?.ok_or(AppError::NotFound)?;
     let series = state.db.series(occurrence.series_id).await?.ok_or(AppError::NotFound)?;
+    let now = UtcTime::now();
     let status = registration.status();
+    let mut group = Vec::new();
+    if let Some(group_id) = registration.group_id {
+        for other in state.db.registrations_in_group(group_id).await? {
+            let Some(o) = state.db.occurrence(other.occurrence_id).await? else { continue };
+            let other_token = registration_token(state.secrets.key(), other.id);
+            group.push(GroupLine {
+                line: OccurrenceLine::new(&series, &o, &ctx),
+                status_key: short_status_key(other.status()),
+                cancel_action: cancellable(other.status(), &o, now)
+                    .then(|| ctx.href(&format!("/anmalan/{other_token}/avboka"))),
+            });
+        }
+    }
+    let open_in_group = group.iter().filter(|g| g.cancel_action.is_some()).count();
     let page = RegistrationPage {
         shell: ctx.shell(&state),
         line: OccurrenceLine::new(&series, &occurrence, &ctx),
         name: registration.name,
         status_key: status_key(status),
         cancel_action: ctx.href(&format!("/anmalan/{token}/avboka")),
-        can_cancel: status != RegistrationStatus::Cancelled && occurrence.ends_at > UtcTime::now(),
-        feed_href: ctx.href(&format!("/kalender/{}/{}/kalender.ics", series.slug, occurrence.position)),
+        can_cancel: cancellable(status, &occurrence, now),
+        feed_href: if group.is_empty() {
+            ctx.href(&format!("/kalender/{}/{}/kalender.ics", series.slug, occurrence.position))
+        } else {
+            ctx.href(&format!("/kalender/{}/kalender.ics", series.slug))
+        },
+        cancel_all_action: (open_in_group > 1).then(|| ctx.href(&format!("/anmalan/{token}/avboka-alla"))),
+        group,
     };
     Ok(render(&page)?.into_response())
 }
 
-/// `POST /anmalan/{token}/avboka`: cancels; the first on the waitlist gets the place and is told.
+/// Cancels one registration; the first on the waitlist gets the place and is told.
+async fn cancel_one(state: &AppState, id: Uuid) -> Result<(), AppError> {
+    if let Some(cancellation) = state.db.cancel_registration(id).await?
+        && let Some(promoted) = cancellation.promoted
+    {
+        let occurrence = state.db.occurrence(cancellation.occurrence_id).await?.ok_or(AppError::NotFound)?;
+        let series = state.db.series(occurrence.series_id).await?.ok_or(AppError::NotFound)?;
+        let locale = Locale::from_code(&promoted.locale);
+        let link = state.absolute(&locale.href(&format!(
+            "/anmalan/{}",
+            registration_token(state.secrets.key(), promoted.registration_id)
+        )));
+        let when = format_stockholm(occurrence.starts_at);
+        let mail =
+            registration_mail(state, locale, &promoted.email, "promoted", series.title(locale), &when, &link);
+        state.db.enqueue_mail(&mail).await?;
+    }
+    Ok(())
+}
+
+/// `POST /anmalan/{token}/avboka`.
 pub async fn cancel(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let id = verify_registration_token(state.secrets.key(), &token).ok_or(AppError::NotFound)?;
-    if let Some(cancellation) = state.db.cancel_registration(id).await?
-        && let Some(promoted) = cancellation.promoted
-    {
-        let occurrence = state.db.occurrence(cancellation.occurrence_id).await?.ok_or(AppError::NotFound)?;
-        let series = state.db.series(occurrence.series_id).await?.ok_or(AppError::NotFound)?;
-        let locale = ctx.location.locale;
-        let link = state.absolute(&ctx.href(&format!(
-            "/anmalan/{}",
-            registration_token(state.secrets.key(), promoted.registration_id)
-        )));
-        let when = format_stockholm(occurrence.starts_at);
-        let mail = registration_mail(
-            &state,
-            locale,
-            &promoted.email,
-            "promoted",
-            series.title(locale),
-            &when,
-            &link,
-        );
-        state.db.enqueue_mail(&mail).await?;
+    cancel_one(&state, id).await?;
+    Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+}
+
+/// `POST /anmalan/{token}/avboka-alla`: cancels every coming meeting registered for together.
+pub async fn cancel_all(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let id = verify_registration_token(state.secrets.key(), &token).ok_or(AppError::NotFound)?;
+    let registration = state.db.registration(id).await?.ok_or(AppError::NotFound)?;
+    let group_id = registration.group_id.ok_or(AppError::NotFound)?;
+    let now = UtcTime::now();
+    for other in state.db.registrations_in_group(group_id).await? {
+        let Some(o) = state.db.occurrence(other.occurrence_id).await? else { continue };
+        if cancellable(other.status(), &o, now) {
+            cancel_one(&state, other.id).await?;
+        }
     }
     Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
 }
@@ -401,12 +520,13 @@ fn calendar_response(body: String) -> Response {
 
 /// `GET /kalender.ics`: every upcoming public occurrence.
 pub async fn feed_all(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let series = state.db.public_series().await?;
+    let public = state.db.public_series().await?;
+    let series = by_id(&public);
     let occurrences = state.db.upcoming_occurrences(UtcTime::now(), 1000).await?;
     let items: Vec<FeedItem<'_>> = occurrences
         .iter()
         .filter_map(|o| {
-            let s = series_of(&series, o)?;
+            let s = *series.get(&o.series_id)?;
             Some(FeedItem {
                 series: s,
                 occurrence: o,
@@ -455,13 +575,14 @@ pub async fn feed_occurrence(
 /// `GET /kalender.atom`: upcoming public events as an Atom feed, for feed readers and other sites.
 pub async fn feed_atom(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let series = state.db.public_series().await?;
+    let public = state.db.public_series().await?;
+    let series = by_id(&public);
     let now = UtcTime::now();
     let occurrences = state.db.upcoming_occurrences(now, 200).await?;
     let entries: Vec<AtomEntry> = occurrences
         .iter()
         .filter_map(|o| {
-            let s = series_of(&series, o)?;
+            let s = *series.get(&o.series_id)?;
             let title = match o.theme(locale) {
                 Some(theme) => format!("{} {}: {theme}", format_stockholm(o.starts_at), s.title(locale)),
                 None => format!("{} {}", format_stockholm(o.starts_at), s.title(locale)),

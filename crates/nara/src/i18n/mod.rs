@@ -81,6 +81,11 @@ impl Locale {
         self.info().code
     }
 
+    /// The language with this code (as stored with a registration); Swedish for any other.
+    pub fn from_code(code: &str) -> Locale {
+        Self::all().find(|l| l.code() == code).unwrap_or(Locale::SV)
+    }
+
     pub fn dir(self) -> &'static str {
         self.info().dir
     }

@@ -1,0 +1,222 @@
+//! Documents attached to a meeting (an agenda to print, the notes as PDF). PDF only, checked by
+//! the bytes rather than the name, and size-limited. They are public with their meeting and are
+//! always served as a download, never shown inline by the browser from our origin.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use uuid::Uuid;
+
+use crate::accounts::{FormErrors, INVALID};
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+use crate::web::AppState;
+use crate::web::errors::AppError;
+use crate::web::page::PageContext;
+
+/// The largest document we take: well under the server's request limit, so the person gets
+/// our own message rather than a bare "too large".
+pub const MAX_PDF_BYTES: usize = 1_500_000;
+/// The longest title.
+const MAX_TITLE: usize = 200;
+
+/// Why an upload is refused, as a catalogue key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Missing,
+    NotPdf,
+    TooLarge,
+    Title,
+}
+
+impl Refusal {
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::Missing => "document-error-missing",
+            Refusal::NotPdf => "document-error-not-pdf",
+            Refusal::TooLarge => "document-error-too-large",
+            Refusal::Title => "document-error-title",
+        }
+    }
+}
+
+/// Whether the bytes are a PDF: the header every PDF starts with and the end-of-file marker
+/// near its end. A renamed picture or a Word file fails both.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    bytes.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Checks an upload; the title falls back to the file's name without its extension.
+pub fn check(title: &str, file_name: &str, bytes: &[u8]) -> Result<String, Refusal> {
+    if bytes.is_empty() {
+        return Err(Refusal::Missing);
+    }
+    if bytes.len() > MAX_PDF_BYTES {
+        return Err(Refusal::TooLarge);
+    }
+    if !is_pdf(bytes) {
+        return Err(Refusal::NotPdf);
+    }
+    let fallback = file_name.rsplit(['/', '\\']).next().unwrap_or("").trim_end_matches(".pdf").trim();
+    let title = if title.trim().is_empty() { fallback } else { title.trim() };
+    if title.is_empty() || title.chars().count() > MAX_TITLE || title.chars().any(char::is_control) {
+        return Err(Refusal::Title);
+    }
+    Ok(title.to_string())
+}
+
+/// A document as a meeting page lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentInfo {
+    pub id: Uuid,
+    pub title: String,
+    pub size_bytes: i32,
+}
+
+impl DocumentInfo {
+    /// The size for people: `340 kB`.
+    pub fn size(&self) -> String {
+        format!("{} kB", (i64::from(self.size_bytes) + 999) / 1000)
+    }
+}
+
+impl Db {
+    pub async fn add_event_document(
+        &self,
+        occurrence_id: Uuid,
+        title: &str,
+        content: &[u8],
+        by: Uuid,
+    ) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let sql = "INSERT INTO event_documents (id, occurrence_id, title, size_bytes, content, uploaded_by, uploaded_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let size = i32::try_from(content.len())?;
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(id).bind(occurrence_id).bind(title).bind(size).bind(content).bind(by).bind(UtcTime::now())
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(id)
+    }
+
+    pub async fn event_documents(&self, occurrence_id: Uuid) -> anyhow::Result<Vec<DocumentInfo>> {
+        let sql = "SELECT id, title, size_bytes FROM event_documents WHERE occurrence_id = $1 ORDER BY uploaded_at, id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(occurrence_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// A document's title and bytes, if it belongs to this occurrence.
+    pub async fn event_document(
+        &self,
+        occurrence_id: Uuid,
+        id: Uuid,
+    ) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+        let sql = "SELECT title, content FROM event_documents WHERE id = $1 AND occurrence_id = $2";
+        let row = on_pool!(self, pool => sqlx::query_as(sql).bind(id).bind(occurrence_id).fetch_optional(pool).await)?;
+        Ok(row)
+    }
+}
+
+/// `GET /kalender/{slug}/{position}/dokument/{id}`: the PDF, as a download.
+pub async fn download(
+    State(state): State<AppState>,
+    Path((slug, position, id)): Path<(String, i32, String)>,
+) -> Result<Response, AppError> {
+    let id = Uuid::try_parse(&id).map_err(|_| AppError::NotFound)?;
+    let series = state.db.series_by_slug(&slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)?;
+    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
+    let (title, content) = state.db.event_document(occurrence.id, id).await?.ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, content_disposition(&title)),
+            (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+        ],
+        content,
+    )
+        .into_response())
+}
+
+/// `attachment` with an ASCII fallback name and the real one in RFC 5987 form.
+fn content_disposition(title: &str) -> String {
+    let ascii: String = title
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ' ' | '.') { c } else { '_' })
+        .collect();
+    let encoded: String =
+        url::form_urlencoded::byte_serialize(title.as_bytes()).collect::<String>().replace('+', "%20");
+    format!("attachment; filename=\"{ascii}.pdf\"; filename*=UTF-8''{encoded}.pdf")
+}
+
+/// `POST /arrangor/{slug}/{position}/dokument` (multipart: `titel`, `fil`).
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((slug, position)): Path<(String, i32)>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (series, occurrence) = super::organiser::organised(&state, &ctx, &slug, position).await?;
+    let (mut title, mut file_name, mut bytes) = (String::new(), String::new(), Vec::new());
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
+        match field.name() {
+            Some("titel") => title = field.text().await.map_err(|_| AppError::BadRequest)?,
+            Some("fil") => {
+                file_name = field.file_name().unwrap_or("").to_string();
+                bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    match check(&title, &file_name, &bytes) {
+        Ok(title) => {
+            let by = ctx.person()?.person.id;
+            state.db.add_event_document(occurrence.id, &title, &bytes, by).await?;
+            Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#documents-heading")))
+                .into_response())
+        }
+        Err(refusal) => {
+            let mut errors = FormErrors::default();
+            errors.add("fil", refusal.key());
+            let page =
+                super::organiser::occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
+            Ok((INVALID, page).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+    #[test]
+    fn pdfs_are_known_by_their_bytes_not_their_name() {
+        assert!(is_pdf(PDF));
+        assert!(!is_pdf(b"\x89PNG\r\n\x1a\n rest of a picture"), "a PNG renamed .pdf");
+        assert!(!is_pdf(b"%PDF-1.4 but cut off"), "no end marker");
+        assert!(!is_pdf(b""));
+    }
+
+    #[test]
+    fn uploads_are_checked_for_presence_size_type_and_title() {
+        assert_eq!(check("Dagordning", "x.pdf", PDF), Ok("Dagordning".into()));
+        assert_eq!(check(" ", "C:\\Users\\a\\Anteckningar mars.pdf", PDF), Ok("Anteckningar mars".into()));
+        assert_eq!(check("A", "a.pdf", b""), Err(Refusal::Missing));
+        assert_eq!(check("A", "a.pdf", b"\x89PNG\r\n"), Err(Refusal::NotPdf));
+        let mut big = PDF.to_vec();
+        big.resize(MAX_PDF_BYTES + 1, b' ');
+        assert_eq!(check("A", "a.pdf", &big), Err(Refusal::TooLarge));
+        assert_eq!(check("", "", PDF), Err(Refusal::Title));
+        assert_eq!(check("a\u{7}b", "a.pdf", PDF), Err(Refusal::Title));
+    }
+
+    #[test]
+    fn download_names_survive_any_title() {
+        let value = content_disposition("Anteckningar \"mars\"/å");
+        assert!(value.starts_with("attachment; filename=\"Anteckningar _mars__"), "{value}");
+        assert!(value.ends_with("filename*=UTF-8''Anteckningar%20%22mars%22%2F%C3%A5.pdf"), "{value}");
+    }
+}
