@@ -27,6 +27,12 @@ const PAGES = [
     '/kalender/utvecklingsgrupp/0',
     '/kalender/utvecklingsgrupp/foresla-tema',
   ]),
+  // The month view and a filtered list (the first development-group meeting, /0, has been held:
+  // its page shows the agenda and the notes rendered from Markdown).
+  { path: '/kalender?visa=manad' },
+  { path: '/en/kalender?visa=manad' },
+  { path: '/kalender?omrade=stod-till-anhoriga' },
+  ...inBothLanguages(['/mina-sidor/kalender'], { as: RESIDENT }),
   ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
   // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).
   ...inBothLanguages(['/sok', '/stod/fontanhuset', '/stod/lankarna', '/stod/socialjouren']),
@@ -60,12 +66,19 @@ async function main() {
     server = await startServer();
     console.log(`testing ${server.baseUrl}`);
     browser = await launchBrowser();
-    const env = { browser, baseUrl: server.baseUrl, sessionFor: sessionStore(browser, server.baseUrl) };
+    const env = {
+      browser,
+      baseUrl: server.baseUrl,
+      mailDir: server.mailDir,
+      sessionFor: sessionStore(browser, server.baseUrl),
+    };
     const resolve = once((entry) => resolveEntry(env, entry));
+    // NARA_BROWSER_ONLY=text runs only the tests whose name contains it (while working on a page).
+    const only = process.env.NARA_BROWSER_ONLY;
     counts = await runTests([
       ...buildTests(CHECKS, env, resolve),
       ...JOURNEYS.map(({ name, run }) => ({ name, fn: () => run(env) })),
-    ]);
+    ].filter((test) => !only || test.name.includes(only)));
   } catch (error) {
     console.log(`FAIL setup\n${indent(describeSetupError(error))}`);
     counts.failed += 1;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
+import { registrationJourney } from './registration.mjs';
 
 const FOCUS_MOVE_TIMEOUT_MS = 3_000;
 const MY_PAGES = '/mina-sidor';
@@ -17,6 +18,10 @@ export const JOURNEYS = [
   { name: 'journey (keyboard): search from the home page, open a hit, follow a referral', run: searchJourney },
   { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },
   { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
+  {
+    name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
+    run: registrationJourney,
+  },
 ];
 
 /** Opens `path` in a fresh context, signed in as `as` when given, and hands over the page. */

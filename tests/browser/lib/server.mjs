@@ -32,7 +32,8 @@ export async function startServer() {
   if (external) {
     const baseUrl = external.replace(/\/+$/, '');
     await waitUntilResponding(baseUrl);
-    return { baseUrl, stop: async () => {} };
+    // The e-mail journeys read what the server wrote; an external server names its mail directory.
+    return { baseUrl, mailDir: process.env.NARA_MAIL_DIR, stop: async () => {} };
   }
   return spawnDemoServer(resolveBinary());
 }
@@ -55,7 +56,8 @@ async function spawnDemoServer(binary) {
   try {
     const baseUrl = await waitForBaseUrl(child);
     await waitUntilResponding(baseUrl);
-    return { baseUrl, stop };
+    // `nara demo` writes e-mail as files here instead of sending it.
+    return { baseUrl, mailDir: path.join(dataDir, 'mail'), stop };
   } catch (error) {
     await stop();
     throw error;
