@@ -39,10 +39,19 @@ pub enum Action {
     PeopleListed,
     IdentityLinked,
     AttendeesViewed,
+    CaseViewed,
+    CasesListed,
+    JournalEntryWritten,
+    JournalEntryCorrected,
+    CaseAdditionMade,
+    CaseMessageSent,
+    CaseStatusChanged,
+    CaseHandedOver,
+    CaseClosed,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 28] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -62,6 +71,15 @@ impl Action {
         Action::PeopleListed,
         Action::IdentityLinked,
         Action::AttendeesViewed,
+        Action::CaseViewed,
+        Action::CasesListed,
+        Action::JournalEntryWritten,
+        Action::JournalEntryCorrected,
+        Action::CaseAdditionMade,
+        Action::CaseMessageSent,
+        Action::CaseStatusChanged,
+        Action::CaseHandedOver,
+        Action::CaseClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +103,15 @@ impl Action {
             Action::PeopleListed => "people_listed",
             Action::IdentityLinked => "identity_linked",
             Action::AttendeesViewed => "attendees_viewed",
+            Action::CaseViewed => "case_viewed",
+            Action::CasesListed => "cases_listed",
+            Action::JournalEntryWritten => "journal_entry_written",
+            Action::JournalEntryCorrected => "journal_entry_corrected",
+            Action::CaseAdditionMade => "case_addition_made",
+            Action::CaseMessageSent => "case_message_sent",
+            Action::CaseStatusChanged => "case_status_changed",
+            Action::CaseHandedOver => "case_handed_over",
+            Action::CaseClosed => "case_closed",
         }
     }
 
