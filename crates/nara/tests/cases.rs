@@ -557,3 +557,34 @@ on_both_backends!(a_member_of_staff_cannot_open_a_case_about_themselves, Migrate
     assert_eq!(w.app.get(&format!("/handlaggare/arenden/{own}"), Some(&w.x2)).await.status, StatusCode::OK);
     let _ = w.resident_b;
 });
+
+on_both_backends!(the_demo_case_reads_well_for_each_side, Migrated, |db| {
+    nara::demo::seed(&db).await.unwrap();
+    nara::demo::seed(&db).await.unwrap();
+    let app = TestApp::new(db.clone());
+    let id = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            let address = nara::identity::EmailAddress::parse(email).unwrap();
+            db.person_by_email(&address).await.unwrap().unwrap().0.id
+        }
+    };
+    let sara = db.start_session(id("invanare@demo.nara.se").await).await.unwrap();
+    let anna = db.start_session(id("handlaggare.vuxen@demo.nara.se").await).await.unwrap();
+    let jonas = db.start_session(id("handlaggare.barn@demo.nara.se").await).await.unwrap();
+    let cases = db.cases_of_resident(id("invanare@demo.nara.se").await).await.unwrap();
+    assert_eq!(cases.len(), 1, "seeded once");
+    let case = cases[0].id;
+    let page = app.get(&format!("/mina-sidor/arenden/{case}"), Some(&sara)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Anna Berg") && page.body.contains("halvtid"));
+    assert!(!page.body.contains("ekonomi"), "the withheld entry stays hidden");
+    let back_office = app.get(&format!("/handlaggare/arenden/{case}"), Some(&anna)).await;
+    assert!(back_office.body.contains("ekonomi") && back_office.body.contains("26 kap. 1 §"));
+    assert!(app.get("/handlaggare", Some(&anna)).await.body.contains("Sara Lindqvist"));
+    assert_eq!(
+        app.get(&format!("/handlaggare/arenden/{case}"), Some(&jonas)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!app.get("/handlaggare", Some(&jonas)).await.body.contains("Sara Lindqvist"));
+});
