@@ -588,3 +588,52 @@ on_both_backends!(the_demo_case_reads_well_for_each_side, Migrated, |db| {
     );
     assert!(!app.get("/handlaggare", Some(&jonas)).await.body.contains("Sara Lindqvist"));
 });
+
+on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db| {
+    let w = world(db).await;
+    // Twenty officers correct version 1 at once: one correction is saved, the others are told.
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let (db, case, entry, officer) = (w.db.clone(), w.case, w.shared, w.officer_x);
+            tokio::spawn(async move {
+                db.correct_journal_entry(case, entry, 1, officer, &format!("Rättelse {i}"), &Sharing::Shared)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut saved = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            nara::cases::VersionOutcome::Saved(2) => saved += 1,
+            nara::cases::VersionOutcome::Stale => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(saved, 1);
+    let journal = w.db.journal(w.case).await.unwrap();
+    assert_eq!(journal.iter().find(|e| e.id == w.shared).unwrap().versions.len(), 2);
+    // Twenty status changes from "received" at once: one moves the case, one step in the timeline.
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let (db, case, officer) = (w.db.clone(), w.case, w.officer_x);
+            tokio::spawn(async move {
+                db.change_case_status(case, CaseStatus::Received, CaseStatus::BeingAssessed, None, officer)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut moved = 0;
+    for task in tasks {
+        if task.await.unwrap() {
+            moved += 1;
+        }
+    }
+    assert_eq!(moved, 1);
+    assert_eq!(w.db.status_changes(w.case).await.unwrap().len(), 2);
+    // A correction of an entry through another case's address finds nothing.
+    let crossed =
+        w.db.correct_journal_entry(w.b_case, w.shared, 2, w.officer_x, "x", &Sharing::Shared).await.unwrap();
+    assert_eq!(crossed, nara::cases::VersionOutcome::NotFound);
+});

@@ -72,6 +72,8 @@ my-pages-cases-body = See how your cases are going, read what we have written an
 my-pages-cases-link = Go to your cases
 
 my-case-journal-lead = This is what we have written about you in this case. If something is not right, you can say so. What you write is kept with the entry and never changed.
+my-case-additions-heading = What you added
+my-case-disputes-tag = You said this is not right
 my-case-comment-link = Comment on the entry or say that something is not right
 my-case-notes-heading = Your own notes
 my-case-notes-lead = Here you can add something to your record that you want us to know.

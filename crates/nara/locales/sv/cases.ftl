@@ -72,6 +72,8 @@ my-pages-cases-body = Se hur det går i dina ärenden, läs vad vi har skrivit o
 my-pages-cases-link = Gå till dina ärenden
 
 my-case-journal-lead = Det här har vi skrivit om dig i ärendet. Om något inte stämmer kan du säga det. Det du skriver sparas tillsammans med anteckningen och ändras aldrig.
+my-case-additions-heading = Det du har lagt till
+my-case-disputes-tag = Du har sagt att det här inte stämmer
 my-case-comment-link = Kommentera anteckningen eller säg att något inte stämmer
 my-case-notes-heading = Dina egna anteckningar
 my-case-notes-lead = Här kan du lägga till något i din journal som du vill att vi ska veta.
