@@ -332,6 +332,24 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
     let result: Result<(), sqlx::Error> = nara::on_pool!(&w.db, pool =>
         sqlx::query("UPDATE case_additions SET body = 'ändrat'").execute(pool).await.map(drop));
     assert!(result.is_err(), "an addition is never edited");
+    // Withheld after the resident commented: the entry is hidden, the resident's words are not.
+    let withheld = w
+        .app
+        .post(
+            &format!("{base}/journal/{entry}"),
+            &[
+                ("entry-body", "Alma har två barn."),
+                ("entry-sharing", "withheld"),
+                ("entry-reason", "Uppgift om barnens pappa."),
+                ("version", "2"),
+            ],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(withheld.status, StatusCode::SEE_OTHER);
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(!page.body.contains("Alma har två barn.") && !page.body.contains("Uppgift om barnens pappa."));
+    assert!(page.body.contains("Jag har två barn och ett bonusbarn."));
 });
 
 on_both_backends!(a_withheld_entry_needs_a_reason, Migrated, |db| {

@@ -164,7 +164,13 @@ async fn case_page(
     let base = case_href(ctx, case.id);
     let entries =
         EntryView::list(&journal, &additions, CaseRole::Resident, |id| format!("{base}/journal/{id}"));
-    let notes = additions.iter().filter(|a| a.entry_id.is_none()).map(AdditionView::new).collect();
+    // The resident's own notes, and their comments on entries they can no longer see (an entry
+    // withheld after they commented): what they wrote is theirs to read.
+    let notes = additions
+        .iter()
+        .filter(|a| a.entry_id.is_none_or(|id| !entries.iter().any(|e| e.id == id)))
+        .map(AdditionView::new)
+        .collect();
     let messages = state.db.case_messages(case.id).await?;
     // The page shows the officer's messages: they count as read from now on.
     state.db.mark_case_messages_read(case.id, false).await?;
