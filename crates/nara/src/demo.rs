@@ -132,7 +132,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     seed_people(db).await?;
     // After the people: the demo association account represents an entry.
     crate::directory::demo::seed(db).await?;
-    seed_events(db).await
+    seed_events(db).await?;
+    crate::cases::demo::seed(db).await
 }
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::app::{TestApp, person};
+use nara::cases::{NewCase, Sharing};
 use nara::db::Db;
 use nara::identity::{Role, RoleGrant};
 use nara::policy::Access;
@@ -17,6 +18,9 @@ struct Cast {
     /// (label, person id or None for anonymous, roles held)
     actors: Vec<(&'static str, Option<Uuid>, Vec<Role>)>,
     target: Uuid,
+    /// The target's case in unit X, and a shared entry in it.
+    case: Uuid,
+    entry: Uuid,
 }
 
 async fn cast(db: &Db) -> Cast {
@@ -32,6 +36,10 @@ async fn cast(db: &Db) -> Cast {
         person(db, "granskare@example.se", "Reviewer", &[grant(Role::LogReviewer, Some(unit_x))]).await;
     let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
+    let new_case =
+        NewCase { resident_id: target, unit_id: unit_x, officer_id: Some(staff_x), title: "T".into() };
+    let case = db.open_case(&new_case, None).await.unwrap();
+    let entry = db.write_journal_entry(case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
     Cast {
         actors: vec![
             ("anonymous", None, vec![]),
@@ -44,12 +52,17 @@ async fn cast(db: &Db) -> Cast {
             ("admin", Some(admin), vec![Role::Admin]),
         ],
         target,
+        case,
+        entry,
     }
 }
 
-/// A concrete address for a route pattern: ids name the target person, tokens are unknown.
-fn concrete(path: &str, target: Uuid) -> String {
-    path.replace("{id}", &target.to_string())
+/// A concrete address for a route pattern: ids name the target person and the target's case,
+/// tokens are unknown.
+fn concrete(path: &str, cast: &Cast) -> String {
+    path.replace("{id}", &cast.target.to_string())
+        .replace("{case}", &cast.case.to_string())
+        .replace("{entry}", &cast.entry.to_string())
         .replace("{token}", "ingen-sadan-lank")
         .replace("{version}/{name}", "0/nara.css")
         .replace("{provider}", "e-legitimation")
@@ -64,6 +77,27 @@ fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
     }
 }
 
+/// Beyond the route's access, what the object in the address allows: the target's case is
+/// worked on by staff of its unit (X) only, and is the target's own, not any actor's.
+enum Object {
+    /// Nothing more than the route's access.
+    Any,
+    /// The back office of the target's case: staff of unit X only; others are refused (403).
+    CaseOfUnitX,
+    /// The target's own pages of the case: every actor gets "not found".
+    SomeoneElsesCase,
+}
+
+fn object(path: &str, cast: &Cast) -> Object {
+    if !path.contains(&cast.case.to_string()) {
+        Object::Any
+    } else if path.contains("/handlaggare/") {
+        Object::CaseOfUnitX
+    } else {
+        Object::SomeoneElsesCase
+    }
+}
+
 on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let cast = cast(&db).await;
@@ -72,7 +106,8 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
     let mut checked = 0;
     for route in &table {
         for path in route.paths() {
-            let path = concrete(&path, cast.target);
+            let path = concrete(&path, &cast);
+            let object = object(&path, &cast);
             for (label, id, roles) in &cast.actors {
                 // A fresh session per request: some routes (log-out, deactivate) end sessions.
                 let token = match id {
@@ -81,10 +116,14 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                 };
                 let before = denied_count(&db).await;
                 let answer = app.send(route.method.clone(), &path, &[], token.as_deref()).await;
-                let expected = allowed(route.access, roles, id.is_some());
+                let expected = allowed(route.access, roles, id.is_some())
+                    && (!matches!(object, Object::CaseOfUnitX) || *label == "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();
                 let what = format!("{} {path} as {label}: {}", route.method, answer.status);
-                if expected {
+                if expected && matches!(object, Object::SomeoneElsesCase) {
+                    assert_eq!(answer.status, StatusCode::NOT_FOUND, "not the actor's case: {what}");
+                    assert_eq!(denied_count(&db).await, before + 1, "the attempt is audited: {what}");
+                } else if expected {
                     assert!(!refused, "should be allowed: {what}");
                 } else if id.is_none() {
                     assert!(answer.is_login_redirect(), "anonymous must be sent to log in: {what}");

@@ -40,10 +40,19 @@ pub enum Action {
     IdentityLinked,
     AttendeesViewed,
     AttendanceMarked,
+    CaseViewed,
+    CasesListed,
+    JournalEntryWritten,
+    JournalEntryCorrected,
+    CaseAdditionMade,
+    CaseMessageSent,
+    CaseStatusChanged,
+    CaseHandedOver,
+    CaseClosed,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 29] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -64,6 +73,15 @@ impl Action {
         Action::IdentityLinked,
         Action::AttendeesViewed,
         Action::AttendanceMarked,
+        Action::CaseViewed,
+        Action::CasesListed,
+        Action::JournalEntryWritten,
+        Action::JournalEntryCorrected,
+        Action::CaseAdditionMade,
+        Action::CaseMessageSent,
+        Action::CaseStatusChanged,
+        Action::CaseHandedOver,
+        Action::CaseClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +106,15 @@ impl Action {
             Action::IdentityLinked => "identity_linked",
             Action::AttendeesViewed => "attendees_viewed",
             Action::AttendanceMarked => "attendance_marked",
+            Action::CaseViewed => "case_viewed",
+            Action::CasesListed => "cases_listed",
+            Action::JournalEntryWritten => "journal_entry_written",
+            Action::JournalEntryCorrected => "journal_entry_corrected",
+            Action::CaseAdditionMade => "case_addition_made",
+            Action::CaseMessageSent => "case_message_sent",
+            Action::CaseStatusChanged => "case_status_changed",
+            Action::CaseHandedOver => "case_handed_over",
+            Action::CaseClosed => "case_closed",
         }
     }
 

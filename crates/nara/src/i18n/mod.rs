@@ -45,6 +45,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "accounts.ftl"),
             catalogue!("sv", "events.ftl"),
             catalogue!("sv", "directory.ftl"),
+            catalogue!("sv", "cases.ftl"),
         ],
     },
     LocaleInfo {
@@ -57,6 +58,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "accounts.ftl"),
             catalogue!("en", "events.ftl"),
             catalogue!("en", "directory.ftl"),
+            catalogue!("en", "cases.ftl"),
         ],
     },
 ];

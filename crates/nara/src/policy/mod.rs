@@ -6,7 +6,7 @@
 
 use uuid::Uuid;
 
-use crate::identity::{Actor, Role};
+use crate::identity::{Actor, Role, RoleGrant};
 
 /// What a route requires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,54 @@ pub fn may_edit_entry(actor: &Actor, approved_representative: bool) -> Option<En
     } else {
         None
     }
+}
+
+/// The side of a case a person is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRole {
+    /// The person the case is about.
+    Resident,
+    /// Staff of the case's unit.
+    Officer,
+}
+
+/// Whether `actor` may read a case as its resident: their own cases only.
+pub fn may_read_own_case(actor: &Actor, case_resident: Uuid) -> bool {
+    actor.signed_in().is_some_and(|person| person.person.id == case_resident)
+}
+
+/// Whether `actor` may read and work on a case in the back office: staff of the case's unit,
+/// never on a case about themselves.
+pub fn may_work_on_case(actor: &Actor, case_unit: Uuid, case_resident: Uuid) -> bool {
+    match actor.signed_in() {
+        Some(person) => {
+            person.person.id != case_resident && person.units_for(Role::Staff).any(|u| u == case_unit)
+        }
+        None => false,
+    }
+}
+
+/// Whether a journal entry's version may be shown: the officer sees every version, the resident
+/// the shared ones.
+pub fn may_see_journal_version(role: CaseRole, shared_with_resident: bool) -> bool {
+    match role {
+        CaseRole::Officer => true,
+        CaseRole::Resident => shared_with_resident,
+    }
+}
+
+/// Whether a person holding `grants` may take over a case of `case_unit` about `case_resident`:
+/// an active member of staff of the same unit, who is not the resident.
+pub fn may_take_over_case(
+    person: Uuid,
+    active: bool,
+    grants: &[RoleGrant],
+    case_unit: Uuid,
+    case_resident: Uuid,
+) -> bool {
+    active
+        && person != case_resident
+        && grants.iter().any(|g| g.role == Role::Staff && g.unit_id == Some(case_unit))
 }
 
 #[cfg(test)]
@@ -152,5 +200,76 @@ mod tests {
         assert!(!may_read_account(&person(&[Role::Staff]), a_id));
         assert!(may_read_account(&person(&[Role::Admin]), a_id));
         assert!(!may_read_account(&Actor::Anonymous, a_id));
+    }
+
+    fn staff_of(unit: Uuid) -> Actor {
+        Actor::Person(Box::new(SignedIn {
+            person: Person {
+                id: Uuid::new_v4(),
+                display_name: "S".into(),
+                email: None,
+                email_verified: true,
+                has_password: true,
+                active: true,
+            },
+            grants: vec![RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
+        }))
+    }
+
+    #[test]
+    fn a_resident_reads_their_own_cases_only() {
+        let a = person(&[]);
+        let b = person(&[]);
+        let a_id = a.person_id().unwrap();
+        assert!(may_read_own_case(&a, a_id));
+        assert!(!may_read_own_case(&b, a_id));
+        assert!(!may_read_own_case(&person(&[Role::Admin]), a_id), "administrators read no cases");
+        assert!(!may_read_own_case(&person(&[Role::LogReviewer]), a_id));
+        assert!(!may_read_own_case(&Actor::Anonymous, a_id));
+    }
+
+    #[test]
+    fn only_staff_of_the_cases_unit_work_on_it() {
+        let unit = Uuid::new_v4();
+        let resident = Uuid::new_v4();
+        assert!(may_work_on_case(&staff_of(unit), unit, resident));
+        assert!(!may_work_on_case(&staff_of(Uuid::new_v4()), unit, resident), "another unit");
+        assert!(!may_work_on_case(&person(&[Role::Staff]), unit, resident), "staff without a unit");
+        assert!(!may_work_on_case(&person(&[Role::Admin]), unit, resident));
+        assert!(!may_work_on_case(&person(&[Role::LogReviewer]), unit, resident));
+        assert!(!may_work_on_case(&person(&[]), unit, resident));
+        assert!(!may_work_on_case(&Actor::Anonymous, unit, resident));
+        let reviewer_of_unit = Actor::Person(Box::new(SignedIn {
+            grants: vec![RoleGrant { role: Role::LogReviewer, unit_id: Some(unit) }],
+            ..staff_of(unit).signed_in().unwrap().clone()
+        }));
+        assert!(!may_work_on_case(&reviewer_of_unit, unit, resident), "a log reviewer of the unit");
+        let own = staff_of(unit);
+        let own_id = own.person_id().unwrap();
+        assert!(!may_work_on_case(&own, unit, own_id), "never on a case about oneself");
+    }
+
+    #[test]
+    fn residents_see_shared_versions_and_officers_every_version() {
+        assert!(may_see_journal_version(CaseRole::Resident, true));
+        assert!(!may_see_journal_version(CaseRole::Resident, false));
+        assert!(may_see_journal_version(CaseRole::Officer, true));
+        assert!(may_see_journal_version(CaseRole::Officer, false));
+    }
+
+    #[test]
+    fn a_case_is_handed_over_within_its_unit_only() {
+        let unit = Uuid::new_v4();
+        let resident = Uuid::new_v4();
+        let someone = Uuid::new_v4();
+        let staff = [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
+        assert!(may_take_over_case(someone, true, &staff, unit, resident));
+        assert!(!may_take_over_case(someone, false, &staff, unit, resident), "a deactivated account");
+        assert!(!may_take_over_case(resident, true, &staff, unit, resident), "the resident themselves");
+        let elsewhere = [RoleGrant { role: Role::Staff, unit_id: Some(Uuid::new_v4()) }];
+        assert!(!may_take_over_case(someone, true, &elsewhere, unit, resident));
+        let reviewer = [RoleGrant { role: Role::LogReviewer, unit_id: Some(unit) }];
+        assert!(!may_take_over_case(someone, true, &reviewer, unit, resident));
+        assert!(!may_take_over_case(someone, true, &[], unit, resident));
     }
 }

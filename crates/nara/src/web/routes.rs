@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, directory, events, my_pages, oidc};
+use crate::{accounts, admin, audit, cases, directory, events, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -146,6 +146,23 @@ pub fn table() -> Vec<Route> {
         get_route("/mina-sidor/kalender", SignedIn, events::private_feed::show),
         post_route("/mina-sidor/kalender", SignedIn, events::private_feed::create),
         post_route("/mina-sidor/kalender/stang-av", SignedIn, events::private_feed::revoke),
+        // The resident's cases and record (ownership checked through the policy module).
+        get_route("/mina-sidor/arenden", SignedIn, cases::resident::my_cases),
+        get_route("/mina-sidor/arenden/{case}", SignedIn, cases::resident::case),
+        post_route("/mina-sidor/arenden/{case}/anteckning", SignedIn, cases::resident::add_note),
+        post_route("/mina-sidor/arenden/{case}/meddelande", SignedIn, cases::resident::send_message),
+        get_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::entry),
+        post_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::comment),
+        // The case officer's back office (the case's unit checked through the policy module).
+        get_route("/handlaggare", staff, cases::officer::worklist),
+        get_route("/handlaggare/arenden/{case}", staff, cases::officer::case),
+        post_route("/handlaggare/arenden/{case}/journal", staff, cases::officer::write_entry),
+        get_route("/handlaggare/arenden/{case}/journal/{entry}", staff, cases::officer::entry),
+        post_route("/handlaggare/arenden/{case}/journal/{entry}", staff, cases::officer::correct_entry),
+        post_route("/handlaggare/arenden/{case}/status", staff, cases::officer::change_status),
+        post_route("/handlaggare/arenden/{case}/meddelande", staff, cases::officer::send_message),
+        post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
+        post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

@@ -1,0 +1,419 @@
+//! The resident's own cases under My pages: where each case is and what happens next, the named
+//! contact person, the shared record with its history, adding to the record, and messages.
+//! A case is shown only to its resident (through the policy module); for anyone else it does
+//! not exist, and the attempt is written to the audit log.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
+use super::{Case, MAX_TEXT_CHARS, TextProblem, clean_text};
+use crate::accounts::{FormErrors, INVALID};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::i18n::format_stockholm;
+use crate::identity::Role;
+use crate::mail::Email;
+use crate::policy::{self, CaseRole};
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// Why the resident's own additions are written to their log.
+const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
+
+/// The case if it is the signed-in person's own. Anyone else gets "not found" (whether the case
+/// exists is not revealed) and the attempt is audited.
+async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
+    let case = state.db.case(id).await?.ok_or(AppError::NotFound)?;
+    if !policy::may_read_own_case(&ctx.current.actor, case.resident_id) {
+        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
+            .object(case.id)
+            .subject(case.resident_id)
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+        return Err(AppError::NotFound);
+    }
+    Ok(case)
+}
+
+fn case_href(ctx: &PageContext, id: Uuid) -> String {
+    ctx.href(&format!("/mina-sidor/arenden/{id}"))
+}
+
+/// A case in the resident's list.
+pub struct CaseLine {
+    pub href: String,
+    pub title: String,
+    pub label_key: &'static str,
+    pub tag_class: &'static str,
+    pub due: Option<String>,
+    pub unit: String,
+    pub contact: Option<String>,
+    pub opened: String,
+    pub unread: i64,
+}
+
+#[derive(Template)]
+#[template(path = "cases/my_cases.html")]
+struct MyCasesPage<'a> {
+    shell: Shell<'a>,
+    open: Vec<CaseLine>,
+    closed: Vec<CaseLine>,
+}
+
+/// `GET /mina-sidor/arenden`: the person's own cases.
+pub async fn my_cases(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let locale = ctx.location.locale;
+    let (mut open, mut closed) = (Vec::new(), Vec::new());
+    for case in state.db.cases_of_resident(me).await? {
+        let kind = case.kind();
+        let line = CaseLine {
+            href: case_href(&ctx, case.id),
+            title: case.title,
+            label_key: kind.label_key(),
+            tag_class: kind.tag_class(),
+            due: case.status_due_on.map(format_date),
+            unit: if locale == crate::i18n::Locale::EN { case.unit_name_en } else { case.unit_name_sv },
+            contact: case.officer_name,
+            opened: format_stockholm(case.opened_at),
+            unread: case.unread,
+        };
+        if kind == super::StatusKind::Closed { closed.push(line) } else { open.push(line) }
+    }
+    Ok(render(&MyCasesPage { shell: ctx.shell(&state), open, closed })?.into_response())
+}
+
+/// The contact person as the resident sees them: a name and how to reach them, no photo.
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "cases/my_case.html")]
+struct MyCasePage<'a> {
+    shell: Shell<'a>,
+    title: String,
+    unit: String,
+    opened: String,
+    status: StatusView,
+    timeline: Vec<TimelineStep>,
+    contact: Option<Contact>,
+    entries: Vec<EntryView>,
+    notes: Vec<AdditionView>,
+    messages: Vec<MessageView>,
+    is_open: bool,
+    base: String,
+    errors: FormErrors,
+    note: String,
+    message: String,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    klart: Option<String>,
+}
+
+fn notice_key(word: Option<&str>) -> Option<&'static str> {
+    match word? {
+        "anteckning" => Some("case-notice-note-added"),
+        "kommentar" => Some("case-notice-comment-added"),
+        "meddelande" => Some("case-notice-message-sent"),
+        _ => None,
+    }
+}
+
+async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result<String, AppError> {
+    let units = state.db.list_units().await?;
+    Ok(units
+        .iter()
+        .find(|u| u.id == unit_id)
+        .map(|u| u.name(ctx.location.locale).to_string())
+        .unwrap_or_default())
+}
+
+async fn contact(state: &AppState, case: &Case) -> Result<Option<Contact>, AppError> {
+    let Some(officer) = case.officer_id else { return Ok(None) };
+    Ok(state.db.person(officer).await?.map(|p| Contact { name: p.display_name, email: p.email }))
+}
+
+struct Drafts {
+    note: String,
+    message: String,
+}
+
+async fn case_page(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    errors: FormErrors,
+    drafts: Drafts,
+    notice: Option<&'static str>,
+) -> Result<Response, AppError> {
+    let locale = ctx.location.locale;
+    let contact = contact(state, case).await?;
+    let journal = state.db.journal(case.id).await?;
+    let additions = state.db.additions(case.id).await?;
+    let base = case_href(ctx, case.id);
+    let entries =
+        EntryView::list(&journal, &additions, CaseRole::Resident, |id| format!("{base}/journal/{id}"));
+    // The resident's own notes, and their comments on entries they can no longer see (an entry
+    // withheld after they commented): what they wrote is theirs to read.
+    let notes = additions
+        .iter()
+        .filter(|a| a.entry_id.is_none_or(|id| !entries.iter().any(|e| e.id == id)))
+        .map(AdditionView::new)
+        .collect();
+    let messages = state.db.case_messages(case.id).await?;
+    // The page shows the officer's messages: they count as read from now on.
+    state.db.mark_case_messages_read(case.id, false).await?;
+    let page = MyCasePage {
+        shell: ctx.shell(state),
+        title: case.title.clone(),
+        unit: unit_name(state, ctx, case.unit_id).await?,
+        opened: format_stockholm(case.opened_at),
+        status: StatusView::new(
+            case.status,
+            contact.as_ref().map(|c| c.name.as_str()),
+            &state.catalogues,
+            locale,
+        ),
+        timeline: state.db.status_changes(case.id).await?.iter().map(TimelineStep::new).collect(),
+        contact,
+        entries,
+        notes,
+        messages: messages.iter().map(MessageView::new).collect(),
+        is_open: case.status.is_open(),
+        base,
+        note: drafts.note,
+        message: drafts.message,
+        notice,
+        errors,
+    };
+    let status = if page.errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /mina-sidor/arenden/{case}`.
+pub async fn case(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let drafts = Drafts { note: String::new(), message: String::new() };
+    case_page(&state, &ctx, &case, FormErrors::default(), drafts, notice_key(query.klart.as_deref())).await
+}
+
+fn text_error(problem: TextProblem, errors: &mut FormErrors, field: &'static str, missing_key: &'static str) {
+    let key = match problem {
+        TextProblem::Missing => missing_key,
+        TextProblem::TooLong => "case-error-too-long",
+    };
+    errors.add(field, key);
+}
+
+async fn audit_own(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    action: Action,
+    object_type: &'static str,
+    object: Uuid,
+) -> Result<(), AppError> {
+    let event = AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, object_type)
+        .object(object)
+        .subject(case.resident_id)
+        .purpose(PURPOSE_OWN)
+        .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /mina-sidor/arenden/{case}/anteckning`: a note of the resident's own in the record.
+pub async fn add_note(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<NoteForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let body = match clean_text(&form.note, MAX_TEXT_CHARS) {
+        Ok(body) => body,
+        Err(problem) => {
+            let mut errors = FormErrors::default();
+            text_error(problem, &mut errors, "note", "case-error-note");
+            let drafts = Drafts { note: form.note, message: String::new() };
+            return case_page(&state, &ctx, &case, errors, drafts, None).await;
+        }
+    };
+    let addition = state.db.add_to_record(case.id, None, case.resident_id, false, &body).await?;
+    audit_own(&state, &ctx, &case, Action::CaseAdditionMade, "case_addition", addition).await?;
+    Ok(Redirect::to(&format!("{}?klart=anteckning#egna-anteckningar", case_href(&ctx, case.id)))
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MessageForm {
+    #[serde(default)]
+    message: String,
+}
+
+/// `POST /mina-sidor/arenden/{case}/meddelande`: a message to the contact person, who gets an
+/// e-mail saying that something is waiting (never what).
+pub async fn send_message(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<MessageForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    if !case.status.is_open() {
+        return Err(AppError::BadRequest);
+    }
+    let body = match clean_text(&form.message, MAX_TEXT_CHARS) {
+        Ok(body) => body,
+        Err(problem) => {
+            let mut errors = FormErrors::default();
+            text_error(problem, &mut errors, "message", "case-error-message");
+            let drafts = Drafts { note: String::new(), message: form.message };
+            return case_page(&state, &ctx, &case, errors, drafts, None).await;
+        }
+    };
+    let message = state.db.send_case_message(case.id, case.resident_id, true, &body).await?;
+    audit_own(&state, &ctx, &case, Action::CaseMessageSent, "case_message", message).await?;
+    if let Some(officer) = case.officer_id {
+        super::officer::tell_officer(&state, officer, case.id).await?;
+    }
+    Ok(Redirect::to(&format!("{}?klart=meddelande#meddelanden", case_href(&ctx, case.id))).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "cases/my_entry.html")]
+struct MyEntryPage<'a> {
+    shell: Shell<'a>,
+    case_title: String,
+    case_href: String,
+    entry: EntryView,
+    action: String,
+    errors: FormErrors,
+    comment: String,
+    disputes: bool,
+}
+
+/// The entry if the resident may see it: in their case, and shared.
+async fn own_entry(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    entry_id: Uuid,
+) -> Result<(EntryView, i32), AppError> {
+    let journal = state.db.journal(case.id).await?;
+    let additions = state.db.additions(case.id).await?;
+    let Some(entry) = journal.iter().find(|e| e.id == entry_id) else { return Err(AppError::NotFound) };
+    let base = case_href(ctx, case.id);
+    let mut views = EntryView::list(std::slice::from_ref(entry), &additions, CaseRole::Resident, |id| {
+        format!("{base}/journal/{id}")
+    });
+    let view = views.pop().ok_or(AppError::NotFound)?;
+    Ok((view, entry.current().version))
+}
+
+fn entry_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    case: &Case,
+    entry: EntryView,
+    errors: FormErrors,
+    comment: String,
+    disputes: bool,
+) -> MyEntryPage<'a> {
+    MyEntryPage {
+        shell: ctx.shell(state),
+        case_title: case.title.clone(),
+        case_href: case_href(ctx, case.id),
+        action: entry.href.clone(),
+        entry,
+        errors,
+        comment,
+        disputes,
+    }
+}
+
+/// `GET /mina-sidor/arenden/{case}/journal/{entry}`: one shared entry, its history, what the
+/// resident added, and the form to add a comment.
+pub async fn entry(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, entry_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let (entry, _) = own_entry(&state, &ctx, &case, entry_id).await?;
+    let page = entry_page(&state, &ctx, &case, entry, FormErrors::default(), String::new(), false);
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    comment: String,
+    /// Present when "this is not right" is ticked.
+    disputes: Option<String>,
+}
+
+/// `POST /mina-sidor/arenden/{case}/journal/{entry}`: a comment on the entry, kept with it.
+pub async fn comment(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, entry_id)): Path<(Uuid, Uuid)>,
+    Form(form): Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let (entry, version) = own_entry(&state, &ctx, &case, entry_id).await?;
+    let disputes = form.disputes.is_some();
+    let body = match clean_text(&form.comment, MAX_TEXT_CHARS) {
+        Ok(body) => body,
+        Err(problem) => {
+            let mut errors = FormErrors::default();
+            text_error(problem, &mut errors, "comment", "case-error-comment");
+            let page = entry_page(&state, &ctx, &case, entry, errors, form.comment, disputes);
+            return Ok((INVALID, render(&page)?).into_response());
+        }
+    };
+    let addition =
+        state.db.add_to_record(case.id, Some((entry.id, version)), case.resident_id, disputes, &body).await?;
+    audit_own(&state, &ctx, &case, Action::CaseAdditionMade, "case_addition", addition).await?;
+    Ok(Redirect::to(&format!("{}?klart=kommentar#anteckning-{}", case_href(&ctx, case.id), entry.id))
+        .into_response())
+}
+
+/// Tells the resident, by e-mail and without any content, that something new is waiting.
+pub async fn tell_resident(state: &AppState, resident: Uuid, case_id: Uuid) -> Result<(), AppError> {
+    let Some(person) = state.db.person(resident).await? else { return Ok(()) };
+    let Some(to) = person.email.filter(|_| person.active) else { return Ok(()) };
+    // People have no language of their own yet: notices go in Swedish, the default.
+    let locale = crate::i18n::Locale::SV;
+    let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
+    let args = [("link", link.into())];
+    let mail = Email {
+        to,
+        subject: state.catalogues.plain_with(locale, "mail-case-news-subject", &args),
+        body: state.catalogues.plain_with(locale, "mail-case-news-body", &args),
+    };
+    state.db.enqueue_mail(&mail).await?;
+    Ok(())
+}

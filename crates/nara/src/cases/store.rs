@@ -1,0 +1,566 @@
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::{Case, CaseStatus, JournalEntry, JournalVersion, Sharing, StatusKind};
+use crate::db::{Db, UtcTime};
+use crate::on_pool;
+
+/// What opening a case needs.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub resident_id: Uuid,
+    pub unit_id: Uuid,
+    pub officer_id: Option<Uuid>,
+    pub title: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    id: Uuid,
+    resident_id: Uuid,
+    unit_id: Uuid,
+    officer_id: Option<Uuid>,
+    title: String,
+    status: String,
+    status_due_on: Option<NaiveDate>,
+    opened_at: UtcTime,
+    closed_at: Option<UtcTime>,
+    updated_at: UtcTime,
+}
+
+impl CaseRow {
+    fn into_case(self) -> anyhow::Result<Case> {
+        let status = CaseStatus::parse(&self.status, self.status_due_on)
+            .ok_or_else(|| anyhow::anyhow!("case {} has an unknown status", self.id))?;
+        Ok(Case {
+            id: self.id,
+            resident_id: self.resident_id,
+            unit_id: self.unit_id,
+            officer_id: self.officer_id,
+            title: self.title,
+            status,
+            opened_at: self.opened_at,
+            closed_at: self.closed_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// A case in a list: the resident's own list or a unit's work list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseSummary {
+    pub id: Uuid,
+    pub resident_id: Uuid,
+    pub title: String,
+    pub status: String,
+    pub status_due_on: Option<NaiveDate>,
+    pub unit_id: Uuid,
+    pub unit_name_sv: String,
+    pub unit_name_en: String,
+    pub resident_name: String,
+    pub officer_name: Option<String>,
+    pub opened_at: UtcTime,
+    pub updated_at: UtcTime,
+    /// Messages the one reading the list has not seen yet.
+    pub unread: i64,
+}
+
+impl CaseSummary {
+    pub fn kind(&self) -> StatusKind {
+        StatusKind::parse(&self.status).unwrap_or(StatusKind::Received)
+    }
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StatusChange {
+    pub status: String,
+    pub due_on: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub changed_by_name: Option<String>,
+    pub changed_at: UtcTime,
+}
+
+impl StatusChange {
+    pub fn kind(&self) -> StatusKind {
+        StatusKind::parse(&self.status).unwrap_or(StatusKind::Received)
+    }
+}
+
+/// Something the resident added to their record.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Addition {
+    pub id: Uuid,
+    pub entry_id: Option<Uuid>,
+    pub entry_version: Option<i32>,
+    pub author_name: String,
+    pub disputes: bool,
+    pub body: String,
+    pub added_at: UtcTime,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Message {
+    pub id: Uuid,
+    pub sender_id: Uuid,
+    pub sender_name: String,
+    pub from_resident: bool,
+    pub body: String,
+    pub sent_at: UtcTime,
+    pub read_at: Option<UtcTime>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Handover {
+    pub from_name: Option<String>,
+    pub to_name: String,
+    pub note: String,
+    pub handed_over_at: UtcTime,
+}
+
+/// What became of a correction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionOutcome {
+    /// Saved as this version.
+    Saved(i32),
+    /// Someone else corrected the entry first: the version read is no longer the one in force.
+    Stale,
+    /// No such entry in this case.
+    NotFound,
+}
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    entry_id: Uuid,
+    entry_written_at: UtcTime,
+    version: i32,
+    body: String,
+    shared_with_resident: bool,
+    withheld_reason: Option<String>,
+    written_by: Uuid,
+    written_by_name: String,
+    written_at: UtcTime,
+}
+
+/// True when the error is a unique-constraint violation (SQLite does not name the constraint).
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}
+
+const SELECT_CASE: &str = "SELECT id, resident_id, unit_id, officer_id, title, status, status_due_on, opened_at, \
+     closed_at, updated_at FROM cases WHERE id = $1";
+
+/// `SELECT` of case summaries; `$1` is whose unread messages count (`TRUE`: the resident's side
+/// reads, so messages from staff count).
+macro_rules! select_summaries {
+    ($clause:literal) => {
+        concat!(
+            "SELECT c.id, c.resident_id, c.title, c.status, c.status_due_on, c.unit_id, u.name_sv AS unit_name_sv, ",
+            "u.name_en AS unit_name_en, r.display_name AS resident_name, o.display_name AS officer_name, ",
+            "c.opened_at, c.updated_at, ",
+            "(SELECT COUNT(*) FROM case_messages m WHERE m.case_id = c.id AND m.read_at IS NULL ",
+            "AND m.from_resident <> $1) AS unread ",
+            "FROM cases c JOIN units u ON u.id = c.unit_id JOIN people r ON r.id = c.resident_id ",
+            "LEFT JOIN people o ON o.id = c.officer_id ",
+            $clause
+        )
+    };
+}
+
+impl Db {
+    /// Opens a case as received, with the first step of its timeline.
+    pub async fn open_case(&self, new: &NewCase, by: Option<Uuid>) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let now = UtcTime::now();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO cases (id, resident_id, unit_id, officer_id, title, status, opened_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, 'received', $6, $6)",
+            )
+            .bind(id)
+            .bind(new.resident_id)
+            .bind(new.unit_id)
+            .bind(new.officer_id)
+            .bind(&new.title)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO case_status_changes (id, case_id, status, changed_by, changed_at) \
+                 VALUES ($1, $2, 'received', $3, $4)",
+            )
+            .bind(Uuid::new_v4())
+            .bind(id)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        });
+        Ok(id)
+    }
+
+    pub async fn case(&self, id: Uuid) -> anyhow::Result<Option<Case>> {
+        let row: Option<CaseRow> =
+            on_pool!(self, pool => sqlx::query_as(SELECT_CASE).bind(id).fetch_optional(pool).await)?;
+        row.map(CaseRow::into_case).transpose()
+    }
+
+    /// A resident's cases, open ones first, newest first.
+    pub async fn cases_of_resident(&self, resident_id: Uuid) -> anyhow::Result<Vec<CaseSummary>> {
+        let sql = select_summaries!(
+            "WHERE c.resident_id = $2 ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END, c.opened_at DESC, c.id"
+        );
+        let rows =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(true).bind(resident_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// A unit's work list: open cases (or those with `status`), by status in the order a case
+    /// moves, then by due date (soonest first), then the oldest first.
+    pub async fn worklist(
+        &self,
+        unit_id: Uuid,
+        status: Option<StatusKind>,
+    ) -> anyhow::Result<Vec<CaseSummary>> {
+        let sql = select_summaries!(
+            "WHERE c.unit_id = $2 AND (($3 IS NULL AND c.status <> 'closed') OR c.status = $3) \
+             ORDER BY CASE c.status WHEN 'more_information_needed' THEN 0 WHEN 'received' THEN 1 \
+             WHEN 'being_assessed' THEN 2 WHEN 'decision_made' THEN 3 ELSE 4 END, \
+             c.status_due_on NULLS LAST, c.opened_at, c.id LIMIT 500"
+        );
+        let rows = on_pool!(self, pool => sqlx::query_as(sql)
+            .bind(false)
+            .bind(unit_id)
+            .bind(status.map(StatusKind::as_str))
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows)
+    }
+
+    /// The timeline, oldest first.
+    pub async fn status_changes(&self, case_id: Uuid) -> anyhow::Result<Vec<StatusChange>> {
+        let sql = "SELECT s.status, s.due_on, s.note, p.display_name AS changed_by_name, s.changed_at \
+                   FROM case_status_changes s LEFT JOIN people p ON p.id = s.changed_by \
+                   WHERE s.case_id = $1 ORDER BY s.changed_at, s.id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Moves a case from `from` to `to` (the rules are checked by the caller) with a note to the
+    /// resident. `false` when the case was no longer in `from`: someone else changed it first.
+    pub async fn change_case_status(
+        &self,
+        case_id: Uuid,
+        from: CaseStatus,
+        to: CaseStatus,
+        note: Option<&str>,
+        by: Uuid,
+    ) -> anyhow::Result<bool> {
+        let now = UtcTime::now();
+        let closed_at = (to == CaseStatus::Closed).then_some(now);
+        let changed = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE cases SET status = $1, status_due_on = $2, closed_at = $3, updated_at = $4 \
+                 WHERE id = $5 AND status = $6 AND closed_at IS NULL",
+            )
+            .bind(to.as_str())
+            .bind(to.due())
+            .bind(closed_at)
+            .bind(now)
+            .bind(case_id)
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 1 {
+                sqlx::query(
+                    "INSERT INTO case_status_changes (id, case_id, status, due_on, note, changed_by, changed_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(Uuid::new_v4())
+                .bind(case_id)
+                .bind(to.as_str())
+                .bind(to.due())
+                .bind(note)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+            }
+            changed == 1
+        });
+        Ok(changed)
+    }
+
+    /// Every entry of a case with every version, oldest first. Who may see which is decided by
+    /// the caller through `JournalEntry::seen_as`.
+    pub async fn journal(&self, case_id: Uuid) -> anyhow::Result<Vec<JournalEntry>> {
+        let sql = "SELECT e.id AS entry_id, e.written_at AS entry_written_at, v.version, v.body, \
+                   v.shared_with_resident, v.withheld_reason, v.written_by, p.display_name AS written_by_name, \
+                   v.written_at FROM case_journal_entries e \
+                   JOIN case_journal_versions v ON v.entry_id = e.id JOIN people p ON p.id = v.written_by \
+                   WHERE e.case_id = $1 ORDER BY e.written_at, e.id, v.version";
+        let rows: Vec<VersionRow> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
+        let mut entries: Vec<JournalEntry> = Vec::new();
+        for row in rows {
+            let version = JournalVersion {
+                version: row.version,
+                body: row.body,
+                sharing: Sharing::from_columns(row.shared_with_resident, row.withheld_reason),
+                written_by: row.written_by,
+                written_by_name: row.written_by_name,
+                written_at: row.written_at,
+            };
+            match entries.last_mut() {
+                Some(entry) if entry.id == row.entry_id => entry.versions.push(version),
+                _ => entries.push(JournalEntry {
+                    id: row.entry_id,
+                    written_at: row.entry_written_at,
+                    versions: vec![version],
+                }),
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Writes a new journal entry (version 1).
+    pub async fn write_journal_entry(
+        &self,
+        case_id: Uuid,
+        by: Uuid,
+        body: &str,
+        sharing: &Sharing,
+    ) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let now = UtcTime::now();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("INSERT INTO case_journal_entries (id, case_id, author_id, written_at) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(case_id)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
+                 written_by, written_at) VALUES ($1, 1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(body)
+            .bind(sharing.is_shared())
+            .bind(sharing.reason())
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(case_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(id)
+    }
+
+    /// Corrects an entry of `case_id` with a new version after `read_version`, the version the
+    /// officer corrected. Earlier versions stay as they were.
+    pub async fn correct_journal_entry(
+        &self,
+        case_id: Uuid,
+        entry_id: Uuid,
+        read_version: i32,
+        by: Uuid,
+        body: &str,
+        sharing: &Sharing,
+    ) -> anyhow::Result<VersionOutcome> {
+        let now = UtcTime::now();
+        let next = read_version + 1;
+        // One statement: it inserts only when the entry belongs to the case and `read_version`
+        // is the newest; two corrections at once collide on the primary key.
+        let sql = "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
+                   written_by, written_at) \
+                   SELECT e.id, $1, $2, $3, $4, $5, $6 FROM case_journal_entries e \
+                   WHERE e.id = $7 AND e.case_id = $8 \
+                   AND (SELECT MAX(v.version) FROM case_journal_versions v WHERE v.entry_id = e.id) = $9";
+        let result = on_pool!(self, pool => sqlx::query(sql)
+            .bind(next)
+            .bind(body)
+            .bind(sharing.is_shared())
+            .bind(sharing.reason())
+            .bind(by)
+            .bind(now)
+            .bind(entry_id)
+            .bind(case_id)
+            .bind(read_version)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()));
+        match result {
+            Ok(1) => {
+                on_pool!(self, pool => sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(case_id)
+                    .execute(pool)
+                    .await
+                    .map(drop))?;
+                Ok(VersionOutcome::Saved(next))
+            }
+            Ok(_) => {
+                let exists: Option<i32> = on_pool!(self, pool => sqlx::query_scalar(
+                    "SELECT 1 FROM case_journal_entries WHERE id = $1 AND case_id = $2")
+                    .bind(entry_id)
+                    .bind(case_id)
+                    .fetch_optional(pool)
+                    .await)?;
+                Ok(if exists.is_some() { VersionOutcome::Stale } else { VersionOutcome::NotFound })
+            }
+            Err(e) if is_unique_violation(&e) => Ok(VersionOutcome::Stale),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Adds the resident's comment on a version of an entry (`entry`), or a note of their own.
+    /// The database refuses an entry of another case.
+    pub async fn add_to_record(
+        &self,
+        case_id: Uuid,
+        entry: Option<(Uuid, i32)>,
+        author: Uuid,
+        disputes: bool,
+        body: &str,
+    ) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let sql = "INSERT INTO case_additions (id, case_id, entry_id, entry_version, author_id, disputes, body, added_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(id)
+            .bind(case_id)
+            .bind(entry.map(|(e, _)| e))
+            .bind(entry.map(|(_, v)| v))
+            .bind(author)
+            .bind(disputes && entry.is_some())
+            .bind(body)
+            .bind(UtcTime::now())
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(id)
+    }
+
+    /// The resident's additions to a case, oldest first.
+    pub async fn additions(&self, case_id: Uuid) -> anyhow::Result<Vec<Addition>> {
+        let sql = "SELECT a.id, a.entry_id, a.entry_version, p.display_name AS author_name, a.disputes, a.body, \
+                   a.added_at FROM case_additions a JOIN people p ON p.id = a.author_id \
+                   WHERE a.case_id = $1 ORDER BY a.added_at, a.id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    pub async fn send_case_message(
+        &self,
+        case_id: Uuid,
+        sender: Uuid,
+        from_resident: bool,
+        body: &str,
+    ) -> anyhow::Result<Uuid> {
+        let id = Uuid::new_v4();
+        let now = UtcTime::now();
+        let sql = "INSERT INTO case_messages (id, case_id, sender_id, from_resident, body, sent_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6)";
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(id)
+            .bind(case_id)
+            .bind(sender)
+            .bind(from_resident)
+            .bind(body)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(id)
+    }
+
+    /// The messages of a case, oldest first.
+    pub async fn case_messages(&self, case_id: Uuid) -> anyhow::Result<Vec<Message>> {
+        let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
+                   m.read_at FROM case_messages m JOIN people p ON p.id = m.sender_id \
+                   WHERE m.case_id = $1 ORDER BY m.sent_at, m.id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Marks the messages the other side sent as read: the resident's when `from_resident`.
+    pub async fn mark_case_messages_read(&self, case_id: Uuid, from_resident: bool) -> anyhow::Result<()> {
+        let sql = "UPDATE case_messages SET read_at = $1 WHERE case_id = $2 AND from_resident = $3 AND read_at IS NULL";
+        on_pool!(self, pool => sqlx::query(sql)
+            .bind(UtcTime::now())
+            .bind(case_id)
+            .bind(from_resident)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+
+    /// Hands an open case over to another officer with a note; `false` when the case is closed.
+    pub async fn hand_over_case(
+        &self,
+        case_id: Uuid,
+        to: Uuid,
+        note: &str,
+        by: Uuid,
+    ) -> anyhow::Result<bool> {
+        let now = UtcTime::now();
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            // Writing first takes the write lock at once; the handover records who had the case.
+            let recorded = sqlx::query(
+                "INSERT INTO case_handovers (id, case_id, from_officer_id, to_officer_id, note, handed_over_by, \
+                 handed_over_at) SELECT $1, id, officer_id, $2, $3, $4, $5 FROM cases WHERE id = $6 AND closed_at IS NULL",
+            )
+            .bind(Uuid::new_v4())
+            .bind(to)
+            .bind(note)
+            .bind(by)
+            .bind(now)
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if recorded == 1 {
+                sqlx::query("UPDATE cases SET officer_id = $1, updated_at = $2 WHERE id = $3")
+                    .bind(to)
+                    .bind(now)
+                    .bind(case_id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            }
+            recorded == 1
+        });
+        Ok(done)
+    }
+
+    pub async fn handovers(&self, case_id: Uuid) -> anyhow::Result<Vec<Handover>> {
+        let sql = "SELECT f.display_name AS from_name, t.display_name AS to_name, h.note, h.handed_over_at \
+                   FROM case_handovers h LEFT JOIN people f ON f.id = h.from_officer_id \
+                   JOIN people t ON t.id = h.to_officer_id WHERE h.case_id = $1 ORDER BY h.handed_over_at, h.id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
+    /// Active people holding the staff role in a unit, by name (those a case can go to).
+    pub async fn staff_of_unit(&self, unit_id: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
+        let sql = "SELECT p.id, p.display_name FROM role_grants g JOIN people p ON p.id = g.person_id \
+                   WHERE g.role = 'staff' AND g.unit_id = $1 AND p.active = TRUE ORDER BY p.display_name, p.id";
+        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(unit_id).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+}

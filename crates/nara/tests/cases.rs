@@ -1,0 +1,657 @@
+//! Cases and the resident's record on both databases, through the real router: the resident sees
+//! their own case and shared entries only; another resident reaches nothing whatever id is put
+//! in the address or the form; staff of another unit are refused and the refusal is audited;
+//! every staff read shows in the resident's access log; corrections keep every version; a
+//! withheld entry needs a reason; messages leave e-mail notices without content.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::app::{TestApp, person};
+use nara::audit::AuditFilter;
+use nara::cases::{CaseStatus, NewCase, Sharing};
+use nara::db::Db;
+use nara::identity::{Role, RoleGrant};
+use uuid::Uuid;
+
+struct World {
+    app: TestApp,
+    db: Db,
+    resident_a: Uuid,
+    resident_b: Uuid,
+    officer_x: Uuid,
+    /// Sessions.
+    a: String,
+    b: String,
+    x: String,
+    x2: String,
+    y: String,
+    /// A's case in unit X, with one shared and one withheld entry.
+    case: Uuid,
+    shared: Uuid,
+    withheld: Uuid,
+    /// B's case in unit X, with one shared entry.
+    b_case: Uuid,
+    b_entry: Uuid,
+}
+
+const TITLE: &str = "Stöd till anhöriga";
+const SHARED_TEXT: &str = "Telefonsamtal med Alma om hennes mamma.";
+const WITHHELD_TEXT: &str = "Uppgifter från brodern om ekonomin.";
+const WITHHELD_REASON: &str = "Uppgifter om en annan person, 26 kap. 1 § OSL.";
+
+async fn world(db: Db) -> World {
+    let app = TestApp::new(db.clone());
+    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
+    let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
+    let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
+    let officer_x = person(&db, "x@example.se", "Xenia Handläggare", &staff(unit_x)).await;
+    let officer_x2 = person(&db, "x2@example.se", "Xavier Kollega", &staff(unit_x)).await;
+    let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
+    let case = db
+        .open_case(
+            &NewCase {
+                resident_id: resident_a,
+                unit_id: unit_x,
+                officer_id: Some(officer_x),
+                title: TITLE.into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let shared = db.write_journal_entry(case, officer_x, SHARED_TEXT, &Sharing::Shared).await.unwrap();
+    let withheld = db
+        .write_journal_entry(
+            case,
+            officer_x,
+            WITHHELD_TEXT,
+            &Sharing::Withheld { reason: WITHHELD_REASON.into() },
+        )
+        .await
+        .unwrap();
+    let b_case = db
+        .open_case(
+            &NewCase {
+                resident_id: resident_b,
+                unit_id: unit_x,
+                officer_id: Some(officer_x),
+                title: "Bertils ärende".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let b_entry =
+        db.write_journal_entry(b_case, officer_x, "Bertils anteckning.", &Sharing::Shared).await.unwrap();
+    World {
+        a: db.start_session(resident_a).await.unwrap(),
+        b: db.start_session(resident_b).await.unwrap(),
+        x: db.start_session(officer_x).await.unwrap(),
+        x2: db.start_session(officer_x2).await.unwrap(),
+        y: db.start_session(officer_y).await.unwrap(),
+        app,
+        db,
+        resident_a,
+        resident_b,
+        officer_x,
+        case,
+        shared,
+        withheld,
+        b_case,
+        b_entry,
+    }
+}
+
+async fn denied_about(db: &Db, subject: Uuid) -> usize {
+    let filter =
+        AuditFilter { subject_id: Some(subject), action: Some("access_denied".into()), ..Default::default() };
+    db.search_audit(&filter, 10_000).await.unwrap().len()
+}
+
+on_both_backends!(a_resident_sees_their_own_case_and_shared_entries_only, Migrated, |db| {
+    let w = world(db).await;
+    let list = w.app.get("/mina-sidor/arenden", Some(&w.a)).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(TITLE) && !list.body.contains("Bertils ärende"), "{}", list.body);
+
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(SHARED_TEXT));
+    assert!(page.body.contains("Xenia Handläggare"), "the contact person is named");
+    assert!(page.body.contains("x@example.se"), "with contact details");
+    assert!(page.body.contains("Mottaget"), "the status");
+    assert!(!page.body.contains(WITHHELD_TEXT), "a withheld entry is never shown");
+    assert!(!page.body.contains(WITHHELD_REASON), "nor its reason");
+    assert!(!page.body.contains(&w.withheld.to_string()), "nor its id");
+    let english = w.app.get(&format!("/en/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(english.body.contains("Received") && !english.body.contains(WITHHELD_TEXT));
+
+    let entry = w.app.get(&format!("/mina-sidor/arenden/{}/journal/{}", w.case, w.shared), Some(&w.a)).await;
+    assert_eq!(entry.status, StatusCode::OK);
+    assert!(entry.body.contains(SHARED_TEXT));
+    let hidden =
+        w.app.get(&format!("/mina-sidor/arenden/{}/journal/{}", w.case, w.withheld), Some(&w.a)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    let comment = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/journal/{}", w.case, w.withheld),
+            &[("comment", "Vad står det här?")],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(comment.status, StatusCode::NOT_FOUND, "no comment on an entry the resident cannot see");
+    assert!(w.db.additions(w.case).await.unwrap().is_empty());
+});
+
+on_both_backends!(another_resident_reaches_nothing_whatever_id_is_used, Migrated, |db| {
+    let w = world(db).await;
+    let before = denied_about(&w.db, w.resident_a).await;
+    let (case, shared, withheld) = (w.case, w.shared, w.withheld);
+    for path in [
+        format!("/mina-sidor/arenden/{case}"),
+        format!("/en/mina-sidor/arenden/{case}"),
+        format!("/mina-sidor/arenden/{case}/journal/{shared}"),
+        format!("/mina-sidor/arenden/{case}/journal/{withheld}"),
+    ] {
+        let answer = w.app.get(&path, Some(&w.b)).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!answer.body.contains(TITLE) && !answer.body.contains(SHARED_TEXT), "{path}");
+    }
+    for (path, field) in [
+        (format!("/mina-sidor/arenden/{case}/anteckning"), "note"),
+        (format!("/mina-sidor/arenden/{case}/meddelande"), "message"),
+        (format!("/mina-sidor/arenden/{case}/journal/{shared}"), "comment"),
+    ] {
+        let answer = w.app.post(&path, &[(field, "Bertil skriver"), ("disputes", "ja")], Some(&w.b)).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // B's own case with A's entry, and A's case with B's entry: neither is an entry of that case.
+    let crossed = w
+        .app
+        .post(&format!("/mina-sidor/arenden/{}/journal/{shared}", w.b_case), &[("comment", "x")], Some(&w.b))
+        .await;
+    assert_eq!(crossed.status, StatusCode::NOT_FOUND);
+    let crossed = w
+        .app
+        .post(&format!("/mina-sidor/arenden/{case}/journal/{}", w.b_entry), &[("comment", "x")], Some(&w.a))
+        .await;
+    assert_eq!(crossed.status, StatusCode::NOT_FOUND);
+    // A resident is not staff: the back office is refused by the route table.
+    for path in [format!("/handlaggare/arenden/{case}"), "/handlaggare".to_string()] {
+        assert_eq!(w.app.get(&path, Some(&w.b)).await.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    // An unknown id is the same "not found" as someone else's case.
+    let unknown = w.app.get(&format!("/mina-sidor/arenden/{}", Uuid::new_v4()), Some(&w.b)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    assert!(w.db.additions(case).await.unwrap().is_empty());
+    assert!(w.db.additions(w.b_case).await.unwrap().is_empty());
+    assert!(w.db.case_messages(case).await.unwrap().is_empty());
+    assert!(w.db.outbox().await.unwrap().is_empty(), "no notice was sent");
+    assert_eq!(denied_about(&w.db, w.resident_a).await, before + 7, "every attempt on A's case is audited");
+    // The database itself refuses an entry of another case.
+    assert!(w.db.add_to_record(case, Some((w.b_entry, 1)), w.resident_a, false, "x").await.is_err());
+});
+
+on_both_backends!(staff_of_another_unit_are_refused_and_the_refusal_is_audited, Migrated, |db| {
+    let w = world(db).await;
+    let before = denied_about(&w.db, w.resident_a).await;
+    let case = w.case;
+    assert_eq!(
+        w.app.get(&format!("/handlaggare/arenden/{case}"), Some(&w.y)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let entry = w.app.get(&format!("/handlaggare/arenden/{case}/journal/{}", w.withheld), Some(&w.y)).await;
+    assert_eq!(entry.status, StatusCode::FORBIDDEN);
+    assert!(!entry.body.contains(WITHHELD_TEXT));
+    for (path, form) in [
+        ("journal", vec![("entry-body", "Y skriver"), ("entry-sharing", "shared")]),
+        ("status", vec![("status", "being_assessed")]),
+        ("meddelande", vec![("message", "Hej")]),
+        ("overlamna", vec![("handover-to", "")]),
+        ("avsluta", vec![]),
+    ] {
+        let answer = w.app.post(&format!("/handlaggare/arenden/{case}/{path}"), &form, Some(&w.y)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(denied_about(&w.db, w.resident_a).await, before + 7, "each refusal is in the log");
+    let refusals =
+        w.db.search_audit(&AuditFilter { subject_id: Some(w.resident_a), ..Default::default() }, 100)
+            .await
+            .unwrap();
+    assert!(
+        refusals
+            .iter()
+            .any(|l| l.action == "access_denied" && l.actor_name.as_deref() == Some("Yngve Annanenhet"))
+    );
+    // Nothing changed.
+    assert_eq!(w.db.journal(case).await.unwrap().len(), 2);
+    assert_eq!(w.db.case(case).await.unwrap().unwrap().status, CaseStatus::Received);
+    assert!(w.db.case_messages(case).await.unwrap().is_empty());
+    // The work lists: X sees the unit's cases, Y sees none of them.
+    let list_x = w.app.get("/handlaggare", Some(&w.x)).await;
+    assert!(list_x.body.contains(TITLE) && list_x.body.contains("Alma Andersson"), "{}", list_x.body);
+    let list_y = w.app.get("/handlaggare", Some(&w.y)).await;
+    assert_eq!(list_y.status, StatusCode::OK);
+    assert!(!list_y.body.contains(TITLE));
+    let other_unit = w.app.get("/handlaggare?enhet=x", Some(&w.y)).await;
+    assert!(!other_unit.body.contains(TITLE), "a unit filter cannot reach another unit");
+    let filtered = w.app.get("/handlaggare?enhet=x&status=closed", Some(&w.x)).await;
+    assert!(!filtered.body.contains(TITLE), "filtered by status");
+});
+
+on_both_backends!(a_staff_read_shows_in_the_residents_access_log, Migrated, |db| {
+    let w = world(db).await;
+    let page = w.app.get(&format!("/handlaggare/arenden/{}", w.case), Some(&w.x)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(WITHHELD_TEXT) && page.body.contains(WITHHELD_REASON), "the officer sees all");
+    assert!(page.body.contains(SHARED_TEXT));
+    let log = w.app.get("/mina-sidor/logg", Some(&w.a)).await;
+    assert!(log.body.contains("Xenia Handläggare"), "{}", log.body);
+    assert!(log.body.contains("Läste ditt ärende"));
+    assert!(log.body.contains("Handläggning av ärendet"), "with its purpose");
+    assert!(log.body.contains("Enhet X"), "and the unit");
+    let b_log = w.app.get("/mina-sidor/logg", Some(&w.b)).await;
+    assert!(!b_log.body.contains("Läste ditt ärende"), "B's log is B's own");
+});
+
+on_both_backends!(corrections_keep_every_version, Migrated, |db| {
+    let w = world(db).await;
+    let base = format!("/handlaggare/arenden/{}", w.case);
+    let written = w
+        .app
+        .post(
+            &format!("{base}/journal"),
+            &[("entry-body", "Alma har tre barn."), ("entry-sharing", "shared"), ("entry-reason", "")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
+    let entry = w.db.journal(w.case).await.unwrap().last().unwrap().id;
+    let corrected = w
+        .app
+        .post(
+            &format!("{base}/journal/{entry}"),
+            &[("entry-body", "Alma har två barn."), ("entry-sharing", "shared"), ("version", "1")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(corrected.status, StatusCode::SEE_OTHER, "{}", corrected.body);
+    // A second correction of version 1 (from a page read before the first) is refused.
+    let stale = w
+        .app
+        .post(
+            &format!("{base}/journal/{entry}"),
+            &[("entry-body", "Alma har fyra barn."), ("entry-sharing", "shared"), ("version", "1")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(stale.body.contains("Någon annan har rättat anteckningen"));
+    let journal = w.db.journal(w.case).await.unwrap();
+    let versions = &journal.iter().find(|e| e.id == entry).unwrap().versions;
+    let texts: Vec<&str> = versions.iter().map(|v| v.body.as_str()).collect();
+    assert_eq!(texts, ["Alma har tre barn.", "Alma har två barn."]);
+    // The resident reads the version in force and the history.
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(page.body.contains("Alma har två barn.") && page.body.contains("Alma har tre barn."));
+    assert!(page.body.contains("Rättad"));
+    // Nothing in the record can be changed or removed behind the application's back.
+    for sql in [
+        "UPDATE case_journal_versions SET body = 'ändrat'",
+        "DELETE FROM case_journal_versions",
+        "DELETE FROM case_journal_entries",
+        "UPDATE case_status_changes SET note = 'ändrat'",
+    ] {
+        let result: Result<(), sqlx::Error> =
+            nara::on_pool!(&w.db, pool => sqlx::query(sql).execute(pool).await.map(drop));
+        assert!(result.is_err(), "{sql} must be refused");
+    }
+    // A resident's comment is kept with the entry, for the officer to see.
+    let commented = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/journal/{entry}", w.case),
+            &[("comment", "Jag har två barn och ett bonusbarn."), ("disputes", "ja")],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(commented.status, StatusCode::SEE_OTHER);
+    let officer = w.app.get(&format!("{base}/journal/{entry}"), Some(&w.x)).await;
+    assert!(officer.body.contains("Jag har två barn och ett bonusbarn."));
+    assert!(officer.body.contains("Invånaren anser att det här inte stämmer"));
+    let additions = w.db.additions(w.case).await.unwrap();
+    assert_eq!(
+        (additions[0].entry_id, additions[0].entry_version, additions[0].disputes),
+        (Some(entry), Some(2), true)
+    );
+    let result: Result<(), sqlx::Error> = nara::on_pool!(&w.db, pool =>
+        sqlx::query("UPDATE case_additions SET body = 'ändrat'").execute(pool).await.map(drop));
+    assert!(result.is_err(), "an addition is never edited");
+    // Withheld after the resident commented: the entry is hidden, the resident's words are not.
+    let withheld = w
+        .app
+        .post(
+            &format!("{base}/journal/{entry}"),
+            &[
+                ("entry-body", "Alma har två barn."),
+                ("entry-sharing", "withheld"),
+                ("entry-reason", "Uppgift om barnens pappa."),
+                ("version", "2"),
+            ],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(withheld.status, StatusCode::SEE_OTHER);
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(!page.body.contains("Alma har två barn.") && !page.body.contains("Uppgift om barnens pappa."));
+    assert!(page.body.contains("Jag har två barn och ett bonusbarn."));
+});
+
+on_both_backends!(a_withheld_entry_needs_a_reason, Migrated, |db| {
+    let w = world(db).await;
+    let before = w.db.journal(w.case).await.unwrap().len();
+    let answer = w
+        .app
+        .post(
+            &format!("/handlaggare/arenden/{}/journal", w.case),
+            &[("entry-body", "Känsliga uppgifter."), ("entry-sharing", "withheld"), ("entry-reason", "   ")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(answer.body.contains("Skriv varför invånaren inte får läsa anteckningen"), "{}", answer.body);
+    assert!(answer.body.contains("href=\"#entry-reason\""), "the summary links to the field");
+    assert!(answer.body.contains("Känsliga uppgifter."), "what was written is kept in the form");
+    let english = w
+        .app
+        .post(
+            &format!("/en/handlaggare/arenden/{}/journal", w.case),
+            &[("entry-body", "Känsliga uppgifter."), ("entry-sharing", "withheld")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(english.body.contains("Write why the resident may not read the entry"));
+    assert_eq!(w.db.journal(w.case).await.unwrap().len(), before, "nothing was saved");
+    // The database refuses it too.
+    let direct =
+        w.db.write_journal_entry(w.case, w.officer_x, "x", &Sharing::Withheld { reason: " ".into() }).await;
+    assert!(direct.is_err());
+});
+
+on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
+    let w = world(db).await;
+    let secret = "Min son har börjat skolka igen";
+    let sent = w
+        .app
+        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", secret)], Some(&w.a))
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let outbox = w.db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    let notice = &outbox[0];
+    assert_eq!(notice.to_address, "x@example.se");
+    for text in [secret, TITLE, "Alma"] {
+        assert!(!notice.body.contains(text) && !notice.subject.contains(text), "{text} in the notice");
+    }
+    assert!(notice.body.contains(&format!("/handlaggare/arenden/{}", w.case)));
+    // The officer sees it as new, then not.
+    let list = w.app.get("/handlaggare", Some(&w.x)).await;
+    assert!(list.body.contains("1 nytt meddelande"), "{}", list.body);
+    let page = w.app.get(&format!("/handlaggare/arenden/{}", w.case), Some(&w.x)).await;
+    assert!(page.body.contains(secret));
+    assert!(!w.app.get("/handlaggare", Some(&w.x)).await.body.contains("1 nytt meddelande"));
+
+    let reply = "Tack, jag ringer dig i morgon.";
+    let answered = w
+        .app
+        .post(&format!("/handlaggare/arenden/{}/meddelande", w.case), &[("message", reply)], Some(&w.x))
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    let outbox = w.db.outbox().await.unwrap();
+    let to_a = outbox.iter().find(|m| m.to_address == "a@example.se").expect("a notice to the resident");
+    assert!(!to_a.body.contains(reply) && !to_a.body.contains(TITLE));
+    assert!(to_a.body.contains(&format!("/mina-sidor/arenden/{}", w.case)));
+    let mine = w.app.get("/mina-sidor/arenden", Some(&w.a)).await;
+    assert!(mine.body.contains("1 nytt meddelande"));
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(page.body.contains(reply) && page.body.contains(secret));
+    // An empty message is refused with a message, nothing sent.
+    let empty = w
+        .app
+        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", "  ")], Some(&w.a))
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("Skriv ditt meddelande"));
+    assert_eq!(w.db.case_messages(w.case).await.unwrap().len(), 2);
+});
+
+on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happens_next, Migrated, |db| {
+    let w = world(db).await;
+    let base = format!("/handlaggare/arenden/{}", w.case);
+    let no_date = w
+        .app
+        .post(
+            &format!("{base}/status"),
+            &[("status", "more_information_needed"), ("due", ""), ("status-note", "Ett intyg")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(no_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_date.body.contains("Skriv vilket datum invånaren ska svara senast"));
+    let past = w
+        .app
+        .post(
+            &format!("{base}/status"),
+            &[("status", "more_information_needed"), ("due", "2020-01-01"), ("status-note", "Ett intyg")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let no_note = w
+        .app
+        .post(
+            &format!("{base}/status"),
+            &[("status", "more_information_needed"), ("due", "2099-12-07")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_note.body.contains("Skriv vilken information ni behöver"));
+    let back = w.app.post(&format!("{base}/status"), &[("status", "received")], Some(&w.x)).await;
+    assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY, "a case is received once");
+    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().status, CaseStatus::Received);
+
+    let asked = w
+        .app
+        .post(
+            &format!("{base}/status"),
+            &[
+                ("status", "more_information_needed"),
+                ("due", "2099-12-07"),
+                ("status-note", "Vi behöver ett intyg från läkaren."),
+            ],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(page.body.contains("Vi behöver mer information från dig senast"), "{}", page.body);
+    assert!(page.body.contains("2099-12-07") && page.body.contains("Vi behöver ett intyg från läkaren."));
+    assert!(
+        w.db.outbox().await.unwrap().iter().any(|m| m.to_address == "a@example.se"),
+        "the resident is told"
+    );
+
+    let closed = w.app.post(&format!("{base}/avsluta"), &[("close-note", "Lycka till!")], Some(&w.x)).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().status, CaseStatus::Closed);
+    assert_eq!(w.app.post(&format!("{base}/avsluta"), &[], Some(&w.x)).await.status, StatusCode::BAD_REQUEST);
+    let late = w
+        .app
+        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", "Hallå?")], Some(&w.a))
+        .await;
+    assert_eq!(late.status, StatusCode::BAD_REQUEST, "no messages in a closed case");
+    let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(page.body.contains("Ärendet är avslutat") && page.body.contains(SHARED_TEXT), "the record stays");
+    let note = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/anteckning", w.case),
+            &[("note", "Tack för hjälpen.")],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::SEE_OTHER, "the resident can still add to the record");
+});
+
+on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
+    let w = world(db).await;
+    let base = format!("/handlaggare/arenden/{}", w.case);
+    let officer_y = w.db.person_by_email(&nara::identity::EmailAddress::parse("y@example.se").unwrap()).await;
+    let officer_y = officer_y.unwrap().unwrap().0.id.to_string();
+    for to in [officer_y.as_str(), &w.resident_b.to_string(), &w.resident_a.to_string(), "ingen"] {
+        let answer = w
+            .app
+            .post(
+                &format!("{base}/overlamna"),
+                &[("handover-to", to), ("handover-note", "Läs journalen.")],
+                Some(&w.x),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}");
+        assert!(answer.body.contains("Välj en handläggare på samma enhet"));
+    }
+    let x2 = w.db.person_by_email(&nara::identity::EmailAddress::parse("x2@example.se").unwrap()).await;
+    let x2 = x2.unwrap().unwrap().0.id;
+    let no_note =
+        w.app.post(&format!("{base}/overlamna"), &[("handover-to", &x2.to_string())], Some(&w.x)).await;
+    assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let handed = w
+        .app
+        .post(
+            &format!("{base}/overlamna"),
+            &[("handover-to", &x2.to_string()), ("handover-note", "Alma vill bli uppringd efter 16.")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(handed.status, StatusCode::SEE_OTHER);
+    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().officer_id, Some(x2));
+    let handovers = w.db.handovers(w.case).await.unwrap();
+    assert_eq!(handovers[0].from_name.as_deref(), Some("Xenia Handläggare"));
+    assert!(w.db.outbox().await.unwrap().iter().any(|m| m.to_address == "x2@example.se"));
+    let page = w.app.get(&base, Some(&w.x2)).await;
+    assert!(page.body.contains("Alma vill bli uppringd efter 16."));
+    let resident = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+    assert!(resident.body.contains("Xavier Kollega"), "the new contact person is named");
+    assert!(!resident.body.contains("Alma vill bli uppringd"), "the handover note is the staff's");
+});
+
+on_both_backends!(a_member_of_staff_cannot_open_a_case_about_themselves, Migrated, |db| {
+    let w = world(db).await;
+    let unit_x = w.db.case(w.case).await.unwrap().unwrap().unit_id;
+    let own =
+        w.db.open_case(
+            &NewCase {
+                resident_id: w.officer_x,
+                unit_id: unit_x,
+                officer_id: None,
+                title: "Eget ärende".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        w.app.get(&format!("/handlaggare/arenden/{own}"), Some(&w.x)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(w.app.get(&format!("/mina-sidor/arenden/{own}"), Some(&w.x)).await.status, StatusCode::OK);
+    assert_eq!(w.app.get(&format!("/handlaggare/arenden/{own}"), Some(&w.x2)).await.status, StatusCode::OK);
+    let _ = w.resident_b;
+});
+
+on_both_backends!(the_demo_case_reads_well_for_each_side, Migrated, |db| {
+    nara::demo::seed(&db).await.unwrap();
+    nara::demo::seed(&db).await.unwrap();
+    let app = TestApp::new(db.clone());
+    let id = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            let address = nara::identity::EmailAddress::parse(email).unwrap();
+            db.person_by_email(&address).await.unwrap().unwrap().0.id
+        }
+    };
+    let sara = db.start_session(id("invanare@demo.nara.se").await).await.unwrap();
+    let anna = db.start_session(id("handlaggare.vuxen@demo.nara.se").await).await.unwrap();
+    let jonas = db.start_session(id("handlaggare.barn@demo.nara.se").await).await.unwrap();
+    let cases = db.cases_of_resident(id("invanare@demo.nara.se").await).await.unwrap();
+    assert_eq!(cases.len(), 1, "seeded once");
+    let case = cases[0].id;
+    let page = app.get(&format!("/mina-sidor/arenden/{case}"), Some(&sara)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Anna Berg") && page.body.contains("halvtid"));
+    assert!(!page.body.contains("ekonomi"), "the withheld entry stays hidden");
+    let back_office = app.get(&format!("/handlaggare/arenden/{case}"), Some(&anna)).await;
+    assert!(back_office.body.contains("ekonomi") && back_office.body.contains("26 kap. 1 §"));
+    assert!(app.get("/handlaggare", Some(&anna)).await.body.contains("Sara Lindqvist"));
+    assert_eq!(
+        app.get(&format!("/handlaggare/arenden/{case}"), Some(&jonas)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!app.get("/handlaggare", Some(&jonas)).await.body.contains("Sara Lindqvist"));
+});
+
+on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db| {
+    let w = world(db).await;
+    // Twenty officers correct version 1 at once: one correction is saved, the others are told.
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let (db, case, entry, officer) = (w.db.clone(), w.case, w.shared, w.officer_x);
+            tokio::spawn(async move {
+                db.correct_journal_entry(case, entry, 1, officer, &format!("Rättelse {i}"), &Sharing::Shared)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut saved = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            nara::cases::VersionOutcome::Saved(2) => saved += 1,
+            nara::cases::VersionOutcome::Stale => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(saved, 1);
+    let journal = w.db.journal(w.case).await.unwrap();
+    assert_eq!(journal.iter().find(|e| e.id == w.shared).unwrap().versions.len(), 2);
+    // Twenty status changes from "received" at once: one moves the case, one step in the timeline.
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let (db, case, officer) = (w.db.clone(), w.case, w.officer_x);
+            tokio::spawn(async move {
+                db.change_case_status(case, CaseStatus::Received, CaseStatus::BeingAssessed, None, officer)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut moved = 0;
+    for task in tasks {
+        if task.await.unwrap() {
+            moved += 1;
+        }
+    }
+    assert_eq!(moved, 1);
+    assert_eq!(w.db.status_changes(w.case).await.unwrap().len(), 2);
+    // A correction of an entry through another case's address finds nothing.
+    let crossed =
+        w.db.correct_journal_entry(w.b_case, w.shared, 2, w.officer_x, "x", &Sharing::Shared).await.unwrap();
+    assert_eq!(crossed, nara::cases::VersionOutcome::NotFound);
+});
