@@ -6,6 +6,8 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use axum::http::{Method, StatusCode};
 use common::app::{Answer, TestApp, cookie_from, person, session_from};
@@ -21,6 +23,45 @@ struct TestProvider {
     http: reqwest::Client,
 }
 
+/// How long the provider may take to print its issuer, and how often it is started before the
+/// test gives up. Under heavy load Node has been seen to stall for good before it listens (no
+/// socket, no CPU); a fresh process then starts normally.
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+const STARTS: usize = 3;
+
+/// Starts one provider process and waits for its issuer line; `None` (the process killed) if
+/// it stays silent.
+fn spawn_provider() -> Option<(Child, String)> {
+    let mut child = Command::new("node")
+        .arg(format!("{PROVIDER_DIR}/provider.mjs"))
+        .env("OIDC_REDIRECT_URIS", format!("{BASE}/logga-in/oidc/callback"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("node starts the provider");
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line);
+        let _ = sender.send(line);
+        // Keep the pipe open (and drained) for the life of the provider.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
+    });
+    match receiver.recv_timeout(START_TIMEOUT) {
+        Ok(line) if line.starts_with("issuer: ") => {
+            Some((child, line.trim().trim_start_matches("issuer: ").to_string()))
+        }
+        _ => {
+            eprintln!("notice: the OIDC provider stayed silent; starting it again");
+            let _ = child.kill();
+            let _ = child.wait();
+            None
+        }
+    }
+}
+
 impl TestProvider {
     /// Starts the provider; `None` (with a notice) where it cannot run, except in CI.
     fn start() -> Option<Self> {
@@ -31,20 +72,13 @@ impl TestProvider {
             );
             return None;
         }
-        let mut child = Command::new("node")
-            .arg(format!("{PROVIDER_DIR}/provider.mjs"))
-            .env("OIDC_REDIRECT_URIS", format!("{BASE}/logga-in/oidc/callback"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("node starts the provider");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let issuer =
-            line.trim().strip_prefix("issuer: ").expect("the provider prints its issuer").to_string();
+        let (child, issuer) = (0..STARTS)
+            .find_map(|_| spawn_provider())
+            .unwrap_or_else(|| panic!("the OIDC provider did not start in {STARTS} tries"));
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
+            .timeout(START_TIMEOUT)
             .build()
             .unwrap();
         Some(Self { child, issuer, http })
