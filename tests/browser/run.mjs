@@ -33,6 +33,14 @@ const PAGES = [
   { path: '/en/kalender?visa=manad' },
   { path: '/kalender?omrade=stod-till-anhoriga' },
   ...inBothLanguages(['/mina-sidor/kalender'], { as: RESIDENT }),
+  // The resident's cases, a case, booking a meeting and a booked meeting; the officer's side.
+  ...inBothLanguages(['/mina-sidor/arenden'], { as: RESIDENT }),
+  { path: '/mina-sidor/arenden/{id}', linkedFrom: '/mina-sidor/arenden', as: RESIDENT },
+  { path: '/en/mina-sidor/arenden/{id}', linkedFrom: '/en/mina-sidor/arenden', as: RESIDENT },
+  { path: '/mina-sidor/arenden/{id}/boka', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
+  { path: '/mina-sidor/bokningar/{id}', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
+  ...inBothLanguages(['/handlaggare', '/handlaggare/tider'], { as: ORGANISER }),
+  { path: '/handlaggare/arenden/{id}', linkedFrom: '/handlaggare', as: ORGANISER },
   ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
   // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).
   ...inBothLanguages(['/sok', '/stod/fontanhuset', '/stod/lankarna', '/stod/socialjouren']),

@@ -133,7 +133,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     // After the people: the demo association account represents an entry.
     crate::directory::demo::seed(db).await?;
     seed_events(db).await?;
-    crate::cases::demo::seed(db).await
+    crate::cases::demo::seed(db).await?;
+    crate::bookings::demo::seed(db).await
 }
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod bookings;
 pub mod cases;
 pub mod cli;
 pub mod config;

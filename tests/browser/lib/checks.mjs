@@ -49,15 +49,23 @@ export async function visit({ browser, baseUrl, entry, sessionFor }, { context =
 }
 
 /**
- * Fills in an entry's `{id}` path from the first link in <main> on the page
- * `entry.linkedFrom` whose href starts like it; other entries come back as they are.
+ * Fills in an entry's `{id}` path from the first link in <main> on the page `entry.linkedFrom`
+ * whose href has the entry's shape (`{id}` standing for one path segment); other entries come
+ * back as they are. `linkedFrom` may itself have an `{id}`, found the same way on `entry.via`.
  */
 export async function resolveEntry(env, entry) {
   if (!entry.linkedFrom) return entry;
-  const prefix = entry.path.slice(0, entry.path.indexOf('{'));
-  const path = await visit({ ...env, entry: { ...entry, path: entry.linkedFrom } }, {},
-    (page) => page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links[0]?.getAttribute('href')));
-  if (!path) throw new Error(`no link to ${entry.path} on ${entry.linkedFrom}`);
+  const from = entry.linkedFrom.includes('{')
+    ? (await resolveEntry(env, { path: entry.linkedFrom, linkedFrom: entry.via, as: entry.as })).path
+    : entry.linkedFrom;
+  const escaped = entry.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const shape = `^${escaped.replace('{id}', '[^/?#]+')}$`;
+  const path = await visit({ ...env, entry: { ...entry, path: from } }, {},
+    (page) => page.locator('main a[href]').evaluateAll(
+      (links, pattern) => links.map((a) => a.getAttribute('href')).find((href) => new RegExp(pattern).test(href)),
+      shape,
+    ));
+  if (!path) throw new Error(`no link like ${entry.path} on ${from}`);
   return { ...entry, path };
 }
 

@@ -49,10 +49,12 @@ pub enum Action {
     CaseStatusChanged,
     CaseHandedOver,
     CaseClosed,
+    BookingMade,
+    BookingCancelled,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -82,6 +84,8 @@ impl Action {
         Action::CaseStatusChanged,
         Action::CaseHandedOver,
         Action::CaseClosed,
+        Action::BookingMade,
+        Action::BookingCancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -115,6 +119,8 @@ impl Action {
             Action::CaseStatusChanged => "case_status_changed",
             Action::CaseHandedOver => "case_handed_over",
             Action::CaseClosed => "case_closed",
+            Action::BookingMade => "booking_made",
+            Action::BookingCancelled => "booking_cancelled",
         }
     }
 

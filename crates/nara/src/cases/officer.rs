@@ -44,7 +44,7 @@ fn officer_actor(ctx: &PageContext, case: &Case) -> Result<AuditActor, AppError>
 
 /// The case, if this person may work on it; a refusal is audited (with the resident as subject,
 /// so they see the attempt in their log).
-async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
+pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
     let case = state.db.case(id).await?.ok_or(AppError::NotFound)?;
     if !policy::may_work_on_case(&ctx.current.actor, case.unit_id, case.resident_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
@@ -199,6 +199,7 @@ struct Drafts {
 #[template(path = "cases/officer_case.html")]
 struct OfficerCasePage<'a> {
     shell: Shell<'a>,
+    meetings: Vec<crate::bookings::CaseMeeting>,
     title: String,
     resident: String,
     resident_email: Option<String>,
@@ -297,6 +298,7 @@ async fn case_page(
         case.status.next_kinds().into_iter().filter(|k| *k != StatusKind::Closed).collect();
     let page = OfficerCasePage {
         shell: ctx.shell(state),
+        meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, true).await?,
         title: case.title.clone(),
         resident: resident.display_name,
         resident_email: resident.email,

@@ -28,7 +28,7 @@ const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
 
 /// The case if it is the signed-in person's own. Anyone else gets "not found" (whether the case
 /// exists is not revealed) and the attempt is audited.
-async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
+pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
     let case = state.db.case(id).await?.ok_or(AppError::NotFound)?;
     if !policy::may_read_own_case(&ctx.current.actor, case.resident_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
@@ -114,6 +114,9 @@ struct MyCasePage<'a> {
     note: String,
     message: String,
     notice: Option<&'static str>,
+    meetings: Vec<crate::bookings::CaseMeeting>,
+    /// Where to book a meeting with the contact person, when they take bookings.
+    book_href: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +194,15 @@ async fn case_page(
         notes,
         messages: messages.iter().map(MessageView::new).collect(),
         is_open: case.status.is_open(),
+        meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, false).await?,
+        book_href: match case.officer_id {
+            Some(officer)
+                if case.status.is_open() && state.db.booking_notice_hours(officer).await?.is_some() =>
+            {
+                Some(format!("{base}/boka"))
+            }
+            _ => None,
+        },
         base,
         note: drafts.note,
         message: drafts.message,

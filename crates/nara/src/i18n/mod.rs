@@ -46,6 +46,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "events.ftl"),
             catalogue!("sv", "directory.ftl"),
             catalogue!("sv", "cases.ftl"),
+            catalogue!("sv", "bookings.ftl"),
         ],
     },
     LocaleInfo {
@@ -59,6 +60,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "events.ftl"),
             catalogue!("en", "directory.ftl"),
             catalogue!("en", "cases.ftl"),
+            catalogue!("en", "bookings.ftl"),
         ],
     },
 ];

@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, cases, directory, events, my_pages, oidc};
+use crate::{accounts, admin, audit, bookings, cases, directory, events, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -153,6 +153,12 @@ pub fn table() -> Vec<Route> {
         post_route("/mina-sidor/arenden/{case}/meddelande", SignedIn, cases::resident::send_message),
         get_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::entry),
         post_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::comment),
+        // Meetings with the contact person (ownership checked through the case).
+        get_route("/mina-sidor/arenden/{case}/boka", SignedIn, bookings::resident::form),
+        post_route("/mina-sidor/arenden/{case}/boka", SignedIn, bookings::resident::submit),
+        get_route("/mina-sidor/bokningar/{booking}", SignedIn, bookings::resident::show),
+        get_route("/mina-sidor/bokningar/{booking}/kalender.ics", SignedIn, bookings::resident::calendar),
+        post_route("/mina-sidor/bokningar/{booking}/avboka", SignedIn, bookings::resident::cancel),
         // The case officer's back office (the case's unit checked through the policy module).
         get_route("/handlaggare", staff, cases::officer::worklist),
         get_route("/handlaggare/arenden/{case}", staff, cases::officer::case),
@@ -163,6 +169,11 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/arenden/{case}/meddelande", staff, cases::officer::send_message),
         post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
         post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
+        get_route("/handlaggare/tider", staff, bookings::officer::availability),
+        post_route("/handlaggare/tider", staff, bookings::officer::add_window),
+        post_route("/handlaggare/tider/blockera", staff, bookings::officer::block_date),
+        post_route("/handlaggare/tider/{window}/ta-bort", staff, bookings::officer::remove_window),
+        post_route("/handlaggare/bokningar/{booking}/avboka", staff, bookings::officer::cancel),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

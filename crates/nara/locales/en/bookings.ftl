@@ -1,0 +1,89 @@
+## Booking a meeting with one's contact person
+booking-book-title = Book a meeting
+booking-rebook-title = Rebook your meeting
+booking-book-lead = Choose a time that suits you and how you want to meet. You get a confirmation here on My pages.
+booking-rebook-lead = Your meeting on { $when } moves to the time you choose. The old time is given back.
+booking-no-times = There are no free times right now. Send a message to your contact person and you will find a time together.
+booking-back-to-case = Back to the case
+booking-choose-time = Choose a time
+booking-choose-time-hint = Times outside office hours are marked.
+booking-outside-office-hours = Outside office hours
+booking-choose-mode = How do you want to meet?
+booking-book-submit = Book the meeting
+booking-rebook-submit = Move the meeting here
+booking-mode-in-person = In person
+booking-mode-phone = Phone (we call you)
+booking-mode-video = Video meeting
+booking-error-choose-time = Choose a time
+booking-error-taken = That time is no longer free. Choose another time
+booking-error-choose-mode = Choose how you want to meet
+booking-error-mode = That time cannot be held that way. Choose another way or another time
+booking-error-too-late = It is too late to rebook the meeting here. Call or write to your contact person
+booking-title = Your meeting
+booking-case = The case
+booking-booked = The meeting is booked.
+booking-cancelled = The meeting is cancelled.
+booking-when = When
+booking-how = How
+booking-where = Where
+booking-with = With
+booking-reference = Booking reference
+booking-add-to-calendar = Add to your calendar (iCalendar)
+booking-change-until = { $hours ->
+    [one] You can rebook or cancel up to one hour before.
+   *[other] You can rebook or cancel up to { $hours } hours before.
+}
+booking-rebook-link = Rebook the meeting
+booking-cancel = Cancel
+booking-too-late = It is too late to change the meeting here. Call or write to your contact person if you cannot come.
+booking-calendar-summary = Meeting with your contact person
+mail-booking-changed-subject = A booking has changed
+mail-booking-changed-body =
+    Hello,
+
+    Something has changed in one of your bookings. Sign in to My pages to see what:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+
+## The officer's bookable times
+availability-title = My bookable times
+availability-lead = The people you are contact person for can book, rebook and cancel the times you offer here themselves. You can offer evenings and weekends too.
+availability-bookings = Coming meetings
+availability-no-bookings = No meetings booked.
+availability-windows = Times every week
+availability-no-windows = You have no bookable times yet.
+availability-meetings-of = { $minutes } minutes per meeting
+availability-buffer-of = { $minutes } minutes between meetings
+availability-remove = Remove
+availability-add = Add a time
+availability-weekday = Weekday
+availability-from = From (hh:mm)
+availability-until = Until (hh:mm)
+availability-time-hint = For example 17:00
+availability-length = Length of a meeting in minutes
+availability-length-hint = Between 10 and 240
+availability-buffer = Minutes between meetings (optional)
+availability-buffer-hint = Time to write notes and prepare
+availability-modes = How can people meet you at that time?
+availability-place = Address or video link
+availability-place-hint = Shown to whoever books an in-person or video meeting
+availability-add-submit = Add
+availability-blocked = Days you do not see anyone
+availability-block-date = Date
+availability-block-submit = Block the day
+availability-error-weekday = Choose a weekday
+availability-error-time = Write a time like 17:00
+availability-error-order = The time must end after it starts
+availability-error-length = Write a length between 10 and 240 minutes that fits in the time
+availability-error-buffer = Write at most 240 minutes between meetings
+availability-error-modes = Choose at least one way to meet
+availability-error-date = Write a date like 2027-03-15
+audit-action-booking-made = Booked a meeting
+audit-action-booking-cancelled = Cancelled a meeting
+case-meetings-heading = Meetings
+case-meetings-none = No meetings booked.
+case-book-meeting = Book a meeting with your contact person
+booking-cancelled-tag = Cancelled
+availability-link = My bookable times and coming meetings

@@ -1,0 +1,71 @@
+//! Demo bookings: Anna Berg (the adult unit) takes bookings on Tuesday and Thursday mornings in
+//! person or by phone, and on Wednesday evenings by phone or video; Sara has a meeting with her.
+
+use chrono::{Days, NaiveTime, Weekday};
+use chrono_tz::Europe::Stockholm;
+
+use super::resident::offers;
+use super::slots::Window;
+use super::{MeetingMode, NewBooking};
+use crate::db::{Db, UtcTime};
+use crate::identity::EmailAddress;
+
+async fn person(db: &Db, email: &str) -> anyhow::Result<Option<uuid::Uuid>> {
+    let Some(address) = EmailAddress::parse(email) else { return Ok(None) };
+    Ok(db.person_by_email(&address).await?.map(|(p, _)| p.id))
+}
+
+fn window(weekday: Weekday, from: u32, until: u32, meeting_minutes: u32) -> Window {
+    Window {
+        weekday,
+        from: NaiveTime::from_hms_opt(from, 0, 0).unwrap_or_default(),
+        until: NaiveTime::from_hms_opt(until, 0, 0).unwrap_or_default(),
+        meeting_minutes,
+        buffer_minutes: 15,
+    }
+}
+
+/// Adds the demo times once; an officer who already has windows is left alone.
+pub async fn seed(db: &Db) -> anyhow::Result<()> {
+    let (Some(anna), Some(sara)) =
+        (person(db, "handlaggare.vuxen@demo.nara.se").await?, person(db, "invanare@demo.nara.se").await?)
+    else {
+        return Ok(());
+    };
+    if !db.booking_windows(anna).await?.is_empty() {
+        return Ok(());
+    }
+    db.ensure_booking_officer(anna, 24).await?;
+    let office = Some("Socialförvaltningen, Drottninggatan 2, Helsingborg");
+    let in_person_or_phone = [MeetingMode::InPerson, MeetingMode::Phone];
+    db.add_booking_window(anna, &window(Weekday::Tue, 9, 12, 45), &in_person_or_phone, office).await?;
+    db.add_booking_window(anna, &window(Weekday::Thu, 9, 12, 45), &in_person_or_phone, office).await?;
+    // Evenings, for those who work or care for someone during the day.
+    db.add_booking_window(
+        anna,
+        &window(Weekday::Wed, 17, 19, 45),
+        &[MeetingMode::Phone, MeetingMode::Video],
+        Some("https://video.helsingborg.se/rum/anna-berg"),
+    )
+    .await?;
+
+    let Some(case) = db.cases_of_resident(sara).await?.into_iter().next() else { return Ok(()) };
+    let now = UtcTime::now();
+    let today = now.0.with_timezone(&Stockholm).date_naive();
+    let from = today.checked_add_days(Days::new(3)).unwrap_or(today);
+    let until = today.checked_add_days(Days::new(21)).unwrap_or(today);
+    let windows = db.booking_windows(anna).await?;
+    let Some(offer) = offers(&windows, &[], &[], now, from, until).into_iter().next() else { return Ok(()) };
+    let mode = offer.modes.first().copied().unwrap_or(MeetingMode::Phone);
+    let booking = NewBooking {
+        case_id: case.id,
+        resident_id: sara,
+        officer_id: anna,
+        slot: offer.slot,
+        mode,
+        place: if mode == MeetingMode::Phone { None } else { offer.place },
+        booked_by: sara,
+    };
+    db.book(&booking, None).await?;
+    Ok(())
+}

@@ -1,0 +1,347 @@
+//! The case officer's side: the weekly windows they can be booked in (evenings and weekends
+//! too, if they choose), dates they are away, their coming meetings, and cancelling a meeting
+//! (the resident is told). Each officer manages their own times; a booking is cancelled through
+//! its case, so only staff of the case's unit can.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::MeetingMode;
+use super::slots::Window;
+use crate::accounts::{FormErrors, INVALID};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::cases::officer::worked_case;
+use crate::db::UtcTime;
+use crate::i18n::{format_stockholm, format_stockholm_time};
+use crate::mail::Email;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// Hours of notice a new officer asks for before a meeting can no longer be changed online.
+pub const DEFAULT_NOTICE_HOURS: u32 = 24;
+
+/// Sends a person a notice that something changed in a booking: never what or when, only that
+/// they should look under My pages (an e-mail can be read by others).
+pub async fn tell(state: &AppState, person: Uuid, key: &str) -> Result<(), AppError> {
+    let Some(person) = state.db.person(person).await? else { return Ok(()) };
+    let Some(to) = person.email else { return Ok(()) };
+    let locale = crate::i18n::Locale::SV;
+    let link = state.absolute("/mina-sidor");
+    let args = [("link", link.into())];
+    let mail = Email {
+        to,
+        subject: state.catalogues.plain_with(locale, &format!("{key}-subject"), &args),
+        body: state.catalogues.plain_with(locale, &format!("{key}-body"), &args),
+    };
+    state.db.enqueue_mail(&mail).await?;
+    Ok(())
+}
+
+pub struct WindowLine {
+    pub id: String,
+    pub weekday_key: String,
+    pub from: String,
+    pub until: String,
+    pub meeting_minutes: i64,
+    pub buffer_minutes: i64,
+    pub mode_keys: Vec<&'static str>,
+    pub place: Option<String>,
+}
+
+pub struct BookingLine {
+    pub when: String,
+    pub until: String,
+    pub mode_key: &'static str,
+    pub case_href: String,
+    pub cancel_action: String,
+}
+
+/// The add-window form as typed.
+#[derive(Debug, Default, Deserialize)]
+pub struct WindowForm {
+    #[serde(default)]
+    veckodag: String,
+    #[serde(default)]
+    fran: String,
+    #[serde(default)]
+    till: String,
+    #[serde(default)]
+    langd: String,
+    #[serde(default)]
+    mellanrum: String,
+    #[serde(default)]
+    plats: String,
+}
+
+#[derive(Template)]
+#[template(path = "bookings/availability.html")]
+struct AvailabilityPage<'a> {
+    shell: Shell<'a>,
+    windows: Vec<WindowLine>,
+    blocked: Vec<String>,
+    bookings: Vec<BookingLine>,
+    errors: FormErrors,
+    form: WindowForm,
+    weekdays: Vec<Choice>,
+    mode_choices: Vec<Choice>,
+}
+
+/// An option of a select or a checkbox, with whether it is chosen.
+pub struct Choice {
+    pub value: String,
+    pub label_key: String,
+    pub checked: bool,
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &PageContext,
+    errors: FormErrors,
+    form: WindowForm,
+    chosen_modes: Vec<String>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let now = UtcTime::now();
+    let today = now.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let windows = state
+        .db
+        .booking_windows(me)
+        .await?
+        .into_iter()
+        .map(|row| WindowLine {
+            id: row.id.to_string(),
+            weekday_key: format!("directory-weekday-{}", row.window.weekday.number_from_monday()),
+            from: row.window.from.format("%H:%M").to_string(),
+            until: row.window.until.format("%H:%M").to_string(),
+            meeting_minutes: i64::from(row.window.meeting_minutes),
+            buffer_minutes: i64::from(row.window.buffer_minutes),
+            mode_keys: row.modes.iter().map(|m| m.label_key()).collect(),
+            place: row.place,
+        })
+        .collect();
+    let blocked = state.db.blocked_booking_dates(me, today).await?.iter().map(|d| d.to_string()).collect();
+    let bookings = state
+        .db
+        .officer_bookings(me, now)
+        .await?
+        .into_iter()
+        .map(|b| BookingLine {
+            when: format_stockholm(b.starts_at),
+            until: format_stockholm_time(b.ends_at),
+            mode_key: b.mode().label_key(),
+            case_href: ctx.href(&format!("/handlaggare/arenden/{}", b.case_id)),
+            cancel_action: ctx.href(&format!("/handlaggare/bokningar/{}/avboka", b.id)),
+        })
+        .collect();
+    let status = if errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
+    let page = AvailabilityPage {
+        shell: ctx.shell(state),
+        windows,
+        blocked,
+        bookings,
+        errors,
+        weekdays: (1..=7)
+            .map(|day: u8| Choice {
+                value: day.to_string(),
+                label_key: format!("directory-weekday-{day}"),
+                checked: form.veckodag == day.to_string(),
+            })
+            .collect(),
+        mode_choices: MeetingMode::ALL
+            .iter()
+            .map(|m| Choice {
+                value: m.as_str().to_string(),
+                label_key: m.label_key().to_string(),
+                checked: chosen_modes.iter().any(|c| c == m.as_str()),
+            })
+            .collect(),
+        form,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /handlaggare/tider`.
+pub async fn availability(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    page(&state, &ctx, FormErrors::default(), WindowForm::default(), Vec::new()).await
+}
+
+/// Reads the add-window form; the catalogue keys of what is wrong.
+pub fn parse_window(form: &WindowForm, modes: &[String]) -> Result<(Window, Vec<MeetingMode>), FormErrors> {
+    let mut errors = FormErrors::default();
+    let weekday = form
+        .veckodag
+        .parse::<u8>()
+        .ok()
+        .filter(|d| (1..=7).contains(d))
+        .and_then(|d| Weekday::try_from(d - 1).ok());
+    let from = NaiveTime::parse_from_str(form.fran.trim(), "%H:%M").ok();
+    let until = NaiveTime::parse_from_str(form.till.trim(), "%H:%M").ok();
+    let length = form.langd.trim().parse::<u32>().ok();
+    let buffer =
+        if form.mellanrum.trim().is_empty() { Some(0) } else { form.mellanrum.trim().parse::<u32>().ok() };
+    let modes: Vec<MeetingMode> = modes.iter().filter_map(|m| MeetingMode::parse(m)).collect();
+    if weekday.is_none() {
+        errors.add("veckodag", "availability-error-weekday");
+    }
+    if from.is_none() {
+        errors.add("fran", "availability-error-time");
+    }
+    if until.is_none() {
+        errors.add("till", "availability-error-time");
+    }
+    if length.is_none() {
+        errors.add("langd", "availability-error-length");
+    }
+    if buffer.is_none() {
+        errors.add("mellanrum", "availability-error-buffer");
+    }
+    if modes.is_empty() {
+        errors.add("satt-in_person", "availability-error-modes");
+    }
+    let window = match (weekday, from, until, length, buffer) {
+        (Some(weekday), Some(from), Some(until), Some(meeting_minutes), Some(buffer_minutes)) => {
+            let window = Window { weekday, from, until, meeting_minutes, buffer_minutes };
+            if let Err(problem) = window.validate() {
+                let field = match problem {
+                    super::slots::WindowProblem::Order => "till",
+                    super::slots::WindowProblem::Length => "langd",
+                    super::slots::WindowProblem::Buffer => "mellanrum",
+                };
+                errors.add(field, problem.key());
+            }
+            Some(window)
+        }
+        _ => None,
+    };
+    let (Some(window), true) = (window, errors.is_empty()) else { return Err(errors) };
+    Ok((window, modes))
+}
+
+/// `POST /handlaggare/tider`: adds a weekly window.
+pub async fn add_window(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+    let form = WindowForm {
+        veckodag: value("veckodag"),
+        fran: value("fran"),
+        till: value("till"),
+        langd: value("langd"),
+        mellanrum: value("mellanrum"),
+        plats: value("plats"),
+    };
+    let modes: Vec<String> = pairs.iter().filter(|(k, _)| k == "satt").map(|(_, v)| v.clone()).collect();
+    match parse_window(&form, &modes) {
+        Ok((window, chosen)) => {
+            state.db.ensure_booking_officer(me, DEFAULT_NOTICE_HOURS).await?;
+            let place = Some(form.plats.trim())
+                .filter(|p| !p.is_empty())
+                .map(|p| p.chars().take(300).collect::<String>());
+            state.db.add_booking_window(me, &window, &chosen, place.as_deref()).await?;
+            Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
+        }
+        Err(errors) => page(&state, &ctx, errors, form, modes).await,
+    }
+}
+
+/// `POST /handlaggare/tider/{id}/ta-bort`: removes one of the person's own windows (booked
+/// meetings stay).
+pub async fn remove_window(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    state.db.remove_booking_window(me, id).await?;
+    Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BlockForm {
+    #[serde(default)]
+    datum: String,
+}
+
+/// `POST /handlaggare/tider/blockera`: a date the person does not meet anyone.
+pub async fn block_date(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<BlockForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let Ok(date) = NaiveDate::parse_from_str(form.datum.trim(), "%Y-%m-%d") else {
+        let mut errors = FormErrors::default();
+        errors.add("datum", "availability-error-date");
+        return page(&state, &ctx, errors, WindowForm::default(), Vec::new()).await;
+    };
+    state.db.ensure_booking_officer(me, DEFAULT_NOTICE_HOURS).await?;
+    state.db.block_booking_date(me, date).await?;
+    Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
+}
+
+/// `POST /handlaggare/bokningar/{id}/avboka`: the officer cancels; the resident is told.
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let booking = state.db.booking(id).await?.ok_or(AppError::NotFound)?;
+    let case = worked_case(&state, &ctx, booking.case_id).await?;
+    let me = ctx.person()?.person.id;
+    if state.db.cancel_booking(booking.id, me).await? {
+        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingCancelled, "booking")
+            .object(booking.id)
+            .subject(case.resident_id)
+            .purpose("Handläggning av ärendet")
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+        tell(&state, case.resident_id, "mail-booking-changed").await?;
+    }
+    Ok(Redirect::to(&ctx.href(&format!("/handlaggare/arenden/{}", case.id))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(veckodag: &str, fran: &str, till: &str, langd: &str) -> WindowForm {
+        WindowForm {
+            veckodag: veckodag.into(),
+            fran: fran.into(),
+            till: till.into(),
+            langd: langd.into(),
+            mellanrum: String::new(),
+            plats: String::new(),
+        }
+    }
+
+    fn fields(errors: &FormErrors) -> Vec<&str> {
+        errors.items().iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_window_form_is_read_or_says_what_is_wrong() {
+        let phone = vec!["phone".to_string()];
+        let (window, modes) = parse_window(&form("2", "17:00", "19:00", "45"), &phone).unwrap();
+        assert_eq!(window.weekday, Weekday::Tue);
+        assert_eq!(modes, [MeetingMode::Phone]);
+        let errors = parse_window(&form("8", "17", "", "x"), &[]).unwrap_err();
+        assert_eq!(fields(&errors), ["veckodag", "fran", "till", "langd", "satt-in_person"]);
+        let errors = parse_window(&form("2", "19:00", "17:00", "45"), &[]).unwrap_err();
+        assert_eq!(fields(&errors), ["satt-in_person", "till"], "every problem at once");
+        let errors = parse_window(&form("2", "19:00", "17:00", "45"), &phone).unwrap_err();
+        assert_eq!(fields(&errors), ["till"]);
+        let errors = parse_window(&form("2", "17:00", "17:30", "45"), &phone).unwrap_err();
+        assert_eq!(fields(&errors), ["langd"]);
+    }
+}

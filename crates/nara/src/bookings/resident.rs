@@ -1,0 +1,423 @@
+//! The resident's side: book a meeting with the contact person of one's own case, see it, add it
+//! to a calendar, rebook or cancel it up to the officer's notice. Every page checks, through the
+//! case, that the booking is the signed-in person's own.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Days, NaiveDate};
+use chrono_tz::Europe::Stockholm;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::slots::{self, Calendar, HORIZON_DAYS, Slot};
+use super::{Booking, MeetingMode, NewBooking, WindowRow};
+use crate::accounts::{FormErrors, INVALID};
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::cases::Case;
+use crate::cases::resident::own_case;
+use crate::db::UtcTime;
+use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// Why a booking is written to the resident's log.
+const PURPOSE: &str = "Bokning av möte i ärendet";
+
+/// A free time together with what its window offers.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub slot: Slot,
+    pub modes: Vec<MeetingMode>,
+    pub place: Option<String>,
+}
+
+/// The free times of an officer from `earliest` on, each with the ways to meet its window offers.
+pub fn offers(
+    windows: &[WindowRow],
+    blocked: &[NaiveDate],
+    booked: &[Slot],
+    earliest: UtcTime,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Vec<Offer> {
+    let mut all: Vec<Offer> = windows
+        .iter()
+        .flat_map(|row| {
+            let calendar = Calendar { windows: std::slice::from_ref(&row.window), blocked, booked, earliest };
+            slots::free_slots(&calendar, from, until).into_iter().map(|slot| Offer {
+                slot,
+                modes: row.modes.clone(),
+                place: row.place.clone(),
+            })
+        })
+        .collect();
+    all.sort_by_key(|o| o.slot);
+    all.dedup_by(|a, b| a.slot.overlaps(&b.slot));
+    all
+}
+
+/// The officer's free times for a case, from the notice on.
+async fn free_offers(state: &AppState, officer: Uuid, now: UtcTime) -> Result<Vec<Offer>, AppError> {
+    let Some(notice) = state.db.booking_notice_hours(officer).await? else { return Ok(Vec::new()) };
+    let earliest = UtcTime(now.0 + chrono::Duration::hours(i64::from(notice)));
+    let today = now.0.with_timezone(&Stockholm).date_naive();
+    let until = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
+    let windows = state.db.booking_windows(officer).await?;
+    let blocked = state.db.blocked_booking_dates(officer, today).await?;
+    let booked = state.db.booked_slots(officer, now).await?;
+    Ok(offers(&windows, &blocked, &booked, earliest, today, until))
+}
+
+/// One time on the booking page.
+pub struct OfferLine {
+    /// `tid` for the first time (where the error summary leads), `tid-<value>` for the rest.
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub outside_office_hours: bool,
+    pub checked: bool,
+}
+
+pub struct DayGroup {
+    pub label: String,
+    pub offers: Vec<OfferLine>,
+}
+
+pub struct ModeChoice {
+    pub value: &'static str,
+    pub label_key: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "bookings/book.html")]
+struct BookPage<'a> {
+    shell: Shell<'a>,
+    case_title: String,
+    case_href: String,
+    action: String,
+    days: Vec<DayGroup>,
+    modes: Vec<ModeChoice>,
+    errors: FormErrors,
+    rebooking: Option<String>,
+    replacing: String,
+}
+
+fn day_label(locale: Locale, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const SV: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+    const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let names = if locale == Locale::EN { EN } else { SV };
+    format!("{} {}", names[date.weekday().num_days_from_monday() as usize], date.format("%Y-%m-%d"))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BookForm {
+    #[serde(default)]
+    tid: String,
+    #[serde(default)]
+    satt: String,
+    /// The booking being moved, when rebooking.
+    #[serde(default)]
+    flytta: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BookQuery {
+    #[serde(default)]
+    flytta: String,
+}
+
+async fn book_page(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    form: &BookForm,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let locale = ctx.location.locale;
+    let officer = case.officer_id.ok_or(AppError::NotFound)?;
+    let offers = free_offers(state, officer, UtcTime::now()).await?;
+    let mut days: Vec<DayGroup> = Vec::new();
+    let mut date_of_last = None;
+    let mut first = true;
+    for offer in &offers {
+        let date = offer.slot.starts_at.0.with_timezone(&Stockholm).date_naive();
+        if date_of_last != Some(date) {
+            days.push(DayGroup { label: day_label(locale, date), offers: Vec::new() });
+            date_of_last = Some(date);
+        }
+        let value = offer.slot.starts_at.0.timestamp().to_string();
+        let id = if first { "tid".to_string() } else { format!("tid-{value}") };
+        first = false;
+        if let Some(day) = days.last_mut() {
+            day.offers.push(OfferLine {
+                id,
+                checked: form.tid == value,
+                value,
+                label: format!(
+                    "{}–{}",
+                    format_stockholm_time(offer.slot.starts_at),
+                    format_stockholm_time(offer.slot.ends_at)
+                ),
+                outside_office_hours: slots::outside_office_hours(&offer.slot),
+            });
+        }
+    }
+    let mut offered: Vec<MeetingMode> = offers.iter().flat_map(|o| o.modes.iter().copied()).collect();
+    offered.sort_by_key(|m| m.as_str());
+    offered.dedup();
+    let modes = MeetingMode::ALL
+        .into_iter()
+        .filter(|m| offered.contains(m))
+        .map(|m| ModeChoice { value: m.as_str(), label_key: m.label_key(), checked: form.satt == m.as_str() })
+        .collect();
+    let rebooking = match Uuid::try_parse(&form.flytta) {
+        Ok(id) => own_booking_of_case(state, case, id).await?.map(|b| format_stockholm(b.starts_at)),
+        Err(_) => None,
+    };
+    let page = BookPage {
+        shell: ctx.shell(state),
+        case_title: case.title.clone(),
+        case_href: ctx.href(&format!("/mina-sidor/arenden/{}", case.id)),
+        action: ctx.href(&format!("/mina-sidor/arenden/{}/boka", case.id)),
+        days,
+        modes,
+        rebooking,
+        replacing: form.flytta.clone(),
+        errors: errors.clone(),
+    };
+    let status = if errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// A booking of this case that is still booked.
+async fn own_booking_of_case(state: &AppState, case: &Case, id: Uuid) -> Result<Option<Booking>, AppError> {
+    Ok(state.db.booking(id).await?.filter(|b| b.case_id == case.id && b.is_booked()))
+}
+
+/// `GET /mina-sidor/arenden/{id}/boka`.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Query(query): Query<BookQuery>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let form = BookForm { flytta: query.flytta, ..BookForm::default() };
+    book_page(&state, &ctx, &case, &form, FormErrors::default()).await
+}
+
+/// `POST /mina-sidor/arenden/{id}/boka`: books the chosen time (or moves a booking to it).
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<BookForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let me = ctx.person()?.person.id;
+    let officer = case.officer_id.ok_or(AppError::NotFound)?;
+    let now = UtcTime::now();
+    let mut errors = FormErrors::default();
+    let replacing = match Uuid::try_parse(&form.flytta) {
+        Ok(old) => {
+            let booking = own_booking_of_case(&state, &case, old).await?.ok_or(AppError::NotFound)?;
+            let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+            if !slots::can_change(booking.starts_at, now, notice) {
+                errors.add("tid", "booking-error-too-late");
+            }
+            Some(booking.id)
+        }
+        Err(_) if form.flytta.is_empty() => None,
+        Err(_) => return Err(AppError::NotFound),
+    };
+    let offers = free_offers(&state, officer, now).await?;
+    let chosen = form
+        .tid
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| offers.iter().find(|o| o.slot.starts_at.0.timestamp() == seconds));
+    let mode = MeetingMode::parse(&form.satt);
+    match (chosen, mode) {
+        (None, _) if form.tid.is_empty() => errors.add("tid", "booking-error-choose-time"),
+        (None, _) => errors.add("tid", "booking-error-taken"),
+        (Some(_), None) => errors.add("satt", "booking-error-choose-mode"),
+        (Some(offer), Some(mode)) if !offer.modes.contains(&mode) => errors.add("satt", "booking-error-mode"),
+        _ => {}
+    }
+    let (Some(offer), Some(mode), true) = (chosen, mode, errors.is_empty()) else {
+        return book_page(&state, &ctx, &case, &form, errors).await;
+    };
+    let new = NewBooking {
+        case_id: case.id,
+        resident_id: case.resident_id,
+        officer_id: officer,
+        slot: offer.slot,
+        mode,
+        place: if mode == MeetingMode::Phone { None } else { offer.place.clone() },
+        booked_by: me,
+    };
+    let Some(booking_id) = state.db.book(&new, replacing).await? else {
+        // Someone else took it in the same moment.
+        let mut errors = FormErrors::default();
+        errors.add("tid", "booking-error-taken");
+        return book_page(&state, &ctx, &case, &form, errors).await;
+    };
+    audit(&state, &ctx, &case, booking_id, Action::BookingMade).await?;
+    super::officer::tell(&state, officer, "mail-booking-changed").await?;
+    Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{booking_id}"))).into_response())
+}
+
+async fn audit(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    booking: Uuid,
+    action: Action,
+) -> Result<(), AppError> {
+    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "booking")
+        .object(booking)
+        .subject(case.resident_id)
+        .purpose(PURPOSE)
+        .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+/// The booking and its case, if the booking is the signed-in person's own; otherwise not found
+/// (and the attempt audited through the case).
+async fn own_booking(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<(Booking, Case), AppError> {
+    let booking = state.db.booking(id).await?.ok_or(AppError::NotFound)?;
+    let case = own_case(state, ctx, booking.case_id).await?;
+    Ok((booking, case))
+}
+
+#[derive(Template)]
+#[template(path = "bookings/booking.html")]
+struct BookingPage<'a> {
+    shell: Shell<'a>,
+    reference: String,
+    when: String,
+    until: String,
+    mode_key: &'static str,
+    place: Option<String>,
+    officer: String,
+    booked: bool,
+    can_change: bool,
+    notice_hours: i64,
+    case_href: String,
+    ics_href: String,
+    rebook_href: String,
+    cancel_action: String,
+}
+
+/// `GET /mina-sidor/bokningar/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let (booking, case) = own_booking(&state, &ctx, id).await?;
+    let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+    let officer = state.db.person(booking.officer_id).await?.map(|p| p.display_name).unwrap_or_default();
+    let page = BookingPage {
+        shell: ctx.shell(&state),
+        reference: booking.reference.clone(),
+        when: format_stockholm(booking.starts_at),
+        until: format_stockholm_time(booking.ends_at),
+        mode_key: booking.mode().label_key(),
+        place: booking.place.clone(),
+        officer,
+        booked: booking.is_booked(),
+        can_change: booking.is_booked() && slots::can_change(booking.starts_at, UtcTime::now(), notice),
+        notice_hours: i64::from(notice),
+        case_href: ctx.href(&format!("/mina-sidor/arenden/{}", case.id)),
+        ics_href: ctx.href(&format!("/mina-sidor/bokningar/{id}/kalender.ics")),
+        rebook_href: ctx.href(&format!("/mina-sidor/arenden/{}/boka?flytta={id}", case.id)),
+        cancel_action: ctx.href(&format!("/mina-sidor/bokningar/{id}/avboka")),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+/// `GET /mina-sidor/bokningar/{id}/kalender.ics`.
+pub async fn calendar(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let (booking, _) = own_booking(&state, &ctx, id).await?;
+    let locale = ctx.location.locale;
+    let summary = state.catalogues.plain_with(locale, "booking-calendar-summary", &[]);
+    let url = state.absolute(&ctx.href(&format!("/mina-sidor/bokningar/{id}")));
+    let body = super::ics::calendar(&booking, &summary, booking.place.as_deref(), &url);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"mote.ics\""),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// `POST /mina-sidor/bokningar/{id}/avboka`: up to the notice the officer asks for.
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let (booking, case) = own_booking(&state, &ctx, id).await?;
+    let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+    // Too late: nothing changes, and the booking's page says whom to call instead.
+    if slots::can_change(booking.starts_at, UtcTime::now(), notice)
+        && state.db.cancel_booking(booking.id, ctx.person()?.person.id).await?
+    {
+        audit(&state, &ctx, &case, booking.id, Action::BookingCancelled).await?;
+        super::officer::tell(&state, booking.officer_id, "mail-booking-changed").await?;
+    }
+    Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{id}"))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bookings::slots::Window;
+    use chrono::{NaiveTime, TimeZone, Utc, Weekday};
+
+    fn row(from: u32, modes: Vec<MeetingMode>) -> WindowRow {
+        WindowRow {
+            id: Uuid::new_v4(),
+            window: Window {
+                weekday: Weekday::Tue,
+                from: NaiveTime::from_hms_opt(from, 0, 0).unwrap(),
+                until: NaiveTime::from_hms_opt(from + 1, 0, 0).unwrap(),
+                meeting_minutes: 60,
+                buffer_minutes: 0,
+            },
+            modes,
+            place: Some("Drottninggatan 2".into()),
+        }
+    }
+
+    #[test]
+    fn offers_carry_their_windows_ways_to_meet_and_come_once() {
+        let windows = [
+            row(9, vec![MeetingMode::InPerson]),
+            row(17, vec![MeetingMode::Phone, MeetingMode::Video]),
+            row(17, vec![MeetingMode::InPerson]),
+        ];
+        let earliest = UtcTime(Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap());
+        let day = NaiveDate::from_ymd_opt(2027, 3, 9).unwrap();
+        let made = offers(&windows, &[], &[], earliest, day, day);
+        assert_eq!(made.len(), 2, "the two 17:00 windows offer one time");
+        assert_eq!(made[0].modes, [MeetingMode::InPerson]);
+        assert_eq!(made[1].modes, [MeetingMode::Phone, MeetingMode::Video]);
+    }
+}

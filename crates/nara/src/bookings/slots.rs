@@ -1,0 +1,260 @@
+//! Which times a resident can book: a case officer's weekly availability (in Stockholm wall-clock
+//! time, so "Tuesdays 17:00–19:00" stays 17:00 through daylight saving), cut into meetings of a
+//! set length with a buffer between them, minus blocked dates, minus what is already booked,
+//! minus what is too soon to book. Everything here is pure: no clock, no I/O.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Weekday};
+
+use crate::db::UtcTime;
+use crate::events::recurrence::stockholm_to_utc;
+
+/// The longest meeting, and the longest buffer, in minutes.
+pub const MAX_MINUTES: u32 = 4 * 60;
+/// How far ahead times are offered, in days.
+pub const HORIZON_DAYS: u64 = 8 * 7;
+
+/// One weekly window in which an officer can meet, e.g. Tuesdays 17:00–19:00 in 45-minute
+/// meetings with 15 minutes between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    pub weekday: Weekday,
+    pub from: NaiveTime,
+    pub until: NaiveTime,
+    pub meeting_minutes: u32,
+    pub buffer_minutes: u32,
+}
+
+/// Why a window cannot be used, as a catalogue key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowProblem {
+    Order,
+    Length,
+    Buffer,
+}
+
+impl WindowProblem {
+    pub fn key(self) -> &'static str {
+        match self {
+            WindowProblem::Order => "availability-error-order",
+            WindowProblem::Length => "availability-error-length",
+            WindowProblem::Buffer => "availability-error-buffer",
+        }
+    }
+}
+
+impl Window {
+    /// A window must end after it starts, hold at least one meeting, and have sane lengths.
+    pub fn validate(&self) -> Result<(), WindowProblem> {
+        if self.until <= self.from {
+            return Err(WindowProblem::Order);
+        }
+        if self.meeting_minutes < 10 || self.meeting_minutes > MAX_MINUTES {
+            return Err(WindowProblem::Length);
+        }
+        if self.buffer_minutes > MAX_MINUTES {
+            return Err(WindowProblem::Buffer);
+        }
+        let span = self.until.signed_duration_since(self.from);
+        if span < TimeDelta::minutes(i64::from(self.meeting_minutes)) {
+            return Err(WindowProblem::Length);
+        }
+        Ok(())
+    }
+
+    /// The meetings this window holds on `date`, as (start, end) in UTC. Empty on other weekdays.
+    fn on(&self, date: NaiveDate) -> Vec<(UtcTime, UtcTime)> {
+        if date.weekday() != self.weekday || self.validate().is_err() {
+            return Vec::new();
+        }
+        let meeting = TimeDelta::minutes(i64::from(self.meeting_minutes));
+        let step = meeting + TimeDelta::minutes(i64::from(self.buffer_minutes));
+        let (Some(window_start), Some(window_end)) =
+            (stockholm_to_utc(date.and_time(self.from)), stockholm_to_utc(date.and_time(self.until)))
+        else {
+            return Vec::new();
+        };
+        let mut slots = Vec::new();
+        let mut start = window_start;
+        while start + meeting <= window_end {
+            slots.push((UtcTime(start), UtcTime(start + meeting)));
+            start += step;
+        }
+        slots
+    }
+}
+
+/// A time that can be booked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Slot {
+    pub starts_at: UtcTime,
+    pub ends_at: UtcTime,
+}
+
+impl Slot {
+    pub fn overlaps(&self, other: &Slot) -> bool {
+        self.starts_at < other.ends_at && other.starts_at < self.ends_at
+    }
+}
+
+/// Everything that decides which times are free.
+pub struct Calendar<'a> {
+    pub windows: &'a [Window],
+    /// Dates (Stockholm) on which the officer does not meet at all.
+    pub blocked: &'a [NaiveDate],
+    /// Meetings already booked with the officer.
+    pub booked: &'a [Slot],
+    /// The earliest moment a new meeting may start (now plus the notice needed).
+    pub earliest: UtcTime,
+}
+
+/// The free times on the Stockholm dates `from` through `until`, soonest first.
+pub fn free_slots(calendar: &Calendar<'_>, from: NaiveDate, until: NaiveDate) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut date = from;
+    while date <= until {
+        if !calendar.blocked.contains(&date) {
+            for window in calendar.windows {
+                for (starts_at, ends_at) in window.on(date) {
+                    let slot = Slot { starts_at, ends_at };
+                    if starts_at >= calendar.earliest && !calendar.booked.iter().any(|b| b.overlaps(&slot)) {
+                        slots.push(slot);
+                    }
+                }
+            }
+        }
+        let Some(next) = date.checked_add_days(Days::new(1)) else { break };
+        date = next;
+    }
+    slots.sort();
+    // Two windows may offer the same time; a person sees it once.
+    slots.dedup_by(|a, b| a.overlaps(b));
+    slots
+}
+
+/// Whether `slot` is one of the free times: what a booking request must pass, whatever the
+/// form claimed. (The database then makes sure no one else took it at the same moment.)
+pub fn is_free(calendar: &Calendar<'_>, slot: &Slot) -> bool {
+    let date = slot.starts_at.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    free_slots(calendar, date, date).contains(slot)
+}
+
+/// Whether a booking can still be changed by the resident: up to `notice_hours` before it.
+pub fn can_change(starts_at: UtcTime, now: UtcTime, notice_hours: u32) -> bool {
+    now.0 + TimeDelta::hours(i64::from(notice_hours)) <= starts_at.0
+}
+
+/// Whether a time lies outside office hours (before 08:00 or from 17:00 on a weekday, or at a
+/// weekend), so the page can say so: these times are offered on purpose.
+pub fn outside_office_hours(slot: &Slot) -> bool {
+    let local = slot.starts_at.0.with_timezone(&chrono_tz::Europe::Stockholm);
+    let weekend = matches!(local.weekday(), Weekday::Sat | Weekday::Sun);
+    let hour = chrono::Timelike::hour(&local);
+    weekend || !(8..17).contains(&hour)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> UtcTime {
+        UtcTime(Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap())
+    }
+
+    /// Tuesdays 17:00–19:00, 45 minutes with 15 between: 17:00, 18:00.
+    fn evenings() -> Window {
+        Window {
+            weekday: Weekday::Tue,
+            from: time(17, 0),
+            until: time(19, 0),
+            meeting_minutes: 45,
+            buffer_minutes: 15,
+        }
+    }
+
+    fn calendar<'a>(windows: &'a [Window], blocked: &'a [NaiveDate], booked: &'a [Slot]) -> Calendar<'a> {
+        Calendar { windows, blocked, booked, earliest: utc(2027, 1, 1, 0, 0) }
+    }
+
+    #[test]
+    fn a_window_is_cut_into_meetings_with_buffers_in_stockholm_time() {
+        let windows = [evenings()];
+        // Tuesday 9 March 2027 is winter time (UTC+1); Tuesday 30 March summer time (UTC+2).
+        let winter = free_slots(&calendar(&windows, &[], &[]), date(2027, 3, 9), date(2027, 3, 9));
+        assert_eq!(
+            winter,
+            [
+                Slot { starts_at: utc(2027, 3, 9, 16, 0), ends_at: utc(2027, 3, 9, 16, 45) },
+                Slot { starts_at: utc(2027, 3, 9, 17, 0), ends_at: utc(2027, 3, 9, 17, 45) },
+            ]
+        );
+        let summer = free_slots(&calendar(&windows, &[], &[]), date(2027, 3, 30), date(2027, 3, 30));
+        assert_eq!(summer[0].starts_at, utc(2027, 3, 30, 15, 0), "17:00 is 15:00 UTC in summer");
+        assert!(outside_office_hours(&summer[0]), "17:00 is outside office hours, on purpose");
+    }
+
+    #[test]
+    fn booked_blocked_and_too_soon_times_are_not_offered() {
+        let windows = [evenings()];
+        let taken = [Slot { starts_at: utc(2027, 3, 9, 16, 30), ends_at: utc(2027, 3, 9, 17, 15) }];
+        let free = free_slots(&calendar(&windows, &[], &taken), date(2027, 3, 9), date(2027, 3, 16));
+        assert_eq!(free.len(), 2, "both of the 9th overlap the booking; the 16th has two: {free:?}");
+        assert!(free.iter().all(|s| s.starts_at > utc(2027, 3, 10, 0, 0)));
+
+        let blocked = [date(2027, 3, 16)];
+        assert!(
+            free_slots(&calendar(&windows, &blocked, &[]), date(2027, 3, 16), date(2027, 3, 16)).is_empty()
+        );
+
+        let mut soon = calendar(&windows, &[], &[]);
+        soon.earliest = utc(2027, 3, 9, 16, 30);
+        let left = free_slots(&soon, date(2027, 3, 9), date(2027, 3, 9));
+        assert_eq!(left.len(), 1, "the 17:00 meeting starts before the notice allows");
+    }
+
+    #[test]
+    fn a_request_must_name_a_free_time_exactly() {
+        let windows = [evenings()];
+        let cal = calendar(&windows, &[], &[]);
+        assert!(is_free(&cal, &Slot { starts_at: utc(2027, 3, 9, 16, 0), ends_at: utc(2027, 3, 9, 16, 45) }));
+        assert!(!is_free(
+            &cal,
+            &Slot { starts_at: utc(2027, 3, 9, 16, 5), ends_at: utc(2027, 3, 9, 16, 50) }
+        ));
+        assert!(!is_free(&cal, &Slot { starts_at: utc(2027, 3, 9, 16, 0), ends_at: utc(2027, 3, 9, 18, 0) }));
+        assert!(!is_free(
+            &cal,
+            &Slot { starts_at: utc(2027, 3, 10, 16, 0), ends_at: utc(2027, 3, 10, 16, 45) }
+        ));
+    }
+
+    #[test]
+    fn overlapping_windows_offer_each_time_once() {
+        let windows = [evenings(), evenings()];
+        assert_eq!(free_slots(&calendar(&windows, &[], &[]), date(2027, 3, 9), date(2027, 3, 9)).len(), 2);
+    }
+
+    #[test]
+    fn windows_are_checked() {
+        assert_eq!(evenings().validate(), Ok(()));
+        assert_eq!(Window { until: time(16, 0), ..evenings() }.validate(), Err(WindowProblem::Order));
+        assert_eq!(Window { meeting_minutes: 5, ..evenings() }.validate(), Err(WindowProblem::Length));
+        assert_eq!(Window { meeting_minutes: 180, ..evenings() }.validate(), Err(WindowProblem::Length));
+        assert_eq!(Window { buffer_minutes: 300, ..evenings() }.validate(), Err(WindowProblem::Buffer));
+    }
+
+    #[test]
+    fn changes_are_allowed_until_the_notice_runs_out() {
+        let meeting = utc(2027, 3, 9, 16, 0);
+        assert!(can_change(meeting, utc(2027, 3, 8, 16, 0), 24));
+        assert!(!can_change(meeting, utc(2027, 3, 8, 16, 1), 24));
+    }
+}

@@ -1,0 +1,343 @@
+//! Bookable meetings on both databases, through the real router: no time is ever booked twice,
+//! however many people try at once; a resident books, rebooks and cancels their own meetings
+//! and reaches no one else's, whatever id is put in the address or the form; the officer's
+//! windows, blocked dates and notice decide what is offered; calendars read back correctly.
+
+mod common;
+
+use std::collections::HashSet;
+
+use axum::http::StatusCode;
+use chrono::{Datelike, Days, NaiveTime, Weekday};
+use common::app::{TestApp, person};
+use nara::bookings::slots::{Slot, Window};
+use nara::bookings::{MeetingMode, NewBooking};
+use nara::cases::NewCase;
+use nara::db::{Db, UtcTime};
+use nara::identity::{Role, RoleGrant};
+use uuid::Uuid;
+
+struct World {
+    app: TestApp,
+    db: Db,
+    officer: Uuid,
+    case_a: Uuid,
+    case_b: Uuid,
+    resident_a: Uuid,
+    /// Sessions.
+    a: String,
+    b: String,
+    x: String,
+    y: String,
+}
+
+/// Every weekday 09:00–12:00 in 45-minute meetings with 15 minutes between, 2 hours' notice.
+async fn world(db: Db) -> World {
+    let app = TestApp::new(db.clone());
+    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
+    let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
+    let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
+    let officer = person(&db, "x@example.se", "Xenia Handläggare", &staff(unit_x)).await;
+    let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
+    let open = |resident| NewCase {
+        resident_id: resident,
+        unit_id: unit_x,
+        officer_id: Some(officer),
+        title: "Samtalsstöd".into(),
+    };
+    let case_a = db.open_case(&open(resident_a), None).await.unwrap();
+    let case_b = db.open_case(&open(resident_b), None).await.unwrap();
+    db.ensure_booking_officer(officer, 2).await.unwrap();
+    for weekday in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+        let window = Window {
+            weekday,
+            from: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            until: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            meeting_minutes: 45,
+            buffer_minutes: 15,
+        };
+        db.add_booking_window(
+            officer,
+            &window,
+            &[MeetingMode::InPerson, MeetingMode::Phone],
+            Some("Drottninggatan 2"),
+        )
+        .await
+        .unwrap();
+    }
+    World {
+        a: db.start_session(resident_a).await.unwrap(),
+        b: db.start_session(resident_b).await.unwrap(),
+        x: db.start_session(officer).await.unwrap(),
+        y: db.start_session(officer_y).await.unwrap(),
+        app,
+        db,
+        officer,
+        case_a,
+        case_b,
+        resident_a,
+    }
+}
+
+/// The `tid` values offered on a booking page, in order.
+fn offered(body: &str) -> Vec<String> {
+    body.split("name=\"tid\" type=\"radio\" value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_string))
+        .collect()
+}
+
+/// The id in a `/mina-sidor/bokningar/{id}` address.
+fn booking_id(location: &str) -> Uuid {
+    Uuid::parse_str(location.trim_start_matches("/mina-sidor/bokningar/")).unwrap()
+}
+
+on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, |db| {
+    let w = world(db.clone()).await;
+    // Monday a week and a half ahead, 09:00 Stockholm time.
+    let mut day = chrono::Utc::now().date_naive().checked_add_days(Days::new(10)).unwrap();
+    while day.weekday() != Weekday::Mon {
+        day = day.succ_opt().unwrap();
+    }
+    let start = day.and_hms_opt(9, 0, 0).unwrap().and_local_timezone(chrono_tz::Europe::Stockholm).unwrap();
+    let slot = Slot {
+        starts_at: UtcTime(start.with_timezone(&chrono::Utc)),
+        ends_at: UtcTime(start.with_timezone(&chrono::Utc) + chrono::Duration::minutes(45)),
+    };
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            let db = db.clone();
+            let new = NewBooking {
+                case_id: if i % 2 == 0 { w.case_a } else { w.case_b },
+                resident_id: w.resident_a,
+                officer_id: w.officer,
+                slot,
+                mode: MeetingMode::Phone,
+                place: None,
+                booked_by: w.resident_a,
+            };
+            tokio::spawn(async move { db.book(&new, None).await.unwrap() })
+        })
+        .collect();
+    let mut made = 0;
+    for task in tasks {
+        if task.await.unwrap().is_some() {
+            made += 1;
+        }
+    }
+    assert_eq!(made, 1, "exactly one booking for the time");
+    assert_eq!(db.booked_slots(w.officer, UtcTime::now()).await.unwrap(), [slot]);
+
+    // An overlapping time that starts later is refused too.
+    let overlapping = Slot {
+        starts_at: UtcTime(slot.starts_at.0 + chrono::Duration::minutes(30)),
+        ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::minutes(30)),
+    };
+    let new = NewBooking {
+        case_id: w.case_a,
+        resident_id: w.resident_a,
+        officer_id: w.officer,
+        slot: overlapping,
+        mode: MeetingMode::Phone,
+        place: None,
+        booked_by: w.resident_a,
+    };
+    assert_eq!(db.book(&new, None).await.unwrap(), None);
+});
+
+on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let times = offered(&form.body);
+    assert!(times.len() > 20, "weeks of weekday mornings are offered: {}", times.len());
+
+    let empty = w.app.post(&format!("/mina-sidor/arenden/{}/boka", w.case_a), &[], Some(&w.a)).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("href=\"#tid\"") && empty.body.contains("Välj en tid"));
+    let wrong_mode = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_a),
+            &[("tid", &times[0]), ("satt", "video")],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(wrong_mode.status, StatusCode::UNPROCESSABLE_ENTITY, "no video in these windows");
+
+    let booked = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_a),
+            &[("tid", &times[0]), ("satt", "in_person")],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
+    let page_path = booked.location().to_string();
+    let id = booking_id(&page_path);
+    let page = w.app.get(&page_path, Some(&w.a)).await.body;
+    assert!(page.contains("Mötet är bokat") && page.contains("Drottninggatan 2"));
+    let reference = w.db.booking(id).await.unwrap().unwrap().reference;
+    assert!(page.contains(&reference) && reference.len() == 19);
+    assert!(
+        !offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
+            .contains(&times[0]),
+        "a booked time is no longer offered to anyone"
+    );
+
+    // Someone else asking for the same time is told it is taken.
+    let taken = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_b),
+            &[("tid", &times[0]), ("satt", "phone")],
+            Some(&w.b),
+        )
+        .await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(taken.body.contains("Tiden är inte ledig längre"));
+
+    // The calendar file reads back with the right time.
+    let ics = w.app.get(&format!("{page_path}/kalender.ics"), Some(&w.a)).await;
+    assert_eq!(ics.headers["content-type"], "text/calendar; charset=utf-8");
+    assert!(ics.body.contains(&format!("UID:booking-{id}@nara")));
+    let seconds: i64 = times[0].parse().unwrap();
+    let start = chrono::DateTime::from_timestamp(seconds, 0).unwrap();
+    assert!(ics.body.contains(&format!("DTSTART:{}", start.format("%Y%m%dT%H%M%SZ"))), "{}", ics.body);
+
+    // Rebook: the new time is taken and the old one given back, in one step.
+    let rebooked = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_a),
+            &[("tid", &times[3]), ("satt", "phone"), ("flytta", &id.to_string())],
+            Some(&w.a),
+        )
+        .await;
+    assert_eq!(rebooked.status, StatusCode::SEE_OTHER, "{}", rebooked.body);
+    let new_id = booking_id(rebooked.location());
+    assert!(!w.db.booking(id).await.unwrap().unwrap().is_booked());
+    assert!(w.db.booking(new_id).await.unwrap().unwrap().is_booked());
+    assert!(
+        offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
+            .contains(&times[0]),
+        "the old time is free again"
+    );
+
+    w.app.post(&format!("/mina-sidor/bokningar/{new_id}/avboka"), &[], Some(&w.a)).await;
+    assert!(!w.db.booking(new_id).await.unwrap().unwrap().is_booked());
+    let told: Vec<_> =
+        w.db.outbox().await.unwrap().into_iter().filter(|m| m.to_address == "x@example.se").collect();
+    assert!(!told.is_empty(), "the officer is told");
+    assert!(
+        told.iter().all(|m| !m.body.contains(&times[0]) && !m.body.contains("Samtalsstöd")),
+        "without details"
+    );
+    let log = w.db.access_log(w.resident_a, 50).await.unwrap();
+    assert!(
+        log.iter().any(|l| l.action == "booking_made") && log.iter().any(|l| l.action == "booking_cancelled")
+    );
+});
+
+on_both_backends!(no_one_reaches_another_residents_bookings, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let times = offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body);
+    let booked = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_a),
+            &[("tid", &times[0]), ("satt", "phone")],
+            Some(&w.a),
+        )
+        .await;
+    let path = booked.location().to_string();
+    let id = booking_id(&path);
+
+    // Resident B: A's booking, its calendar, cancelling it, booking on A's case, moving A's booking.
+    assert_eq!(w.app.get(&path, Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(w.app.get(&format!("{path}/kalender.ics"), Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(w.app.post(&format!("{path}/avboka"), &[], Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.b)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let moved = w
+        .app
+        .post(
+            &format!("/mina-sidor/arenden/{}/boka", w.case_b),
+            &[("tid", &times[2]), ("satt", "phone"), ("flytta", &id.to_string())],
+            Some(&w.b),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::NOT_FOUND, "A's booking named on B's own case");
+    // Staff of another unit cannot cancel it; the refusal is in A's log.
+    let refused = w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.y)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(w.db.booking(id).await.unwrap().unwrap().is_booked(), "nothing changed");
+    let log = w.db.access_log(w.resident_a, 50).await.unwrap();
+    assert!(log.iter().any(|l| l.action == "access_denied"));
+
+    // The officer cancels; A is told, without details.
+    w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.x)).await;
+    assert!(!w.db.booking(id).await.unwrap().unwrap().is_booked());
+    assert!(
+        w.db.outbox()
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.to_address == "a@example.se" && m.subject == "En bokning har ändrats")
+    );
+});
+
+on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let page = w.app.get("/handlaggare/tider", Some(&w.x)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("09:00–12:00"));
+    let bad = w
+        .app
+        .post(
+            "/handlaggare/tider",
+            &[("veckodag", "6"), ("fran", "12:00"), ("till", "10:00"), ("langd", "30")],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#till\"") && bad.body.contains("href=\"#satt-in_person\""));
+    let saturday = w
+        .app
+        .post(
+            "/handlaggare/tider",
+            &[
+                ("veckodag", "6"),
+                ("fran", "10:00"),
+                ("till", "11:00"),
+                ("langd", "60"),
+                ("satt", "video"),
+                ("plats", "https://video.example.se/x"),
+            ],
+            Some(&w.x),
+        )
+        .await;
+    assert_eq!(saturday.status, StatusCode::SEE_OTHER, "{}", saturday.body);
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
+    assert!(
+        form.contains("Utanför kontorstid") && form.contains("Videomöte"),
+        "a weekend time is offered and marked"
+    );
+
+    // Blocking every date of the next weeks leaves nothing to book.
+    let today = chrono::Utc::now().date_naive();
+    for days in 0..=60 {
+        let date = today.checked_add_days(Days::new(days)).unwrap().to_string();
+        w.app.post("/handlaggare/tider/blockera", &[("datum", &date)], Some(&w.x)).await;
+    }
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
+    assert!(offered(&form).is_empty() && form.contains("Det finns inga lediga tider just nu"));
+    let distinct: HashSet<_> =
+        w.db.blocked_booking_dates(w.officer, today).await.unwrap().into_iter().collect();
+    assert_eq!(distinct.len(), 61);
+});
