@@ -34,7 +34,7 @@ const PAGES = [
   { path: '/kalender?omrade=stod-till-anhoriga' },
   ...inBothLanguages(['/mina-sidor/kalender'], { as: RESIDENT }),
   // The resident's cases, a case, booking a meeting and a booked meeting; the officer's side.
-  ...inBothLanguages(['/mina-sidor/arenden'], { as: RESIDENT }),
+  ...inBothLanguages(['/mina-sidor/arenden', '/mina-sidor/mina-uppgifter'], { as: RESIDENT }),
   { path: '/mina-sidor/arenden/{id}', linkedFrom: '/mina-sidor/arenden', as: RESIDENT },
   { path: '/en/mina-sidor/arenden/{id}', linkedFrom: '/en/mina-sidor/arenden', as: RESIDENT },
   { path: '/mina-sidor/arenden/{id}/boka', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },

@@ -1,5 +1,5 @@
-//! Work that runs on a timer in every server process: reminders the day before a meeting and to
-//! confirm directory entries,
+//! Work that runs on a timer in every server process: reminders the day before a meeting (an
+//! event or a booked meeting with a contact person) and to confirm directory entries,
 //! deleting registrants' needs once the meeting is over, and clearing expired sessions, links,
 //! log-ins in progress and rate-limit counters. Every step is safe to run from several
 //! processes at once (each reminder is claimed before it is sent).
@@ -20,6 +20,8 @@ pub struct Round {
     pub needs_deleted: u64,
     /// E-mails asking those who keep a directory entry up to date to confirm it.
     pub confirmation_reminders: usize,
+    /// Residents reminded of a meeting with their contact person.
+    pub booking_reminders: usize,
 }
 
 #[derive(sqlx::FromRow)]
@@ -104,6 +106,7 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     round.needs_deleted = db.delete_past_needs(now).await?;
     round.confirmation_reminders =
         crate::directory::stewards::send_confirmation_reminders(db, catalogues, link_base).await?;
+    round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
     db.clear_expired(now).await?;
     Ok(round)
 }

@@ -341,3 +341,36 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
         w.db.blocked_booking_dates(w.officer, today).await.unwrap().into_iter().collect();
     assert_eq!(distinct.len(), 61);
 });
+
+on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let starts = UtcTime(chrono::Utc::now() + chrono::Duration::hours(20));
+    let slot = Slot { starts_at: starts, ends_at: UtcTime(starts.0 + chrono::Duration::minutes(45)) };
+    let later = Slot {
+        starts_at: UtcTime(starts.0 + chrono::Duration::days(3)),
+        ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::days(3)),
+    };
+    for slot in [slot, later] {
+        let new = NewBooking {
+            case_id: w.case_a,
+            resident_id: w.resident_a,
+            officer_id: w.officer,
+            slot,
+            mode: MeetingMode::Phone,
+            place: None,
+            booked_by: w.resident_a,
+        };
+        db.book(&new, None).await.unwrap().unwrap();
+    }
+    let catalogues = nara::i18n::Catalogues::load().unwrap();
+    let base: url::Url = "https://nara.example.se".parse().unwrap();
+    let round = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
+    assert_eq!(round.booking_reminders, 1, "only the meeting within a day");
+    assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().booking_reminders, 0);
+    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.subject.starts_with("Påminnelse")).unwrap();
+    assert_eq!(mail.to_address, "a@example.se");
+    assert!(
+        mail.body.contains("https://nara.example.se/mina-sidor/bokningar/")
+            && !mail.body.contains("Samtalsstöd")
+    );
+});

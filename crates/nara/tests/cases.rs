@@ -655,3 +655,38 @@ on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db
         w.db.correct_journal_entry(w.b_case, w.shared, 2, w.officer_x, "x", &Sharing::Shared).await.unwrap();
     assert_eq!(crossed, nara::cases::VersionOutcome::NotFound);
 });
+
+on_both_backends!(a_resident_downloads_everything_they_may_see_and_nothing_else, Migrated, |db| {
+    let w = world(db).await;
+    let page = w.app.get("/mina-sidor/mina-uppgifter", Some(&w.a)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(TITLE) && page.body.contains(SHARED_TEXT));
+    assert!(
+        !page.body.contains(WITHHELD_TEXT) && !page.body.contains(WITHHELD_REASON),
+        "withheld stays withheld"
+    );
+
+    let file = w.app.get("/mina-sidor/mina-uppgifter.json", Some(&w.a)).await;
+    assert_eq!(file.headers["content-type"], "application/json; charset=utf-8");
+    assert!(file.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    let data: serde_json::Value = serde_json::from_str(&file.body).expect("the file is JSON");
+    assert_eq!(data["person"]["name"], "Alma Andersson");
+    let cases = data["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 1, "A's own case only");
+    assert_eq!(cases[0]["title"], TITLE);
+    let texts: Vec<&str> = cases[0]["journal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["versions"].as_array().unwrap())
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&SHARED_TEXT) && !texts.contains(&WITHHELD_TEXT));
+    assert!(!file.body.contains(WITHHELD_TEXT) && !file.body.contains(WITHHELD_REASON));
+    assert!(data["access_log"].as_array().unwrap().iter().any(|l| l["action"] == "own_data_downloaded"));
+
+    let theirs = w.app.get("/mina-sidor/mina-uppgifter.json", Some(&w.b)).await.body;
+    assert!(!theirs.contains(TITLE) || !theirs.contains(SHARED_TEXT), "B's file holds nothing of A's");
+    assert!(!theirs.contains("Alma"));
+    assert!(w.app.get("/mina-sidor/mina-uppgifter", None).await.is_login_redirect());
+});

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
+import { myCaseJourney } from './my_case.mjs';
 import { registrationJourney } from './registration.mjs';
 
 const FOCUS_MOVE_TIMEOUT_MS = 3_000;
@@ -21,6 +22,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
     run: registrationJourney,
+  },
+  {
+    name: 'journey (keyboard): a resident opens their case, says an entry is not right, books, rebooks and cancels a meeting',
+    run: myCaseJourney,
   },
 ];
 

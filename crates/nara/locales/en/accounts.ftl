@@ -257,3 +257,24 @@ oidc-error-cancelled = The sign-in was cancelled. You can try again whenever you
 oidc-error-rejected = We could not confirm the sign-in with your e-identification. Try again from the sign-in page. If it still does not work, call the contact centre on { -contact-phone }.
 session-warning = You will soon be signed out because you have not done anything for a while. Do you want to stay signed in?
 session-region-label = Your session
+
+## Everything about me, to read, print or download
+export-title = Everything about you
+export-lead = Here is everything Nära keeps about you that you have the right to see, in one place. You can print the page or download the data as a file.
+export-generated = Put together { $when }.
+export-json = Download as a file (JSON)
+export-link = See everything about you, print or download it
+export-cases = Your cases
+export-none = Nothing.
+export-opened = Opened
+export-timeline = How the case has gone
+export-version = version
+export-additions = What you have added
+export-disputes = you said it is not right
+export-events = Meetings you signed up for
+export-log = Who has read or changed your data
+export-log-count = { $count ->
+    [one] The log has one line, and it is in the file.
+   *[other] The log has { $count } lines, and they are in the file.
+}
+audit-action-own-data-downloaded = Fetched all their data

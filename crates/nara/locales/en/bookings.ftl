@@ -87,3 +87,16 @@ case-meetings-none = No meetings booked.
 case-book-meeting = Book a meeting with your contact person
 booking-cancelled-tag = Cancelled
 availability-link = My bookable times and coming meetings
+mail-booking-reminder-subject = Reminder: you have a meeting on { $when }
+mail-booking-reminder-body =
+    Hello,
+
+    This is a reminder of your meeting with your contact person on { $when }.
+    If you cannot come, you can rebook or cancel here:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
+booking-mode-in-person-short = in person
+booking-mode-phone-short = phone
+booking-mode-video-short = video

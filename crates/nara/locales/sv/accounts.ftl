@@ -257,3 +257,24 @@ oidc-error-cancelled = Inloggningen avbröts. Du kan försöka igen när du vill
 oidc-error-rejected = Vi kunde inte bekräfta inloggningen med e-legitimationen. Försök igen från sidan Logga in. Om det inte fungerar kan du ringa kontaktcenter på { -contact-phone }.
 session-warning = Du loggas snart ut eftersom du inte har gjort något på en stund. Vill du fortsätta vara inloggad?
 session-region-label = Din inloggning
+
+## Everything about me, to read, print or download
+export-title = Allt om dig
+export-lead = Här är allt Nära har sparat om dig som du har rätt att se, samlat på ett ställe. Du kan skriva ut sidan eller ladda ner uppgifterna som en fil.
+export-generated = Sammanställt { $when }.
+export-json = Ladda ner som fil (JSON)
+export-link = Se allt om dig, skriv ut eller ladda ner
+export-cases = Dina ärenden
+export-none = Inget.
+export-opened = Öppnat
+export-timeline = Så har ärendet gått
+export-version = version
+export-additions = Det du har lagt till
+export-disputes = du har sagt att det inte stämmer
+export-events = Träffar du är anmäld till
+export-log = Vem som har läst eller ändrat dina uppgifter
+export-log-count = { $count ->
+    [one] Loggen har en rad, och den finns med i filen.
+   *[other] Loggen har { $count } rader, och de finns med i filen.
+}
+audit-action-own-data-downloaded = Hämtade alla sina uppgifter

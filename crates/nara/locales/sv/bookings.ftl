@@ -87,3 +87,16 @@ case-meetings-none = Inga bokade möten.
 case-book-meeting = Boka ett möte med din kontaktperson
 booking-cancelled-tag = Avbokat
 availability-link = Mina bokningsbara tider och kommande möten
+mail-booking-reminder-subject = Påminnelse: du har ett möte { $when }
+mail-booking-reminder-body =
+    Hej!
+
+    Det här är en påminnelse om ditt möte med din kontaktperson { $when }.
+    Om du inte kan komma kan du boka om eller avboka här:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
+booking-mode-in-person-short = besök
+booking-mode-phone-short = telefon
+booking-mode-video-short = video

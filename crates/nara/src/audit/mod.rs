@@ -51,10 +51,11 @@ pub enum Action {
     CaseClosed,
     BookingMade,
     BookingCancelled,
+    OwnDataDownloaded,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -86,6 +87,7 @@ impl Action {
         Action::CaseClosed,
         Action::BookingMade,
         Action::BookingCancelled,
+        Action::OwnDataDownloaded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -121,6 +123,7 @@ impl Action {
             Action::CaseClosed => "case_closed",
             Action::BookingMade => "booking_made",
             Action::BookingCancelled => "booking_cancelled",
+            Action::OwnDataDownloaded => "own_data_downloaded",
         }
     }
 

@@ -42,6 +42,15 @@ impl MeetingMode {
         Self::ALL.into_iter().find(|m| m.as_str() == text)
     }
 
+    /// The catalogue key of its short name, for lists of times.
+    pub fn short_key(self) -> &'static str {
+        match self {
+            MeetingMode::InPerson => "booking-mode-in-person-short",
+            MeetingMode::Phone => "booking-mode-phone-short",
+            MeetingMode::Video => "booking-mode-video-short",
+        }
+    }
+
     /// The catalogue key of its name.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -85,6 +94,35 @@ impl Booking {
     pub fn slot(&self) -> slots::Slot {
         slots::Slot { starts_at: self.starts_at, ends_at: self.ends_at }
     }
+}
+
+/// E-mails each resident whose booked meeting starts within a day: when, and where to read
+/// more, nothing about the case. Each reminder is claimed first, so several processes can run
+/// this at once. Returns how many were sent.
+pub async fn send_reminders(
+    db: &crate::db::Db,
+    catalogues: &crate::i18n::Catalogues,
+    link_base: &url::Url,
+    now: UtcTime,
+) -> anyhow::Result<usize> {
+    let mut sent = 0;
+    for booking in db.bookings_to_remind(now).await? {
+        if !db.mark_booking_reminded(booking.id).await? {
+            continue;
+        }
+        let Some(to) = db.person(booking.resident_id).await?.and_then(|p| p.email) else { continue };
+        let locale = crate::i18n::Locale::SV;
+        let link = link_base.join(&format!("/mina-sidor/bokningar/{}", booking.id)).map(|u| u.to_string())?;
+        let args = [("when", crate::i18n::format_stockholm(booking.starts_at).into()), ("link", link.into())];
+        let mail = crate::mail::Email {
+            to,
+            subject: catalogues.plain_with(locale, "mail-booking-reminder-subject", &args),
+            body: catalogues.plain_with(locale, "mail-booking-reminder-body", &args),
+        };
+        db.enqueue_mail(&mail).await?;
+        sent += 1;
+    }
+    Ok(sent)
 }
 
 /// A meeting as a case page lists it.

@@ -81,6 +81,8 @@ pub struct OfferLine {
     pub label: String,
     pub outside_office_hours: bool,
     pub checked: bool,
+    /// The ways to meet at this time (its window's), so no one picks one that is not offered.
+    pub mode_keys: Vec<&'static str>,
 }
 
 pub struct DayGroup {
@@ -166,6 +168,7 @@ async fn book_page(
                     format_stockholm_time(offer.slot.ends_at)
                 ),
                 outside_office_hours: slots::outside_office_hours(&offer.slot),
+                mode_keys: offer.modes.iter().map(|m| m.short_key()).collect(),
             });
         }
     }

@@ -1,5 +1,7 @@
 //! My pages: a signed-in person's own account, and who has read or changed their data.
 
+pub mod export;
+
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};

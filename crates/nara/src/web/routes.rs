@@ -143,6 +143,8 @@ pub fn table() -> Vec<Route> {
         // My pages.
         get_route("/mina-sidor", SignedIn, my_pages::overview),
         get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),
+        get_route("/mina-sidor/mina-uppgifter", SignedIn, my_pages::export::page),
+        get_route("/mina-sidor/mina-uppgifter.json", SignedIn, my_pages::export::json),
         get_route("/mina-sidor/kalender", SignedIn, events::private_feed::show),
         post_route("/mina-sidor/kalender", SignedIn, events::private_feed::create),
         post_route("/mina-sidor/kalender/stang-av", SignedIn, events::private_feed::revoke),

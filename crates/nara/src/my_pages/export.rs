@@ -1,0 +1,266 @@
+//! Everything Nära holds about the signed-in person that they may see, in one place: as a page
+//! to read or print, and as JSON to take elsewhere. It is gathered once (`gather`) so the two
+//! can never disagree; what is withheld from the resident is left out of both, as on the case
+//! pages. Downloading is written to the person's own access log.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::{Db, UtcTime};
+use crate::i18n::format_stockholm;
+use crate::policy::CaseRole;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub generated_at: UtcTime,
+    pub person: PersonData,
+    pub cases: Vec<CaseData>,
+    pub event_registrations: Vec<RegistrationData>,
+    pub access_log: Vec<LogData>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonData {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseData {
+    pub title: String,
+    pub status: String,
+    #[serde(skip)]
+    pub status_key: &'static str,
+    pub opened_at: UtcTime,
+    pub contact_person: Option<String>,
+    pub timeline: Vec<StatusData>,
+    pub journal: Vec<EntryData>,
+    pub my_additions: Vec<AdditionData>,
+    pub messages: Vec<MessageData>,
+    pub meetings: Vec<MeetingData>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusData {
+    pub status: String,
+    #[serde(skip)]
+    pub status_key: &'static str,
+    pub note: Option<String>,
+    pub at: UtcTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntryData {
+    pub written_at: UtcTime,
+    /// Every version shared with the person, oldest first.
+    pub versions: Vec<VersionData>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VersionData {
+    pub version: i32,
+    pub text: String,
+    pub written_by: String,
+    pub written_at: UtcTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AdditionData {
+    pub text: String,
+    pub says_entry_is_wrong: bool,
+    pub added_at: UtcTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MessageData {
+    pub from: String,
+    pub text: String,
+    pub sent_at: UtcTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingData {
+    pub starts_at: UtcTime,
+    pub ends_at: UtcTime,
+    pub how: String,
+    pub status: String,
+    pub reference: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RegistrationData {
+    pub event: String,
+    pub starts_at: UtcTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LogData {
+    pub at: UtcTime,
+    pub who: Option<String>,
+    pub role: String,
+    pub action: String,
+    pub purpose: Option<String>,
+}
+
+/// Everything about `person` that they may see.
+pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
+    let me = db.person(person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
+    let mut cases = Vec::new();
+    for summary in db.cases_of_resident(person).await? {
+        let Some(case) = db.case(summary.id).await? else { continue };
+        let contact_person = match case.officer_id {
+            Some(officer) => db.person(officer).await?.map(|p| p.display_name),
+            None => None,
+        };
+        let journal = db
+            .journal(case.id)
+            .await?
+            .iter()
+            .filter_map(|entry| entry.seen_as(CaseRole::Resident))
+            .map(|entry| EntryData {
+                written_at: entry.written_at,
+                versions: entry
+                    .versions
+                    .into_iter()
+                    .map(|v| VersionData {
+                        version: v.version,
+                        text: v.body,
+                        written_by: v.written_by_name,
+                        written_at: v.written_at,
+                    })
+                    .collect(),
+            })
+            .collect();
+        cases.push(CaseData {
+            title: case.title.clone(),
+            status: case.status.kind().as_str().to_string(),
+            status_key: case.status.kind().label_key(),
+            opened_at: case.opened_at,
+            contact_person,
+            timeline: db
+                .status_changes(case.id)
+                .await?
+                .into_iter()
+                .map(|c| StatusData {
+                    status_key: c.kind().label_key(),
+                    status: c.status,
+                    note: c.note,
+                    at: c.changed_at,
+                })
+                .collect(),
+            journal,
+            my_additions: db
+                .additions(case.id)
+                .await?
+                .into_iter()
+                .map(|a| AdditionData { text: a.body, says_entry_is_wrong: a.disputes, added_at: a.added_at })
+                .collect(),
+            messages: db
+                .case_messages(case.id)
+                .await?
+                .into_iter()
+                .map(|m| MessageData { from: m.sender_name, text: m.body, sent_at: m.sent_at })
+                .collect(),
+            meetings: db
+                .bookings_of_case(case.id)
+                .await?
+                .into_iter()
+                .map(|b| MeetingData {
+                    starts_at: b.starts_at,
+                    ends_at: b.ends_at,
+                    how: b.mode.clone(),
+                    status: b.status.clone(),
+                    reference: b.reference,
+                })
+                .collect(),
+        });
+    }
+    let mut titles: HashMap<Uuid, String> = HashMap::new();
+    let mut event_registrations = Vec::new();
+    for occurrence in db.occurrences_registered_by(person).await? {
+        if !titles.contains_key(&occurrence.series_id)
+            && let Some(series) = db.series(occurrence.series_id).await?
+        {
+            titles.insert(series.id, series.title_sv);
+        }
+        event_registrations.push(RegistrationData {
+            event: titles.get(&occurrence.series_id).cloned().unwrap_or_default(),
+            starts_at: occurrence.starts_at,
+        });
+    }
+    let access_log = db
+        .access_log(person, 10_000)
+        .await?
+        .into_iter()
+        .map(|l| LogData {
+            at: l.at,
+            who: l.actor_name,
+            role: l.actor_role,
+            action: l.action,
+            purpose: l.purpose,
+        })
+        .collect();
+    Ok(Export {
+        generated_at: UtcTime::now(),
+        person: PersonData { name: me.display_name, email: me.email },
+        cases,
+        event_registrations,
+        access_log,
+    })
+}
+
+async fn audited_gather(state: &AppState, ctx: &PageContext) -> Result<Export, AppError> {
+    let me = ctx.person()?.person.id;
+    let export = gather(&state.db, me).await?;
+    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::OwnDataDownloaded, "person")
+        .object(me)
+        .subject(me)
+        .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    Ok(export)
+}
+
+#[derive(Template)]
+#[template(path = "my_pages/export.html")]
+struct ExportPage<'a> {
+    shell: Shell<'a>,
+    export: Export,
+}
+
+impl ExportPage<'_> {
+    fn time(&self, time: &UtcTime) -> String {
+        format_stockholm(*time)
+    }
+}
+
+/// `GET /mina-sidor/mina-uppgifter`: the printable page.
+pub async fn page(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let export = audited_gather(&state, &ctx).await?;
+    Ok(render(&ExportPage { shell: ctx.shell(&state), export })?.into_response())
+}
+
+/// `GET /mina-sidor/mina-uppgifter.json`: the same, as a file.
+pub async fn json(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+    let export = audited_gather(&state, &ctx).await?;
+    let body = serde_json::to_vec_pretty(&export).map_err(anyhow::Error::from)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"mina-uppgifter.json\""),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
