@@ -5,6 +5,7 @@ import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { myCaseJourney } from './my_case.mjs';
+import { officerCaseJourney } from './officer_case.mjs';
 import { registrationJourney } from './registration.mjs';
 
 const FOCUS_MOVE_TIMEOUT_MS = 3_000;
@@ -26,6 +27,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a resident opens their case, says an entry is not right, books, rebooks and cancels a meeting',
     run: myCaseJourney,
+  },
+  {
+    name: 'journey (keyboard): a case officer writes an entry, is stopped from withholding it without a reason, shares it; the resident reads it',
+    run: officerCaseJourney,
   },
 ];
 
