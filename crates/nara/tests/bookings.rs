@@ -81,6 +81,19 @@ async fn world(db: Db) -> World {
     }
 }
 
+/// A phone meeting on A's case at `slot`, booked by A.
+fn phone_meeting(w: &World, slot: Slot) -> NewBooking {
+    NewBooking {
+        case_id: w.case_a,
+        resident_id: w.resident_a,
+        officer_id: w.officer,
+        slot,
+        mode: MeetingMode::Phone,
+        place: None,
+        booked_by: w.resident_a,
+    }
+}
+
 /// The `tid` values offered on a booking page, in order.
 fn offered(body: &str) -> Vec<String> {
     body.split("name=\"tid\" type=\"radio\" value=\"")
@@ -111,12 +124,7 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
             let db = db.clone();
             let new = NewBooking {
                 case_id: if i % 2 == 0 { w.case_a } else { w.case_b },
-                resident_id: w.resident_a,
-                officer_id: w.officer,
-                slot,
-                mode: MeetingMode::Phone,
-                place: None,
-                booked_by: w.resident_a,
+                ..phone_meeting(&w, slot)
             };
             tokio::spawn(async move { db.book(&new, None).await.unwrap() })
         })
@@ -135,16 +143,7 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
         starts_at: UtcTime(slot.starts_at.0 + chrono::Duration::minutes(30)),
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::minutes(30)),
     };
-    let new = NewBooking {
-        case_id: w.case_a,
-        resident_id: w.resident_a,
-        officer_id: w.officer,
-        slot: overlapping,
-        mode: MeetingMode::Phone,
-        place: None,
-        booked_by: w.resident_a,
-    };
-    assert_eq!(db.book(&new, None).await.unwrap(), None);
+    assert_eq!(db.book(&phone_meeting(&w, overlapping), None).await.unwrap(), None);
 });
 
 on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
@@ -351,16 +350,7 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::days(3)),
     };
     for slot in [slot, later] {
-        let new = NewBooking {
-            case_id: w.case_a,
-            resident_id: w.resident_a,
-            officer_id: w.officer,
-            slot,
-            mode: MeetingMode::Phone,
-            place: None,
-            booked_by: w.resident_a,
-        };
-        db.book(&new, None).await.unwrap().unwrap();
+        db.book(&phone_meeting(&w, slot), None).await.unwrap().unwrap();
     }
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base: url::Url = "https://nara.example.se".parse().unwrap();

@@ -290,6 +290,29 @@ pub enum TextProblem {
     TooLong,
 }
 
+impl TextProblem {
+    /// Puts the problem on `field` of a form: `missing_key` says what to write there.
+    pub fn add_to(
+        self,
+        errors: &mut crate::accounts::FormErrors,
+        field: &'static str,
+        missing_key: &'static str,
+    ) {
+        let key = match self {
+            TextProblem::Missing => missing_key,
+            TextProblem::TooLong => "case-error-too-long",
+        };
+        errors.add(field, key);
+    }
+}
+
+/// A message in a case, from either side.
+#[derive(Debug, serde::Deserialize)]
+pub struct MessageForm {
+    #[serde(default)]
+    pub message: String,
+}
+
 /// A case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {

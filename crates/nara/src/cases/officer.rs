@@ -346,16 +346,6 @@ fn redirect(ctx: &PageContext, case: &Case, notice: &str, anchor: &str) -> Respo
     Redirect::to(&format!("{}?klart={notice}#{anchor}", case_href(ctx, case.id))).into_response()
 }
 
-fn text_error(problem: TextProblem, errors: &mut FormErrors, field: &'static str, missing_key: &'static str) {
-    errors.add(
-        field,
-        match problem {
-            TextProblem::Missing => missing_key,
-            TextProblem::TooLong => "case-error-too-long",
-        },
-    );
-}
-
 /// The text and sharing of an entry as written in a form, or the problems with them.
 fn parse_entry(body: &str, sharing: &str, reason: &str) -> Result<(String, Sharing), FormErrors> {
     let mut errors = FormErrors::default();
@@ -607,19 +597,13 @@ pub async fn change_status(
     Ok(redirect(&ctx, &case, "status", "nuvarande-status"))
 }
 
-#[derive(Deserialize)]
-pub struct MessageForm {
-    #[serde(default)]
-    message: String,
-}
-
 /// `POST /handlaggare/arenden/{case}/meddelande`: a message to the resident, who gets an e-mail
 /// that something is waiting (never what).
 pub async fn send_message(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<Uuid>,
-    Form(form): Form<MessageForm>,
+    Form(form): Form<super::MessageForm>,
 ) -> Result<Response, AppError> {
     let case = worked_case(&state, &ctx, id).await?;
     if !case.status.is_open() {
@@ -629,7 +613,7 @@ pub async fn send_message(
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            text_error(problem, &mut errors, "message", "case-error-message");
+            problem.add_to(&mut errors, "message", "case-error-message");
             let drafts = Drafts { message: form.message, ..Default::default() };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -678,7 +662,7 @@ pub async fn hand_over(
     let note = match clean_text(&form.note, MAX_TEXT_CHARS) {
         Ok(note) => Some(note),
         Err(problem) => {
-            text_error(problem, &mut errors, "handover-note", "case-error-handover-note");
+            problem.add_to(&mut errors, "handover-note", "case-error-handover-note");
             None
         }
     };

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
-use super::{Case, MAX_TEXT_CHARS, TextProblem, clean_text};
+use super::{Case, MAX_TEXT_CHARS, clean_text};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
@@ -225,14 +225,6 @@ pub async fn case(
     case_page(&state, &ctx, &case, FormErrors::default(), drafts, notice_key(query.klart.as_deref())).await
 }
 
-fn text_error(problem: TextProblem, errors: &mut FormErrors, field: &'static str, missing_key: &'static str) {
-    let key = match problem {
-        TextProblem::Missing => missing_key,
-        TextProblem::TooLong => "case-error-too-long",
-    };
-    errors.add(field, key);
-}
-
 async fn audit_own(
     state: &AppState,
     ctx: &PageContext,
@@ -268,7 +260,7 @@ pub async fn add_note(
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            text_error(problem, &mut errors, "note", "case-error-note");
+            problem.add_to(&mut errors, "note", "case-error-note");
             let drafts = Drafts { note: form.note, message: String::new() };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -279,19 +271,13 @@ pub async fn add_note(
         .into_response())
 }
 
-#[derive(Deserialize)]
-pub struct MessageForm {
-    #[serde(default)]
-    message: String,
-}
-
 /// `POST /mina-sidor/arenden/{case}/meddelande`: a message to the contact person, who gets an
 /// e-mail saying that something is waiting (never what).
 pub async fn send_message(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<Uuid>,
-    Form(form): Form<MessageForm>,
+    Form(form): Form<super::MessageForm>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &ctx, id).await?;
     if !case.status.is_open() {
@@ -301,7 +287,7 @@ pub async fn send_message(
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            text_error(problem, &mut errors, "message", "case-error-message");
+            problem.add_to(&mut errors, "message", "case-error-message");
             let drafts = Drafts { note: String::new(), message: form.message };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -401,7 +387,7 @@ pub async fn comment(
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            text_error(problem, &mut errors, "comment", "case-error-comment");
+            problem.add_to(&mut errors, "comment", "case-error-comment");
             let page = entry_page(&state, &ctx, &case, entry, errors, form.comment, disputes);
             return Ok((INVALID, render(&page)?).into_response());
         }
