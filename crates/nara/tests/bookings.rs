@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use chrono::{Datelike, Days, NaiveTime, Weekday};
 use common::app::{TestApp, person};
 use nara::bookings::slots::{Slot, Window};
-use nara::bookings::{MeetingMode, NewBooking};
+use nara::bookings::{BookOutcome, MAX_COMING_PER_CASE, MeetingMode, NewBooking};
 use nara::cases::NewCase;
 use nara::db::{Db, UtcTime};
 use nara::identity::{Role, RoleGrant};
@@ -131,8 +131,9 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
         .collect();
     let mut made = 0;
     for task in tasks {
-        if task.await.unwrap().is_some() {
-            made += 1;
+        match task.await.unwrap() {
+            BookOutcome::Booked(_) => made += 1,
+            other => assert_eq!(other, BookOutcome::Taken),
         }
     }
     assert_eq!(made, 1, "exactly one booking for the time");
@@ -143,7 +144,7 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
         starts_at: UtcTime(slot.starts_at.0 + chrono::Duration::minutes(30)),
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::minutes(30)),
     };
-    assert_eq!(db.book(&phone_meeting(&w, overlapping), None).await.unwrap(), None);
+    assert_eq!(db.book(&phone_meeting(&w, overlapping), None).await.unwrap(), BookOutcome::Taken);
 });
 
 on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
@@ -350,7 +351,7 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::days(3)),
     };
     for slot in [slot, later] {
-        db.book(&phone_meeting(&w, slot), None).await.unwrap().unwrap();
+        assert!(matches!(db.book(&phone_meeting(&w, slot), None).await.unwrap(), BookOutcome::Booked(_)));
     }
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base: url::Url = "https://nara.example.se".parse().unwrap();
@@ -363,4 +364,33 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
         mail.body.contains("https://nara.example.se/mina-sidor/bokningar/")
             && !mail.body.contains("Samtalsstöd")
     );
+    let when = nara::i18n::format_stockholm_time(starts);
+    assert!(!mail.subject.contains(&when) && !mail.body.contains(&when), "not when: {}", mail.body);
+});
+
+on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let times = offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body);
+    let book = |time: String| {
+        let app = &w.app;
+        let path = format!("/mina-sidor/arenden/{}/boka", w.case_a);
+        let session = w.a.clone();
+        async move { app.post(&path, &[("tid", &time), ("satt", "phone")], Some(&session)).await }
+    };
+    for time in times.iter().take(MAX_COMING_PER_CASE as usize) {
+        assert_eq!(book(time.clone()).await.status, StatusCode::SEE_OTHER);
+    }
+    let one_more = book(times[5].clone()).await;
+    assert_eq!(one_more.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(one_more.body.contains("tre kommande möten"));
+
+    // Closing the case cancels its coming meetings and closes booking.
+    let closed = w.app.post(&format!("/handlaggare/arenden/{}/avsluta", w.case_a), &[], Some(&w.x)).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    assert!(w.db.bookings_of_case(w.case_a).await.unwrap().iter().all(|b| !b.is_booked()));
+    assert_eq!(
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(book(times[6].clone()).await.status, StatusCode::NOT_FOUND);
 });

@@ -87,12 +87,12 @@ case-meetings-none = No meetings booked.
 case-book-meeting = Book a meeting with your contact person
 booking-cancelled-tag = Cancelled
 availability-link = My bookable times and coming meetings
-mail-booking-reminder-subject = Reminder: you have a meeting on { $when }
+mail-booking-reminder-subject = A reminder of a meeting
 mail-booking-reminder-body =
     Hello,
 
-    This is a reminder of your meeting with your contact person on { $when }.
-    If you cannot come, you can rebook or cancel here:
+    This is a reminder that you have a meeting with your contact person within a day.
+    You can see the time and place, and rebook or cancel, here:
     { $link }
 
     Kind regards
@@ -100,3 +100,7 @@ mail-booking-reminder-body =
 booking-mode-in-person-short = in person
 booking-mode-phone-short = phone
 booking-mode-video-short = video
+audit-action-bookings-listed = Saw their coming meetings, one of them yours
+availability-error-place = Write the address or link on one line, at most 300 characters
+booking-error-too-many = You already have three coming meetings in this case. Rebook or cancel one of them first
+booking-error-gone = The meeting you wanted to move has already been moved or cancelled

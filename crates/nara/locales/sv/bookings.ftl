@@ -87,12 +87,12 @@ case-meetings-none = Inga bokade möten.
 case-book-meeting = Boka ett möte med din kontaktperson
 booking-cancelled-tag = Avbokat
 availability-link = Mina bokningsbara tider och kommande möten
-mail-booking-reminder-subject = Påminnelse: du har ett möte { $when }
+mail-booking-reminder-subject = Påminnelse om ett möte
 mail-booking-reminder-body =
     Hej!
 
-    Det här är en påminnelse om ditt möte med din kontaktperson { $when }.
-    Om du inte kan komma kan du boka om eller avboka här:
+    Det här är en påminnelse om att du har ett bokat möte med din kontaktperson inom ett dygn.
+    Du ser tid och plats, och kan boka om eller avboka, här:
     { $link }
 
     Vänliga hälsningar
@@ -100,3 +100,7 @@ mail-booking-reminder-body =
 booking-mode-in-person-short = besök
 booking-mode-phone-short = telefon
 booking-mode-video-short = video
+audit-action-bookings-listed = Såg sina kommande möten, där ett av dina fanns med
+availability-error-place = Skriv adressen eller länken på en rad, högst 300 tecken
+booking-error-too-many = Du har redan tre kommande möten i det här ärendet. Boka om eller avboka ett av dem först
+booking-error-gone = Mötet du ville flytta är redan flyttat eller avbokat

@@ -52,10 +52,11 @@ pub enum Action {
     BookingMade,
     BookingCancelled,
     OwnDataDownloaded,
+    BookingsListed,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -88,6 +89,7 @@ impl Action {
         Action::BookingMade,
         Action::BookingCancelled,
         Action::OwnDataDownloaded,
+        Action::BookingsListed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -124,6 +126,7 @@ impl Action {
             Action::BookingMade => "booking_made",
             Action::BookingCancelled => "booking_cancelled",
             Action::OwnDataDownloaded => "own_data_downloaded",
+            Action::BookingsListed => "bookings_listed",
         }
     }
 

@@ -13,7 +13,7 @@ pub mod resident;
 pub mod slots;
 mod store;
 
-pub use store::{NewBooking, WindowRow};
+pub use store::{BookOutcome, MAX_COMING_PER_CASE, NewBooking, WindowRow};
 
 use uuid::Uuid;
 
@@ -96,8 +96,8 @@ impl Booking {
     }
 }
 
-/// E-mails each resident whose booked meeting starts within a day: when, and where to read
-/// more, nothing about the case. Each reminder is claimed first, so several processes can run
+/// E-mails each resident whose booked meeting starts within a day that they have one, and where
+/// to read more: not when or with whom (an e-mail shows on lock screens and in shared inboxes). Each reminder is claimed first, so several processes can run
 /// this at once. Returns how many were sent.
 pub async fn send_reminders(
     db: &crate::db::Db,
@@ -110,10 +110,13 @@ pub async fn send_reminders(
         if !db.mark_booking_reminded(booking.id).await? {
             continue;
         }
-        let Some(to) = db.person(booking.resident_id).await?.and_then(|p| p.email) else { continue };
+        let Some(to) = db.person(booking.resident_id).await?.filter(|p| p.active).and_then(|p| p.email)
+        else {
+            continue;
+        };
         let locale = crate::i18n::Locale::SV;
         let link = link_base.join(&format!("/mina-sidor/bokningar/{}", booking.id)).map(|u| u.to_string())?;
-        let args = [("when", crate::i18n::format_stockholm(booking.starts_at).into()), ("link", link.into())];
+        let args = [("link", link.into())];
         let mail = crate::mail::Email {
             to,
             subject: catalogues.plain_with(locale, "mail-booking-reminder-subject", &args),

@@ -27,10 +27,19 @@ use crate::web::shell::Shell;
 /// Hours of notice a new officer asks for before a meeting can no longer be changed online.
 pub const DEFAULT_NOTICE_HOURS: u32 = 24;
 
+/// The log's actor for work on a case's meetings: the officer, as staff of the case's unit.
+fn officer_actor(me: Uuid, case: &crate::cases::Case) -> AuditActor {
+    AuditActor {
+        person_id: Some(me),
+        role: crate::identity::Role::Staff.as_str().into(),
+        unit_id: Some(case.unit_id),
+    }
+}
+
 /// Sends a person a notice that something changed in a booking: never what or when, only that
 /// they should look under My pages (an e-mail can be read by others).
 pub async fn tell(state: &AppState, person: Uuid, key: &str) -> Result<(), AppError> {
-    let Some(person) = state.db.person(person).await? else { return Ok(()) };
+    let Some(person) = state.db.person(person).await?.filter(|p| p.active) else { return Ok(()) };
     let Some(to) = person.email else { return Ok(()) };
     let locale = crate::i18n::Locale::SV;
     let link = state.absolute("/mina-sidor");
@@ -127,10 +136,17 @@ async fn page(
         })
         .collect();
     let blocked = state.db.blocked_booking_dates(me, today).await?.iter().map(|d| d.to_string()).collect();
-    let bookings = state
-        .db
-        .officer_bookings(me, now)
-        .await?
+    let coming = state.db.officer_bookings(me, now).await?;
+    // The list names no one, but links each resident's case: it is a read of their data.
+    for booking in &coming {
+        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingsListed, "booking")
+            .object(booking.id)
+            .subject(booking.resident_id)
+            .purpose("Handläggarens egna möten")
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+    }
+    let bookings = coming
         .into_iter()
         .map(|b| BookingLine {
             when: format_stockholm(b.starts_at),
@@ -241,13 +257,20 @@ pub async fn add_window(
         plats: value("plats"),
     };
     let modes: Vec<String> = pairs.iter().filter(|(k, _)| k == "satt").map(|(_, v)| v.clone()).collect();
-    match parse_window(&form, &modes) {
+    let checked = parse_window(&form, &modes).and_then(|parsed| {
+        // The place goes into calendar files: no line breaks or other control characters.
+        if form.plats.chars().any(char::is_control) || form.plats.chars().count() > 300 {
+            let mut errors = FormErrors::default();
+            errors.add("plats", "availability-error-place");
+            return Err(errors);
+        }
+        Ok(parsed)
+    });
+    match checked {
         Ok((window, chosen)) => {
             state.db.ensure_booking_officer(me, DEFAULT_NOTICE_HOURS).await?;
-            let place = Some(form.plats.trim())
-                .filter(|p| !p.is_empty())
-                .map(|p| p.chars().take(300).collect::<String>());
-            state.db.add_booking_window(me, &window, &chosen, place.as_deref()).await?;
+            let place = Some(form.plats.trim()).filter(|p| !p.is_empty());
+            state.db.add_booking_window(me, &window, &chosen, place).await?;
             Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
         }
         Err(errors) => page(&state, &ctx, errors, form, modes).await,
@@ -298,12 +321,16 @@ pub async fn cancel(
     let booking = state.db.booking(id).await?.ok_or(AppError::NotFound)?;
     let case = worked_case(&state, &ctx, booking.case_id).await?;
     let me = ctx.person()?.person.id;
-    if state.db.cancel_booking(booking.id, me).await? {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingCancelled, "booking")
-            .object(booking.id)
-            .subject(case.resident_id)
-            .purpose("Handläggning av ärendet")
-            .request(ctx.request_id.clone());
+    if booking.starts_at > UtcTime::now() && state.db.cancel_booking(booking.id, me).await? {
+        let event = AuditEvent::new(
+            officer_actor(ctx.person()?.person.id, &case),
+            Action::BookingCancelled,
+            "booking",
+        )
+        .object(booking.id)
+        .subject(case.resident_id)
+        .purpose("Handläggning av ärendet")
+        .request(ctx.request_id.clone());
         state.db.append_audit(&event).await?;
         tell(&state, case.resident_id, "mail-booking-changed").await?;
     }

@@ -13,13 +13,14 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::slots::{self, Calendar, HORIZON_DAYS, Slot};
-use super::{Booking, MeetingMode, NewBooking, WindowRow};
+use super::{BookOutcome, Booking, MeetingMode, NewBooking, WindowRow};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
 use crate::cases::resident::own_case;
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
+use crate::identity::Role;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -212,6 +213,9 @@ pub async fn form(
     Query(query): Query<BookQuery>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &ctx, id).await?;
+    if !case.status.is_open() {
+        return Err(AppError::NotFound);
+    }
     let form = BookForm { flytta: query.flytta, ..BookForm::default() };
     book_page(&state, &ctx, &case, &form, FormErrors::default()).await
 }
@@ -226,6 +230,9 @@ pub async fn submit(
     let case = own_case(&state, &ctx, id).await?;
     let me = ctx.person()?.person.id;
     let officer = case.officer_id.ok_or(AppError::NotFound)?;
+    if !case.status.is_open() {
+        return Err(AppError::NotFound);
+    }
     let now = UtcTime::now();
     let mut errors = FormErrors::default();
     let replacing = match Uuid::try_parse(&form.flytta) {
@@ -266,11 +273,19 @@ pub async fn submit(
         place: if mode == MeetingMode::Phone { None } else { offer.place.clone() },
         booked_by: me,
     };
-    let Some(booking_id) = state.db.book(&new, replacing).await? else {
-        // Someone else took it in the same moment.
-        let mut errors = FormErrors::default();
-        errors.add("tid", "booking-error-taken");
-        return book_page(&state, &ctx, &case, &form, errors).await;
+    let booking_id = match state.db.book(&new, replacing).await? {
+        BookOutcome::Booked(id) => id,
+        refused => {
+            let key = match refused {
+                BookOutcome::TooMany => "booking-error-too-many",
+                BookOutcome::Gone => "booking-error-gone",
+                // Someone else took it in the same moment.
+                _ => "booking-error-taken",
+            };
+            let mut errors = FormErrors::default();
+            errors.add("tid", key);
+            return book_page(&state, &ctx, &case, &form, errors).await;
+        }
     };
     audit(&state, &ctx, &case, booking_id, Action::BookingMade).await?;
     super::officer::tell(&state, officer, "mail-booking-changed").await?;
@@ -284,7 +299,8 @@ async fn audit(
     booking: Uuid,
     action: Action,
 ) -> Result<(), AppError> {
-    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "booking")
+    // The resident acts as a resident here, whatever other roles they hold.
+    let event = AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, "booking")
         .object(booking)
         .subject(case.resident_id)
         .purpose(PURPOSE)

@@ -50,6 +50,22 @@ impl WindowColumns {
     }
 }
 
+/// How many coming meetings one case may have booked at once: enough to plan a few, too few to
+/// fill an officer's calendar from one account.
+pub const MAX_COMING_PER_CASE: i64 = 3;
+
+/// What became of a booking request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookOutcome {
+    Booked(Uuid),
+    /// Someone else has the time (or an overlapping one).
+    Taken,
+    /// The case already has `MAX_COMING_PER_CASE` coming meetings.
+    TooMany,
+    /// The booking to move was no longer booked (moved or cancelled meanwhile).
+    Gone,
+}
+
 /// What a new booking needs.
 #[derive(Debug, Clone)]
 pub struct NewBooking {
@@ -116,42 +132,60 @@ macro_rules! insert_booking_in {
     }};
 }
 
-/// Books (and, when `replacing` is given, cancels that booking in favour of the new one).
+/// Books (and, when `replacing` is given, cancels that booking in favour of the new one), all
+/// or nothing.
 macro_rules! book_in {
     ($tx:ident, $new:expr, $replacing:expr) => {{
+        let mut outcome = None;
         if let Some(old) = $replacing {
             // Give the old time back first: a rebooking may move within its own meeting's time.
-            sqlx::query(
+            let cancelled = sqlx::query(
                 "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
-                 sequence = sequence + 1 WHERE id = $3 AND status = 'booked'",
+                 sequence = sequence + 1 WHERE id = $3 AND case_id = $4 AND status = 'booked'",
             )
             .bind(UtcTime::now())
             .bind($new.booked_by)
             .bind(old)
+            .bind($new.case_id)
             .execute(&mut *$tx)
-            .await?;
+            .await?
+            .rows_affected();
+            if cancelled != 1 {
+                outcome = Some(BookOutcome::Gone);
+            }
         }
-        let made = insert_booking_in!($tx, $new);
-        match (made, $replacing) {
-            (Some(id), Some(old)) => {
+        if outcome.is_none() {
+            let coming: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2",
+            )
+            .bind($new.case_id)
+            .bind(UtcTime::now())
+            .fetch_one(&mut *$tx)
+            .await?;
+            if coming >= MAX_COMING_PER_CASE {
+                outcome = Some(BookOutcome::TooMany);
+            }
+        }
+        if outcome.is_none() {
+            outcome = Some(match insert_booking_in!($tx, $new) {
+                Some(id) => BookOutcome::Booked(id),
+                None => BookOutcome::Taken,
+            });
+        }
+        match (outcome, $replacing) {
+            (Some(BookOutcome::Booked(id)), Some(old)) => {
                 sqlx::query("UPDATE bookings SET replaced_by = $1 WHERE id = $2")
                     .bind(id)
                     .bind(old)
                     .execute(&mut *$tx)
                     .await?;
                 $tx.commit().await?;
-                Some(id)
             }
-            (Some(id), None) => {
-                $tx.commit().await?;
-                Some(id)
-            }
-            // Taken: nothing changes, the old booking stands.
-            (None, _) => {
-                $tx.rollback().await?;
-                None
-            }
+            (Some(BookOutcome::Booked(_)), None) => $tx.commit().await?,
+            // Nothing changes: the old booking stands.
+            _ => $tx.rollback().await?,
         }
+        outcome.unwrap_or(BookOutcome::Taken)
     }};
 }
 
@@ -253,9 +287,9 @@ impl Db {
         Ok(rows.into_iter().map(|(starts_at, ends_at)| Slot { starts_at, ends_at }).collect())
     }
 
-    /// Books a meeting, or moves `replacing` to the new time. `None` when the time was taken
-    /// (then nothing changed).
-    pub async fn book(&self, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<Option<Uuid>> {
+    /// Books a meeting, or moves `replacing` (a booking of the same case) to the new time. Unless
+    /// the outcome is `Booked`, nothing changed.
+    pub async fn book(&self, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
         let made = match self {
             Db::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -303,6 +337,15 @@ impl Db {
             .fetch_all(pool)
             .await)?;
         Ok(row)
+    }
+
+    /// Cancels a case's coming meetings (when the case is closed or handed over); returns them.
+    pub async fn cancel_coming_bookings_of_case(&self, case_id: Uuid, by: Uuid) -> anyhow::Result<Vec<Uuid>> {
+        let now = UtcTime::now();
+        let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
+                   sequence = sequence + 1 WHERE case_id = $3 AND status = 'booked' AND starts_at > $1 RETURNING id";
+        let ids = on_pool!(self, pool => sqlx::query_scalar(sql).bind(now).bind(by).bind(case_id).fetch_all(pool).await)?;
+        Ok(ids)
     }
 
     /// An officer's coming meetings.

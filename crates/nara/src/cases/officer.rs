@@ -675,6 +675,11 @@ pub async fn hand_over(
         return Err(AppError::BadRequest);
     }
     audit(&state, &ctx, &case, Action::CaseHandedOver, "case", case.id).await?;
+    // Meetings were booked in the old contact person's calendar: the resident books anew with the
+    // new one, and is told that something changed.
+    if cancel_meetings(&state, &ctx, &case, me).await? {
+        super::resident::tell_resident(&state, case.resident_id, case.id).await?;
+    }
     tell_officer(&state, to, case.id).await?;
     Ok(redirect(&ctx, &case, "overlamnat", "kontaktperson"))
 }
@@ -712,8 +717,23 @@ pub async fn close(
         return Err(AppError::BadRequest);
     }
     audit(&state, &ctx, &case, Action::CaseClosed, "case", case.id).await?;
+    cancel_meetings(&state, &ctx, &case, me).await?;
     super::resident::tell_resident(&state, case.resident_id, case.id).await?;
     Ok(redirect(&ctx, &case, "avslutat", "nuvarande-status"))
+}
+
+/// Cancels the case's coming meetings (each audited); whether there were any.
+async fn cancel_meetings(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    me: Uuid,
+) -> Result<bool, AppError> {
+    let cancelled = state.db.cancel_coming_bookings_of_case(case.id, me).await?;
+    for booking in &cancelled {
+        audit(state, ctx, case, Action::BookingCancelled, "booking", *booking).await?;
+    }
+    Ok(!cancelled.is_empty())
 }
 
 /// Tells a case officer, by e-mail and without any content, that something is waiting in a case.

@@ -58,7 +58,9 @@ impl Db {
 
     /// The person a live feed secret belongs to.
     pub async fn calendar_feed_owner(&self, token_hash: &str) -> anyhow::Result<Option<Uuid>> {
-        let sql = "SELECT person_id FROM calendar_feeds WHERE token_hash = $1 AND revoked_at IS NULL";
+        // A deactivated account's feeds stop with it.
+        let sql = "SELECT f.person_id FROM calendar_feeds f JOIN people p ON p.id = f.person_id \
+                   WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND p.active";
         let row =
             on_pool!(self, pool => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(pool).await)?;
         Ok(row)

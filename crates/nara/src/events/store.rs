@@ -217,6 +217,8 @@ impl Db {
     pub async fn create_series(&self, new: &NewSeries, rule: &Rule) -> anyhow::Result<Uuid> {
         rule.validate()?;
         let s = &new.series;
+        // `/kalender/min/…` is everyone's private feed.
+        anyhow::ensure!(s.slug != "min", "the slug \"min\" is reserved");
         let sql = concat!(
             "INSERT INTO event_series (",
             series_columns!(),

@@ -21,6 +21,7 @@ use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::identity::EmailAddress;
 use crate::mail::Email;
+use crate::rate_limit;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -328,6 +329,11 @@ pub async fn register(
         let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, form).await?;
         return Ok((INVALID, render(&page)?).into_response());
     };
+    // Each registration sends an e-mail: one address gets a few an hour, not a flood.
+    let bucket = rate_limit::bucket("register:email", email.as_str(), state.secrets.key());
+    if !state.db.rate_limit_hit(&bucket, rate_limit::MAIL_PER_ACCOUNT).await? {
+        return Err(AppError::TooManyAttempts);
+    }
     let needs = form.needs.trim();
     let registrant = Registrant {
         person_id: ctx.current.actor.person_id(),
@@ -461,7 +467,8 @@ pub async fn registration(
         cancel_all_action: (open_in_group > 1).then(|| ctx.href(&format!("/anmalan/{token}/avboka-alla"))),
         group,
     };
-    Ok(render(&page)?.into_response())
+    // A person's registration behind a private link: never kept by a shared cache.
+    Ok(([(header::CACHE_CONTROL, "private, no-store")], render(&page)?).into_response())
 }
 
 /// Cancels one registration; the first on the waitlist gets the place and is told.

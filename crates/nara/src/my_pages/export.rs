@@ -226,6 +226,7 @@ async fn audited_gather(state: &AppState, ctx: &PageContext) -> Result<Export, A
     let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::OwnDataDownloaded, "person")
         .object(me)
         .subject(me)
+        .purpose("Invånarens egen begäran om sina uppgifter")
         .request(ctx.request_id.clone());
     state.db.append_audit(&event).await?;
     Ok(export)
