@@ -690,3 +690,34 @@ on_both_backends!(a_resident_downloads_everything_they_may_see_and_nothing_else,
     assert!(!theirs.contains("Alma"));
     assert!(w.app.get("/mina-sidor/mina-uppgifter", None).await.is_login_redirect());
 });
+
+on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let before =
+        w.app.get("/handlaggare", Some(&w.x)).await.body.matches("href=\"/handlaggare/arenden/").count();
+    for i in 0..60 {
+        let resident = person(&db, &format!("r{i}@example.se"), &format!("Person {i}"), &[]).await;
+        let new = NewCase {
+            resident_id: resident,
+            unit_id: unit_x,
+            officer_id: None,
+            title: format!("Ärende {i}"),
+        };
+        db.open_case(&new, None).await.unwrap();
+    }
+    let total = before + 60;
+    let first = w.app.get("/handlaggare?enhet=x", Some(&w.x)).await.body;
+    assert_eq!(first.matches("href=\"/handlaggare/arenden/").count(), 50);
+    let next = first.split("rel=\"next\"").next().unwrap_or("");
+    assert!(
+        next.ends_with("sida=2\" ") && !first.contains("rel=\"prev\""),
+        "{}",
+        &next[next.len().saturating_sub(200)..]
+    );
+    let second = w.app.get("/handlaggare?enhet=x&sida=2", Some(&w.x)).await.body;
+    assert_eq!(second.matches("href=\"/handlaggare/arenden/").count(), total - 50);
+    assert!(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""));
+    let nonsense = w.app.get("/handlaggare?sida=-4", Some(&w.x)).await;
+    assert_eq!(nonsense.status, StatusCode::OK, "a bad page number shows the first page");
+});

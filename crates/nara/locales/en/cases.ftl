@@ -225,3 +225,7 @@ mail-case-officer-news-body =
 
     Kind regards
     Nära
+worklist-pages = Pages of the work list
+worklist-previous = Previous page
+worklist-next = Next page
+worklist-page = Page { $number }

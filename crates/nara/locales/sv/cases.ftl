@@ -225,3 +225,7 @@ mail-case-officer-news-body =
 
     Vänliga hälsningar
     Nära
+worklist-pages = Sidor i arbetslistan
+worklist-previous = Föregående sida
+worklist-next = Nästa sida
+worklist-page = Sida { $number }

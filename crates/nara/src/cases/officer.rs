@@ -102,6 +102,22 @@ struct WorklistPage<'a> {
     statuses: Vec<StatusChoice>,
     rows: Vec<WorkRow>,
     has_units: bool,
+    page_number: i64,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+}
+
+/// The work list's address with its filters and a page.
+fn worklist_href(ctx: &PageContext, unit: Option<&str>, status: Option<StatusKind>, page: i64) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(unit) = unit {
+        query.append_pair("enhet", unit);
+    }
+    if let Some(status) = status {
+        query.append_pair("status", status.as_str());
+    }
+    query.append_pair("sida", &page.to_string());
+    ctx.href(&format!("/handlaggare?{}", query.finish()))
 }
 
 #[derive(Deserialize)]
@@ -110,7 +126,12 @@ pub struct WorklistQuery {
     enhet: Option<String>,
     /// A status; open cases when absent.
     status: Option<String>,
+    /// The page, from 1.
+    sida: Option<String>,
 }
+
+/// Cases a page of the work list shows (per unit).
+const WORKLIST_PAGE: i64 = 50;
 
 /// Today's date in Sweden.
 fn today() -> NaiveDate {
@@ -131,17 +152,19 @@ pub async fn worklist(
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();
     let status = query.status.as_deref().and_then(StatusKind::parse);
+    let page_number = query.sida.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
     let today = today();
     let mut rows = Vec::new();
+    let mut more = false;
     for unit in &chosen {
+        let mut cases =
+            state.db.worklist(unit.id, status, (page_number - 1) * WORKLIST_PAGE, WORKLIST_PAGE + 1).await?;
+        if cases.len() as i64 > WORKLIST_PAGE {
+            cases.truncate(WORKLIST_PAGE as usize);
+            more = true;
+        }
         // A case about the officer themselves is never theirs to work on.
-        for case in state
-            .db
-            .worklist(unit.id, status)
-            .await?
-            .into_iter()
-            .filter(|c| c.resident_id != person.person.id)
-        {
+        for case in cases.into_iter().filter(|c| c.resident_id != person.person.id) {
             let kind = case.kind();
             rows.push(WorkRow {
                 href: case_href(&ctx, case.id),
@@ -176,6 +199,9 @@ pub async fn worklist(
             .collect(),
         statuses: StatusChoice::list(&StatusKind::ALL, status.map_or("", StatusKind::as_str)),
         rows,
+        page_number,
+        previous_href: (page_number > 1).then(|| worklist_href(&ctx, chosen_unit, status, page_number - 1)),
+        next_href: more.then(|| worklist_href(&ctx, chosen_unit, status, page_number + 1)),
     };
     Ok(render(&page)?.into_response())
 }

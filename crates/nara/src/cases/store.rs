@@ -217,37 +217,49 @@ impl Db {
         Ok(rows)
     }
 
-    /// A unit's work list: open cases (or those with `status`), by status in the order a case
-    /// moves, then by due date (soonest first), then the oldest first.
+    /// A page of a unit's work list: open cases (or those with `status`), by status in the order
+    /// a case moves, then by due date (soonest first), then the oldest first.
     pub async fn worklist(
         &self,
         unit_id: Uuid,
         status: Option<StatusKind>,
+        offset: i64,
+        limit: i64,
     ) -> anyhow::Result<Vec<CaseSummary>> {
         // Two literal conditions rather than one `($3 IS NULL AND …) OR …`: with the literal
         // `status <> 'closed'` both databases use the partial index of open cases
         // (measured on 200,000 cases: PostgreSQL 50 → 27 ms, SQLite 32 → 18 ms for a unit).
         macro_rules! worklist_sql {
-            ($condition:literal) => {
+            ($condition:literal, $page:literal) => {
                 select_summaries!(
                     $condition,
                     " ORDER BY CASE c.status WHEN 'more_information_needed' THEN 0 WHEN 'received' THEN 1 \
                      WHEN 'being_assessed' THEN 2 WHEN 'decision_made' THEN 3 ELSE 4 END, \
-                     c.status_due_on NULLS LAST, c.opened_at, c.id LIMIT 500"
+                     c.status_due_on NULLS LAST, c.opened_at, c.id ",
+                    $page
                 )
             };
         }
         let rows = match status {
             None => {
-                let sql = worklist_sql!("WHERE c.unit_id = $2 AND c.status <> 'closed'");
-                on_pool!(self, pool => sqlx::query_as(sql).bind(false).bind(unit_id).fetch_all(pool).await)?
+                let sql =
+                    worklist_sql!("WHERE c.unit_id = $2 AND c.status <> 'closed'", "LIMIT $3 OFFSET $4");
+                on_pool!(self, pool => sqlx::query_as(sql)
+                    .bind(false)
+                    .bind(unit_id)
+                    .bind(limit)
+                    .bind(offset)
+                    .fetch_all(pool)
+                    .await)?
             }
             Some(kind) => {
-                let sql = worklist_sql!("WHERE c.unit_id = $2 AND c.status = $3");
+                let sql = worklist_sql!("WHERE c.unit_id = $2 AND c.status = $3", "LIMIT $4 OFFSET $5");
                 on_pool!(self, pool => sqlx::query_as(sql)
                     .bind(false)
                     .bind(unit_id)
                     .bind(kind.as_str())
+                    .bind(limit)
+                    .bind(offset)
                     .fetch_all(pool)
                     .await)?
             }
