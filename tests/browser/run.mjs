@@ -39,6 +39,13 @@ const PAGES = [
   { path: '/en/mina-sidor/arenden/{id}', linkedFrom: '/en/mina-sidor/arenden', as: RESIDENT },
   { path: '/mina-sidor/arenden/{id}/boka', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
   { path: '/mina-sidor/bokningar/{id}', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
+  // Applying: the forms, Sara's draft (its summary and a step), and staff's forms.
+  ...inBothLanguages(['/mina-sidor/ansok'], { as: RESIDENT }),
+  { path: '/mina-sidor/ansokningar/{id}', linkedFrom: '/mina-sidor/ansok', as: RESIDENT },
+  { path: '/en/mina-sidor/ansokningar/{id}', linkedFrom: '/en/mina-sidor/ansok', as: RESIDENT },
+  { path: '/mina-sidor/ansokningar/{id}/steg/1', linkedFrom: '/mina-sidor/ansokningar/{id}', via: '/mina-sidor/ansok', as: RESIDENT },
+  { path: '/en/mina-sidor/ansokningar/{id}/steg/2', linkedFrom: '/en/mina-sidor/ansokningar/{id}', via: '/en/mina-sidor/ansok', as: RESIDENT },
+  ...inBothLanguages(['/handlaggare/ansokningsformular', '/handlaggare/ansokningsformular/samtalsstod'], { as: ORGANISER }),
   ...inBothLanguages(['/handlaggare', '/handlaggare/tider'], { as: ORGANISER }),
   { path: '/handlaggare/arenden/{id}', linkedFrom: '/handlaggare', as: ORGANISER },
   ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),

@@ -79,7 +79,7 @@ impl Default for Config {
             log_format: LogFormat::Pretty,
             metrics_bind: Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
             request_timeout_secs: 30,
-            max_body_bytes: 2 * 1024 * 1024,
+            max_body_bytes: 8 * 1024 * 1024,
             mail_from: "Nära <no-reply@localhost>".to_string(),
             smtp_url: None,
             mail_dir: None,

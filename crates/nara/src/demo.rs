@@ -134,6 +134,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     crate::directory::demo::seed(db).await?;
     seed_events(db).await?;
     crate::cases::demo::seed(db).await?;
+    crate::applications::demo::seed(db).await?;
     crate::bookings::demo::seed(db).await
 }
 

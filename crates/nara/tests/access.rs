@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::app::{TestApp, person};
-use nara::cases::{NewCase, Sharing};
+use nara::cases::Sharing;
 use nara::db::Db;
 use nara::identity::{Role, RoleGrant};
 use nara::policy::Access;
@@ -18,10 +18,18 @@ struct Cast {
     /// (label, person id or None for anonymous, roles held)
     actors: Vec<(&'static str, Option<Uuid>, Vec<Role>)>,
     target: Uuid,
-    /// The target's case in unit X, and a shared entry in it.
+    /// The target's case in unit X, opened by their application, and a shared entry in it.
     case: Uuid,
     entry: Uuid,
+    /// The target's application and its attachment.
+    application: Uuid,
+    file: Uuid,
 }
+
+/// The address of unit X's application form.
+const FORM: &str = "formular-x";
+const FORM_SOURCE: &str = "title_sv = \"Ansök\"\n[[steps]]\ntitle_sv = \"Steg\"\n\
+    [[steps.questions]]\nid = \"intyg\"\ntype = \"file\"\nlabel_sv = \"Intyg\"\n";
 
 async fn cast(db: &Db) -> Cast {
     let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
@@ -36,9 +44,20 @@ async fn cast(db: &Db) -> Cast {
         person(db, "granskare@example.se", "Reviewer", &[grant(Role::LogReviewer, Some(unit_x))]).await;
     let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
-    let new_case =
-        NewCase { resident_id: target, unit_id: unit_x, officer_id: Some(staff_x), title: "T".into() };
-    let case = db.open_case(&new_case, None).await.unwrap();
+    // The target applies with an attachment; the application opens the case, with staff X (the
+    // only officer of unit X) as contact person.
+    db.create_form(FORM, unit_x, FORM_SOURCE, staff_x).await.unwrap().unwrap();
+    let form = db.form_by_slug(FORM).await.unwrap().unwrap();
+    let application = db.start_application(&form, target).await.unwrap();
+    let pdf = b"%PDF-1.4\n%%EOF\n";
+    let checked = nara::applications::files::check("intyg.pdf", pdf, Default::default()).unwrap();
+    let file = db.add_application_file(application, "intyg", &checked, pdf).await.unwrap().unwrap();
+    let case = match db.submit_application(application, "T", &Default::default(), &[]).await.unwrap().unwrap()
+    {
+        nara::applications::store::Submitted::Now(case) => case,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(db.case(case).await.unwrap().unwrap().officer_id, Some(staff_x));
     let entry = db.write_journal_entry(case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
     Cast {
         actors: vec![
@@ -54,6 +73,8 @@ async fn cast(db: &Db) -> Cast {
         target,
         case,
         entry,
+        application,
+        file,
     }
 }
 
@@ -66,6 +87,10 @@ fn concrete(path: &str, cast: &Cast) -> String {
         .replace("{token}", "ingen-sadan-lank")
         .replace("{version}/{name}", "0/nara.css")
         .replace("{provider}", "e-legitimation")
+        .replace("{application}", &cast.application.to_string())
+        .replace("{file}", &cast.file.to_string())
+        .replace("{step}", "1")
+        .replace("{form}", FORM)
 }
 
 fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
@@ -82,17 +107,20 @@ fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
 enum Object {
     /// Nothing more than the route's access.
     Any,
-    /// The back office of the target's case: staff of unit X only; others are refused (403).
-    CaseOfUnitX,
-    /// The target's own pages of the case: every actor gets "not found".
+    /// The back office of the target's case, or unit X's form: staff of unit X only; others
+    /// are refused (403).
+    OfUnitX,
+    /// The target's own pages of the case or application: every actor gets "not found".
     SomeoneElsesCase,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
-    if !path.contains(&cast.case.to_string()) {
+    if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
+        Object::OfUnitX
+    } else if !path.contains(&cast.case.to_string()) && !path.contains(&cast.application.to_string()) {
         Object::Any
     } else if path.contains("/handlaggare/") {
-        Object::CaseOfUnitX
+        Object::OfUnitX
     } else {
         Object::SomeoneElsesCase
     }
@@ -117,7 +145,7 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                 let before = denied_count(&db).await;
                 let answer = app.send(route.method.clone(), &path, &[], token.as_deref()).await;
                 let expected = allowed(route.access, roles, id.is_some())
-                    && (!matches!(object, Object::CaseOfUnitX) || *label == "staff of unit X");
+                    && (!matches!(object, Object::OfUnitX) || *label == "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();
                 let what = format!("{} {path} as {label}: {}", route.method, answer.status);
                 if expected && matches!(object, Object::SomeoneElsesCase) {

@@ -1,5 +1,6 @@
 // Whole tasks done by keyboard alone (Tab, typing into the focused field,
 // Enter; never a mouse click), and the error states of forms.
+import { applyJourney } from './apply.mjs';
 import assert from 'node:assert/strict';
 import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
@@ -23,6 +24,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
     run: registrationJourney,
+  },
+  {
+    name: 'journey (keyboard): a resident applies for counselling with an attachment and sends it; the case opens',
+    run: applyJourney,
   },
   {
     name: 'journey (keyboard): a resident opens their case, says an entry is not right, books, rebooks and cancels a meeting',

@@ -53,10 +53,16 @@ pub enum Action {
     BookingCancelled,
     OwnDataDownloaded,
     BookingsListed,
+    ApplicationSaved,
+    ApplicationSubmitted,
+    ApplicationDeleted,
+    ApplicationFileRead,
+    ApplicationFormPublished,
+    ApplicationFormChanged,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 39] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -90,6 +96,12 @@ impl Action {
         Action::BookingCancelled,
         Action::OwnDataDownloaded,
         Action::BookingsListed,
+        Action::ApplicationSaved,
+        Action::ApplicationSubmitted,
+        Action::ApplicationDeleted,
+        Action::ApplicationFileRead,
+        Action::ApplicationFormPublished,
+        Action::ApplicationFormChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -127,6 +139,12 @@ impl Action {
             Action::BookingCancelled => "booking_cancelled",
             Action::OwnDataDownloaded => "own_data_downloaded",
             Action::BookingsListed => "bookings_listed",
+            Action::ApplicationSaved => "application_saved",
+            Action::ApplicationSubmitted => "application_submitted",
+            Action::ApplicationDeleted => "application_deleted",
+            Action::ApplicationFileRead => "application_file_read",
+            Action::ApplicationFormPublished => "application_form_published",
+            Action::ApplicationFormChanged => "application_form_changed",
         }
     }
 

@@ -17,6 +17,7 @@ pub mod view;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+pub(crate) use store::insert_case_in;
 pub use store::{Addition, CaseSummary, Handover, Message, NewCase, StatusChange, VersionOutcome};
 
 use crate::db::UtcTime;

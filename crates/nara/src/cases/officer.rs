@@ -225,6 +225,8 @@ struct Drafts {
 #[template(path = "cases/officer_case.html")]
 struct OfficerCasePage<'a> {
     shell: Shell<'a>,
+    /// The answers of the application the case was opened from, step by step.
+    steps: Option<Vec<crate::applications::SummaryStep>>,
     meetings: Vec<crate::bookings::CaseMeeting>,
     title: String,
     resident: String,
@@ -322,8 +324,12 @@ async fn case_page(
     }
     let next: Vec<StatusKind> =
         case.status.next_kinds().into_iter().filter(|k| *k != StatusKind::Closed).collect();
+    let shell = ctx.shell(state);
+    let application =
+        crate::applications::of_case(&state.db, case.id, &shell, &format!("{base}/bilagor")).await?;
     let page = OfficerCasePage {
-        shell: ctx.shell(state),
+        steps: application.map(|(_, steps)| steps),
+        shell,
         meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, true).await?,
         title: case.title.clone(),
         resident: resident.display_name,

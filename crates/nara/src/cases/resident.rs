@@ -117,6 +117,8 @@ struct MyCasePage<'a> {
     meetings: Vec<crate::bookings::CaseMeeting>,
     /// Where to book a meeting with the contact person, when they take bookings.
     book_href: Option<String>,
+    /// The application the case was opened from.
+    application_href: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +131,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
         "anteckning" => Some("case-notice-note-added"),
         "kommentar" => Some("case-notice-comment-added"),
         "meddelande" => Some("case-notice-message-sent"),
+        "ansokan" => Some("case-notice-application-sent"),
         _ => None,
     }
 }
@@ -203,6 +206,11 @@ async fn case_page(
             }
             _ => None,
         },
+        application_href: state
+            .db
+            .application_of_case(case.id)
+            .await?
+            .map(|a| ctx.href(&format!("/mina-sidor/ansokningar/{}", a.id))),
         base,
         note: drafts.note,
         message: drafts.message,

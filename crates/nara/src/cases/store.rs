@@ -167,6 +167,37 @@ macro_rules! select_summaries {
     };
 }
 
+/// Writes a new case as received, with the first step of its timeline, inside the transaction
+/// `$tx`. A macro because the two databases' transactions are different types; submitting an
+/// application opens its case in the same transaction that marks it sent.
+macro_rules! insert_case_in {
+    ($tx:ident, $id:expr, $new:expr, $by:expr, $now:expr) => {{
+        sqlx::query(
+            "INSERT INTO cases (id, resident_id, unit_id, officer_id, title, status, opened_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, 'received', $6, $6)",
+        )
+        .bind($id)
+        .bind($new.resident_id)
+        .bind($new.unit_id)
+        .bind($new.officer_id)
+        .bind(&$new.title)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO case_status_changes (id, case_id, status, changed_by, changed_at) \
+             VALUES ($1, $2, 'received', $3, $4)",
+        )
+        .bind(uuid::Uuid::new_v4())
+        .bind($id)
+        .bind($by)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use insert_case_in;
+
 impl Db {
     /// Opens a case as received, with the first step of its timeline.
     pub async fn open_case(&self, new: &NewCase, by: Option<Uuid>) -> anyhow::Result<Uuid> {
@@ -174,28 +205,7 @@ impl Db {
         let now = UtcTime::now();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            sqlx::query(
-                "INSERT INTO cases (id, resident_id, unit_id, officer_id, title, status, opened_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, 'received', $6, $6)",
-            )
-            .bind(id)
-            .bind(new.resident_id)
-            .bind(new.unit_id)
-            .bind(new.officer_id)
-            .bind(&new.title)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO case_status_changes (id, case_id, status, changed_by, changed_at) \
-                 VALUES ($1, $2, 'received', $3, $4)",
-            )
-            .bind(Uuid::new_v4())
-            .bind(id)
-            .bind(by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            insert_case_in!(tx, id, new, by, now);
             tx.commit().await?;
         });
         Ok(id)

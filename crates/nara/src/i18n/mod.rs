@@ -47,6 +47,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "directory.ftl"),
             catalogue!("sv", "cases.ftl"),
             catalogue!("sv", "bookings.ftl"),
+            catalogue!("sv", "applications.ftl"),
         ],
     },
     LocaleInfo {
@@ -61,6 +62,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "directory.ftl"),
             catalogue!("en", "cases.ftl"),
             catalogue!("en", "bookings.ftl"),
+            catalogue!("en", "applications.ftl"),
         ],
     },
 ];

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
-use crate::i18n::format_stockholm;
+use crate::i18n::{Locale, format_stockholm};
 use crate::policy::CaseRole;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
@@ -26,6 +26,7 @@ pub struct Export {
     pub generated_at: UtcTime,
     pub person: PersonData,
     pub cases: Vec<CaseData>,
+    pub applications: Vec<ApplicationData>,
     pub event_registrations: Vec<RegistrationData>,
     pub access_log: Vec<LogData>,
 }
@@ -96,6 +97,23 @@ pub struct MeetingData {
     pub how: String,
     pub status: String,
     pub reference: String,
+}
+
+/// An application, sent or not, with the answers that count (those of questions that apply).
+#[derive(Debug, Serialize)]
+pub struct ApplicationData {
+    pub form: String,
+    pub sent: bool,
+    pub started_at: UtcTime,
+    pub sent_at: Option<UtcTime>,
+    pub answers: Vec<AnswerData>,
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AnswerData {
+    pub question: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -186,6 +204,31 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
                 .collect(),
         });
     }
+    let mut applications = Vec::new();
+    for application in db.applications_of_resident(person).await? {
+        let form = crate::applications::definition_of(&application.definition)?;
+        let answers = crate::applications::answers::applying_answers(&form, &application.answers()?);
+        applications.push(ApplicationData {
+            form: form.title.sv.clone(),
+            sent: !application.is_draft(),
+            started_at: application.created_at,
+            sent_at: application.submitted_at,
+            answers: form
+                .questions()
+                .filter_map(|q| {
+                    let answer = answers.get(&q.id)?;
+                    let text = crate::applications::answers::display(q, answer, Locale::SV, "Ja", "Nej");
+                    Some(AnswerData { question: q.label.sv.clone(), answer: text })
+                })
+                .collect(),
+            attachments: db
+                .application_files(application.id)
+                .await?
+                .into_iter()
+                .map(|f| f.file_name)
+                .collect(),
+        });
+    }
     let mut titles: HashMap<Uuid, String> = HashMap::new();
     let mut event_registrations = Vec::new();
     for occurrence in db.occurrences_registered_by(person).await? {
@@ -215,6 +258,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
         generated_at: UtcTime::now(),
         person: PersonData { name: me.display_name, email: me.email },
         cases,
+        applications,
         event_registrations,
         access_log,
     })

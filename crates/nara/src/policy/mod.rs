@@ -82,6 +82,16 @@ pub fn may_read_own_case(actor: &Actor, case_resident: Uuid) -> bool {
     actor.signed_in().is_some_and(|person| person.person.id == case_resident)
 }
 
+/// Whether `actor` may fill in, read and send an application as its resident: their own only.
+pub fn may_use_own_application(actor: &Actor, application_resident: Uuid) -> bool {
+    actor.signed_in().is_some_and(|person| person.person.id == application_resident)
+}
+
+/// Whether `actor` may define and publish the application forms of `unit`: its staff only.
+pub fn may_manage_forms(actor: &Actor, unit: Uuid) -> bool {
+    actor.signed_in().is_some_and(|person| person.units_for(Role::Staff).any(|u| u == unit))
+}
+
 /// Whether `actor` may read and work on a case in the back office: staff of the case's unit,
 /// never on a case about themselves.
 pub fn may_work_on_case(actor: &Actor, case_unit: Uuid, case_resident: Uuid) -> bool {
@@ -170,19 +180,25 @@ mod tests {
     }
 
     #[test]
+    fn applications_are_their_residents_and_forms_their_units() {
+        let unit = Uuid::new_v4();
+        let resident = person(&[]);
+        let me = resident.person_id().unwrap();
+        assert!(may_use_own_application(&resident, me));
+        assert!(!may_use_own_application(&person(&[]), me), "another resident");
+        assert!(!may_use_own_application(&person(&[Role::Staff, Role::Admin]), me), "staff use the case");
+        assert!(!may_use_own_application(&Actor::Anonymous, me));
+        let staff = staff_of(unit);
+        assert!(may_manage_forms(&staff, unit));
+        assert!(!may_manage_forms(&staff, Uuid::new_v4()), "another unit's form");
+        assert!(!may_manage_forms(&person(&[Role::Admin]), unit));
+        assert!(!may_manage_forms(&Actor::Anonymous, unit));
+    }
+
+    #[test]
     fn only_staff_of_the_organising_unit_run_its_events() {
         let unit = Uuid::new_v4();
-        let staff = Actor::Person(Box::new(SignedIn {
-            person: Person {
-                id: Uuid::new_v4(),
-                display_name: "S".into(),
-                email: None,
-                email_verified: true,
-                has_password: true,
-                active: true,
-            },
-            grants: vec![RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
-        }));
+        let staff = staff_of(unit);
         assert!(may_organise(&staff, Some(unit)));
         assert!(!may_organise(&staff, Some(Uuid::new_v4())), "another unit's series");
         assert!(!may_organise(&staff, None), "a series no unit organises");

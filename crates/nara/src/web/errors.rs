@@ -22,6 +22,9 @@ pub enum AppError {
     Forbidden,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// An upload over the route's limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// A service we depend on (an e-identification provider) does not answer.
     #[error("unavailable: {0:#}")]
     Unavailable(anyhow::Error),
@@ -42,6 +45,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(error) => {
                 tracing::warn!(error = format!("{error:#}"), "a service we depend on does not answer");
                 StatusCode::SERVICE_UNAVAILABLE

@@ -116,7 +116,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { request_timeout: Duration::from_secs(30), max_body_bytes: 2 * 1024 * 1024 }
+        Self { request_timeout: Duration::from_secs(30), max_body_bytes: 8 * 1024 * 1024 }
     }
 }
 

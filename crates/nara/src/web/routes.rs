@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::{AppState, assets, auth, health, pages};
-use crate::{accounts, admin, audit, bookings, cases, directory, events, my_pages, oidc};
+use crate::{accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc};
 
 /// One row of the table.
 pub struct Route {
@@ -36,6 +36,12 @@ impl Route {
     /// A machine-facing route with one address in every language.
     fn unlocalized(mut self) -> Self {
         self.localized = false;
+        self
+    }
+
+    /// A larger request body than the usual 2 MB, for a route that takes uploads.
+    fn body_limit(mut self, bytes: usize) -> Self {
+        self.handler = self.handler.layer(axum::extract::DefaultBodyLimit::max(bytes));
         self
     }
 
@@ -149,6 +155,28 @@ pub fn table() -> Vec<Route> {
         post_route("/mina-sidor/kalender", SignedIn, events::private_feed::create),
         post_route("/mina-sidor/kalender/stang-av", SignedIn, events::private_feed::revoke),
         // The resident's cases and record (ownership checked through the policy module).
+        // Applying: the resident's own applications (ownership checked through the policy module).
+        get_route("/mina-sidor/ansok", SignedIn, applications::resident::forms),
+        post_route("/mina-sidor/ansok/{form}", SignedIn, applications::resident::start),
+        get_route("/mina-sidor/ansokningar/{application}", SignedIn, applications::resident::show),
+        get_route(
+            "/mina-sidor/ansokningar/{application}/steg/{step}",
+            SignedIn,
+            applications::resident::step,
+        ),
+        post_route(
+            "/mina-sidor/ansokningar/{application}/steg/{step}",
+            SignedIn,
+            applications::resident::save_step,
+        )
+        .body_limit(applications::files::MAX_STEP_REQUEST_BYTES),
+        post_route("/mina-sidor/ansokningar/{application}/skicka", SignedIn, applications::resident::submit),
+        post_route("/mina-sidor/ansokningar/{application}/ta-bort", SignedIn, applications::resident::delete),
+        get_route(
+            "/mina-sidor/ansokningar/{application}/filer/{file}",
+            SignedIn,
+            applications::resident::file,
+        ),
         get_route("/mina-sidor/arenden", SignedIn, cases::resident::my_cases),
         get_route("/mina-sidor/arenden/{case}", SignedIn, cases::resident::case),
         post_route("/mina-sidor/arenden/{case}/anteckning", SignedIn, cases::resident::add_note),
@@ -171,6 +199,12 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/arenden/{case}/meddelande", staff, cases::officer::send_message),
         post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
         post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
+        get_route("/handlaggare/arenden/{case}/bilagor/{file}", staff, applications::staff::case_file),
+        get_route("/handlaggare/ansokningsformular", staff, applications::staff::list),
+        post_route("/handlaggare/ansokningsformular", staff, applications::staff::create),
+        get_route("/handlaggare/ansokningsformular/{form}", staff, applications::staff::editor),
+        post_route("/handlaggare/ansokningsformular/{form}", staff, applications::staff::publish),
+        post_route("/handlaggare/ansokningsformular/{form}/oppen", staff, applications::staff::set_open),
         get_route("/handlaggare/tider", staff, bookings::officer::availability),
         post_route("/handlaggare/tider", staff, bookings::officer::add_window),
         post_route("/handlaggare/tider/blockera", staff, bookings::officer::block_date),

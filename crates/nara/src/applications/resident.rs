@@ -1,0 +1,702 @@
+//! The resident's side: the forms to apply with, filling one in a step at a time (with a draft
+//! kept after every step), the summary to check, sending, and their attachments.
+//! An application is shown only to its resident; for anyone else it does not exist, and the
+//! attempt is audited.
+
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::answers::{self, Answers, Sent, applying_answers, check_step, field_values, unfinished_steps};
+use super::definition::{FormDefinition, NO, QuestionKind, YES};
+use super::files::{self, MAX_FILES_PER_QUESTION};
+use super::store::{ApplicationRow, Submitted};
+use super::{FileLink, SummaryStep, definition_of, file_counts, summary};
+use crate::accounts::INVALID;
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::i18n::format_stockholm;
+use crate::identity::Role;
+use crate::policy;
+use crate::web::AppState;
+use crate::web::errors::{AppError, render};
+use crate::web::page::PageContext;
+use crate::web::shell::Shell;
+
+/// Why the resident's own writes are in their log.
+const PURPOSE_OWN: &str = "Egen ansökan";
+
+fn application_href(ctx: &PageContext, id: Uuid) -> String {
+    ctx.href(&format!("/mina-sidor/ansokningar/{id}"))
+}
+
+/// The application if it is the signed-in person's own; for anyone else "not found", audited.
+async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<ApplicationRow, AppError> {
+    let application = state.db.application(id).await?.ok_or(AppError::NotFound)?;
+    if !policy::may_use_own_application(&ctx.current.actor, application.resident_id) {
+        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application")
+            .object(application.id)
+            .subject(application.resident_id)
+            .request(ctx.request_id.clone());
+        state.db.append_audit(&event).await?;
+        return Err(AppError::NotFound);
+    }
+    Ok(application)
+}
+
+async fn audit_own(
+    state: &AppState,
+    ctx: &PageContext,
+    application: &ApplicationRow,
+    action: Action,
+) -> Result<(), AppError> {
+    let event =
+        AuditEvent::new(AuditActor::person(application.resident_id, Role::Resident), action, "application")
+            .object(application.id)
+            .subject(application.resident_id)
+            .purpose(PURPOSE_OWN)
+            .request(ctx.request_id.clone());
+    state.db.append_audit(&event).await?;
+    Ok(())
+}
+
+/// A form to apply with.
+pub struct FormOffer {
+    pub title: String,
+    pub intro: Option<String>,
+    pub action: String,
+    pub has_draft: bool,
+}
+
+/// One of the resident's applications.
+pub struct ApplicationLine {
+    pub title: String,
+    pub href: String,
+    pub draft: bool,
+    pub when: String,
+}
+
+#[derive(Template)]
+#[template(path = "applications/apply.html")]
+struct ApplyPage<'a> {
+    shell: Shell<'a>,
+    forms: Vec<FormOffer>,
+    mine: Vec<ApplicationLine>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    klart: Option<String>,
+}
+
+/// `GET /mina-sidor/ansok`: the forms open now, and the person's own drafts and applications.
+pub async fn forms(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let locale = ctx.location.locale;
+    let mine = state.db.applications_of_resident(me).await?;
+    let mut offers = Vec::new();
+    for form in state.db.open_forms().await? {
+        let definition = definition_of(&form.definition)?;
+        offers.push(FormOffer {
+            title: definition.title.get(locale).to_string(),
+            intro: definition.intro.as_ref().map(|t| t.get(locale).to_string()),
+            action: ctx.href(&format!("/mina-sidor/ansok/{}", form.slug)),
+            has_draft: mine.iter().any(|a| a.form_id == form.id && a.is_draft()),
+        });
+    }
+    let mut lines = Vec::new();
+    for application in &mine {
+        lines.push(ApplicationLine {
+            title: definition_of(&application.definition)?.title.get(locale).to_string(),
+            href: application_href(&ctx, application.id),
+            draft: application.is_draft(),
+            when: format_stockholm(application.submitted_at.unwrap_or(application.updated_at)),
+        });
+    }
+    let notice = match query.klart.as_deref() {
+        Some("sparat") => Some("apply-notice-saved"),
+        Some("borttaget") => Some("apply-notice-deleted"),
+        _ => None,
+    };
+    Ok(render(&ApplyPage { shell: ctx.shell(&state), forms: offers, mine: lines, notice })?.into_response())
+}
+
+/// `POST /mina-sidor/ansok/{form}`: starts an application, or resumes the draft there is.
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let form = state.db.form_by_slug(&slug).await?.filter(|f| f.open).ok_or(AppError::NotFound)?;
+    let id = state.db.start_application(&form, me).await?;
+    Ok(Redirect::to(&format!("{}/steg/1", application_href(&ctx, id))).into_response())
+}
+
+/// One choice of a choice, multiple-choice or yes-or-no question.
+pub struct OptionView {
+    pub dom_id: String,
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// A question as its field on a step's page.
+pub struct FieldView {
+    pub name: String,
+    pub dom_id: String,
+    pub kind: &'static str,
+    pub label: String,
+    pub help: Option<String>,
+    pub required: bool,
+    pub value: String,
+    pub options: Vec<OptionView>,
+    pub error: Option<&'static str>,
+    pub files: Vec<FileLink>,
+    pub can_add_file: bool,
+    /// The ids of the hint and the error, for `aria-describedby`.
+    pub described_by: String,
+    /// A date's day, month and year fields.
+    pub date_parts: Vec<DatePart>,
+}
+
+/// One of a date question's three fields.
+pub struct DatePart {
+    pub name: String,
+    pub dom_id: String,
+    pub label_key: &'static str,
+    pub value: String,
+    pub width: usize,
+}
+
+/// A problem in the summary at the top of the page, linking to its field.
+pub struct ErrorLink {
+    pub target: String,
+    /// The question, so that each link says which answer is missing.
+    pub label: String,
+    pub key: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "applications/step.html")]
+struct StepPage<'a> {
+    shell: Shell<'a>,
+    form_title: String,
+    step_title: String,
+    progress: String,
+    number: usize,
+    count: usize,
+    fields: Vec<FieldView>,
+    errors: Vec<ErrorLink>,
+    action: String,
+    back_href: Option<String>,
+    summary_href: String,
+}
+
+fn kind_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Text => "text",
+        QuestionKind::LongText => "long_text",
+        QuestionKind::Choice => "choice",
+        QuestionKind::MultipleChoice => "multiple_choice",
+        QuestionKind::Date => "date",
+        QuestionKind::Number => "number",
+        QuestionKind::YesNo => "yes_no",
+        QuestionKind::File => "file",
+    }
+}
+
+/// What a step's page shows: stored answers, or what was sent when it comes back with errors.
+struct StepState<'s> {
+    stored: &'s Answers,
+    sent: Option<&'s Sent>,
+    problems: &'s [(String, &'static str)],
+    files: &'s [super::store::FileRow],
+}
+
+fn step_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    application: &ApplicationRow,
+    form: &FormDefinition,
+    number: usize,
+    page: StepState<'_>,
+) -> StepPage<'a> {
+    let shell = ctx.shell(state);
+    let locale = ctx.location.locale;
+    let base = application_href(ctx, application.id);
+    let counted = applying_answers(form, page.stored);
+    let step = &form.steps[number - 1];
+    let fields = answers::applying(step, &counted)
+        .map(|question| {
+            let values = match page.sent {
+                Some(sent) => sent.get(&question.id).cloned().unwrap_or_default(),
+                None => field_values(page.stored.get(&question.id)),
+            };
+            let date_parts = if question.kind == QuestionKind::Date {
+                DATE_PARTS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, part)| DatePart {
+                        name: format!("q-{}.{part}", question.id),
+                        dom_id: if i == 0 {
+                            format!("q-{}", question.id)
+                        } else {
+                            format!("q-{}-{part}", question.id)
+                        },
+                        label_key: match *part {
+                            "dag" => "apply-date-day",
+                            "manad" => "apply-date-month",
+                            _ => "apply-date-year",
+                        },
+                        value: values.get(i).cloned().unwrap_or_default(),
+                        width: if *part == "ar" { 4 } else { 2 },
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let dom_id = format!("q-{}", question.id);
+            let option = |index: usize, value: &str, label: String| OptionView {
+                dom_id: if index == 0 { dom_id.clone() } else { format!("{dom_id}-{index}") },
+                value: value.to_string(),
+                label,
+                checked: values.iter().any(|v| v == value),
+            };
+            let options = match question.kind {
+                QuestionKind::YesNo => {
+                    vec![option(0, YES, shell.t("apply-yes")), option(1, NO, shell.t("apply-no"))]
+                }
+                _ => question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        option(i, &o.value, question.option_label(&o.value, locale).unwrap_or("").to_string())
+                    })
+                    .collect(),
+            };
+            let files: Vec<FileLink> = page
+                .files
+                .iter()
+                .filter(|f| f.question_id == question.id)
+                .map(|f| FileLink {
+                    name: f.file_name.clone(),
+                    size: f.size(),
+                    href: format!("{base}/filer/{}", f.id),
+                    id: f.id,
+                })
+                .collect();
+            let error = page.problems.iter().find(|(id, _)| *id == question.id).map(|(_, key)| *key);
+            let has_hint = question.help.is_some()
+                || matches!(
+                    question.kind,
+                    QuestionKind::Date
+                        | QuestionKind::File
+                        | QuestionKind::Choice
+                        | QuestionKind::MultipleChoice
+                        | QuestionKind::YesNo
+                );
+            let described_by =
+                [has_hint.then(|| format!("{dom_id}-hint")), error.map(|_| format!("{dom_id}-error"))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            FieldView {
+                described_by,
+                error,
+                date_parts,
+                name: dom_id.clone(),
+                kind: kind_name(question.kind),
+                label: question.label.get(locale).to_string(),
+                help: question.help.as_ref().map(|h| h.get(locale).to_string()),
+                required: question.required,
+                value: values.first().cloned().unwrap_or_default(),
+                options,
+                can_add_file: files.len() < MAX_FILES_PER_QUESTION,
+                files,
+                dom_id,
+            }
+        })
+        .collect();
+    StepPage {
+        form_title: form.title.get(locale).to_string(),
+        step_title: step.title.get(locale).to_string(),
+        progress: state.catalogues.text_with(
+            locale,
+            "apply-step-of",
+            &[
+                ("step", i64::try_from(number).unwrap_or(0).into()),
+                ("count", i64::try_from(form.steps.len()).unwrap_or(0).into()),
+            ],
+        ),
+        number,
+        count: form.steps.len(),
+        fields,
+        errors: page
+            .problems
+            .iter()
+            .map(|(id, key)| ErrorLink {
+                target: format!("q-{id}"),
+                label: form.question(id).map(|q| q.label.get(locale).to_string()).unwrap_or_default(),
+                key,
+            })
+            .collect(),
+        action: format!("{base}/steg/{number}"),
+        back_href: answers::previous_step(form, page.stored, number).map(|n| format!("{base}/steg/{n}")),
+        summary_href: base,
+        shell,
+    }
+}
+
+/// The draft and its form, with the step number checked; a sent application goes to its summary.
+async fn draft_step(
+    state: &AppState,
+    ctx: &PageContext,
+    id: Uuid,
+    number: usize,
+) -> Result<Result<(ApplicationRow, FormDefinition), Response>, AppError> {
+    let application = own_application(state, ctx, id).await?;
+    if !application.is_draft() {
+        return Ok(Err(Redirect::to(&application_href(ctx, id)).into_response()));
+    }
+    let form = definition_of(&application.definition)?;
+    if number == 0 || number > form.steps.len() {
+        return Err(AppError::NotFound);
+    }
+    Ok(Ok((application, form)))
+}
+
+/// `GET /mina-sidor/ansokningar/{application}/steg/{step}`.
+pub async fn step(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, number)): Path<(Uuid, usize)>,
+) -> Result<Response, AppError> {
+    let (application, form) = match draft_step(&state, &ctx, id, number).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let stored = application.answers()?;
+    let counted = applying_answers(&form, &stored);
+    if answers::applying(&form.steps[number - 1], &counted).next().is_none() {
+        // Nothing on this step applies after the earlier answers: on to the next that has something.
+        let base = application_href(&ctx, id);
+        let next =
+            answers::next_step(&form, &stored, number).map_or(base.clone(), |n| format!("{base}/steg/{n}"));
+        return Ok(Redirect::to(&next).into_response());
+    }
+    let files = state.db.application_files(application.id).await?;
+    let page = StepState { stored: &stored, sent: None, problems: &[], files: &files };
+    Ok(render(&step_page(&state, &ctx, &application, &form, number, page))?.into_response())
+}
+
+/// What a step's page sent.
+#[derive(Default)]
+struct StepForm {
+    sent: Sent,
+    upload: Option<(String, String, Vec<u8>)>,
+    /// `fortsatt` (save and go on) or `spara` (save and finish later).
+    action: String,
+    /// Attachments ticked for removal.
+    remove: Vec<Uuid>,
+}
+
+/// The parts of a date's three fields, `q-{id}.dag` and so on, in the order answers read them.
+const DATE_PARTS: [&str; 3] = ["dag", "manad", "ar"];
+
+async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> {
+    let mut form = StepForm::default();
+    let mut date_parts: std::collections::BTreeMap<String, [String; 3]> = Default::default();
+    while let Some(field) = multipart.next_field().await.map_err(|e| multipart_error(&e))? {
+        let name = field.name().unwrap_or("").to_string();
+        // Answers are named `q-{question}`, so no question id can collide with the page's own fields.
+        let question = name.strip_prefix("q-").map(str::to_string);
+        if let Some(file_name) = field.file_name().map(str::to_string) {
+            let bytes = field.bytes().await.map_err(|e| multipart_error(&e))?;
+            if let Some(question) = question.filter(|_| !bytes.is_empty()) {
+                form.upload = Some((question, file_name, bytes.to_vec()));
+            }
+            continue;
+        }
+        let text = field.text().await.map_err(|e| multipart_error(&e))?;
+        match (name.as_str(), question) {
+            ("atgard", _) => form.action = text,
+            ("ta_bort", _) => form.remove.push(Uuid::try_parse(&text).map_err(|_| AppError::BadRequest)?),
+            (_, Some(question)) => match question.rsplit_once('.') {
+                Some((id, part)) => {
+                    let index = DATE_PARTS.iter().position(|p| *p == part).ok_or(AppError::BadRequest)?;
+                    date_parts.entry(id.to_string()).or_default()[index] = text;
+                }
+                None => form.sent.entry(question).or_default().push(text),
+            },
+            _ => {}
+        }
+    }
+    for (id, parts) in date_parts {
+        form.sent.insert(id, parts.into());
+    }
+    Ok(form)
+}
+
+/// A body over the limit is "too large", anything else malformed.
+fn multipart_error(error: &axum::extract::multipart::MultipartError) -> AppError {
+    if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::PayloadTooLarge
+    } else {
+        AppError::BadRequest
+    }
+}
+
+/// `POST /mina-sidor/ansokningar/{application}/steg/{step}` (multipart): checks and keeps the
+/// step's answers and any attachment, then goes on, back to the list, or shows the problems.
+pub async fn save_step(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, number)): Path<(Uuid, usize)>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    // Whose application it is comes first: a malformed body from someone else is "not found".
+    let (application, form) = match draft_step(&state, &ctx, id, number).await? {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let sent = read_step_form(multipart.map_err(|_| AppError::BadRequest)?).await?;
+    let step = &form.steps[number - 1];
+    let mut stored = application.answers()?;
+    let counted = applying_answers(&form, &stored);
+    let mut problems: Vec<(String, &'static str)> = Vec::new();
+    // An upload must answer a file question of this step that applies; checked before anything changes.
+    let upload = match &sent.upload {
+        Some((question_id, file_name, bytes)) => {
+            let question = answers::applying(step, &counted)
+                .find(|q| q.id == *question_id && q.kind == QuestionKind::File);
+            Some((question.ok_or(AppError::BadRequest)?, file_name, bytes))
+        }
+        None => None,
+    };
+    for file_id in &sent.remove {
+        state.db.remove_application_file(application.id, *file_id).await?;
+    }
+    let mut files = state.db.application_files(application.id).await?;
+    if let Some((question, file_name, bytes)) = upload {
+        let held = files::Held {
+            question: files.iter().filter(|f| f.question_id == question.id).count(),
+            application: files.len(),
+        };
+        match files::check(file_name, bytes, held) {
+            Ok(checked) => {
+                state.db.add_application_file(application.id, &question.id, &checked, bytes).await?;
+                files = state.db.application_files(application.id).await?;
+            }
+            Err(problem) => problems.push((question.id.clone(), problem.key())),
+        }
+    }
+    let go_on = sent.action != "spara";
+    let result = check_step(step, &counted, &sent.sent, &file_counts(&files), go_on);
+    // Keep what was good, whatever else was wrong: nothing the resident typed correctly is lost.
+    for question in &step.questions {
+        stored.remove(&question.id);
+    }
+    stored.extend(result.answers);
+    if !state.db.save_answers(application.id, &stored).await? {
+        return Ok(Redirect::to(&application_href(&ctx, id)).into_response());
+    }
+    audit_own(&state, &ctx, &application, Action::ApplicationSaved).await?;
+    for (question, problem) in result.problems {
+        if !problems.iter().any(|(q, _)| *q == question) {
+            problems.push((question, problem.key()));
+        }
+    }
+    let base = application_href(&ctx, id);
+    if !problems.is_empty() {
+        let page = StepState { stored: &stored, sent: Some(&sent.sent), problems: &problems, files: &files };
+        let page = step_page(&state, &ctx, &application, &form, number, page);
+        return Ok((INVALID, render(&page)?).into_response());
+    }
+    let next = if sent.action == "spara" {
+        ctx.href("/mina-sidor/ansok?klart=sparat")
+    } else {
+        match answers::next_step(&form, &stored, number) {
+            Some(next) => format!("{base}/steg/{next}"),
+            None => base,
+        }
+    };
+    Ok(Redirect::to(&next).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "applications/summary.html")]
+struct SummaryPage<'a> {
+    shell: Shell<'a>,
+    title: String,
+    steps: Vec<SummaryStep>,
+    draft: bool,
+    submitted: Option<String>,
+    case_href: Option<String>,
+    /// Steps with a required question unanswered, with where to answer them.
+    unfinished: Vec<(i64, String)>,
+    show_unfinished_error: bool,
+    submit_action: String,
+    delete_action: String,
+}
+
+async fn summary_page(
+    state: &AppState,
+    ctx: &PageContext,
+    application: &ApplicationRow,
+    show_unfinished_error: bool,
+) -> Result<Response, AppError> {
+    let shell = ctx.shell(state);
+    let form = definition_of(&application.definition)?;
+    let stored = application.answers()?;
+    let files = state.db.application_files(application.id).await?;
+    let base = application_href(ctx, application.id);
+    let change = |n: usize| format!("{base}/steg/{n}");
+    let draft = application.is_draft();
+    let steps = summary(
+        &form,
+        &stored,
+        &files,
+        &shell,
+        |id| format!("{base}/filer/{id}"),
+        if draft { Some(&change) } else { None },
+    );
+    let unfinished = if draft {
+        unfinished_steps(&form, &stored, &file_counts(&files))
+            .into_iter()
+            .map(|n| (i64::try_from(n).unwrap_or(0), change(n)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let page = SummaryPage {
+        title: form.title.get(ctx.location.locale).to_string(),
+        steps,
+        draft,
+        submitted: application.submitted_at.map(format_stockholm),
+        case_href: application.case_id.map(|c| ctx.href(&format!("/mina-sidor/arenden/{c}"))),
+        unfinished,
+        show_unfinished_error,
+        submit_action: format!("{base}/skicka"),
+        delete_action: format!("{base}/ta-bort"),
+        shell,
+    };
+    let status = if show_unfinished_error { INVALID } else { axum::http::StatusCode::OK };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /mina-sidor/ansokningar/{application}`: the answers to check before sending, or what
+/// was sent.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let application = own_application(&state, &ctx, id).await?;
+    summary_page(&state, &ctx, &application, false).await
+}
+
+/// `POST /mina-sidor/ansokningar/{application}/skicka`: sends the application and opens its
+/// case. Sending again (a double click, a retry after a lost answer) leads to the same case.
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let application = own_application(&state, &ctx, id).await?;
+    let case_href = |case: Uuid| ctx.href(&format!("/mina-sidor/arenden/{case}?klart=ansokan"));
+    if let Some(case) = application.case_id {
+        return Ok(Redirect::to(&case_href(case)).into_response());
+    }
+    let form = definition_of(&application.definition)?;
+    let stored = application.answers()?;
+    let files = state.db.application_files(application.id).await?;
+    if !unfinished_steps(&form, &stored, &file_counts(&files)).is_empty() {
+        return summary_page(&state, &ctx, &application, true).await;
+    }
+    // Attachments of questions that no longer apply are not sent.
+    let counted = applying_answers(&form, &stored);
+    let kept: Vec<&str> = form
+        .steps
+        .iter()
+        .flat_map(|s| answers::applying(s, &counted))
+        .filter(|q| q.kind == QuestionKind::File)
+        .map(|q| q.id.as_str())
+        .collect();
+    let mut dropped: Vec<String> =
+        files.iter().map(|f| f.question_id.clone()).filter(|q| !kept.contains(&q.as_str())).collect();
+    dropped.dedup();
+    let outcome = state.db.submit_application(application.id, &form.title.sv, &counted, &dropped).await?;
+    let case = match outcome.ok_or(AppError::NotFound)? {
+        Submitted::Before(case) => case,
+        Submitted::Now(case) => {
+            audit_own(&state, &ctx, &application, Action::ApplicationSubmitted).await?;
+            if let Some(officer) = state.db.case(case).await?.and_then(|c| c.officer_id) {
+                crate::cases::officer::tell_officer(&state, officer, case).await?;
+            }
+            case
+        }
+    };
+    Ok(Redirect::to(&case_href(case)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "applications/confirm_delete.html")]
+struct ConfirmDeletePage<'a> {
+    shell: Shell<'a>,
+    title: String,
+    action: String,
+    back_href: String,
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    bekrafta: Option<String>,
+}
+
+/// `POST /mina-sidor/ansokningar/{application}/ta-bort`: asks first, then throws a draft away.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    axum::Form(form): axum::Form<DeleteForm>,
+) -> Result<Response, AppError> {
+    let application = own_application(&state, &ctx, id).await?;
+    if !application.is_draft() {
+        return Err(AppError::BadRequest);
+    }
+    if form.bekrafta.as_deref() != Some("ja") {
+        let base = application_href(&ctx, id);
+        let page = ConfirmDeletePage {
+            shell: ctx.shell(&state),
+            title: definition_of(&application.definition)?.title.get(ctx.location.locale).to_string(),
+            action: format!("{base}/ta-bort"),
+            back_href: base,
+        };
+        return Ok(render(&page)?.into_response());
+    }
+    state.db.delete_draft(application.id).await?;
+    audit_own(&state, &ctx, &application, Action::ApplicationDeleted).await?;
+    Ok(Redirect::to(&ctx.href("/mina-sidor/ansok?klart=borttaget")).into_response())
+}
+
+/// `GET /mina-sidor/ansokningar/{application}/filer/{file}`: the resident's own attachment.
+pub async fn file(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, file_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let application = own_application(&state, &ctx, id).await?;
+    let (name, content_type, content) =
+        state.db.application_file(application.id, file_id).await?.ok_or(AppError::NotFound)?;
+    super::download(&name, &content_type, content)
+}
