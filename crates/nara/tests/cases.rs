@@ -721,3 +721,82 @@ on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
     let nonsense = w.app.get("/handlaggare?sida=-4", Some(&w.x)).await;
     assert_eq!(nonsense.status, StatusCode::OK, "a bad page number shows the first page");
 });
+
+on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |db| {
+    use chrono::NaiveDate;
+    use nara::cases::StatusKind;
+    let unit = db.upsert_unit("z", "Enhet Z", "Unit Z").await.unwrap();
+    let officer = person(
+        &db,
+        "z@example.se",
+        "Zelda Handläggare",
+        &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
+    )
+    .await;
+    let due =
+        |day| CaseStatus::MoreInformationNeeded { due: NaiveDate::from_ymd_opt(2099, 12, day).unwrap() };
+    // Opened in an order the list does not keep; some due dates shared.
+    let statuses = [
+        CaseStatus::Closed,
+        CaseStatus::DecisionMade,
+        due(20),
+        CaseStatus::Received,
+        CaseStatus::BeingAssessed,
+        due(3),
+        CaseStatus::Closed,
+        due(20),
+        CaseStatus::Received,
+        CaseStatus::DecisionMade,
+        due(3),
+        CaseStatus::BeingAssessed,
+        CaseStatus::Received,
+    ];
+    for (i, status) in statuses.iter().enumerate() {
+        let resident = person(&db, &format!("z{i}@example.se"), &format!("Person {i}"), &[]).await;
+        let new =
+            NewCase { resident_id: resident, unit_id: unit, officer_id: None, title: format!("Ärende {i}") };
+        let case = db.open_case(&new, None).await.unwrap();
+        if *status != CaseStatus::Received {
+            assert!(db.change_case_status(case, CaseStatus::Received, *status, None, officer).await.unwrap());
+        }
+    }
+    let order = [
+        StatusKind::MoreInformationNeeded,
+        StatusKind::Received,
+        StatusKind::BeingAssessed,
+        StatusKind::DecisionMade,
+        StatusKind::Closed,
+    ];
+    let key = |c: &nara::cases::CaseSummary| {
+        (order.iter().position(|k| *k == c.kind()), c.status_due_on, c.opened_at, c.id)
+    };
+    let ids = |cases: &[nara::cases::CaseSummary]| cases.iter().map(|c| c.id).collect::<Vec<_>>();
+
+    let open = db.worklist(unit, None, 0, 100).await.unwrap();
+    assert_eq!(open.len(), 11, "the open cases");
+    let mut expected = open.clone();
+    expected.sort_by_key(key);
+    assert_eq!(ids(&open), ids(&expected));
+    assert_eq!(open[0].status_due_on, Some(NaiveDate::from_ymd_opt(2099, 12, 3).unwrap()));
+    assert_eq!(open.last().unwrap().kind(), StatusKind::DecisionMade);
+    // Pages are slices of the same order.
+    let mut paged = Vec::new();
+    for offset in (0..12).step_by(4) {
+        paged.extend(ids(&db.worklist(unit, None, offset, 4).await.unwrap()));
+    }
+    assert_eq!(paged, ids(&open));
+    // One status: the same order within it, closed cases too.
+    for kind in StatusKind::ALL {
+        let one = db.worklist(unit, Some(kind), 0, 100).await.unwrap();
+        assert!(one.iter().all(|c| c.kind() == kind), "{kind:?}");
+        let mut expected = one.clone();
+        expected.sort_by_key(key);
+        assert_eq!(ids(&one), ids(&expected), "{kind:?}");
+        let from_open: Vec<_> = open.iter().filter(|c| c.kind() == kind).map(|c| c.id).collect();
+        if kind == StatusKind::Closed {
+            assert_eq!(one.len(), 2);
+        } else {
+            assert_eq!(ids(&one), from_open, "{kind:?}");
+        }
+    }
+});

@@ -239,16 +239,23 @@ impl Db {
         // Two literal conditions rather than one `($3 IS NULL AND …) OR …`: with the literal
         // `status <> 'closed'` both databases use the partial index of open cases
         // (measured on 200,000 cases: PostgreSQL 50 → 27 ms, SQLite 32 → 18 ms for a unit).
-        // The page's ids are chosen from `cases` alone; names and unread counts are then looked
-        // up for those rows only, not for every open case of the unit.
+        // The page's ids are chosen from `cases` alone, in the order of an index so the database
+        // stops after the page instead of sorting every open case of the unit: open cases by the
+        // stored `status_rank` (`cases_worklist_open`), one status by due date (`cases_worklist`;
+        // the rank is the same for all). Measured on 200,000 cases, a page took 14 → 0.6 ms on
+        // SQLite and 21 → 5 ms on PostgreSQL. Names and unread counts are then looked up for
+        // those rows only. No NULLS LAST inside: a due date belongs to exactly one status (the
+        // table's CHECK), so where NULLs sort never matters, and SQLite cannot read an index in
+        // NULLS LAST order after its first ordered column.
         macro_rules! worklist_sql {
-            ($condition:literal, $page:literal) => {
+            ($condition:literal, $order:literal, $page:literal) => {
                 select_summaries!(
-                    "JOIN (SELECT id AS page_id, CASE status WHEN 'more_information_needed' THEN 0 ",
-                    "WHEN 'received' THEN 1 WHEN 'being_assessed' THEN 2 WHEN 'decision_made' THEN 3 ELSE 4 END ",
-                    "AS page_rank, status_due_on AS page_due, opened_at AS page_opened FROM cases ",
+                    "JOIN (SELECT id AS page_id, status_rank AS page_rank, status_due_on AS page_due, ",
+                    "opened_at AS page_opened FROM cases ",
                     $condition,
-                    " ORDER BY page_rank, page_due NULLS LAST, page_opened, page_id ",
+                    " ORDER BY ",
+                    $order,
+                    " ",
                     $page,
                     ") page ON page.page_id = c.id ",
                     "ORDER BY page.page_rank, page.page_due NULLS LAST, page.page_opened, page.page_id"
@@ -257,7 +264,11 @@ impl Db {
         }
         let rows = match status {
             None => {
-                let sql = worklist_sql!("WHERE unit_id = $2 AND status <> 'closed'", "LIMIT $3 OFFSET $4");
+                let sql = worklist_sql!(
+                    "WHERE unit_id = $2 AND status <> 'closed'",
+                    "status_rank, status_due_on, opened_at, id",
+                    "LIMIT $3 OFFSET $4"
+                );
                 on_pool!(self, pool => sqlx::query_as(sql)
                     .bind(false)
                     .bind(unit_id)
@@ -267,7 +278,11 @@ impl Db {
                     .await)?
             }
             Some(kind) => {
-                let sql = worklist_sql!("WHERE unit_id = $2 AND status = $3", "LIMIT $4 OFFSET $5");
+                let sql = worklist_sql!(
+                    "WHERE unit_id = $2 AND status = $3",
+                    "status_due_on, opened_at, id",
+                    "LIMIT $4 OFFSET $5"
+                );
                 on_pool!(self, pool => sqlx::query_as(sql)
                     .bind(false)
                     .bind(unit_id)
