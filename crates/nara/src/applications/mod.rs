@@ -120,7 +120,7 @@ pub fn download(file_name: &str, content_type: &str, content: Vec<u8>) -> Result
     Ok((
         [
             (header::CONTENT_TYPE, kind.content_type().to_string()),
-            (header::CONTENT_DISPOSITION, files::attachment_disposition(file_name)),
+            (header::CONTENT_DISPOSITION, crate::formats::attachment_disposition(file_name)),
             (header::CACHE_CONTROL, "private, no-store".to_string()),
         ],
         content,

@@ -632,9 +632,13 @@ pub async fn submit(
         .filter(|q| q.kind == QuestionKind::File)
         .map(|q| q.id.as_str())
         .collect();
-    let mut dropped: Vec<String> =
-        files.iter().map(|f| f.question_id.clone()).filter(|q| !kept.contains(&q.as_str())).collect();
-    dropped.dedup();
+    let dropped: Vec<String> = files
+        .iter()
+        .map(|f| f.question_id.clone())
+        .filter(|q| !kept.contains(&q.as_str()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let outcome = state.db.submit_application(application.id, &form.title.sv, &counted, &dropped).await?;
     let case = match outcome.ok_or(AppError::NotFound)? {
         Submitted::Before(case) => case,

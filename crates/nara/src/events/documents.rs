@@ -139,15 +139,9 @@ pub async fn download(
         .into_response())
 }
 
-/// `attachment` with an ASCII fallback name and the real one in RFC 5987 form.
+/// The document's title as the name of a PDF download.
 fn content_disposition(title: &str) -> String {
-    let ascii: String = title
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ' ' | '.') { c } else { '_' })
-        .collect();
-    let encoded: String =
-        url::form_urlencoded::byte_serialize(title.as_bytes()).collect::<String>().replace('+', "%20");
-    format!("attachment; filename=\"{ascii}.pdf\"; filename*=UTF-8''{encoded}.pdf")
+    crate::formats::attachment_disposition(&format!("{title}.pdf"))
 }
 
 /// `POST /arrangor/{slug}/{position}/dokument` (multipart: `titel`, `fil`).

@@ -2,6 +2,20 @@
 
 pub mod csv;
 
+/// `Content-Disposition` for a download: always `attachment` (never shown inline from our
+/// origin), with a plain ASCII fallback name and the real one in RFC 5987 form.
+pub fn attachment_disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ' ' | '.') { c } else { '_' })
+        .collect();
+    let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+        .replace('*', "%2A");
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 /// JSON to put inside a `<script type="application/ld+json">` element: `<` and `>` are escaped so
 /// that no text in the data can close the element.
 pub fn script_json(value: &serde_json::Value) -> String {
