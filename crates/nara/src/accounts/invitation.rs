@@ -1,6 +1,6 @@
 //! `/inbjudan/{token}`: staff invited by an administrator choose their password.
 
-use axum::Form;
+use crate::web::form::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 

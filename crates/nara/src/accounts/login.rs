@@ -1,8 +1,9 @@
 //! `/logga-in`: e-identification, or e-mail and password.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;

@@ -1,6 +1,6 @@
 //! Logging out of this browser, out of every browser, and staying signed in longer.
 
-use axum::Form;
+use crate::web::form::Form;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};

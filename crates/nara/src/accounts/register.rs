@@ -2,8 +2,8 @@
 //! residents of small deployments without e-identification). The answer is the same whether or
 //! not the address already has an account; the mailbox's owner is told which it was.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;

@@ -1,8 +1,8 @@
 //! `/glomt-losenord` and `/nytt-losenord/{token}`: a new password through a single-use link.
 //! Choosing it ends every session of the account, wherever it was.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;

@@ -1,9 +1,10 @@
 //! Administration: invite staff, grant and revoke roles (within units), deactivate accounts.
 //! Deactivation keeps the person's history, including the audit log. Every change is audited.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -3,9 +3,10 @@
 //! An application is shown only to its resident; for anyone else it does not exist, and the
 //! attempt is audited.
 
+use crate::web::form::{self, Form, Query};
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -420,14 +421,14 @@ async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> 
         let name = field.name().unwrap_or("").to_string();
         // Answers are named `q-{question}`, so no question id can collide with the page's own fields.
         let question = name.strip_prefix("q-").map(str::to_string);
-        if let Some(file_name) = field.file_name().map(str::to_string) {
+        if let Some(file_name) = form::file_name(&field) {
             let bytes = field.bytes().await.map_err(|e| multipart_error(&e))?;
             if let Some(question) = question.filter(|_| !bytes.is_empty()) {
                 form.upload = Some((question, file_name, bytes.to_vec()));
             }
             continue;
         }
-        let text = field.text().await.map_err(|e| multipart_error(&e))?;
+        let text = form::text_field(field).await.map_err(|e| multipart_error(&e))?;
         match (name.as_str(), question) {
             ("atgard", _) => form.action = text,
             ("ta_bort", _) => form.remove.push(Uuid::try_parse(&text).map_err(|_| AppError::BadRequest)?),
@@ -672,7 +673,7 @@ pub async fn delete(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<Uuid>,
-    axum::Form(form): axum::Form<DeleteForm>,
+    Form(form): Form<DeleteForm>,
 ) -> Result<Response, AppError> {
     let application = own_application(&state, &ctx, id).await?;
     if !application.is_draft() {

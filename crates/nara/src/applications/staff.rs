@@ -1,9 +1,10 @@
 //! Staff's side: the forms of their units, written as text and published in versions after
 //! they pass every check, and the attachments of an application in a case they work on.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -1,8 +1,8 @@
 //! The log reviewers' pages: search and filter the audit log, and export it as CSV. Searching
 //! for a person's entries is itself a read of their data, so it is logged too.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -3,8 +3,8 @@
 //! (the resident is told). Each officer manages their own times; a booking is cancelled through
 //! its case, so only staff of the case's unit can.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime, Weekday};

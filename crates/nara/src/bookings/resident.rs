@@ -2,9 +2,10 @@
 //! to a calendar, rebook or cancel it up to the officer's notice. Every page checks, through the
 //! case, that the booking is the signed-in person's own.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Days, NaiveDate};

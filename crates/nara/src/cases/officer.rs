@@ -4,9 +4,10 @@
 //! Staff of the case's unit only, through the policy module; every read and change is written
 //! to the audit log with its purpose and the resident as subject, so it shows in their log.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;

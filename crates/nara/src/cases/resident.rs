@@ -3,9 +3,10 @@
 //! A case is shown only to its resident (through the policy module); for anyone else it does
 //! not exist, and the attempt is written to the audit log.
 
+use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;

@@ -38,7 +38,9 @@ pub struct Checked {
 /// Reads and checks a whole file. `Err` is a message key for a file that cannot be read at all.
 pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static str> {
     let text = std::str::from_utf8(bytes).map_err(|_| "import-error-encoding")?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The file's text is free text from outside like any form field: cleaned once, here.
+    let text = crate::web::form::clean_text(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = text.lines().next().ok_or("import-error-empty")?;
     let delimiter = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
     let mut reader =
@@ -187,6 +189,18 @@ mod tests {
         assert_eq!(checked.entries.len(), 2);
         assert_eq!(checked.entries[1].areas, vec!["boende", "fritid"]);
         assert_eq!(checked.entries[1].org_number.as_deref(), Some("802498-7656"));
+    }
+
+    #[test]
+    fn control_characters_in_a_file_are_cleaned_before_rows_are_read() {
+        let file = "namn;beskrivning;omraden;telefon;organisationsnummer\r\n\
+                    Idrotts\u{0}föreningen\u{1b} Kullen;Fotboll\u{85} för alla;fritid;042-11 22 33;802412-3450\r\n\
+                    \u{0}\u{7};Bara styrtecken i namnet;fritid;042-11 22 33;802412-3450\r\n";
+        let checked = check(file.as_bytes(), &areas()).unwrap();
+        assert_eq!(checked.entries.len(), 1);
+        assert_eq!(checked.entries[0].name, "Idrottsföreningen Kullen");
+        assert_eq!(checked.entries[0].description_sv, "Fotboll för alla");
+        assert_eq!(checked.bad, vec![BadRow { line: 3, problems: vec!["entry-error-name"] }]);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! Changes to key facts wait for staff; everything else is published at once. Staff also see the
 //! entries whose facts are more than a year old.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -340,7 +340,7 @@ pub async fn edit_form(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(slug): Path<String>,
-    axum::extract::Query(params): axum::extract::Query<EditParams>,
+    crate::web::form::Query(params): crate::web::form::Query<EditParams>,
 ) -> Result<Response, AppError> {
     let (entry, editing) = editable(&state, &ctx, &slug).await?;
     let confirm = Some(ctx.href(&format!("/forening/{slug}/bekrafta")));
@@ -477,7 +477,7 @@ pub struct MineParams {
 pub async fn mine(
     State(state): State<AppState>,
     ctx: PageContext,
-    axum::extract::Query(params): axum::extract::Query<MineParams>,
+    crate::web::form::Query(params): crate::web::form::Query<MineParams>,
 ) -> Result<Response, AppError> {
     let person = ctx.person()?.person.id;
     let links = state.db.represented_by(person).await?;

@@ -1,9 +1,10 @@
 //! Pages of the directory: search (which is also browsing by area), an entry's page, open data
 //! (JSON and CSV) and, for staff, what people searched for and did not find.
 
+use crate::web::form::Query;
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, Utc};

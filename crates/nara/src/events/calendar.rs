@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::web::form::Query;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Europe::Stockholm;

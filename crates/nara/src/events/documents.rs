@@ -155,9 +155,11 @@ pub async fn upload(
     let (mut title, mut file_name, mut bytes) = (String::new(), String::new(), Vec::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
         match field.name() {
-            Some("titel") => title = field.text().await.map_err(|_| AppError::BadRequest)?,
+            Some("titel") => {
+                title = crate::web::form::text_field(field).await.map_err(|_| AppError::BadRequest)?
+            }
             Some("fil") => {
-                file_name = field.file_name().unwrap_or("").to_string();
+                file_name = crate::web::form::file_name(&field).unwrap_or_default();
                 bytes = field.bytes().await.map_err(|_| AppError::BadRequest)?.to_vec();
             }
             _ => {}

@@ -2,8 +2,8 @@
 //! meeting (everyone registered is told), and the list of attendees as CSV. Only staff of the
 //! organising unit, through the policy module; every look at attendees is audited.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};

@@ -2,8 +2,8 @@
 //! optional); the organisers accept one for a meeting or decline it, and a suggester who left
 //! an address is told which.
 
+use crate::web::form::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;

@@ -1,7 +1,8 @@
 //! The two steps of a log-in with e-identification: send the visitor to the provider, and take
 //! them back.
 
-use axum::extract::{Path, Query, State};
+use crate::web::form::Query;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use openidconnect::core::{

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod auth;
 pub mod errors;
+pub mod form;
 pub mod health;
 pub mod metrics;
 pub mod page;

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod cast;
 
 use std::str::FromStr;
 

@@ -1,0 +1,100 @@
+//! The people and objects the route-table suites share: residents, an association, staff of two
+//! units, a reviewer and an administrator, and a target resident whose application opened a case
+//! in unit X. Used by the access matrix and the hostile-input sweep.
+#![allow(dead_code)]
+
+use nara::cases::Sharing;
+use nara::db::Db;
+use nara::identity::{Role, RoleGrant};
+use nara::policy::Access;
+use uuid::Uuid;
+
+use super::app::person;
+
+pub struct Cast {
+    /// (label, person id or None for anonymous, roles held)
+    pub actors: Vec<(&'static str, Option<Uuid>, Vec<Role>)>,
+    pub target: Uuid,
+    /// The target's case in unit X, opened by their application, and a shared entry in it.
+    pub case: Uuid,
+    pub entry: Uuid,
+    /// The target's application and its attachment.
+    pub application: Uuid,
+    pub file: Uuid,
+}
+
+/// The address of unit X's application form.
+pub const FORM: &str = "formular-x";
+pub const FORM_SOURCE: &str = "title_sv = \"Ansök\"\n[[steps]]\ntitle_sv = \"Steg\"\n\
+    [[steps.questions]]\nid = \"intyg\"\ntype = \"file\"\nlabel_sv = \"Intyg\"\n";
+
+pub async fn cast(db: &Db) -> Cast {
+    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let grant = |role, unit| RoleGrant { role, unit_id: unit };
+    let resident_a = person(db, "a@example.se", "Resident A", &[]).await;
+    let resident_b = person(db, "b@example.se", "Resident B", &[]).await;
+    let association = person(db, "forening@example.se", "Förening", &[grant(Role::Association, None)]).await;
+    let staff_x = person(db, "x@example.se", "Staff X", &[grant(Role::Staff, Some(unit_x))]).await;
+    let staff_y = person(db, "y@example.se", "Staff Y", &[grant(Role::Staff, Some(unit_y))]).await;
+    let reviewer =
+        person(db, "granskare@example.se", "Reviewer", &[grant(Role::LogReviewer, Some(unit_x))]).await;
+    let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
+    let target = person(db, "target@example.se", "Target", &[]).await;
+    // The target applies with an attachment; the application opens the case, with staff X (the
+    // only officer of unit X) as contact person.
+    db.create_form(FORM, unit_x, FORM_SOURCE, staff_x).await.unwrap().unwrap();
+    let form = db.form_by_slug(FORM).await.unwrap().unwrap();
+    let application = db.start_application(&form, target).await.unwrap();
+    let pdf = b"%PDF-1.4\n%%EOF\n";
+    let checked = nara::applications::files::check("intyg.pdf", pdf, Default::default()).unwrap();
+    let file = db.add_application_file(application, "intyg", &checked, pdf).await.unwrap().unwrap();
+    let case = match db.submit_application(application, "T", &Default::default(), &[]).await.unwrap().unwrap()
+    {
+        nara::applications::store::Submitted::Now(case) => case,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(db.case(case).await.unwrap().unwrap().officer_id, Some(staff_x));
+    let entry = db.write_journal_entry(case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
+    Cast {
+        actors: vec![
+            ("anonymous", None, vec![]),
+            ("resident A", Some(resident_a), vec![]),
+            ("resident B", Some(resident_b), vec![]),
+            ("association", Some(association), vec![Role::Association]),
+            ("staff of unit X", Some(staff_x), vec![Role::Staff]),
+            ("staff of unit Y", Some(staff_y), vec![Role::Staff]),
+            ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),
+            ("admin", Some(admin), vec![Role::Admin]),
+        ],
+        target,
+        case,
+        entry,
+        application,
+        file,
+    }
+}
+
+/// A concrete address for a route pattern: ids name the target person and the target's case,
+/// tokens are unknown.
+pub fn concrete(path: &str, cast: &Cast) -> String {
+    path.replace("{id}", &cast.target.to_string())
+        .replace("{case}", &cast.case.to_string())
+        .replace("{entry}", &cast.entry.to_string())
+        .replace("{token}", "ingen-sadan-lank")
+        .replace("{version}/{name}", "0/nara.css")
+        .replace("{provider}", "e-legitimation")
+        .replace("{application}", &cast.application.to_string())
+        .replace("{file}", &cast.file.to_string())
+        .replace("{step}", "1")
+        .replace("{form}", FORM)
+}
+
+pub fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
+    match access {
+        Access::Public => true,
+        Access::SignedIn => signed_in,
+        Access::Role(Role::Resident) => signed_in,
+        Access::Role(role) => roles.contains(&role),
+    }
+}
