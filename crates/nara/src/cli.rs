@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
-use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::audit::checkpoint::{self, Checkpoints};
+use crate::audit::{Action, AuditActor, AuditEvent, Keyring};
 use crate::config::{Config, Overrides, sqlite_url};
 use crate::db::{Db, redact};
 use crate::directory::search::SearchIndex;
@@ -61,8 +62,23 @@ enum AdminCommand {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Check the hash chain; report the first altered, missing or inserted entry.
-    Verify(DataArgs),
+    /// Check the signed hash chain and the checkpoints; report the first altered, missing or
+    /// inserted entry.
+    Verify(VerifyArgs),
+    /// Check the entries since the last checkpoint and write a checkpoint of the newest one
+    /// (a running server does this every hour).
+    Checkpoint(DataArgs),
+    /// Add a new key to the audit key file; it signs from the next start, the old ones still verify.
+    NewKey(DataArgs),
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// More checkpoints to check against, e.g. the lines e-mailed to the log reviewer, one a line.
+    #[arg(long, value_name = "FILE")]
+    checkpoints: Vec<PathBuf>,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
 #[derive(Debug, Args)]
@@ -162,20 +178,79 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{link}");
             Ok(())
         }
-        Command::Audit(AuditCommand::Verify(data)) => {
+        Command::Audit(AuditCommand::Verify(args)) => {
+            let config = cli.load_config(None, &args.data)?;
+            let (db, _) = open(&config, &config.database_url()).await?;
+            verify_audit(&db, &config, &args.checkpoints).await
+        }
+        Command::Audit(AuditCommand::Checkpoint(data)) => {
             let config = cli.load_config(None, data)?;
             let (db, _) = open(&config, &config.database_url()).await?;
-            match db.verify_audit_chain().await? {
-                Ok(count) => {
-                    println!(
-                        "Granskningsloggen är hel: {count} poster. (The audit log is intact: {count} entries.)"
-                    );
-                    Ok(())
-                }
-                Err(broken) => anyhow::bail!("the audit log has been tampered with: {broken}"),
+            let catalogues = crate::i18n::Catalogues::load()?;
+            let destination = config.audit_checkpoints();
+            match checkpoint::write(&db, &destination, &catalogues).await? {
+                Some(written) => println!(
+                    "Kontrollpunkt skriven för post {seq} i {file}. (Checkpoint written for entry {seq}.)",
+                    seq = written.seq,
+                    file = destination.file.display()
+                ),
+                None => println!(
+                    "Inget nytt sedan förra kontrollpunkten. (Nothing new since the last checkpoint.)"
+                ),
             }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::NewKey(data)) => {
+            let config = cli.load_config(None, data)?;
+            let path = config.audit_key_file();
+            let key = Keyring::add_key(&path)?;
+            println!(
+                "Ny granskningsnyckel {id} i {file}; den signerar efter nästa omstart. \
+                 (New audit key {id}; it signs from the next restart, the older keys still verify.)",
+                id = key.id(),
+                file = path.display()
+            );
+            Ok(())
         }
     }
+}
+
+/// `nara audit verify`: the chain with the audit keys, through every checkpoint of this log.
+async fn verify_audit(db: &Db, config: &Config, extra: &[PathBuf]) -> anyhow::Result<()> {
+    let mut checkpoints = Checkpoints::default();
+    checkpoints.read(&config.audit_checkpoints().file, db.audit_keys())?;
+    for file in extra {
+        anyhow::ensure!(file.is_file(), "the checkpoint file {} does not exist", file.display());
+        checkpoints.read(file, db.audit_keys())?;
+    }
+    for (line, refusal) in &checkpoints.refused {
+        println!(
+            "Varning: {line} är ingen giltig kontrollpunkt och används inte. (Warning: {line} is not used: {refusal}.)"
+        );
+    }
+    let verified = match db.verify_audit_chain(&checkpoints.valid).await? {
+        Ok(verified) => verified,
+        Err(broken) if broken.is_tampering() => {
+            anyhow::bail!("the audit log has been tampered with: {broken}")
+        }
+        Err(broken) => anyhow::bail!("the audit log cannot be verified: {broken}"),
+    };
+    let count = verified.entries;
+    println!("Granskningsloggen är hel: {count} poster. (The audit log is intact: {count} entries.)");
+    match &verified.newest_anchor {
+        Some(anchor) => println!(
+            "Kontrollpunkter: {n}; den senaste gäller post {seq} ({at}). \
+             (Checkpoints: {n}; the newest vouches for entry {seq} ({at}).)",
+            n = verified.anchors,
+            seq = anchor.seq,
+            at = anchor.at.0.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ),
+        None => println!(
+            "Ingen kontrollpunkt för den här loggen ännu. \
+             (No checkpoint for this log yet: `nara serve` or `nara audit checkpoint` writes one.)"
+        ),
+    }
+    Ok(())
 }
 
 /// Creates (or promotes) an administrator and returns the link where they choose a password.
@@ -210,11 +285,13 @@ async fn create_admin(db: &Db, email: &EmailAddress, name: &str, config: &Config
     Ok(base.join(&format!("inbjudan/{token}"))?.to_string())
 }
 
-/// Prepares the data directory and its secrets, then connects.
+/// Prepares the data directory, its secrets and the audit keys, then connects.
 async fn open(config: &Config, url: &str) -> anyhow::Result<(Db, Secrets)> {
     config.prepare_data_dir()?;
     let secrets = Secrets::load_or_create(&config.data_dir)?;
-    Ok((Db::connect(url).await?, secrets))
+    // A key file the configuration names must be there; the default one is made on first start.
+    let audit_keys = Keyring::load(&config.audit_key_file(), config.audit_key_file.is_none())?;
+    Ok((Db::connect(url).await?.with_audit_keys(std::sync::Arc::new(audit_keys)), secrets))
 }
 
 /// Removes an earlier demo database so every `nara demo` starts from the same content.

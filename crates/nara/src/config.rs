@@ -28,6 +28,8 @@ const ENV_KEYS: &[&str] = &[
     "smtp_url",
     "mail_dir",
     "trusted_proxies",
+    "audit_key_file",
+    "audit_checkpoint_email",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -67,6 +69,11 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// E-identification providers (OIDC), e.g. the municipality's BankID/Freja broker.
     pub oidc: Vec<crate::oidc::ProviderConfig>,
+    /// The keys that sign the audit log (default: `<data_dir>/audit.keys`, made on first start).
+    /// Keep it where those who administer the database cannot write.
+    pub audit_key_file: Option<PathBuf>,
+    /// The log reviewer's address: each audit checkpoint is also e-mailed there.
+    pub audit_checkpoint_email: Option<String>,
 }
 
 impl Default for Config {
@@ -85,6 +92,8 @@ impl Default for Config {
             mail_dir: None,
             trusted_proxies: Vec::new(),
             oidc: Vec::new(),
+            audit_key_file: None,
+            audit_checkpoint_email: None,
         }
     }
 }
@@ -140,6 +149,11 @@ impl Config {
         if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
             bail!("configuration: mail_from must be an address such as \"Nära <no-reply@example.se>\"");
         }
+        if let Some(address) = &self.audit_checkpoint_email
+            && crate::identity::EmailAddress::parse(address).is_none()
+        {
+            bail!("configuration: audit_checkpoint_email must be an e-mail address");
+        }
         let mut ids = std::collections::HashSet::new();
         for provider in &self.oidc {
             if provider.id.is_empty() || !provider.id.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
@@ -160,6 +174,19 @@ impl Config {
     /// Whether people reach us over https, which makes cookies `Secure` and turns on HSTS.
     pub fn served_over_https(&self) -> bool {
         self.public_base_url.as_ref().is_some_and(|u| u.scheme() == "https")
+    }
+
+    /// The file of keys that sign the audit log.
+    pub fn audit_key_file(&self) -> PathBuf {
+        self.audit_key_file.clone().unwrap_or_else(|| self.data_dir.join("audit.keys"))
+    }
+
+    /// Where the audit log's checkpoints go.
+    pub fn audit_checkpoints(&self) -> crate::audit::checkpoint::Destination {
+        crate::audit::checkpoint::Destination {
+            file: self.data_dir.join(crate::audit::checkpoint::FILE_NAME),
+            email: self.audit_checkpoint_email.clone(),
+        }
     }
 
     /// Where mail goes when there is no SMTP server.

@@ -12,6 +12,7 @@ use tokio::sync::watch;
 use lettre::message::Mailbox;
 use url::Url;
 
+use crate::audit;
 use crate::config::Config;
 use crate::db::Db;
 use crate::directory::search::SearchIndex;
@@ -84,10 +85,18 @@ pub async fn run(
     tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
     tokio::spawn(crate::maintenance::run_worker(state.clone(), wait_for(stopped.clone())));
     let counts = tokio::spawn(crate::directory::usage::run_flusher(state.clone(), wait_for(stopped.clone())));
+    let checkpoints = config.audit_checkpoints();
+    tokio::spawn(audit::checkpoint::run_worker(
+        state.clone(),
+        checkpoints.clone(),
+        wait_for(stopped.clone()),
+    ));
     let app = web::router(state.clone(), limits);
     serve(listener, app, wait_for(stopped)).await?;
     // The last counts are written before the database closes.
     let _ = counts.await;
+    // The last checkpoint vouches for every entry the requests in flight appended.
+    audit::checkpoint::write_logged(&state.db, &checkpoints, &state.catalogues).await;
     state.db.close().await;
     Ok(())
 }

@@ -278,3 +278,12 @@ export-log-count = { $count ->
    *[other] The log has { $count } lines, and they are in the file.
 }
 audit-action-own-data-downloaded = Fetched all their data
+
+## The audit log's checkpoint, e-mailed to the log reviewer.
+mail-audit-checkpoint-subject = Audit log checkpoint: entry { $seq }
+mail-audit-checkpoint-body =
+    On { $when } (Swedish time), entry { $seq } was the newest in Nära's audit log. The line below is signed with the log's key and records which entry it was.
+
+    Keep this e-mail. Collect the lines in a file and run `nara audit verify --checkpoints THE-FILE`: it shows whether entries that were here have been removed or changed, even if someone changed the database and the server's own checkpoint file.
+
+    { $line }

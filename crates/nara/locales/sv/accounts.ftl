@@ -278,3 +278,12 @@ export-log-count = { $count ->
    *[other] Loggen har { $count } rader, och de finns med i filen.
 }
 audit-action-own-data-downloaded = Hämtade alla sina uppgifter
+
+## The audit log's checkpoint, e-mailed to the log reviewer.
+mail-audit-checkpoint-subject = Kontrollpunkt för granskningsloggen: post { $seq }
+mail-audit-checkpoint-body =
+    Den { $when } var post { $seq } den senaste i granskningsloggen i Nära. Raden nedan är signerad med loggens nyckel och visar vilken posten var.
+
+    Spara det här mejlet. Samla raderna i en fil och kör `nara audit verify --checkpoints FILEN`: då märks det om poster som fanns här har tagits bort eller ändrats, även om någon har ändrat i databasen och i serverns egen fil med kontrollpunkter.
+
+    { $line }

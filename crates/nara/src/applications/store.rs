@@ -170,14 +170,14 @@ macro_rules! submit_in {
 /// a draft go through here, so they never interleave.
 macro_rules! with_locked_application {
     ($db:expr, $id:expr, $tx:ident => $body:expr) => {
-        match $db {
-            Db::Sqlite(pool) => {
+        match $db.pool() {
+            crate::db::Pool::Sqlite(pool) => {
                 let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let outcome = $body;
                 $tx.commit().await?;
                 outcome
             }
-            Db::Postgres(pool) => {
+            crate::db::Pool::Postgres(pool) => {
                 let mut $tx = pool.begin().await?;
                 sqlx::query("SELECT id FROM applications WHERE id = $1 FOR UPDATE")
                     .bind($id)

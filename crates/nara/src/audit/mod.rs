@@ -1,21 +1,23 @@
 //! The audit log: every read or change of a resident's personal data, every log-in and failed
-//! log-in, every role change. Append-only, and each entry carries the hash of the one before it,
-//! so `nara audit verify` finds the first entry that was altered, removed or inserted.
+//! log-in, every role change. Append-only; each entry carries the hash of the one before it and
+//! is signed with a key kept outside the database (`keyring`), and signed checkpoints of the head
+//! are kept outside it too (`checkpoint`), so `nara audit verify` finds the first entry that was
+//! altered, removed or inserted, even by someone who can write to the database.
 
+mod chain;
+pub mod checkpoint;
+mod keyring;
 pub mod review;
 mod store;
 
-pub use store::{AccessLogLine, AuditFilter, AuditSearchLine};
+pub use chain::{Anchor, AuditEntry, ChainBreak, GENESIS_HASH, Verified, Walk};
+pub use keyring::{AuditKey, Keyring};
+pub use store::{AccessLogLine, AuditFilter, AuditHead, AuditSearchLine};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::db::UtcTime;
 use crate::identity::{Actor, Role};
-
-/// The hash before the first entry.
-pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// What happened. The names are stored; the catalogue explains them (`audit-action-…`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,186 +251,9 @@ impl AuditEvent {
     }
 }
 
-/// A stored entry.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct AuditEntry {
-    pub seq: i64,
-    pub at: UtcTime,
-    pub actor_id: Option<Uuid>,
-    pub actor_role: String,
-    pub actor_unit_id: Option<Uuid>,
-    pub action: String,
-    pub object_type: String,
-    pub object_id: Option<String>,
-    pub subject_id: Option<Uuid>,
-    pub purpose: Option<String>,
-    pub request_id: Option<String>,
-    pub prev_hash: String,
-    pub hash: String,
-}
-
-/// The fields a hash covers, in a fixed order (serde keeps struct order).
-#[derive(Serialize)]
-struct Hashed<'a> {
-    seq: i64,
-    at: String,
-    actor_id: Option<Uuid>,
-    actor_role: &'a str,
-    actor_unit_id: Option<Uuid>,
-    action: &'a str,
-    object_type: &'a str,
-    object_id: Option<&'a str>,
-    subject_id: Option<Uuid>,
-    purpose: Option<&'a str>,
-    request_id: Option<&'a str>,
-}
-
-impl AuditEntry {
-    /// SHA-256 over the previous hash and this entry's fields.
-    pub fn compute_hash(&self) -> String {
-        let fields = Hashed {
-            seq: self.seq,
-            at: self.at.0.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-            actor_id: self.actor_id,
-            actor_role: &self.actor_role,
-            actor_unit_id: self.actor_unit_id,
-            action: &self.action,
-            object_type: &self.object_type,
-            object_id: self.object_id.as_deref(),
-            subject_id: self.subject_id,
-            purpose: self.purpose.as_deref(),
-            request_id: self.request_id.as_deref(),
-        };
-        let json = serde_json::to_string(&fields).unwrap_or_default();
-        let mut hasher = Sha256::new();
-        hasher.update(self.prev_hash.as_bytes());
-        hasher.update(b"\n");
-        hasher.update(json.as_bytes());
-        hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    /// The entry that follows `prev_hash` at `seq`, hash filled in.
-    pub fn chained(event: &AuditEvent, seq: i64, at: UtcTime, prev_hash: &str) -> Self {
-        let mut entry = Self {
-            seq,
-            at,
-            actor_id: event.actor.person_id,
-            actor_role: event.actor.role.clone(),
-            actor_unit_id: event.actor.unit_id,
-            action: event.action.as_str().into(),
-            object_type: event.object_type.into(),
-            object_id: event.object_id.clone(),
-            subject_id: event.subject_id,
-            purpose: event.purpose.clone(),
-            request_id: event.request_id.clone(),
-            prev_hash: prev_hash.into(),
-            hash: String::new(),
-        };
-        entry.hash = entry.compute_hash();
-        entry
-    }
-}
-
-/// Where a chain stops being trustworthy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChainBreak {
-    /// The entry's own fields no longer give its hash: it was altered.
-    Altered { seq: i64 },
-    /// The entry does not point at the one before it: one was removed or inserted.
-    Broken { seq: i64 },
-    /// Sequence numbers skip: entries are missing before this one.
-    Missing { expected: i64, found: i64 },
-    /// The head says there are more entries than there are (the newest were removed).
-    Truncated { last: i64, head: i64 },
-}
-
-impl std::fmt::Display for ChainBreak {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ChainBreak::Altered { seq } => write!(f, "entry {seq} was altered (its hash does not match)"),
-            ChainBreak::Broken { seq } => write!(f, "entry {seq} does not follow the entry before it"),
-            ChainBreak::Missing { expected, found } => {
-                write!(f, "entries {expected} to {} are missing", found - 1)
-            }
-            ChainBreak::Truncated { last, head } => {
-                write!(f, "entries after {last} are missing (the log had {head})")
-            }
-        }
-    }
-}
-
-/// Checks entries in sequence order, continuing from `(last seq, last hash)`.
-/// Returns the new position, or the first break.
-pub fn verify_run(entries: &[AuditEntry], from: (i64, String)) -> Result<(i64, String), ChainBreak> {
-    let (mut last_seq, mut last_hash) = from;
-    for entry in entries {
-        if entry.seq != last_seq + 1 {
-            return Err(ChainBreak::Missing { expected: last_seq + 1, found: entry.seq });
-        }
-        if entry.prev_hash != last_hash {
-            return Err(ChainBreak::Broken { seq: entry.seq });
-        }
-        if entry.compute_hash() != entry.hash {
-            return Err(ChainBreak::Altered { seq: entry.seq });
-        }
-        last_seq = entry.seq;
-        last_hash = entry.hash.clone();
-    }
-    Ok((last_seq, last_hash))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chain(n: i64) -> Vec<AuditEntry> {
-        let mut prev = GENESIS_HASH.to_string();
-        (1..=n)
-            .map(|seq| {
-                let event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account")
-                    .object(format!("a{seq}"))
-                    .request(Some(format!("req-{seq}")));
-                let entry = AuditEntry::chained(&event, seq, UtcTime::now(), &prev);
-                prev = entry.hash.clone();
-                entry
-            })
-            .collect()
-    }
-
-    fn start() -> (i64, String) {
-        (0, GENESIS_HASH.to_string())
-    }
-
-    #[test]
-    fn an_intact_chain_verifies() {
-        let entries = chain(5);
-        assert_eq!(verify_run(&entries, start()).unwrap(), (5, entries[4].hash.clone()));
-    }
-
-    #[test]
-    fn any_altered_field_is_found() {
-        let mut entries = chain(5);
-        entries[2].purpose = Some("nyfikenhet".into());
-        assert_eq!(verify_run(&entries, start()), Err(ChainBreak::Altered { seq: 3 }));
-    }
-
-    #[test]
-    fn a_removed_entry_is_found() {
-        let mut entries = chain(5);
-        entries.remove(1);
-        assert_eq!(verify_run(&entries, start()), Err(ChainBreak::Missing { expected: 2, found: 3 }));
-    }
-
-    #[test]
-    fn a_rewritten_and_renumbered_tail_is_found() {
-        let mut entries = chain(5);
-        entries.remove(1);
-        for (i, e) in entries.iter_mut().enumerate() {
-            e.seq = i as i64 + 1;
-            e.hash = e.compute_hash();
-        }
-        assert_eq!(verify_run(&entries, start()), Err(ChainBreak::Broken { seq: 2 }));
-    }
 
     #[test]
     fn actions_round_trip_through_their_names() {

@@ -1,8 +1,18 @@
 use uuid::Uuid;
 
-use super::{AuditEntry, AuditEvent, ChainBreak, verify_run};
+use super::checkpoint::Checkpoint;
+use super::{Anchor, AuditEntry, AuditEvent, ChainBreak, Verified, Walk};
 use crate::db::{Db, UtcTime};
 use crate::on_pool;
+
+/// The newest entry as the database records it, and the id that binds entries and checkpoints
+/// to this log (so checkpoints of another database in the same data directory are told apart).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditHead {
+    pub log_id: String,
+    pub seq: i64,
+    pub hash: String,
+}
 
 /// One line of "who has read or changed my data".
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -44,15 +54,16 @@ pub struct AuditSearchLine {
 }
 
 const INSERT_ENTRY: &str = "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, \
-     object_type, object_id, subject_id, purpose, request_id, prev_hash, hash) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+     object_type, object_id, subject_id, purpose, request_id, prev_hash, key_id, hash) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+const HEAD: &str = "SELECT log_id, seq, hash FROM audit_head WHERE id = 1";
 const UPDATE_HEAD: &str = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
 
 /// Appends inside a transaction that already holds the write lock on the head row.
 macro_rules! append_locked {
-    ($tx:ident, $head_sql:expr, $event:expr) => {{
-        let (seq, hash): (i64, String) = sqlx::query_as($head_sql).fetch_one(&mut *$tx).await?;
-        let entry = AuditEntry::chained($event, seq + 1, UtcTime::now(), &hash);
+    ($tx:ident, $head_sql:expr, $event:expr, $key:expr) => {{
+        let head: AuditHead = sqlx::query_as($head_sql).fetch_one(&mut *$tx).await?;
+        let entry = AuditEntry::chained($event, head.seq + 1, UtcTime::now(), &head.hash, &head.log_id, $key);
         sqlx::query(INSERT_ENTRY)
             .bind(entry.seq)
             .bind(entry.at)
@@ -66,6 +77,7 @@ macro_rules! append_locked {
             .bind(&entry.purpose)
             .bind(&entry.request_id)
             .bind(&entry.prev_hash)
+            .bind(&entry.key_id)
             .bind(&entry.hash)
             .execute(&mut *$tx)
             .await?;
@@ -76,50 +88,96 @@ macro_rules! append_locked {
 }
 
 impl Db {
-    /// Appends an event to the log and returns its sequence number. Appends are serialised:
-    /// SQLite takes the write lock at `BEGIN IMMEDIATE`, PostgreSQL locks the head row.
+    /// Appends an event to the log, signed with the newest audit key, and returns its sequence
+    /// number. Appends are serialised: SQLite takes the write lock at `BEGIN IMMEDIATE`,
+    /// PostgreSQL locks the head row.
     pub async fn append_audit(&self, event: &AuditEvent) -> anyhow::Result<i64> {
-        let seq = match self {
-            Db::Sqlite(pool) => {
+        let key = self.audit_keys().signing();
+        let seq = match self.pool() {
+            crate::db::Pool::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                append_locked!(tx, "SELECT seq, hash FROM audit_head WHERE id = 1", event)
+                append_locked!(tx, HEAD, event, key)
             }
-            Db::Postgres(pool) => {
+            crate::db::Pool::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                append_locked!(tx, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", event)
+                append_locked!(
+                    tx,
+                    "SELECT log_id, seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    event,
+                    key
+                )
             }
         };
         Ok(seq)
     }
 
+    pub async fn audit_head(&self) -> anyhow::Result<AuditHead> {
+        let head = on_pool!(self, pool => sqlx::query_as(HEAD).fetch_one(pool).await)?;
+        Ok(head)
+    }
+
     /// Entries after `seq`, oldest first.
     pub async fn audit_entries_after(&self, seq: i64, limit: i64) -> anyhow::Result<Vec<AuditEntry>> {
         let sql = "SELECT seq, at, actor_id, actor_role, actor_unit_id, action, object_type, object_id, \
-                   subject_id, purpose, request_id, prev_hash, hash FROM audit_log \
+                   subject_id, purpose, request_id, prev_hash, key_id, hash FROM audit_log \
                    WHERE seq > $1 ORDER BY seq LIMIT $2";
         let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(seq).bind(limit).fetch_all(pool).await)?;
         Ok(rows)
     }
 
-    /// Walks the whole chain. `Ok(Ok(n))`: n entries, intact. `Ok(Err(break))`: the first break.
-    pub async fn verify_audit_chain(&self) -> anyhow::Result<Result<i64, ChainBreak>> {
-        let (head_seq, head_hash): (i64, String) = on_pool!(self, pool =>
-            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(pool).await)?;
-        let mut position = (0, super::GENESIS_HASH.to_string());
+    /// Walks on from where `walk` stands to the newest entry, or to the first break.
+    async fn walk_to_the_end(&self, walk: &mut Walk<'_>) -> anyhow::Result<Result<(), ChainBreak>> {
         loop {
-            let batch = self.audit_entries_after(position.0, 1000).await?;
+            let batch = self.audit_entries_after(walk.position().0, 1000).await?;
             if batch.is_empty() {
-                break;
+                return Ok(Ok(()));
             }
-            position = match verify_run(&batch, position) {
-                Ok(next) => next,
-                Err(broken) => return Ok(Err(broken)),
-            };
+            if let Err(broken) = walk.step(&batch) {
+                return Ok(Err(broken));
+            }
         }
-        if position.0 != head_seq || position.1 != head_hash {
-            return Ok(Err(ChainBreak::Truncated { last: position.0, head: head_seq }));
+    }
+
+    /// Walks the whole chain with this database's audit keys, through every checkpoint of this
+    /// log among `checkpoints` (already checked for their signatures). `Ok(Err(break))`: the first
+    /// break.
+    pub async fn verify_audit_chain(
+        &self,
+        checkpoints: &[Checkpoint],
+    ) -> anyhow::Result<Result<Verified, ChainBreak>> {
+        let head = self.audit_head().await?;
+        let anchors = checkpoints.iter().filter(|c| c.log == head.log_id).map(Checkpoint::anchor).collect();
+        let mut walk = Walk::from_genesis(self.audit_keys(), &head.log_id, anchors);
+        if let Err(broken) = self.walk_to_the_end(&mut walk).await? {
+            return Ok(Err(broken));
         }
-        Ok(Ok(position.0))
+        Ok(walk.finish(head.seq, &head.hash))
+    }
+
+    /// Whether the log still holds the entry a checkpoint vouched for.
+    pub async fn audit_entry_holds(&self, anchor: &Anchor) -> anyhow::Result<bool> {
+        let entry = self.audit_entries_after(anchor.seq - 1, 1).await?;
+        Ok(entry.first().is_some_and(|e| e.seq == anchor.seq && e.hash == anchor.hash))
+    }
+
+    /// Checks the entries appended since `since` (a checkpoint of this log whose entry still
+    /// holds), or the whole chain when there is none yet, and returns the newest entry's sequence
+    /// number and hash: what the next checkpoint may vouch for. Entries from before the log was
+    /// keyed are taken on trust the first time, which is when they get their checkpoint.
+    pub async fn audit_position_since(
+        &self,
+        log_id: &str,
+        since: Option<&Anchor>,
+    ) -> anyhow::Result<Result<(i64, String), ChainBreak>> {
+        let mut walk = match since {
+            None => Walk::from_genesis(self.audit_keys(), log_id, Vec::new()),
+            Some(anchor) => Walk::resume(self.audit_keys(), log_id, anchor),
+        };
+        if let Err(broken) = self.walk_to_the_end(&mut walk).await? {
+            return Ok(Err(broken));
+        }
+        let (seq, hash) = walk.position();
+        Ok(Ok((seq, hash.to_string())))
     }
 
     /// Who has read or changed this person's data, newest first.

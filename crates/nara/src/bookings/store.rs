@@ -290,12 +290,12 @@ impl Db {
     /// Books a meeting, or moves `replacing` (a booking of the same case) to the new time. Unless
     /// the outcome is `Booked`, nothing changed.
     pub async fn book(&self, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
-        let made = match self {
-            Db::Sqlite(pool) => {
+        let made = match self.pool() {
+            crate::db::Pool::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 book_in!(tx, new, replacing)
             }
-            Db::Postgres(pool) => {
+            crate::db::Pool::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
                 // Bookings with one officer wait for each other here.
                 sqlx::query("SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE")

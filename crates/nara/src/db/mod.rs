@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 mod time;
@@ -17,6 +18,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use crate::audit::Keyring;
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -27,8 +30,16 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// may take at all), rather than failing while others finish.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The database, and the keys that sign its audit log. The keys travel with the pool because
+/// every audit append needs them, and they must come from outside the database (see `audit`).
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    audit_keys: Arc<Keyring>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -38,9 +49,9 @@ pub enum Db {
 #[macro_export]
 macro_rules! on_pool {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite($pool) => $body,
-            $crate::db::Db::Postgres($pool) => $body,
+        match $db.pool() {
+            $crate::db::Pool::Sqlite($pool) => $body,
+            $crate::db::Pool::Postgres($pool) => $body,
         }
     };
 }
@@ -65,6 +76,27 @@ impl MigrationStatus {
 }
 
 impl Db {
+    /// A database over `pool`. Its audit key lives only in memory until `with_audit_keys` gives
+    /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
+    /// with a key that is gone can no longer be verified).
+    fn over(pool: Pool) -> Self {
+        Self { pool, audit_keys: Arc::new(Keyring::ephemeral()) }
+    }
+
+    /// The same database with the keys that sign (the newest) and verify (all) audit entries.
+    pub fn with_audit_keys(mut self, keys: Arc<Keyring>) -> Self {
+        self.audit_keys = keys;
+        self
+    }
+
+    pub fn audit_keys(&self) -> &Keyring {
+        &self.audit_keys
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
     /// Connects to `sqlite:…` or `postgres:…`, failing within a few seconds when unreachable.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         if url.starts_with("sqlite:") {
@@ -95,7 +127,7 @@ impl Db {
             .await
             .context("opening the SQLite database took too long")?
             .context("cannot open the SQLite database")?;
-        Ok(Db::Sqlite(pool))
+        Ok(Db::over(Pool::Sqlite(pool)))
     }
 
     pub async fn connect_postgres(options: PgConnectOptions) -> anyhow::Result<Self> {
@@ -105,20 +137,20 @@ impl Db {
             .await
             .map_err(|_| anyhow::anyhow!("no answer within {} seconds", CONNECT_TIMEOUT.as_secs()))?
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(Db::Postgres(pool))
+        Ok(Db::over(Pool::Postgres(pool)))
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
     fn migrator(&self) -> &'static Migrator {
-        match self {
-            Db::Sqlite(_) => &SQLITE_MIGRATIONS,
-            Db::Postgres(_) => &POSTGRES_MIGRATIONS,
+        match self.pool {
+            Pool::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Pool::Postgres(_) => &POSTGRES_MIGRATIONS,
         }
     }
 

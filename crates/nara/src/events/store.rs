@@ -365,12 +365,12 @@ impl Db {
         occurrence_ids: &[Uuid],
         who: &Registrant,
     ) -> anyhow::Result<Vec<Registered>> {
-        let made = match self {
-            Db::Sqlite(pool) => {
+        let made = match self.pool() {
+            crate::db::Pool::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 register_all_in!(tx, occurrence_ids, who)
             }
-            Db::Postgres(pool) => {
+            crate::db::Pool::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
                 register_all_in!(tx, occurrence_ids, who)
             }
@@ -380,12 +380,12 @@ impl Db {
 
     /// Cancels a registration; `None` when it does not exist or was already cancelled.
     pub async fn cancel_registration(&self, registration_id: Uuid) -> anyhow::Result<Option<Cancellation>> {
-        let outcome = match self {
-            Db::Sqlite(pool) => {
+        let outcome = match self.pool() {
+            crate::db::Pool::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 cancel_in!(tx, registration_id)
             }
-            Db::Postgres(pool) => {
+            crate::db::Pool::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
                 // Lock the occurrence first: two cancellations never promote the same person.
                 sqlx::query(

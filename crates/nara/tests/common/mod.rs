@@ -46,7 +46,7 @@ impl TestDb {
         };
         let schema_name = format!("test_{}", uuid_like());
         let admin = Db::connect(&url).await.expect("the test PostgreSQL answers");
-        if let Db::Postgres(pool) = &admin {
+        if let nara::db::Pool::Postgres(pool) = admin.pool() {
             // The name is made of a-z only, above: nothing to inject.
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema_name}")))
                 .execute(pool)
