@@ -78,3 +78,70 @@ on_both_backends!(times_round_trip_exactly_and_sort_by_time, Migrated, |db| {
     expected.sort();
     assert_eq!(sorted, expected);
 });
+
+#[derive(Debug, PartialEq, sqlx::FromRow)]
+struct Probe {
+    id: uuid::Uuid,
+    name: String,
+    note: Option<String>,
+    count: i64,
+    done: bool,
+    at: UtcTime,
+}
+
+const PROBE_TABLE: &str = "CREATE TABLE probe (id UUID PRIMARY KEY, name TEXT NOT NULL, note TEXT, \
+     count BIGINT NOT NULL, done BOOLEAN NOT NULL, at TIMESTAMPTZ NOT NULL)";
+const INSERT_PROBE: &str =
+    "INSERT INTO probe (id, name, note, count, done, at) VALUES ($1, $2, $3, $4, $5, $6)";
+
+on_both_backends!(one_sql_text_binds_and_reads_the_same_types_on_both, Migrated, |db| {
+    db.sql().execute(PROBE_TABLE, &[]).await.unwrap();
+    let at = UtcTime::now();
+    let written =
+        Probe { id: uuid::Uuid::new_v4(), name: "Åsa".into(), note: None, count: 7, done: true, at };
+    let p = &written;
+    let changed =
+        db.sql().execute(INSERT_PROBE, &[&p.id, &p.name, &p.note, &p.count, &p.done, &p.at]).await.unwrap();
+    assert_eq!(changed, 1);
+    let read: Probe = db.sql().one("SELECT * FROM probe WHERE id = $1", &[&p.id]).await.unwrap();
+    assert_eq!(read.name, "Åsa");
+    assert_eq!((read.note, read.count, read.done), (None, 7, true));
+    assert_eq!(read.at.0.timestamp_micros(), at.0.timestamp_micros());
+    let names: Vec<String> = db.sql().column("SELECT name FROM probe", &[]).await.unwrap();
+    assert_eq!(names, vec!["Åsa".to_string()]);
+    let missing: Option<i64> =
+        db.sql().value("SELECT count FROM probe WHERE id = $1", &[&uuid::Uuid::nil()]).await.unwrap();
+    assert_eq!(missing, None);
+    assert!(matches!(
+        db.sql().one::<Probe>("SELECT * FROM probe WHERE name = $1", &[&"ingen"]).await,
+        Err(sqlx::Error::RowNotFound)
+    ));
+});
+
+async fn insert(tx: &mut nara::db::Tx, name: &str) -> Result<u64, sqlx::Error> {
+    let id = uuid::Uuid::new_v4();
+    tx.sql().execute(INSERT_PROBE, &[&id, &name, &None::<String>, &1_i64, &false, &UtcTime::now()]).await
+}
+
+on_both_backends!(a_transaction_commits_whole_or_leaves_nothing, Migrated, |db| {
+    db.sql().execute(PROBE_TABLE, &[]).await.unwrap();
+    // Dropped without commit: rolled back.
+    let mut tx = db.begin_write().await.unwrap();
+    insert(&mut tx, "ett").await.unwrap();
+    insert(&mut tx, "två").await.unwrap();
+    drop(tx);
+    assert_eq!(db.sql().value::<i64>("SELECT COUNT(*) FROM probe", &[]).await.unwrap(), Some(0));
+    // A failing statement leaves the transaction to be dropped, and nothing of it stays.
+    let mut tx = db.begin().await.unwrap();
+    insert(&mut tx, "tre").await.unwrap();
+    assert!(tx.sql().execute("INSERT INTO probe (id) VALUES ($1)", &[&uuid::Uuid::new_v4()]).await.is_err());
+    drop(tx);
+    assert_eq!(db.sql().value::<i64>("SELECT COUNT(*) FROM probe", &[]).await.unwrap(), Some(0));
+    // Committed: all of it.
+    let mut tx = db.begin_write().await.unwrap();
+    insert(&mut tx, "fyra").await.unwrap();
+    insert(&mut tx, "fem").await.unwrap();
+    assert_eq!(tx.backend(), db.backend());
+    tx.commit().await.unwrap();
+    assert_eq!(db.sql().value::<i64>("SELECT COUNT(*) FROM probe", &[]).await.unwrap(), Some(2));
+});

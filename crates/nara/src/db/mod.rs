@@ -7,8 +7,10 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub mod sql;
 mod time;
 
+pub use sql::{Param, Row, Scalar, Sql, Tx};
 pub use time::UtcTime;
 
 use anyhow::Context;

@@ -1,0 +1,243 @@
+//! One SQL text, either database, as plain typed functions.
+//!
+//! Storage code writes a statement once with `$1 … $N` placeholders and its parameters as a slice
+//! (`&[&id, &name]`); [`Sql`] binds them for whichever database `Db` holds. A [`Tx`] is one
+//! transaction over either database: every write of a user action (the change, its audit
+//! entries, its outbox messages, its change-log lines) goes through one `Tx` and commits together
+//! or not at all. Where the two databases really differ (locking), code asks [`Tx::backend`] and
+//! branches in the open.
+//!
+//! A parameter must encode for both databases, and a row type must decode from both, so a type
+//! that only one of them understands is a compile error here, not a runtime surprise there.
+
+use sqlx::error::BoxDynError;
+use sqlx::postgres::{PgArguments, PgConnection, PgRow};
+use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqliteRow};
+use sqlx::{Arguments, Decode, Encode, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction, Type};
+
+use super::{Backend, Db, Pool};
+
+/// A value that binds to a statement on either database.
+pub trait Param: Sync {
+    fn add_to_sqlite(&self, arguments: &mut SqliteArguments) -> Result<(), BoxDynError>;
+    fn add_to_postgres(&self, arguments: &mut PgArguments) -> Result<(), BoxDynError>;
+}
+
+impl<T> Param for T
+where
+    T: Sync + Type<Sqlite> + Type<Postgres> + for<'t> Encode<'t, Sqlite> + for<'t> Encode<'t, Postgres>,
+{
+    fn add_to_sqlite(&self, arguments: &mut SqliteArguments) -> Result<(), BoxDynError> {
+        arguments.add(self)
+    }
+
+    fn add_to_postgres(&self, arguments: &mut PgArguments) -> Result<(), BoxDynError> {
+        arguments.add(self)
+    }
+}
+
+/// A row type that decodes from either database (derive `sqlx::FromRow`).
+pub trait Row: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+
+impl<T> Row for T where T: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+
+/// A single column's value that decodes from either database.
+pub trait Scalar:
+    Send + Unpin + Type<Sqlite> + Type<Postgres> + for<'r> Decode<'r, Sqlite> + for<'r> Decode<'r, Postgres>
+{
+}
+
+impl<T> Scalar for T where
+    T: Send
+        + Unpin
+        + Type<Sqlite>
+        + Type<Postgres>
+        + for<'r> Decode<'r, Sqlite>
+        + for<'r> Decode<'r, Postgres>
+{
+}
+
+fn sqlite_arguments(params: &[&dyn Param]) -> Result<SqliteArguments, sqlx::Error> {
+    let mut arguments = SqliteArguments::default();
+    for param in params {
+        param.add_to_sqlite(&mut arguments).map_err(sqlx::Error::Encode)?;
+    }
+    Ok(arguments)
+}
+
+fn postgres_arguments(params: &[&dyn Param]) -> Result<PgArguments, sqlx::Error> {
+    let mut arguments = PgArguments::default();
+    for param in params {
+        param.add_to_postgres(&mut arguments).map_err(sqlx::Error::Encode)?;
+    }
+    Ok(arguments)
+}
+
+/// Where a statement runs: the pool (each statement on its own) or an open transaction.
+pub enum Sql<'c> {
+    SqlitePool(&'c SqlitePool),
+    PostgresPool(&'c PgPool),
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+/// The four arms of each kind of result live here once, so storage code never matches on the
+/// backend to run a statement.
+impl Sql<'_> {
+    pub fn backend(&self) -> Backend {
+        match self {
+            Sql::SqlitePool(_) | Sql::Sqlite(_) => Backend::Sqlite,
+            Sql::PostgresPool(_) | Sql::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Runs a statement; the number of rows it changed.
+    pub async fn execute(self, sql: &'static str, params: &[&dyn Param]) -> Result<u64, sqlx::Error> {
+        let done = match self {
+            Sql::SqlitePool(pool) => {
+                sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
+            }
+            Sql::Sqlite(conn) => {
+                sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn).await?.rows_affected()
+            }
+            Sql::PostgresPool(pool) => {
+                sqlx::query_with(sql, postgres_arguments(params)?).execute(pool).await?.rows_affected()
+            }
+            Sql::Postgres(conn) => {
+                sqlx::query_with(sql, postgres_arguments(params)?).execute(conn).await?.rows_affected()
+            }
+        };
+        Ok(done)
+    }
+
+    /// Every row the statement returns.
+    pub async fn all<R: Row>(self, sql: &'static str, params: &[&dyn Param]) -> Result<Vec<R>, sqlx::Error> {
+        match self {
+            Sql::SqlitePool(pool) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
+            }
+            Sql::Sqlite(conn) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn).await,
+            Sql::PostgresPool(pool) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(pool).await
+            }
+            Sql::Postgres(conn) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn).await
+            }
+        }
+    }
+
+    /// The first row, if any.
+    pub async fn optional<R: Row>(
+        self,
+        sql: &'static str,
+        params: &[&dyn Param],
+    ) -> Result<Option<R>, sqlx::Error> {
+        match self {
+            Sql::SqlitePool(pool) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
+            }
+            Sql::Sqlite(conn) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn).await
+            }
+            Sql::PostgresPool(pool) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(pool).await
+            }
+            Sql::Postgres(conn) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn).await
+            }
+        }
+    }
+
+    /// The one row the statement must return.
+    pub async fn one<R: Row>(self, sql: &'static str, params: &[&dyn Param]) -> Result<R, sqlx::Error> {
+        self.optional(sql, params).await?.ok_or(sqlx::Error::RowNotFound)
+    }
+
+    /// The first column of every row.
+    pub async fn column<T: Scalar>(
+        self,
+        sql: &'static str,
+        params: &[&dyn Param],
+    ) -> Result<Vec<T>, sqlx::Error> {
+        let rows: Vec<(T,)> = self.all(sql, params).await?;
+        Ok(rows.into_iter().map(|(value,)| value).collect())
+    }
+
+    /// The first column of the first row, if any.
+    pub async fn value<T: Scalar>(
+        self,
+        sql: &'static str,
+        params: &[&dyn Param],
+    ) -> Result<Option<T>, sqlx::Error> {
+        let row: Option<(T,)> = self.optional(sql, params).await?;
+        Ok(row.map(|(value,)| value))
+    }
+}
+
+/// One transaction over either database. Dropped without [`Tx::commit`], it rolls back.
+pub struct Tx {
+    inner: Inner,
+    db: Db,
+}
+
+enum Inner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Db {
+    /// A transaction for reads that must agree with each other, or writes that take no lock
+    /// before their first write.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        let inner = match self.pool() {
+            Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
+        };
+        Ok(Tx { inner, db: self.clone() })
+    }
+
+    /// A transaction that reads before it writes and must not be overtaken in between: SQLite
+    /// takes the write lock at once (`BEGIN IMMEDIATE`); on PostgreSQL the statements lock the
+    /// rows they read (`FOR UPDATE`), see [`Tx::backend`].
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        let inner = match self.pool() {
+            Pool::Sqlite(pool) => Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
+        };
+        Ok(Tx { inner, db: self.clone() })
+    }
+
+    /// Statements on the pool, each on its own.
+    pub fn sql(&self) -> Sql<'_> {
+        match self.pool() {
+            Pool::Sqlite(pool) => Sql::SqlitePool(pool),
+            Pool::Postgres(pool) => Sql::PostgresPool(pool),
+        }
+    }
+}
+
+impl Tx {
+    /// Statements inside this transaction.
+    pub fn sql(&mut self) -> Sql<'_> {
+        match &mut self.inner {
+            Inner::Sqlite(tx) => Sql::Sqlite(tx),
+            Inner::Postgres(tx) => Sql::Postgres(tx),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// The database this transaction belongs to (its audit keys sign entries written here).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self.inner {
+            Inner::Sqlite(tx) => tx.commit().await,
+            Inner::Postgres(tx) => tx.commit().await,
+        }
+    }
+}
