@@ -26,9 +26,22 @@ impl fmt::Debug for Secrets {
 }
 
 impl Secrets {
+    /// The key file in `data_dir` (to name it in messages and backups).
+    pub fn file(data_dir: &Path) -> std::path::PathBuf {
+        data_dir.join(FILE_NAME)
+    }
+
     /// Reads the key from `data_dir`, creating it with mode 0600 on first start.
     /// A key file that others can read is refused rather than used.
     pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Self> {
+        match Self::load_existing(data_dir)? {
+            Some(secrets) => Ok(secrets),
+            None => Self::create(&data_dir.join(FILE_NAME)),
+        }
+    }
+
+    /// Reads the key when it exists, never creating it (for commands that only read).
+    pub fn load_existing(data_dir: &Path) -> anyhow::Result<Option<Self>> {
         let path = data_dir.join(FILE_NAME);
         match std::fs::metadata(&path) {
             Ok(meta) => {
@@ -40,9 +53,9 @@ impl Secrets {
                 let key = decode_hex(hex.trim()).filter(|k| k.len() == KEY_BYTES).with_context(|| {
                     format!("{} is damaged; remove it to generate a new key", path.display())
                 })?;
-                Ok(Self { key })
+                Ok(Some(Self { key }))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::create(&path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }
     }
@@ -98,6 +111,15 @@ mod tests {
         let second = Secrets::load_or_create(dir.path()).unwrap();
         assert_eq!(first.key(), second.key());
         assert_eq!(first.key().len(), KEY_BYTES);
+    }
+
+    #[test]
+    fn loading_an_existing_key_never_creates_one() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(Secrets::load_existing(dir.path()).unwrap().is_none());
+        assert!(!dir.path().join(FILE_NAME).exists());
+        let created = Secrets::load_or_create(dir.path()).unwrap();
+        assert_eq!(Secrets::load_existing(dir.path()).unwrap().unwrap().key(), created.key());
     }
 
     #[test]
