@@ -159,6 +159,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Backup { file, data } => {
             let config = cli.load_config(None, data)?;
+            // Said before connecting: PostgreSQL needs no connection to be told to use pg_dump.
             anyhow::ensure!(config.database_url().starts_with("sqlite:"), USE_PG_DUMP);
             let db = open_existing(&config).await?;
             let started = std::time::Instant::now();
