@@ -3,7 +3,11 @@
 //! real server with signed-in sessions, beside the static-file baseline, on SQLite and (when
 //! `NARA_TEST_DATABASE_URL` is set) PostgreSQL. Target: p99 under 50 ms for both pages.
 //!
-//! `cargo bench --bench cases [-- --residents N --cases N --entries N --seconds N --connections N --keep]`
+//! Then officers write journal entries to their open cases (each a transaction and an audit
+//! append): on SQLite once with `synchronous = NORMAL` and once with `FULL`, side by side.
+//!
+//! `cargo bench --bench cases [-- --residents N --cases N --entries N --seconds N --connections N --keep
+//! --synchronous normal|full|both]`
 //!
 //! The data is written straight into the tables with multi-row `INSERT`s (500 rows a statement,
 //! about 1,000 cases with everything they hold a transaction), deterministic from a fixed seed.
@@ -21,7 +25,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use nara::db::{Backend, Db};
@@ -311,6 +315,8 @@ struct City {
     /// (resident, case) pairs: a case of the resident's with about the average number of entries.
     resident_cases: Vec<(Uuid, Uuid, usize)>,
     officers: Vec<Uuid>,
+    /// (officer, case): an open case of each officer's who has one, to write journal entries to.
+    officer_cases: Vec<(Uuid, Uuid)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -442,6 +448,7 @@ async fn generate(db: &Db, scale: &Scale) -> City {
     // Residents whose cases are measured: spread over the population.
     let stride = (scale.residents / MEASURED_RESIDENTS).max(1);
     let mut measured: std::collections::HashMap<usize, (Uuid, usize)> = std::collections::HashMap::new();
+    let mut officer_cases: std::collections::BTreeMap<Uuid, Uuid> = std::collections::BTreeMap::new();
     for c in 0..scale.cases {
         let id = random_uuid(&mut rng);
         let who = rng.random_range(0..scale.residents);
@@ -458,6 +465,10 @@ async fn generate(db: &Db, scale: &Scale) -> City {
         let officer = (status != Status::Received || rng.random_bool(0.5))
             .then(|| *officers[unit].choose(&mut rng).unwrap());
         let by = officer.unwrap_or(officers[unit][0]);
+        if let Some(officer) = officer.filter(|_| status != Status::Closed && status != Status::DecisionMade)
+        {
+            officer_cases.entry(officer).or_insert(id);
+        }
         let age_days =
             if status == Status::Closed { rng.random_range(60..1800) } else { rng.random_range(1..365) };
         let opened =
@@ -572,6 +583,7 @@ async fn generate(db: &Db, scale: &Scale) -> City {
             .map(|(who, (case, count))| (residents[who], case, count))
             .collect(),
         officers: officers.into_iter().flatten().collect(),
+        officer_cases: officer_cases.into_iter().collect(),
     }
 }
 
@@ -581,24 +593,48 @@ async fn generate(db: &Db, scale: &Scale) -> City {
 struct Signed {
     path: String,
     cookie: String,
+    /// A form to post; `None` reads the page.
+    form: Option<String>,
+}
+
+impl Signed {
+    fn get(path: String, cookie: String) -> Self {
+        Self { path, cookie, form: None }
+    }
+
+    /// A page read answers 200; a form posted is answered with a redirect (303).
+    fn answered(&self, status: hyper::StatusCode) -> bool {
+        match self.form {
+            None => status.is_success(),
+            Some(_) => status == hyper::StatusCode::SEE_OTHER,
+        }
+    }
 }
 
 async fn send(
-    sender: &mut hyper::client::conn::http1::SendRequest<Empty<Bytes>>,
+    sender: &mut hyper::client::conn::http1::SendRequest<Full<Bytes>>,
     request: &Signed,
 ) -> Result<(hyper::StatusCode, Bytes), hyper::Error> {
-    let request = hyper::Request::get(&request.path)
+    let builder = hyper::Request::builder()
+        .uri(&request.path)
         .header("host", "localhost")
-        .header("cookie", &request.cookie)
-        .body(Empty::<Bytes>::new())
-        .expect("request");
+        .header("cookie", &request.cookie);
+    let request = match &request.form {
+        None => builder.method("GET").body(Full::default()),
+        Some(form) => builder
+            .method("POST")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Full::new(Bytes::from(form.clone()))),
+    }
+    .expect("request");
     let response = sender.send_request(request).await?;
     let status = response.status();
     let body = response.into_body().collect().await?.to_bytes();
     Ok((status, body))
 }
 
-async fn connect(address: &str) -> hyper::client::conn::http1::SendRequest<Empty<Bytes>> {
+async fn connect(address: &str) -> hyper::client::conn::http1::SendRequest<Full<Bytes>> {
     let stream = TcpStream::connect(address).await.expect("connect");
     let (sender, connection) =
         hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.expect("handshake");
@@ -629,7 +665,7 @@ async fn load_signed(address: &str, requests: Arc<Vec<Signed>>, options: &Option
                 match send(&mut sender, request).await {
                     Ok((status, _)) => {
                         latencies.push(sent.elapsed());
-                        if !status.is_success() {
+                        if !request.answered(status) {
                             errors.fetch_add(1, Ordering::Relaxed);
                         }
                     }
@@ -672,10 +708,8 @@ fn verdict(figures: &Figures) -> &'static str {
 
 /// One request of each kind first: it must succeed, and its size is worth knowing.
 async fn probe(address: &str, request: &Signed, what: &str, marker: &str, marker_name: &str) {
-    let mut sender = connect(address).await;
-    let (status, body) = send(&mut sender, request).await.expect("probe");
+    let body = expect_answer(address, request, what).await;
     let text = String::from_utf8_lossy(&body);
-    assert!(status.is_success(), "{what}: {status} for {}", request.path);
     println!(
         "  ({what}: {} {marker_name} on the page, {:.0} kB)",
         text.matches(marker).count(),
@@ -683,7 +717,15 @@ async fn probe(address: &str, request: &Signed, what: &str, marker: &str, marker
     );
 }
 
-async fn bench_backend(label: &str, db: &Db, server: &Server, scale: &Scale, options: &Options) {
+/// Sends one request, which must be answered as intended; returns the body.
+async fn expect_answer(address: &str, request: &Signed, what: &str) -> Bytes {
+    let mut sender = connect(address).await;
+    let (status, body) = send(&mut sender, request).await.expect("probe");
+    assert!(request.answered(status), "{what}: {status} for {}", request.path);
+    body
+}
+
+async fn bench_backend(label: &str, db: &Db, server: &mut Server, scale: &Scale, options: &Options) {
     println!("\n== {label} ==");
     let generating = Instant::now();
     let city = generate(db, scale).await;
@@ -707,15 +749,22 @@ async fn bench_backend(label: &str, db: &Db, server: &Server, scale: &Scale, opt
     let mut resident_pages = Vec::new();
     for (resident, case, _) in &city.resident_cases {
         let token = db.start_session(*resident).await.expect("session");
-        resident_pages.push(Signed {
-            path: format!("/mina-sidor/arenden/{case}"),
-            cookie: format!("nara_session={token}"),
-        });
+        resident_pages
+            .push(Signed::get(format!("/mina-sidor/arenden/{case}"), format!("nara_session={token}")));
     }
     let mut worklists = Vec::new();
     for officer in &city.officers {
         let token = db.start_session(*officer).await.expect("session");
-        worklists.push(Signed { path: "/handlaggare".into(), cookie: format!("nara_session={token}") });
+        worklists.push(Signed::get("/handlaggare".into(), format!("nara_session={token}")));
+    }
+    let mut journal_writes = Vec::new();
+    for (officer, case) in &city.officer_cases {
+        let token = db.start_session(*officer).await.expect("session");
+        journal_writes.push(Signed {
+            path: format!("/handlaggare/arenden/{case}/journal"),
+            cookie: format!("nara_session={token}"),
+            form: Some("entry-body=Uppfoljande+samtal+med+den+enskilde.&entry-sharing=shared".into()),
+        });
     }
     let entries: usize = city.resident_cases.iter().map(|(_, _, n)| n).sum();
     println!(
@@ -745,6 +794,33 @@ async fn bench_backend(label: &str, db: &Db, server: &Server, scale: &Scale, opt
         print_line(name, &figures, &note);
         let figures = load_signed(&server.address, requests.clone(), &light).await;
         print_line(&format!("  same, {} connections", light.connections), &figures, verdict(&figures));
+    }
+    write_journal(db, server, Arc::new(journal_writes), options).await;
+}
+
+/// Officers write journal entries to their open cases (a write transaction and an audit append
+/// each): with every connection, then one at a time (the wait for one commit). SQLite runs
+/// once per `synchronous` setting, the server reopened each time; PostgreSQL once.
+async fn write_journal(db: &Db, server: &mut Server, writes: Arc<Vec<Signed>>, options: &Options) {
+    let settings: &[&str] = if db.backend() == Backend::Sqlite { options.synchronous } else { &[""] };
+    let single = Options { connections: 1, ..*options };
+    let mut runs = Vec::new();
+    for synchronous in settings {
+        if !synchronous.is_empty() {
+            server.reopen(synchronous);
+        }
+        let name = format!("journal write {}", synchronous.to_uppercase()).trim_end().to_string();
+        expect_answer(&server.address, &writes[0], "journal write").await;
+        load_signed(&server.address, writes.clone(), &Options { seconds: 1, ..*options }).await;
+        let all = load_signed(&server.address, writes.clone(), options).await;
+        print_line(&format!("{name} ({} officers)", writes.len()), &all, "");
+        let one = load_signed(&server.address, writes.clone(), &single).await;
+        print_line("  same, 1 connection", &one, "");
+        runs.push((all, one));
+    }
+    if let [(normal, normal_one), (full, full_one)] = &runs[..] {
+        support::print_synchronous_cost(normal, full);
+        support::print_synchronous_cost(normal_one, full_one);
     }
 }
 
@@ -778,9 +854,9 @@ async fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     {
-        let server = Server::start();
+        let mut server = Server::start();
         let db = Db::connect(&server.sqlite_url()).await.unwrap();
-        bench_backend("SQLite", &db, &server, &scale, &options).await;
+        bench_backend("SQLite", &db, &mut server, &scale, &options).await;
         if scale.keep {
             let copy = std::env::temp_dir().join(format!("nara-bench-cases-{}.db", Uuid::new_v4().simple()));
             let sql = format!("VACUUM INTO '{}'", copy.display());
@@ -792,8 +868,8 @@ async fn main() {
     }
     match postgres_schema().await {
         Some((schema, url, db)) => {
-            let server = Server::start_with(Some(&url));
-            bench_backend("PostgreSQL", &db, &server, &scale, &options).await;
+            let mut server = Server::start_with(Some(&url));
+            bench_backend("PostgreSQL", &db, &mut server, &scale, &options).await;
             drop(server);
             if scale.keep {
                 println!("(--keep: the PostgreSQL data is in schema {schema})");

@@ -2,7 +2,10 @@
 //! baseline, and a burst of 1,000 simultaneous registrations for 100 places on SQLite and (when
 //! `NARA_TEST_DATABASE_URL` is set) PostgreSQL, through the real server over HTTP.
 //!
-//! `cargo bench --bench events [-- --seconds N --connections N]`
+//! The burst runs on SQLite twice, with `synchronous = NORMAL` and `FULL` (the server reopened
+//! with `nara serve` on the same file each time), and the two are printed side by side.
+//!
+//! `cargo bench --bench events [-- --seconds N --connections N --synchronous normal|full|both]`
 
 mod support;
 
@@ -14,7 +17,7 @@ use chrono::{NaiveTime, Utc};
 use nara::db::Db;
 use nara::events::recurrence::{End, Frequency, Rule};
 use nara::events::{NewSeries, RegistrationStatus, Series};
-use support::{Options, Server, ms, print_header, run_targets};
+use support::{Figures, Options, Server, ms, print_header, run_targets};
 use uuid::Uuid;
 
 fn series(slug: &str, capacity: i32) -> Series {
@@ -65,7 +68,7 @@ async fn ten_thousand_occurrences(db: &Db) {
 }
 
 /// 1,000 registrations sent at once (at most 250 connections open) for 100 places.
-async fn burst(db: &Db, address: &str, label: &str) {
+async fn burst(db: &Db, address: &str, label: &str) -> Figures {
     let slug = format!("burst-{}", Uuid::new_v4().simple());
     let series_id = db.create_series(&NewSeries { series: series(&slug, 100) }, &rule(1)).await.unwrap();
     let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
@@ -92,7 +95,7 @@ async fn burst(db: &Db, address: &str, label: &str) {
         })
         .collect();
     let mut latencies = Vec::new();
-    let mut errors = 0;
+    let mut errors = 0u64;
     for task in tasks {
         let (latency, status) = task.await.unwrap();
         latencies.push(latency);
@@ -115,6 +118,13 @@ async fn burst(db: &Db, address: &str, label: &str) {
         registrations.len() - confirmed
     );
     assert_eq!(confirmed, 100, "never more than capacity");
+    Figures {
+        requests: latencies.len() as u64,
+        errors,
+        per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+        p50: at(0.5),
+        p99: at(0.99),
+    }
 }
 
 /// A fresh PostgreSQL schema for a demo server, when a test database is configured.
@@ -140,7 +150,7 @@ async fn main() {
         options.seconds,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    let server = Server::start();
+    let mut server = Server::start();
     let db = Db::connect(&server.sqlite_url()).await.unwrap();
     let seeding = Instant::now();
     ten_thousand_occurrences(&db).await;
@@ -153,7 +163,15 @@ async fn main() {
         ("calendar feed /kalender.ics".to_string(), "/kalender.ics".to_string()),
     ];
     run_targets(&server.address, targets, &options).await;
-    burst(&db, &server.address, "1,000 registrations, SQLite").await;
+    let mut bursts = Vec::new();
+    for synchronous in options.synchronous {
+        server.reopen(synchronous);
+        let label = format!("1,000 registrations, SQLite {}", synchronous.to_uppercase());
+        bursts.push(burst(&db, &server.address, &label).await);
+    }
+    if let [normal, full] = &bursts[..] {
+        support::print_synchronous_cost(normal, full);
+    }
     match postgres_schema().await {
         Some((url, pg)) => {
             let pg_server = Server::start_with(Some(&url));

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::audit::checkpoint::{self, Checkpoints};
 use crate::audit::{Action, AuditActor, AuditEvent, Keyring};
 use crate::config::{Config, Overrides, sqlite_url};
-use crate::db::{Db, redact};
+use crate::db::{Db, Synchronous, USE_PG_DUMP, redact};
 use crate::directory::search::SearchIndex;
 use crate::identity::{EmailAddress, NewPerson, Role, RoleGrant};
 use crate::secrets::Secrets;
@@ -36,6 +36,14 @@ enum Command {
     Migrate(DataArgs),
     /// Check the configuration, the data directory and the database; exit non-zero on a problem.
     Check(DataArgs),
+    /// Copy the SQLite database into FILE while the server runs (PostgreSQL: use pg_dump).
+    Backup {
+        /// The copy; an existing file is never overwritten.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Rebuild the directory's search index from the database (stop the server first; a running
     /// server keeps its index up to date by itself).
     Reindex(DataArgs),
@@ -110,7 +118,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => {
             let config = cli.load_config(args.bind, &args.data)?;
             telemetry::init(config.log_format);
-            let (db, secrets) = open(&config, &config.database_url()).await?;
+            let (db, secrets) = open(&config, &config.database_url(), Synchronous::Full).await?;
             db.migrate().await?;
             server::run(&config, db, secrets, |addresses| {
                 tracing::info!(web = %addresses.web, metrics = ?addresses.metrics, "listening");
@@ -118,20 +126,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             .await
         }
         Command::Demo(args) => {
-            let config = cli.load_config(args.bind, &args.data)?;
+            let mut config = cli.load_config(args.bind, &args.data)?;
             telemetry::init(config.log_format);
+            // Metrics on a free port (printed below), so a demo starts beside any other server.
+            config.metrics_bind.get_or_insert(SocketAddr::from(([127, 0, 0, 1], 0)));
             let url = match &config.database_url {
                 Some(url) => url.clone(),
                 None => fresh_sqlite_file(&config.data_dir.join("demo.db"))?,
             };
-            let (db, secrets) = open(&config, &url).await?;
+            // The demo's data is thrown away on its next start: it need not wait for the disk.
+            let (db, secrets) = open(&config, &url, Synchronous::Normal).await?;
             db.migrate().await?;
             demo::seed(&db).await?;
             server::run(&config, db, secrets, |addresses| announce_demo(addresses, &url, &config)).await
         }
         Command::Migrate(data) => {
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url(), Synchronous::Full).await?;
             db.migrate().await?;
             let status = db.migration_status().await?;
             println!(
@@ -142,19 +153,51 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Check(data) => {
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
-            let status = db.migration_status().await?;
             println!("Konfigurationen är giltig. (The configuration is valid.)");
-            println!("Databasen svarar: {}", redact(&config.database_url()));
+            let db = open_existing(&config).await?;
+            let status = db.migration_status().await?;
+            db.close().await;
             if !status.is_current() {
                 anyhow::bail!("the database lacks migrations {:?}: run `nara migrate`", status.pending);
             }
             println!("Databasen är uppdaterad. (The database is up to date.)");
+            config.check_data_dir()?;
+            let key = Secrets::file(&config.data_dir);
+            match Secrets::load_existing(&config.data_dir)? {
+                Some(_) => println!("Nyckelfilen är skyddad (the key file is protected): {}", key.display()),
+                None => println!(
+                    "Nyckelfilen saknas än; `nara serve` skapar den. (No key file yet; `nara serve` creates it): {}",
+                    key.display()
+                ),
+            }
+            println!("Datakatalogen är skrivbar. (The data directory is writable.)");
+            Ok(())
+        }
+        Command::Backup { file, data } => {
+            let config = cli.load_config(None, data)?;
+            // Said before connecting: PostgreSQL needs no connection to be told to use pg_dump.
+            anyhow::ensure!(config.database_url().starts_with("sqlite:"), USE_PG_DUMP);
+            let db = open_existing(&config).await?;
+            let started = std::time::Instant::now();
+            db.backup_into(file).await?;
+            db.close().await;
+            println!(
+                "Säkerhetskopian är klar (the backup is done): {} på {:.1} s",
+                file.display(),
+                started.elapsed().as_secs_f64()
+            );
+            println!(
+                "Spara också nyckelfilerna, skilda från kopian och säkert: utan granskningsnycklarna kan \
+                 loggen inte kontrolleras. (Keep the key files too, apart from the copy and safe: the audit \
+                 log cannot be verified without its keys.) {} {}",
+                config.audit_key_file().display(),
+                Secrets::file(&config.data_dir).display()
+            );
             Ok(())
         }
         Command::Reindex(data) => {
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url(), Synchronous::Full).await?;
             db.migrate().await?;
             let index = SearchIndex::open(&config.search_dir())?;
             let started = std::time::Instant::now();
@@ -167,7 +210,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::Create { email, name, data }) => {
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url(), Synchronous::Full).await?;
             db.migrate().await?;
             let email = EmailAddress::parse(email).context("--email is not an e-mail address")?;
             let link = create_admin(&db, &email, name.trim(), &config).await?;
@@ -180,12 +223,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit(AuditCommand::Verify(args)) => {
             let config = cli.load_config(None, &args.data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
-            verify_audit(&db, &config, &args.checkpoints).await
+            let db = open_existing(&config).await?;
+            // The keys must exist: a verification with keys made up now would prove nothing.
+            let keys = Keyring::load(&config.audit_key_file(), false)?;
+            verify_audit(&db.with_audit_keys(std::sync::Arc::new(keys)), &config, &args.checkpoints).await
         }
         Command::Audit(AuditCommand::Checkpoint(data)) => {
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url(), Synchronous::Full).await?;
             let catalogues = crate::i18n::Catalogues::load()?;
             let destination = config.audit_checkpoints();
             match checkpoint::write(&db, &destination, &catalogues).await? {
@@ -285,13 +330,24 @@ async fn create_admin(db: &Db, email: &EmailAddress, name: &str, config: &Config
     Ok(base.join(&format!("inbjudan/{token}"))?.to_string())
 }
 
-/// Prepares the data directory, its secrets and the audit keys, then connects.
-async fn open(config: &Config, url: &str) -> anyhow::Result<(Db, Secrets)> {
+/// Prepares the data directory, its secrets and the audit keys, then connects, creating a
+/// missing SQLite file. `synchronous` applies unless the configuration names one.
+async fn open(config: &Config, url: &str, synchronous: Synchronous) -> anyhow::Result<(Db, Secrets)> {
     config.prepare_data_dir()?;
     let secrets = Secrets::load_or_create(&config.data_dir)?;
     // A key file the configuration names must be there; the default one is made on first start.
     let audit_keys = Keyring::load(&config.audit_key_file(), config.audit_key_file.is_none())?;
-    Ok((Db::connect(url).await?.with_audit_keys(std::sync::Arc::new(audit_keys)), secrets))
+    let db = Db::connect_with(url, config.synchronous(synchronous)).await?;
+    Ok((db.with_audit_keys(std::sync::Arc::new(audit_keys)), secrets))
+}
+
+/// For commands that only read: opens the configured database without creating anything (no
+/// data directory, key or database file) and says which database it is.
+async fn open_existing(config: &Config) -> anyhow::Result<Db> {
+    let url = config.database_url();
+    let db = Db::open_existing(&url, config.synchronous(Synchronous::Full)).await?;
+    println!("Databas (database): {}", redact(&url));
+    Ok(db)
 }
 
 /// Removes an earlier demo database so every `nara demo` starts from the same content.
@@ -317,9 +373,43 @@ fn announce_demo(addresses: &Addresses, url: &str, config: &Config) {
         println!("Mätvärden (metrics): http://{metrics}/metrics");
     }
     println!("E-post skrivs till (mail is written to): {}", config.mail_dir().display());
+    // `nara demo` starts afresh every time; `nara serve` opens the same database as it is.
+    let (database, same) = match &config.database_url {
+        Some(_) => (String::new(), " (samma DATABASE_URL; the same DATABASE_URL)"),
+        None => (format!("DATABASE_URL={} ", shell_word(url)), ""),
+    };
+    let data_dir = shell_word(&config.data_dir.display().to_string());
+    println!("Öppna demodatabasen igen efteråt (reopen the demo database afterwards){same}:");
+    println!("  {database}nara serve --data-dir {data_dir}");
+    println!("Kontrollera granskningsloggen (verify the audit log):");
+    println!("  {database}nara audit verify --data-dir {data_dir}");
     println!("Demoinloggningar (demo log-ins), lösenord (password) {}:", demo::DEMO_PASSWORD);
     for (email, description) in demo::DEMO_ACCOUNTS {
         println!("  {email:<32} {description}");
     }
     println!("Stoppa med Ctrl+C. (Stop with Ctrl+C.)");
+}
+
+/// `word` as one shell word: unchanged when it is plainly safe, otherwise single-quoted.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn shell_words_are_quoted_only_when_needed() {
+        assert_eq!(shell_word("sqlite://data/demo.db"), "sqlite://data/demo.db");
+        assert_eq!(shell_word("/tmp/min data"), "'/tmp/min data'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word("$(rm)"), "'$(rm)'");
+        assert_eq!(shell_word(""), "''");
+    }
 }

@@ -10,6 +10,8 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::db::Synchronous;
+
 /// The configuration file read when `--config` is not given and the file exists.
 pub const DEFAULT_CONFIG_FILE: &str = "nara.toml";
 
@@ -30,6 +32,7 @@ const ENV_KEYS: &[&str] = &[
     "trusted_proxies",
     "audit_key_file",
     "audit_checkpoint_email",
+    "sqlite_synchronous",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -54,8 +57,12 @@ pub struct Config {
     /// `sqlite://…` or `postgres://…`; when unset, a SQLite file in `data_dir`.
     pub database_url: Option<String>,
     pub log_format: LogFormat,
-    /// Separate listener for Prometheus metrics; unset turns metrics off.
+    /// Separate listener for Prometheus metrics; unset turns metrics off (so any number of
+    /// servers can run on one machine).
     pub metrics_bind: Option<SocketAddr>,
+    /// Whether SQLite waits for the disk on every commit (`full`) or only at checkpoints
+    /// (`normal`); unset: `full`, except for `nara demo` (see [`Config::synchronous`]).
+    pub sqlite_synchronous: Option<Synchronous>,
     pub request_timeout_secs: u64,
     pub max_body_bytes: usize,
     /// The sender of every e-mail, e.g. `Nära <no-reply@stad.example.se>`.
@@ -84,7 +91,8 @@ impl Default for Config {
             data_dir: PathBuf::from("data"),
             database_url: None,
             log_format: LogFormat::Pretty,
-            metrics_bind: Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            metrics_bind: None,
+            sqlite_synchronous: None,
             request_timeout_secs: 30,
             max_body_bytes: 8 * 1024 * 1024,
             mail_from: "Nära <no-reply@localhost>".to_string(),
@@ -171,6 +179,12 @@ impl Config {
         self.database_url.clone().unwrap_or_else(|| sqlite_url(&self.data_dir.join("nara.db")))
     }
 
+    /// How SQLite commits: as configured, else `default` (`full` for real data; the demo, which is
+    /// thrown away on the next start, takes `normal`).
+    pub fn synchronous(&self, default: Synchronous) -> Synchronous {
+        self.sqlite_synchronous.unwrap_or(default)
+    }
+
     /// Whether people reach us over https, which makes cookies `Secure` and turns on HSTS.
     pub fn served_over_https(&self) -> bool {
         self.public_base_url.as_ref().is_some_and(|u| u.scheme() == "https")
@@ -194,16 +208,26 @@ impl Config {
         self.mail_dir.clone().unwrap_or_else(|| self.data_dir.join("mail"))
     }
 
-    /// Creates the data directory when missing and proves it is writable.
     /// Where this process keeps its search index.
     pub fn search_dir(&self) -> PathBuf {
         self.data_dir.join("search")
     }
 
+    /// Creates the data directory when missing and proves it is writable.
     pub fn prepare_data_dir(&self) -> anyhow::Result<()> {
         let dir = &self.data_dir;
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+        self.check_data_dir()
+    }
+
+    /// Proves the data directory exists and is writable, without creating it (for `nara check`).
+    pub fn check_data_dir(&self) -> anyhow::Result<()> {
+        let dir = &self.data_dir;
+        if !dir.is_dir() {
+            bail!("the data directory {} does not exist; `nara migrate` creates it", dir.display());
+        }
+        // A write is the only honest test (permissions say nothing about read-only mounts).
         let probe = dir.join(".write-test");
         std::fs::write(&probe, b"ok")
             .with_context(|| format!("the data directory {} is not writable", dir.display()))?;
@@ -234,6 +258,8 @@ mod tests {
             assert_eq!(config.bind.port(), 8080);
             assert_eq!(config.database_url(), "sqlite://data/nara.db");
             assert!(!config.served_over_https());
+            assert_eq!(config.metrics_bind, None, "metrics are off: two servers fit on one machine");
+            assert_eq!(config.synchronous(Synchronous::Full), Synchronous::Full);
             Ok(())
         });
     }
@@ -248,6 +274,7 @@ mod tests {
             jail.set_env("NARA_BIND", "127.0.0.1:9100");
             jail.set_env("NARA_TEST_DATABASE_URL", "postgres://ignored");
             jail.set_env("DATABASE_URL", "postgres://db/nara");
+            jail.set_env("NARA_SQLITE_SYNCHRONOUS", "normal");
             let config =
                 Config::load(None, Overrides { data_dir: Some("/tmp/x".into()), ..Default::default() })
                     .expect("layered config loads");
@@ -255,6 +282,7 @@ mod tests {
             assert_eq!(config.data_dir, PathBuf::from("/tmp/x"));
             assert_eq!(config.database_url(), "postgres://db/nara");
             assert!(config.served_over_https());
+            assert_eq!(config.synchronous(Synchronous::Full), Synchronous::Normal);
             Ok(())
         });
     }
@@ -279,6 +307,9 @@ mod tests {
             jail.create_file("nara.toml", "database_url = \"mysql://x\"")?;
             let err = Config::load(None, Overrides::default()).unwrap_err().to_string();
             assert!(err.contains("database_url"), "{err}");
+            jail.create_file("nara.toml", "sqlite_synchronous = \"off\"")?;
+            let err = Config::load(None, Overrides::default()).unwrap_err().to_string();
+            assert!(err.contains("sqlite_synchronous") && !err.contains('\n'), "{err}");
             Ok(())
         });
     }

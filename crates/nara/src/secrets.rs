@@ -26,23 +26,38 @@ impl fmt::Debug for Secrets {
 }
 
 impl Secrets {
+    /// The key file in `data_dir` (to name it in messages and backups).
+    pub fn file(data_dir: &Path) -> std::path::PathBuf {
+        data_dir.join(FILE_NAME)
+    }
+
     /// Reads the key from `data_dir`, creating it with mode 0600 on first start.
     /// A key file that others can read is refused rather than used.
     pub fn load_or_create(data_dir: &Path) -> anyhow::Result<Self> {
+        match Self::load_existing(data_dir)? {
+            Some(secrets) => Ok(secrets),
+            None => Self::create(&data_dir.join(FILE_NAME)),
+        }
+    }
+
+    /// Reads the key when it exists, never creating it (for commands that only read).
+    pub fn load_existing(data_dir: &Path) -> anyhow::Result<Option<Self>> {
         let path = data_dir.join(FILE_NAME);
         match read_private(&path)? {
             Some(hex) => {
                 let key = decode_hex(hex.trim()).filter(|k| k.len() == KEY_BYTES).with_context(|| {
                     format!("{} is damaged; remove it to generate a new key", path.display())
                 })?;
-                Ok(Self { key })
+                Ok(Some(Self { key }))
             }
-            None => {
-                let key = random_bytes(KEY_BYTES);
-                create_private(&path, &encode_hex(&key))?;
-                Ok(Self { key })
-            }
+            None => Ok(None),
         }
+    }
+
+    fn create(path: &Path) -> anyhow::Result<Self> {
+        let key = random_bytes(KEY_BYTES);
+        create_private(path, &encode_hex(&key))?;
+        Ok(Self { key })
     }
 
     /// A key that lives only in memory (tests, throw-away servers).
@@ -148,6 +163,15 @@ mod tests {
         let second = Secrets::load_or_create(dir.path()).unwrap();
         assert_eq!(first.key(), second.key());
         assert_eq!(first.key().len(), KEY_BYTES);
+    }
+
+    #[test]
+    fn loading_an_existing_key_never_creates_one() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(Secrets::load_existing(dir.path()).unwrap().is_none());
+        assert!(!dir.path().join(FILE_NAME).exists());
+        let created = Secrets::load_or_create(dir.path()).unwrap();
+        assert_eq!(Secrets::load_existing(dir.path()).unwrap().unwrap().key(), created.key());
     }
 
     #[test]

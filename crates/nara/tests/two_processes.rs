@@ -27,7 +27,6 @@ impl Server {
             .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
             .arg(data.path())
             .env("DATABASE_URL", database_url)
-            .env("NARA_METRICS_BIND", "127.0.0.1:0")
             .env("NARA_LOG_FORMAT", "json")
             .env("RUST_LOG", "info")
             .stdout(Stdio::null())

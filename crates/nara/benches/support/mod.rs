@@ -18,21 +18,33 @@ pub struct Options {
     pub seconds: u64,
     pub connections: usize,
     pub max_requests: u64,
+    /// The SQLite `synchronous` settings the write benchmarks run under (`--synchronous normal`,
+    /// `full` or `both`, also `NARA_BENCH_SYNCHRONOUS`; default both, side by side).
+    pub synchronous: &'static [&'static str],
 }
 
 impl Options {
     pub fn from_args() -> Self {
-        let mut options = Self { seconds: 5, connections: 32, max_requests: 2_000_000 };
+        let mut options =
+            Self { seconds: 5, connections: 32, max_requests: 2_000_000, synchronous: &["normal", "full"] };
         let args: Vec<String> = std::env::args().collect();
+        let mut synchronous = std::env::var("NARA_BENCH_SYNCHRONOUS").ok();
         for pair in args.windows(2) {
             let value = || pair[1].parse().unwrap_or_else(|_| panic!("{} needs a number", pair[0]));
             match pair[0].as_str() {
                 "--seconds" => options.seconds = value(),
                 "--connections" => options.connections = value() as usize,
                 "--max-requests" => options.max_requests = value(),
+                "--synchronous" => synchronous = Some(pair[1].clone()),
                 _ => {}
             }
         }
+        options.synchronous = match synchronous.as_deref() {
+            None | Some("both") => &["normal", "full"],
+            Some("normal") => &["normal"],
+            Some("full") => &["full"],
+            Some(other) => panic!("--synchronous takes normal, full or both, not {other:?}"),
+        };
         options
     }
 }
@@ -41,6 +53,7 @@ impl Options {
 pub struct Server {
     child: Child,
     pub address: String,
+    database_url: String,
     _data: tempfile::TempDir,
 }
 
@@ -53,34 +66,34 @@ impl Server {
     /// `nara demo`, on `database_url` when given.
     pub fn start_with(database_url: Option<&str>) -> Self {
         let data = tempfile::tempdir().expect("temporary directory");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_nara"));
-        command
-            .args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
-            .arg(data.path())
-            .env_remove("DATABASE_URL");
+        let mut command = nara("demo", &data);
         if let Some(url) = database_url {
             command.env("DATABASE_URL", url);
         }
-        let mut child = command
-            .env("NARA_METRICS_BIND", "127.0.0.1:0")
-            // Request logging at info would measure the terminal; production ships logs elsewhere.
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nara starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let address = lines
-            .by_ref()
-            .map_while(Result::ok)
-            .find_map(|line| {
-                let rest = line.split("http://").nth(1)?;
-                Some(rest.chars().take_while(|c| *c != '/').collect::<String>())
-            })
-            .expect("nara printed its address");
-        std::thread::spawn(move || for _ in lines {});
-        Self { child, address, _data: data }
+        let child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("nara starts");
+        let database_url = database_url.map_or_else(|| sqlite_url(&data), str::to_string);
+        let (child, address) = read_address(child, false);
+        Self { child, address, database_url, _data: data }
+    }
+
+    /// Stops the server and opens its database again with `nara serve`, SQLite committing with
+    /// `synchronous` (`normal` or `full`), to measure what waiting for the disk costs.
+    pub fn reopen(&mut self, synchronous: &str) {
+        self.stop();
+        let mut command = nara("serve", &self._data);
+        command
+            .env("DATABASE_URL", &self.database_url)
+            .env("NARA_SQLITE_SYNCHRONOUS", synchronous)
+            // `nara serve` names its address in its log, so that one line is let through.
+            .env("NARA_LOG_FORMAT", "json")
+            .env("RUST_LOG", "warn,nara::cli=info");
+        let child = command.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("nara starts");
+        (self.child, self.address) = read_address(child, true);
+    }
+
+    fn stop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
     }
 
     /// The server's process id (to read its memory use).
@@ -90,15 +103,57 @@ impl Server {
 
     /// The demo's SQLite file (when it runs on one).
     pub fn sqlite_url(&self) -> String {
-        format!("sqlite://{}", self._data.path().join("demo.db").display())
+        sqlite_url(&self._data)
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let _ = self.child.wait();
+        self.stop();
     }
+}
+
+fn sqlite_url(data: &tempfile::TempDir) -> String {
+    format!("sqlite://{}", data.path().join("demo.db").display())
+}
+
+/// `nara demo` or `nara serve` on a free port and the data directory, with nothing from the
+/// environment but the log level.
+fn nara(server: &str, data: &tempfile::TempDir) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nara"));
+    command.args([server, "--bind", "127.0.0.1:0", "--data-dir"]).arg(data.path());
+    for (key, _) in std::env::vars() {
+        if key.starts_with("NARA_") {
+            command.env_remove(key);
+        }
+    }
+    // Request logging at info would measure the terminal; production ships logs elsewhere.
+    command.env_remove("DATABASE_URL").env("RUST_LOG", "warn");
+    command
+}
+
+/// Waits for the address a starting server prints: `nara demo` on standard output,
+/// `nara serve` in its JSON log on standard error. The pipe is drained afterwards.
+fn read_address(mut child: Child, from_log: bool) -> (Child, String) {
+    let stream: Box<dyn std::io::Read + Send> = if from_log {
+        Box::new(child.stderr.take().expect("stderr"))
+    } else {
+        Box::new(child.stdout.take().expect("stdout"))
+    };
+    let marker = if from_log { "\"web\":\"" } else { "http://" };
+    let mut lines = BufReader::new(stream).lines();
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            let rest = line.split(marker).nth(1)?;
+            Some(
+                rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':').collect::<String>(),
+            )
+        })
+        .expect("nara printed its address");
+    std::thread::spawn(move || for _ in lines {});
+    (child, address)
 }
 
 pub struct Figures {
@@ -229,4 +284,16 @@ pub async fn run_targets(address: &str, targets: Vec<(String, String)>, options:
         };
         print_line(&label, &figures, &note);
     }
+}
+
+/// Two runs of the same load, `synchronous = NORMAL` and `FULL`, set side by side.
+pub fn print_synchronous_cost(normal: &Figures, full: &Figures) {
+    println!(
+        "  FULL beside NORMAL: {:.2} × the req/s, p50 {} → {}, p99 {} → {}",
+        full.per_second / normal.per_second,
+        ms(normal.p50),
+        ms(full.p50),
+        ms(normal.p99),
+        ms(full.p99)
+    );
 }

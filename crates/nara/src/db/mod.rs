@@ -7,17 +7,22 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod backup;
 pub mod sql;
 mod time;
 
+pub use backup::USE_PG_DUMP;
 pub use sql::{Param, Row, Scalar, Sql, Tx};
 pub use time::UtcTime;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+use sqlx::Connection;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
 
 use crate::audit::Keyring;
@@ -57,6 +62,32 @@ macro_rules! on_pool {
         }
     };
 }
+
+/// When SQLite waits for the disk. Both keep the database consistent after a crash of the process
+/// (`kill -9`); only `Full` keeps the last commits through a power cut or an operating system crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Synchronous {
+    /// Every commit is on the disk before it is reported done (`nara serve`'s default).
+    Full,
+    /// Commits reach the operating system at once and the disk at checkpoints (`nara demo`'s default).
+    Normal,
+}
+
+impl From<Synchronous> for SqliteSynchronous {
+    fn from(value: Synchronous) -> Self {
+        match value {
+            Synchronous::Full => SqliteSynchronous::Full,
+            Synchronous::Normal => SqliteSynchronous::Normal,
+        }
+    }
+}
+
+/// A database that is not there, or holds no Nära schema: what a command that only reads says
+/// instead of creating one.
+#[derive(Debug, thiserror::Error)]
+#[error("no Nära database at {0}; run `nara migrate` or set DATABASE_URL")]
+pub struct NoDatabase(String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -100,25 +131,56 @@ impl Db {
     }
 
     /// Connects to `sqlite:…` or `postgres:…`, failing within a few seconds when unreachable.
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        if url.starts_with("sqlite:") {
-            let options = SqliteConnectOptions::from_str(url)
-                .with_context(|| format!("the database address {} is not valid", redact(url)))?;
-            Self::connect_sqlite(options).await
-        } else {
-            let options = PgConnectOptions::from_str(url)
-                .with_context(|| format!("the database address {} is not valid", redact(url)))?;
-            Self::connect_postgres(options)
-                .await
-                .with_context(|| format!("cannot reach the database at {}", redact(url)))
+    /// A missing SQLite file is created; its commits wait for the disk as `synchronous` says.
+    pub async fn connect_with(url: &str, synchronous: Synchronous) -> anyhow::Result<Self> {
+        match sqlite_options(url)? {
+            Some(options) => Self::open_sqlite(options.create_if_missing(true), synchronous).await,
+            None => Self::connect_postgres_url(url).await,
         }
     }
 
+    /// [`Db::connect_with`] with `synchronous = NORMAL`, for tests and tools.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        Self::connect_with(url, Synchronous::Normal).await
+    }
+
+    /// Opens a database that must already hold Nära's schema, creating nothing: a missing SQLite
+    /// file or a database without a single migration is [`NoDatabase`].
+    pub async fn open_existing(url: &str, synchronous: Synchronous) -> anyhow::Result<Self> {
+        let db = match sqlite_options(url)? {
+            Some(options) => {
+                let options = options.create_if_missing(false);
+                if !options.get_filename().is_file() || !sqlite_has_migrations(&options).await? {
+                    bail!(NoDatabase(redact(url)));
+                }
+                Self::open_sqlite(options, synchronous).await?
+            }
+            None => Self::connect_postgres_url(url).await?,
+        };
+        if db.migration_status().await?.applied.is_empty() {
+            db.close().await;
+            bail!(NoDatabase(redact(url)));
+        }
+        Ok(db)
+    }
+
+    async fn connect_postgres_url(url: &str) -> anyhow::Result<Self> {
+        let options = PgConnectOptions::from_str(url)
+            .with_context(|| format!("the database address {} is not valid", redact(url)))?;
+        Self::connect_postgres(options)
+            .await
+            .with_context(|| format!("cannot reach the database at {}", redact(url)))
+    }
+
+    /// Opens SQLite as the tests do: created when missing, `synchronous = NORMAL`.
     pub async fn connect_sqlite(options: SqliteConnectOptions) -> anyhow::Result<Self> {
+        Self::open_sqlite(options.create_if_missing(true), Synchronous::Normal).await
+    }
+
+    async fn open_sqlite(options: SqliteConnectOptions, synchronous: Synchronous) -> anyhow::Result<Self> {
         let options = options
-            .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(synchronous.into())
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let connecting = SqlitePoolOptions::new()
@@ -184,6 +246,27 @@ impl Db {
     }
 }
 
+/// The SQLite options in `url`, or `None` for PostgreSQL.
+fn sqlite_options(url: &str) -> anyhow::Result<Option<SqliteConnectOptions>> {
+    if !url.starts_with("sqlite:") {
+        return Ok(None);
+    }
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("the database address {} is not valid", redact(url)))?;
+    Ok(Some(options))
+}
+
+/// Whether a SQLite file holds sqlx's migration table, asked on a plain connection: the pool's
+/// `journal_mode = WAL` would write a header into an empty file.
+async fn sqlite_has_migrations(options: &SqliteConnectOptions) -> anyhow::Result<bool> {
+    let mut connection =
+        SqliteConnection::connect_with(options).await.context("cannot open the SQLite database")?;
+    let query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'";
+    let found: i64 = sqlx::query_scalar(query).fetch_one(&mut connection).await?;
+    connection.close().await?;
+    Ok(found > 0)
+}
+
 /// The migration versions built into the binary, per backend (for the parity test).
 pub fn migration_versions(backend: Backend) -> Vec<i64> {
     let migrator = match backend {
@@ -213,6 +296,28 @@ mod tests {
         let sqlite = migration_versions(Backend::Sqlite);
         assert!(!sqlite.is_empty());
         assert_eq!(sqlite, migration_versions(Backend::Postgres));
+    }
+
+    #[tokio::test]
+    async fn sqlite_commits_wait_for_the_disk_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("nara.db").display());
+        // SQLite numbers the levels: NORMAL is 1, FULL is 2.
+        for (synchronous, level) in [(Synchronous::Full, 2), (Synchronous::Normal, 1)] {
+            let db = Db::connect_with(&url, synchronous).await.unwrap();
+            let Pool::Sqlite(pool) = db.pool() else { unreachable!("a sqlite: address") };
+            // Three connections held at once: the setting is on each, not only the first.
+            let mut held = Vec::new();
+            for _ in 0..3 {
+                let mut connection = pool.acquire().await.unwrap();
+                let found: i64 =
+                    sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *connection).await.unwrap();
+                assert_eq!(found, level, "{synchronous:?}");
+                held.push(connection);
+            }
+            drop(held);
+            db.close().await;
+        }
     }
 
     #[test]
