@@ -10,6 +10,7 @@ pub mod pages;
 pub mod routes;
 pub mod security;
 pub mod shell;
+pub mod site_path;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -21,7 +22,6 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -149,7 +149,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
         .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::add_security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_error_pages))
-        .layer(axum::middleware::from_fn(security::require_browser_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
         .layer(CatchPanicLayer::custom(move |_panic| {
             // The panic message may hold data from the request: count it, do not log it.
             panics.record_panic();
@@ -157,8 +157,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        .layer(CsrfLayer::new());
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes));
     routes.layer(layers).with_state(state)
 }
 
