@@ -2,6 +2,7 @@
 //! log-in, every role change. Append-only, and each entry carries the hash of the one before it,
 //! so `nara audit verify` finds the first entry that was altered, removed or inserted.
 
+pub mod refusals;
 pub mod review;
 mod store;
 

@@ -166,7 +166,7 @@ async fn refuse(
     let event = AuditEvent::new(AuditActor::of(actor), Action::AccessDenied, "route")
         .object(path)
         .request(request_id);
-    if let Err(error) = state.db.append_audit(&event).await {
+    if let Err(error) = crate::audit::refusals::record(state, &event).await {
         return AppError::Internal(error).into_response();
     }
     StatusCode::FORBIDDEN.into_response()
