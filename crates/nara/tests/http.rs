@@ -151,7 +151,7 @@ async fn every_response_carries_the_security_headers() {
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(!csp.contains("unsafe-inline"));
         assert_eq!(answer.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-        assert_eq!(answer.headers[header::REFERRER_POLICY], "no-referrer");
+        assert_eq!(answer.headers[header::REFERRER_POLICY], "same-origin");
         assert!(answer.headers.contains_key("x-request-id"));
         assert!(!answer.headers.contains_key(header::STRICT_TRANSPORT_SECURITY), "no HSTS over http");
     }
@@ -193,6 +193,11 @@ async fn panics() -> &'static str {
 }
 
 async fn app_with_test_routes(limits: Limits) -> (Router, common::TestDb) {
+    app_with_test_routes_at(limits, false).await
+}
+
+/// The test routes behind the real stack, on a site whose public address is http or https.
+async fn app_with_test_routes_at(limits: Limits, https: bool) -> (Router, common::TestDb) {
     let test_db = common::TestDb::sqlite(common::Schema::Migrated).await;
     let mut routes = Router::new();
     for prefix in ["", "/en"] {
@@ -208,7 +213,7 @@ async fn app_with_test_routes(limits: Limits) -> (Router, common::TestDb) {
             )
             .route(&format!("{prefix}/form"), post(|body: String| async move { body.len().to_string() }));
     }
-    (web::with_layers(routes, sqlite_state(&test_db, false), limits), test_db)
+    (web::with_layers(routes, sqlite_state(&test_db, https), limits), test_db)
 }
 
 #[tokio::test]
@@ -283,7 +288,7 @@ async fn cross_site_form_posts_are_refused() {
         .uri("/form")
         .header(header::HOST, "nara.example.se")
         .header("sec-fetch-site", "same-origin")
-        .header(header::ORIGIN, "https://nara.example.se")
+        .header(header::ORIGIN, "http://nara.example.se")
         .body(Body::from("x"))
         .unwrap();
     assert_eq!(send(&app, same).await.status, StatusCode::OK);
@@ -291,6 +296,82 @@ async fn cross_site_form_posts_are_refused() {
         Request::post("/form").header(header::HOST, "nara.example.se").body(Body::from("x")).unwrap();
     assert_eq!(send(&app, headerless).await.status, StatusCode::FORBIDDEN, "a post with no browser headers");
 }
+
+/// A form post to the test route with these browser headers.
+fn form_post(origin: Option<&str>, fetch_site: Option<&str>) -> Request<Body> {
+    let mut request = Request::post("/form").header(header::HOST, "nara.example.se");
+    if let Some(origin) = origin {
+        request = request.header(header::ORIGIN, origin);
+    }
+    if let Some(fetch_site) = fetch_site {
+        request = request.header("sec-fetch-site", fetch_site);
+    }
+    request.body(Body::from("x")).unwrap()
+}
+
+#[tokio::test]
+async fn a_post_is_accepted_only_from_the_whole_origin_of_the_public_address() {
+    for https in [false, true] {
+        let (app, _db) = app_with_test_routes_at(Limits::default(), https).await;
+        let (own, other_scheme) = if https {
+            ("https://nara.example.se", "http://nara.example.se")
+        } else {
+            ("http://nara.example.se", "https://nara.example.se")
+        };
+        for fetch_site in [None, Some("same-origin")] {
+            let answer = send(&app, form_post(Some(own), fetch_site)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{own} with {fetch_site:?}");
+        }
+        let other_port = format!("{own}:8443");
+        let other_host = own.replace("nara.example.se", "evil.example");
+        // The Host header names this site each time: only the configured address counts.
+        for wrong in [other_scheme, &other_port, &other_host] {
+            for fetch_site in [None, Some("same-origin")] {
+                let answer = send(&app, form_post(Some(wrong), fetch_site)).await;
+                assert_eq!(answer.status, StatusCode::FORBIDDEN, "{wrong} on {own} with {fetch_site:?}");
+            }
+        }
+        for fetch_site in ["none", "same-site", "cross-site"] {
+            let answer = send(&app, form_post(Some(own), Some(fetch_site))).await;
+            assert_eq!(answer.status, StatusCode::FORBIDDEN, "Sec-Fetch-Site: {fetch_site} on {own}");
+        }
+        // A browser that hides its origin says `null`: Sec-Fetch-Site decides.
+        let ours = send(&app, form_post(Some("null"), Some("same-origin"))).await;
+        assert_eq!(ours.status, StatusCode::OK, "null from this site on {own}");
+        for fetch_site in [None, Some("cross-site")] {
+            let answer = send(&app, form_post(Some("null"), fetch_site)).await;
+            assert_eq!(answer.status, StatusCode::FORBIDDEN, "null with {fetch_site:?} on {own}");
+        }
+    }
+}
+
+on_both_backends!(a_path_from_the_request_never_becomes_a_link_to_another_site, Migrated, |db| {
+    let app = common::app::TestApp::new(db.clone());
+    for path in ["/en//evil.example", "/en/%2F%2Fevil.example", "/en/%5Cevil.example", "/en/%09/evil.example"]
+    {
+        let answer = app.get(path, None).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(answer.body.contains(r#"href="/" hreflang="sv""#), "{path}: the Swedish link goes home");
+        assert!(!answer.body.contains("evil.example"), "{path}: {}", answer.body);
+    }
+    // Logging in with that as the way back ends on this site, at the default page.
+    common::app::person(&db, "anna@example.se", "Anna", &[]).await;
+    let form = app.get("/logga-in?tillbaka=%2Fen%2F%2Fevil.example", None).await;
+    assert!(!form.body.contains("evil.example"), "the form does not carry it on");
+    for (back, landing) in [
+        ("/en//evil.example", "/mina-sidor"),
+        ("//evil.example", "/mina-sidor"),
+        ("/\\evil.example", "/mina-sidor"),
+        ("/%2F%2Fevil.example", "/mina-sidor"),
+        ("/\t/evil.example", "/mina-sidor"),
+        ("/en/mina-sidor/logg", "/en/mina-sidor/logg"),
+    ] {
+        let login = [("email", "anna@example.se"), ("password", common::app::PASSWORD), ("tillbaka", back)];
+        let answer = app.post("/logga-in", &login, None).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{back:?}");
+        assert_eq!(answer.location(), landing, "{back:?}");
+    }
+});
 
 #[tokio::test]
 async fn a_client_cannot_choose_its_request_id() {
@@ -348,4 +429,33 @@ async fn shutdown_lets_requests_in_flight_finish() {
     assert!(response.ends_with("finished"));
     tokio::time::timeout(Duration::from_secs(5), server).await.expect("the server stops").unwrap().unwrap();
     assert!(tokio::net::TcpStream::connect(address).await.is_err(), "no new connections after shutdown");
+}
+
+#[tokio::test]
+async fn without_a_public_address_the_site_is_the_host_the_browser_asked_for() {
+    let test_db = common::TestDb::sqlite(common::Schema::Migrated).await;
+    let routes = Router::new().route("/form", post(|body: String| async move { body.len().to_string() }));
+    let app =
+        web::with_layers(routes, state(test_db.db.clone(), false).with_origin_from_host(), Limits::default());
+    let post_as = |host: &str, origin: &str| {
+        Request::post("/form")
+            .header(header::HOST, host)
+            .header(header::ORIGIN, origin)
+            .body(Body::from("x"))
+            .unwrap()
+    };
+    // `nara demo` prints 127.0.0.1, and people type localhost: both are this site.
+    for host in ["127.0.0.1:8080", "localhost:8080"] {
+        let own = format!("http://{host}");
+        assert_eq!(send(&app, post_as(host, &own)).await.status, StatusCode::OK, "{own}");
+        for wrong in
+            [format!("https://{host}"), "http://evil.example".to_string(), "http://localhost:9090".into()]
+        {
+            assert_eq!(
+                send(&app, post_as(host, &wrong)).await.status,
+                StatusCode::FORBIDDEN,
+                "{wrong} on {host}"
+            );
+        }
+    }
 }

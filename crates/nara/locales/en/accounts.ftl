@@ -287,3 +287,20 @@ mail-audit-checkpoint-body =
     Keep this e-mail. Collect the lines in a file and run `nara audit verify --checkpoints THE-FILE`: it shows whether entries that were here have been removed or changed, even if someone changed the database and the server's own checkpoint file.
 
     { $line }
+access-log-refused = { $count ->
+    [one] Someone tried to open your case and was refused.
+   *[other] Someone tried to open your case and was refused, { $count } times.
+}
+export-log-refused = { $count ->
+    [one] Someone tried once to open your case and was refused. It is in the file, without a name.
+   *[other] Someone tried { $count } times to open your case and was refused. It is in the file, one line a day, without a name.
+}
+mail-refusals-subject = Repeated refused attempts in Nära
+mail-refusals-body =
+    Hello,
+
+    One person has been refused access more than { $count } times in the last { $minutes } minutes. This e-mail does not say who it is or whose information it concerns. Sign in to Nära to see the refused attempts in the log:
+
+    { $link }
+
+    You get this because you review the log. We send at most one message an hour about the same person.

@@ -287,3 +287,20 @@ mail-audit-checkpoint-body =
     Spara det här mejlet. Samla raderna i en fil och kör `nara audit verify --checkpoints FILEN`: då märks det om poster som fanns här har tagits bort eller ändrats, även om någon har ändrat i databasen och i serverns egen fil med kontrollpunkter.
 
     { $line }
+access-log-refused = { $count ->
+    [one] Någon försökte öppna ditt ärende och nekades.
+   *[other] Någon försökte öppna ditt ärende och nekades, { $count } gånger.
+}
+export-log-refused = { $count ->
+    [one] Någon försökte en gång öppna ditt ärende och nekades. Det finns med i filen, utan namn.
+   *[other] Någon försökte { $count } gånger öppna ditt ärende och nekades. Det finns med i filen, en rad per dag, utan namn.
+}
+mail-refusals-subject = Upprepade nekade försök i Nära
+mail-refusals-body =
+    Hej!
+
+    En person har nekats åtkomst fler än { $count } gånger under de senaste { $minutes } minuterna. Vi skriver inte i e-posten vem det är eller vems uppgifter det gäller. Logga in på Nära och se de nekade försöken i loggen:
+
+    { $link }
+
+    Du får det här för att du följer upp loggen. Vi skickar högst ett meddelande i timmen om samma person.

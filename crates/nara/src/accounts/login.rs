@@ -15,10 +15,11 @@ use crate::identity::{EmailAddress, Person, Role, verify_password};
 use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_WIDE, LOGIN_PER_ADDRESS};
 use crate::sessions::session_cookie;
 use crate::web::AppState;
-use crate::web::auth::{ClientAddress, safe_return_path};
+use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::site_path::same_site_path;
 
 #[derive(Template)]
 #[template(path = "accounts/login.html")]
@@ -47,6 +48,11 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
     }
 }
 
+/// Where to go after logging in: a path on this site, or (empty) the default.
+fn return_path(asked: Option<&str>) -> String {
+    asked.and_then(same_site_path).unwrap_or_default().to_string()
+}
+
 fn page<'a>(
     state: &'a AppState,
     ctx: &PageContext,
@@ -73,7 +79,7 @@ pub async fn form(
     ctx: PageContext,
     Query(query): Query<LoginQuery>,
 ) -> Result<Response, AppError> {
-    let return_to = safe_return_path(query.tillbaka.as_deref()).unwrap_or_default();
+    let return_to = return_path(query.tillbaka.as_deref());
     let mut login = page(&state, &ctx, FormErrors::default(), String::new(), return_to);
     login.notice = notice_key(query.klart.as_deref());
     Ok(render(&login)?.into_response())
@@ -95,7 +101,7 @@ pub async fn submit(
     client: ClientAddress,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    let return_to = safe_return_path(Some(&form.tillbaka)).unwrap_or_default();
+    let return_to = return_path(Some(&form.tillbaka));
     let mut errors = FormErrors::default();
     let email = EmailAddress::parse(&form.email);
     if email.is_none() {

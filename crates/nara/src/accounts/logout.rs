@@ -9,9 +9,9 @@ use serde::Deserialize;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::sessions::removal_cookie;
 use crate::web::AppState;
-use crate::web::auth::safe_return_path;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
+use crate::web::site_path::same_site_path;
 
 async fn log_out(state: &AppState, ctx: &PageContext, everywhere: bool) -> Result<Response, AppError> {
     let person = ctx.person()?;
@@ -50,6 +50,6 @@ pub struct ExtendForm {
 
 /// "Stay signed in": the guard has already recorded the activity; go back to the page.
 pub async fn extend(ctx: PageContext, Form(form): Form<ExtendForm>) -> Response {
-    let back = safe_return_path(Some(&form.tillbaka)).unwrap_or_else(|| ctx.href("/mina-sidor"));
+    let back = same_site_path(&form.tillbaka).map_or_else(|| ctx.href("/mina-sidor"), str::to_string);
     Redirect::to(&back).into_response()
 }

@@ -41,7 +41,7 @@ async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Resul
             .object(application.id)
             .subject(application.resident_id)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::refusals::record(state, &event).await?;
         return Err(AppError::NotFound);
     }
     Ok(application)

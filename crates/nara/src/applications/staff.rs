@@ -63,7 +63,7 @@ async fn managed_form(state: &AppState, ctx: &PageContext, slug: &str) -> Result
             AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application_form")
                 .object(form.id)
                 .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::refusals::record(state, &event).await?;
         return Err(AppError::Forbidden);
     }
     Ok(form)

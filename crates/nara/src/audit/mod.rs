@@ -7,6 +7,7 @@
 mod chain;
 pub mod checkpoint;
 mod keyring;
+pub mod refusals;
 pub mod review;
 mod store;
 

@@ -2,6 +2,7 @@
 //! for a person's entries is itself a read of their data, so it is logged too.
 
 use crate::web::form::Form;
+use crate::web::form::Query;
 use askama::Template;
 use axum::extract::State;
 use axum::http::header;
@@ -105,10 +106,31 @@ pub struct ReviewLine {
     pub line: AuditSearchLine,
 }
 
-/// `GET /granskning/logg`: the empty search form.
-pub async fn form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let page = review_page(&state, &ctx, SearchQuery::default(), None);
-    Ok(render(&page)?.into_response())
+/// What a link to the log may filter by: an event and dates, never a person (a link ends up
+/// in e-mail, browser history and proxy logs). The notice of repeated refusals links this way.
+#[derive(Debug, Default, Deserialize)]
+pub struct LinkQuery {
+    #[serde(default)]
+    handelse: String,
+    #[serde(default)]
+    fran: String,
+    #[serde(default)]
+    till: String,
+}
+
+/// `GET /granskning/logg`: the search form, and the search a link names, if any.
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(link): Query<LinkQuery>,
+) -> Result<Response, AppError> {
+    let query =
+        SearchQuery { handelse: link.handelse, fran: link.fran, till: link.till, ..SearchQuery::default() };
+    if [&query.handelse, &query.fran, &query.till].iter().all(|text| text.trim().is_empty()) {
+        let page = review_page(&state, &ctx, query, None);
+        return Ok(render(&page)?.into_response());
+    }
+    answer(&state, &ctx, query).await
 }
 
 fn review_page<'a>(
@@ -148,9 +170,14 @@ pub async fn search(
     ctx: PageContext,
     Form(query): Form<SearchQuery>,
 ) -> Result<Response, AppError> {
-    let results = match filter(&state, &query).await? {
+    answer(&state, &ctx, query).await
+}
+
+/// The page with the results of a search (which is itself logged).
+async fn answer(state: &AppState, ctx: &PageContext, query: SearchQuery) -> Result<Response, AppError> {
+    let results = match filter(state, &query).await? {
         Some(filter) => {
-            record(&state, &ctx, Action::AuditLogSearched, &filter).await?;
+            record(state, ctx, Action::AuditLogSearched, &filter).await?;
             let lines = state.db.search_audit(&filter, LIMIT).await?;
             Ok(lines
                 .into_iter()
@@ -172,7 +199,7 @@ pub async fn search(
             Err(())
         }
     };
-    let page = review_page(&state, &ctx, query, Some(results));
+    let page = review_page(state, ctx, query, Some(results));
     Ok(render(&page)?.into_response())
 }
 

@@ -180,16 +180,45 @@ impl Db {
         Ok(Ok((seq, hash.to_string())))
     }
 
-    /// Who has read or changed this person's data, newest first.
+    /// Who has read or changed this person's data, newest first: at most `limit` lines, and
+    /// beside them the refusals of others who tried to reach it, with their time and nothing
+    /// else. Who was refused is for the log reviewers; and read apart, refusals cannot push
+    /// the lines that matter off the page however many someone piles up.
     pub async fn access_log(&self, subject_id: Uuid, limit: i64) -> anyhow::Result<Vec<AccessLogLine>> {
+        // Enough for months of ordinary refusals; past it, the oldest day's count falls short.
+        const REFUSALS_READ: i64 = 10_000;
+        let denied = super::Action::AccessDenied.as_str();
         let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
                    u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
                    FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
                    LEFT JOIN units u ON u.id = l.actor_unit_id \
-                   WHERE l.subject_id = $1 ORDER BY l.seq DESC LIMIT $2";
-        let rows =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(subject_id).bind(limit).fetch_all(pool).await)?;
-        Ok(rows)
+                   WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC LIMIT $3";
+        let mut lines: Vec<AccessLogLine> = on_pool!(self, pool => sqlx::query_as(sql)
+            .bind(subject_id)
+            .bind(denied)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        let sql = "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC LIMIT $3";
+        let refused: Vec<UtcTime> = on_pool!(self, pool => sqlx::query_scalar(sql)
+            .bind(subject_id)
+            .bind(denied)
+            .bind(REFUSALS_READ)
+            .fetch_all(pool)
+            .await)?;
+        // A refusal line has its time and action only: no actor, no role, no unit.
+        lines.extend(refused.into_iter().map(|at| AccessLogLine {
+            at,
+            actor_id: None,
+            actor_name: None,
+            actor_role: String::new(),
+            unit_name_sv: None,
+            unit_name_en: None,
+            action: denied.to_string(),
+            purpose: None,
+        }));
+        lines.sort_by_key(|line| std::cmp::Reverse(line.at));
+        Ok(lines)
     }
 
     /// The log reviewers' search, newest first.

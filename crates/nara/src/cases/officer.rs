@@ -52,7 +52,7 @@ pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -
             .object(case.id)
             .subject(case.resident_id)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::refusals::record(state, &event).await?;
         return Err(AppError::Forbidden);
     }
     Ok(case)

@@ -36,7 +36,7 @@ pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> R
             .object(case.id)
             .subject(case.resident_id)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::refusals::record(state, &event).await?;
         return Err(AppError::NotFound);
     }
     Ok(case)

@@ -214,7 +214,7 @@ async fn editable(
                 AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "directory_entry")
                     .object(entry.id)
                     .request(ctx.request_id.clone());
-            state.db.append_audit(&event).await?;
+            crate::audit::refusals::record(state, &event).await?;
             Err(AppError::Forbidden)
         }
     }

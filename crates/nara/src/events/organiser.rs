@@ -82,7 +82,7 @@ pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "event_series")
             .object(series.id)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::refusals::record(state, &event).await?;
         return Err(AppError::Forbidden);
     }
     Ok(series)

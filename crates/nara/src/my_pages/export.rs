@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::access_log::{Entry, RefusedDay, fold_refusals};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
 use crate::i18n::{Locale, format_stockholm};
@@ -29,6 +30,8 @@ pub struct Export {
     pub applications: Vec<ApplicationData>,
     pub event_registrations: Vec<RegistrationData>,
     pub access_log: Vec<LogData>,
+    /// Others' refused attempts, a count a day and no one named (as on the access log page).
+    pub refused_attempts: Vec<RefusedDay>,
 }
 
 #[derive(Debug, Serialize)]
@@ -242,18 +245,19 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
             starts_at: occurrence.starts_at,
         });
     }
-    let access_log = db
-        .access_log(person, 10_000)
-        .await?
-        .into_iter()
-        .map(|l| LogData {
-            at: l.at,
-            who: l.actor_name,
-            role: l.actor_role,
-            action: l.action,
-            purpose: l.purpose,
-        })
-        .collect();
+    let (mut access_log, mut refused_attempts) = (Vec::new(), Vec::new());
+    for entry in fold_refusals(db.access_log(person, 10_000).await?) {
+        match entry {
+            Entry::Line(l) => access_log.push(LogData {
+                at: l.at,
+                who: l.actor_name,
+                role: l.actor_role,
+                action: l.action,
+                purpose: l.purpose,
+            }),
+            Entry::Refused(day) => refused_attempts.push(day),
+        }
+    }
     Ok(Export {
         generated_at: UtcTime::now(),
         person: PersonData { name: me.display_name, email: me.email },
@@ -261,6 +265,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
         applications,
         event_registrations,
         access_log,
+        refused_attempts,
     })
 }
 
@@ -286,6 +291,10 @@ struct ExportPage<'a> {
 impl ExportPage<'_> {
     fn time(&self, time: &UtcTime) -> String {
         format_stockholm(*time)
+    }
+
+    fn refused_total(&self) -> i64 {
+        self.export.refused_attempts.iter().map(|day| day.count).sum()
     }
 }
 

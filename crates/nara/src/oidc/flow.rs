@@ -20,10 +20,10 @@ use crate::accounts::register::CheckEmailPage;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{NewPerson, Person};
 use crate::web::AppState;
-use crate::web::auth::safe_return_path;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::PageLocation;
+use crate::web::site_path::same_site_path;
 
 /// Where providers send people back (registered with each provider).
 pub const CALLBACK_PATH: &str = "/logga-in/oidc/callback";
@@ -99,7 +99,11 @@ pub async fn start(
         .add_scope(Scope::new("profile".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let return_to = safe_return_path(query.tillbaka.as_deref()).unwrap_or_else(|| ctx.href("/mina-sidor"));
+    let return_to = query
+        .tillbaka
+        .as_deref()
+        .and_then(same_site_path)
+        .map_or_else(|| ctx.href("/mina-sidor"), str::to_string);
     let pending = PendingLogin {
         provider: provider_id,
         nonce: nonce.secret().clone(),

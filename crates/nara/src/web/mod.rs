@@ -11,6 +11,7 @@ pub mod pages;
 pub mod routes;
 pub mod security;
 pub mod shell;
+pub mod site_path;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -22,7 +23,6 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -49,6 +49,9 @@ pub struct Shared {
     pub base_url: Url,
     /// People reach us over https: send HSTS, mark cookies `Secure`.
     pub https: bool,
+    /// No public address was configured (`nara demo`, a first try): the site is whatever host the
+    /// browser asked for, over http, so `localhost` and `127.0.0.1` both work.
+    pub origin_from_host: bool,
     pub secrets: Secrets,
     pub oidc: Providers,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
@@ -76,6 +79,7 @@ impl AppState {
             catalogues,
             base_url,
             https,
+            origin_from_host: false,
             secrets,
             oidc,
             trusted_proxies: Vec::new(),
@@ -98,6 +102,15 @@ impl AppState {
     pub fn with_trusted_proxies(self, proxies: Vec<std::net::IpAddr>) -> Self {
         match Arc::try_unwrap(self.0) {
             Ok(shared) => Self(Arc::new(Shared { trusted_proxies: proxies, ..shared })),
+            Err(shared) => Self(shared),
+        }
+    }
+
+    /// The same state, taking this site's origin from each request's `Host` (set once, at start-up,
+    /// when no public address is configured).
+    pub fn with_origin_from_host(self) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { origin_from_host: true, ..shared })),
             Err(shared) => Self(shared),
         }
     }
@@ -150,7 +163,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
         .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::add_security_headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_error_pages))
-        .layer(axum::middleware::from_fn(security::require_browser_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
         .layer(CatchPanicLayer::custom(move |_panic| {
             // The panic message may hold data from the request: count it, do not log it.
             panics.record_panic();
@@ -158,8 +171,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        .layer(CsrfLayer::new());
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes));
     routes.layer(layers).with_state(state)
 }
 

@@ -7,6 +7,7 @@ use crate::i18n::{Catalogues, Locale, format_stockholm_time};
 use crate::identity::Role;
 use crate::web::assets;
 use crate::web::auth::CurrentActor;
+use crate::web::site_path::same_site_path;
 
 /// The language a request is in and the path within that language, from the URL alone
 /// (`/en/…` is English, everything else Swedish). Never fails.
@@ -18,9 +19,12 @@ pub struct PageLocation {
 }
 
 impl PageLocation {
+    /// The language and path of a request path. A path that could lead to another site once
+    /// put in a link (`/en//evil.example` would make the Swedish link `//evil.example`) is
+    /// replaced by the language's home page.
     pub fn from_path(path: &str) -> Self {
         let (locale, rest) = Locale::split_path(path);
-        Self { locale, path: rest.to_string() }
+        Self { locale, path: same_site_path(rest).unwrap_or("/").to_string() }
     }
 }
 
@@ -130,5 +134,19 @@ impl<'a> Shell<'a> {
             .filter(|l| *l != self.locale)
             .map(|l| OtherLanguage { code: l.code(), name: l.native_name(), href: l.href(&self.path) })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_path_that_could_leave_the_site_becomes_the_home_page() {
+        let location = PageLocation::from_path("/en//evil.example");
+        assert_eq!((location.locale, location.path.as_str()), (Locale::EN, "/"));
+        assert_eq!(PageLocation::from_path("//evil.example").path, "/");
+        assert_eq!(PageLocation::from_path("/en/mina-sidor").path, "/mina-sidor");
+        assert_eq!(PageLocation::from_path("/en").path, "/");
     }
 }
