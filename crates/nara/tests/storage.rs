@@ -145,3 +145,32 @@ on_both_backends!(a_transaction_commits_whole_or_leaves_nothing, Migrated, |db| 
     tx.commit().await.unwrap();
     assert_eq!(db.sql().value::<i64>("SELECT COUNT(*) FROM probe", &[]).await.unwrap(), Some(2));
 });
+
+on_both_backends!(an_actions_audit_entry_and_mail_commit_with_it_or_not_at_all, Migrated, |db| {
+    use nara::audit::{Action, AuditActor, AuditEvent};
+    let event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account").object("a");
+    let email = nara::mail::Email { to: "a@example.se".into(), subject: "Ämne".into(), body: "Text".into() };
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move { db.sql().value::<i64>(sql, &[]).await.unwrap().unwrap() }
+    };
+    // Rolled back: neither the entry nor the message, and the chain is as it was.
+    let mut tx = db.begin_write().await.unwrap();
+    assert_eq!(nara::audit::store::append(&mut tx, &event).await.unwrap(), 1);
+    nara::mail::store::enqueue(&mut tx, &email).await.unwrap();
+    drop(tx);
+    assert_eq!(count("SELECT COUNT(*) FROM audit_log").await, 0);
+    assert_eq!(count("SELECT COUNT(*) FROM outbox").await, 0);
+    // Committed: both, and the chain goes on from where it stood.
+    let mut tx = db.begin_write().await.unwrap();
+    assert_eq!(nara::audit::store::append(&mut tx, &event).await.unwrap(), 1);
+    assert_eq!(nara::audit::store::append(&mut tx, &event).await.unwrap(), 2);
+    nara::mail::store::enqueue(&mut tx, &email).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(count("SELECT COUNT(*) FROM audit_log").await, 2);
+    assert_eq!(count("SELECT COUNT(*) FROM outbox").await, 1);
+    assert_eq!(db.verify_audit_chain(&[]).await.unwrap().map(|v| v.entries), Ok(2));
+    // A deferred transaction may not append: it could fail to take the lock halfway.
+    let mut read = db.begin().await.unwrap();
+    assert!(nara::audit::store::append(&mut read, &event).await.is_err());
+});

@@ -9,7 +9,7 @@ pub mod checkpoint;
 mod keyring;
 pub mod refusals;
 pub mod review;
-mod store;
+pub mod store;
 
 pub use chain::{Anchor, AuditEntry, ChainBreak, GENESIS_HASH, Verified, Walk};
 pub use keyring::{AuditKey, Keyring};

@@ -2,7 +2,7 @@ use uuid::Uuid;
 
 use super::checkpoint::Checkpoint;
 use super::{Anchor, AuditEntry, AuditEvent, ChainBreak, Verified, Walk};
-use crate::db::{Db, UtcTime};
+use crate::db::{Backend, Db, Param, Tx, UtcTime};
 use crate::on_pool;
 
 /// The newest entry as the database records it, and the id that binds entries and checkpoints
@@ -59,55 +59,49 @@ const INSERT_ENTRY: &str = "INSERT INTO audit_log (seq, at, actor_id, actor_role
 const HEAD: &str = "SELECT log_id, seq, hash FROM audit_head WHERE id = 1";
 const UPDATE_HEAD: &str = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
 
-/// Appends inside a transaction that already holds the write lock on the head row.
-macro_rules! append_locked {
-    ($tx:ident, $head_sql:expr, $event:expr, $key:expr) => {{
-        let head: AuditHead = sqlx::query_as($head_sql).fetch_one(&mut *$tx).await?;
-        let entry = AuditEntry::chained($event, head.seq + 1, UtcTime::now(), &head.hash, &head.log_id, $key);
-        sqlx::query(INSERT_ENTRY)
-            .bind(entry.seq)
-            .bind(entry.at)
-            .bind(entry.actor_id)
-            .bind(&entry.actor_role)
-            .bind(entry.actor_unit_id)
-            .bind(&entry.action)
-            .bind(&entry.object_type)
-            .bind(&entry.object_id)
-            .bind(entry.subject_id)
-            .bind(&entry.purpose)
-            .bind(&entry.request_id)
-            .bind(&entry.prev_hash)
-            .bind(&entry.key_id)
-            .bind(&entry.hash)
-            .execute(&mut *$tx)
-            .await?;
-        sqlx::query(UPDATE_HEAD).bind(entry.seq).bind(&entry.hash).execute(&mut *$tx).await?;
-        $tx.commit().await?;
-        entry.seq
-    }};
+const HEAD_LOCKED: &str = "SELECT log_id, seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+
+/// Appends an event inside the action's own transaction, signed with the newest audit key, and
+/// returns its sequence number: the entry commits with what it records, or neither does.
+/// Appends are serialised on the head: SQLite's write lock (so `tx` must come from
+/// `Db::begin_write`, or a deferred transaction could fail to upgrade), PostgreSQL's row lock.
+pub async fn append(tx: &mut Tx, event: &AuditEvent) -> anyhow::Result<i64> {
+    anyhow::ensure!(tx.is_write(), "an audit entry is appended in a write transaction (Db::begin_write)");
+    let head_sql = match tx.backend() {
+        Backend::Sqlite => HEAD,
+        Backend::Postgres => HEAD_LOCKED,
+    };
+    let head: AuditHead = tx.sql().one(head_sql, &[]).await?;
+    let key = tx.db().audit_keys().signing();
+    let e = AuditEntry::chained(event, head.seq + 1, UtcTime::now(), &head.hash, &head.log_id, key);
+    let params: [&dyn Param; 14] = [
+        &e.seq,
+        &e.at,
+        &e.actor_id,
+        &e.actor_role,
+        &e.actor_unit_id,
+        &e.action,
+        &e.object_type,
+        &e.object_id,
+        &e.subject_id,
+        &e.purpose,
+        &e.request_id,
+        &e.prev_hash,
+        &e.key_id,
+        &e.hash,
+    ];
+    tx.sql().execute(INSERT_ENTRY, &params).await?;
+    tx.sql().execute(UPDATE_HEAD, &[&e.seq, &e.hash]).await?;
+    Ok(e.seq)
 }
 
 impl Db {
-    /// Appends an event to the log, signed with the newest audit key, and returns its sequence
-    /// number. Appends are serialised: SQLite takes the write lock at `BEGIN IMMEDIATE`,
-    /// PostgreSQL locks the head row.
+    /// Appends an event on its own, for what is recorded without changing anything (a read, a
+    /// refusal, a log-in). An action that also writes appends with [`append`] in its transaction.
     pub async fn append_audit(&self, event: &AuditEvent) -> anyhow::Result<i64> {
-        let key = self.audit_keys().signing();
-        let seq = match self.pool() {
-            crate::db::Pool::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                append_locked!(tx, HEAD, event, key)
-            }
-            crate::db::Pool::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                append_locked!(
-                    tx,
-                    "SELECT log_id, seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                    event,
-                    key
-                )
-            }
-        };
+        let mut tx = self.begin_write().await?;
+        let seq = append(&mut tx, event).await?;
+        tx.commit().await?;
         Ok(seq)
     }
 

@@ -1,7 +1,8 @@
 //! One SQL text, either database, as plain typed functions.
 //!
 //! Storage code writes a statement once with `$1 … $N` placeholders and its parameters as a slice
-//! (`&[&id, &name]`); [`Sql`] binds them for whichever database `Db` holds. A [`Tx`] is one
+//! (`&[&id, &name]`); the text is a `&'static str`, or `sqlx::AssertSqlSafe(…)` for one assembled
+//! from validated literals (a page size, an allow-listed column); [`Sql`] binds them for whichever database `Db` holds. A [`Tx`] is one
 //! transaction over either database: every write of a user action (the change, its audit
 //! entries, its outbox messages, its change-log lines) goes through one `Tx` and commits together
 //! or not at all. Where the two databases really differ (locking), code asks [`Tx::backend`] and
@@ -13,7 +14,9 @@
 use sqlx::error::BoxDynError;
 use sqlx::postgres::{PgArguments, PgConnection, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqliteRow};
-use sqlx::{Arguments, Decode, Encode, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction, Type};
+use sqlx::{
+    Arguments, Decode, Encode, FromRow, PgPool, Postgres, SqlSafeStr, Sqlite, SqlitePool, Transaction, Type,
+};
 
 use super::{Backend, Db, Pool};
 
@@ -92,7 +95,7 @@ impl Sql<'_> {
     }
 
     /// Runs a statement; the number of rows it changed.
-    pub async fn execute(self, sql: &'static str, params: &[&dyn Param]) -> Result<u64, sqlx::Error> {
+    pub async fn execute(self, sql: impl SqlSafeStr, params: &[&dyn Param]) -> Result<u64, sqlx::Error> {
         let done = match self {
             Sql::SqlitePool(pool) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
@@ -111,7 +114,11 @@ impl Sql<'_> {
     }
 
     /// Every row the statement returns.
-    pub async fn all<R: Row>(self, sql: &'static str, params: &[&dyn Param]) -> Result<Vec<R>, sqlx::Error> {
+    pub async fn all<R: Row>(
+        self,
+        sql: impl SqlSafeStr,
+        params: &[&dyn Param],
+    ) -> Result<Vec<R>, sqlx::Error> {
         match self {
             Sql::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
@@ -129,7 +136,7 @@ impl Sql<'_> {
     /// The first row, if any.
     pub async fn optional<R: Row>(
         self,
-        sql: &'static str,
+        sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Option<R>, sqlx::Error> {
         match self {
@@ -149,14 +156,14 @@ impl Sql<'_> {
     }
 
     /// The one row the statement must return.
-    pub async fn one<R: Row>(self, sql: &'static str, params: &[&dyn Param]) -> Result<R, sqlx::Error> {
+    pub async fn one<R: Row>(self, sql: impl SqlSafeStr, params: &[&dyn Param]) -> Result<R, sqlx::Error> {
         self.optional(sql, params).await?.ok_or(sqlx::Error::RowNotFound)
     }
 
     /// The first column of every row.
     pub async fn column<T: Scalar>(
         self,
-        sql: &'static str,
+        sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Vec<T>, sqlx::Error> {
         let rows: Vec<(T,)> = self.all(sql, params).await?;
@@ -166,7 +173,7 @@ impl Sql<'_> {
     /// The first column of the first row, if any.
     pub async fn value<T: Scalar>(
         self,
-        sql: &'static str,
+        sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Option<T>, sqlx::Error> {
         let row: Option<(T,)> = self.optional(sql, params).await?;
@@ -178,6 +185,8 @@ impl Sql<'_> {
 pub struct Tx {
     inner: Inner,
     db: Db,
+    /// Begun with `begin_write`: holds SQLite's write lock from the start.
+    write: bool,
 }
 
 enum Inner {
@@ -193,7 +202,7 @@ impl Db {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
         };
-        Ok(Tx { inner, db: self.clone() })
+        Ok(Tx { inner, db: self.clone(), write: false })
     }
 
     /// A transaction that reads before it writes and must not be overtaken in between: SQLite
@@ -204,7 +213,7 @@ impl Db {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
         };
-        Ok(Tx { inner, db: self.clone() })
+        Ok(Tx { inner, db: self.clone(), write: true })
     }
 
     /// Statements on the pool, each on its own.
@@ -227,6 +236,11 @@ impl Tx {
 
     pub fn backend(&self) -> Backend {
         self.db.backend()
+    }
+
+    /// Begun with [`Db::begin_write`].
+    pub fn is_write(&self) -> bool {
+        self.write
     }
 
     /// The database this transaction belongs to (its audit keys sign entries written here).

@@ -2,7 +2,7 @@
 //! over SMTP (or, in `nara demo`, writes it to a folder), retrying with back-off, so no message
 //! is lost while the mail server is down. Bodies never go to the log.
 
-mod store;
+pub mod store;
 
 use std::path::PathBuf;
 use std::time::Duration;

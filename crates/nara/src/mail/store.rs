@@ -1,7 +1,7 @@
 use uuid::Uuid;
 
 use super::Email;
-use crate::db::{Db, UtcTime};
+use crate::db::{Db, Tx, UtcTime};
 use crate::on_pool;
 
 #[derive(Clone, sqlx::FromRow)]
@@ -19,22 +19,24 @@ pub struct OutboxMessage {
 /// A claimed message is not offered again for this long (a crashed sender's message comes back).
 const CLAIM_SECONDS: i64 = 300;
 
+/// Puts a message in the outbox inside the action's transaction: it is sent only if the action
+/// commits, and never lost if it does.
+pub async fn enqueue(tx: &mut Tx, email: &Email) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let now = UtcTime::now();
+    let sql = "INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
+               VALUES ($1, $2, $3, $4, $5, 0, $5)";
+    tx.sql().execute(sql, &[&id, &email.to, &email.subject, &email.body, &now]).await?;
+    Ok(id)
+}
+
 impl Db {
-    /// Puts a message in the outbox; the worker sends it.
+    /// Puts a message in the outbox on its own; the worker sends it. An action that also writes
+    /// queues its messages with [`enqueue`] in its transaction.
     pub async fn enqueue_mail(&self, email: &Email) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let now = UtcTime::now();
-        let sql = "INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
-                   VALUES ($1, $2, $3, $4, $5, 0, $5)";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(id)
-            .bind(&email.to)
-            .bind(&email.subject)
-            .bind(&email.body)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(drop))?;
+        let mut tx = self.begin().await?;
+        let id = enqueue(&mut tx, email).await?;
+        tx.commit().await?;
         Ok(id)
     }
 
