@@ -352,3 +352,21 @@ fn nara_setup_names_each_problem_and_loads_a_good_file_once() {
     );
     assert!(String::from_utf8_lossy(&removed.stdout).contains("0 created, 0 updated, 1 removed"));
 }
+
+on_both_backends!(two_administrators_adding_the_same_unit_at_once_get_one_unit, Migrated, |db| {
+    let add = || {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let source =
+                "[[units]]\nslug = \"ny\"\nname_sv = \"Ny\"\nname_en = \"New\"\nkind = \"service\"\n";
+            let changes = nara::setup::Changes { new_only: true, ..file::parse(source).unwrap() };
+            db.change_setup(&changes, &AuditActor::system(), None).await.unwrap()
+        })
+    };
+    let (first, second) = (add(), add());
+    let mut outcomes = vec![first.await.unwrap(), second.await.unwrap()];
+    outcomes.sort_by_key(Result::is_ok);
+    assert_eq!(outcomes[0], Err(Refusal::Taken { kind: Kind::Unit, slug: "ny".into() }), "{outcomes:?}");
+    assert_eq!(outcomes[1].as_ref().map(Vec::len), Ok(1));
+    assert_eq!(db.setup_history("units", "ny").await.unwrap().len(), 1);
+});
