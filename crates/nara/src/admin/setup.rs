@@ -28,8 +28,8 @@ pub struct FieldView {
     /// `text`, `email`, `tel`, `number`, `checkbox`, `select` or `textarea`.
     pub control: &'static str,
     pub value: String,
-    /// The language the value is written in.
-    pub lang: &'static str,
+    /// The language the value is written in, if it is text in one.
+    pub lang: Option<&'static str>,
     pub options: Vec<OptionView>,
 }
 
@@ -69,7 +69,7 @@ fn field_views(kind: Kind, adding: bool, value: &dyn Fn(&str) -> String) -> Vec<
                 Input::Slug | Input::Name => "text",
             },
             value: value(field.name),
-            lang: if field.name.ends_with("_en") { "en" } else { "sv" },
+            lang: field.lang(),
             options: match field.input {
                 Input::UnitKind => UnitKind::ALL
                     .iter()
@@ -128,7 +128,13 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
 /// A row of the list: the item's page and its cells.
 pub struct RowView {
     pub href: String,
-    pub cells: Vec<String>,
+    pub cells: Vec<Cell>,
+}
+
+/// A value as a page shows it, with the language it is written in.
+pub struct Cell {
+    pub text: String,
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -165,7 +171,10 @@ async fn list_page<'a>(
         .iter()
         .map(|item| RowView {
             href: item_href(ctx, kind, item.slug()),
-            cells: columns(kind).into_iter().map(|field| shown(&shell, &item.shown(field))).collect(),
+            cells: columns(kind)
+                .into_iter()
+                .map(|field| Cell { text: shown(&shell, &item.shown(field)), lang: field.lang() })
+                .collect(),
         })
         .collect();
     Ok(ListPage {
@@ -256,6 +265,7 @@ pub struct HistoryView {
 
 pub struct ChangeView {
     pub label: String,
+    pub lang: Option<&'static str>,
     pub before: Option<String>,
     pub after: String,
 }
@@ -330,6 +340,7 @@ async fn item_page<'a>(
 fn change_view(shell: &Shell, change: &FieldChange) -> ChangeView {
     ChangeView {
         label: shell.t(&change.label_key),
+        lang: change.lang,
         before: change.before.as_ref().map(|b| shown(shell, b)),
         after: shown(shell, &change.after),
     }
@@ -419,6 +430,6 @@ mod tests {
         assert_eq!(select.options.iter().filter(|o| o.selected).count(), 1, "one kind is chosen");
         let area = field_views(Kind::Area, true, &new_item_defaults(4));
         assert_eq!(area.iter().find(|f| f.name == "position").unwrap().value, "5");
-        assert_eq!(area.iter().find(|f| f.name == "name_en").unwrap().lang, "en");
+        assert_eq!(area.iter().find(|f| f.name == "name_en").unwrap().lang, Some("en"));
     }
 }

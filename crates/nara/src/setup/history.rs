@@ -9,6 +9,8 @@ use crate::db::UtcTime;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
     pub label_key: String,
+    /// The language of the values, when they are text in one.
+    pub lang: Option<&'static str>,
     pub before: Option<Shown>,
     pub after: Shown,
 }
@@ -53,6 +55,7 @@ fn differences(kind: Kind, before: Option<&Item>, after: &Item) -> Vec<FieldChan
         .filter(|field| before.is_none_or(|b| b.value(field.name) != after.value(field.name)))
         .map(|field| FieldChange {
             label_key: field.label_key(),
+            lang: field.lang(),
             before: before.map(|b| b.shown(*field)),
             after: after.shown(*field),
         })
@@ -97,11 +100,13 @@ mod tests {
             vec![
                 FieldChange {
                     label_key: "setup-field-name-en".into(),
+                    lang: Some("en"),
                     before: Some(Shown::Text("Adults".into())),
                     after: Shown::Text("Adult services".into()),
                 },
                 FieldChange {
                     label_key: "setup-field-kind".into(),
+                    lang: None,
                     before: Some(Shown::Key("setup-unit-kind-case-handling".into())),
                     after: Shown::Key("setup-unit-kind-service".into()),
                 },

@@ -111,6 +111,17 @@ impl Field {
     pub fn label_key(self) -> String {
         format!("setup-field-{}", self.name.replace('_', "-"))
     }
+
+    /// The language its text is written in, for a `lang` attribute; `None` for a field in no language.
+    pub fn lang(self) -> Option<&'static str> {
+        if self.name.ends_with("_sv") {
+            Some("sv")
+        } else if self.name.ends_with("_en") {
+            Some("en")
+        } else {
+            None
+        }
+    }
 }
 
 /// What a field holds, which decides how it is checked and shown.
