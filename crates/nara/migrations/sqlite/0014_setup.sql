@@ -52,3 +52,7 @@ CREATE TABLE setup_history (
     snapshot    TEXT NOT NULL
 );
 CREATE INDEX setup_history_item ON setup_history (kind, slug, seq);
+
+-- A unit that staff have acted for is named in the audit log and is never removed; this index
+-- lets the set-up pages ask without reading the whole log.
+CREATE INDEX audit_log_actor_unit ON audit_log (actor_unit_id);
