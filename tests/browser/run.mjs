@@ -20,6 +20,9 @@ const PAGES = [
   ...inBothLanguages(['/mina-sidor', '/mina-sidor/logg'], { as: RESIDENT }),
   ...inBothLanguages(['/admin'], { as: ADMIN }),
   { path: '/admin/personer/{id}', linkedFrom: '/admin', as: ADMIN },
+  // The city's set-up: the lists (with the add form) and an item's page (form, uses, history).
+  ...inBothLanguages(['/admin/enheter', '/admin/omraden', '/admin/malgrupper'], { as: ADMIN }),
+  ...['/admin/enheter/vuxen', '/admin/omraden/boende', '/admin/malgrupper/unga'].map((path) => ({ path, as: ADMIN })),
   { path: '/granskning/logg', as: LOG_REVIEWER },
   ...inBothLanguages([
     '/kalender',

@@ -13,7 +13,7 @@ use chrono::{NaiveTime, Utc};
 use nara::db::{Db, UtcTime};
 use nara::directory::hours::{Interval, OpeningHours};
 use nara::directory::search::{Filters, SearchIndex, SearchRequest};
-use nara::directory::{Entry, EntryKind, TARGET_GROUPS, WayIn};
+use nara::directory::{Entry, EntryKind, WayIn};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -34,6 +34,9 @@ const QUERIES: &[&str] = &[
     "misbruk",
     "budgetrådgivning",
 ];
+
+/// Some of the target groups a new database starts with.
+const GROUPS: &[&str] = &["barn", "unga", "vuxna", "aldre", "anhoriga", "nyanlanda"];
 
 const AREAS: &[&str] = &[
     "alkohol-droger-spel",
@@ -126,7 +129,7 @@ fn entry(rng: &mut StdRng, n: usize) -> Entry {
         description_sv: description,
         description_en: None,
         areas: AREAS.choose_multiple(rng, 2).map(|s| s.to_string()).collect(),
-        target_groups: TARGET_GROUPS.choose_multiple(rng, 2).map(|s| s.to_string()).collect(),
+        target_groups: GROUPS.choose_multiple(rng, 2).map(|s| s.to_string()).collect(),
         age_min: None,
         age_max: None,
         languages: vec!["sv".into()],

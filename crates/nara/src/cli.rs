@@ -47,6 +47,14 @@ enum Command {
     /// Rebuild the directory's search index from the database (stop the server first; a running
     /// server keeps its index up to date by itself).
     Reindex(DataArgs),
+    /// Load the municipality's units, areas of help, target groups and search contact from a TOML
+    /// file, in one transaction (see municipality.example.toml; running it again changes nothing).
+    Setup {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -206,6 +214,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "Sökindexet är uppbyggt: {count} poster på {:.1} s. (The search index was rebuilt: {count} entries.)",
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::Setup { file, data } => {
+            // The whole file is checked before the database is opened.
+            let changes = crate::setup::command::read(file)?;
+            let config = cli.load_config(None, data)?;
+            let (db, _) = open(&config, &config.database_url()).await?;
+            db.migrate().await?;
+            for line in crate::setup::command::apply(&db, &changes).await? {
+                println!("{line}");
+            }
             Ok(())
         }
         Command::Admin(AdminCommand::Create { email, name, data }) => {

@@ -29,5 +29,6 @@ pub mod rate_limit;
 pub mod secrets;
 pub mod server;
 pub mod sessions;
+pub mod setup;
 pub mod telemetry;
 pub mod web;

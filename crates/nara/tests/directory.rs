@@ -252,6 +252,11 @@ on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |d
     let mut contact = entry("kontaktcenter", "Stadens kontaktcenter", "Vi hjälper dig vidare.");
     contact.phone = Some("042-10 50 00".into());
     db.save_entry(&contact, None).await.unwrap();
+    let offer = nara::setup::Changes {
+        contact: Some(Some(nara::setup::SearchContact::Entry("kontaktcenter".into()))),
+        ..Default::default()
+    };
+    db.change_setup(&offer, &nara::audit::AuditActor::system(), None).await.unwrap().unwrap();
     let app = TestApp::new(db.clone());
 
     let found = app.get("/sok?q=missbruk", None).await;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
+import { freshInstallJourney } from './fresh_install.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
 import { registrationJourney } from './registration.mjs';
@@ -32,6 +33,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a resident opens their case, says an entry is not right, books, rebooks and cancels a meeting',
     run: myCaseJourney,
+  },
+  {
+    name: 'new installation: nara serve on an empty database, nara setup, nara admin create; the administrator adds a unit and an area, invites a case officer into the unit, who imports the first entry; a resident finds it (axe on every page)',
+    run: freshInstallJourney,
   },
   {
     name: 'journey (keyboard): a case officer writes an entry, is stopped from withholding it without a reason, shares it; the resident reads it',

@@ -79,7 +79,7 @@ async function fillUntilWaitlisted(page, baseUrl, meeting) {
  * The body of the newest e-mail to `to` whose text matches `pattern`, waiting for the outbox
  * worker to write it. Bodies may be quoted-printable or base64; both are decoded.
  */
-async function waitForMail(dir, to, pattern) {
+export async function waitForMail(dir, to, pattern) {
   const deadline = Date.now() + MAIL_TIMEOUT_MS;
   for (;;) {
     const files = await readdir(dir).catch(() => []);

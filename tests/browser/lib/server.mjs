@@ -1,6 +1,7 @@
 // Starts the real `nara` binary in demo mode on a free port, or uses an
-// already-running server when NARA_BASE_URL is set.
-import { spawn } from 'node:child_process';
+// already-running server when NARA_BASE_URL is set; and, for the journey that
+// sets up a new installation, `nara serve` on an empty data directory.
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
@@ -14,7 +15,9 @@ const DEFAULT_BIN = path.resolve(HERE, '../../../target/debug/nara');
 const STARTUP_TIMEOUT_MS = 60_000;
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
-const BASE_URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
+// `nara demo` prints its URL on stdout; `nara serve` logs its address (`"web":"127.0.0.1:PORT"`
+// with NARA_LOG_FORMAT=json) on stderr.
+const BASE_URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+|"web":"(127\.0\.0\.1:\d+)"/;
 // Only the end of stderr is worth showing when startup fails.
 const STDERR_TAIL_CHARS = 4_000;
 
@@ -38,13 +41,38 @@ export async function startServer() {
   return spawnDemoServer(resolveBinary());
 }
 
-async function spawnDemoServer(binary) {
+function spawnDemoServer(binary) {
+  return spawnServer(binary, 'demo', { ...process.env, NARA_METRICS_BIND: '127.0.0.1:0' });
+}
+
+/**
+ * `nara serve` on a fresh, empty data directory: no demo content and never the database of
+ * DATABASE_URL or any NARA_* setting from the environment (always a new SQLite file). Returns
+ * what `startServer` does, plus `run(args)`, which runs another `nara` command on the same data
+ * directory and resolves with its stdout.
+ */
+export async function startFreshServer() {
+  const binary = resolveBinary();
+  const env = Object.fromEntries(Object.entries(process.env)
+    .filter(([key]) => !key.startsWith('NARA_') && key !== 'DATABASE_URL'));
+  Object.assign(env, { NARA_METRICS_BIND: '127.0.0.1:0', NARA_LOG_FORMAT: 'json' });
+  const server = await spawnServer(binary, 'serve', env);
+  const run = (args) => new Promise((resolve, reject) => {
+    execFile(binary, [...args, '--data-dir', server.dataDir], { env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`nara ${args.join(' ')} failed: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+  return { ...server, run };
+}
+
+async function spawnServer(binary, command, env) {
   if (!existsSync(binary)) {
     throw new Error(`server binary not found: ${binary} (build it, or set NARA_BIN / NARA_BASE_URL)`);
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'nara-browser-'));
-  const child = spawn(binary, ['demo', '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
-    env: { ...process.env, NARA_METRICS_BIND: '127.0.0.1:0' },
+  const child = spawn(binary, [command, '--bind', '127.0.0.1:0', '--data-dir', dataDir], {
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forgetCleanup = cleanUpIfInterrupted(child, dataDir);
@@ -56,8 +84,8 @@ async function spawnDemoServer(binary) {
   try {
     const baseUrl = await waitForBaseUrl(child);
     await waitUntilResponding(baseUrl);
-    // `nara demo` writes e-mail as files here instead of sending it.
-    return { baseUrl, mailDir: path.join(dataDir, 'mail'), stop };
+    // Without an SMTP relay, `nara` writes e-mail as files here instead of sending it.
+    return { baseUrl, dataDir, mailDir: path.join(dataDir, 'mail'), stop };
   } catch (error) {
     await stop();
     throw error;
@@ -86,7 +114,7 @@ function cleanUpIfInterrupted(child, dataDir) {
   };
 }
 
-/** Resolves with the first loopback URL the server prints on stdout. */
+/** Resolves with the first loopback URL the server prints (or logs). */
 function waitForBaseUrl(child) {
   return new Promise((resolve, reject) => {
     let stdout = '';
@@ -99,25 +127,30 @@ function waitForBaseUrl(child) {
       clearTimeout(timer);
       reject(new Error(`${reason}\n--- server stderr (tail) ---\n${stderr.slice(-STDERR_TAIL_CHARS)}`));
     }
+    let found = false;
+    const look = (text) => {
+      const match = !found && text.match(BASE_URL_PATTERN);
+      if (!match) return;
+      found = true;
+      clearTimeout(timer);
+      resolve(match[1] ? `http://${match[1]}` : match[0]);
+    };
+    // Both pipes are read to the end, so a chatty server never blocks on a full buffer.
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+      look(stderr);
     });
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      const match = stdout.match(BASE_URL_PATTERN);
-      if (match) {
-        clearTimeout(timer);
-        // Keep draining both pipes so a chatty server never blocks on a full buffer.
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve(match[0]);
-      }
+      stdout = (stdout + chunk).slice(-STDERR_TAIL_CHARS);
+      look(stdout);
     });
     child.once('error', (error) => fail(`could not start server: ${error.message}`));
     // 'close' (not 'exit') so the stderr collected above is complete.
-    child.once('close', (code, signal) => fail(`server exited before printing its URL (code ${code}, signal ${signal})`));
+    child.once('close', (code, signal) => {
+      if (!found) fail(`server exited before printing its URL (code ${code}, signal ${signal})`);
+    });
   });
 }
 

@@ -1,5 +1,8 @@
-//! Administration: invite staff, grant and revoke roles (within units), deactivate accounts.
-//! Deactivation keeps the person's history, including the audit log. Every change is audited.
+//! Administration: invite staff, grant and revoke roles (within units), deactivate accounts, and
+//! keep the municipality's set-up (`setup`: units, areas of help, target groups). Deactivation
+//! keeps the person's history, including the audit log. Every change is audited.
+
+pub mod setup;
 
 use crate::web::form::Form;
 use crate::web::form::Query;

@@ -62,10 +62,11 @@ pub enum Action {
     ApplicationFileRead,
     ApplicationFormPublished,
     ApplicationFormChanged,
+    SetupChanged,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -105,6 +106,7 @@ impl Action {
         Action::ApplicationFileRead,
         Action::ApplicationFormPublished,
         Action::ApplicationFormChanged,
+        Action::SetupChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -148,6 +150,7 @@ impl Action {
             Action::ApplicationFileRead => "application_file_read",
             Action::ApplicationFormPublished => "application_form_published",
             Action::ApplicationFormChanged => "application_form_changed",
+            Action::SetupChanged => "setup_changed",
         }
     }
 

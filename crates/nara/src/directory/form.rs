@@ -8,7 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::hours::{Exception, Interval, OpeningHours};
-use super::{Entry, EntryKind, TARGET_GROUPS, WayIn, language_name};
+use super::{Entry, EntryKind, WayIn, language_name};
 use crate::accounts::FormErrors;
 use crate::identity::EmailAddress;
 
@@ -122,7 +122,13 @@ impl EntryForm {
     }
 
     /// The entry the form describes, on top of `base` (its id, slug and dates), or the errors.
-    pub fn to_entry(&self, base: &Entry, known_areas: &[String]) -> Result<Entry, FormErrors> {
+    /// `known_areas` and `known_groups` are the slugs of the areas of help and target groups.
+    pub fn to_entry(
+        &self,
+        base: &Entry,
+        known_areas: &[String],
+        known_groups: &[String],
+    ) -> Result<Entry, FormErrors> {
         let mut errors = FormErrors::default();
         let text = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
         let name = self.name.trim();
@@ -157,7 +163,7 @@ impl EntryForm {
         if self.areas.is_empty() || self.areas.iter().any(|a| !known_areas.contains(a)) {
             errors.add("omrade", "entry-error-areas");
         }
-        if self.groups.iter().any(|g| !TARGET_GROUPS.contains(&g.as_str())) {
+        if self.groups.iter().any(|g| !known_groups.contains(g)) {
             errors.add("malgrupp", "entry-error-choice");
         }
         if self.languages.iter().any(|l| language_name(l).is_none()) {
@@ -263,7 +269,7 @@ fn valid_website(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
 }
 
-fn valid_phone(phone: &str) -> bool {
+pub(crate) fn valid_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (6..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c))
 }
@@ -327,6 +333,11 @@ mod tests {
         list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    /// The target groups these tests know.
+    fn groups() -> Vec<String> {
+        vec!["vuxna".into()]
+    }
+
     #[test]
     fn hours_are_read_as_people_write_them() {
         assert_eq!(parse_intervals("08:00–16:00"), Some(vec![Interval::new(t(8, 0), t(16, 0))]));
@@ -367,7 +378,7 @@ mod tests {
             ("tider_1", "08:30–16:00"),
             ("avvikelser", "2026-12-24 stängt Julafton"),
         ]));
-        let entry = form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()]).unwrap();
+        let entry = form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()], &groups()).unwrap();
         assert_eq!(entry.name, "Fontänhuset");
         assert_eq!(entry.org_number.as_deref(), Some("802412-3450"));
         assert_eq!(entry.areas, vec!["psykisk-halsa"]);
@@ -377,7 +388,7 @@ mod tests {
         assert_eq!(hours.exceptions.len(), 1);
         // And back into the form for the next edit.
         let again = EntryForm::from_entry(
-            &form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()]).unwrap(),
+            &form.to_entry(&Entry::blank(true), &["psykisk-halsa".to_string()], &groups()).unwrap(),
         );
         assert_eq!(again.days[0], "08:30–16:00");
         assert_eq!(again.exceptions, "2026-12-24 stängt Julafton");
@@ -396,10 +407,20 @@ mod tests {
             ("alder_fran", "18"),
             ("alder_till", "12"),
             ("avvikelser", "i morgon stängt"),
+            ("malgrupp", "finns-inte"),
         ]));
-        let errors = form.to_entry(&Entry::blank(true), &[]).unwrap_err();
-        for field in ["namn", "orgnr", "beskrivning", "omrade", "epost", "webbplats", "tider_3", "avvikelser"]
-        {
+        let errors = form.to_entry(&Entry::blank(true), &[], &groups()).unwrap_err();
+        for field in [
+            "namn",
+            "orgnr",
+            "beskrivning",
+            "omrade",
+            "epost",
+            "webbplats",
+            "tider_3",
+            "avvikelser",
+            "malgrupp",
+        ] {
             assert!(errors.has(field), "{field}");
         }
     }

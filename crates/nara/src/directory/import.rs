@@ -35,8 +35,9 @@ pub struct Checked {
     pub bad: Vec<BadRow>,
 }
 
-/// Reads and checks a whole file. `Err` is a message key for a file that cannot be read at all.
-pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static str> {
+/// Reads and checks a whole file against the known areas of help and target groups (slugs). `Err`
+/// is a message key for a file that cannot be read at all.
+pub fn check(bytes: &[u8], known_areas: &[String], known_groups: &[String]) -> Result<Checked, &'static str> {
     let text = std::str::from_utf8(bytes).map_err(|_| "import-error-encoding")?;
     // The file's text is free text from outside like any form field: cleaned once, here.
     let text = crate::web::form::clean_text(text);
@@ -93,7 +94,7 @@ pub fn check(bytes: &[u8], known_areas: &[String]) -> Result<Checked, &'static s
             way_in: if way_in.is_empty() { WayIn::DropIn.code().into() } else { way_in },
             ..EntryForm::default()
         };
-        match form.to_entry(&Entry::blank(true), known_areas) {
+        match form.to_entry(&Entry::blank(true), known_areas, known_groups) {
             Ok(entry) => checked.entries.push(entry),
             Err(errors) => {
                 let mut problems: Vec<&'static str> = errors.items().iter().map(|e| e.key).collect();
@@ -144,7 +145,8 @@ pub async fn submit(
     }
     let shell = ctx.shell(&state);
     let areas: Vec<String> = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
-    let checked = match check(&file, &areas) {
+    let groups: Vec<String> = state.db.list_target_groups().await?.into_iter().map(|g| g.slug).collect();
+    let checked = match check(&file, &areas, &groups) {
         Ok(checked) => checked,
         Err(key) => {
             let page =
@@ -184,7 +186,7 @@ mod tests {
         let file = "\u{feff}namn;beskrivning;omraden;telefon;organisationsnummer\n\
                     Idrottsföreningen Kullen;Fotboll för alla;fritid;042-11 22 33;802412-3450\n\
                     Boföreningen;Råd om boende;boende,fritid;042-11 22 34;8024987656\n";
-        let checked = check(file.as_bytes(), &areas()).unwrap();
+        let checked = check(file.as_bytes(), &areas(), &[]).unwrap();
         assert!(checked.bad.is_empty(), "{:?}", checked.bad);
         assert_eq!(checked.entries.len(), 2);
         assert_eq!(checked.entries[1].areas, vec!["boende", "fritid"]);
@@ -209,7 +211,7 @@ mod tests {
                     Bra förening,Fotboll,fritid,042-11 22 33,802412-3450\n\
                     ,Saknar namn,fritid,042-11 22 33,802412-3450\n\
                     Fel område,Text,rymden,042-11 22 33,802412-3451\n";
-        let checked = check(file.as_bytes(), &areas()).unwrap();
+        let checked = check(file.as_bytes(), &areas(), &[]).unwrap();
         assert_eq!(checked.entries.len(), 1);
         assert_eq!(checked.bad[0], BadRow { line: 3, problems: vec!["entry-error-name"] });
         assert_eq!(checked.bad[1].line, 4);
@@ -219,8 +221,8 @@ mod tests {
 
     #[test]
     fn a_file_without_the_needed_columns_is_refused_whole() {
-        assert_eq!(check(b"namn;telefon\nA;1", &areas()).unwrap_err(), "import-error-header");
-        assert_eq!(check(&[0xff, 0xfe, 0x00], &areas()).unwrap_err(), "import-error-encoding");
-        assert_eq!(check(b"", &areas()).unwrap_err(), "import-error-empty");
+        assert_eq!(check(b"namn;telefon\nA;1", &areas(), &[]).unwrap_err(), "import-error-header");
+        assert_eq!(check(&[0xff, 0xfe, 0x00], &areas(), &[]).unwrap_err(), "import-error-encoding");
+        assert_eq!(check(b"", &areas(), &[]).unwrap_err(), "import-error-empty");
     }
 }

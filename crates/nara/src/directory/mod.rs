@@ -78,10 +78,6 @@ impl WayIn {
     }
 }
 
-/// The managed vocabulary of who an entry is for.
-pub const TARGET_GROUPS: &[&str] =
-    &["barn", "unga", "vuxna", "aldre", "foraldrar", "anhoriga", "kvinnor", "man", "hbtqi", "nyanlanda"];
-
 /// Languages help can be had in: ISO 639-1 code and the language's name in itself, so a person
 /// finds their language whatever the page's language is.
 pub const LANGUAGES: &[(&str, &str)] = &[
@@ -179,17 +175,12 @@ impl Entry {
         if locale == Locale::EN && self.description_en.is_some() { "en" } else { "sv" }
     }
 
-    /// Its facts have not been confirmed within the last year.
-    /// A `tel:` link in international form: `042-10 50 00` becomes `tel:+4642105000`.
+    /// The phone number as a `tel:` link.
     pub fn tel_href(&self) -> String {
-        let digits: String =
-            self.phone.as_deref().unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
-        match digits.strip_prefix('0') {
-            Some(national) => format!("tel:+46{national}"),
-            None => format!("tel:{digits}"),
-        }
+        tel_href(self.phone.as_deref().unwrap_or_default())
     }
 
+    /// Its facts have not been confirmed within the last year.
     pub fn is_stale(&self, now: DateTime<Utc>) -> bool {
         is_stale(self.confirmed_at, now)
     }
@@ -204,6 +195,15 @@ impl Entry {
         let town =
             [self.postal_code.as_deref(), self.city.as_deref()].into_iter().flatten().collect::<Vec<_>>();
         Some(if town.is_empty() { street.to_string() } else { format!("{street}, {}", town.join(" ")) })
+    }
+}
+
+/// A `tel:` link in international form: `042-10 50 00` becomes `tel:+4642105000`.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix('0') {
+        Some(national) => format!("tel:+46{national}"),
+        None => format!("tel:{digits}"),
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::form::{DAY_FIELDS, EntryForm};
-use super::{Entry, EntryKind, LANGUAGES, TARGET_GROUPS, WayIn, is_stale, key_facts_differ};
+use super::{Entry, EntryKind, LANGUAGES, WayIn, is_stale, key_facts_differ};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
@@ -271,6 +271,7 @@ async fn edit_page<'a>(
     let shell = ctx.shell(state);
     let locale = ctx.location.locale;
     let areas = state.db.list_help_areas().await?;
+    let groups = state.db.list_target_groups().await?;
     let options =
         |items: Vec<(String, String, Option<&'static str>)>, chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
             items
@@ -291,10 +292,7 @@ async fn edit_page<'a>(
             &|v| form.areas.iter().any(|a| a == v),
         ),
         groups: options(
-            TARGET_GROUPS
-                .iter()
-                .map(|g| (g.to_string(), shell.t(&format!("directory-group-{g}")), None))
-                .collect(),
+            groups.iter().map(|g| (g.slug.clone(), g.name(locale).to_string(), None)).collect(),
             &|v| form.groups.iter().any(|g| g == v),
         ),
         languages: options(
@@ -325,8 +323,11 @@ async fn edit_page<'a>(
     })
 }
 
-fn help_area_slugs(areas: &[crate::help_areas::HelpArea]) -> Vec<String> {
-    areas.iter().map(|a| a.slug.clone()).collect()
+/// The areas of help and target groups an entry may be filed under, by slug.
+async fn known_slugs(state: &AppState) -> Result<(Vec<String>, Vec<String>), AppError> {
+    let areas = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
+    let groups = state.db.list_target_groups().await?.into_iter().map(|g| g.slug).collect();
+    Ok((areas, groups))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -367,8 +368,8 @@ pub async fn edit_submit(
 ) -> Result<Response, AppError> {
     let (entry, editing) = editable(&state, &ctx, &slug).await?;
     let form = EntryForm::from_pairs(&pairs);
-    let areas = state.db.list_help_areas().await?;
-    let changed = match form.to_entry(&entry, &help_area_slugs(&areas)) {
+    let (areas, groups) = known_slugs(&state).await?;
+    let changed = match form.to_entry(&entry, &areas, &groups) {
         Ok(changed) => changed,
         Err(errors) => {
             let view = EditView {
@@ -547,8 +548,8 @@ pub async fn register_submit(
 ) -> Result<Response, AppError> {
     let person = ctx.person()?.person.id;
     let form = EntryForm::from_pairs(&pairs);
-    let areas = state.db.list_help_areas().await?;
-    let entry = match form.to_entry(&Entry::blank(false), &help_area_slugs(&areas)) {
+    let (areas, groups) = known_slugs(&state).await?;
+    let entry = match form.to_entry(&Entry::blank(false), &areas, &groups) {
         Ok(entry) => entry,
         Err(errors) => {
             let page = edit_page(&state, &ctx, register_view(&state, &ctx, form, errors)).await?;

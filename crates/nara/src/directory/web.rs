@@ -14,11 +14,10 @@ use serde::{Deserialize, Serialize};
 use super::search::query::{PER_PAGE, highlight};
 use super::search::swedish::{Segment, Word};
 use super::search::{Filters, SearchRequest};
-use super::{
-    Entry, EntryKind, LANGUAGES, Measure, OpenStatus, TARGET_GROUPS, language_name, normalise_query,
-};
+use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, normalise_query, tel_href};
 use crate::help_areas::HelpArea;
 use crate::i18n::Locale;
+use crate::setup::{SearchContact, TargetGroup};
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -83,8 +82,51 @@ struct SearchPage<'a> {
     previous_href: Option<String>,
     next_href: Option<String>,
     area_links: Vec<(String, String)>,
-    contact: Option<Entry>,
+    contact: Option<ContactView>,
     invalid_filter: bool,
+}
+
+/// Whom the page suggests when a search finds nothing, as configured in the set-up.
+pub struct ContactView {
+    pub name: String,
+    /// The directory entry's page, when the contact is one.
+    pub href: Option<String>,
+    pub phone: Option<String>,
+    pub tel_href: String,
+    pub email: Option<String>,
+    /// When it is open: now or next for an entry, in words for a contact given in full.
+    pub hours: Option<String>,
+}
+
+/// The configured contact, or none when none is configured or its entry is not published.
+async fn contact_view(
+    state: &AppState,
+    ctx: &PageContext,
+    shell: &Shell<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<ContactView>, AppError> {
+    let view = match state.db.search_contact().await? {
+        None => None,
+        Some(SearchContact::Entry(slug)) => {
+            state.db.entry_by_slug(&slug).await?.filter(|e| e.published).map(|entry| ContactView {
+                href: Some(ctx.href(&format!("/stod/{}", entry.slug))),
+                tel_href: entry.tel_href(),
+                hours: Some(status_text(shell, entry.status_at(now), now)),
+                name: entry.name,
+                phone: entry.phone,
+                email: entry.email,
+            })
+        }
+        Some(SearchContact::Details(details)) => Some(ContactView {
+            href: None,
+            tel_href: tel_href(details.phone.as_deref().unwrap_or_default()),
+            hours: details.hours(ctx.location.locale).map(str::to_string),
+            name: details.name,
+            phone: details.phone,
+            email: details.email,
+        }),
+    };
+    Ok(view)
 }
 
 impl SearchPage<'_> {
@@ -94,7 +136,7 @@ impl SearchPage<'_> {
 }
 
 /// The filters as chosen, or `None` when a value is not one the lists offer.
-fn filters(params: &SearchParams, areas: &[HelpArea]) -> Option<Filters> {
+fn filters(params: &SearchParams, areas: &[HelpArea], groups: &[TargetGroup]) -> Option<Filters> {
     let pick = |value: &str, known: &dyn Fn(&str) -> bool| -> Option<Option<String>> {
         match value.trim() {
             "" => Some(None),
@@ -104,7 +146,7 @@ fn filters(params: &SearchParams, areas: &[HelpArea]) -> Option<Filters> {
     };
     Some(Filters {
         area: pick(&params.omrade, &|v| areas.iter().any(|a| a.slug == v))?,
-        group: pick(&params.malgrupp, &|v| TARGET_GROUPS.contains(&v))?,
+        group: pick(&params.malgrupp, &|v| groups.iter().any(|g| g.slug == v))?,
         language: pick(&params.sprak, &|v| language_name(v).is_some())?,
         kind: match params.typ.trim() {
             "" => None,
@@ -120,13 +162,14 @@ pub async fn search(
     Query(params): Query<SearchParams>,
 ) -> Result<Response, AppError> {
     let areas = state.db.list_help_areas().await?;
+    let target_groups = state.db.list_target_groups().await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
     let page: usize = match params.sida.trim() {
         "" => 1,
         number => number.parse().ok().filter(|p| (1..=10_000).contains(p)).ok_or(AppError::BadRequest)?,
     };
-    let chosen = filters(&params, &areas);
+    let chosen = filters(&params, &areas, &target_groups);
     let invalid_filter = chosen.is_none();
     let filters = chosen.unwrap_or_default();
     let text: String = params.q.trim().chars().take(200).collect();
@@ -151,12 +194,12 @@ pub async fn search(
     let link = |page: usize| ctx.href(&format!("/sok?{}", page_query(&params, page)));
     let pages = total.div_ceil(PER_PAGE);
     let contact =
-        if searched && hits.is_empty() { state.db.entry_by_slug(CONTACT_CENTRE).await? } else { None };
+        if searched && hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
     let view = SearchPage {
         query: text,
         searched,
         groups: choices(
-            TARGET_GROUPS.iter().map(|g| (g.to_string(), shell.t(&format!("directory-group-{g}")), None)),
+            target_groups.iter().map(|g| (g.slug.clone(), g.name(locale).to_string(), None)),
             filters.group.as_deref(),
         ),
         languages: choices(
@@ -191,9 +234,6 @@ pub async fn search(
         if invalid_filter { axum::http::StatusCode::BAD_REQUEST } else { axum::http::StatusCode::OK };
     Ok((status, render(&view)?).into_response())
 }
-
-/// The slug of the entry a search that finds nothing points to.
-const CONTACT_CENTRE: &str = "kontaktcenter";
 
 /// Counts a search, and a search that found nothing with its normalised words. Nothing else about
 /// the request is kept.
@@ -331,6 +371,7 @@ pub async fn entry(
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
     let areas = state.db.list_help_areas().await?;
+    let target_groups = state.db.list_target_groups().await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, &entry, now);
     let referrals = state.db.referrals_from(entry.id).await?;
@@ -347,7 +388,12 @@ pub async fn entry(
             .filter_map(|slug| areas.iter().find(|a| &a.slug == slug))
             .map(|a| (ctx.href(&format!("/sok?omrade={}", a.slug)), a.name(locale).to_string()))
             .collect(),
-        groups: entry.target_groups.iter().map(|g| shell.t(&format!("directory-group-{g}"))).collect(),
+        groups: entry
+            .target_groups
+            .iter()
+            .filter_map(|slug| target_groups.iter().find(|g| &g.slug == slug))
+            .map(|g| g.name(locale).to_string())
+            .collect(),
         ages: ages(&entry).map(|ages| shell.t1("entry-ages", "ages", &ages)),
         languages: entry
             .languages

@@ -1,5 +1,6 @@
 //! Areas of help: the plain-language vocabulary a resident can browse by ("Pengar och skulder",
-//! "Våld i nära relationer", …). Later the directory of support hangs its entries on these.
+//! "Våld i nära relationer", …), which the directory of support files its entries under. They are
+//! managed with the rest of the municipality's set-up (`crate::setup`).
 
 mod store;
 

@@ -11,6 +11,14 @@ impl Db {
         Ok(rows)
     }
 
+    /// The areas of help the home page offers as ways in (the search offers every area).
+    pub async fn home_help_areas(&self) -> anyhow::Result<Vec<HelpArea>> {
+        let sql = "SELECT slug, position, name_sv, name_en, summary_sv, summary_en \
+                   FROM help_areas WHERE on_home_page ORDER BY position, slug";
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, HelpArea>(sql).fetch_all(pool).await)?;
+        Ok(rows)
+    }
+
     /// Adds an area of help or replaces the texts of the one with the same slug.
     pub async fn upsert_help_area(&self, area: &HelpArea) -> anyhow::Result<()> {
         let sql = "INSERT INTO help_areas \

@@ -48,6 +48,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "cases.ftl"),
             catalogue!("sv", "bookings.ftl"),
             catalogue!("sv", "applications.ftl"),
+            catalogue!("sv", "setup.ftl"),
         ],
     },
     LocaleInfo {
@@ -63,6 +64,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "cases.ftl"),
             catalogue!("en", "bookings.ftl"),
             catalogue!("en", "applications.ftl"),
+            catalogue!("en", "setup.ftl"),
         ],
     },
 ];

@@ -217,6 +217,12 @@ pub fn table() -> Vec<Route> {
         post_route("/admin/personer/{id}/roller", admin, admin::grant_role),
         post_route("/admin/personer/{id}/roller/ta-bort", admin, admin::revoke_role),
         post_route("/admin/personer/{id}/inaktivera", admin, admin::deactivate),
+        // The municipality's set-up: `{register}` is `enheter`, `omraden` or `malgrupper`.
+        get_route("/admin/{register}", admin, admin::setup::list),
+        post_route("/admin/{register}", admin, admin::setup::create),
+        get_route("/admin/{register}/{slug}", admin, admin::setup::item),
+        post_route("/admin/{register}/{slug}", admin, admin::setup::save),
+        post_route("/admin/{register}/{slug}/ta-bort", admin, admin::setup::remove),
         // Log review.
         get_route("/granskning/logg", reviewer, audit::review::form),
         post_route("/granskning/logg", reviewer, audit::review::search),
