@@ -220,7 +220,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             // The whole file is checked before the database is opened.
             let changes = crate::setup::command::read(file)?;
             let config = cli.load_config(None, data)?;
-            let (db, _) = open(&config, &config.database_url()).await?;
+            let (db, _) = open(&config, &config.database_url(), Synchronous::Full).await?;
             db.migrate().await?;
             for line in crate::setup::command::apply(&db, &changes).await? {
                 println!("{line}");

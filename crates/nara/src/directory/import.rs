@@ -198,7 +198,7 @@ mod tests {
         let file = "namn;beskrivning;omraden;telefon;organisationsnummer\r\n\
                     Idrotts\u{0}föreningen\u{1b} Kullen;Fotboll\u{85} för alla;fritid;042-11 22 33;802412-3450\r\n\
                     \u{0}\u{7};Bara styrtecken i namnet;fritid;042-11 22 33;802412-3450\r\n";
-        let checked = check(file.as_bytes(), &areas()).unwrap();
+        let checked = check(file.as_bytes(), &areas(), &[]).unwrap();
         assert_eq!(checked.entries.len(), 1);
         assert_eq!(checked.entries[0].name, "Idrottsföreningen Kullen");
         assert_eq!(checked.entries[0].description_sv, "Fotboll för alla");
