@@ -38,18 +38,18 @@ async fn world(db: Db) -> World {
     let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
     let rita = person(&db, REVIEWERS[0], "Rita Granskare", &reviewer).await;
     person(&db, REVIEWERS[1], "Rune Granskare", &reviewer).await;
-    let case = db
-        .open_case(
-            &NewCase {
-                resident_id: resident_a,
-                unit_id: unit_x,
-                officer_id: Some(officer_x),
-                title: "Stöd till anhöriga".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let case = nara::cases::store::open_case(
+        &db,
+        &NewCase {
+            resident_id: resident_a,
+            unit_id: unit_x,
+            officer_id: Some(officer_x),
+            title: "Stöd till anhöriga".into(),
+        },
+        None,
+    )
+    .await
+    .unwrap();
     World {
         a: db.start_session(resident_a).await.unwrap(),
         b: db.start_session(resident_b).await.unwrap(),

@@ -38,7 +38,10 @@ async fn world(db: Db) -> World {
     let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
     let officer_x = person(&db, "x@example.se", "Xenia Handläggare", &staff(unit_x)).await;
     let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
-    db.create_form(FORM, unit_x, nara::applications::demo::COUNSELLING, officer_x).await.unwrap().unwrap();
+    common::actions::create_form(&db, FORM, unit_x, nara::applications::demo::COUNSELLING, officer_x)
+        .await
+        .unwrap()
+        .unwrap();
     World {
         a: db.start_session(resident_a).await.unwrap(),
         b: db.start_session(resident_b).await.unwrap(),
@@ -154,7 +157,7 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
     .await;
     assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
     let id = id_of(&base);
-    let files = w.db.application_files(id).await.unwrap();
+    let files = nara::applications::store::application_files(&w.db, id).await.unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].file_name, "Läkarintyg.pdf");
 
@@ -197,9 +200,9 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     let again = w.app.post(&format!("{base}/skicka"), &[], Some(&w.a)).await;
     assert_eq!(again.location(), sent.location());
-    let cases = w.db.cases_of_resident(w.resident_a).await.unwrap();
+    let cases = nara::cases::store::cases_of_resident(&w.db, w.resident_a).await.unwrap();
     assert_eq!(cases.len(), 1);
-    let case = w.db.case(cases[0].id).await.unwrap().unwrap();
+    let case = nara::cases::store::case(&w.db, cases[0].id).await.unwrap().unwrap();
     assert_eq!(case.title, "Ansök om samtalsstöd");
     assert_eq!(case.officer_id, Some(w.officer_x), "the unit's officer is the contact person");
     assert!(sent.location().contains(&case.id.to_string()));
@@ -221,10 +224,10 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
     assert_eq!(after.status, StatusCode::SEE_OTHER);
     assert_eq!(after.location(), base);
     assert!(
-        w.db.application(id).await.unwrap().unwrap().answers().unwrap()["situation"]
+        nara::applications::store::application(&w.db, id).await.unwrap().unwrap().answers().unwrap()["situation"]
             == nara::applications::answers::Answer::Text("Jag orkar inte just nu.".into())
     );
-    assert!(!w.db.remove_application_file(id, files[0].id).await.unwrap());
+    assert!(!nara::applications::store::remove_application_file(&w.db, id, files[0].id).await.unwrap());
 
     // The officer sees the answers and the attachment; reading it is in A's access log.
     let officer = w.app.get(&format!("/handlaggare/arenden/{}", case.id), Some(&w.x)).await;
@@ -264,7 +267,7 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
     let w = world(db).await;
     let base = start(&w).await;
     step(&w, &base, 2, &[("q-intyg", Some("bild.png"), PNG), ("atgard", None, b"spara")]).await;
-    let file = w.db.application_files(id_of(&base)).await.unwrap()[0].id;
+    let file = nara::applications::store::application_files(&w.db, id_of(&base)).await.unwrap()[0].id;
     let denied = AuditFilter {
         subject_id: Some(w.resident_a),
         action: Some("access_denied".into()),
@@ -290,9 +293,9 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
         .await;
     assert_eq!(written.status, StatusCode::NOT_FOUND);
     assert_eq!(w.db.search_audit(&denied, 100).await.unwrap().len(), before + 7, "every attempt is audited");
-    let application = w.db.application(id_of(&base)).await.unwrap().unwrap();
+    let application = nara::applications::store::application(&w.db, id_of(&base)).await.unwrap().unwrap();
     assert!(application.is_draft() && application.answers().unwrap().is_empty());
-    assert_eq!(w.db.application_files(application.id).await.unwrap().len(), 1);
+    assert_eq!(nara::applications::store::application_files(&w.db, application.id).await.unwrap().len(), 1);
     // A's own file id under B's own draft is not B's either.
     let b_started = w.app.post(&format!("/mina-sidor/ansok/{FORM}"), &[], Some(&w.b)).await;
     let b_base = b_started.location().trim_end_matches("/steg/1").to_string();
@@ -308,17 +311,17 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
         )
         .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
-    assert_eq!(w.db.application_files(application.id).await.unwrap().len(), 1);
+    assert_eq!(nara::applications::store::application_files(&w.db, application.id).await.unwrap().len(), 1);
 });
 
 on_both_backends!(sending_one_draft_at_the_same_moment_opens_one_case, Migrated, |db| {
     let w = world(db).await;
-    let form = w.db.form_by_slug(FORM).await.unwrap().unwrap();
-    let id = w.db.start_application(&form, w.resident_a).await.unwrap();
+    let form = nara::applications::store::form_by_slug(&w.db, FORM).await.unwrap().unwrap();
+    let id = nara::applications::store::start_application(&w.db, &form, w.resident_a).await.unwrap();
     let tries = (0..8).map(|_| {
         let db = w.db.clone();
         tokio::spawn(async move {
-            db.submit_application(id, "Ansök om samtalsstöd", &Default::default(), &[])
+            common::actions::submit_application(&db, id, "Ansök om samtalsstöd", &Default::default(), &[])
                 .await
                 .unwrap()
                 .unwrap()
@@ -329,7 +332,7 @@ on_both_backends!(sending_one_draft_at_the_same_moment_opens_one_case, Migrated,
         outcomes.iter().filter_map(|o| if let Submitted::Now(c) = o { Some(*c) } else { None }).collect();
     assert_eq!(now.len(), 1, "{outcomes:?}");
     assert!(outcomes.iter().all(|o| matches!(o, Submitted::Before(c) | Submitted::Now(c) if *c == now[0])));
-    assert_eq!(w.db.cases_of_resident(w.resident_a).await.unwrap().len(), 1);
+    assert_eq!(nara::cases::store::cases_of_resident(&w.db, w.resident_a).await.unwrap().len(), 1);
 });
 
 async fn futures_outcomes(tries: impl Iterator<Item = tokio::task::JoinHandle<Submitted>>) -> Vec<Submitted> {
@@ -366,7 +369,7 @@ on_both_backends!(staff_publish_versions_and_drafts_keep_theirs, Migrated, |db| 
     let stale = publish(&w, &fixed, "1", &w.x).await;
     assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(stale.body.contains("Någon annan publicerade"));
-    assert_eq!(w.db.form_by_slug(FORM).await.unwrap().unwrap().version, 2);
+    assert_eq!(nara::applications::store::form_by_slug(&w.db, FORM).await.unwrap().unwrap().version, 2);
     // The draft keeps version 1's questions; a new start would get version 2.
     let draft = w.app.get(&format!("{base}/steg/1"), Some(&w.a)).await;
     assert!(draft.body.contains("Berätta kort vad du vill ha stöd med"));
@@ -378,7 +381,13 @@ on_both_backends!(staff_publish_versions_and_drafts_keep_theirs, Migrated, |db| 
     let other = publish(&w, &fixed, "2", &w.y).await;
     assert_eq!(other.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        w.db.form_versions(w.db.form_by_slug(FORM).await.unwrap().unwrap().id).await.unwrap().len(),
+        nara::applications::store::form_versions(
+            &w.db,
+            nara::applications::store::form_by_slug(&w.db, FORM).await.unwrap().unwrap().id
+        )
+        .await
+        .unwrap()
+        .len(),
         2
     );
     // A closed form takes no new applications.

@@ -47,9 +47,9 @@ async fn world(db: Db) -> World {
         officer_id: Some(officer),
         title: "Samtalsstöd".into(),
     };
-    let case_a = db.open_case(&open(resident_a), None).await.unwrap();
-    let case_b = db.open_case(&open(resident_b), None).await.unwrap();
-    db.ensure_booking_officer(officer, 2).await.unwrap();
+    let case_a = nara::cases::store::open_case(&db, &open(resident_a), None).await.unwrap();
+    let case_b = nara::cases::store::open_case(&db, &open(resident_b), None).await.unwrap();
+    nara::bookings::store::ensure_booking_officer(&db, officer, 2).await.unwrap();
     for weekday in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
         let window = Window {
             weekday,
@@ -58,7 +58,8 @@ async fn world(db: Db) -> World {
             meeting_minutes: 45,
             buffer_minutes: 15,
         };
-        db.add_booking_window(
+        nara::bookings::store::add_booking_window(
+            &db,
             officer,
             &window,
             &[MeetingMode::InPerson, MeetingMode::Phone],
@@ -126,7 +127,7 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
                 case_id: if i % 2 == 0 { w.case_a } else { w.case_b },
                 ..phone_meeting(&w, slot)
             };
-            tokio::spawn(async move { db.book(&new, None).await.unwrap() })
+            tokio::spawn(async move { common::actions::book(&db, &new, None).await.unwrap() })
         })
         .collect();
     let mut made = 0;
@@ -137,14 +138,17 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
         }
     }
     assert_eq!(made, 1, "exactly one booking for the time");
-    assert_eq!(db.booked_slots(w.officer, UtcTime::now()).await.unwrap(), [slot]);
+    assert_eq!(nara::bookings::store::booked_slots(&db, w.officer, UtcTime::now()).await.unwrap(), [slot]);
 
     // An overlapping time that starts later is refused too.
     let overlapping = Slot {
         starts_at: UtcTime(slot.starts_at.0 + chrono::Duration::minutes(30)),
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::minutes(30)),
     };
-    assert_eq!(db.book(&phone_meeting(&w, overlapping), None).await.unwrap(), BookOutcome::Taken);
+    assert_eq!(
+        common::actions::book(&db, &phone_meeting(&w, overlapping), None).await.unwrap(),
+        BookOutcome::Taken
+    );
 });
 
 on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
@@ -180,7 +184,7 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
     let id = booking_id(&page_path);
     let page = w.app.get(&page_path, Some(&w.a)).await.body;
     assert!(page.contains("Mötet är bokat") && page.contains("Drottninggatan 2"));
-    let reference = w.db.booking(id).await.unwrap().unwrap().reference;
+    let reference = nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().reference;
     assert!(page.contains(&reference) && reference.len() == 19);
     assert!(
         !offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
@@ -219,8 +223,8 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
         .await;
     assert_eq!(rebooked.status, StatusCode::SEE_OTHER, "{}", rebooked.body);
     let new_id = booking_id(rebooked.location());
-    assert!(!w.db.booking(id).await.unwrap().unwrap().is_booked());
-    assert!(w.db.booking(new_id).await.unwrap().unwrap().is_booked());
+    assert!(!nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked());
+    assert!(nara::bookings::store::booking(&w.db, new_id).await.unwrap().unwrap().is_booked());
     assert!(
         offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
             .contains(&times[0]),
@@ -228,7 +232,7 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
     );
 
     w.app.post(&format!("/mina-sidor/bokningar/{new_id}/avboka"), &[], Some(&w.a)).await;
-    assert!(!w.db.booking(new_id).await.unwrap().unwrap().is_booked());
+    assert!(!nara::bookings::store::booking(&w.db, new_id).await.unwrap().unwrap().is_booked());
     let told: Vec<_> =
         w.db.outbox().await.unwrap().into_iter().filter(|m| m.to_address == "x@example.se").collect();
     assert!(!told.is_empty(), "the officer is told");
@@ -276,13 +280,13 @@ on_both_backends!(no_one_reaches_another_residents_bookings, Migrated, |db| {
     // Staff of another unit cannot cancel it; the refusal is in A's log.
     let refused = w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.y)).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert!(w.db.booking(id).await.unwrap().unwrap().is_booked(), "nothing changed");
+    assert!(nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked(), "nothing changed");
     let log = w.db.access_log(w.resident_a, 50).await.unwrap();
     assert!(log.iter().any(|l| l.action == "access_denied"));
 
     // The officer cancels; A is told, without details.
     w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.x)).await;
-    assert!(!w.db.booking(id).await.unwrap().unwrap().is_booked());
+    assert!(!nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked());
     assert!(
         w.db.outbox()
             .await
@@ -337,8 +341,11 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
     }
     let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
     assert!(offered(&form).is_empty() && form.contains("Det finns inga lediga tider just nu"));
-    let distinct: HashSet<_> =
-        w.db.blocked_booking_dates(w.officer, today).await.unwrap().into_iter().collect();
+    let distinct: HashSet<_> = nara::bookings::store::blocked_booking_dates(&w.db, w.officer, today)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
     assert_eq!(distinct.len(), 61);
 });
 
@@ -351,7 +358,10 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
         ends_at: UtcTime(slot.ends_at.0 + chrono::Duration::days(3)),
     };
     for slot in [slot, later] {
-        assert!(matches!(db.book(&phone_meeting(&w, slot), None).await.unwrap(), BookOutcome::Booked(_)));
+        assert!(matches!(
+            common::actions::book(&db, &phone_meeting(&w, slot), None).await.unwrap(),
+            BookOutcome::Booked(_)
+        ));
     }
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base: url::Url = "https://nara.example.se".parse().unwrap();
@@ -387,7 +397,13 @@ on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrate
     // Closing the case cancels its coming meetings and closes booking.
     let closed = w.app.post(&format!("/handlaggare/arenden/{}/avsluta", w.case_a), &[], Some(&w.x)).await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
-    assert!(w.db.bookings_of_case(w.case_a).await.unwrap().iter().all(|b| !b.is_booked()));
+    assert!(
+        nara::bookings::store::bookings_of_case(&w.db, w.case_a)
+            .await
+            .unwrap()
+            .iter()
+            .all(|b| !b.is_booked())
+    );
     assert_eq!(
         w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.status,
         StatusCode::NOT_FOUND

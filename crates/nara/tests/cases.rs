@@ -50,42 +50,46 @@ async fn world(db: Db) -> World {
     let officer_x = person(&db, "x@example.se", "Xenia Handläggare", &staff(unit_x)).await;
     let officer_x2 = person(&db, "x2@example.se", "Xavier Kollega", &staff(unit_x)).await;
     let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
-    let case = db
-        .open_case(
-            &NewCase {
-                resident_id: resident_a,
-                unit_id: unit_x,
-                officer_id: Some(officer_x),
-                title: TITLE.into(),
-            },
-            None,
-        )
+    let case = nara::cases::store::open_case(
+        &db,
+        &NewCase {
+            resident_id: resident_a,
+            unit_id: unit_x,
+            officer_id: Some(officer_x),
+            title: TITLE.into(),
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let shared = common::actions::write_journal_entry(&db, case, officer_x, SHARED_TEXT, &Sharing::Shared)
         .await
         .unwrap();
-    let shared = db.write_journal_entry(case, officer_x, SHARED_TEXT, &Sharing::Shared).await.unwrap();
-    let withheld = db
-        .write_journal_entry(
-            case,
-            officer_x,
-            WITHHELD_TEXT,
-            &Sharing::Withheld { reason: WITHHELD_REASON.into() },
-        )
-        .await
-        .unwrap();
-    let b_case = db
-        .open_case(
-            &NewCase {
-                resident_id: resident_b,
-                unit_id: unit_x,
-                officer_id: Some(officer_x),
-                title: "Bertils ärende".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let withheld = common::actions::write_journal_entry(
+        &db,
+        case,
+        officer_x,
+        WITHHELD_TEXT,
+        &Sharing::Withheld { reason: WITHHELD_REASON.into() },
+    )
+    .await
+    .unwrap();
+    let b_case = nara::cases::store::open_case(
+        &db,
+        &NewCase {
+            resident_id: resident_b,
+            unit_id: unit_x,
+            officer_id: Some(officer_x),
+            title: "Bertils ärende".into(),
+        },
+        None,
+    )
+    .await
+    .unwrap();
     let b_entry =
-        db.write_journal_entry(b_case, officer_x, "Bertils anteckning.", &Sharing::Shared).await.unwrap();
+        common::actions::write_journal_entry(&db, b_case, officer_x, "Bertils anteckning.", &Sharing::Shared)
+            .await
+            .unwrap();
     World {
         a: db.start_session(resident_a).await.unwrap(),
         b: db.start_session(resident_b).await.unwrap(),
@@ -144,7 +148,7 @@ on_both_backends!(a_resident_sees_their_own_case_and_shared_entries_only, Migrat
         )
         .await;
     assert_eq!(comment.status, StatusCode::NOT_FOUND, "no comment on an entry the resident cannot see");
-    assert!(w.db.additions(w.case).await.unwrap().is_empty());
+    assert!(nara::cases::store::additions(&w.db, w.case).await.unwrap().is_empty());
 });
 
 on_both_backends!(another_resident_reaches_nothing_whatever_id_is_used, Migrated, |db| {
@@ -188,13 +192,17 @@ on_both_backends!(another_resident_reaches_nothing_whatever_id_is_used, Migrated
     let unknown = w.app.get(&format!("/mina-sidor/arenden/{}", Uuid::new_v4()), Some(&w.b)).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
-    assert!(w.db.additions(case).await.unwrap().is_empty());
-    assert!(w.db.additions(w.b_case).await.unwrap().is_empty());
-    assert!(w.db.case_messages(case).await.unwrap().is_empty());
+    assert!(nara::cases::store::additions(&w.db, case).await.unwrap().is_empty());
+    assert!(nara::cases::store::additions(&w.db, w.b_case).await.unwrap().is_empty());
+    assert!(nara::cases::store::case_messages(&w.db, case).await.unwrap().is_empty());
     assert!(w.db.outbox().await.unwrap().is_empty(), "no notice was sent");
     assert_eq!(denied_about(&w.db, w.resident_a).await, before + 7, "every attempt on A's case is audited");
     // The database itself refuses an entry of another case.
-    assert!(w.db.add_to_record(case, Some((w.b_entry, 1)), w.resident_a, false, "x").await.is_err());
+    assert!(
+        common::actions::add_to_record(&w.db, case, Some((w.b_entry, 1)), w.resident_a, false, "x")
+            .await
+            .is_err()
+    );
 });
 
 on_both_backends!(staff_of_another_unit_are_refused_and_the_refusal_is_audited, Migrated, |db| {
@@ -229,9 +237,9 @@ on_both_backends!(staff_of_another_unit_are_refused_and_the_refusal_is_audited, 
             .any(|l| l.action == "access_denied" && l.actor_name.as_deref() == Some("Yngve Annanenhet"))
     );
     // Nothing changed.
-    assert_eq!(w.db.journal(case).await.unwrap().len(), 2);
-    assert_eq!(w.db.case(case).await.unwrap().unwrap().status, CaseStatus::Received);
-    assert!(w.db.case_messages(case).await.unwrap().is_empty());
+    assert_eq!(nara::cases::store::journal(&w.db, case).await.unwrap().len(), 2);
+    assert_eq!(nara::cases::store::case(&w.db, case).await.unwrap().unwrap().status, CaseStatus::Received);
+    assert!(nara::cases::store::case_messages(&w.db, case).await.unwrap().is_empty());
     // The work lists: X sees the unit's cases, Y sees none of them.
     let list_x = w.app.get("/handlaggare", Some(&w.x)).await;
     assert!(list_x.body.contains(TITLE) && list_x.body.contains("Alma Andersson"), "{}", list_x.body);
@@ -271,7 +279,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
         )
         .await;
     assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
-    let entry = w.db.journal(w.case).await.unwrap().last().unwrap().id;
+    let entry = nara::cases::store::journal(&w.db, w.case).await.unwrap().last().unwrap().id;
     let corrected = w
         .app
         .post(
@@ -292,7 +300,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
         .await;
     assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(stale.body.contains("Någon annan har rättat anteckningen"));
-    let journal = w.db.journal(w.case).await.unwrap();
+    let journal = nara::cases::store::journal(&w.db, w.case).await.unwrap();
     let versions = &journal.iter().find(|e| e.id == entry).unwrap().versions;
     let texts: Vec<&str> = versions.iter().map(|v| v.body.as_str()).collect();
     assert_eq!(texts, ["Alma har tre barn.", "Alma har två barn."]);
@@ -324,7 +332,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
     let officer = w.app.get(&format!("{base}/journal/{entry}"), Some(&w.x)).await;
     assert!(officer.body.contains("Jag har två barn och ett bonusbarn."));
     assert!(officer.body.contains("Invånaren anser att det här inte stämmer"));
-    let additions = w.db.additions(w.case).await.unwrap();
+    let additions = nara::cases::store::additions(&w.db, w.case).await.unwrap();
     assert_eq!(
         (additions[0].entry_id, additions[0].entry_version, additions[0].disputes),
         (Some(entry), Some(2), true)
@@ -354,7 +362,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
 
 on_both_backends!(a_withheld_entry_needs_a_reason, Migrated, |db| {
     let w = world(db).await;
-    let before = w.db.journal(w.case).await.unwrap().len();
+    let before = nara::cases::store::journal(&w.db, w.case).await.unwrap().len();
     let answer = w
         .app
         .post(
@@ -377,10 +385,16 @@ on_both_backends!(a_withheld_entry_needs_a_reason, Migrated, |db| {
         .await;
     assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(english.body.contains("Write why the resident may not read the entry"));
-    assert_eq!(w.db.journal(w.case).await.unwrap().len(), before, "nothing was saved");
+    assert_eq!(nara::cases::store::journal(&w.db, w.case).await.unwrap().len(), before, "nothing was saved");
     // The database refuses it too.
-    let direct =
-        w.db.write_journal_entry(w.case, w.officer_x, "x", &Sharing::Withheld { reason: " ".into() }).await;
+    let direct = common::actions::write_journal_entry(
+        &w.db,
+        w.case,
+        w.officer_x,
+        "x",
+        &Sharing::Withheld { reason: " ".into() },
+    )
+    .await;
     assert!(direct.is_err());
 });
 
@@ -428,7 +442,7 @@ on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("Skriv ditt meddelande"));
-    assert_eq!(w.db.case_messages(w.case).await.unwrap().len(), 2);
+    assert_eq!(nara::cases::store::case_messages(&w.db, w.case).await.unwrap().len(), 2);
 });
 
 on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happens_next, Migrated, |db| {
@@ -465,7 +479,7 @@ on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happe
     assert!(no_note.body.contains("Skriv vilken information ni behöver"));
     let back = w.app.post(&format!("{base}/status"), &[("status", "received")], Some(&w.x)).await;
     assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY, "a case is received once");
-    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().status, CaseStatus::Received);
+    assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().status, CaseStatus::Received);
 
     let asked = w
         .app
@@ -490,7 +504,7 @@ on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happe
 
     let closed = w.app.post(&format!("{base}/avsluta"), &[("close-note", "Lycka till!")], Some(&w.x)).await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
-    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().status, CaseStatus::Closed);
+    assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().status, CaseStatus::Closed);
     assert_eq!(w.app.post(&format!("{base}/avsluta"), &[], Some(&w.x)).await.status, StatusCode::BAD_REQUEST);
     let late = w
         .app
@@ -541,8 +555,8 @@ on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
         )
         .await;
     assert_eq!(handed.status, StatusCode::SEE_OTHER);
-    assert_eq!(w.db.case(w.case).await.unwrap().unwrap().officer_id, Some(x2));
-    let handovers = w.db.handovers(w.case).await.unwrap();
+    assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().officer_id, Some(x2));
+    let handovers = nara::cases::store::handovers(&w.db, w.case).await.unwrap();
     assert_eq!(handovers[0].from_name.as_deref(), Some("Xenia Handläggare"));
     assert!(w.db.outbox().await.unwrap().iter().any(|m| m.to_address == "x2@example.se"));
     let page = w.app.get(&base, Some(&w.x2)).await;
@@ -554,19 +568,16 @@ on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
 
 on_both_backends!(a_member_of_staff_cannot_open_a_case_about_themselves, Migrated, |db| {
     let w = world(db).await;
-    let unit_x = w.db.case(w.case).await.unwrap().unwrap().unit_id;
-    let own =
-        w.db.open_case(
-            &NewCase {
-                resident_id: w.officer_x,
-                unit_id: unit_x,
-                officer_id: None,
-                title: "Eget ärende".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let unit_x = nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().unit_id;
+    let own = nara::cases::store::open_case(
+        &w.db,
+        &NewCase {
+            resident_id: w.officer_x, unit_id: unit_x, officer_id: None, title: "Eget ärende".into()
+        },
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         w.app.get(&format!("/handlaggare/arenden/{own}"), Some(&w.x)).await.status,
         StatusCode::FORBIDDEN
@@ -590,7 +601,7 @@ on_both_backends!(the_demo_case_reads_well_for_each_side, Migrated, |db| {
     let sara = db.start_session(id("invanare@demo.nara.se").await).await.unwrap();
     let anna = db.start_session(id("handlaggare.vuxen@demo.nara.se").await).await.unwrap();
     let jonas = db.start_session(id("handlaggare.barn@demo.nara.se").await).await.unwrap();
-    let cases = db.cases_of_resident(id("invanare@demo.nara.se").await).await.unwrap();
+    let cases = nara::cases::store::cases_of_resident(&db, id("invanare@demo.nara.se").await).await.unwrap();
     assert_eq!(cases.len(), 1, "seeded once");
     let case = cases[0].id;
     let page = app.get(&format!("/mina-sidor/arenden/{case}"), Some(&sara)).await;
@@ -614,9 +625,17 @@ on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db
         .map(|i| {
             let (db, case, entry, officer) = (w.db.clone(), w.case, w.shared, w.officer_x);
             tokio::spawn(async move {
-                db.correct_journal_entry(case, entry, 1, officer, &format!("Rättelse {i}"), &Sharing::Shared)
-                    .await
-                    .unwrap()
+                common::actions::correct_journal_entry(
+                    &db,
+                    case,
+                    entry,
+                    1,
+                    officer,
+                    &format!("Rättelse {i}"),
+                    &Sharing::Shared,
+                )
+                .await
+                .unwrap()
             })
         })
         .collect();
@@ -629,16 +648,23 @@ on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db
         }
     }
     assert_eq!(saved, 1);
-    let journal = w.db.journal(w.case).await.unwrap();
+    let journal = nara::cases::store::journal(&w.db, w.case).await.unwrap();
     assert_eq!(journal.iter().find(|e| e.id == w.shared).unwrap().versions.len(), 2);
     // Twenty status changes from "received" at once: one moves the case, one step in the timeline.
     let tasks: Vec<_> = (0..20)
         .map(|_| {
             let (db, case, officer) = (w.db.clone(), w.case, w.officer_x);
             tokio::spawn(async move {
-                db.change_case_status(case, CaseStatus::Received, CaseStatus::BeingAssessed, None, officer)
-                    .await
-                    .unwrap()
+                common::actions::change_case_status(
+                    &db,
+                    case,
+                    CaseStatus::Received,
+                    CaseStatus::BeingAssessed,
+                    None,
+                    officer,
+                )
+                .await
+                .unwrap()
             })
         })
         .collect();
@@ -649,10 +675,19 @@ on_both_backends!(simultaneous_changes_never_overwrite_each_other, Migrated, |db
         }
     }
     assert_eq!(moved, 1);
-    assert_eq!(w.db.status_changes(w.case).await.unwrap().len(), 2);
+    assert_eq!(nara::cases::store::status_changes(&w.db, w.case).await.unwrap().len(), 2);
     // A correction of an entry through another case's address finds nothing.
-    let crossed =
-        w.db.correct_journal_entry(w.b_case, w.shared, 2, w.officer_x, "x", &Sharing::Shared).await.unwrap();
+    let crossed = common::actions::correct_journal_entry(
+        &w.db,
+        w.b_case,
+        w.shared,
+        2,
+        w.officer_x,
+        "x",
+        &Sharing::Shared,
+    )
+    .await
+    .unwrap();
     assert_eq!(crossed, nara::cases::VersionOutcome::NotFound);
 });
 
@@ -704,7 +739,7 @@ on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
             officer_id: None,
             title: format!("Ärende {i}"),
         };
-        db.open_case(&new, None).await.unwrap();
+        nara::cases::store::open_case(&db, &new, None).await.unwrap();
     }
     let total = before + 60;
     let first = w.app.get("/handlaggare?enhet=x", Some(&w.x)).await.body;
@@ -755,9 +790,13 @@ on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |
         let resident = person(&db, &format!("z{i}@example.se"), &format!("Person {i}"), &[]).await;
         let new =
             NewCase { resident_id: resident, unit_id: unit, officer_id: None, title: format!("Ärende {i}") };
-        let case = db.open_case(&new, None).await.unwrap();
+        let case = nara::cases::store::open_case(&db, &new, None).await.unwrap();
         if *status != CaseStatus::Received {
-            assert!(db.change_case_status(case, CaseStatus::Received, *status, None, officer).await.unwrap());
+            assert!(
+                common::actions::change_case_status(&db, case, CaseStatus::Received, *status, None, officer)
+                    .await
+                    .unwrap()
+            );
         }
     }
     let order = [
@@ -772,7 +811,7 @@ on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |
     };
     let ids = |cases: &[nara::cases::CaseSummary]| cases.iter().map(|c| c.id).collect::<Vec<_>>();
 
-    let open = db.worklist(unit, None, 0, 100).await.unwrap();
+    let open = nara::cases::store::worklist(&db, unit, None, 0, 100).await.unwrap();
     assert_eq!(open.len(), 11, "the open cases");
     let mut expected = open.clone();
     expected.sort_by_key(key);
@@ -782,12 +821,12 @@ on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |
     // Pages are slices of the same order.
     let mut paged = Vec::new();
     for offset in (0..12).step_by(4) {
-        paged.extend(ids(&db.worklist(unit, None, offset, 4).await.unwrap()));
+        paged.extend(ids(&nara::cases::store::worklist(&db, unit, None, offset, 4).await.unwrap()));
     }
     assert_eq!(paged, ids(&open));
     // One status: the same order within it, closed cases too.
     for kind in StatusKind::ALL {
-        let one = db.worklist(unit, Some(kind), 0, 100).await.unwrap();
+        let one = nara::cases::store::worklist(&db, unit, Some(kind), 0, 100).await.unwrap();
         assert!(one.iter().all(|c| c.kind() == kind), "{kind:?}");
         let mut expected = one.clone();
         expected.sort_by_key(key);

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::answers::{Answer, Answers};
+use super::store;
 use crate::db::Db;
 use crate::identity::EmailAddress;
 
@@ -201,11 +202,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     };
     // `create_form` refuses a taken address, so running the seed again changes nothing.
-    db.create_form("samtalsstod", adults, COUNSELLING, anna).await?;
-    if db.create_form("stod-for-anhoriga", adults, RELATIVES, anna).await?.is_some()
-        && let Some(form) = db.form_by_slug("stod-for-anhoriga").await?
+    create_form(db, "samtalsstod", adults, COUNSELLING, anna).await?;
+    if create_form(db, "stod-for-anhoriga", adults, RELATIVES, anna).await?.is_some()
+        && let Some(form) = store::form_by_slug(db, "stod-for-anhoriga").await?
     {
-        let draft = db.start_application(&form, sara).await?;
+        let draft = store::start_application(db, &form, sara).await?;
         let answers = Answers::from([
             ("vem".to_string(), Answer::Choices(vec!["foralder".into()])),
             (
@@ -215,10 +216,28 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
                 ),
             ),
         ]);
-        db.save_answers(draft, &answers).await?;
+        let mut tx = db.begin().await?;
+        store::save_answers(&mut tx, draft, &answers).await?;
+        tx.commit().await?;
     }
-    db.create_form("familjebehandling", families, FAMILY, jonas).await?;
+    create_form(db, "familjebehandling", families, FAMILY, jonas).await?;
     Ok(())
+}
+
+/// A form with its first version, unless the address is taken.
+async fn create_form(
+    db: &Db,
+    slug: &str,
+    unit_id: uuid::Uuid,
+    definition: &str,
+    by: uuid::Uuid,
+) -> anyhow::Result<Option<uuid::Uuid>> {
+    let mut tx = db.begin().await?;
+    let Some(id) = store::create_form(&mut tx, slug, unit_id, definition, by).await? else {
+        return Ok(None);
+    };
+    tx.commit().await?;
+    Ok(Some(id))
 }
 
 #[cfg(test)]

@@ -136,9 +136,9 @@ pub async fn of_case(
     shell: &Shell<'_>,
     file_base: &str,
 ) -> Result<Option<(ApplicationRow, Vec<SummaryStep>)>, AppError> {
-    let Some(application) = db.application_of_case(case_id).await? else { return Ok(None) };
+    let Some(application) = store::application_of_case(db, case_id).await? else { return Ok(None) };
     let form = definition_of(&application.definition)?;
-    let files = db.application_files(application.id).await?;
+    let files = store::application_files(db, application.id).await?;
     let steps =
         summary(&form, &application.answers()?, &files, shell, |id| format!("{file_base}/{id}"), None);
     Ok(Some((application, steps)))

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::answers::{self, Answers, Sent, applying_answers, check_step, field_values, unfinished_steps};
 use super::definition::{FormDefinition, NO, QuestionKind, YES};
 use super::files::{self, MAX_FILES_PER_QUESTION};
-use super::store::{ApplicationRow, Submitted};
+use super::store::{self, ApplicationRow, Submitted};
 use super::{FileLink, SummaryStep, definition_of, file_counts, summary};
 use crate::accounts::INVALID;
 use crate::audit::{Action, AuditActor, AuditEvent};
@@ -35,7 +35,7 @@ fn application_href(ctx: &PageContext, id: Uuid) -> String {
 
 /// The application if it is the signed-in person's own; for anyone else "not found", audited.
 async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<ApplicationRow, AppError> {
-    let application = state.db.application(id).await?.ok_or(AppError::NotFound)?;
+    let application = store::application(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if !policy::may_use_own_application(&ctx.current.actor, application.resident_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application")
             .object(application.id)
@@ -47,20 +47,13 @@ async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Resul
     Ok(application)
 }
 
-async fn audit_own(
-    state: &AppState,
-    ctx: &PageContext,
-    application: &ApplicationRow,
-    action: Action,
-) -> Result<(), AppError> {
-    let event =
-        AuditEvent::new(AuditActor::person(application.resident_id, Role::Resident), action, "application")
-            .object(application.id)
-            .subject(application.resident_id)
-            .purpose(PURPOSE_OWN)
-            .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
-    Ok(())
+/// The log's entry for what the resident did with their own application.
+fn own_event(ctx: &PageContext, application: &ApplicationRow, action: Action) -> AuditEvent {
+    AuditEvent::new(AuditActor::person(application.resident_id, Role::Resident), action, "application")
+        .object(application.id)
+        .subject(application.resident_id)
+        .purpose(PURPOSE_OWN)
+        .request(ctx.request_id.clone())
 }
 
 /// A form to apply with.
@@ -101,9 +94,9 @@ pub async fn forms(
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let locale = ctx.location.locale;
-    let mine = state.db.applications_of_resident(me).await?;
+    let mine = store::applications_of_resident(&state.db, me).await?;
     let mut offers = Vec::new();
-    for form in state.db.open_forms().await? {
+    for form in store::open_forms(&state.db).await? {
         let definition = definition_of(&form.definition)?;
         offers.push(FormOffer {
             title: definition.title.get(locale).to_string(),
@@ -136,8 +129,8 @@ pub async fn start(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
-    let form = state.db.form_by_slug(&slug).await?.filter(|f| f.open).ok_or(AppError::NotFound)?;
-    let id = state.db.start_application(&form, me).await?;
+    let form = store::form_by_slug(&state.db, &slug).await?.filter(|f| f.open).ok_or(AppError::NotFound)?;
+    let id = store::start_application(&state.db, &form, me).await?;
     Ok(Redirect::to(&format!("{}/steg/1", application_href(&ctx, id))).into_response())
 }
 
@@ -395,7 +388,7 @@ pub async fn step(
             answers::next_step(&form, &stored, number).map_or(base.clone(), |n| format!("{base}/steg/{n}"));
         return Ok(Redirect::to(&next).into_response());
     }
-    let files = state.db.application_files(application.id).await?;
+    let files = store::application_files(&state.db, application.id).await?;
     let page = StepState { stored: &stored, sent: None, problems: &[], files: &files };
     Ok(render(&step_page(&state, &ctx, &application, &form, number, page))?.into_response())
 }
@@ -485,9 +478,9 @@ pub async fn save_step(
         None => None,
     };
     for file_id in &sent.remove {
-        state.db.remove_application_file(application.id, *file_id).await?;
+        store::remove_application_file(&state.db, application.id, *file_id).await?;
     }
-    let mut files = state.db.application_files(application.id).await?;
+    let mut files = store::application_files(&state.db, application.id).await?;
     if let Some((question, file_name, bytes)) = upload {
         let held = files::Held {
             question: files.iter().filter(|f| f.question_id == question.id).count(),
@@ -495,8 +488,8 @@ pub async fn save_step(
         };
         match files::check(file_name, bytes, held) {
             Ok(checked) => {
-                state.db.add_application_file(application.id, &question.id, &checked, bytes).await?;
-                files = state.db.application_files(application.id).await?;
+                store::add_application_file(&state.db, application.id, &question.id, &checked, bytes).await?;
+                files = store::application_files(&state.db, application.id).await?;
             }
             Err(problem) => problems.push((question.id.clone(), problem.key())),
         }
@@ -508,10 +501,12 @@ pub async fn save_step(
         stored.remove(&question.id);
     }
     stored.extend(result.answers);
-    if !state.db.save_answers(application.id, &stored).await? {
+    let mut tx = state.db.begin_write().await?;
+    if !store::save_answers(&mut tx, application.id, &stored).await? {
         return Ok(Redirect::to(&application_href(&ctx, id)).into_response());
     }
-    audit_own(&state, &ctx, &application, Action::ApplicationSaved).await?;
+    crate::audit::store::append(&mut tx, &own_event(&ctx, &application, Action::ApplicationSaved)).await?;
+    tx.commit().await?;
     for (question, problem) in result.problems {
         if !problems.iter().any(|(q, _)| *q == question) {
             problems.push((question, problem.key()));
@@ -559,7 +554,7 @@ async fn summary_page(
     let shell = ctx.shell(state);
     let form = definition_of(&application.definition)?;
     let stored = application.answers()?;
-    let files = state.db.application_files(application.id).await?;
+    let files = store::application_files(&state.db, application.id).await?;
     let base = application_href(ctx, application.id);
     let change = |n: usize| format!("{base}/steg/{n}");
     let draft = application.is_draft();
@@ -620,7 +615,7 @@ pub async fn submit(
     }
     let form = definition_of(&application.definition)?;
     let stored = application.answers()?;
-    let files = state.db.application_files(application.id).await?;
+    let files = store::application_files(&state.db, application.id).await?;
     if !unfinished_steps(&form, &stored, &file_counts(&files)).is_empty() {
         return summary_page(&state, &ctx, &application, true).await;
     }
@@ -640,14 +635,21 @@ pub async fn submit(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let outcome = state.db.submit_application(application.id, &form.title.sv, &counted, &dropped).await?;
+    let mut tx = state.db.begin_write().await?;
+    let outcome =
+        store::submit_application(&mut tx, application.id, &form.title.sv, &counted, &dropped).await?;
     let case = match outcome.ok_or(AppError::NotFound)? {
+        // Sent before: nothing was written now.
         Submitted::Before(case) => case,
         Submitted::Now(case) => {
-            audit_own(&state, &ctx, &application, Action::ApplicationSubmitted).await?;
-            if let Some(officer) = state.db.case(case).await?.and_then(|c| c.officer_id) {
-                crate::cases::officer::tell_officer(&state, officer, case).await?;
+            let event = own_event(&ctx, &application, Action::ApplicationSubmitted);
+            crate::audit::store::append(&mut tx, &event).await?;
+            // The contact person chosen for the case hears of it, in the same transaction.
+            if let Some(to) = crate::cases::store::contact_person_address(&mut tx, case).await? {
+                let notice = crate::cases::officer::officer_news(&state, to, case);
+                crate::mail::store::enqueue(&mut tx, &notice).await?;
             }
+            tx.commit().await?;
             case
         }
     };
@@ -689,8 +691,12 @@ pub async fn delete(
         };
         return Ok(render(&page)?.into_response());
     }
-    state.db.delete_draft(application.id).await?;
-    audit_own(&state, &ctx, &application, Action::ApplicationDeleted).await?;
+    let mut tx = state.db.begin_write().await?;
+    if store::delete_draft(&mut tx, application.id).await? {
+        crate::audit::store::append(&mut tx, &own_event(&ctx, &application, Action::ApplicationDeleted))
+            .await?;
+        tx.commit().await?;
+    }
     Ok(Redirect::to(&ctx.href("/mina-sidor/ansok?klart=borttaget")).into_response())
 }
 
@@ -702,6 +708,6 @@ pub async fn file(
 ) -> Result<Response, AppError> {
     let application = own_application(&state, &ctx, id).await?;
     let (name, content_type, content) =
-        state.db.application_file(application.id, file_id).await?.ok_or(AppError::NotFound)?;
+        store::application_file(&state.db, application.id, file_id).await?.ok_or(AppError::NotFound)?;
     super::download(&name, &content_type, content)
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::definition::{self, DefinitionError, FormDefinition};
-use super::store::FormRow;
+use super::store::{self, FormRow};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
@@ -39,25 +39,16 @@ label_en = "What do you need help with?"
 required = true
 "#;
 
-/// Writes what staff did with a form to the log (no resident is its subject).
-async fn audit_form(
-    state: &AppState,
-    ctx: &PageContext,
-    unit: Uuid,
-    form: Uuid,
-    action: Action,
-) -> Result<(), AppError> {
+/// The log's entry for what staff did with a form (no resident is its subject).
+fn form_event(ctx: &PageContext, unit: Uuid, form: Uuid, action: Action) -> Result<AuditEvent, AppError> {
     let me = ctx.person()?.person.id;
     let actor = AuditActor { person_id: Some(me), role: Role::Staff.as_str().into(), unit_id: Some(unit) };
-    let event =
-        AuditEvent::new(actor, action, "application_form").object(form).request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
-    Ok(())
+    Ok(AuditEvent::new(actor, action, "application_form").object(form).request(ctx.request_id.clone()))
 }
 
 /// The form if this person may manage it; staff of another unit are refused, and audited.
 async fn managed_form(state: &AppState, ctx: &PageContext, slug: &str) -> Result<FormRow, AppError> {
-    let form = state.db.form_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let form = store::form_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
     if !policy::may_manage_forms(&ctx.current.actor, form.unit_id) {
         let event =
             AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application_form")
@@ -103,7 +94,7 @@ async fn forms_page(
     let mine: Vec<Uuid> = ctx.person()?.units_for(Role::Staff).collect();
     let units: Vec<_> = state.db.list_units().await?.into_iter().filter(|u| mine.contains(&u.id)).collect();
     let mut forms = Vec::new();
-    for form in state.db.forms_of_units(&mine).await? {
+    for form in store::forms_of_units(&state.db, &mine).await? {
         let definition = super::definition_of(&form.definition)?;
         forms.push(FormLine {
             title: definition.title.get(locale).to_string(),
@@ -170,11 +161,15 @@ pub async fn create(
         errors.add("adress", "forms-error-slug");
         return forms_page(&state, &ctx, errors, form.adress).await;
     }
-    let Some(created) = state.db.create_form(&slug, unit, STARTER, me).await? else {
+    let mut tx = state.db.begin_write().await?;
+    let Some(created) = store::create_form(&mut tx, &slug, unit, STARTER, me).await? else {
+        drop(tx);
         errors.add("adress", "forms-error-slug-taken");
         return forms_page(&state, &ctx, errors, form.adress).await;
     };
-    audit_form(&state, &ctx, unit, created, Action::ApplicationFormPublished).await?;
+    crate::audit::store::append(&mut tx, &form_event(&ctx, unit, created, Action::ApplicationFormPublished)?)
+        .await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/handlaggare/ansokningsformular/{slug}"))).into_response())
 }
 
@@ -244,9 +239,7 @@ async fn editor_page(
         problems: draft.problems,
         conflict: draft.conflict,
         outline,
-        versions: state
-            .db
-            .form_versions(form.id)
+        versions: store::form_versions(&state.db, form.id)
             .await?
             .into_iter()
             .map(|v| VersionLine {
@@ -314,14 +307,16 @@ pub async fn publish(
         .await;
     }
     let me = ctx.person()?.person.id;
+    let mut tx = state.db.begin_write().await?;
     let published = if sent.version == form.version {
-        state.db.publish_form_version(form.id, form.version, &source, me).await?
+        store::publish_form_version(&mut tx, form.id, form.version, &source, me).await?
     } else {
         None
     };
     if published.is_none() {
+        drop(tx);
         // Someone published meanwhile: the text is kept in the box, nothing is lost.
-        let form = state.db.form_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+        let form = store::form_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
         return editor_page(
             &state,
             &ctx,
@@ -331,7 +326,9 @@ pub async fn publish(
         )
         .await;
     }
-    audit_form(&state, &ctx, form.unit_id, form.id, Action::ApplicationFormPublished).await?;
+    let event = form_event(&ctx, form.unit_id, form.id, Action::ApplicationFormPublished)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/handlaggare/ansokningsformular/{slug}?klart=publicerat")))
         .into_response())
 }
@@ -351,8 +348,14 @@ pub async fn set_open(
     Form(sent): Form<OpenForm>,
 ) -> Result<Response, AppError> {
     let form = managed_form(&state, &ctx, &slug).await?;
-    state.db.set_form_open(form.id, sent.open == "ja").await?;
-    audit_form(&state, &ctx, form.unit_id, form.id, Action::ApplicationFormChanged).await?;
+    let mut tx = state.db.begin_write().await?;
+    store::set_form_open(&mut tx, form.id, sent.open == "ja").await?;
+    crate::audit::store::append(
+        &mut tx,
+        &form_event(&ctx, form.unit_id, form.id, Action::ApplicationFormChanged)?,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/handlaggare/ansokningsformular/{slug}"))).into_response())
 }
 
@@ -364,9 +367,9 @@ pub async fn case_file(
     Path((case_id, file_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
     let case = crate::cases::officer::worked_case(&state, &ctx, case_id).await?;
-    let application = state.db.application_of_case(case.id).await?.ok_or(AppError::NotFound)?;
+    let application = store::application_of_case(&state.db, case.id).await?.ok_or(AppError::NotFound)?;
     let (name, content_type, content) =
-        state.db.application_file(application.id, file_id).await?.ok_or(AppError::NotFound)?;
+        store::application_file(&state.db, application.id, file_id).await?.ok_or(AppError::NotFound)?;
     let me = ctx.person()?.person.id;
     let event = AuditEvent::new(
         AuditActor { person_id: Some(me), role: Role::Staff.as_str().into(), unit_id: Some(case.unit_id) },

@@ -6,7 +6,8 @@ use chrono_tz::Europe::Stockholm;
 
 use super::resident::offers;
 use super::slots::Window;
-use super::{MeetingMode, NewBooking};
+use super::store;
+use super::{BookOutcome, MeetingMode, NewBooking};
 use crate::db::{Db, UtcTime};
 use crate::identity::EmailAddress;
 
@@ -32,16 +33,19 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     else {
         return Ok(());
     };
-    if !db.booking_windows(anna).await?.is_empty() {
+    if !store::booking_windows(db, anna).await?.is_empty() {
         return Ok(());
     }
-    db.ensure_booking_officer(anna, 24).await?;
+    store::ensure_booking_officer(db, anna, 24).await?;
     let office = Some("Socialförvaltningen, Drottninggatan 2, Helsingborg");
     let in_person_or_phone = [MeetingMode::InPerson, MeetingMode::Phone];
-    db.add_booking_window(anna, &window(Weekday::Tue, 9, 12, 45), &in_person_or_phone, office).await?;
-    db.add_booking_window(anna, &window(Weekday::Thu, 9, 12, 45), &in_person_or_phone, office).await?;
+    store::add_booking_window(db, anna, &window(Weekday::Tue, 9, 12, 45), &in_person_or_phone, office)
+        .await?;
+    store::add_booking_window(db, anna, &window(Weekday::Thu, 9, 12, 45), &in_person_or_phone, office)
+        .await?;
     // Evenings, for those who work or care for someone during the day.
-    db.add_booking_window(
+    store::add_booking_window(
+        db,
         anna,
         &window(Weekday::Wed, 17, 19, 45),
         &[MeetingMode::Phone, MeetingMode::Video],
@@ -49,12 +53,14 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     )
     .await?;
 
-    let Some(case) = db.cases_of_resident(sara).await?.into_iter().next() else { return Ok(()) };
+    let Some(case) = crate::cases::store::cases_of_resident(db, sara).await?.into_iter().next() else {
+        return Ok(());
+    };
     let now = UtcTime::now();
     let today = now.0.with_timezone(&Stockholm).date_naive();
     let from = today.checked_add_days(Days::new(3)).unwrap_or(today);
     let until = today.checked_add_days(Days::new(21)).unwrap_or(today);
-    let windows = db.booking_windows(anna).await?;
+    let windows = store::booking_windows(db, anna).await?;
     let Some(offer) = offers(&windows, &[], &[], now, from, until).into_iter().next() else { return Ok(()) };
     let mode = offer.modes.first().copied().unwrap_or(MeetingMode::Phone);
     let booking = NewBooking {
@@ -66,6 +72,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         place: if mode == MeetingMode::Phone { None } else { offer.place },
         booked_by: sara,
     };
-    db.book(&booking, None).await?;
+    let mut tx = db.begin_write().await?;
+    if let BookOutcome::Booked(_) = store::book(&mut tx, &booking, None).await? {
+        tx.commit().await?;
+    }
     Ok(())
 }

@@ -11,7 +11,7 @@ pub mod officer;
 pub mod reference;
 pub mod resident;
 pub mod slots;
-mod store;
+pub mod store;
 
 pub use store::{BookOutcome, MAX_COMING_PER_CASE, NewBooking, WindowRow};
 
@@ -106,24 +106,32 @@ pub async fn send_reminders(
     now: UtcTime,
 ) -> anyhow::Result<usize> {
     let mut sent = 0;
-    for booking in db.bookings_to_remind(now).await? {
-        if !db.mark_booking_reminded(booking.id).await? {
+    for booking in store::bookings_to_remind(db, now).await? {
+        let mail = match db.person(booking.resident_id).await?.filter(|p| p.active).and_then(|p| p.email) {
+            Some(to) => {
+                let locale = crate::i18n::Locale::SV;
+                let link = link_base
+                    .join(&format!("/mina-sidor/bokningar/{}", booking.id))
+                    .map(|u| u.to_string())?;
+                let args = [("link", link.into())];
+                Some(crate::mail::Email {
+                    to,
+                    subject: catalogues.plain_with(locale, "mail-booking-reminder-subject", &args),
+                    body: catalogues.plain_with(locale, "mail-booking-reminder-body", &args),
+                })
+            }
+            None => None,
+        };
+        // The claim and its e-mail commit together: a reminder is neither lost nor sent twice.
+        let mut tx = db.begin().await?;
+        if !store::mark_booking_reminded(&mut tx, booking.id).await? {
             continue;
         }
-        let Some(to) = db.person(booking.resident_id).await?.filter(|p| p.active).and_then(|p| p.email)
-        else {
-            continue;
-        };
-        let locale = crate::i18n::Locale::SV;
-        let link = link_base.join(&format!("/mina-sidor/bokningar/{}", booking.id)).map(|u| u.to_string())?;
-        let args = [("link", link.into())];
-        let mail = crate::mail::Email {
-            to,
-            subject: catalogues.plain_with(locale, "mail-booking-reminder-subject", &args),
-            body: catalogues.plain_with(locale, "mail-booking-reminder-body", &args),
-        };
-        db.enqueue_mail(&mail).await?;
-        sent += 1;
+        if let Some(mail) = &mail {
+            crate::mail::store::enqueue(&mut tx, mail).await?;
+        }
+        tx.commit().await?;
+        sent += usize::from(mail.is_some());
     }
     Ok(sent)
 }
@@ -149,8 +157,7 @@ pub async fn case_meetings(
     for_officer: bool,
 ) -> anyhow::Result<Vec<CaseMeeting>> {
     let now = UtcTime::now();
-    Ok(db
-        .bookings_of_case(case_id)
+    Ok(store::bookings_of_case(db, case_id)
         .await?
         .into_iter()
         .map(|b| CaseMeeting {

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::MeetingMode;
 use super::slots::Window;
+use super::store;
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::officer::worked_case;
@@ -36,11 +37,12 @@ fn officer_actor(me: Uuid, case: &crate::cases::Case) -> AuditActor {
     }
 }
 
-/// Sends a person a notice that something changed in a booking: never what or when, only that
-/// they should look under My pages (an e-mail can be read by others).
-pub async fn tell(state: &AppState, person: Uuid, key: &str) -> Result<(), AppError> {
-    let Some(person) = state.db.person(person).await?.filter(|p| p.active) else { return Ok(()) };
-    let Some(to) = person.email else { return Ok(()) };
+/// The notice to a person that something changed in a booking: never what or when, only that
+/// they should look under My pages (an e-mail can be read by others). `None` when they cannot be
+/// reached. The action queues it in its own transaction.
+pub async fn notice(state: &AppState, person: Uuid, key: &str) -> Result<Option<Email>, AppError> {
+    let Some(person) = state.db.person(person).await?.filter(|p| p.active) else { return Ok(None) };
+    let Some(to) = person.email else { return Ok(None) };
     let locale = crate::i18n::Locale::SV;
     let link = state.absolute("/mina-sidor");
     let args = [("link", link.into())];
@@ -49,8 +51,7 @@ pub async fn tell(state: &AppState, person: Uuid, key: &str) -> Result<(), AppEr
         subject: state.catalogues.plain_with(locale, &format!("{key}-subject"), &args),
         body: state.catalogues.plain_with(locale, &format!("{key}-body"), &args),
     };
-    state.db.enqueue_mail(&mail).await?;
-    Ok(())
+    Ok(Some(mail))
 }
 
 pub struct WindowLine {
@@ -119,9 +120,7 @@ async fn page(
     let me = ctx.person()?.person.id;
     let now = UtcTime::now();
     let today = now.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
-    let windows = state
-        .db
-        .booking_windows(me)
+    let windows = store::booking_windows(&state.db, me)
         .await?
         .into_iter()
         .map(|row| WindowLine {
@@ -135,8 +134,9 @@ async fn page(
             place: row.place,
         })
         .collect();
-    let blocked = state.db.blocked_booking_dates(me, today).await?.iter().map(|d| d.to_string()).collect();
-    let coming = state.db.officer_bookings(me, now).await?;
+    let blocked =
+        store::blocked_booking_dates(&state.db, me, today).await?.iter().map(|d| d.to_string()).collect();
+    let coming = store::officer_bookings(&state.db, me, now).await?;
     // The list names no one, but links each resident's case: it is a read of their data.
     for booking in &coming {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingsListed, "booking")
@@ -268,9 +268,9 @@ pub async fn add_window(
     });
     match checked {
         Ok((window, chosen)) => {
-            state.db.ensure_booking_officer(me, DEFAULT_NOTICE_HOURS).await?;
+            store::ensure_booking_officer(&state.db, me, DEFAULT_NOTICE_HOURS).await?;
             let place = Some(form.plats.trim()).filter(|p| !p.is_empty());
-            state.db.add_booking_window(me, &window, &chosen, place).await?;
+            store::add_booking_window(&state.db, me, &window, &chosen, place).await?;
             Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
         }
         Err(errors) => page(&state, &ctx, errors, form, modes).await,
@@ -285,7 +285,7 @@ pub async fn remove_window(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
-    state.db.remove_booking_window(me, id).await?;
+    store::remove_booking_window(&state.db, me, id).await?;
     Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
 }
 
@@ -307,8 +307,8 @@ pub async fn block_date(
         errors.add("datum", "availability-error-date");
         return page(&state, &ctx, errors, WindowForm::default(), Vec::new()).await;
     };
-    state.db.ensure_booking_officer(me, DEFAULT_NOTICE_HOURS).await?;
-    state.db.block_booking_date(me, date).await?;
+    store::ensure_booking_officer(&state.db, me, DEFAULT_NOTICE_HOURS).await?;
+    store::block_booking_date(&state.db, me, date).await?;
     Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
 }
 
@@ -318,21 +318,25 @@ pub async fn cancel(
     ctx: PageContext,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    let booking = state.db.booking(id).await?.ok_or(AppError::NotFound)?;
+    let booking = store::booking(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let case = worked_case(&state, &ctx, booking.case_id).await?;
     let me = ctx.person()?.person.id;
-    if booking.starts_at > UtcTime::now() && state.db.cancel_booking(booking.id, me).await? {
-        let event = AuditEvent::new(
-            officer_actor(ctx.person()?.person.id, &case),
-            Action::BookingCancelled,
-            "booking",
-        )
-        .object(booking.id)
-        .subject(case.resident_id)
-        .purpose("Handläggning av ärendet")
-        .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
-        tell(&state, case.resident_id, "mail-booking-changed").await?;
+    // A meeting that has begun stays as it was.
+    if booking.starts_at > UtcTime::now() {
+        let notice = notice(&state, case.resident_id, "mail-booking-changed").await?;
+        let mut tx = state.db.begin_write().await?;
+        if store::cancel_booking(&mut tx, booking.id, me).await? {
+            let event = AuditEvent::new(officer_actor(me, &case), Action::BookingCancelled, "booking")
+                .object(booking.id)
+                .subject(case.resident_id)
+                .purpose("Handläggning av ärendet")
+                .request(ctx.request_id.clone());
+            crate::audit::store::append(&mut tx, &event).await?;
+            if let Some(notice) = &notice {
+                crate::mail::store::enqueue(&mut tx, notice).await?;
+            }
+            tx.commit().await?;
+        }
     }
     Ok(Redirect::to(&ctx.href(&format!("/handlaggare/arenden/{}", case.id))).into_response())
 }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::slots::{self, Calendar, HORIZON_DAYS, Slot};
+use super::store;
 use super::{BookOutcome, Booking, MeetingMode, NewBooking, WindowRow};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
@@ -65,13 +66,13 @@ pub fn offers(
 
 /// The officer's free times for a case, from the notice on.
 async fn free_offers(state: &AppState, officer: Uuid, now: UtcTime) -> Result<Vec<Offer>, AppError> {
-    let Some(notice) = state.db.booking_notice_hours(officer).await? else { return Ok(Vec::new()) };
+    let Some(notice) = store::booking_notice_hours(&state.db, officer).await? else { return Ok(Vec::new()) };
     let earliest = UtcTime(now.0 + chrono::Duration::hours(i64::from(notice)));
     let today = now.0.with_timezone(&Stockholm).date_naive();
     let until = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
-    let windows = state.db.booking_windows(officer).await?;
-    let blocked = state.db.blocked_booking_dates(officer, today).await?;
-    let booked = state.db.booked_slots(officer, now).await?;
+    let windows = store::booking_windows(&state.db, officer).await?;
+    let blocked = store::blocked_booking_dates(&state.db, officer, today).await?;
+    let booked = store::booked_slots(&state.db, officer, now).await?;
     Ok(offers(&windows, &blocked, &booked, earliest, today, until))
 }
 
@@ -203,7 +204,7 @@ async fn book_page(
 
 /// A booking of this case that is still booked.
 async fn own_booking_of_case(state: &AppState, case: &Case, id: Uuid) -> Result<Option<Booking>, AppError> {
-    Ok(state.db.booking(id).await?.filter(|b| b.case_id == case.id && b.is_booked()))
+    Ok(store::booking(&state.db, id).await?.filter(|b| b.case_id == case.id && b.is_booked()))
 }
 
 /// `GET /mina-sidor/arenden/{id}/boka`.
@@ -239,7 +240,7 @@ pub async fn submit(
     let replacing = match Uuid::try_parse(&form.flytta) {
         Ok(old) => {
             let booking = own_booking_of_case(&state, &case, old).await?.ok_or(AppError::NotFound)?;
-            let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+            let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
             if !slots::can_change(booking.starts_at, now, notice) {
                 errors.add("tid", "booking-error-too-late");
             }
@@ -274,9 +275,13 @@ pub async fn submit(
         place: if mode == MeetingMode::Phone { None } else { offer.place.clone() },
         booked_by: me,
     };
-    let booking_id = match state.db.book(&new, replacing).await? {
+    let notice = super::officer::notice(&state, officer, "mail-booking-changed").await?;
+    let mut tx = state.db.begin_write().await?;
+    let booking_id = match store::book(&mut tx, &new, replacing).await? {
         BookOutcome::Booked(id) => id,
         refused => {
+            // Nothing of it may stand (a rebooking may have given the old time back already).
+            drop(tx);
             let key = match refused {
                 BookOutcome::TooMany => "booking-error-too-many",
                 BookOutcome::Gone => "booking-error-gone",
@@ -288,32 +293,28 @@ pub async fn submit(
             return book_page(&state, &ctx, &case, &form, errors).await;
         }
     };
-    audit(&state, &ctx, &case, booking_id, Action::BookingMade).await?;
-    super::officer::tell(&state, officer, "mail-booking-changed").await?;
+    crate::audit::store::append(&mut tx, &own_event(&ctx, &case, booking_id, Action::BookingMade)).await?;
+    if let Some(notice) = &notice {
+        crate::mail::store::enqueue(&mut tx, notice).await?;
+    }
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{booking_id}"))).into_response())
 }
 
-async fn audit(
-    state: &AppState,
-    ctx: &PageContext,
-    case: &Case,
-    booking: Uuid,
-    action: Action,
-) -> Result<(), AppError> {
+/// The log's entry for what the resident did with a booking of their own case.
+fn own_event(ctx: &PageContext, case: &Case, booking: Uuid, action: Action) -> AuditEvent {
     // The resident acts as a resident here, whatever other roles they hold.
-    let event = AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, "booking")
+    AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, "booking")
         .object(booking)
         .subject(case.resident_id)
         .purpose(PURPOSE)
-        .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
-    Ok(())
+        .request(ctx.request_id.clone())
 }
 
 /// The booking and its case, if the booking is the signed-in person's own; otherwise not found
 /// (and the attempt audited through the case).
 async fn own_booking(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<(Booking, Case), AppError> {
-    let booking = state.db.booking(id).await?.ok_or(AppError::NotFound)?;
+    let booking = store::booking(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let case = own_case(state, ctx, booking.case_id).await?;
     Ok((booking, case))
 }
@@ -344,7 +345,7 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let (booking, case) = own_booking(&state, &ctx, id).await?;
-    let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+    let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
     let officer = state.db.person(booking.officer_id).await?.map(|p| p.display_name).unwrap_or_default();
     let page = BookingPage {
         shell: ctx.shell(&state),
@@ -394,13 +395,22 @@ pub async fn cancel(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let (booking, case) = own_booking(&state, &ctx, id).await?;
-    let notice = state.db.booking_notice_hours(booking.officer_id).await?.unwrap_or(0);
+    let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
     // Too late: nothing changes, and the booking's page says whom to call instead.
-    if slots::can_change(booking.starts_at, UtcTime::now(), notice)
-        && state.db.cancel_booking(booking.id, ctx.person()?.person.id).await?
-    {
-        audit(&state, &ctx, &case, booking.id, Action::BookingCancelled).await?;
-        super::officer::tell(&state, booking.officer_id, "mail-booking-changed").await?;
+    if slots::can_change(booking.starts_at, UtcTime::now(), notice) {
+        let mail = super::officer::notice(&state, booking.officer_id, "mail-booking-changed").await?;
+        let mut tx = state.db.begin_write().await?;
+        if store::cancel_booking(&mut tx, booking.id, ctx.person()?.person.id).await? {
+            crate::audit::store::append(
+                &mut tx,
+                &own_event(&ctx, &case, booking.id, Action::BookingCancelled),
+            )
+            .await?;
+            if let Some(mail) = &mail {
+                crate::mail::store::enqueue(&mut tx, mail).await?;
+            }
+            tx.commit().await?;
+        }
     }
     Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{id}"))).into_response())
 }

@@ -1,15 +1,15 @@
 //! Bookings in the database. A booking is made inside a transaction that serialises bookings
 //! with the same officer (SQLite's write lock, PostgreSQL's lock on the officer's row) and checks
 //! for an overlapping meeting before it writes; a partial unique index on (officer, start) backs
-//! it up. Rebooking takes the new time and gives back the old one in the same transaction.
+//! it up. Rebooking takes the new time and gives back the old one in the same transaction, which
+//! is also the transaction of the action's audit entry and notice.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use uuid::Uuid;
 
 use super::slots::{Slot, Window};
 use super::{Booking, MeetingMode};
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
+use crate::db::{Backend, Db, Param, Tx, UtcTime};
 
 /// A window as stored, with its id and what it offers.
 #[derive(Debug, Clone)]
@@ -78,305 +78,229 @@ pub struct NewBooking {
     pub booked_by: Uuid,
 }
 
-macro_rules! select_bookings {
-    ($clause:literal) => {
-        concat!(
-            "SELECT id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, place, status, ",
-            "sequence FROM bookings ",
-            $clause
-        )
-    };
+/// Makes a person bookable (or changes their notice), idempotently.
+pub async fn ensure_booking_officer(db: &Db, officer_id: Uuid, notice_hours: u32) -> anyhow::Result<()> {
+    let sql = "INSERT INTO booking_officers (officer_id, notice_hours, created_at) VALUES ($1, $2, $3) \
+               ON CONFLICT (officer_id) DO UPDATE SET notice_hours = excluded.notice_hours";
+    db.sql().execute(sql, &[&officer_id, &i32::try_from(notice_hours)?, &UtcTime::now()]).await?;
+    Ok(())
+}
+
+/// The hours of notice an officer asks for, if they take bookings at all.
+pub async fn booking_notice_hours(db: &Db, officer_id: Uuid) -> anyhow::Result<Option<u32>> {
+    let sql = "SELECT notice_hours FROM booking_officers WHERE officer_id = $1";
+    let hours: Option<i32> = db.sql().value(sql, &[&officer_id]).await?;
+    Ok(hours.and_then(|h| u32::try_from(h).ok()))
+}
+
+pub async fn add_booking_window(
+    db: &Db,
+    officer_id: Uuid,
+    window: &Window,
+    modes: &[MeetingMode],
+    place: Option<&str>,
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let modes: Vec<&str> = modes.iter().map(|m| m.as_str()).collect();
+    let sql = "INSERT INTO booking_windows (id, officer_id, weekday, starts, ends, meeting_minutes, buffer_minutes, \
+               modes, place, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    let params: [&dyn Param; 10] = [
+        &id,
+        &officer_id,
+        &i32::try_from(window.weekday.number_from_monday())?,
+        &window.from.format("%H:%M").to_string(),
+        &window.until.format("%H:%M").to_string(),
+        &i32::try_from(window.meeting_minutes)?,
+        &i32::try_from(window.buffer_minutes)?,
+        &modes.join(","),
+        &place.map(str::to_owned),
+        &UtcTime::now(),
+    ];
+    db.sql().execute(sql, &params).await?;
+    Ok(id)
+}
+
+pub async fn remove_booking_window(db: &Db, officer_id: Uuid, id: Uuid) -> anyhow::Result<bool> {
+    let sql = "DELETE FROM booking_windows WHERE id = $1 AND officer_id = $2";
+    Ok(db.sql().execute(sql, &[&id, &officer_id]).await? == 1)
+}
+
+pub async fn booking_windows(db: &Db, officer_id: Uuid) -> anyhow::Result<Vec<WindowRow>> {
+    let sql = "SELECT id, weekday, starts, ends, meeting_minutes, buffer_minutes, modes, place \
+               FROM booking_windows WHERE officer_id = $1 ORDER BY weekday, starts";
+    let rows: Vec<WindowColumns> = db.sql().all(sql, &[&officer_id]).await?;
+    Ok(rows.into_iter().filter_map(WindowColumns::into_row).collect())
+}
+
+pub async fn block_booking_date(db: &Db, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
+    let sql = "INSERT INTO booking_blocked_dates (officer_id, blocked_on) VALUES ($1, $2) \
+               ON CONFLICT (officer_id, blocked_on) DO NOTHING";
+    db.sql().execute(sql, &[&officer_id, &date]).await?;
+    Ok(())
+}
+
+pub async fn unblock_booking_date(db: &Db, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
+    let sql = "DELETE FROM booking_blocked_dates WHERE officer_id = $1 AND blocked_on = $2";
+    db.sql().execute(sql, &[&officer_id, &date]).await?;
+    Ok(())
+}
+
+pub async fn blocked_booking_dates(
+    db: &Db,
+    officer_id: Uuid,
+    from: NaiveDate,
+) -> anyhow::Result<Vec<NaiveDate>> {
+    let sql = "SELECT blocked_on FROM booking_blocked_dates WHERE officer_id = $1 AND blocked_on >= $2 \
+               ORDER BY blocked_on";
+    Ok(db.sql().column(sql, &[&officer_id, &from]).await?)
+}
+
+/// The officer's booked meetings ending after `from`.
+pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::Result<Vec<Slot>> {
+    let sql = "SELECT starts_at, ends_at FROM bookings WHERE officer_id = $1 AND status = 'booked' \
+               AND ends_at > $2 ORDER BY starts_at";
+    let rows: Vec<(UtcTime, UtcTime)> = db.sql().all(sql, &[&officer_id, &from]).await?;
+    Ok(rows.into_iter().map(|(starts_at, ends_at)| Slot { starts_at, ends_at }).collect())
 }
 
 /// Writes a booking if the officer has no meeting overlapping it; the caller holds the lock.
 /// `None` when the time was taken.
-macro_rules! insert_booking_in {
-    ($tx:ident, $new:expr) => {{
-        let overlapping: i64 = sqlx::query_scalar(
+async fn insert_booking(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<Option<Uuid>> {
+    let overlapping: Option<i64> = tx
+        .sql()
+        .value(
             "SELECT COUNT(*) FROM bookings WHERE officer_id = $1 AND status = 'booked' \
              AND starts_at < $2 AND ends_at > $3",
+            &[&new.officer_id, &new.slot.ends_at, &new.slot.starts_at],
         )
-        .bind($new.officer_id)
-        .bind($new.slot.ends_at)
-        .bind($new.slot.starts_at)
-        .fetch_one(&mut *$tx)
         .await?;
-        if overlapping > 0 {
-            None
-        } else {
-            let id = Uuid::new_v4();
-            let inserted = sqlx::query(
-                "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \
-                 place, status, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11)",
-            )
-            .bind(id)
-            .bind(super::reference::new_reference())
-            .bind($new.case_id)
-            .bind($new.resident_id)
-            .bind($new.officer_id)
-            .bind($new.slot.starts_at)
-            .bind($new.slot.ends_at)
-            .bind($new.mode.as_str())
-            .bind(&$new.place)
-            .bind($new.booked_by)
-            .bind(UtcTime::now())
-            .execute(&mut *$tx)
-            .await;
-            match inserted {
-                Ok(_) => Some(id),
-                // The unique index: someone took the same start in the same instant.
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => None,
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }};
+    if overlapping.unwrap_or(0) > 0 {
+        return Ok(None);
+    }
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \
+               place, status, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11)";
+    let params: [&dyn Param; 11] = [
+        &id,
+        &super::reference::new_reference(),
+        &new.case_id,
+        &new.resident_id,
+        &new.officer_id,
+        &new.slot.starts_at,
+        &new.slot.ends_at,
+        &new.mode.as_str(),
+        &new.place,
+        &new.booked_by,
+        &UtcTime::now(),
+    ];
+    match tx.sql().execute(sql, &params).await {
+        Ok(_) => Ok(Some(id)),
+        // The unique index: someone took the same start in the same instant.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
-/// Books (and, when `replacing` is given, cancels that booking in favour of the new one), all
-/// or nothing.
-macro_rules! book_in {
-    ($tx:ident, $new:expr, $replacing:expr) => {{
-        let mut outcome = None;
-        if let Some(old) = $replacing {
-            // Give the old time back first: a rebooking may move within its own meeting's time.
-            let cancelled = sqlx::query(
+/// Books a meeting, or moves `replacing` (a booking of the same case) to the new time, in a
+/// transaction begun with `Db::begin_write`. Bookings with one officer wait for each other:
+/// SQLite's write lock is taken when the transaction begins, PostgreSQL locks the officer's row
+/// here. Unless the outcome is `Booked`, the caller must drop the transaction unfinished: a
+/// rebooking may have given the old time back already.
+pub async fn book(tx: &mut Tx, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
+    anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
+    match tx.backend() {
+        Backend::Sqlite => {}
+        Backend::Postgres => {
+            let _: Option<Uuid> = tx
+                .sql()
+                .value(
+                    "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE",
+                    &[&new.officer_id],
+                )
+                .await?;
+        }
+    }
+    if let Some(old) = replacing {
+        // Give the old time back first: a rebooking may move within its own meeting's time.
+        let cancelled = tx
+            .sql()
+            .execute(
                 "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
                  sequence = sequence + 1 WHERE id = $3 AND case_id = $4 AND status = 'booked'",
+                &[&UtcTime::now(), &new.booked_by, &old, &new.case_id],
             )
-            .bind(UtcTime::now())
-            .bind($new.booked_by)
-            .bind(old)
-            .bind($new.case_id)
-            .execute(&mut *$tx)
-            .await?
-            .rows_affected();
-            if cancelled != 1 {
-                outcome = Some(BookOutcome::Gone);
-            }
-        }
-        if outcome.is_none() {
-            let coming: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2",
-            )
-            .bind($new.case_id)
-            .bind(UtcTime::now())
-            .fetch_one(&mut *$tx)
             .await?;
-            if coming >= MAX_COMING_PER_CASE {
-                outcome = Some(BookOutcome::TooMany);
-            }
+        if cancelled != 1 {
+            return Ok(BookOutcome::Gone);
         }
-        if outcome.is_none() {
-            outcome = Some(match insert_booking_in!($tx, $new) {
-                Some(id) => BookOutcome::Booked(id),
-                None => BookOutcome::Taken,
-            });
-        }
-        match (outcome, $replacing) {
-            (Some(BookOutcome::Booked(id)), Some(old)) => {
-                sqlx::query("UPDATE bookings SET replaced_by = $1 WHERE id = $2")
-                    .bind(id)
-                    .bind(old)
-                    .execute(&mut *$tx)
-                    .await?;
-                $tx.commit().await?;
-            }
-            (Some(BookOutcome::Booked(_)), None) => $tx.commit().await?,
-            // Nothing changes: the old booking stands.
-            _ => $tx.rollback().await?,
-        }
-        outcome.unwrap_or(BookOutcome::Taken)
-    }};
+    }
+    let coming: Option<i64> = tx
+        .sql()
+        .value(
+            "SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2",
+            &[&new.case_id, &UtcTime::now()],
+        )
+        .await?;
+    if coming.unwrap_or(0) >= MAX_COMING_PER_CASE {
+        return Ok(BookOutcome::TooMany);
+    }
+    let Some(id) = insert_booking(tx, new).await? else {
+        return Ok(BookOutcome::Taken);
+    };
+    if let Some(old) = replacing {
+        tx.sql().execute("UPDATE bookings SET replaced_by = $1 WHERE id = $2", &[&id, &old]).await?;
+    }
+    Ok(BookOutcome::Booked(id))
 }
 
-impl Db {
-    /// Makes a person bookable (or changes their notice), idempotently.
-    pub async fn ensure_booking_officer(&self, officer_id: Uuid, notice_hours: u32) -> anyhow::Result<()> {
-        let sql = "INSERT INTO booking_officers (officer_id, notice_hours, created_at) VALUES ($1, $2, $3) \
-                   ON CONFLICT (officer_id) DO UPDATE SET notice_hours = excluded.notice_hours";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(officer_id)
-            .bind(i32::try_from(notice_hours)?)
-            .bind(UtcTime::now())
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
+/// Cancels a booking; `false` if it was not booked (and nothing changed).
+pub async fn cancel_booking(tx: &mut Tx, id: Uuid, by: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
+               sequence = sequence + 1 WHERE id = $3 AND status = 'booked'";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &by, &id]).await? == 1)
+}
 
-    /// The hours of notice an officer asks for, if they take bookings at all.
-    pub async fn booking_notice_hours(&self, officer_id: Uuid) -> anyhow::Result<Option<u32>> {
-        let sql = "SELECT notice_hours FROM booking_officers WHERE officer_id = $1";
-        let hours: Option<i32> =
-            on_pool!(self, pool => sqlx::query_scalar(sql).bind(officer_id).fetch_optional(pool).await)?;
-        Ok(hours.and_then(|h| u32::try_from(h).ok()))
-    }
+pub async fn booking(db: &Db, id: Uuid) -> anyhow::Result<Option<Booking>> {
+    let sql = "SELECT id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, place, status, sequence \
+               FROM bookings WHERE id = $1";
+    Ok(db.sql().optional(sql, &[&id]).await?)
+}
 
-    pub async fn add_booking_window(
-        &self,
-        officer_id: Uuid,
-        window: &Window,
-        modes: &[MeetingMode],
-        place: Option<&str>,
-    ) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let modes: Vec<&str> = modes.iter().map(|m| m.as_str()).collect();
-        let sql = "INSERT INTO booking_windows (id, officer_id, weekday, starts, ends, meeting_minutes, buffer_minutes, \
-                   modes, place, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(id)
-            .bind(officer_id)
-            .bind(i32::try_from(window.weekday.number_from_monday())?)
-            .bind(window.from.format("%H:%M").to_string())
-            .bind(window.until.format("%H:%M").to_string())
-            .bind(i32::try_from(window.meeting_minutes)?)
-            .bind(i32::try_from(window.buffer_minutes)?)
-            .bind(modes.join(","))
-            .bind(place)
-            .bind(UtcTime::now())
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(id)
-    }
+/// A case's bookings, newest first.
+pub async fn bookings_of_case(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Booking>> {
+    let sql = "SELECT id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, place, status, sequence \
+               FROM bookings WHERE case_id = $1 ORDER BY starts_at DESC";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
 
-    pub async fn remove_booking_window(&self, officer_id: Uuid, id: Uuid) -> anyhow::Result<bool> {
-        let sql = "DELETE FROM booking_windows WHERE id = $1 AND officer_id = $2";
-        let gone = on_pool!(self, pool => sqlx::query(sql).bind(id).bind(officer_id).execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(gone == 1)
-    }
+/// Cancels a case's coming meetings (when the case is closed or handed over); returns them.
+pub async fn cancel_coming_bookings_of_case(
+    tx: &mut Tx,
+    case_id: Uuid,
+    by: Uuid,
+) -> anyhow::Result<Vec<Uuid>> {
+    let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
+               sequence = sequence + 1 WHERE case_id = $3 AND status = 'booked' AND starts_at > $1 RETURNING id";
+    Ok(tx.sql().column(sql, &[&UtcTime::now(), &by, &case_id]).await?)
+}
 
-    pub async fn booking_windows(&self, officer_id: Uuid) -> anyhow::Result<Vec<WindowRow>> {
-        let sql = "SELECT id, weekday, starts, ends, meeting_minutes, buffer_minutes, modes, place \
-                   FROM booking_windows WHERE officer_id = $1 ORDER BY weekday, starts";
-        let rows: Vec<WindowColumns> =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(officer_id).fetch_all(pool).await)?;
-        Ok(rows.into_iter().filter_map(WindowColumns::into_row).collect())
-    }
+/// An officer's coming meetings.
+pub async fn officer_bookings(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::Result<Vec<Booking>> {
+    let sql = "SELECT id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, place, status, sequence \
+               FROM bookings WHERE officer_id = $1 AND status = 'booked' AND ends_at > $2 ORDER BY starts_at";
+    Ok(db.sql().all(sql, &[&officer_id, &from]).await?)
+}
 
-    pub async fn block_booking_date(&self, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
-        let sql = "INSERT INTO booking_blocked_dates (officer_id, blocked_on) VALUES ($1, $2) \
-                   ON CONFLICT (officer_id, blocked_on) DO NOTHING";
-        on_pool!(self, pool => sqlx::query(sql).bind(officer_id).bind(date).execute(pool).await.map(drop))?;
-        Ok(())
-    }
+/// Booked meetings starting within a day of `now` whose resident has not been reminded.
+pub async fn bookings_to_remind(db: &Db, now: UtcTime) -> anyhow::Result<Vec<Booking>> {
+    let until = UtcTime(now.0 + chrono::Duration::hours(24));
+    let sql = "SELECT id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, place, status, sequence \
+               FROM bookings WHERE status = 'booked' AND reminded_at IS NULL AND starts_at > $1 AND starts_at <= $2";
+    Ok(db.sql().all(sql, &[&now, &until]).await?)
+}
 
-    pub async fn unblock_booking_date(&self, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
-        let sql = "DELETE FROM booking_blocked_dates WHERE officer_id = $1 AND blocked_on = $2";
-        on_pool!(self, pool => sqlx::query(sql).bind(officer_id).bind(date).execute(pool).await.map(drop))?;
-        Ok(())
-    }
-
-    pub async fn blocked_booking_dates(
-        &self,
-        officer_id: Uuid,
-        from: NaiveDate,
-    ) -> anyhow::Result<Vec<NaiveDate>> {
-        let sql = "SELECT blocked_on FROM booking_blocked_dates WHERE officer_id = $1 AND blocked_on >= $2 \
-                   ORDER BY blocked_on";
-        let rows = on_pool!(self, pool => sqlx::query_scalar(sql).bind(officer_id).bind(from).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// The officer's booked meetings ending after `from`.
-    pub async fn booked_slots(&self, officer_id: Uuid, from: UtcTime) -> anyhow::Result<Vec<Slot>> {
-        let sql = "SELECT starts_at, ends_at FROM bookings WHERE officer_id = $1 AND status = 'booked' \
-                   AND ends_at > $2 ORDER BY starts_at";
-        let rows: Vec<(UtcTime, UtcTime)> =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(officer_id).bind(from).fetch_all(pool).await)?;
-        Ok(rows.into_iter().map(|(starts_at, ends_at)| Slot { starts_at, ends_at }).collect())
-    }
-
-    /// Books a meeting, or moves `replacing` (a booking of the same case) to the new time. Unless
-    /// the outcome is `Booked`, nothing changed.
-    pub async fn book(&self, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
-        let made = match self.pool() {
-            crate::db::Pool::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                book_in!(tx, new, replacing)
-            }
-            crate::db::Pool::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                // Bookings with one officer wait for each other here.
-                sqlx::query("SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE")
-                    .bind(new.officer_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                book_in!(tx, new, replacing)
-            }
-        };
-        Ok(made)
-    }
-
-    /// Cancels a booking; `false` if it was not booked.
-    pub async fn cancel_booking(&self, id: Uuid, by: Uuid) -> anyhow::Result<bool> {
-        let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
-                   sequence = sequence + 1 WHERE id = $3 AND status = 'booked'";
-        let changed = on_pool!(self, pool => sqlx::query(sql)
-            .bind(UtcTime::now())
-            .bind(by)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(changed == 1)
-    }
-
-    pub async fn booking(&self, id: Uuid) -> anyhow::Result<Option<Booking>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_bookings!("WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    /// A case's bookings, newest first.
-    pub async fn bookings_of_case(&self, case_id: Uuid) -> anyhow::Result<Vec<Booking>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_bookings!("WHERE case_id = $1 ORDER BY starts_at DESC"))
-            .bind(case_id)
-            .fetch_all(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    /// Cancels a case's coming meetings (when the case is closed or handed over); returns them.
-    pub async fn cancel_coming_bookings_of_case(&self, case_id: Uuid, by: Uuid) -> anyhow::Result<Vec<Uuid>> {
-        let now = UtcTime::now();
-        let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
-                   sequence = sequence + 1 WHERE case_id = $3 AND status = 'booked' AND starts_at > $1 RETURNING id";
-        let ids = on_pool!(self, pool => sqlx::query_scalar(sql).bind(now).bind(by).bind(case_id).fetch_all(pool).await)?;
-        Ok(ids)
-    }
-
-    /// An officer's coming meetings.
-    pub async fn officer_bookings(&self, officer_id: Uuid, from: UtcTime) -> anyhow::Result<Vec<Booking>> {
-        let sql = select_bookings!(
-            "WHERE officer_id = $1 AND status = 'booked' AND ends_at > $2 ORDER BY starts_at"
-        );
-        let rows =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(officer_id).bind(from).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// Booked meetings starting within a day of `now` whose resident has not been reminded.
-    pub async fn bookings_to_remind(&self, now: UtcTime) -> anyhow::Result<Vec<Booking>> {
-        let until = UtcTime(now.0 + chrono::Duration::hours(24));
-        let sql = select_bookings!(
-            "WHERE status = 'booked' AND reminded_at IS NULL AND starts_at > $1 AND starts_at <= $2"
-        );
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(until).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// Marks a booking reminded; `false` if another process did it first.
-    pub async fn mark_booking_reminded(&self, id: Uuid) -> anyhow::Result<bool> {
-        let sql = "UPDATE bookings SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
-        let changed = on_pool!(self, pool => sqlx::query(sql)
-            .bind(UtcTime::now())
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(changed == 1)
-    }
+/// Marks a booking reminded; `false` if another process did it first.
+pub async fn mark_booking_reminded(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE bookings SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &id]).await? == 1)
 }

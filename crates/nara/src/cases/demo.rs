@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use super::store;
 use super::{CaseStatus, NewCase, Sharing};
 use crate::db::Db;
 use crate::identity::EmailAddress;
@@ -26,7 +27,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     ) else {
         return Ok(());
     };
-    if !db.cases_of_resident(sara).await?.is_empty() {
+    if !store::cases_of_resident(db, sara).await?.is_empty() {
         return Ok(());
     }
     let units: HashMap<String, Uuid> = db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
@@ -34,35 +35,35 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     };
 
-    let case = db
-        .open_case(
-            &NewCase {
-                resident_id: sara,
-                unit_id: adults,
-                officer_id: Some(anna),
-                title: "Stöd till dig som anhörig".into(),
-            },
-            None,
-        )
-        .await?;
-    db.change_case_status(
-        case,
+    // One transaction: a seed that stops half-way leaves nothing, and runs again in full.
+    let mut tx = db.begin().await?;
+    let case = store::insert_case(
+        &mut tx,
+        &NewCase {
+            resident_id: sara,
+            unit_id: adults,
+            officer_id: Some(anna),
+            title: "Stöd till dig som anhörig".into(),
+        },
+        None,
+    )
+    .await?;
+    store::change_case_status(&mut tx, case,
         CaseStatus::Received,
         CaseStatus::BeingAssessed,
         Some("Jag heter Anna och är din kontaktperson. Jag har börjat titta på vad du behöver. Jag ringer dig den här veckan."),
         anna,
     )
     .await?;
-    let first = db
-        .write_journal_entry(
-            case,
+    let first = store::write_journal_entry(&mut tx, case,
             anna,
             "Telefonsamtal med Sara. Sara tar hand om sin mamma, som har demens och bor hemma. Sara berättar att hon \
              har slutat arbeta för att hinna med. Hon sover dåligt och känner sig ensam med ansvaret.",
             &Sharing::Shared,
         )
         .await?;
-    db.add_to_record(
+    store::add_to_record(
+        &mut tx,
         case,
         Some((first, 1)),
         sara,
@@ -70,8 +71,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         "Det stämmer inte att jag har slutat arbeta. Jag har gått ner till halvtid.",
     )
     .await?;
-    db.correct_journal_entry(
-        case,
+    store::correct_journal_entry(&mut tx, case,
         first,
         1,
         anna,
@@ -80,7 +80,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         &Sharing::Shared,
     )
     .await?;
-    db.write_journal_entry(
+    store::write_journal_entry(
+        &mut tx,
         case,
         anna,
         "Samtal med Saras bror om mammans ekonomi och hans möjlighet att hjälpa till.",
@@ -91,7 +92,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         },
     )
     .await?;
-    db.write_journal_entry(
+    store::write_journal_entry(
+        &mut tx,
         case,
         anna,
         "Möte med Sara. Vi pratade om vad Sara behöver: avlösning två eftermiddagar i veckan, och en plats i \
@@ -99,16 +101,23 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         &Sharing::Shared,
     )
     .await?;
-    db.add_to_record(case, None, sara, false, "Jag vill helst bli kontaktad efter klockan 16 på vardagar.")
-        .await?;
-    db.send_case_message(
+    store::add_to_record(
+        &mut tx,
         case,
+        None,
+        sara,
+        false,
+        "Jag vill helst bli kontaktad efter klockan 16 på vardagar.",
+    )
+    .await?;
+    store::send_case_message(&mut tx, case,
         anna,
         false,
         "Hej Sara! Tack för mötet i dag. Kan du be mammas läkare om ett intyg om hennes behov? Hör av dig om du har frågor.",
     )
     .await?;
-    db.send_case_message(
+    store::send_case_message(
+        &mut tx,
         case,
         sara,
         true,
@@ -116,8 +125,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     )
     .await?;
     let due = chrono::Utc::now().date_naive() + chrono::Duration::days(14);
-    db.change_case_status(
-        case,
+    store::change_case_status(&mut tx, case,
         CaseStatus::BeingAssessed,
         CaseStatus::MoreInformationNeeded { due },
         Some("Vi behöver ett intyg från din mammas läkare om hennes behov. Skicka det med ett meddelande här, eller ta med det till vårt nästa möte."),
@@ -125,18 +133,19 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     )
     .await?;
 
-    let other = db
-        .open_case(
-            &NewCase {
-                resident_id: omar,
-                unit_id: families,
-                officer_id: Some(jonas),
-                title: "Samtalsstöd för familjen".into(),
-            },
-            None,
-        )
-        .await?;
-    db.change_case_status(
+    let other = store::insert_case(
+        &mut tx,
+        &NewCase {
+            resident_id: omar,
+            unit_id: families,
+            officer_id: Some(jonas),
+            title: "Samtalsstöd för familjen".into(),
+        },
+        None,
+    )
+    .await?;
+    store::change_case_status(
+        &mut tx,
         other,
         CaseStatus::Received,
         CaseStatus::BeingAssessed,
@@ -144,12 +153,14 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         jonas,
     )
     .await?;
-    db.write_journal_entry(
+    store::write_journal_entry(
+        &mut tx,
         other,
         jonas,
         "Första samtal med Omar. Familjen vill ha stöd i hur de pratar med varandra hemma.",
         &Sharing::Shared,
     )
     .await?;
+    tx.commit().await?;
     Ok(())
 }

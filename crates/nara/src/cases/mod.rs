@@ -11,13 +11,12 @@
 pub mod demo;
 pub mod officer;
 pub mod resident;
-mod store;
+pub mod store;
 pub mod view;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-pub(crate) use store::insert_case_in;
 pub use store::{Addition, CaseSummary, Handover, Message, NewCase, StatusChange, VersionOutcome};
 
 use crate::db::UtcTime;

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::store;
 use super::view::{
     AdditionView, Choice, EntryView, MessageView, StatusChoice, StatusView, TimelineStep, VersionView,
     format_date,
@@ -23,6 +24,7 @@ use super::{
 };
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::Tx;
 use crate::i18n::{Locale, format_stockholm};
 use crate::identity::Role;
 use crate::mail::Email;
@@ -46,7 +48,7 @@ fn officer_actor(ctx: &PageContext, case: &Case) -> Result<AuditActor, AppError>
 /// The case, if this person may work on it; a refusal is audited (with the resident as subject,
 /// so they see the attempt in their log).
 pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
-    let case = state.db.case(id).await?.ok_or(AppError::NotFound)?;
+    let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if !policy::may_work_on_case(&ctx.current.actor, case.unit_id, case.resident_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
             .object(case.id)
@@ -58,21 +60,30 @@ pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -
     Ok(case)
 }
 
-/// Writes what the officer did with the case to the log.
-async fn audit(
-    state: &AppState,
+/// The log's entry for what the officer did with the case.
+fn officer_event(
     ctx: &PageContext,
     case: &Case,
     action: Action,
     object_type: &'static str,
     object: Uuid,
-) -> Result<(), AppError> {
-    let event = AuditEvent::new(officer_actor(ctx, case)?, action, object_type)
+) -> Result<AuditEvent, AppError> {
+    Ok(AuditEvent::new(officer_actor(ctx, case)?, action, object_type)
         .object(object)
         .subject(case.resident_id)
         .purpose(PURPOSE)
-        .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+        .request(ctx.request_id.clone()))
+}
+
+/// Writes what the officer read in the case to the log, on its own: reading changes nothing else.
+async fn audit_read(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &Case,
+    object_type: &'static str,
+    object: Uuid,
+) -> Result<(), AppError> {
+    state.db.append_audit(&officer_event(ctx, case, Action::CaseViewed, object_type, object)?).await?;
     Ok(())
 }
 
@@ -159,7 +170,8 @@ pub async fn worklist(
     let mut more = false;
     for unit in &chosen {
         let mut cases =
-            state.db.worklist(unit.id, status, (page_number - 1) * WORKLIST_PAGE, WORKLIST_PAGE + 1).await?;
+            store::worklist(&state.db, unit.id, status, (page_number - 1) * WORKLIST_PAGE, WORKLIST_PAGE + 1)
+                .await?;
         if cases.len() as i64 > WORKLIST_PAGE {
             cases.truncate(WORKLIST_PAGE as usize);
             more = true;
@@ -282,31 +294,27 @@ async fn case_page(
     notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    audit(state, ctx, case, Action::CaseViewed, "case", case.id).await?;
+    audit_read(state, ctx, case, "case", case.id).await?;
     let resident = state.db.person(case.resident_id).await?.ok_or(AppError::NotFound)?;
     let officer = match case.officer_id {
         Some(id) => state.db.person(id).await?.map(|p| p.display_name),
         None => None,
     };
     let base = case_href(ctx, case.id);
-    let journal = state.db.journal(case.id).await?;
-    let additions = state.db.additions(case.id).await?;
+    let journal = store::journal(&state.db, case.id).await?;
+    let additions = store::additions(&state.db, case.id).await?;
     let entries =
         EntryView::list(&journal, &additions, CaseRole::Officer, |id| format!("{base}/journal/{id}"));
     let notes = additions.iter().filter(|a| a.entry_id.is_none()).map(AdditionView::new).collect();
-    let messages = state.db.case_messages(case.id).await?;
-    state.db.mark_case_messages_read(case.id, true).await?;
-    let handovers = state
-        .db
-        .handovers(case.id)
+    let messages = store::case_messages(&state.db, case.id).await?;
+    store::mark_case_messages_read(&state.db, case.id, true).await?;
+    let handovers = store::handovers(&state.db, case.id)
         .await?
         .into_iter()
         .map(|h| (format_stockholm(h.handed_over_at), h.from_name, h.to_name, h.note))
         .collect();
     let me = ctx.person()?.person.id;
-    let colleagues = state
-        .db
-        .staff_of_unit(case.unit_id)
+    let colleagues = store::staff_of_unit(&state.db, case.unit_id)
         .await?
         .into_iter()
         .filter(|(id, _)| Some(*id) != case.officer_id && *id != case.resident_id)
@@ -339,7 +347,7 @@ async fn case_page(
         status: StatusView::new(case.status, officer.as_deref(), &state.catalogues, locale),
         officer,
         opened: format_stockholm(case.opened_at),
-        timeline: state.db.status_changes(case.id).await?.iter().map(TimelineStep::new).collect(),
+        timeline: store::status_changes(&state.db, case.id).await?.iter().map(TimelineStep::new).collect(),
         entries,
         notes,
         messages: messages.iter().map(MessageView::new).collect(),
@@ -436,8 +444,11 @@ pub async fn write_entry(
         }
     };
     let me = ctx.person()?.person.id;
-    let entry = state.db.write_journal_entry(case.id, me, &body, &sharing).await?;
-    audit(&state, &ctx, &case, Action::JournalEntryWritten, "journal_entry", entry).await?;
+    let mut tx = state.db.begin_write().await?;
+    let entry = store::write_journal_entry(&mut tx, case.id, me, &body, &sharing).await?;
+    let event = officer_event(&ctx, &case, Action::JournalEntryWritten, "journal_entry", entry)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(redirect(&ctx, &case, "anteckning", &format!("anteckning-{entry}")))
 }
 
@@ -467,10 +478,10 @@ async fn correct_page(
     errors: FormErrors,
     draft: Option<EntryForm>,
 ) -> Result<Response, AppError> {
-    let journal = state.db.journal(case.id).await?;
+    let journal = store::journal(&state.db, case.id).await?;
     let Some(entry) = journal.iter().find(|e| e.id == entry_id) else { return Err(AppError::NotFound) };
-    audit(state, ctx, case, Action::CaseViewed, "journal_entry", entry.id).await?;
-    let additions = state.db.additions(case.id).await?;
+    audit_read(state, ctx, case, "journal_entry", entry.id).await?;
+    let additions = store::additions(&state.db, case.id).await?;
     let base = case_href(ctx, case.id);
     let mut views = EntryView::list(std::slice::from_ref(entry), &additions, CaseRole::Officer, |id| {
         format!("{base}/journal/{id}")
@@ -542,12 +553,17 @@ pub async fn correct_entry(
         Err(errors) => return correct_page(&state, &ctx, &case, entry_id, errors, Some(entry)).await,
     };
     let me = ctx.person()?.person.id;
-    match state.db.correct_journal_entry(case.id, entry_id, read_version, me, &body, &sharing).await? {
+    let mut tx = state.db.begin_write().await?;
+    match store::correct_journal_entry(&mut tx, case.id, entry_id, read_version, me, &body, &sharing).await? {
         VersionOutcome::Saved(_) => {
-            audit(&state, &ctx, &case, Action::JournalEntryCorrected, "journal_entry", entry_id).await?;
+            let event = officer_event(&ctx, &case, Action::JournalEntryCorrected, "journal_entry", entry_id)?;
+            crate::audit::store::append(&mut tx, &event).await?;
+            tx.commit().await?;
             Ok(redirect(&ctx, &case, "rattelse", &format!("anteckning-{entry_id}")))
         }
         VersionOutcome::Stale => {
+            // Nothing was written; the page below reads (and audits) on its own.
+            drop(tx);
             let mut errors = FormErrors::default();
             errors.add("entry-body", "case-error-stale");
             correct_page(&state, &ctx, &case, entry_id, errors, Some(entry)).await
@@ -617,16 +633,22 @@ pub async fn change_status(
         return case_page(&state, &ctx, &case, errors, drafts, None).await;
     };
     let me = ctx.person()?.person.id;
-    if !state.db.change_case_status(case.id, case.status, next, note.as_deref(), me).await? {
+    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !store::change_case_status(&mut tx, case.id, case.status, next, note.as_deref(), me).await? {
+        // Someone else changed it first: nothing was written; the page reads afresh.
+        drop(tx);
         let mut errors = FormErrors::default();
         errors.add("status", "case-error-status-stale");
-        let case = state.db.case(case.id).await?.ok_or(AppError::NotFound)?;
+        let case = store::case(&state.db, case.id).await?.ok_or(AppError::NotFound)?;
         let drafts =
             Drafts { status: form.status, due: form.due, status_note: form.note, ..Default::default() };
         return case_page(&state, &ctx, &case, errors, drafts, None).await;
     }
-    audit(&state, &ctx, &case, Action::CaseStatusChanged, "case", case.id).await?;
-    super::resident::tell_resident(&state, case.resident_id, case.id).await?;
+    let event = officer_event(&ctx, &case, Action::CaseStatusChanged, "case", case.id)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    enqueue(&mut tx, notice.as_ref()).await?;
+    tx.commit().await?;
     Ok(redirect(&ctx, &case, "status", "nuvarande-status"))
 }
 
@@ -652,9 +674,13 @@ pub async fn send_message(
         }
     };
     let me = ctx.person()?.person.id;
-    let message = state.db.send_case_message(case.id, me, false, &body).await?;
-    audit(&state, &ctx, &case, Action::CaseMessageSent, "case_message", message).await?;
-    super::resident::tell_resident(&state, case.resident_id, case.id).await?;
+    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let message = store::send_case_message(&mut tx, case.id, me, false, &body).await?;
+    let event = officer_event(&ctx, &case, Action::CaseMessageSent, "case_message", message)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    enqueue(&mut tx, notice.as_ref()).await?;
+    tx.commit().await?;
     Ok(redirect(&ctx, &case, "meddelande", "meddelanden"))
 }
 
@@ -704,16 +730,21 @@ pub async fn hand_over(
         return case_page(&state, &ctx, &case, errors, drafts, None).await;
     };
     let me = ctx.person()?.person.id;
-    if !state.db.hand_over_case(case.id, to, &note, me).await? {
+    let resident_notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let officer_notice = officer_notice(&state, to, case.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !store::hand_over_case(&mut tx, case.id, to, &note, me).await? {
         return Err(AppError::BadRequest);
     }
-    audit(&state, &ctx, &case, Action::CaseHandedOver, "case", case.id).await?;
+    let event = officer_event(&ctx, &case, Action::CaseHandedOver, "case", case.id)?;
+    crate::audit::store::append(&mut tx, &event).await?;
     // Meetings were booked in the old contact person's calendar: the resident books anew with the
     // new one, and is told that something changed.
-    if cancel_meetings(&state, &ctx, &case, me).await? {
-        super::resident::tell_resident(&state, case.resident_id, case.id).await?;
+    if cancel_meetings(&mut tx, &ctx, &case, me).await? {
+        enqueue(&mut tx, resident_notice.as_ref()).await?;
     }
-    tell_officer(&state, to, case.id).await?;
+    enqueue(&mut tx, officer_notice.as_ref()).await?;
+    tx.commit().await?;
     Ok(redirect(&ctx, &case, "overlamnat", "kontaktperson"))
 }
 
@@ -746,41 +777,59 @@ pub async fn close(
         }
     };
     let me = ctx.person()?.person.id;
-    if !state.db.change_case_status(case.id, case.status, CaseStatus::Closed, note.as_deref(), me).await? {
+    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !store::change_case_status(&mut tx, case.id, case.status, CaseStatus::Closed, note.as_deref(), me)
+        .await?
+    {
         return Err(AppError::BadRequest);
     }
-    audit(&state, &ctx, &case, Action::CaseClosed, "case", case.id).await?;
-    cancel_meetings(&state, &ctx, &case, me).await?;
-    super::resident::tell_resident(&state, case.resident_id, case.id).await?;
+    let event = officer_event(&ctx, &case, Action::CaseClosed, "case", case.id)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    cancel_meetings(&mut tx, &ctx, &case, me).await?;
+    enqueue(&mut tx, notice.as_ref()).await?;
+    tx.commit().await?;
     Ok(redirect(&ctx, &case, "avslutat", "nuvarande-status"))
 }
 
-/// Cancels the case's coming meetings (each audited); whether there were any.
-async fn cancel_meetings(
-    state: &AppState,
-    ctx: &PageContext,
-    case: &Case,
-    me: Uuid,
-) -> Result<bool, AppError> {
-    let cancelled = state.db.cancel_coming_bookings_of_case(case.id, me).await?;
+/// Cancels the case's coming meetings (each audited) in the action's transaction; whether there
+/// were any.
+async fn cancel_meetings(tx: &mut Tx, ctx: &PageContext, case: &Case, me: Uuid) -> Result<bool, AppError> {
+    let cancelled = crate::bookings::store::cancel_coming_bookings_of_case(tx, case.id, me).await?;
     for booking in &cancelled {
-        audit(state, ctx, case, Action::BookingCancelled, "booking", *booking).await?;
+        let event = officer_event(ctx, case, Action::BookingCancelled, "booking", *booking)?;
+        crate::audit::store::append(tx, &event).await?;
     }
     Ok(!cancelled.is_empty())
 }
 
-/// Tells a case officer, by e-mail and without any content, that something is waiting in a case.
-pub async fn tell_officer(state: &AppState, officer: Uuid, case_id: Uuid) -> Result<(), AppError> {
-    let Some(person) = state.db.person(officer).await? else { return Ok(()) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(()) };
+/// Queues a notice, if there is anyone to send it to, in the action's transaction.
+async fn enqueue(tx: &mut Tx, notice: Option<&Email>) -> Result<(), AppError> {
+    if let Some(notice) = notice {
+        crate::mail::store::enqueue(tx, notice).await?;
+    }
+    Ok(())
+}
+
+/// The e-mail that tells a case officer, without any content, that something is waiting in a
+/// case; `None` when they cannot be reached (no address, or no longer active).
+pub async fn officer_notice(
+    state: &AppState,
+    officer: Uuid,
+    case_id: Uuid,
+) -> Result<Option<Email>, AppError> {
+    let Some(person) = state.db.person(officer).await? else { return Ok(None) };
+    Ok(person.email.filter(|_| person.active).map(|to| officer_news(state, to, case_id)))
+}
+
+/// The officer's notice to `to` about `case_id`.
+pub fn officer_news(state: &AppState, to: String, case_id: Uuid) -> Email {
     let locale = Locale::SV;
     let link = state.absolute(&locale.href(&format!("/handlaggare/arenden/{case_id}")));
     let args = [("link", link.into())];
-    let mail = Email {
+    Email {
         to,
         subject: state.catalogues.plain_with(locale, "mail-case-officer-news-subject", &args),
         body: state.catalogues.plain_with(locale, "mail-case-officer-news-body", &args),
-    };
-    state.db.enqueue_mail(&mail).await?;
-    Ok(())
+    }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::store;
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
 use super::{Case, MAX_TEXT_CHARS, clean_text};
 use crate::accounts::{FormErrors, INVALID};
@@ -30,7 +31,7 @@ const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
 /// The case if it is the signed-in person's own. Anyone else gets "not found" (whether the case
 /// exists is not revealed) and the attempt is audited.
 pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
-    let case = state.db.case(id).await?.ok_or(AppError::NotFound)?;
+    let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if !policy::may_read_own_case(&ctx.current.actor, case.resident_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
             .object(case.id)
@@ -72,7 +73,7 @@ pub async fn my_cases(State(state): State<AppState>, ctx: PageContext) -> Result
     let me = ctx.person()?.person.id;
     let locale = ctx.location.locale;
     let (mut open, mut closed) = (Vec::new(), Vec::new());
-    for case in state.db.cases_of_resident(me).await? {
+    for case in store::cases_of_resident(&state.db, me).await? {
         let kind = case.kind();
         let line = CaseLine {
             href: case_href(&ctx, case.id),
@@ -166,8 +167,8 @@ async fn case_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let contact = contact(state, case).await?;
-    let journal = state.db.journal(case.id).await?;
-    let additions = state.db.additions(case.id).await?;
+    let journal = store::journal(&state.db, case.id).await?;
+    let additions = store::additions(&state.db, case.id).await?;
     let base = case_href(ctx, case.id);
     let entries =
         EntryView::list(&journal, &additions, CaseRole::Resident, |id| format!("{base}/journal/{id}"));
@@ -178,9 +179,9 @@ async fn case_page(
         .filter(|a| a.entry_id.is_none_or(|id| !entries.iter().any(|e| e.id == id)))
         .map(AdditionView::new)
         .collect();
-    let messages = state.db.case_messages(case.id).await?;
+    let messages = store::case_messages(&state.db, case.id).await?;
     // The page shows the officer's messages: they count as read from now on.
-    state.db.mark_case_messages_read(case.id, false).await?;
+    store::mark_case_messages_read(&state.db, case.id, false).await?;
     let page = MyCasePage {
         shell: ctx.shell(state),
         title: case.title.clone(),
@@ -192,7 +193,7 @@ async fn case_page(
             &state.catalogues,
             locale,
         ),
-        timeline: state.db.status_changes(case.id).await?.iter().map(TimelineStep::new).collect(),
+        timeline: store::status_changes(&state.db, case.id).await?.iter().map(TimelineStep::new).collect(),
         contact,
         entries,
         notes,
@@ -201,15 +202,14 @@ async fn case_page(
         meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, false).await?,
         book_href: match case.officer_id {
             Some(officer)
-                if case.status.is_open() && state.db.booking_notice_hours(officer).await?.is_some() =>
+                if case.status.is_open()
+                    && crate::bookings::store::booking_notice_hours(&state.db, officer).await?.is_some() =>
             {
                 Some(format!("{base}/boka"))
             }
             _ => None,
         },
-        application_href: state
-            .db
-            .application_of_case(case.id)
+        application_href: crate::applications::store::application_of_case(&state.db, case.id)
             .await?
             .map(|a| ctx.href(&format!("/mina-sidor/ansokningar/{}", a.id))),
         base,
@@ -234,21 +234,19 @@ pub async fn case(
     case_page(&state, &ctx, &case, FormErrors::default(), drafts, notice_key(query.klart.as_deref())).await
 }
 
-async fn audit_own(
-    state: &AppState,
+/// The log's entry for something the resident did with their own case.
+fn own_event(
     ctx: &PageContext,
     case: &Case,
     action: Action,
     object_type: &'static str,
     object: Uuid,
-) -> Result<(), AppError> {
-    let event = AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, object_type)
+) -> AuditEvent {
+    AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, object_type)
         .object(object)
         .subject(case.resident_id)
         .purpose(PURPOSE_OWN)
-        .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
-    Ok(())
+        .request(ctx.request_id.clone())
 }
 
 #[derive(Deserialize)]
@@ -274,8 +272,11 @@ pub async fn add_note(
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
     };
-    let addition = state.db.add_to_record(case.id, None, case.resident_id, false, &body).await?;
-    audit_own(&state, &ctx, &case, Action::CaseAdditionMade, "case_addition", addition).await?;
+    let mut tx = state.db.begin_write().await?;
+    let addition = store::add_to_record(&mut tx, case.id, None, case.resident_id, false, &body).await?;
+    let event = own_event(&ctx, &case, Action::CaseAdditionMade, "case_addition", addition);
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=anteckning#egna-anteckningar", case_href(&ctx, case.id)))
         .into_response())
 }
@@ -301,11 +302,18 @@ pub async fn send_message(
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
     };
-    let message = state.db.send_case_message(case.id, case.resident_id, true, &body).await?;
-    audit_own(&state, &ctx, &case, Action::CaseMessageSent, "case_message", message).await?;
-    if let Some(officer) = case.officer_id {
-        super::officer::tell_officer(&state, officer, case.id).await?;
+    let notice = match case.officer_id {
+        Some(officer) => super::officer::officer_notice(&state, officer, case.id).await?,
+        None => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let message = store::send_case_message(&mut tx, case.id, case.resident_id, true, &body).await?;
+    let event = own_event(&ctx, &case, Action::CaseMessageSent, "case_message", message);
+    crate::audit::store::append(&mut tx, &event).await?;
+    if let Some(notice) = &notice {
+        crate::mail::store::enqueue(&mut tx, notice).await?;
     }
+    tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=meddelande#meddelanden", case_href(&ctx, case.id))).into_response())
 }
 
@@ -329,8 +337,8 @@ async fn own_entry(
     case: &Case,
     entry_id: Uuid,
 ) -> Result<(EntryView, i32), AppError> {
-    let journal = state.db.journal(case.id).await?;
-    let additions = state.db.additions(case.id).await?;
+    let journal = store::journal(&state.db, case.id).await?;
+    let additions = store::additions(&state.db, case.id).await?;
     let Some(entry) = journal.iter().find(|e| e.id == entry_id) else { return Err(AppError::NotFound) };
     let base = case_href(ctx, case.id);
     let mut views = EntryView::list(std::slice::from_ref(entry), &additions, CaseRole::Resident, |id| {
@@ -401,17 +409,27 @@ pub async fn comment(
             return Ok((INVALID, render(&page)?).into_response());
         }
     };
+    let mut tx = state.db.begin_write().await?;
     let addition =
-        state.db.add_to_record(case.id, Some((entry.id, version)), case.resident_id, disputes, &body).await?;
-    audit_own(&state, &ctx, &case, Action::CaseAdditionMade, "case_addition", addition).await?;
+        store::add_to_record(&mut tx, case.id, Some((entry.id, version)), case.resident_id, disputes, &body)
+            .await?;
+    let event = own_event(&ctx, &case, Action::CaseAdditionMade, "case_addition", addition);
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=kommentar#anteckning-{}", case_href(&ctx, case.id), entry.id))
         .into_response())
 }
 
-/// Tells the resident, by e-mail and without any content, that something new is waiting.
-pub async fn tell_resident(state: &AppState, resident: Uuid, case_id: Uuid) -> Result<(), AppError> {
-    let Some(person) = state.db.person(resident).await? else { return Ok(()) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(()) };
+/// The e-mail that tells the resident, without any content, that something new is waiting;
+/// `None` when they have no address to reach (or no longer use the service). The action that
+/// makes the news queues it in its own transaction.
+pub async fn resident_notice(
+    state: &AppState,
+    resident: Uuid,
+    case_id: Uuid,
+) -> Result<Option<Email>, AppError> {
+    let Some(person) = state.db.person(resident).await? else { return Ok(None) };
+    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
     // People have no language of their own yet: notices go in Swedish, the default.
     let locale = crate::i18n::Locale::SV;
     let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
@@ -421,6 +439,5 @@ pub async fn tell_resident(state: &AppState, resident: Uuid, case_id: Uuid) -> R
         subject: state.catalogues.plain_with(locale, "mail-case-news-subject", &args),
         body: state.catalogues.plain_with(locale, "mail-case-news-body", &args),
     };
-    state.db.enqueue_mail(&mail).await?;
-    Ok(())
+    Ok(Some(mail))
 }

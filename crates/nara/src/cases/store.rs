@@ -2,8 +2,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{Case, CaseStatus, JournalEntry, JournalVersion, Sharing, StatusKind};
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
+use crate::db::{Db, Param, Tx, UtcTime};
 
 /// What opening a case needs.
 #[derive(Debug, Clone)]
@@ -150,474 +149,369 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 const SELECT_CASE: &str = "SELECT id, resident_id, unit_id, officer_id, title, status, status_due_on, opened_at, \
      closed_at, updated_at FROM cases WHERE id = $1";
 
-/// `SELECT` of case summaries; `$1` is whose unread messages count (`TRUE`: the resident's side
-/// reads, so messages from staff count).
-macro_rules! select_summaries {
-    ($($clause:literal),+) => {
-        concat!(
-            "SELECT c.id, c.resident_id, c.title, c.status, c.status_due_on, c.unit_id, u.name_sv AS unit_name_sv, ",
-            "u.name_en AS unit_name_en, r.display_name AS resident_name, o.display_name AS officer_name, ",
-            "c.opened_at, c.updated_at, ",
-            "(SELECT COUNT(*) FROM case_messages m WHERE m.case_id = c.id AND m.read_at IS NULL ",
-            "AND m.from_resident <> $1) AS unread ",
-            "FROM cases c JOIN units u ON u.id = c.unit_id JOIN people r ON r.id = c.resident_id ",
-            "LEFT JOIN people o ON o.id = c.officer_id ",
-            $($clause),+
-        )
-    };
-}
+/// `SELECT` of case summaries, to be followed by a clause; `$1` is whose unread messages count
+/// (`TRUE`: the resident's side reads, so messages from staff count).
+const SUMMARIES: &str = "SELECT c.id, c.resident_id, c.title, c.status, c.status_due_on, c.unit_id, \
+     u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, r.display_name AS resident_name, \
+     o.display_name AS officer_name, c.opened_at, c.updated_at, \
+     (SELECT COUNT(*) FROM case_messages m WHERE m.case_id = c.id AND m.read_at IS NULL \
+     AND m.from_resident <> $1) AS unread \
+     FROM cases c JOIN units u ON u.id = c.unit_id JOIN people r ON r.id = c.resident_id \
+     LEFT JOIN people o ON o.id = c.officer_id ";
 
-/// Writes a new case as received, with the first step of its timeline, inside the transaction
-/// `$tx`. A macro because the two databases' transactions are different types; submitting an
+/// Writes a new case as received, with the first step of its timeline. Submitting an
 /// application opens its case in the same transaction that marks it sent.
-macro_rules! insert_case_in {
-    ($tx:ident, $id:expr, $new:expr, $by:expr, $now:expr) => {{
-        sqlx::query(
+pub async fn insert_case(tx: &mut Tx, new: &NewCase, by: Option<Uuid>) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let now = UtcTime::now();
+    tx.sql()
+        .execute(
             "INSERT INTO cases (id, resident_id, unit_id, officer_id, title, status, opened_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, 'received', $6, $6)",
+            &[&id, &new.resident_id, &new.unit_id, &new.officer_id, &new.title, &now],
         )
-        .bind($id)
-        .bind($new.resident_id)
-        .bind($new.unit_id)
-        .bind($new.officer_id)
-        .bind(&$new.title)
-        .bind($now)
-        .execute(&mut *$tx)
         .await?;
-        sqlx::query(
+    tx.sql()
+        .execute(
             "INSERT INTO case_status_changes (id, case_id, status, changed_by, changed_at) \
              VALUES ($1, $2, 'received', $3, $4)",
+            &[&Uuid::new_v4(), &id, &by, &now],
         )
-        .bind(uuid::Uuid::new_v4())
-        .bind($id)
-        .bind($by)
-        .bind($now)
-        .execute(&mut *$tx)
         .await?;
-    }};
+    Ok(id)
 }
-pub(crate) use insert_case_in;
 
-impl Db {
-    /// Opens a case as received, with the first step of its timeline.
-    pub async fn open_case(&self, new: &NewCase, by: Option<Uuid>) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let now = UtcTime::now();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            insert_case_in!(tx, id, new, by, now);
-            tx.commit().await?;
-        });
-        Ok(id)
+/// Opens a case on its own (seeding, tests); an action that opens one with other writes uses
+/// [`insert_case`] in its transaction.
+pub async fn open_case(db: &Db, new: &NewCase, by: Option<Uuid>) -> anyhow::Result<Uuid> {
+    let mut tx = db.begin().await?;
+    let id = insert_case(&mut tx, new, by).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn case(db: &Db, id: Uuid) -> anyhow::Result<Option<Case>> {
+    let row: Option<CaseRow> = db.sql().optional(SELECT_CASE, &[&id]).await?;
+    row.map(CaseRow::into_case).transpose()
+}
+
+/// A resident's cases, open ones first, newest first.
+pub async fn cases_of_resident(db: &Db, resident_id: Uuid) -> anyhow::Result<Vec<CaseSummary>> {
+    let sql = format!(
+        "{SUMMARIES}WHERE c.resident_id = $2 \
+         ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END, c.opened_at DESC, c.id"
+    );
+    Ok(db.sql().all(sqlx::AssertSqlSafe(sql), &[&true, &resident_id]).await?)
+}
+
+/// A page of a unit's work list: open cases (or those with `status`), by status in the order
+/// a case moves, then by due date (soonest first), then the oldest first.
+pub async fn worklist(
+    db: &Db,
+    unit_id: Uuid,
+    status: Option<StatusKind>,
+    offset: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<CaseSummary>> {
+    // Two literal conditions rather than one `($3 IS NULL AND …) OR …`: with the literal
+    // `status <> 'closed'` both databases use the partial index of open cases
+    // (measured on 200,000 cases: PostgreSQL 50 → 27 ms, SQLite 32 → 18 ms for a unit).
+    // The page's ids are chosen from `cases` alone, in the order of an index so the database
+    // stops after the page instead of sorting every open case of the unit: open cases by the
+    // stored `status_rank` (`cases_worklist_open`), one status by due date (`cases_worklist`;
+    // the rank is the same for all). Measured on 200,000 cases, a page took 14 → 0.6 ms on
+    // SQLite and 21 → 5 ms on PostgreSQL. Names and unread counts are then looked up for
+    // those rows only. No NULLS LAST inside: a due date belongs to exactly one status (the
+    // table's CHECK), so where NULLs sort never matters, and SQLite cannot read an index in
+    // NULLS LAST order after its first ordered column.
+    // LIMIT and OFFSET are literal integers: SQLite re-prepares a statement whose LIMIT is a
+    // bound parameter at every new value (see PITFALLS); both are checked numbers, never text.
+    anyhow::ensure!(offset >= 0 && limit > 0, "a work list page starts at 0 and holds at least one case");
+    let (condition, order) = match status {
+        None => ("WHERE unit_id = $2 AND status <> 'closed'", "status_rank, status_due_on, opened_at, id"),
+        Some(_) => ("WHERE unit_id = $2 AND status = $3", "status_due_on, opened_at, id"),
+    };
+    let sql = sqlx::AssertSqlSafe(format!(
+        "{SUMMARIES}JOIN (SELECT id AS page_id, status_rank AS page_rank, status_due_on AS page_due, \
+         opened_at AS page_opened FROM cases {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}) page \
+         ON page.page_id = c.id \
+         ORDER BY page.page_rank, page.page_due NULLS LAST, page.page_opened, page.page_id"
+    ));
+    let rows = match status {
+        None => db.sql().all(sql, &[&false, &unit_id]).await?,
+        Some(kind) => db.sql().all(sql, &[&false, &unit_id, &kind.as_str()]).await?,
+    };
+    Ok(rows)
+}
+
+/// The timeline, oldest first.
+pub async fn status_changes(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<StatusChange>> {
+    let sql = "SELECT s.status, s.due_on, s.note, p.display_name AS changed_by_name, s.changed_at \
+               FROM case_status_changes s LEFT JOIN people p ON p.id = s.changed_by \
+               WHERE s.case_id = $1 ORDER BY s.changed_at, s.id";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
+
+/// Moves a case from `from` to `to` (the rules are checked by the caller) with a note to the
+/// resident. `false` when the case was no longer in `from`: someone else changed it first, and
+/// nothing was written.
+pub async fn change_case_status(
+    tx: &mut Tx,
+    case_id: Uuid,
+    from: CaseStatus,
+    to: CaseStatus,
+    note: Option<&str>,
+    by: Uuid,
+) -> anyhow::Result<bool> {
+    let now = UtcTime::now();
+    let closed_at = (to == CaseStatus::Closed).then_some(now);
+    let changed = tx
+        .sql()
+        .execute(
+            "UPDATE cases SET status = $1, status_due_on = $2, closed_at = $3, updated_at = $4 \
+             WHERE id = $5 AND status = $6 AND closed_at IS NULL",
+            &[&to.as_str(), &to.due(), &closed_at, &now, &case_id, &from.as_str()],
+        )
+        .await?;
+    if changed != 1 {
+        return Ok(false);
     }
+    tx.sql()
+        .execute(
+            "INSERT INTO case_status_changes (id, case_id, status, due_on, note, changed_by, changed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[&Uuid::new_v4(), &case_id, &to.as_str(), &to.due(), &note.map(str::to_owned), &by, &now],
+        )
+        .await?;
+    Ok(true)
+}
 
-    pub async fn case(&self, id: Uuid) -> anyhow::Result<Option<Case>> {
-        let row: Option<CaseRow> =
-            on_pool!(self, pool => sqlx::query_as(SELECT_CASE).bind(id).fetch_optional(pool).await)?;
-        row.map(CaseRow::into_case).transpose()
-    }
-
-    /// A resident's cases, open ones first, newest first.
-    pub async fn cases_of_resident(&self, resident_id: Uuid) -> anyhow::Result<Vec<CaseSummary>> {
-        let sql = select_summaries!(
-            "WHERE c.resident_id = $2 ORDER BY CASE c.status WHEN 'closed' THEN 1 ELSE 0 END, c.opened_at DESC, c.id"
-        );
-        let rows =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(true).bind(resident_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// A page of a unit's work list: open cases (or those with `status`), by status in the order
-    /// a case moves, then by due date (soonest first), then the oldest first.
-    pub async fn worklist(
-        &self,
-        unit_id: Uuid,
-        status: Option<StatusKind>,
-        offset: i64,
-        limit: i64,
-    ) -> anyhow::Result<Vec<CaseSummary>> {
-        // Two literal conditions rather than one `($3 IS NULL AND …) OR …`: with the literal
-        // `status <> 'closed'` both databases use the partial index of open cases
-        // (measured on 200,000 cases: PostgreSQL 50 → 27 ms, SQLite 32 → 18 ms for a unit).
-        // The page's ids are chosen from `cases` alone, in the order of an index so the database
-        // stops after the page instead of sorting every open case of the unit: open cases by the
-        // stored `status_rank` (`cases_worklist_open`), one status by due date (`cases_worklist`;
-        // the rank is the same for all). Measured on 200,000 cases, a page took 14 → 0.6 ms on
-        // SQLite and 21 → 5 ms on PostgreSQL. Names and unread counts are then looked up for
-        // those rows only. No NULLS LAST inside: a due date belongs to exactly one status (the
-        // table's CHECK), so where NULLs sort never matters, and SQLite cannot read an index in
-        // NULLS LAST order after its first ordered column.
-        macro_rules! worklist_sql {
-            ($condition:literal, $order:literal, $page:literal) => {
-                select_summaries!(
-                    "JOIN (SELECT id AS page_id, status_rank AS page_rank, status_due_on AS page_due, ",
-                    "opened_at AS page_opened FROM cases ",
-                    $condition,
-                    " ORDER BY ",
-                    $order,
-                    " ",
-                    $page,
-                    ") page ON page.page_id = c.id ",
-                    "ORDER BY page.page_rank, page.page_due NULLS LAST, page.page_opened, page.page_id"
-                )
-            };
-        }
-        let rows = match status {
-            None => {
-                let sql = worklist_sql!(
-                    "WHERE unit_id = $2 AND status <> 'closed'",
-                    "status_rank, status_due_on, opened_at, id",
-                    "LIMIT $3 OFFSET $4"
-                );
-                on_pool!(self, pool => sqlx::query_as(sql)
-                    .bind(false)
-                    .bind(unit_id)
-                    .bind(limit)
-                    .bind(offset)
-                    .fetch_all(pool)
-                    .await)?
-            }
-            Some(kind) => {
-                let sql = worklist_sql!(
-                    "WHERE unit_id = $2 AND status = $3",
-                    "status_due_on, opened_at, id",
-                    "LIMIT $4 OFFSET $5"
-                );
-                on_pool!(self, pool => sqlx::query_as(sql)
-                    .bind(false)
-                    .bind(unit_id)
-                    .bind(kind.as_str())
-                    .bind(limit)
-                    .bind(offset)
-                    .fetch_all(pool)
-                    .await)?
-            }
+/// Every entry of a case with every version, oldest first. Who may see which is decided by
+/// the caller through `JournalEntry::seen_as`.
+pub async fn journal(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<JournalEntry>> {
+    let sql = "SELECT e.id AS entry_id, e.written_at AS entry_written_at, v.version, v.body, \
+               v.shared_with_resident, v.withheld_reason, v.written_by, p.display_name AS written_by_name, \
+               v.written_at FROM case_journal_entries e \
+               JOIN case_journal_versions v ON v.entry_id = e.id JOIN people p ON p.id = v.written_by \
+               WHERE e.case_id = $1 ORDER BY e.written_at, e.id, v.version";
+    let rows: Vec<VersionRow> = db.sql().all(sql, &[&case_id]).await?;
+    let mut entries: Vec<JournalEntry> = Vec::new();
+    for row in rows {
+        let version = JournalVersion {
+            version: row.version,
+            body: row.body,
+            sharing: Sharing::from_columns(row.shared_with_resident, row.withheld_reason),
+            written_by: row.written_by,
+            written_by_name: row.written_by_name,
+            written_at: row.written_at,
         };
-        Ok(rows)
+        match entries.last_mut() {
+            Some(entry) if entry.id == row.entry_id => entry.versions.push(version),
+            _ => entries.push(JournalEntry {
+                id: row.entry_id,
+                written_at: row.entry_written_at,
+                versions: vec![version],
+            }),
+        }
     }
+    Ok(entries)
+}
 
-    /// The timeline, oldest first.
-    pub async fn status_changes(&self, case_id: Uuid) -> anyhow::Result<Vec<StatusChange>> {
-        let sql = "SELECT s.status, s.due_on, s.note, p.display_name AS changed_by_name, s.changed_at \
-                   FROM case_status_changes s LEFT JOIN people p ON p.id = s.changed_by \
-                   WHERE s.case_id = $1 ORDER BY s.changed_at, s.id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// Writes a new journal entry (version 1).
+pub async fn write_journal_entry(
+    tx: &mut Tx,
+    case_id: Uuid,
+    by: Uuid,
+    body: &str,
+    sharing: &Sharing,
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let now = UtcTime::now();
+    tx.sql()
+        .execute(
+            "INSERT INTO case_journal_entries (id, case_id, author_id, written_at) VALUES ($1, $2, $3, $4)",
+            &[&id, &case_id, &by, &now],
+        )
+        .await?;
+    tx.sql()
+        .execute(
+            "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
+             written_by, written_at) VALUES ($1, 1, $2, $3, $4, $5, $6)",
+            &[&id, &body, &sharing.is_shared(), &sharing.reason().map(str::to_owned), &by, &now],
+        )
+        .await?;
+    touch(tx, case_id, now).await?;
+    Ok(id)
+}
 
-    /// Moves a case from `from` to `to` (the rules are checked by the caller) with a note to the
-    /// resident. `false` when the case was no longer in `from`: someone else changed it first.
-    pub async fn change_case_status(
-        &self,
-        case_id: Uuid,
-        from: CaseStatus,
-        to: CaseStatus,
-        note: Option<&str>,
-        by: Uuid,
-    ) -> anyhow::Result<bool> {
-        let now = UtcTime::now();
-        let closed_at = (to == CaseStatus::Closed).then_some(now);
-        let changed = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(
-                "UPDATE cases SET status = $1, status_due_on = $2, closed_at = $3, updated_at = $4 \
-                 WHERE id = $5 AND status = $6 AND closed_at IS NULL",
-            )
-            .bind(to.as_str())
-            .bind(to.due())
-            .bind(closed_at)
-            .bind(now)
-            .bind(case_id)
-            .bind(from.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 1 {
-                sqlx::query(
-                    "INSERT INTO case_status_changes (id, case_id, status, due_on, note, changed_by, changed_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+/// Marks the case changed now.
+async fn touch(tx: &mut Tx, case_id: Uuid, now: UtcTime) -> anyhow::Result<()> {
+    tx.sql().execute("UPDATE cases SET updated_at = $1 WHERE id = $2", &[&now, &case_id]).await?;
+    Ok(())
+}
+
+/// Corrects an entry of `case_id` with a new version after `read_version`, the version the
+/// officer corrected. Earlier versions stay as they were. Unless `Saved`, nothing was written.
+pub async fn correct_journal_entry(
+    tx: &mut Tx,
+    case_id: Uuid,
+    entry_id: Uuid,
+    read_version: i32,
+    by: Uuid,
+    body: &str,
+    sharing: &Sharing,
+) -> anyhow::Result<VersionOutcome> {
+    let now = UtcTime::now();
+    let next = read_version + 1;
+    // One statement: it inserts only when the entry belongs to the case and `read_version`
+    // is the newest; two corrections at once collide on the primary key.
+    let sql = "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
+               written_by, written_at) \
+               SELECT e.id, $1, $2, $3, $4, $5, $6 FROM case_journal_entries e \
+               WHERE e.id = $7 AND e.case_id = $8 \
+               AND (SELECT MAX(v.version) FROM case_journal_versions v WHERE v.entry_id = e.id) = $9";
+    let params: [&dyn Param; 9] = [
+        &next,
+        &body,
+        &sharing.is_shared(),
+        &sharing.reason().map(str::to_owned),
+        &by,
+        &now,
+        &entry_id,
+        &case_id,
+        &read_version,
+    ];
+    match tx.sql().execute(sql, &params).await {
+        Ok(1) => {
+            touch(tx, case_id, now).await?;
+            Ok(VersionOutcome::Saved(next))
+        }
+        Ok(_) => {
+            let exists: Option<i32> = tx
+                .sql()
+                .value(
+                    "SELECT 1 FROM case_journal_entries WHERE id = $1 AND case_id = $2",
+                    &[&entry_id, &case_id],
                 )
-                .bind(Uuid::new_v4())
-                .bind(case_id)
-                .bind(to.as_str())
-                .bind(to.due())
-                .bind(note)
-                .bind(by)
-                .bind(now)
-                .execute(&mut *tx)
                 .await?;
-                tx.commit().await?;
-            }
-            changed == 1
-        });
-        Ok(changed)
-    }
-
-    /// Every entry of a case with every version, oldest first. Who may see which is decided by
-    /// the caller through `JournalEntry::seen_as`.
-    pub async fn journal(&self, case_id: Uuid) -> anyhow::Result<Vec<JournalEntry>> {
-        let sql = "SELECT e.id AS entry_id, e.written_at AS entry_written_at, v.version, v.body, \
-                   v.shared_with_resident, v.withheld_reason, v.written_by, p.display_name AS written_by_name, \
-                   v.written_at FROM case_journal_entries e \
-                   JOIN case_journal_versions v ON v.entry_id = e.id JOIN people p ON p.id = v.written_by \
-                   WHERE e.case_id = $1 ORDER BY e.written_at, e.id, v.version";
-        let rows: Vec<VersionRow> =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
-        let mut entries: Vec<JournalEntry> = Vec::new();
-        for row in rows {
-            let version = JournalVersion {
-                version: row.version,
-                body: row.body,
-                sharing: Sharing::from_columns(row.shared_with_resident, row.withheld_reason),
-                written_by: row.written_by,
-                written_by_name: row.written_by_name,
-                written_at: row.written_at,
-            };
-            match entries.last_mut() {
-                Some(entry) if entry.id == row.entry_id => entry.versions.push(version),
-                _ => entries.push(JournalEntry {
-                    id: row.entry_id,
-                    written_at: row.entry_written_at,
-                    versions: vec![version],
-                }),
-            }
+            Ok(if exists.is_some() { VersionOutcome::Stale } else { VersionOutcome::NotFound })
         }
-        Ok(entries)
+        Err(e) if is_unique_violation(&e) => Ok(VersionOutcome::Stale),
+        Err(e) => Err(e.into()),
     }
+}
 
-    /// Writes a new journal entry (version 1).
-    pub async fn write_journal_entry(
-        &self,
-        case_id: Uuid,
-        by: Uuid,
-        body: &str,
-        sharing: &Sharing,
-    ) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let now = UtcTime::now();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query("INSERT INTO case_journal_entries (id, case_id, author_id, written_at) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(case_id)
-                .bind(by)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
-                 written_by, written_at) VALUES ($1, 1, $2, $3, $4, $5, $6)",
-            )
-            .bind(id)
-            .bind(body)
-            .bind(sharing.is_shared())
-            .bind(sharing.reason())
-            .bind(by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(case_id)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        });
-        Ok(id)
-    }
+/// Adds the resident's comment on a version of an entry (`entry`), or a note of their own.
+/// The database refuses an entry of another case.
+pub async fn add_to_record(
+    tx: &mut Tx,
+    case_id: Uuid,
+    entry: Option<(Uuid, i32)>,
+    author: Uuid,
+    disputes: bool,
+    body: &str,
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO case_additions (id, case_id, entry_id, entry_version, author_id, disputes, body, added_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    let params: [&dyn Param; 8] = [
+        &id,
+        &case_id,
+        &entry.map(|(e, _)| e),
+        &entry.map(|(_, v)| v),
+        &author,
+        &(disputes && entry.is_some()),
+        &body,
+        &UtcTime::now(),
+    ];
+    tx.sql().execute(sql, &params).await?;
+    Ok(id)
+}
 
-    /// Corrects an entry of `case_id` with a new version after `read_version`, the version the
-    /// officer corrected. Earlier versions stay as they were.
-    pub async fn correct_journal_entry(
-        &self,
-        case_id: Uuid,
-        entry_id: Uuid,
-        read_version: i32,
-        by: Uuid,
-        body: &str,
-        sharing: &Sharing,
-    ) -> anyhow::Result<VersionOutcome> {
-        let now = UtcTime::now();
-        let next = read_version + 1;
-        // One statement: it inserts only when the entry belongs to the case and `read_version`
-        // is the newest; two corrections at once collide on the primary key.
-        let sql = "INSERT INTO case_journal_versions (entry_id, version, body, shared_with_resident, withheld_reason, \
-                   written_by, written_at) \
-                   SELECT e.id, $1, $2, $3, $4, $5, $6 FROM case_journal_entries e \
-                   WHERE e.id = $7 AND e.case_id = $8 \
-                   AND (SELECT MAX(v.version) FROM case_journal_versions v WHERE v.entry_id = e.id) = $9";
-        let result = on_pool!(self, pool => sqlx::query(sql)
-            .bind(next)
-            .bind(body)
-            .bind(sharing.is_shared())
-            .bind(sharing.reason())
-            .bind(by)
-            .bind(now)
-            .bind(entry_id)
-            .bind(case_id)
-            .bind(read_version)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()));
-        match result {
-            Ok(1) => {
-                on_pool!(self, pool => sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(case_id)
-                    .execute(pool)
-                    .await
-                    .map(drop))?;
-                Ok(VersionOutcome::Saved(next))
-            }
-            Ok(_) => {
-                let exists: Option<i32> = on_pool!(self, pool => sqlx::query_scalar(
-                    "SELECT 1 FROM case_journal_entries WHERE id = $1 AND case_id = $2")
-                    .bind(entry_id)
-                    .bind(case_id)
-                    .fetch_optional(pool)
-                    .await)?;
-                Ok(if exists.is_some() { VersionOutcome::Stale } else { VersionOutcome::NotFound })
-            }
-            Err(e) if is_unique_violation(&e) => Ok(VersionOutcome::Stale),
-            Err(e) => Err(e.into()),
-        }
-    }
+/// The resident's additions to a case, oldest first.
+pub async fn additions(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Addition>> {
+    let sql = "SELECT a.id, a.entry_id, a.entry_version, p.display_name AS author_name, a.disputes, a.body, \
+               a.added_at FROM case_additions a JOIN people p ON p.id = a.author_id \
+               WHERE a.case_id = $1 ORDER BY a.added_at, a.id";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
 
-    /// Adds the resident's comment on a version of an entry (`entry`), or a note of their own.
-    /// The database refuses an entry of another case.
-    pub async fn add_to_record(
-        &self,
-        case_id: Uuid,
-        entry: Option<(Uuid, i32)>,
-        author: Uuid,
-        disputes: bool,
-        body: &str,
-    ) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let sql = "INSERT INTO case_additions (id, case_id, entry_id, entry_version, author_id, disputes, body, added_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(id)
-            .bind(case_id)
-            .bind(entry.map(|(e, _)| e))
-            .bind(entry.map(|(_, v)| v))
-            .bind(author)
-            .bind(disputes && entry.is_some())
-            .bind(body)
-            .bind(UtcTime::now())
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(id)
-    }
+pub async fn send_case_message(
+    tx: &mut Tx,
+    case_id: Uuid,
+    sender: Uuid,
+    from_resident: bool,
+    body: &str,
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO case_messages (id, case_id, sender_id, from_resident, body, sent_at) \
+               VALUES ($1, $2, $3, $4, $5, $6)";
+    tx.sql().execute(sql, &[&id, &case_id, &sender, &from_resident, &body, &UtcTime::now()]).await?;
+    Ok(id)
+}
 
-    /// The resident's additions to a case, oldest first.
-    pub async fn additions(&self, case_id: Uuid) -> anyhow::Result<Vec<Addition>> {
-        let sql = "SELECT a.id, a.entry_id, a.entry_version, p.display_name AS author_name, a.disputes, a.body, \
-                   a.added_at FROM case_additions a JOIN people p ON p.id = a.author_id \
-                   WHERE a.case_id = $1 ORDER BY a.added_at, a.id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// The messages of a case, oldest first.
+pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message>> {
+    let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
+               m.read_at FROM case_messages m JOIN people p ON p.id = m.sender_id \
+               WHERE m.case_id = $1 ORDER BY m.sent_at, m.id";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
 
-    pub async fn send_case_message(
-        &self,
-        case_id: Uuid,
-        sender: Uuid,
-        from_resident: bool,
-        body: &str,
-    ) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let now = UtcTime::now();
-        let sql = "INSERT INTO case_messages (id, case_id, sender_id, from_resident, body, sent_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6)";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(id)
-            .bind(case_id)
-            .bind(sender)
-            .bind(from_resident)
-            .bind(body)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(id)
-    }
+/// Marks the messages the other side sent as read: the resident's when `from_resident`.
+pub async fn mark_case_messages_read(db: &Db, case_id: Uuid, from_resident: bool) -> anyhow::Result<()> {
+    let sql =
+        "UPDATE case_messages SET read_at = $1 WHERE case_id = $2 AND from_resident = $3 AND read_at IS NULL";
+    db.sql().execute(sql, &[&UtcTime::now(), &case_id, &from_resident]).await?;
+    Ok(())
+}
 
-    /// The messages of a case, oldest first.
-    pub async fn case_messages(&self, case_id: Uuid) -> anyhow::Result<Vec<Message>> {
-        let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
-                   m.read_at FROM case_messages m JOIN people p ON p.id = m.sender_id \
-                   WHERE m.case_id = $1 ORDER BY m.sent_at, m.id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
-        Ok(rows)
+/// Hands an open case over to another officer with a note; `false` when the case is closed (and
+/// nothing was written).
+pub async fn hand_over_case(
+    tx: &mut Tx,
+    case_id: Uuid,
+    to: Uuid,
+    note: &str,
+    by: Uuid,
+) -> anyhow::Result<bool> {
+    let now = UtcTime::now();
+    // Writing first takes the write lock at once; the handover records who had the case.
+    let recorded = tx
+        .sql()
+        .execute(
+            "INSERT INTO case_handovers (id, case_id, from_officer_id, to_officer_id, note, handed_over_by, \
+             handed_over_at) SELECT $1, id, officer_id, $2, $3, $4, $5 FROM cases WHERE id = $6 AND closed_at IS NULL",
+            &[&Uuid::new_v4(), &to, &note, &by, &now, &case_id],
+        )
+        .await?;
+    if recorded != 1 {
+        return Ok(false);
     }
+    tx.sql()
+        .execute("UPDATE cases SET officer_id = $1, updated_at = $2 WHERE id = $3", &[&to, &now, &case_id])
+        .await?;
+    Ok(true)
+}
 
-    /// Marks the messages the other side sent as read: the resident's when `from_resident`.
-    pub async fn mark_case_messages_read(&self, case_id: Uuid, from_resident: bool) -> anyhow::Result<()> {
-        let sql = "UPDATE case_messages SET read_at = $1 WHERE case_id = $2 AND from_resident = $3 AND read_at IS NULL";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(UtcTime::now())
-            .bind(case_id)
-            .bind(from_resident)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
+/// Where the case's contact person is reached, read inside the action that gave them the case;
+/// `None` when there is none, or they have no address or no longer work here.
+pub async fn contact_person_address(tx: &mut Tx, case_id: Uuid) -> anyhow::Result<Option<String>> {
+    let sql = "SELECT p.email FROM cases c JOIN people p ON p.id = c.officer_id \
+               WHERE c.id = $1 AND p.active AND p.email IS NOT NULL";
+    Ok(tx.sql().value(sql, &[&case_id]).await?)
+}
 
-    /// Hands an open case over to another officer with a note; `false` when the case is closed.
-    pub async fn hand_over_case(
-        &self,
-        case_id: Uuid,
-        to: Uuid,
-        note: &str,
-        by: Uuid,
-    ) -> anyhow::Result<bool> {
-        let now = UtcTime::now();
-        let done = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            // Writing first takes the write lock at once; the handover records who had the case.
-            let recorded = sqlx::query(
-                "INSERT INTO case_handovers (id, case_id, from_officer_id, to_officer_id, note, handed_over_by, \
-                 handed_over_at) SELECT $1, id, officer_id, $2, $3, $4, $5 FROM cases WHERE id = $6 AND closed_at IS NULL",
-            )
-            .bind(Uuid::new_v4())
-            .bind(to)
-            .bind(note)
-            .bind(by)
-            .bind(now)
-            .bind(case_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if recorded == 1 {
-                sqlx::query("UPDATE cases SET officer_id = $1, updated_at = $2 WHERE id = $3")
-                    .bind(to)
-                    .bind(now)
-                    .bind(case_id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-            }
-            recorded == 1
-        });
-        Ok(done)
-    }
+pub async fn handovers(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Handover>> {
+    let sql = "SELECT f.display_name AS from_name, t.display_name AS to_name, h.note, h.handed_over_at \
+               FROM case_handovers h LEFT JOIN people f ON f.id = h.from_officer_id \
+               JOIN people t ON t.id = h.to_officer_id WHERE h.case_id = $1 ORDER BY h.handed_over_at, h.id";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
 
-    pub async fn handovers(&self, case_id: Uuid) -> anyhow::Result<Vec<Handover>> {
-        let sql = "SELECT f.display_name AS from_name, t.display_name AS to_name, h.note, h.handed_over_at \
-                   FROM case_handovers h LEFT JOIN people f ON f.id = h.from_officer_id \
-                   JOIN people t ON t.id = h.to_officer_id WHERE h.case_id = $1 ORDER BY h.handed_over_at, h.id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(case_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// Active people holding the staff role in a unit, by name (those a case can go to).
-    pub async fn staff_of_unit(&self, unit_id: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
-        let sql = "SELECT p.id, p.display_name FROM role_grants g JOIN people p ON p.id = g.person_id \
-                   WHERE g.role = 'staff' AND g.unit_id = $1 AND p.active = TRUE ORDER BY p.display_name, p.id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(unit_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// Active people holding the staff role in a unit, by name (those a case can go to).
+pub async fn staff_of_unit(db: &Db, unit_id: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
+    let sql = "SELECT p.id, p.display_name FROM role_grants g JOIN people p ON p.id = g.person_id \
+               WHERE g.role = 'staff' AND g.unit_id = $1 AND p.active = TRUE ORDER BY p.display_name, p.id";
+    Ok(db.sql().all(sql, &[&unit_id]).await?)
 }

@@ -138,14 +138,13 @@ pub struct LogData {
 pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
     let me = db.person(person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
     let mut cases = Vec::new();
-    for summary in db.cases_of_resident(person).await? {
-        let Some(case) = db.case(summary.id).await? else { continue };
+    for summary in crate::cases::store::cases_of_resident(db, person).await? {
+        let Some(case) = crate::cases::store::case(db, summary.id).await? else { continue };
         let contact_person = match case.officer_id {
             Some(officer) => db.person(officer).await?.map(|p| p.display_name),
             None => None,
         };
-        let journal = db
-            .journal(case.id)
+        let journal = crate::cases::store::journal(db, case.id)
             .await?
             .iter()
             .filter_map(|entry| entry.seen_as(CaseRole::Resident))
@@ -169,8 +168,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
             status_key: case.status.kind().label_key(),
             opened_at: case.opened_at,
             contact_person,
-            timeline: db
-                .status_changes(case.id)
+            timeline: crate::cases::store::status_changes(db, case.id)
                 .await?
                 .into_iter()
                 .map(|c| StatusData {
@@ -181,20 +179,17 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
                 })
                 .collect(),
             journal,
-            my_additions: db
-                .additions(case.id)
+            my_additions: crate::cases::store::additions(db, case.id)
                 .await?
                 .into_iter()
                 .map(|a| AdditionData { text: a.body, says_entry_is_wrong: a.disputes, added_at: a.added_at })
                 .collect(),
-            messages: db
-                .case_messages(case.id)
+            messages: crate::cases::store::case_messages(db, case.id)
                 .await?
                 .into_iter()
                 .map(|m| MessageData { from: m.sender_name, text: m.body, sent_at: m.sent_at })
                 .collect(),
-            meetings: db
-                .bookings_of_case(case.id)
+            meetings: crate::bookings::store::bookings_of_case(db, case.id)
                 .await?
                 .into_iter()
                 .map(|b| MeetingData {
@@ -208,7 +203,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
         });
     }
     let mut applications = Vec::new();
-    for application in db.applications_of_resident(person).await? {
+    for application in crate::applications::store::applications_of_resident(db, person).await? {
         let form = crate::applications::definition_of(&application.definition)?;
         let answers = crate::applications::answers::applying_answers(&form, &application.answers()?);
         applications.push(ApplicationData {
@@ -224,8 +219,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
                     Some(AnswerData { question: q.label.sv.clone(), answer: text })
                 })
                 .collect(),
-            attachments: db
-                .application_files(application.id)
+            attachments: crate::applications::store::application_files(db, application.id)
                 .await?
                 .into_iter()
                 .map(|f| f.file_name)

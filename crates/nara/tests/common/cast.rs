@@ -43,19 +43,26 @@ pub async fn cast(db: &Db) -> Cast {
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
-    db.create_form(FORM, unit_x, FORM_SOURCE, staff_x).await.unwrap().unwrap();
-    let form = db.form_by_slug(FORM).await.unwrap().unwrap();
-    let application = db.start_application(&form, target).await.unwrap();
+    super::actions::create_form(db, FORM, unit_x, FORM_SOURCE, staff_x).await.unwrap().unwrap();
+    let form = nara::applications::store::form_by_slug(db, FORM).await.unwrap().unwrap();
+    let application = nara::applications::store::start_application(db, &form, target).await.unwrap();
     let pdf = b"%PDF-1.4\n%%EOF\n";
     let checked = nara::applications::files::check("intyg.pdf", pdf, Default::default()).unwrap();
-    let file = db.add_application_file(application, "intyg", &checked, pdf).await.unwrap().unwrap();
-    let case = match db.submit_application(application, "T", &Default::default(), &[]).await.unwrap().unwrap()
+    let file = nara::applications::store::add_application_file(db, application, "intyg", &checked, pdf)
+        .await
+        .unwrap()
+        .unwrap();
+    let case = match super::actions::submit_application(db, application, "T", &Default::default(), &[])
+        .await
+        .unwrap()
+        .unwrap()
     {
         nara::applications::store::Submitted::Now(case) => case,
         other => panic!("{other:?}"),
     };
-    assert_eq!(db.case(case).await.unwrap().unwrap().officer_id, Some(staff_x));
-    let entry = db.write_journal_entry(case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
+    assert_eq!(nara::cases::store::case(db, case).await.unwrap().unwrap().officer_id, Some(staff_x));
+    let entry =
+        super::actions::write_journal_entry(db, case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
     Cast {
         actors: vec![
             ("anonymous", None, vec![]),

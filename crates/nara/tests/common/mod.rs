@@ -5,6 +5,7 @@
 //! test prints a notice and passes without running.
 #![allow(dead_code)]
 
+pub mod actions;
 pub mod app;
 pub mod cast;
 
