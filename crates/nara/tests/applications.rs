@@ -157,7 +157,7 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
     .await;
     assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
     let id = id_of(&base);
-    let files = nara::applications::store::application_files(&w.db, id).await.unwrap();
+    let files = nara::applications::store::application_files(w.db.sql(), id).await.unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].file_name, "Läkarintyg.pdf");
 
@@ -227,7 +227,9 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
         nara::applications::store::application(&w.db, id).await.unwrap().unwrap().answers().unwrap()["situation"]
             == nara::applications::answers::Answer::Text("Jag orkar inte just nu.".into())
     );
-    assert!(!nara::applications::store::remove_application_file(&w.db, id, files[0].id).await.unwrap());
+    let mut tx = w.db.begin_write().await.unwrap();
+    assert!(!nara::applications::store::remove_application_file(&mut tx, id, files[0].id).await.unwrap());
+    drop(tx);
 
     // The officer sees the answers and the attachment; reading it is in A's access log.
     let officer = w.app.get(&format!("/handlaggare/arenden/{}", case.id), Some(&w.x)).await;
@@ -267,7 +269,7 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
     let w = world(db).await;
     let base = start(&w).await;
     step(&w, &base, 2, &[("q-intyg", Some("bild.png"), PNG), ("atgard", None, b"spara")]).await;
-    let file = nara::applications::store::application_files(&w.db, id_of(&base)).await.unwrap()[0].id;
+    let file = nara::applications::store::application_files(w.db.sql(), id_of(&base)).await.unwrap()[0].id;
     let denied = AuditFilter {
         subject_id: Some(w.resident_a),
         action: Some("access_denied".into()),
@@ -295,7 +297,10 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
     assert_eq!(w.db.search_audit(&denied, 100).await.unwrap().len(), before + 7, "every attempt is audited");
     let application = nara::applications::store::application(&w.db, id_of(&base)).await.unwrap().unwrap();
     assert!(application.is_draft() && application.answers().unwrap().is_empty());
-    assert_eq!(nara::applications::store::application_files(&w.db, application.id).await.unwrap().len(), 1);
+    assert_eq!(
+        nara::applications::store::application_files(w.db.sql(), application.id).await.unwrap().len(),
+        1
+    );
     // A's own file id under B's own draft is not B's either.
     let b_started = w.app.post(&format!("/mina-sidor/ansok/{FORM}"), &[], Some(&w.b)).await;
     let b_base = b_started.location().trim_end_matches("/steg/1").to_string();
@@ -311,7 +316,10 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
         )
         .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
-    assert_eq!(nara::applications::store::application_files(&w.db, application.id).await.unwrap().len(), 1);
+    assert_eq!(
+        nara::applications::store::application_files(w.db.sql(), application.id).await.unwrap().len(),
+        1
+    );
 });
 
 on_both_backends!(sending_one_draft_at_the_same_moment_opens_one_case, Migrated, |db| {

@@ -138,7 +138,7 @@ pub async fn of_case(
 ) -> Result<Option<(ApplicationRow, Vec<SummaryStep>)>, AppError> {
     let Some(application) = store::application_of_case(db, case_id).await? else { return Ok(None) };
     let form = definition_of(&application.definition)?;
-    let files = store::application_files(db, application.id).await?;
+    let files = store::application_files(db.sql(), application.id).await?;
     let steps =
         summary(&form, &application.answers()?, &files, shell, |id| format!("{file_base}/{id}"), None);
     Ok(Some((application, steps)))

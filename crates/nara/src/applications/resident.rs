@@ -388,7 +388,7 @@ pub async fn step(
             answers::next_step(&form, &stored, number).map_or(base.clone(), |n| format!("{base}/steg/{n}"));
         return Ok(Redirect::to(&next).into_response());
     }
-    let files = store::application_files(&state.db, application.id).await?;
+    let files = store::application_files(state.db.sql(), application.id).await?;
     let page = StepState { stored: &stored, sent: None, problems: &[], files: &files };
     Ok(render(&step_page(&state, &ctx, &application, &form, number, page))?.into_response())
 }
@@ -477,10 +477,14 @@ pub async fn save_step(
         }
         None => None,
     };
+    // The step is saved as one: removed and added files, the answers and the audit entry. The
+    // application is held meanwhile, so it cannot be sent or thrown away half-way.
+    let mut tx = state.db.begin_write().await?;
+    store::lock_application(&mut tx, application.id).await?;
     for file_id in &sent.remove {
-        store::remove_application_file(&state.db, application.id, *file_id).await?;
+        store::remove_application_file(&mut tx, application.id, *file_id).await?;
     }
-    let mut files = store::application_files(&state.db, application.id).await?;
+    let mut files = store::application_files(tx.sql(), application.id).await?;
     if let Some((question, file_name, bytes)) = upload {
         let held = files::Held {
             question: files.iter().filter(|f| f.question_id == question.id).count(),
@@ -488,8 +492,8 @@ pub async fn save_step(
         };
         match files::check(file_name, bytes, held) {
             Ok(checked) => {
-                store::add_application_file(&state.db, application.id, &question.id, &checked, bytes).await?;
-                files = store::application_files(&state.db, application.id).await?;
+                store::add_application_file(&mut tx, application.id, &question.id, &checked, bytes).await?;
+                files = store::application_files(tx.sql(), application.id).await?;
             }
             Err(problem) => problems.push((question.id.clone(), problem.key())),
         }
@@ -501,7 +505,6 @@ pub async fn save_step(
         stored.remove(&question.id);
     }
     stored.extend(result.answers);
-    let mut tx = state.db.begin_write().await?;
     if !store::save_answers(&mut tx, application.id, &stored).await? {
         return Ok(Redirect::to(&application_href(&ctx, id)).into_response());
     }
@@ -554,7 +557,7 @@ async fn summary_page(
     let shell = ctx.shell(state);
     let form = definition_of(&application.definition)?;
     let stored = application.answers()?;
-    let files = store::application_files(&state.db, application.id).await?;
+    let files = store::application_files(state.db.sql(), application.id).await?;
     let base = application_href(ctx, application.id);
     let change = |n: usize| format!("{base}/steg/{n}");
     let draft = application.is_draft();
@@ -615,7 +618,7 @@ pub async fn submit(
     }
     let form = definition_of(&application.definition)?;
     let stored = application.answers()?;
-    let files = store::application_files(&state.db, application.id).await?;
+    let files = store::application_files(state.db.sql(), application.id).await?;
     if !unfinished_steps(&form, &stored, &file_counts(&files)).is_empty() {
         return summary_page(&state, &ctx, &application, true).await;
     }

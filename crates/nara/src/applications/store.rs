@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::answers::Answers;
 use super::files::CheckedFile;
 use crate::cases::NewCase;
-use crate::db::{Backend, Db, Param, Tx, UtcTime};
+use crate::db::{Backend, Db, Param, Sql, Tx, UtcTime};
 
 /// A form with its newest published version.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -233,9 +233,9 @@ pub async fn save_answers(tx: &mut Tx, id: Uuid, answers: &Answers) -> anyhow::R
     Ok(tx.sql().execute(sql, &[&json, &UtcTime::now(), &id]).await? == 1)
 }
 
-/// Adds an attachment to a draft; `None` if it is no longer a draft.
+/// Adds an attachment to a draft, as part of saving a step; `None` if it is no longer a draft.
 pub async fn add_application_file(
-    db: &Db,
+    tx: &mut Tx,
     application_id: Uuid,
     question_id: &str,
     file: &CheckedFile,
@@ -256,7 +256,7 @@ pub async fn add_application_file(
         &content,
         &UtcTime::now(),
     ];
-    match db.sql().execute(sql, &params).await {
+    match tx.sql().execute(sql, &params).await {
         Ok(1) => Ok(Some(id)),
         Ok(_) => Ok(None),
         // Sent while the file was on its way: the trigger keeps the sent application as it was.
@@ -265,10 +265,12 @@ pub async fn add_application_file(
     }
 }
 
-pub async fn application_files(db: &Db, application_id: Uuid) -> anyhow::Result<Vec<FileRow>> {
-    let sql = "SELECT id, question_id, file_name, content_type, size_bytes FROM application_files \
+/// The attachments of an application, on the pool (`db.sql()`) or inside the step being saved
+/// (`tx.sql()`).
+pub async fn application_files(sql: Sql<'_>, application_id: Uuid) -> anyhow::Result<Vec<FileRow>> {
+    let statement = "SELECT id, question_id, file_name, content_type, size_bytes FROM application_files \
                WHERE application_id = $1 ORDER BY uploaded_at, id";
-    Ok(db.sql().all(sql, &[&application_id]).await?)
+    Ok(sql.all(statement, &[&application_id]).await?)
 }
 
 /// An attachment's name, type and bytes, if it belongs to this application.
@@ -281,17 +283,18 @@ pub async fn application_file(
     Ok(db.sql().optional(sql, &[&id, &application_id]).await?)
 }
 
-/// Removes an attachment from a draft; `false` if there was none to remove.
-pub async fn remove_application_file(db: &Db, application_id: Uuid, id: Uuid) -> anyhow::Result<bool> {
+/// Removes an attachment from a draft, as part of saving a step; `false` if there was none to
+/// remove.
+pub async fn remove_application_file(tx: &mut Tx, application_id: Uuid, id: Uuid) -> anyhow::Result<bool> {
     let sql = "DELETE FROM application_files WHERE id = $1 AND application_id = $2 AND EXISTS \
                (SELECT 1 FROM applications WHERE id = $2 AND status = 'draft')";
-    Ok(db.sql().execute(sql, &[&id, &application_id]).await? == 1)
+    Ok(tx.sql().execute(sql, &[&id, &application_id]).await? == 1)
 }
 
 /// Holds the application `id` against every other writer until the transaction ends: SQLite's
 /// write lock, taken when the transaction began (`Db::begin_write`), or PostgreSQL's lock on the
-/// row. Sending and throwing away a draft both begin here, so they never interleave.
-async fn lock_application(tx: &mut Tx, id: Uuid) -> anyhow::Result<()> {
+/// row. Saving a step, sending and throwing away a draft all begin here, so they never interleave.
+pub async fn lock_application(tx: &mut Tx, id: Uuid) -> anyhow::Result<()> {
     anyhow::ensure!(tx.is_write(), "an application is locked in a write transaction (Db::begin_write)");
     match tx.backend() {
         Backend::Sqlite => {}

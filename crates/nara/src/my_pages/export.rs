@@ -219,7 +219,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
                     Some(AnswerData { question: q.label.sv.clone(), answer: text })
                 })
                 .collect(),
-            attachments: crate::applications::store::application_files(db, application.id)
+            attachments: crate::applications::store::application_files(db.sql(), application.id)
                 .await?
                 .into_iter()
                 .map(|f| f.file_name)

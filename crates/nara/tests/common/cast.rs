@@ -48,10 +48,12 @@ pub async fn cast(db: &Db) -> Cast {
     let application = nara::applications::store::start_application(db, &form, target).await.unwrap();
     let pdf = b"%PDF-1.4\n%%EOF\n";
     let checked = nara::applications::files::check("intyg.pdf", pdf, Default::default()).unwrap();
-    let file = nara::applications::store::add_application_file(db, application, "intyg", &checked, pdf)
+    let mut tx = db.begin_write().await.unwrap();
+    let file = nara::applications::store::add_application_file(&mut tx, application, "intyg", &checked, pdf)
         .await
         .unwrap()
         .unwrap();
+    tx.commit().await.unwrap();
     let case = match super::actions::submit_application(db, application, "T", &Default::default(), &[])
         .await
         .unwrap()
