@@ -839,3 +839,42 @@ on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |
         }
     }
 });
+
+/// Makes every write to the outbox fail, as a crash between the change and its notice would.
+async fn break_the_outbox(db: &Db) {
+    let statements: &[&str] = match db.backend() {
+        nara::db::Backend::Sqlite => &[
+            "CREATE TRIGGER outbox_fails BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox fails'); END",
+        ],
+        nara::db::Backend::Postgres => &[
+            "CREATE FUNCTION outbox_fails() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'outbox fails'; END $$",
+            "CREATE TRIGGER outbox_fails BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_fails()",
+        ],
+    };
+    for statement in statements {
+        db.sql().execute(*statement, &[]).await.unwrap();
+    }
+}
+
+on_both_backends!(a_status_change_whose_notice_fails_leaves_nothing_behind, Migrated, |db| {
+    let w = world(db).await;
+    let base = format!("/handlaggare/arenden/{}", w.case);
+    let before = w.db.audit_head().await.unwrap().seq;
+    break_the_outbox(&w.db).await;
+    // Sent past TestApp::post, which refuses any 500.
+    let request = axum::http::Request::post(format!("{base}/status"))
+        .header(axum::http::header::HOST, "nara.example.se")
+        .header("sec-fetch-site", "same-origin")
+        .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(axum::http::header::COOKIE, format!("nara_session={}", w.x))
+        .body(axum::body::Body::from("status=being_assessed"))
+        .unwrap();
+    let failed = tower::ServiceExt::oneshot(w.app.router.clone(), request).await.unwrap();
+    assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // The change, its timeline step and its audit entry went with the notice.
+    assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().status, CaseStatus::Received);
+    assert_eq!(nara::cases::store::status_changes(&w.db, w.case).await.unwrap().len(), 1);
+    assert_eq!(w.db.audit_head().await.unwrap().seq, before);
+    assert!(w.db.verify_audit_chain(&[]).await.unwrap().is_ok());
+});
