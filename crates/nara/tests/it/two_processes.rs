@@ -1,7 +1,7 @@
 //! Two `nara serve` processes on one PostgreSQL database take registrations for the same meeting
 //! at once: exactly `capacity` people are confirmed and everyone else is waitlisted, none lost.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -57,10 +57,7 @@ impl Drop for Server {
 /// A migrated schema of its own in the test PostgreSQL, and its address for the processes (which
 /// names the schema); `None` when no test PostgreSQL is configured.
 async fn fresh_schema() -> Option<(String, Db)> {
-    let Ok(url) = std::env::var(common::PG_URL_VAR) else {
-        eprintln!("notice: {} is not set; the two-process test was skipped", common::PG_URL_VAR);
-        return None;
-    };
+    let url = common::postgres_url()?;
     let schema = format!("procs_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
     nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))

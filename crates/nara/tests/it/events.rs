@@ -2,7 +2,7 @@
 //! concurrency, a waitlist that promotes in order, the registration journey over HTTP, and
 //! calendar feeds read back by an independent iCalendar parser.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 
