@@ -12,6 +12,7 @@ mod access;
 mod access_log;
 mod accounts;
 mod applications;
+mod architecture;
 mod audit;
 mod bookings;
 mod cases;
