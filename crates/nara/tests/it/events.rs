@@ -780,3 +780,103 @@ on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
     let nonsense = app.get("/kalender?visa=manad&manad=2027-99", None).await;
     assert_eq!(nonsense.status, StatusCode::OK, "an impossible month shows this month");
 });
+
+/// Makes every insert into `table` fail, as a crash or a full disk would, until [`mend`].
+async fn break_inserts(db: &Db, table: &str) {
+    let statements = match db.backend() {
+        nara::db::Backend::Sqlite => vec![format!(
+            "CREATE TRIGGER broken_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'injected'); END"
+        )],
+        nara::db::Backend::Postgres => vec![
+            "CREATE OR REPLACE FUNCTION injected_fault() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'injected'; END $$ LANGUAGE plpgsql"
+                .to_string(),
+            format!(
+                "CREATE TRIGGER broken_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION injected_fault()"
+            ),
+        ],
+    };
+    for sql in statements {
+        db.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
+    }
+}
+
+async fn mend(db: &Db, table: &str) {
+    let sql = match db.backend() {
+        nara::db::Backend::Sqlite => format!("DROP TRIGGER broken_{table}"),
+        nara::db::Backend::Postgres => format!("DROP TRIGGER broken_{table} ON {table}"),
+    };
+    db.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
+}
+
+/// Posts a form through the real router and answers its status, a failure (500) included:
+/// `TestApp::post` takes a 500 for a bug, here it is what the test expects.
+async fn post_failing(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> StatusCode {
+    use axum::http::{Request, header};
+    use tower::ServiceExt;
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    let mut request = Request::post(path)
+        .header(header::HOST, "nara.example.se")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(token) = cookie {
+        request = request.header(header::COOKIE, format!("nara_session={token}"));
+    }
+    let request = request.body(axum::body::Body::from(body)).unwrap();
+    app.router.clone().oneshot(request).await.unwrap().status()
+}
+
+on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behind, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    let meetings = weekly(&db, "anhoriga", 1, 2, Some(unit)).await;
+    let lena = [("name", "Lena"), ("email", "lena@example.se")];
+
+    // The confirmation cannot be queued: no registration, no place taken.
+    break_inserts(&db, "outbox").await;
+    let failed = post_failing(&app, "/kalender/anhoriga/0/anmalan", &lena, None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(statuses(&db, meetings[0]).await, (0, 0));
+    assert_eq!(store::occurrence(&db, meetings[0]).await.unwrap().unwrap().taken, 0);
+    let whole = [lena[0], lena[1], ("omfattning", "alla")];
+    let failed = post_failing(&app, "/kalender/anhoriga/0/anmalan", &whole, None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!((statuses(&db, meetings[0]).await, statuses(&db, meetings[1]).await), ((0, 0), (0, 0)));
+    mend(&db, "outbox").await;
+
+    let link = app.post("/kalender/anhoriga/0/anmalan", &lena, None).await.location().to_string();
+    app.post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None).await;
+    assert_eq!(statuses(&db, meetings[0]).await, (1, 1));
+    let queued = db.outbox().await.unwrap().len();
+
+    // Omar's good news cannot be queued: Lena keeps her place and Omar waits.
+    break_inserts(&db, "outbox").await;
+    let failed = post_failing(&app, &format!("{link}/avboka"), &[], None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    let lena_now = store::registrations_for(&db, meetings[0]).await.unwrap();
+    assert_eq!(lena_now[0].name, "Lena");
+    assert_eq!(lena_now[0].status(), RegistrationStatus::Confirmed);
+    assert_eq!(statuses(&db, meetings[0]).await, (1, 1));
+
+    // Nobody can be told of the new time: the meeting stays where it was.
+    let before = store::occurrence(&db, meetings[0]).await.unwrap().unwrap();
+    let date = (chrono::Utc::now() + chrono::Duration::days(20)).date_naive().to_string();
+    let moving = [("datum", date.as_str()), ("start", "18:00"), ("slut", "19:30")];
+    let failed = post_failing(&app, "/arrangor/anhoriga/0/flytta", &moving, Some(&mine)).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(store::occurrence(&db, meetings[0]).await.unwrap().unwrap(), before);
+    mend(&db, "outbox").await;
+    assert_eq!(db.outbox().await.unwrap().len(), queued, "no e-mail about what did not happen");
+
+    // Attendance cannot be audited: it is not marked either.
+    let id = lena_now[0].id.to_string();
+    break_inserts(&db, "audit_log").await;
+    let failed =
+        post_failing(&app, "/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(store::registrations_for(&db, meetings[0]).await.unwrap().iter().all(|r| r.attended.is_none()));
+    mend(&db, "audit_log").await;
+    app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
+    assert_eq!(store::registrations_for(&db, meetings[0]).await.unwrap()[0].attended, Some(true));
+    assert!(db.verify_audit_chain(&[]).await.unwrap().is_ok(), "the audit chain holds");
+});
