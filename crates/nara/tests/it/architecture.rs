@@ -62,7 +62,6 @@ const MACRO_FILES: &[&str] = &[
     "db/mod.rs",
     "identity/store.rs",
     "cases/store.rs",
-    "events/store.rs",
     "directory/store.rs",
     "bookings/store.rs",
     "applications/store.rs",

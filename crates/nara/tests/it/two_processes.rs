@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use nara::db::Db;
 use nara::events::recurrence::{End, Frequency, Rule};
-use nara::events::{NewSeries, RegistrationStatus, Series};
+use nara::events::{NewSeries, RegistrationStatus, Series, store};
 use sqlx::postgres::PgConnectOptions;
 use uuid::Uuid;
 
@@ -110,8 +110,8 @@ async fn two_processes_on_one_postgresql_never_overbook() {
         frequency: Frequency::Once,
         end: End::Count(1),
     };
-    let series_id = db.create_series(&NewSeries { series }, &rule).await.unwrap();
-    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+    let series_id = store::create_series(&db, &NewSeries { series }, &rule).await.unwrap();
+    let occurrence = store::occurrences_of(&db, series_id).await.unwrap()[0].id;
 
     let servers = [Server::start(&schema_url), Server::start(&schema_url)];
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -134,11 +134,11 @@ async fn two_processes_on_one_postgresql_never_overbook() {
     for task in tasks {
         assert_eq!(task.await.unwrap(), reqwest::StatusCode::SEE_OTHER, "every registration is taken");
     }
-    let registrations = db.registrations_for(occurrence).await.unwrap();
+    let registrations = store::registrations_for(&db, occurrence).await.unwrap();
     let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
     assert_eq!(registrations.len(), 200, "none lost");
     assert_eq!(confirmed, 50, "exactly capacity confirmed across both processes");
-    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+    assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 50);
 }
 
 #[tokio::test]
