@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveTime, Utc};
 use nara::db::Db;
 use nara::events::recurrence::{End, Frequency, Rule};
-use nara::events::{NewSeries, RegistrationStatus, Series};
+use nara::events::{NewSeries, RegistrationStatus, Series, store};
 use support::{Figures, Options, Server, ms, print_header, run_targets};
 use uuid::Uuid;
 
@@ -63,15 +63,18 @@ fn rule(count: u32) -> Rule {
 /// 20 series × 500 weekly meetings.
 async fn ten_thousand_occurrences(db: &Db) {
     for i in 0..20 {
-        db.create_series(&NewSeries { series: series(&format!("serie-{i}"), 30) }, &rule(500)).await.unwrap();
+        store::create_series(db, &NewSeries { series: series(&format!("serie-{i}"), 30) }, &rule(500))
+            .await
+            .unwrap();
     }
 }
 
 /// 1,000 registrations sent at once (at most 250 connections open) for 100 places.
 async fn burst(db: &Db, address: &str, label: &str) -> Figures {
     let slug = format!("burst-{}", Uuid::new_v4().simple());
-    let series_id = db.create_series(&NewSeries { series: series(&slug, 100) }, &rule(1)).await.unwrap();
-    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+    let series_id =
+        store::create_series(db, &NewSeries { series: series(&slug, 100) }, &rule(1)).await.unwrap();
+    let occurrence = store::occurrences_of(db, series_id).await.unwrap()[0].id;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let gate = Arc::new(tokio::sync::Semaphore::new(250));
     let started = Instant::now();
@@ -106,7 +109,7 @@ async fn burst(db: &Db, address: &str, label: &str) -> Figures {
     let elapsed = started.elapsed();
     latencies.sort_unstable();
     let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    let registrations = db.registrations_for(occurrence).await.unwrap();
+    let registrations = store::registrations_for(db, occurrence).await.unwrap();
     let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
     println!(
         "{label:<34} {:>9} {:>10.0} {:>10} {:>10} {:>7}  ({confirmed} confirmed, {} waitlisted)",

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::audit::AuditActor;
 use crate::db::Db;
 use crate::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
-use crate::events::{NewSeries, Series};
+use crate::events::{NewSeries, Series, store};
 use crate::identity::{EmailAddress, NewPassword, NewPerson, Role, RoleGrant, hash_password};
 
 /// The password of every demo account. Demo only: `nara serve` never creates these.
@@ -186,7 +186,7 @@ fn event_series(
 /// The rhythm of the seeds: the development group, the relatives' self-help group, a research
 /// breakfast. Created once; a database that already has them is left alone.
 async fn seed_events(db: &Db) -> anyhow::Result<()> {
-    if db.series_by_slug("utvecklingsgrupp").await?.is_some() {
+    if store::series_by_slug(db, "utvecklingsgrupp").await?.is_some() {
         return Ok(());
     }
     let units: std::collections::HashMap<String, Uuid> =
@@ -219,22 +219,28 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         },
         end: End::Count(8),
     };
-    let group_id = db.create_series(&NewSeries { series: group }, &rule).await?;
+    let group_id = store::create_series(db, &NewSeries { series: group }, &rule).await?;
     let now = crate::db::UtcTime::now();
     let (held, coming): (Vec<_>, Vec<_>) =
-        db.occurrences_of(group_id).await?.into_iter().partition(|m| m.ends_at < now);
-    for (meeting, (theme, notes)) in held.iter().zip(HELD_MEETINGS) {
-        db.set_theme(meeting.id, Some(theme.0), Some(theme.1)).await?;
-        db.set_agenda(meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
-        db.set_notes(meeting.id, Some(notes)).await?;
-    }
+        store::occurrences_of(db, group_id).await?.into_iter().partition(|m| m.ends_at < now);
     let themes = [
         ("Stöd till föräldrar med placerade barn", "Support for parents whose children are placed in care"),
         ("Anhörigstöd", "Support for relatives"),
     ];
+    let mut tx = db.begin().await?;
+    for (meeting, ((sv, en), _)) in held.iter().zip(HELD_MEETINGS) {
+        store::set_theme(&mut tx, meeting.id, Some(sv), Some(en)).await?;
+    }
     for (meeting, (sv, en)) in coming.iter().zip(themes) {
-        db.set_theme(meeting.id, Some(sv), Some(en)).await?;
-        db.set_agenda(meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
+        store::set_theme(&mut tx, meeting.id, Some(sv), Some(en)).await?;
+    }
+    tx.commit().await?;
+    for (meeting, (_, notes)) in held.iter().zip(HELD_MEETINGS) {
+        store::set_agenda(db, meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
+        store::set_notes(db, meeting.id, Some(notes)).await?;
+    }
+    for meeting in coming.iter().take(themes.len()) {
+        store::set_agenda(db, meeting.id, Some(AGENDA.0), Some(AGENDA.1)).await?;
     }
 
     let relatives = event_series(
@@ -267,7 +273,7 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         },
         end: End::Count(10),
     };
-    db.create_series(&NewSeries { series: relatives }, &rule).await?;
+    store::create_series(db, &NewSeries { series: relatives }, &rule).await?;
 
     let breakfast = event_series(
         "forskningsfrukost-samverkan",
@@ -291,6 +297,6 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         frequency: Frequency::Once,
         end: End::Count(1),
     };
-    db.create_series(&NewSeries { series: breakfast }, &rule).await?;
+    store::create_series(db, &NewSeries { series: breakfast }, &rule).await?;
     Ok(())
 }

@@ -4,10 +4,11 @@
 //! do, so both are audited and kept in the same history.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::web::form::{Form, Query};
 use serde::Deserialize;
 
 use crate::accounts::{FormErrors, INVALID};

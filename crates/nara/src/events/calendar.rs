@@ -14,7 +14,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::month::Month;
-use super::store::SeriesFilter;
+use super::store::{self, SeriesFilter};
 use super::web::OccurrenceLine;
 use super::{Occurrence, Series};
 use crate::db::UtcTime;
@@ -181,7 +181,7 @@ pub async fn calendar(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let filter = filter_from(&params);
-    let all_series = state.db.public_series().await?;
+    let all_series = store::public_series(&state.db).await?;
     let by_id: HashMap<Uuid, &Series> = all_series.iter().map(|s| (s.id, s)).collect();
     let line = |o: &Occurrence| by_id.get(&o.series_id).map(|s| OccurrenceLine::new(s, o, &ctx));
     let now = UtcTime::now();
@@ -191,7 +191,8 @@ pub async fn calendar(
 
     let (lines, month) = if wants_month {
         let (from, until) = shown_month.bounds().ok_or(AppError::NotFound)?;
-        let occurrences = state.db.public_occurrences(&filter, from, Some(until), MONTH_LIMIT).await?;
+        let occurrences =
+            store::public_occurrences(&state.db, &filter, from, Some(until), MONTH_LIMIT).await?;
         let mut by_day: HashMap<NaiveDate, Vec<OccurrenceLine>> = HashMap::new();
         for o in &occurrences {
             if let Some(l) = line(o) {
@@ -225,7 +226,7 @@ pub async fn calendar(
         };
         (Vec::new(), Some(view))
     } else {
-        let occurrences = state.db.public_occurrences(&filter, now, None, LIST_LENGTH).await?;
+        let occurrences = store::public_occurrences(&state.db, &filter, now, None, LIST_LENGTH).await?;
         (occurrences.iter().filter_map(line).collect(), None)
     };
 

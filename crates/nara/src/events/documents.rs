@@ -7,9 +7,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
+use super::store;
 use crate::accounts::{FormErrors, INVALID};
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
 use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
@@ -66,58 +65,7 @@ pub fn check(title: &str, file_name: &str, bytes: &[u8]) -> Result<String, Refus
     Ok(title.to_string())
 }
 
-/// A document as a meeting page lists it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct DocumentInfo {
-    pub id: Uuid,
-    pub title: String,
-    pub size_bytes: i32,
-}
-
-impl DocumentInfo {
-    /// The size for people: `340 kB`.
-    pub fn size(&self) -> String {
-        format!("{} kB", (i64::from(self.size_bytes) + 999) / 1000)
-    }
-}
-
-impl Db {
-    pub async fn add_event_document(
-        &self,
-        occurrence_id: Uuid,
-        title: &str,
-        content: &[u8],
-        by: Uuid,
-    ) -> anyhow::Result<Uuid> {
-        let id = Uuid::new_v4();
-        let sql = "INSERT INTO event_documents (id, occurrence_id, title, size_bytes, content, uploaded_by, uploaded_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
-        let size = i32::try_from(content.len())?;
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(id).bind(occurrence_id).bind(title).bind(size).bind(content).bind(by).bind(UtcTime::now())
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(id)
-    }
-
-    pub async fn event_documents(&self, occurrence_id: Uuid) -> anyhow::Result<Vec<DocumentInfo>> {
-        let sql = "SELECT id, title, size_bytes FROM event_documents WHERE occurrence_id = $1 ORDER BY uploaded_at, id";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(occurrence_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// A document's title and bytes, if it belongs to this occurrence.
-    pub async fn event_document(
-        &self,
-        occurrence_id: Uuid,
-        id: Uuid,
-    ) -> anyhow::Result<Option<(String, Vec<u8>)>> {
-        let sql = "SELECT title, content FROM event_documents WHERE id = $1 AND occurrence_id = $2";
-        let row = on_pool!(self, pool => sqlx::query_as(sql).bind(id).bind(occurrence_id).fetch_optional(pool).await)?;
-        Ok(row)
-    }
-}
+pub use super::store::DocumentInfo;
 
 /// `GET /kalender/{slug}/{position}/dokument/{id}`: the PDF, as a download.
 pub async fn download(
@@ -125,9 +73,11 @@ pub async fn download(
     Path((slug, position, id)): Path<(String, i32, String)>,
 ) -> Result<Response, AppError> {
     let id = Uuid::try_parse(&id).map_err(|_| AppError::NotFound)?;
-    let series = state.db.series_by_slug(&slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)?;
-    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
-    let (title, content) = state.db.event_document(occurrence.id, id).await?.ok_or(AppError::NotFound)?;
+    let series =
+        store::series_by_slug(&state.db, &slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)?;
+    let occurrence = store::occurrence_at(&state.db, series.id, position).await?.ok_or(AppError::NotFound)?;
+    let (title, content) =
+        store::event_document(&state.db, occurrence.id, id).await?.ok_or(AppError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
@@ -168,7 +118,7 @@ pub async fn upload(
     match check(&title, &file_name, &bytes) {
         Ok(title) => {
             let by = ctx.person()?.person.id;
-            state.db.add_event_document(occurrence.id, &title, &bytes, by).await?;
+            store::add_event_document(&state.db, occurrence.id, &title, &bytes, by).await?;
             Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#documents-heading")))
                 .into_response())
         }

@@ -12,11 +12,13 @@ pub mod notes;
 pub mod organiser;
 pub mod private_feed;
 pub mod recurrence;
-mod store;
+pub mod store;
 pub mod suggestions;
 pub mod web;
 
-pub use store::{NewSeries, Registered, Registrant, RegistrationView, SeriesFilter};
+pub use store::{
+    DocumentInfo, NewSeries, Registered, Registrant, RegistrationView, SeriesFilter, Suggestion,
+};
 
 use uuid::Uuid;
 

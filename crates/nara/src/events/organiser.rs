@@ -17,10 +17,10 @@ use super::documents::{DocumentInfo, MAX_PDF_BYTES};
 use super::notes::MAX_NOTES;
 use super::recurrence::stockholm_to_utc;
 use super::web::OccurrenceLine;
-use super::{Occurrence, RegistrationStatus, RegistrationView, Series};
+use super::{Occurrence, RegistrationStatus, RegistrationView, Series, store};
 use crate::accounts::{FormErrors, INVALID};
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::db::UtcTime;
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::db::{Tx, UtcTime};
 use crate::formats::csv;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
@@ -53,8 +53,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Res
     let units: Vec<_> = ctx.person()?.units_for(Role::Staff).collect();
     let now = crate::db::UtcTime::now();
     let mut blocks = Vec::new();
-    for series in state.db.series_organised_by(&units).await? {
-        let occurrences = state.db.occurrences_of(series.id).await?;
+    for series in store::series_organised_by(&state.db, &units).await? {
+        let occurrences = store::occurrences_of(&state.db, series.id).await?;
         let lines = occurrences
             .iter()
             .filter(|o| o.ends_at > now)
@@ -77,7 +77,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Res
 
 /// The series, if this person may organise it; a refusal is audited.
 pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -> Result<Series, AppError> {
-    let series = state.db.series_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let series = store::series_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
     if !policy::may_organise(&ctx.current.actor, series.organiser_unit_id) {
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "event_series")
             .object(series.id)
@@ -96,28 +96,29 @@ pub(crate) async fn organised(
     position: i32,
 ) -> Result<(Series, Occurrence), AppError> {
     let series = organised_series(state, ctx, slug).await?;
-    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
+    let occurrence = store::occurrence_at(&state.db, series.id, position).await?.ok_or(AppError::NotFound)?;
     Ok((series, occurrence))
 }
 
-/// Reads the attendees and records it: one entry for the list, and one in the access log of
-/// each attendee who has an account.
+/// Reads the attendees and records it, in one transaction: one entry for the list, and one in
+/// the access log of each attendee who has an account.
 async fn attendees(
     state: &AppState,
     ctx: &PageContext,
     occurrence: &Occurrence,
-) -> Result<Vec<RegistrationView>, AppError> {
-    let registrations = state.db.registrations_for(occurrence.id).await?;
-    let actor = AuditActor::of(&ctx.current.actor);
-    let listed = AuditEvent::new(actor.clone(), Action::AttendeesViewed, "event_occurrence")
-        .object(occurrence.id)
-        .purpose(PURPOSE)
-        .request(ctx.request_id.clone());
-    state.db.append_audit(&listed).await?;
+) -> anyhow::Result<Vec<RegistrationView>> {
+    let listed =
+        AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AttendeesViewed, "event_occurrence")
+            .object(occurrence.id)
+            .purpose(PURPOSE)
+            .request(ctx.request_id.clone());
+    let mut tx = state.db.begin_write().await?;
+    let registrations = store::registrations_for_in(&mut tx, occurrence.id).await?;
+    audit::store::append(&mut tx, &listed).await?;
     for person in registrations.iter().filter_map(|r| r.person_id) {
-        let event = listed.clone().subject(person);
-        state.db.append_audit(&event).await?;
+        audit::store::append(&mut tx, &listed.clone().subject(person)).await?;
     }
+    tx.commit().await?;
     Ok(registrations)
 }
 
@@ -209,7 +210,7 @@ pub(crate) async fn occurrence_page(
         agenda_sv: occurrence.agenda_sv.clone().unwrap_or_default(),
         agenda_en: occurrence.agenda_en.clone().unwrap_or_default(),
         notes: occurrence.notes_md.clone().unwrap_or_default(),
-        documents: state.db.event_documents(occurrence.id).await?,
+        documents: store::event_documents(&state.db, occurrence.id).await?,
         public_base: ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position)),
         rows,
         base: ctx.href(&format!("/arrangor/{}/{}", series.slug, occurrence.position)),
@@ -263,15 +264,16 @@ pub fn new_times(form: &MoveForm, now: UtcTime) -> Result<(UtcTime, UtcTime), Fo
 }
 
 /// Tells everyone registered (the waitlist too) that a meeting changed, in the language
-/// they registered in.
+/// they registered in: their e-mails join the change's transaction.
 async fn tell_registered(
     state: &AppState,
+    tx: &mut Tx,
     series: &Series,
     occurrence: &Occurrence,
     kind: &str,
     previous: Option<UtcTime>,
-) -> Result<(), AppError> {
-    for registration in state.db.registrations_for(occurrence.id).await? {
+) -> anyhow::Result<()> {
+    for registration in store::registrations_for_in(tx, occurrence.id).await? {
         let locale = crate::i18n::Locale::from_code(&registration.locale);
         let args = [
             ("title", series.title(locale).to_string().into()),
@@ -284,8 +286,35 @@ async fn tell_registered(
             subject: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-subject"), &args),
             body: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-body"), &args),
         };
-        state.db.enqueue_mail(&mail).await?;
+        crate::mail::store::enqueue(tx, &mail).await?;
     }
+    Ok(())
+}
+
+/// Moves the meeting and tells everyone registered, in one transaction.
+async fn move_and_tell(
+    state: &AppState,
+    series: &Series,
+    occurrence: &Occurrence,
+    starts: UtcTime,
+    ends: UtcTime,
+) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    if store::move_occurrence(&mut tx, occurrence.id, starts, ends).await? {
+        let moved = Occurrence { starts_at: starts, ends_at: ends, ..occurrence.clone() };
+        tell_registered(state, &mut tx, series, &moved, "moved", Some(occurrence.starts_at)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels the meeting and tells everyone registered, in one transaction; nobody is told twice.
+async fn cancel_and_tell(state: &AppState, series: &Series, occurrence: &Occurrence) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    if store::cancel_occurrence(&mut tx, occurrence.id).await? {
+        tell_registered(state, &mut tx, series, occurrence, "cancelled", None).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -311,11 +340,8 @@ pub async fn move_occurrence(
             return Ok((INVALID, page).into_response());
         }
     };
-    if (starts, ends) != (occurrence.starts_at, occurrence.ends_at)
-        && state.db.move_occurrence(occurrence.id, starts, ends).await?
-    {
-        let moved = Occurrence { starts_at: starts, ends_at: ends, ..occurrence.clone() };
-        tell_registered(&state, &series, &moved, "moved", Some(occurrence.starts_at)).await?;
+    if (starts, ends) != (occurrence.starts_at, occurrence.ends_at) {
+        move_and_tell(&state, &series, &occurrence, starts, ends).await?;
     }
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
 }
@@ -342,7 +368,7 @@ pub async fn set_agenda(
 ) -> Result<Response, AppError> {
     let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
     let (sv, en) = (kept(&form.agenda_sv, 4000), kept(&form.agenda_en, 4000));
-    state.db.set_agenda(occurrence.id, sv.as_deref(), en.as_deref()).await?;
+    store::set_agenda(&state.db, occurrence.id, sv.as_deref(), en.as_deref()).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#agenda-heading"))).into_response())
 }
 
@@ -366,8 +392,29 @@ pub async fn set_notes(
         let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
         return Ok((INVALID, page).into_response());
     }
-    state.db.set_notes(occurrence.id, kept(&form.notes, MAX_NOTES).as_deref()).await?;
+    store::set_notes(&state.db, occurrence.id, kept(&form.notes, MAX_NOTES).as_deref()).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#notes-heading"))).into_response())
+}
+
+/// Marks who came and records it, in one transaction: one entry for the meeting and one in
+/// the access log of each confirmed attendee who has an account.
+async fn mark_attendance(
+    state: &AppState,
+    occurrence_id: Uuid,
+    present: &[Uuid],
+    marked: &AuditEvent,
+) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    store::set_attendance(&mut tx, occurrence_id, present).await?;
+    audit::store::append(&mut tx, marked).await?;
+    for registration in store::registrations_for_in(&mut tx, occurrence_id).await? {
+        if let (Some(person), RegistrationStatus::Confirmed) = (registration.person_id, registration.status())
+        {
+            audit::store::append(&mut tx, &marked.clone().subject(person)).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// `POST /arrangor/{slug}/{position}/narvaro`: who came (the checked confirmed registrations).
@@ -383,19 +430,12 @@ pub async fn set_attendance(
         .filter(|(key, _)| key == "narvarande")
         .filter_map(|(_, value)| Uuid::try_parse(value).ok())
         .collect();
-    state.db.set_attendance(occurrence.id, &present).await?;
     let marked =
         AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AttendanceMarked, "event_occurrence")
             .object(occurrence.id)
             .purpose(PURPOSE)
             .request(ctx.request_id.clone());
-    state.db.append_audit(&marked).await?;
-    for registration in state.db.registrations_for(occurrence.id).await? {
-        if let (Some(person), RegistrationStatus::Confirmed) = (registration.person_id, registration.status())
-        {
-            state.db.append_audit(&marked.clone().subject(person)).await?;
-        }
-    }
+    mark_attendance(&state, occurrence.id, &present, &marked).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#attendees-heading"))).into_response())
 }
 
@@ -405,6 +445,14 @@ pub struct ThemeForm {
     theme_sv: String,
     #[serde(default)]
     theme_en: String,
+}
+
+/// Sets a meeting's theme (its own transaction: nothing else is written with it).
+async fn set_theme_of(state: &AppState, id: Uuid, sv: Option<&str>, en: Option<&str>) -> anyhow::Result<()> {
+    let mut tx = state.db.begin().await?;
+    store::set_theme(&mut tx, id, sv, en).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// `POST /arrangor/{slug}/{position}/tema`: sets (or clears) a meeting's theme.
@@ -419,7 +467,7 @@ pub async fn set_theme(
         Some(text.trim()).filter(|t| !t.is_empty()).map(|t| t.chars().take(200).collect::<String>())
     };
     let (sv, en) = (clean(&form.theme_sv), clean(&form.theme_en));
-    state.db.set_theme(occurrence.id, sv.as_deref(), en.as_deref().or(sv.as_deref())).await?;
+    set_theme_of(&state, occurrence.id, sv.as_deref(), en.as_deref().or(sv.as_deref())).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
 }
 
@@ -430,9 +478,7 @@ pub async fn cancel(
     Path((slug, position)): Path<(String, i32)>,
 ) -> Result<Response, AppError> {
     let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
-    if state.db.cancel_occurrence(occurrence.id).await? {
-        tell_registered(&state, &series, &occurrence, "cancelled", None).await?;
-    }
+    cancel_and_tell(&state, &series, &occurrence).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
 }
 

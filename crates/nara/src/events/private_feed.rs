@@ -8,64 +8,15 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use uuid::Uuid;
 
 use super::ics::{self, FeedItem};
-use crate::db::{Db, UtcTime};
+use super::store;
 use crate::i18n::format_stockholm;
-use crate::on_pool;
 use crate::sessions::{new_token, token_hash};
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
-
-impl Db {
-    /// Makes a new feed secret for a person, revoking any earlier one.
-    pub async fn create_calendar_feed(&self, person_id: Uuid, token_hash: &str) -> anyhow::Result<()> {
-        let now = UtcTime::now();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query("UPDATE calendar_feeds SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
-                .bind(now)
-                .bind(person_id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("INSERT INTO calendar_feeds (token_hash, person_id, created_at) VALUES ($1, $2, $3)")
-                .bind(token_hash)
-                .bind(person_id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
-    pub async fn revoke_calendar_feeds(&self, person_id: Uuid) -> anyhow::Result<()> {
-        let sql = "UPDATE calendar_feeds SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL";
-        on_pool!(self, pool => sqlx::query(sql).bind(UtcTime::now()).bind(person_id).execute(pool).await.map(drop))?;
-        Ok(())
-    }
-
-    /// When the person's current feed was made, if they have one.
-    pub async fn active_calendar_feed(&self, person_id: Uuid) -> anyhow::Result<Option<UtcTime>> {
-        let sql = "SELECT created_at FROM calendar_feeds WHERE person_id = $1 AND revoked_at IS NULL \
-                   ORDER BY created_at DESC LIMIT 1";
-        let row = on_pool!(self, pool => sqlx::query_scalar(sql).bind(person_id).fetch_optional(pool).await)?;
-        Ok(row)
-    }
-
-    /// The person a live feed secret belongs to.
-    pub async fn calendar_feed_owner(&self, token_hash: &str) -> anyhow::Result<Option<Uuid>> {
-        // A deactivated account's feeds stop with it.
-        let sql = "SELECT f.person_id FROM calendar_feeds f JOIN people p ON p.id = f.person_id \
-                   WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND p.active";
-        let row =
-            on_pool!(self, pool => sqlx::query_scalar(sql).bind(token_hash).fetch_optional(pool).await)?;
-        Ok(row)
-    }
-}
 
 #[derive(Template)]
 #[template(path = "events/my_calendar.html")]
@@ -83,7 +34,7 @@ async fn page(
     new_address: Option<String>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
-    let active_since = state.db.active_calendar_feed(me).await?.map(format_stockholm);
+    let active_since = store::active_calendar_feed(&state.db, me).await?.map(format_stockholm);
     Ok(render(&MyCalendarPage { shell: ctx.shell(state), active_since, new_address })?.into_response())
 }
 
@@ -96,14 +47,14 @@ pub async fn show(State(state): State<AppState>, ctx: PageContext) -> Result<Res
 pub async fn create(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let token = new_token();
-    state.db.create_calendar_feed(me, &token_hash(&token)).await?;
+    store::create_calendar_feed(&state.db, me, &token_hash(&token)).await?;
     let address = state.absolute(&format!("/kalender/min/{token}/kalender.ics"));
     page(&state, &ctx, Some(address)).await
 }
 
 /// `POST /mina-sidor/kalender/stang-av`.
 pub async fn revoke(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    state.db.revoke_calendar_feeds(ctx.person()?.person.id).await?;
+    store::revoke_calendar_feeds(&state.db, ctx.person()?.person.id).await?;
     Ok(Redirect::to(&ctx.href("/mina-sidor/kalender")).into_response())
 }
 
@@ -113,12 +64,13 @@ pub async fn feed(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let person = state.db.calendar_feed_owner(&token_hash(&token)).await?.ok_or(AppError::NotFound)?;
-    let occurrences = state.db.occurrences_registered_by(person).await?;
+    let person =
+        store::calendar_feed_owner(&state.db, &token_hash(&token)).await?.ok_or(AppError::NotFound)?;
+    let occurrences = store::occurrences_registered_by(&state.db, person).await?;
     let mut series = HashMap::new();
     for o in &occurrences {
         if !series.contains_key(&o.series_id)
-            && let Some(s) = state.db.series(o.series_id).await?
+            && let Some(s) = store::series(&state.db, o.series_id).await?
         {
             series.insert(o.series_id, s);
         }

@@ -1,9 +1,15 @@
+//! The events feature's storage: series, occurrences, registrations with their waitlist, theme
+//! suggestions, documents and private calendar feeds.
+//!
+//! Reads and whole actions of one statement take the `Db`. A write that is part of a user
+//! action takes the action's `Tx` and does not commit: the handler begins the transaction,
+//! adds the action's audit entries and e-mails to it, and commits them together.
+
 use uuid::Uuid;
 
 use super::recurrence::Rule;
 use super::{Cancellation, Occurrence, Promoted, RegistrationStatus, Series};
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
+use crate::db::{Backend, Db, Param, Tx, UtcTime};
 
 /// Everything a new series needs besides its rule.
 #[derive(Debug, Clone)]
@@ -70,453 +76,555 @@ impl RegistrationView {
     }
 }
 
-/// The columns of `Series`, in its field order (one list for reading and writing).
-macro_rules! series_columns {
-    () => {
-        "id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, organiser_name, organiser_unit_id, \
-         audience_sv, audience_en, venue_name, venue_address, venue_accessibility_sv, venue_accessibility_en, \
-         online_url, price_sv, price_en, contact_name, contact_email, contact_phone, rule, capacity, public, help_area"
-    };
+/// A theme suggestion as the organisers see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Suggestion {
+    pub id: Uuid,
+    pub suggestion: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub status: String,
 }
 
-macro_rules! select_series {
-    ($clause:literal) => {
-        concat!("SELECT ", series_columns!(), " FROM event_series ", $clause)
-    };
+/// A document as a meeting page lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentInfo {
+    pub id: Uuid,
+    pub title: String,
+    pub size_bytes: i32,
 }
 
-macro_rules! select_occurrences {
-    ($clause:literal) => {
-        concat!(
-            "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, theme_en, agenda_sv, ",
-            "agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences ",
-            $clause
-        )
-    };
+impl DocumentInfo {
+    /// The size for people: `340 kB`.
+    pub fn size(&self) -> String {
+        format!("{} kB", (i64::from(self.size_bytes) + 999) / 1000)
+    }
 }
 
-macro_rules! select_registrations {
-    () => {
-        "SELECT id, occurrence_id, person_id, name, email, status, needs, group_id, attended, locale FROM event_registrations "
-    };
+// The column lists below are written out in each statement (no macros): the `Series`,
+// `Occurrence` and `RegistrationView` rows decode them by name, so a statement that misses one
+// fails every test that reads it.
+
+const INSERT_SERIES: &str = "INSERT INTO event_series (id, slug, title_sv, title_en, summary_sv, summary_en, \
+     has_themes, organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
+     venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
+     contact_phone, rule, capacity, public, help_area, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+     $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)";
+
+const SERIES_BY_SLUG: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
+     organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
+     venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
+     contact_phone, rule, capacity, public, help_area FROM event_series WHERE slug = $1";
+
+const SERIES_BY_ID: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
+     organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
+     venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
+     contact_phone, rule, capacity, public, help_area FROM event_series WHERE id = $1";
+
+const ALL_SERIES: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
+     organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
+     venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
+     contact_phone, rule, capacity, public, help_area FROM event_series ORDER BY title_sv";
+
+const PUBLIC_SERIES: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
+     organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
+     venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
+     contact_phone, rule, capacity, public, help_area FROM event_series WHERE public = TRUE ORDER BY title_sv";
+
+const INSERT_OCCURRENCE: &str = "INSERT INTO event_occurrences (id, series_id, position, starts_at, ends_at, \
+     capacity) VALUES ($1, $2, $3, $4, $5, $6)";
+
+const OCCURRENCES_OF: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, theme_en, \
+     agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences \
+     WHERE series_id = $1 ORDER BY position";
+
+const OCCURRENCE_AT: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, theme_en, \
+     agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences \
+     WHERE series_id = $1 AND position = $2";
+
+const OCCURRENCE: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, theme_en, \
+     agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences WHERE id = $1";
+
+const PUBLIC_OCCURRENCES: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, \
+     theme_en, agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences \
+     WHERE ends_at > $1 AND ($2 IS NULL OR starts_at < $2) AND series_id IN \
+     (SELECT id FROM event_series WHERE public = TRUE AND ($3 IS NULL OR organiser_name = $3) \
+      AND ($4 IS NULL OR audience_sv = $4) AND ($5 IS NULL OR help_area = $5)) \
+     ORDER BY starts_at, id LIMIT $6";
+
+const OCCURRENCES_REGISTERED_BY: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, \
+     theme_en, agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences \
+     WHERE id IN (SELECT occurrence_id FROM event_registrations WHERE person_id = $1 \
+     AND status <> 'cancelled') ORDER BY starts_at, id";
+
+const REGISTRATION: &str = "SELECT id, occurrence_id, person_id, name, email, status, needs, group_id, attended, \
+     locale FROM event_registrations WHERE id = $1";
+
+/// Everyone registered for an occurrence, confirmed first, then the waitlist in order.
+const REGISTRATIONS_FOR: &str = "SELECT id, occurrence_id, person_id, name, email, status, needs, group_id, \
+     attended, locale FROM event_registrations WHERE occurrence_id = $1 AND status <> 'cancelled' \
+     ORDER BY CASE status WHEN 'confirmed' THEN 0 ELSE 1 END, queue, id";
+
+const REGISTRATIONS_IN_GROUP: &str = "SELECT r.id, r.occurrence_id, r.person_id, r.name, r.email, r.status, \
+     r.needs, r.group_id, r.attended, r.locale FROM event_registrations r \
+     JOIN event_occurrences o ON o.id = r.occurrence_id WHERE r.group_id = $1 ORDER BY o.starts_at, o.id";
+
+/// An optional text as a parameter: sqlx encodes an `Option` only of a value that lives for
+/// every statement lifetime, which a borrowed `&str` does not.
+fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_owned)
 }
 
-/// Registers inside a transaction that holds the write lock (SQLite) or may take row locks
-/// (PostgreSQL); the caller commits. The place is taken by one conditional UPDATE, so two people
-/// can never take the last place: whoever does not get it goes on the waitlist. `None` when the
-/// occurrence takes no registrations.
-macro_rules! register_in {
-    ($tx:ident, $occurrence_id:expr, $who:expr, $group:expr) => {{
-        let taken = sqlx::query(
+/// Creates a series and its occurrences from the rule, in one transaction.
+pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Result<Uuid> {
+    rule.validate()?;
+    let s = &new.series;
+    // `/kalender/min/…` is everyone's private feed.
+    anyhow::ensure!(s.slug != "min", "the slug \"min\" is reserved");
+    let occurrences = rule.occurrences(500);
+    let stored_rule = rule.to_storage();
+    let now = UtcTime::now();
+    let mut tx = db.begin().await?;
+    let params: [&dyn Param; 26] = [
+        &s.id,
+        &s.slug,
+        &s.title_sv,
+        &s.title_en,
+        &s.summary_sv,
+        &s.summary_en,
+        &s.has_themes,
+        &s.organiser_name,
+        &s.organiser_unit_id,
+        &s.audience_sv,
+        &s.audience_en,
+        &s.venue_name,
+        &s.venue_address,
+        &s.venue_accessibility_sv,
+        &s.venue_accessibility_en,
+        &s.online_url,
+        &s.price_sv,
+        &s.price_en,
+        &s.contact_name,
+        &s.contact_email,
+        &s.contact_phone,
+        &stored_rule,
+        &s.capacity,
+        &s.public,
+        &s.help_area,
+        &now,
+    ];
+    tx.sql().execute(INSERT_SERIES, &params).await?;
+    for occurrence in &occurrences {
+        let position = i32::try_from(occurrence.index)?;
+        let (starts_at, ends_at) = (UtcTime(occurrence.starts_at), UtcTime(occurrence.ends_at));
+        let id = Uuid::new_v4();
+        let params: [&dyn Param; 6] = [&id, &s.id, &position, &starts_at, &ends_at, &s.capacity];
+        tx.sql().execute(INSERT_OCCURRENCE, &params).await?;
+    }
+    tx.commit().await?;
+    Ok(s.id)
+}
+
+pub async fn series_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Series>> {
+    Ok(db.sql().optional(SERIES_BY_SLUG, &[&slug]).await?)
+}
+
+pub async fn series(db: &Db, id: Uuid) -> anyhow::Result<Option<Series>> {
+    Ok(db.sql().optional(SERIES_BY_ID, &[&id]).await?)
+}
+
+/// The series a unit organises (every series for `None`), by title.
+pub async fn series_organised_by(db: &Db, units: &[Uuid]) -> anyhow::Result<Vec<Series>> {
+    let all: Vec<Series> = db.sql().all(ALL_SERIES, &[]).await?;
+    Ok(all.into_iter().filter(|s| s.organiser_unit_id.is_some_and(|u| units.contains(&u))).collect())
+}
+
+/// Every public series, by title.
+pub async fn public_series(db: &Db) -> anyhow::Result<Vec<Series>> {
+    Ok(db.sql().all(PUBLIC_SERIES, &[]).await?)
+}
+
+pub async fn occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Occurrence>> {
+    Ok(db.sql().all(OCCURRENCES_OF, &[&series_id]).await?)
+}
+
+/// The occurrence at a position in a series (its address: `/kalender/{slug}/{position}`).
+pub async fn occurrence_at(db: &Db, series_id: Uuid, position: i32) -> anyhow::Result<Option<Occurrence>> {
+    Ok(db.sql().optional(OCCURRENCE_AT, &[&series_id, &position]).await?)
+}
+
+pub async fn occurrence(db: &Db, id: Uuid) -> anyhow::Result<Option<Occurrence>> {
+    Ok(db.sql().optional(OCCURRENCE, &[&id]).await?)
+}
+
+/// Public occurrences ending after `from`, soonest first, cancelled ones included.
+pub async fn upcoming_occurrences(db: &Db, from: UtcTime, limit: i64) -> anyhow::Result<Vec<Occurrence>> {
+    public_occurrences(db, &SeriesFilter::default(), from, None, limit).await
+}
+
+/// Public occurrences of the series `filter` admits that end after `from` (and start before
+/// `until`), soonest first, cancelled ones included.
+pub async fn public_occurrences(
+    db: &Db,
+    filter: &SeriesFilter,
+    from: UtcTime,
+    until: Option<UtcTime>,
+    limit: i64,
+) -> anyhow::Result<Vec<Occurrence>> {
+    let params: [&dyn Param; 6] = [&from, &until, &filter.organiser, &filter.audience, &filter.area, &limit];
+    Ok(db.sql().all(PUBLIC_OCCURRENCES, &params).await?)
+}
+
+/// Registers for an occurrence: confirmed while places last, then on the waitlist.
+/// `None` when the occurrence takes no registrations (or does not exist).
+pub async fn register(
+    tx: &mut Tx,
+    occurrence_id: Uuid,
+    who: &Registrant,
+) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
+    register_in(tx, occurrence_id, who, None).await
+}
+
+/// Registers for several occurrences at once (a whole series): each is confirmed or
+/// waitlisted on its own, and together they form one group behind one private link.
+/// Occurrences that take no registrations are left out.
+pub async fn register_all(
+    tx: &mut Tx,
+    occurrence_ids: &[Uuid],
+    who: &Registrant,
+) -> anyhow::Result<Vec<Registered>> {
+    let group = (occurrence_ids.len() > 1).then(Uuid::new_v4);
+    let mut made = Vec::new();
+    for &occurrence_id in occurrence_ids {
+        if let Some((registration_id, status)) = register_in(tx, occurrence_id, who, group).await? {
+            made.push(Registered { occurrence_id, registration_id, status, group_id: group });
+        }
+    }
+    Ok(made)
+}
+
+/// Registers inside a transaction begun with `Db::begin_write`. The place is taken by one
+/// conditional UPDATE, so two people can never take the last place: whoever does not get it
+/// goes on the waitlist. `None` when the occurrence takes no registrations.
+async fn register_in(
+    tx: &mut Tx,
+    occurrence_id: Uuid,
+    who: &Registrant,
+    group: Option<Uuid>,
+) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
+    anyhow::ensure!(tx.is_write(), "a registration is made in a write transaction (Db::begin_write)");
+    let taken = tx
+        .sql()
+        .execute(
             "UPDATE event_occurrences SET taken = taken + 1 \
              WHERE id = $1 AND capacity IS NOT NULL AND taken < capacity AND NOT cancelled",
+            &[&occurrence_id],
         )
-        .bind($occurrence_id)
-        .execute(&mut *$tx)
-        .await?
-        .rows_affected();
-        let status = if taken == 1 {
-            Some(RegistrationStatus::Confirmed)
-        } else {
-            let open: Option<bool> = sqlx::query_scalar(
-                "SELECT capacity IS NOT NULL AND NOT cancelled FROM event_occurrences WHERE id = $1",
-            )
-            .bind($occurrence_id)
-            .fetch_optional(&mut *$tx)
-            .await?;
-            (open == Some(true)).then_some(RegistrationStatus::Waitlisted)
-        };
-        match status {
-            None => None,
-            Some(status) => {
-                let id = Uuid::new_v4();
-                let now = UtcTime::now();
-                sqlx::query(
-                    "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, \
-                     locale, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                )
-                .bind(id)
-                .bind($occurrence_id)
-                .bind($who.person_id)
-                .bind(&$who.name)
-                .bind(&$who.email)
-                .bind(status.as_str())
-                .bind(now.0.timestamp_micros())
-                .bind(&$who.needs)
-                .bind($who.locale.code())
-                .bind($group)
-                .bind(now)
-                .execute(&mut *$tx)
-                .await?;
-                Some((id, status))
-            }
-        }
-    }};
-}
-
-/// Registers for each occurrence in one transaction, as one group when there is more than one.
-macro_rules! register_all_in {
-    ($tx:ident, $occurrence_ids:expr, $who:expr) => {{
-        let group = ($occurrence_ids.len() > 1).then(Uuid::new_v4);
-        let mut made = Vec::new();
-        for &occurrence_id in $occurrence_ids {
-            if let Some((id, status)) = register_in!($tx, occurrence_id, $who, group) {
-                made.push(Registered { occurrence_id, registration_id: id, status, group_id: group });
-            }
-        }
-        $tx.commit().await?;
-        made
-    }};
-}
-
-/// Cancels inside a transaction that serialises changes to the occurrence: a confirmed place
-/// goes to the first on the waitlist, or is given back.
-macro_rules! cancel_in {
-    ($tx:ident, $registration_id:expr) => {{
-        let row: Option<(Uuid, String)> = sqlx::query_as(
-            "SELECT occurrence_id, status FROM event_registrations WHERE id = $1 AND status <> 'cancelled'",
-        )
-        .bind($registration_id)
-        .fetch_optional(&mut *$tx)
         .await?;
-        let Some((occurrence_id, status)) = row else { return Ok(None) };
-        sqlx::query("UPDATE event_registrations SET status = 'cancelled', cancelled_at = $1, needs = NULL WHERE id = $2")
-            .bind(UtcTime::now())
-            .bind($registration_id)
-            .execute(&mut *$tx)
+    let status = if taken == 1 {
+        RegistrationStatus::Confirmed
+    } else {
+        let open: Option<bool> = tx
+            .sql()
+            .value(
+                "SELECT capacity IS NOT NULL AND NOT cancelled FROM event_occurrences WHERE id = $1",
+                &[&occurrence_id],
+            )
             .await?;
-        let mut promoted = None;
-        if status == RegistrationStatus::Confirmed.as_str() {
-            let next: Option<(Uuid, String, String, String)> = sqlx::query_as(
+        if open != Some(true) {
+            return Ok(None);
+        }
+        RegistrationStatus::Waitlisted
+    };
+    let id = Uuid::new_v4();
+    let now = UtcTime::now();
+    let queue = now.0.timestamp_micros();
+    let locale = who.locale.code();
+    let params: [&dyn Param; 11] = [
+        &id,
+        &occurrence_id,
+        &who.person_id,
+        &who.name,
+        &who.email,
+        &status.as_str(),
+        &queue,
+        &who.needs,
+        &locale,
+        &group,
+        &now,
+    ];
+    tx.sql()
+        .execute(
+            "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, \
+             locale, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            &params,
+        )
+        .await?;
+    Ok(Some((id, status)))
+}
+
+/// Cancels a registration inside a transaction begun with `Db::begin_write`, which serialises
+/// changes to the occurrence: a confirmed place goes to the first on the waitlist, or is given
+/// back. `None` when it does not exist or was already cancelled.
+pub async fn cancel_registration(tx: &mut Tx, registration_id: Uuid) -> anyhow::Result<Option<Cancellation>> {
+    anyhow::ensure!(tx.is_write(), "a cancellation is made in a write transaction (Db::begin_write)");
+    if tx.backend() == Backend::Postgres {
+        // Lock the occurrence first: two cancellations never promote the same person. (SQLite's
+        // write transaction already holds the lock on the whole database.)
+        let _: Option<(Uuid,)> = tx
+            .sql()
+            .optional(
+                "SELECT o.id FROM event_occurrences o JOIN event_registrations r ON r.occurrence_id = o.id \
+                 WHERE r.id = $1 FOR UPDATE OF o",
+                &[&registration_id],
+            )
+            .await?;
+    }
+    let row: Option<(Uuid, String)> = tx
+        .sql()
+        .optional(
+            "SELECT occurrence_id, status FROM event_registrations WHERE id = $1 AND status <> 'cancelled'",
+            &[&registration_id],
+        )
+        .await?;
+    let Some((occurrence_id, status)) = row else { return Ok(None) };
+    let now = UtcTime::now();
+    tx.sql()
+        .execute(
+            "UPDATE event_registrations SET status = 'cancelled', cancelled_at = $1, needs = NULL WHERE id = $2",
+            &[&now, &registration_id],
+        )
+        .await?;
+    let mut promoted = None;
+    if status == RegistrationStatus::Confirmed.as_str() {
+        let next: Option<(Uuid, String, String, String)> = tx
+            .sql()
+            .optional(
                 "UPDATE event_registrations SET status = 'confirmed' WHERE id = \
                  (SELECT id FROM event_registrations WHERE occurrence_id = $1 AND status = 'waitlisted' \
                   ORDER BY queue, id LIMIT 1) RETURNING id, name, email, locale",
+                &[&occurrence_id],
             )
-            .bind(occurrence_id)
-            .fetch_optional(&mut *$tx)
             .await?;
-            match next {
-                Some((registration_id, name, email, locale)) => {
-                    promoted = Some(Promoted { registration_id, name, email, locale })
-                }
-                None => {
-                    sqlx::query("UPDATE event_occurrences SET taken = taken - 1 WHERE id = $1 AND taken > 0")
-                        .bind(occurrence_id)
-                        .execute(&mut *$tx)
-                        .await?;
-                }
+        match next {
+            Some((registration_id, name, email, locale)) => {
+                promoted = Some(Promoted { registration_id, name, email, locale })
             }
-        }
-        $tx.commit().await?;
-        Some(Cancellation { occurrence_id, promoted })
-    }};
-}
-
-impl Db {
-    /// Creates a series and its occurrences from the rule, in one transaction.
-    pub async fn create_series(&self, new: &NewSeries, rule: &Rule) -> anyhow::Result<Uuid> {
-        rule.validate()?;
-        let s = &new.series;
-        // `/kalender/min/…` is everyone's private feed.
-        anyhow::ensure!(s.slug != "min", "the slug \"min\" is reserved");
-        let sql = concat!(
-            "INSERT INTO event_series (",
-            series_columns!(),
-            ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20, $21, $22, $23, $24, $25, $26)"
-        );
-        let occurrences = rule.occurrences(500);
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            sqlx::query(sql)
-                .bind(s.id).bind(&s.slug).bind(&s.title_sv).bind(&s.title_en).bind(&s.summary_sv).bind(&s.summary_en)
-                .bind(s.has_themes).bind(&s.organiser_name).bind(s.organiser_unit_id).bind(&s.audience_sv).bind(&s.audience_en)
-                .bind(&s.venue_name).bind(&s.venue_address).bind(&s.venue_accessibility_sv)
-                .bind(&s.venue_accessibility_en).bind(&s.online_url).bind(&s.price_sv).bind(&s.price_en)
-                .bind(&s.contact_name).bind(&s.contact_email).bind(&s.contact_phone).bind(rule.to_storage())
-                .bind(s.capacity).bind(s.public).bind(&s.help_area).bind(UtcTime::now())
-                .execute(&mut *tx)
-                .await?;
-            for occurrence in &occurrences {
-                sqlx::query(
-                    "INSERT INTO event_occurrences (id, series_id, position, starts_at, ends_at, capacity) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(Uuid::new_v4())
-                .bind(s.id)
-                .bind(i32::try_from(occurrence.index)?)
-                .bind(UtcTime(occurrence.starts_at))
-                .bind(UtcTime(occurrence.ends_at))
-                .bind(s.capacity)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await?;
-        });
-        Ok(s.id)
-    }
-
-    pub async fn series_by_slug(&self, slug: &str) -> anyhow::Result<Option<Series>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_series!("WHERE slug = $1"))
-            .bind(slug)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    pub async fn series(&self, id: Uuid) -> anyhow::Result<Option<Series>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_series!("WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    /// The series a unit organises (every series for `None`), by title.
-    pub async fn series_organised_by(&self, units: &[Uuid]) -> anyhow::Result<Vec<Series>> {
-        let all: Vec<Series> = on_pool!(self, pool => sqlx::query_as(select_series!("ORDER BY title_sv"))
-            .fetch_all(pool)
-            .await)?;
-        Ok(all.into_iter().filter(|s| s.organiser_unit_id.is_some_and(|u| units.contains(&u))).collect())
-    }
-
-    /// Every public series, by title.
-    pub async fn public_series(&self) -> anyhow::Result<Vec<Series>> {
-        let rows = on_pool!(self, pool => sqlx::query_as(select_series!("WHERE public = TRUE ORDER BY title_sv"))
-            .fetch_all(pool)
-            .await)?;
-        Ok(rows)
-    }
-
-    pub async fn occurrences_of(&self, series_id: Uuid) -> anyhow::Result<Vec<Occurrence>> {
-        let rows = on_pool!(self, pool => sqlx::query_as(select_occurrences!("WHERE series_id = $1 ORDER BY position"))
-            .bind(series_id)
-            .fetch_all(pool)
-            .await)?;
-        Ok(rows)
-    }
-
-    /// The occurrence at a position in a series (its address: `/kalender/{slug}/{position}`).
-    pub async fn occurrence_at(&self, series_id: Uuid, position: i32) -> anyhow::Result<Option<Occurrence>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_occurrences!("WHERE series_id = $1 AND position = $2"))
-            .bind(series_id)
-            .bind(position)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    pub async fn occurrence(&self, id: Uuid) -> anyhow::Result<Option<Occurrence>> {
-        let row = on_pool!(self, pool => sqlx::query_as(select_occurrences!("WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-
-    /// Public occurrences ending after `from`, soonest first, cancelled ones included.
-    pub async fn upcoming_occurrences(&self, from: UtcTime, limit: i64) -> anyhow::Result<Vec<Occurrence>> {
-        self.public_occurrences(&SeriesFilter::default(), from, None, limit).await
-    }
-
-    /// Public occurrences of the series `filter` admits that end after `from` (and start before
-    /// `until`), soonest first, cancelled ones included.
-    pub async fn public_occurrences(
-        &self,
-        filter: &SeriesFilter,
-        from: UtcTime,
-        until: Option<UtcTime>,
-        limit: i64,
-    ) -> anyhow::Result<Vec<Occurrence>> {
-        let sql = select_occurrences!(
-            "WHERE ends_at > $1 AND ($2 IS NULL OR starts_at < $2) AND series_id IN \
-             (SELECT id FROM event_series WHERE public = TRUE AND ($3 IS NULL OR organiser_name = $3) \
-              AND ($4 IS NULL OR audience_sv = $4) AND ($5 IS NULL OR help_area = $5)) \
-             ORDER BY starts_at, id LIMIT $6"
-        );
-        let rows = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(from)
-            .bind(until)
-            .bind(&filter.organiser)
-            .bind(&filter.audience)
-            .bind(&filter.area)
-            .bind(limit)
-            .fetch_all(pool)
-            .await)?;
-        Ok(rows)
-    }
-
-    /// Registers for an occurrence: confirmed while places last, then on the waitlist.
-    /// `None` when the occurrence takes no registrations (or does not exist).
-    pub async fn register(
-        &self,
-        occurrence_id: Uuid,
-        who: &Registrant,
-    ) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
-        let made = self.register_all(&[occurrence_id], who).await?;
-        Ok(made.first().map(|r| (r.registration_id, r.status)))
-    }
-
-    /// Registers for several occurrences at once (a whole series): each is confirmed or
-    /// waitlisted on its own, and together they form one group behind one private link.
-    /// Occurrences that take no registrations are left out.
-    pub async fn register_all(
-        &self,
-        occurrence_ids: &[Uuid],
-        who: &Registrant,
-    ) -> anyhow::Result<Vec<Registered>> {
-        let made = match self.pool() {
-            crate::db::Pool::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                register_all_in!(tx, occurrence_ids, who)
-            }
-            crate::db::Pool::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                register_all_in!(tx, occurrence_ids, who)
-            }
-        };
-        Ok(made)
-    }
-
-    /// Cancels a registration; `None` when it does not exist or was already cancelled.
-    pub async fn cancel_registration(&self, registration_id: Uuid) -> anyhow::Result<Option<Cancellation>> {
-        let outcome = match self.pool() {
-            crate::db::Pool::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                cancel_in!(tx, registration_id)
-            }
-            crate::db::Pool::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                // Lock the occurrence first: two cancellations never promote the same person.
-                sqlx::query(
-                    "SELECT o.id FROM event_occurrences o JOIN event_registrations r ON r.occurrence_id = o.id \
-                     WHERE r.id = $1 FOR UPDATE OF o",
-                )
-                .bind(registration_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                cancel_in!(tx, registration_id)
-            }
-        };
-        Ok(outcome)
-    }
-
-    /// Cancels an occurrence; it stays in calendars as cancelled (a higher SEQUENCE).
-    pub async fn cancel_occurrence(&self, id: Uuid) -> anyhow::Result<bool> {
-        let sql = "UPDATE event_occurrences SET cancelled = TRUE, sequence = sequence + 1 WHERE id = $1 AND NOT cancelled";
-        let changed =
-            on_pool!(self, pool => sqlx::query(sql).bind(id).execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(changed == 1)
-    }
-
-    /// Moves an occurrence to another time; the UID stays, the SEQUENCE goes up.
-    pub async fn move_occurrence(
-        &self,
-        id: Uuid,
-        starts_at: UtcTime,
-        ends_at: UtcTime,
-    ) -> anyhow::Result<bool> {
-        let sql = "UPDATE event_occurrences SET starts_at = $1, ends_at = $2, sequence = sequence + 1 WHERE id = $3";
-        let changed = on_pool!(self, pool => sqlx::query(sql)
-            .bind(starts_at)
-            .bind(ends_at)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(changed == 1)
-    }
-
-    /// Gives one occurrence its own theme (the development group decides them month by month).
-    pub async fn set_theme(
-        &self,
-        id: Uuid,
-        theme_sv: Option<&str>,
-        theme_en: Option<&str>,
-    ) -> anyhow::Result<()> {
-        let sql = "UPDATE event_occurrences SET theme_sv = $1, theme_en = $2, sequence = sequence + 1 WHERE id = $3";
-        on_pool!(self, pool => sqlx::query(sql).bind(theme_sv).bind(theme_en).bind(id).execute(pool).await.map(drop))?;
-        Ok(())
-    }
-
-    pub async fn registration(&self, id: Uuid) -> anyhow::Result<Option<RegistrationView>> {
-        let sql = concat!(select_registrations!(), "WHERE id = $1");
-        let row = on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await)?;
-        Ok(row)
-    }
-
-    /// Everyone registered for an occurrence, confirmed first, then the waitlist in order.
-    pub async fn registrations_for(&self, occurrence_id: Uuid) -> anyhow::Result<Vec<RegistrationView>> {
-        let sql = concat!(
-            select_registrations!(),
-            "WHERE occurrence_id = $1 AND status <> 'cancelled' ",
-            "ORDER BY CASE status WHEN 'confirmed' THEN 0 ELSE 1 END, queue, id"
-        );
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(occurrence_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// The registrations made together with `group_id` (a whole series), soonest first.
-    pub async fn registrations_in_group(&self, group_id: Uuid) -> anyhow::Result<Vec<RegistrationView>> {
-        let sql = concat!(
-            "SELECT r.id, r.occurrence_id, r.person_id, r.name, r.email, r.status, r.needs, r.group_id, r.attended, r.locale ",
-            "FROM event_registrations r JOIN event_occurrences o ON o.id = r.occurrence_id ",
-            "WHERE r.group_id = $1 ORDER BY o.starts_at, o.id"
-        );
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(group_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// Marks who came: the confirmed registrations in `present` attended, the other confirmed
-    /// ones did not.
-    pub async fn set_attendance(&self, occurrence_id: Uuid, present: &[Uuid]) -> anyhow::Result<()> {
-        let confirmed: Vec<Uuid> = on_pool!(self, pool => sqlx::query_scalar(
-                "SELECT id FROM event_registrations WHERE occurrence_id = $1 AND status = 'confirmed'",
-            )
-            .bind(occurrence_id)
-            .fetch_all(pool)
-            .await)?;
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            for id in confirmed {
-                sqlx::query("UPDATE event_registrations SET attended = $1 WHERE id = $2")
-                    .bind(present.contains(&id))
-                    .bind(id)
-                    .execute(&mut *tx)
+            None => {
+                tx.sql()
+                    .execute(
+                        "UPDATE event_occurrences SET taken = taken - 1 WHERE id = $1 AND taken > 0",
+                        &[&occurrence_id],
+                    )
                     .await?;
             }
-            tx.commit().await?;
-        });
-        Ok(())
+        }
     }
+    Ok(Some(Cancellation { occurrence_id, promoted }))
+}
 
-    /// Sets a meeting's agenda (one item a line) in Swedish and English.
-    pub async fn set_agenda(
-        &self,
-        id: Uuid,
-        agenda_sv: Option<&str>,
-        agenda_en: Option<&str>,
-    ) -> anyhow::Result<()> {
-        let sql = "UPDATE event_occurrences SET agenda_sv = $1, agenda_en = $2 WHERE id = $3";
-        on_pool!(self, pool => sqlx::query(sql).bind(agenda_sv).bind(agenda_en).bind(id).execute(pool).await.map(drop))?;
-        Ok(())
-    }
+/// Cancels an occurrence; it stays in calendars as cancelled (a higher SEQUENCE). False when it
+/// was cancelled already.
+pub async fn cancel_occurrence(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE event_occurrences SET cancelled = TRUE, sequence = sequence + 1 WHERE id = $1 AND NOT cancelled";
+    Ok(tx.sql().execute(sql, &[&id]).await? == 1)
+}
 
-    /// Publishes (or withdraws, with `None`) the notes from a meeting, as Markdown.
-    pub async fn set_notes(&self, id: Uuid, notes_md: Option<&str>) -> anyhow::Result<()> {
-        let sql = "UPDATE event_occurrences SET notes_md = $1 WHERE id = $2";
-        on_pool!(self, pool => sqlx::query(sql).bind(notes_md).bind(id).execute(pool).await.map(drop))?;
-        Ok(())
-    }
+/// Moves an occurrence to another time; the UID stays, the SEQUENCE goes up.
+pub async fn move_occurrence(
+    tx: &mut Tx,
+    id: Uuid,
+    starts_at: UtcTime,
+    ends_at: UtcTime,
+) -> anyhow::Result<bool> {
+    let sql =
+        "UPDATE event_occurrences SET starts_at = $1, ends_at = $2, sequence = sequence + 1 WHERE id = $3";
+    Ok(tx.sql().execute(sql, &[&starts_at, &ends_at, &id]).await? == 1)
+}
 
-    /// The occurrences a person is registered for (confirmed or waitlisted), with their
-    /// series, for their private calendar feed.
-    pub async fn occurrences_registered_by(&self, person_id: Uuid) -> anyhow::Result<Vec<Occurrence>> {
-        let sql = select_occurrences!(
-            "WHERE id IN (SELECT occurrence_id FROM event_registrations WHERE person_id = $1 \
-             AND status <> 'cancelled') ORDER BY starts_at, id"
-        );
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await)?;
-        Ok(rows)
+/// Gives one occurrence its own theme (the development group decides them month by month).
+pub async fn set_theme(
+    tx: &mut Tx,
+    id: Uuid,
+    theme_sv: Option<&str>,
+    theme_en: Option<&str>,
+) -> anyhow::Result<()> {
+    let sql =
+        "UPDATE event_occurrences SET theme_sv = $1, theme_en = $2, sequence = sequence + 1 WHERE id = $3";
+    let (theme_sv, theme_en) = (owned(theme_sv), owned(theme_en));
+    tx.sql().execute(sql, &[&theme_sv, &theme_en, &id]).await?;
+    Ok(())
+}
+
+pub async fn registration(db: &Db, id: Uuid) -> anyhow::Result<Option<RegistrationView>> {
+    Ok(db.sql().optional(REGISTRATION, &[&id]).await?)
+}
+
+/// Everyone registered for an occurrence, confirmed first, then the waitlist in order.
+pub async fn registrations_for(db: &Db, occurrence_id: Uuid) -> anyhow::Result<Vec<RegistrationView>> {
+    Ok(db.sql().all(REGISTRATIONS_FOR, &[&occurrence_id]).await?)
+}
+
+/// [`registrations_for`] inside an action's transaction: those its notices and audit entries
+/// are for.
+pub async fn registrations_for_in(tx: &mut Tx, occurrence_id: Uuid) -> anyhow::Result<Vec<RegistrationView>> {
+    Ok(tx.sql().all(REGISTRATIONS_FOR, &[&occurrence_id]).await?)
+}
+
+/// The registrations made together with `group_id` (a whole series), soonest first.
+pub async fn registrations_in_group(db: &Db, group_id: Uuid) -> anyhow::Result<Vec<RegistrationView>> {
+    Ok(db.sql().all(REGISTRATIONS_IN_GROUP, &[&group_id]).await?)
+}
+
+/// Marks who came: the confirmed registrations in `present` attended, the other confirmed
+/// ones did not.
+pub async fn set_attendance(tx: &mut Tx, occurrence_id: Uuid, present: &[Uuid]) -> anyhow::Result<()> {
+    let confirmed: Vec<Uuid> = tx
+        .sql()
+        .column(
+            "SELECT id FROM event_registrations WHERE occurrence_id = $1 AND status = 'confirmed'",
+            &[&occurrence_id],
+        )
+        .await?;
+    for id in confirmed {
+        let attended = present.contains(&id);
+        tx.sql()
+            .execute("UPDATE event_registrations SET attended = $1 WHERE id = $2", &[&attended, &id])
+            .await?;
     }
+    Ok(())
+}
+
+/// Sets a meeting's agenda (one item a line) in Swedish and English.
+pub async fn set_agenda(
+    db: &Db,
+    id: Uuid,
+    agenda_sv: Option<&str>,
+    agenda_en: Option<&str>,
+) -> anyhow::Result<()> {
+    let sql = "UPDATE event_occurrences SET agenda_sv = $1, agenda_en = $2 WHERE id = $3";
+    let (agenda_sv, agenda_en) = (owned(agenda_sv), owned(agenda_en));
+    db.sql().execute(sql, &[&agenda_sv, &agenda_en, &id]).await?;
+    Ok(())
+}
+
+/// Publishes (or withdraws, with `None`) the notes from a meeting, as Markdown.
+pub async fn set_notes(db: &Db, id: Uuid, notes_md: Option<&str>) -> anyhow::Result<()> {
+    let sql = "UPDATE event_occurrences SET notes_md = $1 WHERE id = $2";
+    let notes_md = owned(notes_md);
+    db.sql().execute(sql, &[&notes_md, &id]).await?;
+    Ok(())
+}
+
+/// The occurrences a person is registered for (confirmed or waitlisted), with their
+/// series, for their private calendar feed.
+pub async fn occurrences_registered_by(db: &Db, person_id: Uuid) -> anyhow::Result<Vec<Occurrence>> {
+    Ok(db.sql().all(OCCURRENCES_REGISTERED_BY, &[&person_id]).await?)
+}
+
+/// Stores a theme suggestion, undecided.
+pub async fn add_suggestion(
+    db: &Db,
+    series_id: Uuid,
+    text: &str,
+    name: Option<&str>,
+    email: Option<&str>,
+) -> anyhow::Result<()> {
+    let sql = "INSERT INTO theme_suggestions (id, series_id, suggestion, name, email, status, created_at) \
+               VALUES ($1, $2, $3, $4, $5, 'new', $6)";
+    let (id, now) = (Uuid::new_v4(), UtcTime::now());
+    let (name, email) = (owned(name), owned(email));
+    db.sql().execute(sql, &[&id, &series_id, &text, &name, &email, &now]).await?;
+    Ok(())
+}
+
+/// The suggestions for a series, undecided first, newest first.
+pub async fn suggestions(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Suggestion>> {
+    let sql = "SELECT id, suggestion, name, email, status FROM theme_suggestions WHERE series_id = $1 \
+               ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC";
+    Ok(db.sql().all(sql, &[&series_id]).await?)
+}
+
+/// Decides an undecided suggestion (accepted for a meeting, or declined); the suggestion when
+/// it was undecided, else `None`.
+pub async fn decide_suggestion(
+    tx: &mut Tx,
+    series_id: Uuid,
+    id: Uuid,
+    accepted_for: Option<Uuid>,
+) -> anyhow::Result<Option<Suggestion>> {
+    let status = if accepted_for.is_some() { "accepted" } else { "declined" };
+    let sql = "UPDATE theme_suggestions SET status = $1, occurrence_id = $2, decided_at = $3 \
+               WHERE id = $4 AND series_id = $5 AND status = 'new' RETURNING id, suggestion, name, email, status";
+    let now = UtcTime::now();
+    Ok(tx.sql().optional(sql, &[&status, &accepted_for, &now, &id, &series_id]).await?)
+}
+
+/// Stores a (checked) PDF for a meeting.
+pub async fn add_event_document(
+    db: &Db,
+    occurrence_id: Uuid,
+    title: &str,
+    content: &[u8],
+    by: Uuid,
+) -> anyhow::Result<Uuid> {
+    let sql = "INSERT INTO event_documents (id, occurrence_id, title, size_bytes, content, uploaded_by, uploaded_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    let (id, size, now) = (Uuid::new_v4(), i32::try_from(content.len())?, UtcTime::now());
+    db.sql().execute(sql, &[&id, &occurrence_id, &title, &size, &content, &by, &now]).await?;
+    Ok(id)
+}
+
+pub async fn event_documents(db: &Db, occurrence_id: Uuid) -> anyhow::Result<Vec<DocumentInfo>> {
+    let sql =
+        "SELECT id, title, size_bytes FROM event_documents WHERE occurrence_id = $1 ORDER BY uploaded_at, id";
+    Ok(db.sql().all(sql, &[&occurrence_id]).await?)
+}
+
+/// A document's title and bytes, if it belongs to this occurrence.
+pub async fn event_document(
+    db: &Db,
+    occurrence_id: Uuid,
+    id: Uuid,
+) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+    let sql = "SELECT title, content FROM event_documents WHERE id = $1 AND occurrence_id = $2";
+    Ok(db.sql().optional(sql, &[&id, &occurrence_id]).await?)
+}
+
+/// Makes a new feed secret for a person, revoking any earlier one, in one transaction.
+pub async fn create_calendar_feed(db: &Db, person_id: Uuid, token_hash: &str) -> anyhow::Result<()> {
+    let now = UtcTime::now();
+    let mut tx = db.begin().await?;
+    tx.sql().execute(REVOKE_FEEDS, &[&now, &person_id]).await?;
+    tx.sql()
+        .execute(
+            "INSERT INTO calendar_feeds (token_hash, person_id, created_at) VALUES ($1, $2, $3)",
+            &[&token_hash, &person_id, &now],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const REVOKE_FEEDS: &str =
+    "UPDATE calendar_feeds SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL";
+
+pub async fn revoke_calendar_feeds(db: &Db, person_id: Uuid) -> anyhow::Result<()> {
+    db.sql().execute(REVOKE_FEEDS, &[&UtcTime::now(), &person_id]).await?;
+    Ok(())
+}
+
+/// When the person's current feed was made, if they have one.
+pub async fn active_calendar_feed(db: &Db, person_id: Uuid) -> anyhow::Result<Option<UtcTime>> {
+    let sql = "SELECT created_at FROM calendar_feeds WHERE person_id = $1 AND revoked_at IS NULL \
+               ORDER BY created_at DESC LIMIT 1";
+    Ok(db.sql().value(sql, &[&person_id]).await?)
+}
+
+/// The person a live feed secret belongs to.
+pub async fn calendar_feed_owner(db: &Db, token_hash: &str) -> anyhow::Result<Option<Uuid>> {
+    // A deactivated account's feeds stop with it.
+    let sql = "SELECT f.person_id FROM calendar_feeds f JOIN people p ON p.id = f.person_id \
+               WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND p.active";
+    Ok(db.sql().value(sql, &[&token_hash]).await?)
 }

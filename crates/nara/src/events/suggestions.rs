@@ -9,81 +9,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::Series;
+use super::store::{self, Suggestion};
+use super::{Occurrence, Series};
 use crate::accounts::{FormErrors, INVALID};
-use crate::db::{Db, UtcTime};
+use crate::db::UtcTime;
 use crate::i18n::format_stockholm;
 use crate::identity::EmailAddress;
 use crate::mail::Email;
-use crate::on_pool;
 use crate::rate_limit::{self, MAIL_PER_ADDRESS};
 use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Suggestion {
-    pub id: Uuid,
-    pub suggestion: String,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub status: String,
-}
-
-impl Db {
-    pub async fn add_suggestion(
-        &self,
-        series_id: Uuid,
-        text: &str,
-        name: Option<&str>,
-        email: Option<&str>,
-    ) -> anyhow::Result<()> {
-        let sql = "INSERT INTO theme_suggestions (id, series_id, suggestion, name, email, status, created_at) \
-                   VALUES ($1, $2, $3, $4, $5, 'new', $6)";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(Uuid::new_v4())
-            .bind(series_id)
-            .bind(text)
-            .bind(name)
-            .bind(email)
-            .bind(UtcTime::now())
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
-
-    /// The suggestions for a series, undecided first, newest first.
-    pub async fn suggestions(&self, series_id: Uuid) -> anyhow::Result<Vec<Suggestion>> {
-        let sql = "SELECT id, suggestion, name, email, status FROM theme_suggestions WHERE series_id = $1 \
-                   ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(series_id).fetch_all(pool).await)?;
-        Ok(rows)
-    }
-
-    /// Decides an undecided suggestion; the suggestion when it was undecided, else `None`.
-    pub async fn decide_suggestion(
-        &self,
-        series_id: Uuid,
-        id: Uuid,
-        accepted_for: Option<Uuid>,
-    ) -> anyhow::Result<Option<Suggestion>> {
-        let status = if accepted_for.is_some() { "accepted" } else { "declined" };
-        let sql = "UPDATE theme_suggestions SET status = $1, occurrence_id = $2, decided_at = $3 \
-                   WHERE id = $4 AND series_id = $5 AND status = 'new' RETURNING id, suggestion, name, email, status";
-        let row = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(status)
-            .bind(accepted_for)
-            .bind(UtcTime::now())
-            .bind(id)
-            .bind(series_id)
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row)
-    }
-}
 
 #[derive(Template)]
 #[template(path = "events/suggest.html")]
@@ -107,7 +45,10 @@ pub struct SuggestForm {
 }
 
 async fn themed_series(state: &AppState, slug: &str) -> Result<Series, AppError> {
-    state.db.series_by_slug(slug).await?.filter(|s| s.public && s.has_themes).ok_or(AppError::NotFound)
+    store::series_by_slug(&state.db, slug)
+        .await?
+        .filter(|s| s.public && s.has_themes)
+        .ok_or(AppError::NotFound)
 }
 
 fn suggest_page<'a>(
@@ -181,7 +122,7 @@ pub async fn submit(
         return Err(AppError::TooManyAttempts);
     }
     let name = Some(form.name.trim()).filter(|n| !n.is_empty());
-    state.db.add_suggestion(series.id, text, name, email.as_ref().map(EmailAddress::as_str)).await?;
+    store::add_suggestion(&state.db, series.id, text, name, email.as_ref().map(EmailAddress::as_str)).await?;
     Ok(render(&suggest_page(&state, &ctx, &series, FormErrors::default(), SuggestForm::default(), true))?
         .into_response())
 }
@@ -217,18 +158,14 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let series = super::organiser::organised_series(&state, &ctx, &slug).await?;
     let now = UtcTime::now();
-    let meetings = state
-        .db
-        .occurrences_of(series.id)
+    let meetings = store::occurrences_of(&state.db, series.id)
         .await?
         .into_iter()
         .filter(|o| o.starts_at > now && !o.cancelled)
         .map(|o| MeetingChoice { position: o.position, label: format_stockholm(o.starts_at) })
         .collect();
     let base = ctx.href(&format!("/arrangor/{slug}/forslag"));
-    let rows = state
-        .db
-        .suggestions(series.id)
+    let rows = store::suggestions(&state.db, series.id)
         .await?
         .into_iter()
         .map(|s| SuggestionRow {
@@ -256,28 +193,57 @@ pub struct AcceptForm {
     position: i32,
 }
 
-/// Tells the suggester (if they left an address) what became of their suggestion.
-async fn tell(
+/// The e-mail that tells the suggester what became of their suggestion, if they left an address.
+fn decision_mail(
     state: &AppState,
     ctx: &PageContext,
     suggestion: &Suggestion,
     series: &Series,
     key: &str,
     when: Option<String>,
-) -> Result<(), AppError> {
-    let Some(to) = &suggestion.email else { return Ok(()) };
+) -> Option<Email> {
+    let to = suggestion.email.clone()?;
     let locale = ctx.location.locale;
     let args = [
         ("title", series.title(locale).to_string().into()),
         ("suggestion", suggestion.suggestion.clone().into()),
         ("when", when.unwrap_or_default().into()),
     ];
-    let mail = Email {
-        to: to.clone(),
+    Some(Email {
+        to,
         subject: state.catalogues.plain_with(locale, &format!("{key}-subject"), &args),
         body: state.catalogues.plain_with(locale, &format!("{key}-body"), &args),
+    })
+}
+
+/// Accepts the suggestion for `meeting` (it becomes the meeting's theme) or, without one,
+/// declines it; the suggester is told. One transaction: the decision, the theme and the e-mail
+/// commit together. Nothing happens to a suggestion decided already.
+async fn decide(
+    state: &AppState,
+    ctx: &PageContext,
+    series: &Series,
+    id: Uuid,
+    meeting: Option<&Occurrence>,
+) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    let Some(suggestion) = store::decide_suggestion(&mut tx, series.id, id, meeting.map(|m| m.id)).await?
+    else {
+        return Ok(());
     };
-    state.db.enqueue_mail(&mail).await?;
+    let mail = match meeting {
+        Some(meeting) => {
+            let theme: String = suggestion.suggestion.chars().take(200).collect();
+            store::set_theme(&mut tx, meeting.id, Some(&theme), Some(&theme)).await?;
+            let when = Some(format_stockholm(meeting.starts_at));
+            decision_mail(state, ctx, &suggestion, series, "mail-suggestion-accepted", when)
+        }
+        None => decision_mail(state, ctx, &suggestion, series, "mail-suggestion-declined", None),
+    };
+    if let Some(mail) = mail {
+        crate::mail::store::enqueue(&mut tx, &mail).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -289,20 +255,9 @@ pub async fn accept(
     Form(form): Form<AcceptForm>,
 ) -> Result<Response, AppError> {
     let series = super::organiser::organised_series(&state, &ctx, &slug).await?;
-    let meeting = state.db.occurrence_at(series.id, form.position).await?.ok_or(AppError::BadRequest)?;
-    if let Some(suggestion) = state.db.decide_suggestion(series.id, id, Some(meeting.id)).await? {
-        let theme: String = suggestion.suggestion.chars().take(200).collect();
-        state.db.set_theme(meeting.id, Some(&theme), Some(&theme)).await?;
-        tell(
-            &state,
-            &ctx,
-            &suggestion,
-            &series,
-            "mail-suggestion-accepted",
-            Some(format_stockholm(meeting.starts_at)),
-        )
-        .await?;
-    }
+    let meeting =
+        store::occurrence_at(&state.db, series.id, form.position).await?.ok_or(AppError::BadRequest)?;
+    decide(&state, &ctx, &series, id, Some(&meeting)).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/forslag"))).into_response())
 }
 
@@ -313,8 +268,6 @@ pub async fn decline(
     Path((slug, id)): Path<(String, Uuid)>,
 ) -> Result<Response, AppError> {
     let series = super::organiser::organised_series(&state, &ctx, &slug).await?;
-    if let Some(suggestion) = state.db.decide_suggestion(series.id, id, None).await? {
-        tell(&state, &ctx, &suggestion, &series, "mail-suggestion-declined", None).await?;
-    }
+    decide(&state, &ctx, &series, id, None).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/forslag"))).into_response())
 }

@@ -15,7 +15,9 @@ use super::atom::{self, AtomEntry};
 use super::documents::DocumentInfo;
 use super::ics::{self, FeedItem};
 use super::links::{registration_token, verify_registration_token};
-use super::{Occurrence, Registrant, RegistrationStatus, Series, notes};
+use super::{
+    Occurrence, Promoted, Registered, Registrant, RegistrationStatus, RegistrationView, Series, notes, store,
+};
 use crate::accounts::{FormErrors, INVALID};
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
@@ -67,7 +69,7 @@ fn by_id(series: &[Series]) -> HashMap<Uuid, &Series> {
 }
 
 async fn public_series(state: &AppState, slug: &str) -> Result<Series, AppError> {
-    state.db.series_by_slug(slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)
+    store::series_by_slug(&state.db, slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)
 }
 
 /// Facts shared by the series page and the occurrence page.
@@ -122,7 +124,7 @@ pub async fn series(
 ) -> Result<Response, AppError> {
     let series = public_series(&state, &slug).await?;
     let now = UtcTime::now();
-    let occurrences = state.db.occurrences_of(series.id).await?;
+    let occurrences = store::occurrences_of(&state.db, series.id).await?;
     let lines = occurrences
         .iter()
         .filter(|o| o.ends_at > now)
@@ -144,7 +146,7 @@ async fn find_occurrence(
     position: i32,
 ) -> Result<(Series, Occurrence), AppError> {
     let series = public_series(state, slug).await?;
-    let occurrence = state.db.occurrence_at(series.id, position).await?.ok_or(AppError::NotFound)?;
+    let occurrence = store::occurrence_at(&state.db, series.id, position).await?.ok_or(AppError::NotFound)?;
     Ok((series, occurrence))
 }
 
@@ -242,7 +244,7 @@ async fn occurrence_page<'a>(
     let base = ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position));
     let open = occurrence.open_for_registration(now);
     let series_count = if open {
-        let all = state.db.occurrences_of(series.id).await?;
+        let all = store::occurrences_of(&state.db, series.id).await?;
         Some(open_from(&all, occurrence, now).len() as i64).filter(|&n| n > 1)
     } else {
         None
@@ -261,7 +263,7 @@ async fn occurrence_page<'a>(
         json_ld: json_ld(series, occurrence, &state.absolute(&base), locale),
         agenda: occurrence.agenda(locale).into_iter().map(str::to_string).collect(),
         notes_html: occurrence.notes_md.as_deref().map(notes::to_html),
-        documents: state.db.event_documents(occurrence.id).await?,
+        documents: store::event_documents(&state.db, occurrence.id).await?,
         base,
         series_count,
     })
@@ -344,42 +346,63 @@ pub async fn register(
     };
     let now = UtcTime::now();
     let targets: Vec<Occurrence> = if form.whole_series() {
-        let all = state.db.occurrences_of(series.id).await?;
+        let all = store::occurrences_of(&state.db, series.id).await?;
         open_from(&all, &occurrence, now).into_iter().cloned().collect()
     } else {
         vec![occurrence.clone()]
     };
+    let token = register_and_confirm(&state, &ctx, &series, &targets, &registrant).await?;
+    let Some(token) = token else { return Err(AppError::NotFound) };
+    Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+}
+
+/// Registers `who` for `targets` and queues the confirmation e-mail in one transaction: a
+/// registration is never left without its e-mail, nor an e-mail without its registration.
+/// The private link's token, or `None` when none of the meetings takes registrations.
+async fn register_and_confirm(
+    state: &AppState,
+    ctx: &PageContext,
+    series: &Series,
+    targets: &[Occurrence],
+    who: &Registrant,
+) -> anyhow::Result<Option<String>> {
     let ids: Vec<Uuid> = targets.iter().map(|o| o.id).collect();
-    let made = state.db.register_all(&ids, &registrant).await?;
-    let Some(first) = made.first() else { return Err(AppError::NotFound) };
+    let mut tx = state.db.begin_write().await?;
+    let made = store::register_all(&mut tx, &ids, who).await?;
+    let Some(first) = made.first() else { return Ok(None) };
     let token = registration_token(state.secrets.key(), first.registration_id);
     let link = state.absolute(&ctx.href(&format!("/anmalan/{token}")));
-    let locale = ctx.location.locale;
-    let mail = if made.len() == 1 {
-        let kind = if first.status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
-        let when = format_stockholm(occurrence.starts_at);
-        registration_mail(&state, locale, email.as_str(), kind, series.title(locale), &when, &link)
-    } else {
-        let when: Vec<String> = made
-            .iter()
-            .filter_map(|r| {
-                let o = targets.iter().find(|o| o.id == r.occurrence_id)?;
-                let status = state.catalogues.plain_with(locale, status_key(r.status), &[]);
-                Some(format!("- {}: {status}", format_stockholm(o.starts_at)))
-            })
-            .collect();
-        registration_mail(
-            &state,
-            locale,
-            email.as_str(),
-            "series",
-            series.title(locale),
-            &when.join("\n"),
-            &link,
-        )
-    };
-    state.db.enqueue_mail(&mail).await?;
-    Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+    let mail = confirmation_mail(state, ctx.location.locale, series, targets, &made, &who.email, &link);
+    crate::mail::store::enqueue(&mut tx, &mail).await?;
+    tx.commit().await?;
+    Ok(Some(token))
+}
+
+/// The e-mail confirming what `made` holds: one meeting (confirmed or on the waitlist), or a
+/// whole series with each meeting's status.
+fn confirmation_mail(
+    state: &AppState,
+    locale: Locale,
+    series: &Series,
+    targets: &[Occurrence],
+    made: &[Registered],
+    to: &str,
+    link: &str,
+) -> Email {
+    let starts = |r: &Registered| targets.iter().find(|o| o.id == r.occurrence_id).map(|o| o.starts_at);
+    if let [only] = made {
+        let kind = if only.status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
+        let when = starts(only).map(format_stockholm).unwrap_or_default();
+        return registration_mail(state, locale, to, kind, series.title(locale), &when, link);
+    }
+    let when: Vec<String> = made
+        .iter()
+        .filter_map(|r| {
+            let status = state.catalogues.plain_with(locale, status_key(r.status), &[]);
+            Some(format!("- {}: {status}", format_stockholm(starts(r)?)))
+        })
+        .collect();
+    registration_mail(state, locale, to, "series", series.title(locale), &when.join("\n"), link)
 }
 
 /// One meeting of a registration made for a whole series.
@@ -433,15 +456,16 @@ pub async fn registration(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let id = verify_registration_token(state.secrets.key(), &token).ok_or(AppError::NotFound)?;
-    let registration = state.db.registration(id).await?.ok_or(AppError::NotFound)?;
-    let occurrence = state.db.occurrence(registration.occurrence_id).await?.ok_or(AppError::NotFound)?;
-    let series = state.db.series(occurrence.series_id).await?.ok_or(AppError::NotFound)?;
+    let registration = store::registration(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let occurrence =
+        store::occurrence(&state.db, registration.occurrence_id).await?.ok_or(AppError::NotFound)?;
+    let series = store::series(&state.db, occurrence.series_id).await?.ok_or(AppError::NotFound)?;
     let now = UtcTime::now();
     let status = registration.status();
     let mut group = Vec::new();
     if let Some(group_id) = registration.group_id {
-        for other in state.db.registrations_in_group(group_id).await? {
-            let Some(o) = state.db.occurrence(other.occurrence_id).await? else { continue };
+        for other in store::registrations_in_group(&state.db, group_id).await? {
+            let Some(o) = store::occurrence(&state.db, other.occurrence_id).await? else { continue };
             let other_token = registration_token(state.secrets.key(), other.id);
             group.push(GroupLine {
                 line: OccurrenceLine::new(&series, &o, &ctx),
@@ -471,24 +495,49 @@ pub async fn registration(
     Ok(([(header::CACHE_CONTROL, "private, no-store")], render(&page)?).into_response())
 }
 
-/// Cancels one registration; the first on the waitlist gets the place and is told.
-async fn cancel_one(state: &AppState, id: Uuid) -> Result<(), AppError> {
-    if let Some(cancellation) = state.db.cancel_registration(id).await?
-        && let Some(promoted) = cancellation.promoted
-    {
-        let occurrence = state.db.occurrence(cancellation.occurrence_id).await?.ok_or(AppError::NotFound)?;
-        let series = state.db.series(occurrence.series_id).await?.ok_or(AppError::NotFound)?;
-        let locale = Locale::from_code(&promoted.locale);
-        let link = state.absolute(&locale.href(&format!(
-            "/anmalan/{}",
-            registration_token(state.secrets.key(), promoted.registration_id)
-        )));
-        let when = format_stockholm(occurrence.starts_at);
-        let mail =
-            registration_mail(state, locale, &promoted.email, "promoted", series.title(locale), &when, &link);
-        state.db.enqueue_mail(&mail).await?;
+/// Cancels registrations for meetings of `series`, each with its meeting, in one transaction.
+/// Whenever a place goes to the first on the waitlist, their e-mail is queued in the same
+/// transaction: nobody is promoted without being told.
+async fn cancel_and_promote(
+    state: &AppState,
+    series: &Series,
+    registrations: &[(Uuid, &Occurrence)],
+) -> anyhow::Result<()> {
+    let mut tx = state.db.begin_write().await?;
+    for &(id, occurrence) in registrations {
+        if let Some(cancellation) = store::cancel_registration(&mut tx, id).await?
+            && let Some(promoted) = cancellation.promoted
+        {
+            crate::mail::store::enqueue(&mut tx, &promotion_mail(state, series, occurrence, &promoted))
+                .await?;
+        }
     }
+    tx.commit().await?;
     Ok(())
+}
+
+/// The good news for someone who moved from the waitlist to a place, in their language.
+fn promotion_mail(state: &AppState, series: &Series, occurrence: &Occurrence, promoted: &Promoted) -> Email {
+    let locale = Locale::from_code(&promoted.locale);
+    let link = state.absolute(
+        &locale
+            .href(&format!("/anmalan/{}", registration_token(state.secrets.key(), promoted.registration_id))),
+    );
+    let when = format_stockholm(occurrence.starts_at);
+    registration_mail(state, locale, &promoted.email, "promoted", series.title(locale), &when, &link)
+}
+
+/// A registration with its meeting and series; `None` when any of them is gone.
+async fn registration_with_meeting(
+    state: &AppState,
+    id: Uuid,
+) -> anyhow::Result<Option<(RegistrationView, Occurrence, Series)>> {
+    let Some(registration) = store::registration(&state.db, id).await? else { return Ok(None) };
+    let Some(occurrence) = store::occurrence(&state.db, registration.occurrence_id).await? else {
+        return Ok(None);
+    };
+    let Some(series) = store::series(&state.db, occurrence.series_id).await? else { return Ok(None) };
+    Ok(Some((registration, occurrence, series)))
 }
 
 /// `POST /anmalan/{token}/avboka`.
@@ -498,26 +547,32 @@ pub async fn cancel(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let id = verify_registration_token(state.secrets.key(), &token).ok_or(AppError::NotFound)?;
-    cancel_one(&state, id).await?;
+    if let Some((_, occurrence, series)) = registration_with_meeting(&state, id).await? {
+        cancel_and_promote(&state, &series, &[(id, &occurrence)]).await?;
+    }
     Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
 }
 
-/// `POST /anmalan/{token}/avboka-alla`: cancels every coming meeting registered for together.
+/// `POST /anmalan/{token}/avboka-alla`: cancels every coming meeting registered for together,
+/// in one transaction.
 pub async fn cancel_all(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let id = verify_registration_token(state.secrets.key(), &token).ok_or(AppError::NotFound)?;
-    let registration = state.db.registration(id).await?.ok_or(AppError::NotFound)?;
+    let (registration, _, series) = registration_with_meeting(&state, id).await?.ok_or(AppError::NotFound)?;
     let group_id = registration.group_id.ok_or(AppError::NotFound)?;
     let now = UtcTime::now();
-    for other in state.db.registrations_in_group(group_id).await? {
-        let Some(o) = state.db.occurrence(other.occurrence_id).await? else { continue };
+    let mut cancellable_ones = Vec::new();
+    for other in store::registrations_in_group(&state.db, group_id).await? {
+        let Some(o) = store::occurrence(&state.db, other.occurrence_id).await? else { continue };
         if cancellable(other.status(), &o, now) {
-            cancel_one(&state, other.id).await?;
+            cancellable_ones.push((other.id, o));
         }
     }
+    let registrations: Vec<(Uuid, &Occurrence)> = cancellable_ones.iter().map(|(id, o)| (*id, o)).collect();
+    cancel_and_promote(&state, &series, &registrations).await?;
     Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
 }
 
@@ -527,9 +582,9 @@ fn calendar_response(body: String) -> Response {
 
 /// `GET /kalender.ics`: every upcoming public occurrence.
 pub async fn feed_all(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let public = state.db.public_series().await?;
+    let public = store::public_series(&state.db).await?;
     let series = by_id(&public);
-    let occurrences = state.db.upcoming_occurrences(UtcTime::now(), 1000).await?;
+    let occurrences = store::upcoming_occurrences(&state.db, UtcTime::now(), 1000).await?;
     let items: Vec<FeedItem<'_>> = occurrences
         .iter()
         .filter_map(|o| {
@@ -552,7 +607,7 @@ pub async fn feed_series(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let series = public_series(&state, &slug).await?;
-    let occurrences = state.db.occurrences_of(series.id).await?;
+    let occurrences = store::occurrences_of(&state.db, series.id).await?;
     let items: Vec<FeedItem<'_>> = occurrences
         .iter()
         .map(|o| FeedItem {
@@ -582,10 +637,10 @@ pub async fn feed_occurrence(
 /// `GET /kalender.atom`: upcoming public events as an Atom feed, for feed readers and other sites.
 pub async fn feed_atom(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let public = state.db.public_series().await?;
+    let public = store::public_series(&state.db).await?;
     let series = by_id(&public);
     let now = UtcTime::now();
-    let occurrences = state.db.upcoming_occurrences(now, 200).await?;
+    let occurrences = store::upcoming_occurrences(&state.db, now, 200).await?;
     let entries: Vec<AtomEntry> = occurrences
         .iter()
         .filter_map(|o| {

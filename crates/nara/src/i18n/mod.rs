@@ -262,21 +262,30 @@ mod tests {
         }
     }
 
+    /// Every file under the crate's `folder` whose name ends in `extension`.
+    fn files_under(folder: &str, extension: &str) -> Vec<(std::path::PathBuf, String)> {
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path)
+                } else if path.extension().is_some_and(|e| e == extension) {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    files.push((path, text));
+                }
+            }
+        }
+        files
+    }
+
     #[test]
     fn every_key_a_template_uses_exists() {
         let catalogues = Catalogues::load().unwrap();
         let keys = catalogues.keys(Locale::SV);
-        let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates"))];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() { dirs.push(path) } else { files.push(path) }
-            }
-        }
         let mut used = 0;
-        for path in files {
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (path, text) in files_under("templates", "html") {
             let pieces =
                 [".t(\"", ".t1(\"", ".tn(\""].into_iter().flat_map(|marker| text.split(marker).skip(1));
             for piece in pieces {
@@ -286,6 +295,49 @@ mod tests {
             }
         }
         assert!(used > 10, "templates use too few catalogue keys: {used}");
+    }
+
+    /// Kebab-case words that are not catalogue keys although they look like them: form field ids
+    /// (the error summary links to them), a page anchor, and log ids in unit tests.
+    const NOT_KEYS: &[&str] = &[
+        "entry-body",
+        "entry-sharing",
+        "entry-reason",
+        "referral-review",
+        "log-under-test",
+        "log-1",
+        "log-2",
+    ];
+
+    #[test]
+    fn every_key_the_code_names_exists() {
+        let catalogues = Catalogues::load().unwrap();
+        let keys = catalogues.keys(Locale::SV);
+        // A literal is taken for a key when it starts like some key does (`register-…`).
+        let families: BTreeSet<&str> = keys.iter().filter_map(|k| k.split('-').next()).collect();
+        let looks_like_key = |word: &str| {
+            word.contains('-')
+                && word.split('-').all(|part| {
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                })
+                && families.contains(word.split('-').next().unwrap_or_default())
+        };
+        let mut named = 0;
+        let mut unknown = Vec::new();
+        for (path, text) in files_under("src", "rs") {
+            for literal in text.split('"').skip(1).step_by(2) {
+                if looks_like_key(literal) && !NOT_KEYS.contains(&literal) {
+                    // A stem the code completes (`mail-verify` → `mail-verify-subject`) counts too.
+                    let stem = format!("{literal}-");
+                    if !keys.contains(literal) && !keys.iter().any(|k| k.starts_with(&stem)) {
+                        unknown.push(format!("{}: {literal}", path.display()));
+                    }
+                    named += 1;
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "unknown catalogue keys named in the code:\n{}", unknown.join("\n"));
+        assert!(named > 100, "the code names too few catalogue keys: {named}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::access_log::{Entry, RefusedDay, fold_refusals};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
+use crate::events::store;
 use crate::i18n::{Locale, format_stockholm};
 use crate::policy::CaseRole;
 use crate::web::AppState;
@@ -228,9 +229,9 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
     }
     let mut titles: HashMap<Uuid, String> = HashMap::new();
     let mut event_registrations = Vec::new();
-    for occurrence in db.occurrences_registered_by(person).await? {
+    for occurrence in store::occurrences_registered_by(db, person).await? {
         if !titles.contains_key(&occurrence.series_id)
-            && let Some(series) = db.series(occurrence.series_id).await?
+            && let Some(series) = store::series(db, occurrence.series_id).await?
         {
             titles.insert(series.id, series.title_sv);
         }

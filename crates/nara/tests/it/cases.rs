@@ -4,7 +4,7 @@
 //! every staff read shows in the resident's access log; corrections keep every version; a
 //! withheld entry needs a reason; messages leave e-mail notices without content.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::app::{TestApp, person};

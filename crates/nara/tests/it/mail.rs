@@ -1,8 +1,6 @@
 //! The outbox against a real SMTP server (Python's aiosmtpd): nothing is lost while the server
 //! is down, everything arrives once it is up, and two senders never send one message twice.
 
-mod common;
-
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

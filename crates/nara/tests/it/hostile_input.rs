@@ -5,7 +5,7 @@
 //! the union of all fields seen. Nothing may answer 5xx, and afterwards no text column of any
 //! table may hold a control character other than line feed and tab.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,7 +1,7 @@
 //! The directory of support on both databases: storage with versions, Swedish search through the
 //! real index, "open now", the pages, open data read back by real parsers, and anonymous counts.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::{NaiveTime, Utc};

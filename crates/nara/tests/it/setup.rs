@@ -3,7 +3,7 @@
 //! pages for units, areas of help and target groups with their history, and the search page's
 //! configured contact.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
@@ -16,7 +16,7 @@ use nara::directory::{Entry, EntryKind, WayIn};
 use nara::identity::{Role, RoleGrant};
 use nara::setup::{Item, Kind, Refusal, SearchContact, Step, UnitKind, Use, file, history};
 
-const EXAMPLE: &str = include_str!("../../../municipality.example.toml");
+const EXAMPLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../municipality.example.toml"));
 const NARA: &str = env!("CARGO_BIN_EXE_nara");
 
 async fn load(db: &Db, source: &str) -> Result<Vec<Step>, Refusal> {

@@ -2,7 +2,7 @@
 //! from tests/oidc for each test), on both databases: the happy path, and what a wrong state, a
 //! replayed answer, an expired ID token and a cancelled log-in get (no session).
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

@@ -1,7 +1,7 @@
 //! Two `nara serve` processes on one PostgreSQL database take registrations for the same meeting
 //! at once: exactly `capacity` people are confirmed and everyone else is waitlisted, none lost.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use nara::db::Db;
 use nara::events::recurrence::{End, Frequency, Rule};
-use nara::events::{NewSeries, RegistrationStatus, Series};
+use nara::events::{NewSeries, RegistrationStatus, Series, store};
 use sqlx::postgres::PgConnectOptions;
 use uuid::Uuid;
 
@@ -57,10 +57,7 @@ impl Drop for Server {
 /// A migrated schema of its own in the test PostgreSQL, and its address for the processes (which
 /// names the schema); `None` when no test PostgreSQL is configured.
 async fn fresh_schema() -> Option<(String, Db)> {
-    let Ok(url) = std::env::var(common::PG_URL_VAR) else {
-        eprintln!("notice: {} is not set; the two-process test was skipped", common::PG_URL_VAR);
-        return None;
-    };
+    let url = common::postgres_url()?;
     let schema = format!("procs_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
     nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
@@ -113,8 +110,8 @@ async fn two_processes_on_one_postgresql_never_overbook() {
         frequency: Frequency::Once,
         end: End::Count(1),
     };
-    let series_id = db.create_series(&NewSeries { series }, &rule).await.unwrap();
-    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+    let series_id = store::create_series(&db, &NewSeries { series }, &rule).await.unwrap();
+    let occurrence = store::occurrences_of(&db, series_id).await.unwrap()[0].id;
 
     let servers = [Server::start(&schema_url), Server::start(&schema_url)];
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -137,11 +134,11 @@ async fn two_processes_on_one_postgresql_never_overbook() {
     for task in tasks {
         assert_eq!(task.await.unwrap(), reqwest::StatusCode::SEE_OTHER, "every registration is taken");
     }
-    let registrations = db.registrations_for(occurrence).await.unwrap();
+    let registrations = store::registrations_for(&db, occurrence).await.unwrap();
     let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
     assert_eq!(registrations.len(), 200, "none lost");
     assert_eq!(confirmed, 50, "exactly capacity confirmed across both processes");
-    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+    assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 50);
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 //! catch it) and the newest entries removed with the head moved back (the checkpoints outside
 //! the database catch it). Key rotation, the checkpoint file and the command line too.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! line a day, with a count) and never who; the log reviewers see who, and hear of it, once an
 //! hour, when one person is refused again and again.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::app::{TestApp, person};

@@ -1,7 +1,5 @@
 //! The storage contract: every test runs on SQLite and on PostgreSQL.
 
-mod common;
-
 use nara::db::{Backend, UtcTime};
 use nara::help_areas::HelpArea;
 

@@ -4,7 +4,7 @@
 //! sees the answers and the attachment; another resident and staff of another unit reach
 //! nothing; staff publish new versions while drafts keep theirs.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
 use common::app::{TestApp, person};

@@ -1,7 +1,7 @@
 //! Accounts as people use them, on both databases: register and confirm, log in and out,
 //! reset a password, invitations, and what an attacker gets from each (nothing).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

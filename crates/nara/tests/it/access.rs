@@ -3,7 +3,7 @@
 //! the moment it is added; its expected access is the table's own `Access`, checked here from
 //! outside through real requests.
 
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use common::app::{TestApp, person};

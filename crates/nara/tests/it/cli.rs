@@ -164,10 +164,7 @@ fn a_missing_postgresql_database_is_one_line_and_backup_points_to_pg_dump() {
     assert_one_line_error(&backup, "for PostgreSQL use `pg_dump -Fc`");
     assert!(tree(dir.path()).is_empty());
     // A reachable PostgreSQL without Nära's tables: a schema of its own, never migrated.
-    let Ok(url) = std::env::var("NARA_TEST_DATABASE_URL") else {
-        eprintln!("notice: NARA_TEST_DATABASE_URL is not set; the PostgreSQL half was skipped");
-        return;
-    };
+    let Some(url) = crate::common::postgres_url() else { return };
     let schema = format!("empty_{}", std::process::id());
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
@@ -327,9 +324,8 @@ fn serve_answers_and_stops_cleanly_on_sigterm() {
 fn demo_serves_both_languages_on_sqlite_and_on_postgres_when_configured() {
     let dir = tempfile::tempdir().unwrap();
     let mut urls = vec![None];
-    match std::env::var("NARA_TEST_DATABASE_URL") {
-        Ok(url) => urls.push(Some(url)),
-        Err(_) => eprintln!("notice: NARA_TEST_DATABASE_URL is not set; the PostgreSQL half was skipped"),
+    if let Some(url) = crate::common::postgres_url() {
+        urls.push(Some(url));
     }
     for url in urls {
         let mut command = nara(dir.path());

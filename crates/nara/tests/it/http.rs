@@ -1,6 +1,6 @@
 //! The HTTP suite: requests go through the real router and every layer, in process.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! Test support: a fresh database of either backend per test.
 //!
 //! SQLite gets a file in a temporary directory. PostgreSQL gets a schema of its own in the
-//! database named by `NARA_TEST_DATABASE_URL`; without that variable the PostgreSQL half of a
-//! test prints a notice and passes without running.
+//! database named by `NARA_TEST_DATABASE_URL`; without that variable the run fails, unless
+//! `NARA_TEST_SKIP_POSTGRES=1` says to run on SQLite only.
 #![allow(dead_code)]
 
 pub mod actions;
@@ -16,6 +16,24 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::sqlite::SqliteConnectOptions;
 
 pub const PG_URL_VAR: &str = "NARA_TEST_DATABASE_URL";
+/// Set to `1` to run the suite on SQLite only, on purpose.
+pub const SKIP_PG_VAR: &str = "NARA_TEST_SKIP_POSTGRES";
+
+/// The test PostgreSQL's address. Without one the run fails, unless the person running it has
+/// said `NARA_TEST_SKIP_POSTGRES=1`: half of the suite passing silently would prove nothing.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var(PG_URL_VAR) {
+        Ok(url) => Some(url),
+        Err(_) if std::env::var(SKIP_PG_VAR).as_deref() == Ok("1") => {
+            eprintln!("notice: {SKIP_PG_VAR}=1: the PostgreSQL half of this test was skipped");
+            None
+        }
+        Err(_) => panic!(
+            "no PostgreSQL for the test suite: set {PG_URL_VAR}=postgres://user:pass@host/db \
+             (scripts/test starts one), or {SKIP_PG_VAR}=1 to run on SQLite only"
+        ),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Schema {
@@ -41,10 +59,7 @@ impl TestDb {
 
     /// A schema of its own in the test PostgreSQL database, or `None` when none is configured.
     pub async fn postgres(schema: Schema) -> Option<Self> {
-        let Ok(url) = std::env::var(PG_URL_VAR) else {
-            eprintln!("notice: {PG_URL_VAR} is not set; the PostgreSQL half of this test was skipped");
-            return None;
-        };
+        let url = postgres_url()?;
         let schema_name = format!("test_{}", uuid_like());
         let admin = Db::connect(&url).await.expect("the test PostgreSQL answers");
         if let nara::db::Pool::Postgres(pool) = admin.pool() {

@@ -2,7 +2,7 @@
 //! concurrency, a waitlist that promotes in order, the registration journey over HTTP, and
 //! calendar feeds read back by an independent iCalendar parser.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 
@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use common::app::TestApp;
 use nara::db::{Db, UtcTime};
 use nara::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
-use nara::events::{NewSeries, Registrant, RegistrationStatus, Series};
+use nara::events::{Cancellation, NewSeries, Registrant, RegistrationStatus, Series, store};
 use uuid::Uuid;
 
 fn series(slug: &str, capacity: Option<i32>) -> Series {
@@ -58,8 +58,8 @@ fn soon() -> Rule {
 
 async fn single_event(db: &Db, capacity: i32) -> Uuid {
     let new = NewSeries { series: series(&format!("grupp-{}", Uuid::new_v4().simple()), Some(capacity)) };
-    let series_id = db.create_series(&new, &soon()).await.unwrap();
-    db.occurrences_of(series_id).await.unwrap()[0].id
+    let series_id = store::create_series(db, &new, &soon()).await.unwrap();
+    store::occurrences_of(db, series_id).await.unwrap()[0].id
 }
 
 fn someone(i: usize) -> Registrant {
@@ -72,8 +72,42 @@ fn someone(i: usize) -> Registrant {
     }
 }
 
+// Each of these is one action on its own, in its own write transaction, as a handler runs it.
+
+async fn register(
+    db: &Db,
+    occurrence: Uuid,
+    who: &Registrant,
+) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
+    let mut tx = db.begin_write().await?;
+    let made = store::register(&mut tx, occurrence, who).await?;
+    tx.commit().await?;
+    Ok(made)
+}
+
+async fn cancel_registration(db: &Db, id: Uuid) -> anyhow::Result<Option<Cancellation>> {
+    let mut tx = db.begin_write().await?;
+    let cancelled = store::cancel_registration(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(cancelled)
+}
+
+async fn cancel_occurrence(db: &Db, id: Uuid) -> anyhow::Result<bool> {
+    let mut tx = db.begin_write().await?;
+    let cancelled = store::cancel_occurrence(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(cancelled)
+}
+
+async fn move_occurrence(db: &Db, id: Uuid, starts_at: UtcTime, ends_at: UtcTime) -> anyhow::Result<bool> {
+    let mut tx = db.begin_write().await?;
+    let moved = store::move_occurrence(&mut tx, id, starts_at, ends_at).await?;
+    tx.commit().await?;
+    Ok(moved)
+}
+
 async fn statuses(db: &Db, occurrence: Uuid) -> (usize, usize) {
-    let all = db.registrations_for(occurrence).await.unwrap();
+    let all = store::registrations_for(db, occurrence).await.unwrap();
     let confirmed = all.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
     (confirmed, all.len() - confirmed)
 }
@@ -83,7 +117,7 @@ on_both_backends!(hundreds_at_once_never_overbook, Migrated, |db| {
     let tasks: Vec<_> = (0..300)
         .map(|i| {
             let db = db.clone();
-            tokio::spawn(async move { db.register(occurrence, &someone(i)).await.unwrap().unwrap().1 })
+            tokio::spawn(async move { register(&db, occurrence, &someone(i)).await.unwrap().unwrap().1 })
         })
         .collect();
     let mut confirmed = 0;
@@ -94,30 +128,33 @@ on_both_backends!(hundreds_at_once_never_overbook, Migrated, |db| {
     }
     assert_eq!(confirmed, 50, "exactly capacity confirmed");
     assert_eq!(statuses(&db, occurrence).await, (50, 250), "the rest waitlisted, none lost");
-    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 50);
+    assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 50);
 });
 
 on_both_backends!(the_waitlist_moves_up_in_order, Migrated, |db| {
     let occurrence = single_event(&db, 2).await;
     let mut ids = Vec::new();
     for i in 0..5 {
-        ids.push(db.register(occurrence, &someone(i)).await.unwrap().unwrap().0);
+        ids.push(register(&db, occurrence, &someone(i)).await.unwrap().unwrap().0);
     }
     // Person 3 (waitlisted) leaves: nothing moves.
-    let left = db.cancel_registration(ids[3]).await.unwrap().unwrap();
+    let left = cancel_registration(&db, ids[3]).await.unwrap().unwrap();
     assert_eq!(left.promoted, None);
     // Person 0 (confirmed) leaves: person 2, first in line, gets the place.
-    let cancelled = db.cancel_registration(ids[0]).await.unwrap().unwrap();
+    let cancelled = cancel_registration(&db, ids[0]).await.unwrap().unwrap();
     assert_eq!(cancelled.promoted.unwrap().email, "person2@example.se");
-    assert_eq!(db.registration(ids[2]).await.unwrap().unwrap().status(), RegistrationStatus::Confirmed);
-    assert!(db.cancel_registration(ids[0]).await.unwrap().is_none(), "cancelling twice changes nothing");
+    assert_eq!(
+        store::registration(&db, ids[2]).await.unwrap().unwrap().status(),
+        RegistrationStatus::Confirmed
+    );
+    assert!(cancel_registration(&db, ids[0]).await.unwrap().is_none(), "cancelling twice changes nothing");
     // Person 1 leaves: person 4 moves up; then person 2 leaves with no one waiting: a place frees.
     assert_eq!(
-        db.cancel_registration(ids[1]).await.unwrap().unwrap().promoted.unwrap().email,
+        cancel_registration(&db, ids[1]).await.unwrap().unwrap().promoted.unwrap().email,
         "person4@example.se"
     );
-    assert_eq!(db.cancel_registration(ids[2]).await.unwrap().unwrap().promoted, None);
-    let after = db.occurrence(occurrence).await.unwrap().unwrap();
+    assert_eq!(cancel_registration(&db, ids[2]).await.unwrap().unwrap().promoted, None);
+    let after = store::occurrence(&db, occurrence).await.unwrap().unwrap();
     assert_eq!((after.taken, after.places_left()), (1, Some(1)));
 });
 
@@ -125,7 +162,7 @@ on_both_backends!(simultaneous_cancellations_promote_each_waiting_person_once, M
     let occurrence = single_event(&db, 10).await;
     let mut confirmed = Vec::new();
     for i in 0..30 {
-        let (id, status) = db.register(occurrence, &someone(i)).await.unwrap().unwrap();
+        let (id, status) = register(&db, occurrence, &someone(i)).await.unwrap().unwrap();
         if status == RegistrationStatus::Confirmed {
             confirmed.push(id);
         }
@@ -134,9 +171,9 @@ on_both_backends!(simultaneous_cancellations_promote_each_waiting_person_once, M
         .into_iter()
         .map(|id| {
             let db = db.clone();
-            tokio::spawn(
-                async move { db.cancel_registration(id).await.unwrap().unwrap().promoted.unwrap().email },
-            )
+            tokio::spawn(async move {
+                cancel_registration(&db, id).await.unwrap().unwrap().promoted.unwrap().email
+            })
         })
         .collect();
     let mut promoted = Vec::new();
@@ -147,13 +184,13 @@ on_both_backends!(simultaneous_cancellations_promote_each_waiting_person_once, M
     promoted.dedup();
     assert_eq!(promoted.len(), 10, "ten different people moved up");
     assert_eq!(statuses(&db, occurrence).await, (10, 10));
-    assert_eq!(db.occurrence(occurrence).await.unwrap().unwrap().taken, 10);
+    assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 10);
 });
 
 on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let new = NewSeries { series: series("anhoriga", Some(1)) };
-    db.create_series(&new, &soon()).await.unwrap();
+    store::create_series(&db, &new, &soon()).await.unwrap();
     let calendar = app.get("/kalender", None).await;
     assert!(
         calendar.body.contains("Självhjälpsgrupp för anhöriga") && calendar.body.contains("En plats kvar")
@@ -196,8 +233,12 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
     let told = told.expect("Omar is told by e-mail");
     assert!(told.body.contains(&format!("http://nara.example.se{second_page}")), "with his own link");
     assert!(
-        db.registrations_for(
-            db.occurrences_of(db.series_by_slug("anhoriga").await.unwrap().unwrap().id).await.unwrap()[0].id
+        store::registrations_for(
+            &db,
+            store::occurrences_of(&db, store::series_by_slug(&db, "anhoriga").await.unwrap().unwrap().id)
+                .await
+                .unwrap()[0]
+                .id
         )
         .await
         .unwrap()
@@ -248,8 +289,8 @@ on_both_backends!(calendar_feeds_read_back_with_correct_times_across_daylight_sa
         end: End::Count(10),
     };
     let series_id =
-        db.create_series(&NewSeries { series: series("anhoriga", Some(12)) }, &rule).await.unwrap();
-    let occurrences = db.occurrences_of(series_id).await.unwrap();
+        store::create_series(&db, &NewSeries { series: series("anhoriga", Some(12)) }, &rule).await.unwrap();
+    let occurrences = store::occurrences_of(&db, series_id).await.unwrap();
     assert_eq!(occurrences.len(), 10);
 
     let feed = app.get("/kalender/anhoriga/kalender.ics", None).await;
@@ -274,10 +315,10 @@ on_both_backends!(calendar_feeds_read_back_with_correct_times_across_daylight_sa
     let uid = april["uid"].as_str().unwrap().to_string();
 
     // Cancel April and move May: same UIDs, higher SEQUENCE, April marked cancelled.
-    db.cancel_occurrence(occurrences[3].id).await.unwrap();
+    cancel_occurrence(&db, occurrences[3].id).await.unwrap();
     let may = &occurrences[4];
     let later = chrono::Duration::hours(2);
-    db.move_occurrence(may.id, UtcTime(may.starts_at.0 + later), UtcTime(may.ends_at.0 + later))
+    move_occurrence(&db, may.id, UtcTime(may.starts_at.0 + later), UtcTime(may.ends_at.0 + later))
         .await
         .unwrap();
     let again = read_ics(&app.get("/kalender/anhoriga/kalender.ics", None).await.body).unwrap();
@@ -313,7 +354,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     let mut group = series("anhoriga", Some(10));
     group.organiser_unit_id = Some(ours);
     group.has_themes = true;
-    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    store::create_series(&db, &NewSeries { series: group }, &soon()).await.unwrap();
     let lena = db.start_session(resident).await.unwrap();
     app.post(
         "/kalender/anhoriga/0/anmalan",
@@ -379,7 +420,7 @@ on_both_backends!(the_atom_feed_lists_upcoming_events_for_feed_readers, Migrated
     let app = TestApp::new(db.clone());
     let mut group = series("anhoriga", Some(10));
     group.title_sv = "Anhöriga & vänner <träff>".into();
-    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    store::create_series(&db, &NewSeries { series: group }, &soon()).await.unwrap();
     let feed = app.get("/kalender.atom", None).await;
     assert_eq!(feed.headers["content-type"], "application/atom+xml; charset=utf-8");
     let Some(parsed) = read_atom(&feed.body) else { return };
@@ -402,7 +443,7 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     let mut group = series("utvecklingsgrupp", Some(40));
     group.organiser_unit_id = Some(unit);
     group.has_themes = true;
-    db.create_series(&NewSeries { series: group }, &soon()).await.unwrap();
+    store::create_series(&db, &NewSeries { series: group }, &soon()).await.unwrap();
     assert!(app.get("/kalender/utvecklingsgrupp/0", None).await.body.contains("Tema ej klart"));
 
     let empty = app.post("/kalender/utvecklingsgrupp/foresla-tema", &[("suggestion", " ")], None).await;
@@ -420,8 +461,8 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     let token = db.start_session(organiser).await.unwrap();
     let list = app.get("/arrangor/utvecklingsgrupp/forslag", Some(&token)).await;
     assert!(list.body.contains("Ensamhet bland äldre") && list.body.contains("Skuldrådgivning"));
-    let series_id = db.series_by_slug("utvecklingsgrupp").await.unwrap().unwrap().id;
-    let suggestions = db.suggestions(series_id).await.unwrap();
+    let series_id = store::series_by_slug(&db, "utvecklingsgrupp").await.unwrap().unwrap().id;
+    let suggestions = store::suggestions(&db, series_id).await.unwrap();
     let lonely = suggestions.iter().find(|s| s.suggestion == "Ensamhet bland äldre").unwrap();
     app.post(
         &format!("/arrangor/utvecklingsgrupp/forslag/{}/anta", lonely.id),
@@ -438,7 +479,7 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     let debts = suggestions.iter().find(|s| s.suggestion == "Skuldrådgivning").unwrap();
     app.post(&format!("/arrangor/utvecklingsgrupp/forslag/{}/avsla", debts.id), &[], Some(&token)).await;
     let statuses: Vec<String> =
-        db.suggestions(series_id).await.unwrap().into_iter().map(|s| s.status).collect();
+        store::suggestions(&db, series_id).await.unwrap().into_iter().map(|s| s.status).collect();
     assert!(statuses.contains(&"accepted".to_string()) && statuses.contains(&"declined".to_string()));
 });
 
@@ -451,13 +492,15 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
     let start_time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap();
     let later_today = Rule { first_date: local.date_naive(), start_time, ..soon() };
     let series_id =
-        db.create_series(&NewSeries { series: series("i-morgon", Some(1)) }, &later_today).await.unwrap();
-    let occurrence = db.occurrences_of(series_id).await.unwrap()[0].id;
+        store::create_series(&db, &NewSeries { series: series("i-morgon", Some(1)) }, &later_today)
+            .await
+            .unwrap();
+    let occurrence = store::occurrences_of(&db, series_id).await.unwrap()[0].id;
     let mut english = someone(1);
     english.locale = nara::i18n::Locale::EN;
     english.needs = Some("Wheelchair access".into());
-    db.register(occurrence, &english).await.unwrap();
-    db.register(occurrence, &someone(2)).await.unwrap();
+    register(&db, occurrence, &english).await.unwrap();
+    register(&db, occurrence, &someone(2)).await.unwrap();
 
     let first = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
     assert_eq!(first.reminders, 1, "only the confirmed person, not the waitlist");
@@ -472,12 +515,12 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
 
     // When the meeting is over, what people wrote about their needs is deleted.
     let past = chrono::Duration::days(3);
-    let row = db.occurrence(occurrence).await.unwrap().unwrap();
-    db.move_occurrence(occurrence, UtcTime(row.starts_at.0 - past), UtcTime(row.ends_at.0 - past))
+    let row = store::occurrence(&db, occurrence).await.unwrap().unwrap();
+    move_occurrence(&db, occurrence, UtcTime(row.starts_at.0 - past), UtcTime(row.ends_at.0 - past))
         .await
         .unwrap();
     assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().needs_deleted, 1);
-    assert!(db.registrations_for(occurrence).await.unwrap().iter().all(|r| r.needs.is_none()));
+    assert!(store::registrations_for(&db, occurrence).await.unwrap().iter().all(|r| r.needs.is_none()));
 });
 
 /// A small but genuine PDF.
@@ -488,8 +531,8 @@ async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uui
     let mut new = series(slug, Some(capacity));
     new.organiser_unit_id = unit;
     let rule = Rule { frequency: Frequency::Weekly { interval: 1 }, end: End::Count(count), ..soon() };
-    let id = db.create_series(&NewSeries { series: new }, &rule).await.unwrap();
-    db.occurrences_of(id).await.unwrap().into_iter().map(|o| o.id).collect()
+    let id = store::create_series(db, &NewSeries { series: new }, &rule).await.unwrap();
+    store::occurrences_of(db, id).await.unwrap().into_iter().map(|o| o.id).collect()
 }
 
 /// Staff of a new unit of their own, signed in: (session, unit).
@@ -608,7 +651,7 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     let app = TestApp::new(db.clone());
     let (mine, unit) = organiser(&db, "arr@example.se").await;
     let meetings = weekly(&db, "anhoriga", 1, 3, Some(unit)).await;
-    db.register(meetings[1], &someone(1)).await.unwrap();
+    register(&db, meetings[1], &someone(1)).await.unwrap();
 
     let page = app.get("/kalender/anhoriga/0", None).await.body;
     assert!(page.contains("3\u{2069} träffar från och med den här"), "the choice is offered: {page}");
@@ -634,8 +677,12 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     assert_eq!((confirmed, waiting), (1, 1));
 
     // The organiser marks who came; the CSV says so.
-    let lena =
-        db.registrations_for(meetings[0]).await.unwrap().into_iter().find(|r| r.name == "Lena").unwrap();
+    let lena = store::registrations_for(&db, meetings[0])
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Lena")
+        .unwrap();
     app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", &lena.id.to_string())], Some(&mine)).await;
     let csv = app.get("/arrangor/anhoriga/0/deltagare.csv", Some(&mine)).await.body;
     assert!(csv.contains("Lena;lena@example.se;confirmed;ja;"), "{csv}");
@@ -643,7 +690,7 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     app.post(&format!("{link}/avboka-alla"), &[], None).await;
     for meeting in &meetings {
         assert!(
-            db.registrations_for(*meeting).await.unwrap().iter().all(|r| r.name != "Lena"),
+            store::registrations_for(&db, *meeting).await.unwrap().iter().all(|r| r.name != "Lena"),
             "all cancelled"
         );
     }
@@ -661,7 +708,7 @@ on_both_backends!(a_private_calendar_feed_shows_ones_own_meetings_until_revoked,
         Some(&session),
     )
     .await;
-    db.register(meetings[0], &someone(2)).await.unwrap();
+    register(&db, meetings[0], &someone(2)).await.unwrap();
 
     let made = app.post("/mina-sidor/kalender", &[], Some(&session)).await;
     assert_eq!(made.status, StatusCode::OK);
@@ -684,7 +731,7 @@ on_both_backends!(a_private_calendar_feed_shows_ones_own_meetings_until_revoked,
     app.post("/mina-sidor/kalender", &[], Some(&session)).await;
     assert_eq!(app.get(&path, None).await.status, StatusCode::NOT_FOUND, "a new link revokes the old");
     app.post("/mina-sidor/kalender/stang-av", &[], Some(&session)).await;
-    assert!(db.active_calendar_feed(lena).await.unwrap().is_none());
+    assert!(store::active_calendar_feed(&db, lena).await.unwrap().is_none());
 });
 
 on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
@@ -701,12 +748,12 @@ on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
     .unwrap();
     let mut relatives = series("anhoriga", Some(5));
     relatives.help_area = Some("stod-till-anhoriga".into());
-    db.create_series(&NewSeries { series: relatives }, &soon()).await.unwrap();
+    store::create_series(&db, &NewSeries { series: relatives }, &soon()).await.unwrap();
     let mut breakfast = series("frukost", None);
     breakfast.title_sv = "Forskningsfrukost".into();
     breakfast.organiser_name = "FoU Helsingborg".into();
     breakfast.audience_sv = "Alla".into();
-    db.create_series(&NewSeries { series: breakfast }, &soon()).await.unwrap();
+    store::create_series(&db, &NewSeries { series: breakfast }, &soon()).await.unwrap();
 
     let all = app.get("/kalender", None).await.body;
     assert!(all.contains("Forskningsfrukost") && all.contains("Självhjälpsgrupp för anhöriga"));
@@ -732,4 +779,104 @@ on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
     assert!(view.body.contains("manad=") && view.body.contains("rel=\"next\""));
     let nonsense = app.get("/kalender?visa=manad&manad=2027-99", None).await;
     assert_eq!(nonsense.status, StatusCode::OK, "an impossible month shows this month");
+});
+
+/// Makes every insert into `table` fail, as a crash or a full disk would, until [`mend`].
+async fn break_inserts(db: &Db, table: &str) {
+    let statements = match db.backend() {
+        nara::db::Backend::Sqlite => vec![format!(
+            "CREATE TRIGGER broken_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'injected'); END"
+        )],
+        nara::db::Backend::Postgres => vec![
+            "CREATE OR REPLACE FUNCTION injected_fault() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'injected'; END $$ LANGUAGE plpgsql"
+                .to_string(),
+            format!(
+                "CREATE TRIGGER broken_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION injected_fault()"
+            ),
+        ],
+    };
+    for sql in statements {
+        db.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
+    }
+}
+
+async fn mend(db: &Db, table: &str) {
+    let sql = match db.backend() {
+        nara::db::Backend::Sqlite => format!("DROP TRIGGER broken_{table}"),
+        nara::db::Backend::Postgres => format!("DROP TRIGGER broken_{table} ON {table}"),
+    };
+    db.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
+}
+
+/// Posts a form through the real router and answers its status, a failure (500) included:
+/// `TestApp::post` takes a 500 for a bug, here it is what the test expects.
+async fn post_failing(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> StatusCode {
+    use axum::http::{Request, header};
+    use tower::ServiceExt;
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    let mut request = Request::post(path)
+        .header(header::HOST, "nara.example.se")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(token) = cookie {
+        request = request.header(header::COOKIE, format!("nara_session={token}"));
+    }
+    let request = request.body(axum::body::Body::from(body)).unwrap();
+    app.router.clone().oneshot(request).await.unwrap().status()
+}
+
+on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behind, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    let meetings = weekly(&db, "anhoriga", 1, 2, Some(unit)).await;
+    let lena = [("name", "Lena"), ("email", "lena@example.se")];
+
+    // The confirmation cannot be queued: no registration, no place taken.
+    break_inserts(&db, "outbox").await;
+    let failed = post_failing(&app, "/kalender/anhoriga/0/anmalan", &lena, None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(statuses(&db, meetings[0]).await, (0, 0));
+    assert_eq!(store::occurrence(&db, meetings[0]).await.unwrap().unwrap().taken, 0);
+    let whole = [lena[0], lena[1], ("omfattning", "alla")];
+    let failed = post_failing(&app, "/kalender/anhoriga/0/anmalan", &whole, None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!((statuses(&db, meetings[0]).await, statuses(&db, meetings[1]).await), ((0, 0), (0, 0)));
+    mend(&db, "outbox").await;
+
+    let link = app.post("/kalender/anhoriga/0/anmalan", &lena, None).await.location().to_string();
+    app.post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None).await;
+    assert_eq!(statuses(&db, meetings[0]).await, (1, 1));
+    let queued = db.outbox().await.unwrap().len();
+
+    // Omar's good news cannot be queued: Lena keeps her place and Omar waits.
+    break_inserts(&db, "outbox").await;
+    let failed = post_failing(&app, &format!("{link}/avboka"), &[], None).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    let lena_now = store::registrations_for(&db, meetings[0]).await.unwrap();
+    assert_eq!(lena_now[0].name, "Lena");
+    assert_eq!(lena_now[0].status(), RegistrationStatus::Confirmed);
+    assert_eq!(statuses(&db, meetings[0]).await, (1, 1));
+
+    // Nobody can be told of the new time: the meeting stays where it was.
+    let before = store::occurrence(&db, meetings[0]).await.unwrap().unwrap();
+    let date = (chrono::Utc::now() + chrono::Duration::days(20)).date_naive().to_string();
+    let moving = [("datum", date.as_str()), ("start", "18:00"), ("slut", "19:30")];
+    let failed = post_failing(&app, "/arrangor/anhoriga/0/flytta", &moving, Some(&mine)).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(store::occurrence(&db, meetings[0]).await.unwrap().unwrap(), before);
+    mend(&db, "outbox").await;
+    assert_eq!(db.outbox().await.unwrap().len(), queued, "no e-mail about what did not happen");
+
+    // Attendance cannot be audited: it is not marked either.
+    let id = lena_now[0].id.to_string();
+    break_inserts(&db, "audit_log").await;
+    let failed =
+        post_failing(&app, "/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
+    assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(store::registrations_for(&db, meetings[0]).await.unwrap().iter().all(|r| r.attended.is_none()));
+    mend(&db, "audit_log").await;
+    app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
+    assert_eq!(store::registrations_for(&db, meetings[0]).await.unwrap()[0].attended, Some(true));
+    assert!(db.verify_audit_chain(&[]).await.unwrap().is_ok(), "the audit chain holds");
 });

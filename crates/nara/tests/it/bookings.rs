@@ -3,7 +3,7 @@
 //! and reaches no one else's, whatever id is put in the address or the form; the officer's
 //! windows, blocked dates and notice decide what is offered; calendars read back correctly.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 
