@@ -89,7 +89,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
 async fn seed_setup(db: &Db) -> anyhow::Result<()> {
     let changes = crate::setup::file::parse(SETUP)
         .map_err(|errors| anyhow::anyhow!("municipality.example.toml: {errors:?}"))?;
-    db.change_setup(&changes, &AuditActor::system(), None)
+    crate::setup::store::change(db, &changes, &AuditActor::system(), None)
         .await?
         .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
     Ok(())

@@ -256,7 +256,7 @@ on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |d
         contact: Some(Some(nara::setup::SearchContact::Entry("kontaktcenter".into()))),
         ..Default::default()
     };
-    db.change_setup(&offer, &nara::audit::AuditActor::system(), None).await.unwrap().unwrap();
+    nara::setup::store::change(&db, &offer, &nara::audit::AuditActor::system(), None).await.unwrap().unwrap();
     let app = TestApp::new(db.clone());
 
     let found = app.get("/sok?q=missbruk", None).await;

@@ -14,14 +14,14 @@ use nara::audit::{AuditActor, AuditFilter};
 use nara::db::{Db, UtcTime};
 use nara::directory::{Entry, EntryKind, WayIn};
 use nara::identity::{Role, RoleGrant};
-use nara::setup::{Item, Kind, Refusal, SearchContact, Step, UnitKind, Use, file, history};
+use nara::setup::{Item, Kind, Refusal, SearchContact, Step, UnitKind, Use, file, history, store};
 
 const EXAMPLE: &str = include_str!("../../../municipality.example.toml");
 const NARA: &str = env!("CARGO_BIN_EXE_nara");
 
 async fn load(db: &Db, source: &str) -> Result<Vec<Step>, Refusal> {
     let changes = file::parse(source).unwrap_or_else(|e| panic!("{e:?}"));
-    db.change_setup(&changes, &AuditActor::system(), None).await.unwrap()
+    store::change(db, &changes, &AuditActor::system(), None).await.unwrap()
 }
 
 /// The set-up changes in the audit log.
@@ -48,29 +48,29 @@ fn entry(slug: &str, name: &str, areas: &[&str], groups: &[&str]) -> Entry {
 on_both_backends!(the_example_file_sets_up_an_empty_database_once, Migrated, |db| {
     assert!(db.list_units().await.unwrap().is_empty(), "a new database has no units");
     assert!(db.list_help_areas().await.unwrap().is_empty());
-    assert_eq!(db.list_target_groups().await.unwrap().len(), 10, "it starts with the ten target groups");
+    assert_eq!(store::target_groups(&db).await.unwrap().len(), 10, "it starts with the ten target groups");
 
     let steps = load(&db, EXAMPLE).await.unwrap();
     assert_eq!(steps.len(), 3 + 11 + 1, "units, areas and the contact: {steps:?}");
-    let units = db.setup_items(Kind::Unit).await.unwrap();
+    let units = store::items(&db, Kind::Unit).await.unwrap();
     assert_eq!(units.len(), 3);
     let Some(Item::Unit(kvalitet)) = units.iter().find(|u| u.slug() == "kvalitet") else {
         panic!("{units:?}")
     };
     assert_eq!(kvalitet.kind, UnitKind::Development);
     assert_eq!(db.list_help_areas().await.unwrap().len(), 11);
-    assert_eq!(db.search_contact().await.unwrap(), Some(SearchContact::Entry("kontaktcenter".into())));
+    assert_eq!(store::search_contact(&db).await.unwrap(), Some(SearchContact::Entry("kontaktcenter".into())));
     let audit = logged(&db).await;
     assert_eq!(audit.len(), 1, "one change, one entry in the audit log");
     assert_eq!(audit[0].actor_role, "system");
-    let history = db.setup_history("units", "vuxen").await.unwrap();
+    let history = store::history(&db, "units", "vuxen").await.unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!((history[0].change.as_str(), history[0].changed_by.as_deref()), ("created", None));
 
     // Again: nothing changes, nothing is logged.
     assert_eq!(load(&db, EXAMPLE).await.unwrap(), vec![]);
     assert_eq!(logged(&db).await.len(), 1);
-    assert_eq!(db.setup_history("units", "vuxen").await.unwrap().len(), 1);
+    assert_eq!(store::history(&db, "units", "vuxen").await.unwrap().len(), 1);
 });
 
 on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Migrated, |db| {
@@ -91,7 +91,7 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
         "the search still has it, last"
     );
 
-    let rows = db.setup_history("units", "vuxen").await.unwrap();
+    let rows = store::history(&db, "units", "vuxen").await.unwrap();
     let lines = history::lines(Kind::Unit, &rows);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0].what_key, "setup-history-updated");
@@ -133,8 +133,8 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
     let removed =
         load(&db, "[remove]\nunits = [\"kvalitet\", \"finns-inte\"]\nareas = [\"fritid\"]\n").await.unwrap();
     assert_eq!(nara::setup::describe(&removed), "removed units/kvalitet; removed areas/fritid");
-    assert!(db.setup_item(Kind::Unit, "kvalitet").await.unwrap().is_none());
-    let rows = db.setup_history("units", "kvalitet").await.unwrap();
+    assert!(store::item(&db, Kind::Unit, "kvalitet").await.unwrap().is_none());
+    let rows = store::history(&db, "units", "kvalitet").await.unwrap();
     assert_eq!(rows.last().unwrap().change, "removed");
 });
 
@@ -247,7 +247,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     let again = app.post("/admin/enheter/vuxen", &edit, cookie).await;
     assert_eq!(again.location(), "/admin/enheter/vuxen?klart=oforandrad");
     assert_eq!(
-        db.setup_history("units", "vuxen").await.unwrap().len(),
+        store::history(&db, "units", "vuxen").await.unwrap().len(),
         2,
         "an unchanged save records nothing"
     );
@@ -271,7 +271,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     let refused = app.post("/admin/enheter/vuxen/ta-bort", &[], cookie).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("href=\"#uses\"") && refused.body.contains("en roll"), "{}", refused.body);
-    assert!(db.setup_item(Kind::Unit, "vuxen").await.unwrap().is_some());
+    assert!(store::item(&db, Kind::Unit, "vuxen").await.unwrap().is_some());
 
     // An unused target group goes; an area can be kept off the home page.
     let group =
@@ -279,7 +279,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     assert_eq!(app.post("/admin/malgrupper", &group, cookie).await.status, StatusCode::SEE_OTHER);
     let gone = app.post("/admin/malgrupper/pensionarer/ta-bort", &[], cookie).await;
     assert_eq!(gone.location(), "/admin/malgrupper?klart=borttagen");
-    assert!(db.setup_item(Kind::Group, "pensionarer").await.unwrap().is_none());
+    assert!(store::item(&db, Kind::Group, "pensionarer").await.unwrap().is_none());
     let area = [("slug", "boende"), ("name_sv", "Boende"), ("name_en", "Housing"), ("position", "1")];
     assert_eq!(app.post("/admin/omraden", &area, cookie).await.status, StatusCode::SEE_OTHER);
     assert!(!app.get("/", None).await.body.contains("Boende"), "the box was not ticked");
@@ -360,7 +360,7 @@ on_both_backends!(two_administrators_adding_the_same_unit_at_once_get_one_unit, 
             let source =
                 "[[units]]\nslug = \"ny\"\nname_sv = \"Ny\"\nname_en = \"New\"\nkind = \"service\"\n";
             let changes = nara::setup::Changes { new_only: true, ..file::parse(source).unwrap() };
-            db.change_setup(&changes, &AuditActor::system(), None).await.unwrap()
+            store::change(&db, &changes, &AuditActor::system(), None).await.unwrap()
         })
     };
     let (first, second) = (add(), add());
@@ -368,5 +368,5 @@ on_both_backends!(two_administrators_adding_the_same_unit_at_once_get_one_unit, 
     outcomes.sort_by_key(Result::is_ok);
     assert_eq!(outcomes[0], Err(Refusal::Taken { kind: Kind::Unit, slug: "ny".into() }), "{outcomes:?}");
     assert_eq!(outcomes[1].as_ref().map(Vec::len), Ok(1));
-    assert_eq!(db.setup_history("units", "ny").await.unwrap().len(), 1);
+    assert_eq!(store::history(&db, "units", "ny").await.unwrap().len(), 1);
 });

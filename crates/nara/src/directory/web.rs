@@ -105,7 +105,7 @@ async fn contact_view(
     shell: &Shell<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<ContactView>, AppError> {
-    let view = match state.db.search_contact().await? {
+    let view = match crate::setup::store::search_contact(&state.db).await? {
         None => None,
         Some(SearchContact::Entry(slug)) => {
             state.db.entry_by_slug(&slug).await?.filter(|e| e.published).map(|entry| ContactView {
@@ -162,7 +162,7 @@ pub async fn search(
     Query(params): Query<SearchParams>,
 ) -> Result<Response, AppError> {
     let areas = state.db.list_help_areas().await?;
-    let target_groups = state.db.list_target_groups().await?;
+    let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
     let page: usize = match params.sida.trim() {
@@ -371,7 +371,7 @@ pub async fn entry(
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
     let areas = state.db.list_help_areas().await?;
-    let target_groups = state.db.list_target_groups().await?;
+    let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, &entry, now);
     let referrals = state.db.referrals_from(entry.id).await?;
