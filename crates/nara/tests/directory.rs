@@ -379,7 +379,9 @@ on_both_backends!(an_index_made_from_another_database_is_rebuilt, Migrated, |db|
 /// A staff member and a person who will represent an association.
 async fn stewards(db: &Db) -> (String, String, Uuid) {
     use nara::identity::{Role, RoleGrant};
-    let unit = db.upsert_unit("kvalitet", "Kvalitet och utveckling", "Quality").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(db, "kvalitet", "Kvalitet och utveckling", "Quality")
+        .await
+        .unwrap();
     let staff = common::app::person(
         db,
         "personal@example.se",
@@ -388,7 +390,11 @@ async fn stewards(db: &Db) -> (String, String, Uuid) {
     )
     .await;
     let rep = common::app::person(db, "kerstin@example.se", "Kerstin Ali", &[]).await;
-    (db.start_session(staff).await.unwrap(), db.start_session(rep).await.unwrap(), rep)
+    (
+        nara::sessions::store::start_session(db, staff).await.unwrap(),
+        nara::sessions::store::start_session(db, rep).await.unwrap(),
+        rep,
+    )
 }
 
 fn association(slug: &str) -> Entry {
@@ -664,8 +670,12 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
         app.post("/forening/fontanhuset/hanvisning", &[("till", "skuldradgivning")], Some(&staff)).await;
     assert_eq!(direct.location(), "/forening?sparad=referral");
     assert_eq!(db.referrals_from(club.id).await.unwrap().len(), 2);
-    let stranger =
-        db.start_session(common::app::person(&db, "annan@example.se", "Annan", &[]).await).await.unwrap();
+    let stranger = nara::sessions::store::start_session(
+        &db,
+        common::app::person(&db, "annan@example.se", "Annan", &[]).await,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         app.post("/forening/fontanhuset/hanvisning", &[("till", "mottagningen")], Some(&stranger))
             .await

@@ -46,7 +46,7 @@ fn entry(slug: &str, name: &str, areas: &[&str], groups: &[&str]) -> Entry {
 }
 
 on_both_backends!(the_example_file_sets_up_an_empty_database_once, Migrated, |db| {
-    assert!(db.list_units().await.unwrap().is_empty(), "a new database has no units");
+    assert!(nara::identity::store::list_units(&db).await.unwrap().is_empty(), "a new database has no units");
     assert!(db.list_help_areas().await.unwrap().is_empty());
     assert_eq!(store::target_groups(&db).await.unwrap().len(), 10, "it starts with the ten target groups");
 
@@ -81,7 +81,8 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
     );
     let steps = load(&db, &changed).await.unwrap();
     assert_eq!(nara::setup::describe(&steps), "updated units/vuxen; updated areas/fritid");
-    let names: Vec<_> = db.list_units().await.unwrap().into_iter().map(|u| u.name_sv).collect();
+    let names: Vec<_> =
+        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.name_sv).collect();
     assert!(names.contains(&"Enheten för vuxna".to_string()), "{names:?}");
     let home: Vec<_> = db.home_help_areas().await.unwrap().into_iter().map(|a| a.slug).collect();
     assert!(!home.contains(&"fritid".to_string()) && home.len() == 10, "{home:?}");
@@ -102,7 +103,13 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
 
 on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, Migrated, |db| {
     load(&db, EXAMPLE).await.unwrap();
-    let vuxen = db.list_units().await.unwrap().into_iter().find(|u| u.slug == "vuxen").unwrap().id;
+    let vuxen = nara::identity::store::list_units(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.slug == "vuxen")
+        .unwrap()
+        .id;
     person(&db, "anna@example.se", "Anna Berg", &[RoleGrant { role: Role::Staff, unit_id: Some(vuxen) }])
         .await;
     db.save_entry(&entry("stodet", "Stödet", &["boende"], &["unga"]), None).await.unwrap();
@@ -117,7 +124,8 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
             uses: vec![Use { key: "setup-use-roles", count: 1 }]
         }
     );
-    let units: Vec<_> = db.list_units().await.unwrap().into_iter().map(|u| u.slug).collect();
+    let units: Vec<_> =
+        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.slug).collect();
     assert!(
         units.contains(&"vuxen".to_string()) && !units.contains(&"ny".to_string()),
         "one transaction: {units:?}"
@@ -197,7 +205,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
         person(&db, "admin@example.se", "Erik Admin", &[RoleGrant { role: Role::Admin, unit_id: None }])
             .await;
     let staff = person(&db, "anna@example.se", "Anna Berg", &[]).await;
-    let token = db.start_session(admin).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, admin).await.unwrap();
     let cookie = Some(token.as_str());
 
     let start = app.get("/admin", cookie).await;
@@ -262,12 +270,15 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     assert!(bad_phone.body.contains("href=\"#phone\""));
 
     // The unit is what staff get their roles in.
-    let unit_id = db.list_units().await.unwrap()[0].id.to_string();
+    let unit_id = nara::identity::store::list_units(&db).await.unwrap()[0].id.to_string();
     let granted = app
         .post(&format!("/admin/personer/{staff}/roller"), &[("role", "staff"), ("unit", &unit_id)], cookie)
         .await;
     assert_eq!(granted.status, StatusCode::SEE_OTHER);
-    assert_eq!(db.grants(staff).await.unwrap()[0].unit_id.map(|u| u.to_string()), Some(unit_id));
+    assert_eq!(
+        nara::identity::store::grants(&db, staff).await.unwrap()[0].unit_id.map(|u| u.to_string()),
+        Some(unit_id)
+    );
     let refused = app.post("/admin/enheter/vuxen/ta-bort", &[], cookie).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("href=\"#uses\"") && refused.body.contains("en roll"), "{}", refused.body);

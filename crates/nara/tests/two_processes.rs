@@ -157,10 +157,10 @@ async fn both_processes_find_a_change_made_through_either() {
     })
     .await
     .unwrap();
-    let unit = db.upsert_unit("kvalitet", "Kvalitet", "Quality").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(&db, "kvalitet", "Kvalitet", "Quality").await.unwrap();
     let grant = nara::identity::RoleGrant { role: nara::identity::Role::Staff, unit_id: Some(unit) };
     let staff = common::app::person(&db, "personal@example.se", "Personal", &[grant]).await;
-    let token = db.start_session(staff).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, staff).await.unwrap();
     let servers = [Server::start(&schema_url), Server::start(&schema_url)];
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let search = |address: &str| {

@@ -110,7 +110,10 @@ pub async fn send_reminders(
         if !db.mark_booking_reminded(booking.id).await? {
             continue;
         }
-        let Some(to) = db.person(booking.resident_id).await?.filter(|p| p.active).and_then(|p| p.email)
+        let Some(to) = crate::identity::store::person(db, booking.resident_id)
+            .await?
+            .filter(|p| p.active)
+            .and_then(|p| p.email)
         else {
             continue;
         };

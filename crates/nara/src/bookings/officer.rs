@@ -39,7 +39,9 @@ fn officer_actor(me: Uuid, case: &crate::cases::Case) -> AuditActor {
 /// Sends a person a notice that something changed in a booking: never what or when, only that
 /// they should look under My pages (an e-mail can be read by others).
 pub async fn tell(state: &AppState, person: Uuid, key: &str) -> Result<(), AppError> {
-    let Some(person) = state.db.person(person).await?.filter(|p| p.active) else { return Ok(()) };
+    let Some(person) = crate::identity::store::person(&state.db, person).await?.filter(|p| p.active) else {
+        return Ok(());
+    };
     let Some(to) = person.email else { return Ok(()) };
     let locale = crate::i18n::Locale::SV;
     let link = state.absolute("/mina-sidor");

@@ -148,8 +148,11 @@ pub async fn worklist(
     let person = ctx.person()?;
     let locale = ctx.location.locale;
     let my_units: Vec<Uuid> = person.units_for(Role::Staff).collect();
-    let units: Vec<_> =
-        state.db.list_units().await?.into_iter().filter(|u| my_units.contains(&u.id)).collect();
+    let units: Vec<_> = crate::identity::store::list_units(&state.db)
+        .await?
+        .into_iter()
+        .filter(|u| my_units.contains(&u.id))
+        .collect();
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();
     let status = query.status.as_deref().and_then(StatusKind::parse);
@@ -268,7 +271,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
 }
 
 async fn unit_name(state: &AppState, locale: Locale, unit_id: Uuid) -> Result<String, AppError> {
-    let units = state.db.list_units().await?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     Ok(units.iter().find(|u| u.id == unit_id).map(|u| u.name(locale).to_string()).unwrap_or_default())
 }
 
@@ -283,9 +286,10 @@ async fn case_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     audit(state, ctx, case, Action::CaseViewed, "case", case.id).await?;
-    let resident = state.db.person(case.resident_id).await?.ok_or(AppError::NotFound)?;
+    let resident =
+        crate::identity::store::person(&state.db, case.resident_id).await?.ok_or(AppError::NotFound)?;
     let officer = match case.officer_id {
-        Some(id) => state.db.person(id).await?.map(|p| p.display_name),
+        Some(id) => crate::identity::store::person(&state.db, id).await?.map(|p| p.display_name),
         None => None,
     };
     let base = case_href(ctx, case.id);
@@ -476,7 +480,10 @@ async fn correct_page(
         format!("{base}/journal/{id}")
     });
     let view = views.pop().ok_or(AppError::NotFound)?;
-    let resident = state.db.person(case.resident_id).await?.map(|p| p.display_name).unwrap_or_default();
+    let resident = crate::identity::store::person(&state.db, case.resident_id)
+        .await?
+        .map(|p| p.display_name)
+        .unwrap_or_default();
     let (body, sharing, reason) = match draft {
         Some(form) => (form.body, form.sharing, form.reason),
         None => (
@@ -682,9 +689,9 @@ pub async fn hand_over(
     let mut to = None;
     let candidate = Uuid::parse_str(form.to.trim()).ok().filter(|c| case.officer_id != Some(*c));
     if let Some(candidate) = candidate
-        && let Some(person) = state.db.person(candidate).await?
+        && let Some(person) = crate::identity::store::person(&state.db, candidate).await?
     {
-        let grants = state.db.grants(candidate).await?;
+        let grants = crate::identity::store::grants(&state.db, candidate).await?;
         if policy::may_take_over_case(person.id, person.active, &grants, case.unit_id, case.resident_id) {
             to = Some(candidate);
         }
@@ -771,7 +778,7 @@ async fn cancel_meetings(
 
 /// Tells a case officer, by e-mail and without any content, that something is waiting in a case.
 pub async fn tell_officer(state: &AppState, officer: Uuid, case_id: Uuid) -> Result<(), AppError> {
-    let Some(person) = state.db.person(officer).await? else { return Ok(()) };
+    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(()) };
     let Some(to) = person.email.filter(|_| person.active) else { return Ok(()) };
     let locale = Locale::SV;
     let link = state.absolute(&locale.href(&format!("/handlaggare/arenden/{case_id}")));

@@ -376,7 +376,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     {
         let Some(address) = crate::identity::EmailAddress::parse(email) else { continue };
         let (Some((person, _)), Some(entry)) =
-            (db.person_by_email(&address).await?, db.entry_by_slug(slug).await?)
+            (crate::identity::store::person_by_email(db, &address).await?, db.entry_by_slug(slug).await?)
         else {
             continue;
         };

@@ -136,12 +136,13 @@ pub struct LogData {
 
 /// Everything about `person` that they may see.
 pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
-    let me = db.person(person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
+    let me =
+        crate::identity::store::person(db, person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
     let mut cases = Vec::new();
     for summary in db.cases_of_resident(person).await? {
         let Some(case) = db.case(summary.id).await? else { continue };
         let contact_person = match case.officer_id {
-            Some(officer) => db.person(officer).await?.map(|p| p.display_name),
+            Some(officer) => crate::identity::store::person(db, officer).await?.map(|p| p.display_name),
             None => None,
         };
         let journal = db

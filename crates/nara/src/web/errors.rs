@@ -38,6 +38,13 @@ impl From<askama::Error> for AppError {
     }
 }
 
+/// A failed statement or transaction (`db.begin_write().await?` in a handler).
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
