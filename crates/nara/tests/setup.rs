@@ -112,7 +112,9 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
         .id;
     person(&db, "anna@example.se", "Anna Berg", &[RoleGrant { role: Role::Staff, unit_id: Some(vuxen) }])
         .await;
-    db.save_entry(&entry("stodet", "Stödet", &["boende"], &["unga"]), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("stodet", "Stödet", &["boende"], &["unga"]), None)
+        .await
+        .unwrap();
     let new_unit = "[[units]]\nslug = \"ny\"\nname_sv = \"Ny\"\nname_en = \"New\"\nkind = \"service\"\n";
 
     let refused = load(&db, &format!("{new_unit}[remove]\nunits = [\"vuxen\"]\n")).await.unwrap_err();
@@ -152,7 +154,13 @@ on_both_backends!(the_search_page_offers_the_configured_contact, Migrated, |db| 
     let nothing = "/sok?q=tandl%C3%A4kare";
     // The example names the entry `kontaktcenter`, which is not published yet.
     assert!(!app.get(nothing, None).await.body.contains("contact-heading"));
-    db.save_entry(&entry("kontaktcenter", "Stadens kontaktcenter", &["boende"], &[]), None).await.unwrap();
+    nara::directory::store::save_entry(
+        &db,
+        &entry("kontaktcenter", "Stadens kontaktcenter", &["boende"], &[]),
+        None,
+    )
+    .await
+    .unwrap();
     let offered = app.get(nothing, None).await.body;
     assert!(
         offered.contains("href=\"/stod/kontaktcenter\"") && offered.contains("tel:+4642105000"),
@@ -174,7 +182,9 @@ on_both_backends!(the_search_page_offers_the_configured_contact, Migrated, |db| 
 
 on_both_backends!(renamed_areas_and_new_target_groups_reach_the_directory, Migrated, |db| {
     load(&db, EXAMPLE).await.unwrap();
-    db.save_entry(&entry("stodet", "Stödet", &["boende"], &["unga"]), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("stodet", "Stödet", &["boende"], &["unga"]), None)
+        .await
+        .unwrap();
     let app = TestApp::new(db.clone());
     let search = "/sok?q=bostadsfr%C3%A5gor";
     assert!(!app.get(search, None).await.body.contains("/stod/stodet"));

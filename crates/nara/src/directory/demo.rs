@@ -339,7 +339,7 @@ const REFERRALS: &[(&str, &str)] = &[
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     for demo in demos() {
-        if db.entry_by_slug(demo.slug).await?.is_some() {
+        if crate::directory::store::entry_by_slug(db, demo.slug).await?.is_some() {
             continue;
         }
         let entry = Entry {
@@ -368,16 +368,17 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
             confirmed_at: UtcTime(now - chrono::Duration::days(demo.confirmed_days_ago)),
             updated_at: UtcTime(now),
         };
-        db.save_entry(&entry, None).await?;
+        crate::directory::store::save_entry(db, &entry, None).await?;
     }
     // The demo association account keeps Fontänhuset up to date; another resident waits for approval.
     for (email, slug, approve) in
         [("forening@demo.nara.se", "fontanhuset", true), ("invanare2@demo.nara.se", "lankarna", false)]
     {
         let Some(address) = crate::identity::EmailAddress::parse(email) else { continue };
-        let (Some((person, _)), Some(entry)) =
-            (crate::identity::store::person_by_email(db, &address).await?, db.entry_by_slug(slug).await?)
-        else {
+        let (Some((person, _)), Some(entry)) = (
+            crate::identity::store::person_by_email(db, &address).await?,
+            crate::directory::store::entry_by_slug(db, slug).await?,
+        ) else {
             continue;
         };
         if db.representation(entry.id, person.id).await?.is_none() {
@@ -391,8 +392,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         }
     }
     for (from, to) in REFERRALS {
-        if let (Some(from), Some(to)) = (db.entry_by_slug(from).await?, db.entry_by_slug(to).await?) {
-            db.add_referral(from.id, to.id, true, None).await?;
+        if let (Some(from), Some(to)) = (
+            crate::directory::store::entry_by_slug(db, from).await?,
+            crate::directory::store::entry_by_slug(db, to).await?,
+        ) {
+            crate::directory::store::add_referral(db, from.id, to.id, true, None).await?;
         }
     }
     Ok(())

@@ -168,7 +168,7 @@ pub async fn submit(
     let by = ctx.person()?.person.id;
     for entry in checked.entries {
         let slug = super::stewards::free_slug(&state.db, &entry.name).await?;
-        state.db.save_entry(&Entry { slug, ..entry }, Some(by)).await?;
+        crate::directory::store::save_entry(&state.db, &Entry { slug, ..entry }, Some(by)).await?;
     }
     let page = ImportPage { shell, error: None, bad, imported: Some(good), good };
     Ok(render(&page)?.into_response())

@@ -145,10 +145,10 @@ impl Db {
         if approve {
             let mut proposed: Entry = serde_json::from_str(&snapshot)?;
             // Facts confirmed since the proposal are not turned back.
-            if let Some(current) = self.entry_by_slug(&proposed.slug).await? {
+            if let Some(current) = super::store::entry_by_slug(self, &proposed.slug).await? {
                 proposed.confirmed_at = proposed.confirmed_at.max(current.confirmed_at);
             }
-            self.save_entry(&proposed, Some(proposer)).await?;
+            super::store::save_entry(self, &proposed, Some(proposer)).await?;
         }
         Ok(true)
     }
@@ -205,7 +205,7 @@ async fn editable(
     slug: &str,
 ) -> Result<(Entry, EntryEditing), AppError> {
     let person = ctx.person()?;
-    let entry = state.db.entry_by_slug(slug).await?.ok_or(AppError::NotFound)?;
+    let entry = crate::directory::store::entry_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
     let approved = state.db.representation(entry.id, person.person.id).await?.as_deref() == Some("approved");
     match policy::may_edit_entry(&ctx.current.actor, approved) {
         Some(editing) => Ok((entry, editing)),
@@ -400,11 +400,11 @@ pub async fn edit_submit(
             areas: entry.areas.clone(),
             ..changed.clone()
         };
-        state.db.save_entry(&now, Some(person)).await?;
+        crate::directory::store::save_entry(&state.db, &now, Some(person)).await?;
         state.db.propose_change(&changed, person).await?;
         "review"
     } else {
-        state.db.save_entry(&changed, Some(person)).await?;
+        crate::directory::store::save_entry(&state.db, &changed, Some(person)).await?;
         "saved"
     };
     Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
@@ -418,7 +418,7 @@ pub async fn confirm(
 ) -> Result<Response, AppError> {
     let (entry, _) = editable(&state, &ctx, &slug).await?;
     let confirmed = Entry { confirmed_at: UtcTime::now(), ..entry };
-    state.db.save_entry(&confirmed, Some(ctx.person()?.person.id)).await?;
+    crate::directory::store::save_entry(&state.db, &confirmed, Some(ctx.person()?.person.id)).await?;
     Ok(Redirect::to(&ctx.href("/forening?sparad=confirmed")).into_response())
 }
 
@@ -435,7 +435,10 @@ pub async fn claim(
     Path(slug): Path<String>,
     Form(form): Form<ClaimForm>,
 ) -> Result<Response, AppError> {
-    let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
+    let entry = crate::directory::store::entry_by_slug(&state.db, &slug)
+        .await?
+        .filter(|e| e.published)
+        .ok_or(AppError::NotFound)?;
     let note: String = form.note.trim().chars().take(500).collect();
     state
         .db
@@ -484,9 +487,7 @@ pub async fn mine(
     let links = state.db.represented_by(person).await?;
     let ids: Vec<Uuid> = links.iter().map(|(id, _)| *id).collect();
     let now = Utc::now();
-    let mut lines: Vec<MineLine> = state
-        .db
-        .entries_by_ids(&ids)
+    let mut lines: Vec<MineLine> = crate::directory::store::entries_by_ids(&state.db, &ids)
         .await?
         .into_iter()
         .map(|entry| {
@@ -558,7 +559,7 @@ pub async fn register_submit(
     };
     let slug = free_slug(&state.db, &entry.name).await?;
     let entry = Entry { slug, published: false, ..entry };
-    state.db.save_entry(&entry, Some(person)).await?;
+    crate::directory::store::save_entry(&state.db, &entry, Some(person)).await?;
     state.db.request_representation(entry.id, person, None).await?;
     Ok(Redirect::to(&ctx.href("/forening?sparad=registered")).into_response())
 }
@@ -569,7 +570,7 @@ pub(crate) async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
     let base = if base.is_empty() { "forening".to_string() } else { base };
     for n in 1.. {
         let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-        if db.entry_by_slug(&candidate).await?.is_none() {
+        if crate::directory::store::entry_by_slug(db, &candidate).await?.is_none() {
             return Ok(candidate);
         }
     }
@@ -594,7 +595,9 @@ pub async fn suggest_referral(
     let (entry, editing) = editable(&state, &ctx, &slug).await?;
     let typed = form.till.trim().trim_end_matches('/');
     let target_slug = typed.rsplit('/').next().unwrap_or_default();
-    let target = match state.db.entry_by_slug(target_slug).await?.filter(|t| t.published && t.id != entry.id)
+    let target = match crate::directory::store::entry_by_slug(&state.db, target_slug)
+        .await?
+        .filter(|t| t.published && t.id != entry.id)
     {
         Some(target) => target,
         None => {
@@ -603,7 +606,14 @@ pub async fn suggest_referral(
         }
     };
     let accepted = editing == EntryEditing::Publish;
-    state.db.add_referral(entry.id, target.id, accepted, Some(ctx.person()?.person.id)).await?;
+    crate::directory::store::add_referral(
+        &state.db,
+        entry.id,
+        target.id,
+        accepted,
+        Some(ctx.person()?.person.id),
+    )
+    .await?;
     let notice = if accepted { "referral" } else { "referral-review" };
     Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
 }
@@ -698,9 +708,10 @@ pub async fn decide_claim(
     let by = ctx.person()?.person.id;
     let entry_id = state.db.decide_representation(id, approve, by).await?.ok_or(AppError::NotFound)?;
     if approve {
-        for entry in state.db.entries_by_ids(&[entry_id]).await? {
+        for entry in crate::directory::store::entries_by_ids(&state.db, &[entry_id]).await? {
             if !entry.published {
-                state.db.save_entry(&Entry { published: true, ..entry }, Some(by)).await?;
+                crate::directory::store::save_entry(&state.db, &Entry { published: true, ..entry }, Some(by))
+                    .await?;
             }
         }
     }

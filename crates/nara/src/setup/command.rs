@@ -47,7 +47,7 @@ pub async fn apply(db: &Db, changes: &Changes) -> anyhow::Result<Vec<String>> {
     };
     let mut lines = vec![summary(&steps)];
     if let Some(SearchContact::Entry(slug)) = super::store::search_contact(db).await?
-        && db.entry_by_slug(&slug).await?.is_none_or(|entry| !entry.published)
+        && crate::directory::store::entry_by_slug(db, &slug).await?.is_none_or(|entry| !entry.published)
     {
         lines.push(format!(
             "Obs: katalogposten \"{slug}\" finns inte eller är inte publicerad än; sökhjälpen visar den när den är publicerad. \
