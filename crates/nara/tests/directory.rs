@@ -494,14 +494,17 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
     let asked = app.post("/stod/fontanhuset/foretrada", &[("note", "Ordförande")], Some(&rep)).await;
     assert_eq!(asked.location(), "/forening?sparad=requested");
     assert!(app.get("/forening", Some(&rep)).await.body.contains("Väntar på att staden godkänner"));
-    let waiting = db.pending_representations().await.unwrap();
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
     assert_eq!(
         (waiting[0].person_name.as_str(), waiting[0].note.as_deref()),
         ("Kerstin Ali", Some("Ordförande"))
     );
     assert!(app.get("/personal/katalog", Some(&staff)).await.body.contains("Ordförande"));
     app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
-    assert_eq!(db.representation(club.id, rep_id).await.unwrap().as_deref(), Some("approved"));
+    assert_eq!(
+        nara::directory::store::representation(&db, club.id, rep_id).await.unwrap().as_deref(),
+        Some("approved")
+    );
 
     // A new phone number is published at once.
     let edit = app.get("/forening/fontanhuset/redigera", Some(&rep)).await;
@@ -531,7 +534,7 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
     );
     let public = app.get("/stod/fontanhuset", None).await.body;
     assert!(public.contains("Ett klubbhus för psykisk hälsa.") && public.contains("042-11 11 11"));
-    let changes = db.pending_changes().await.unwrap();
+    let changes = nara::directory::store::pending_changes(&db).await.unwrap();
     assert_eq!(changes.len(), 1);
     app.post(&format!("/personal/katalog/andringar/{}/godkann", changes[0].0.id), &[], Some(&staff)).await;
     let published = nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap();
@@ -574,7 +577,7 @@ on_both_backends!(a_new_association_is_published_when_staff_approve_it, Migrated
         StatusCode::NOT_FOUND,
         "not public before approval"
     );
-    let waiting = db.pending_representations().await.unwrap();
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
     app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
     assert_eq!(app.get("/stod/sprakcafe-gemenskap", None).await.status, StatusCode::OK);
     assert!(
@@ -589,9 +592,17 @@ on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, 
     old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(340));
     nara::directory::store::save_entry(&db, &old, None).await.unwrap();
     nara::directory::store::save_entry(&db, &association("farsk"), None).await.unwrap();
-    db.request_representation(old.id, rep_id, None).await.unwrap();
-    let waiting = db.pending_representations().await.unwrap();
-    db.decide_representation(waiting[0].id, true, rep_id).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::request_representation(&mut tx, old.id, rep_id, None).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::decide_representation(&mut tx, waiting[0].id, true, rep_id).await.unwrap();
+        tx.commit().await.unwrap();
+    }
 
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base = url::Url::parse("http://nara.example.se/").unwrap();
@@ -669,9 +680,17 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
     let club = association("fontanhuset");
     nara::directory::store::save_entry(&db, &club, None).await.unwrap();
     let (staff, rep, rep_id) = stewards(&db).await;
-    db.request_representation(club.id, rep_id, None).await.unwrap();
-    let request = db.pending_representations().await.unwrap().remove(0);
-    db.decide_representation(request.id, true, rep_id).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::request_representation(&mut tx, club.id, rep_id, None).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let request = nara::directory::store::pending_representations(&db).await.unwrap().remove(0);
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::decide_representation(&mut tx, request.id, true, rep_id).await.unwrap();
+        tx.commit().await.unwrap();
+    }
     let app = TestApp::new(db.clone());
 
     let missing =
@@ -696,7 +715,7 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
         !app.get("/stod/fontanhuset", None).await.body.contains("href=\"/stod/anhorigforeningen\""),
         "waits for staff"
     );
-    let waiting = db.pending_referrals().await.unwrap();
+    let waiting = nara::directory::store::pending_referrals(&db).await.unwrap();
     assert_eq!(waiting.len(), 1);
     assert!(
         app.get("/personal/katalog", Some(&staff)).await.body.contains("Fontänhuset → Anhörigföreningen")

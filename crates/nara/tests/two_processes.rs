@@ -191,7 +191,7 @@ async fn both_processes_find_a_change_made_through_either() {
         .await
         .unwrap();
     assert_eq!(registered.status(), reqwest::StatusCode::SEE_OTHER);
-    let request = db.pending_representations().await.unwrap().remove(0);
+    let request = nara::directory::store::pending_representations(&db).await.unwrap().remove(0);
     let approved = client
         .post(format!("http://{}/personal/katalog/foretradare/{}/godkann", servers[1].address, request.id))
         .header("sec-fetch-site", "same-origin")

@@ -3,6 +3,7 @@
 //! relatives, debt advice). Names of associations are real kinds of organisations; the details
 //! (addresses, numbers) are made up.
 
+use super::store;
 use chrono::NaiveTime;
 use uuid::Uuid;
 
@@ -381,12 +382,16 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         ) else {
             continue;
         };
-        if db.representation(entry.id, person.id).await?.is_none() {
-            db.request_representation(entry.id, person.id, Some("Ordförande")).await?;
+        if store::representation(db, entry.id, person.id).await?.is_none() {
+            let mut tx = db.begin_write().await?;
+            store::request_representation(&mut tx, entry.id, person.id, Some("Ordförande")).await?;
+            tx.commit().await?;
             if approve {
-                let pending = db.pending_representations().await?;
+                let pending = store::pending_representations(db).await?;
                 if let Some(request) = pending.iter().find(|p| p.entry_id == entry.id) {
-                    db.decide_representation(request.id, true, person.id).await?;
+                    let mut tx = db.begin_write().await?;
+                    store::decide_representation(&mut tx, request.id, true, person.id).await?;
+                    tx.commit().await?;
                 }
             }
         }

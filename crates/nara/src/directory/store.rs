@@ -202,6 +202,16 @@ pub async fn write_entry(tx: &mut Tx, entry: &Entry, changed_by: Option<Uuid>) -
     Ok(())
 }
 
+/// An entry read inside an action's transaction.
+pub async fn entry_in(tx: &mut Tx, id: Uuid) -> anyhow::Result<Option<Entry>> {
+    let sql = "SELECT id, slug, kind, name, description_sv, description_en, areas, target_groups, \
+               age_min, age_max, languages, phone, email, website, street_address, postal_code, city, hours, \
+               premises_accessibility, way_in, org_number, published, confirmed_at, updated_at FROM directory_entries \
+               WHERE id = $1";
+    let row: Option<EntryRow> = tx.sql().optional(sql, &[&id]).await?;
+    row.map(Entry::try_from).transpose()
+}
+
 pub async fn entry_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Entry>> {
     let sql = "SELECT id, slug, kind, name, description_sv, description_en, areas, target_groups, \
                age_min, age_max, languages, phone, email, website, street_address, postal_code, city, hours, \
@@ -367,6 +377,165 @@ pub async fn directory_counts_since(db: &Db, since: NaiveDate) -> anyhow::Result
     }
     weeks.sort_by(|a, b| b.week.cmp(&a.week));
     Ok(weeks)
+}
+
+/// A request to represent an entry, or a proposed change, waiting for staff.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Pending {
+    pub id: Uuid,
+    pub entry_id: Uuid,
+    pub entry_name: String,
+    pub entry_slug: String,
+    pub person_name: String,
+    pub note: Option<String>,
+}
+
+/// Asks for `person` to represent `entry`; asking again changes nothing.
+pub async fn request_representation(
+    tx: &mut Tx,
+    entry: Uuid,
+    person: Uuid,
+    note: Option<&str>,
+) -> anyhow::Result<()> {
+    let sql = "INSERT INTO directory_representatives (id, entry_id, person_id, status, note, requested_at) \
+               VALUES ($1, $2, $3, 'pending', $4, $5) ON CONFLICT (entry_id, person_id) DO NOTHING";
+    let note = note.map(str::to_owned);
+    tx.sql().execute(sql, &[&Uuid::new_v4(), &entry, &person, &note, &UtcTime::now()]).await?;
+    Ok(())
+}
+
+/// `pending`, `approved` or `declined`, when the person has asked to represent the entry.
+pub async fn representation(db: &Db, entry: Uuid, person: Uuid) -> anyhow::Result<Option<String>> {
+    let sql = "SELECT status FROM directory_representatives WHERE entry_id = $1 AND person_id = $2";
+    Ok(db.sql().value(sql, &[&entry, &person]).await?)
+}
+
+/// The entries a person represents or has asked to, with the status of each link.
+pub async fn represented_by(db: &Db, person: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
+    let sql = "SELECT entry_id, status FROM directory_representatives WHERE person_id = $1 AND status <> 'declined'";
+    Ok(db.sql().all(sql, &[&person]).await?)
+}
+
+pub async fn pending_representations(db: &Db) -> anyhow::Result<Vec<Pending>> {
+    let sql = "SELECT r.id, r.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
+               p.display_name AS person_name, r.note \
+               FROM directory_representatives r JOIN directory_entries e ON e.id = r.entry_id \
+               JOIN people p ON p.id = r.person_id WHERE r.status = 'pending' ORDER BY r.requested_at";
+    Ok(db.sql().all(sql, &[]).await?)
+}
+
+/// Decides a waiting request; the entry it was about, or `None` when it was not waiting.
+pub async fn decide_representation(
+    tx: &mut Tx,
+    id: Uuid,
+    approve: bool,
+    by: Uuid,
+) -> anyhow::Result<Option<Uuid>> {
+    let sql = "UPDATE directory_representatives SET status = $1, decided_by = $2, decided_at = $3 \
+               WHERE id = $4 AND status = 'pending' RETURNING entry_id";
+    let status = if approve { "approved" } else { "declined" };
+    Ok(tx.sql().value(sql, &[&status, &by, &UtcTime::now(), &id]).await?)
+}
+
+/// Suggested referrals waiting for staff, as (from, to) with the names of both entries.
+pub async fn pending_referrals(db: &Db) -> anyhow::Result<Vec<(Uuid, String, String, Uuid, String)>> {
+    let sql = "SELECT f.id, f.slug, f.name, t.id, t.name FROM directory_referrals r \
+               JOIN directory_entries f ON f.id = r.from_entry JOIN directory_entries t ON t.id = r.to_entry \
+               WHERE r.status = 'suggested' ORDER BY r.created_at";
+    Ok(db.sql().all(sql, &[]).await?)
+}
+
+/// Accepts or removes a suggested referral; false when none was waiting.
+pub async fn decide_referral(db: &Db, from: Uuid, to: Uuid, accept: bool) -> anyhow::Result<bool> {
+    let sql = if accept {
+        "UPDATE directory_referrals SET status = 'accepted' WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
+    } else {
+        "DELETE FROM directory_referrals WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
+    };
+    Ok(db.sql().execute(sql, &[&from, &to]).await? == 1)
+}
+
+pub async fn propose_change(tx: &mut Tx, entry: &Entry, by: Uuid) -> anyhow::Result<()> {
+    let sql = "INSERT INTO directory_pending_changes (id, entry_id, proposed_by, proposed_at, snapshot, status) \
+               VALUES ($1, $2, $3, $4, $5, 'pending')";
+    let snapshot = serde_json::to_string(entry)?;
+    tx.sql().execute(sql, &[&Uuid::new_v4(), &entry.id, &by, &UtcTime::now(), &snapshot]).await?;
+    Ok(())
+}
+
+pub async fn pending_changes(db: &Db) -> anyhow::Result<Vec<(Pending, Entry)>> {
+    let sql = "SELECT c.id, c.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
+               p.display_name AS person_name, c.snapshot AS note \
+               FROM directory_pending_changes c JOIN directory_entries e ON e.id = c.entry_id \
+               JOIN people p ON p.id = c.proposed_by WHERE c.status = 'pending' ORDER BY c.proposed_at";
+    let rows: Vec<Pending> = db.sql().all(sql, &[]).await?;
+    rows.into_iter()
+        .map(|mut row| {
+            let proposed: Entry = serde_json::from_str(row.note.as_deref().unwrap_or_default())?;
+            row.note = None;
+            Ok((row, proposed))
+        })
+        .collect()
+}
+
+/// Decides a waiting change, in one transaction: approved, the proposed entry is saved as a new
+/// version by its proposer. `false` when it was not waiting.
+pub async fn decide_change(db: &Db, id: Uuid, approve: bool, by: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE directory_pending_changes SET status = $1, decided_by = $2, decided_at = $3 \
+               WHERE id = $4 AND status = 'pending' RETURNING snapshot, proposed_by";
+    let status = if approve { "approved" } else { "declined" };
+    let mut tx = db.begin_write().await?;
+    let row: Option<(String, Uuid)> = tx.sql().optional(sql, &[&status, &by, &UtcTime::now(), &id]).await?;
+    let Some((snapshot, proposer)) = row else { return Ok(false) };
+    if approve {
+        let mut proposed: Entry = serde_json::from_str(&snapshot)?;
+        // Facts confirmed since the proposal are not turned back.
+        let sql = "SELECT confirmed_at FROM directory_entries WHERE slug = $1";
+        if let Some(confirmed_at) = tx.sql().value::<UtcTime>(sql, &[&proposed.slug]).await? {
+            proposed.confirmed_at = proposed.confirmed_at.max(confirmed_at);
+        }
+        write_entry(&mut tx, &proposed, Some(proposer)).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Published entries whose facts were last confirmed before `before`, oldest first.
+pub async fn entries_confirmed_before(
+    db: &Db,
+    before: UtcTime,
+    limit: i64,
+) -> anyhow::Result<Vec<(String, String, UtcTime)>> {
+    let sql = "SELECT slug, name, confirmed_at FROM directory_entries WHERE published AND confirmed_at < $1 \
+               ORDER BY confirmed_at LIMIT $2";
+    Ok(db.sql().all(sql, &[&before, &limit]).await?)
+}
+
+/// Entries due for a reminder to confirm (confirmed before `before`, not reminded since
+/// `reminded_before`), with where to send it: approved representatives, else the entry's e-mail.
+pub async fn confirmation_reminders_due(
+    db: &Db,
+    before: UtcTime,
+    reminded_before: UtcTime,
+) -> anyhow::Result<Vec<(Uuid, String, String)>> {
+    let sql = "SELECT e.id, e.name, COALESCE(p.email, e.email) FROM directory_entries e \
+               LEFT JOIN directory_representatives r ON r.entry_id = e.id AND r.status = 'approved' \
+               LEFT JOIN people p ON p.id = r.person_id \
+               WHERE e.published AND e.confirmed_at < $1 \
+               AND (e.confirm_reminded_at IS NULL OR e.confirm_reminded_at < $2) \
+               AND COALESCE(p.email, e.email) IS NOT NULL LIMIT 500";
+    Ok(db.sql().all(sql, &[&before, &reminded_before]).await?)
+}
+
+/// Marks an entry reminded; false when another process did it first.
+pub async fn claim_confirmation_reminder(
+    tx: &mut Tx,
+    entry: Uuid,
+    reminded_before: UtcTime,
+) -> anyhow::Result<bool> {
+    let sql = "UPDATE directory_entries SET confirm_reminded_at = $1 WHERE id = $2 \
+               AND (confirm_reminded_at IS NULL OR confirm_reminded_at < $3)";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &entry, &reminded_before]).await? == 1)
 }
 
 #[cfg(test)]
