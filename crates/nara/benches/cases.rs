@@ -748,18 +748,18 @@ async fn bench_backend(label: &str, db: &Db, server: &mut Server, scale: &Scale,
 
     let mut resident_pages = Vec::new();
     for (resident, case, _) in &city.resident_cases {
-        let token = db.start_session(*resident).await.expect("session");
+        let token = nara::sessions::store::start_session(db, *resident).await.expect("session");
         resident_pages
             .push(Signed::get(format!("/mina-sidor/arenden/{case}"), format!("nara_session={token}")));
     }
     let mut worklists = Vec::new();
     for officer in &city.officers {
-        let token = db.start_session(*officer).await.expect("session");
+        let token = nara::sessions::store::start_session(db, *officer).await.expect("session");
         worklists.push(Signed::get("/handlaggare".into(), format!("nara_session={token}")));
     }
     let mut journal_writes = Vec::new();
     for (officer, case) in &city.officer_cases {
-        let token = db.start_session(*officer).await.expect("session");
+        let token = nara::sessions::store::start_session(db, *officer).await.expect("session");
         journal_writes.push(Signed {
             path: format!("/handlaggare/arenden/{case}/journal"),
             cookie: format!("nara_session={token}"),

@@ -184,7 +184,7 @@ async fn main() {
     let seeding = Instant::now();
     let mut rng = StdRng::seed_from_u64(2026);
     for n in 0..count {
-        db.save_entry(&entry(&mut rng, n), None).await.unwrap();
+        nara::directory::store::save_entry(&db, &entry(&mut rng, n), None).await.unwrap();
     }
     println!("entries written (SQLite, one transaction each): {:.1} s", seeding.elapsed().as_secs_f64());
 

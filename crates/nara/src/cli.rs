@@ -327,21 +327,24 @@ async fn create_admin(db: &Db, email: &EmailAddress, name: &str, config: &Config
         personnummer: None,
         password_hash: None,
     };
-    let id = match db.create_person(&new).await? {
+    // The account, the invitation and the audit entry commit together.
+    let mut tx = db.begin_write().await?;
+    let id = match crate::identity::store::create_person(&mut tx, &new).await? {
         Some(id) => id,
-        None => db
-            .person_by_email(email)
+        None => crate::identity::store::person_by_email(db, email)
             .await?
             .map(|(p, _)| p.id)
             .context("the address is taken but not found")?,
     };
     // The role comes with the link: only whoever holds the mailbox becomes administrator.
-    let token = db.create_invitation(id, RoleGrant { role: Role::Admin, unit_id: None }).await?;
+    let grant = RoleGrant { role: Role::Admin, unit_id: None };
+    let token = crate::accounts::store::create_invitation(&mut tx, id, grant).await?;
     let event = AuditEvent::new(AuditActor::system(), Action::InvitationSent, "account")
         .object(id)
         .subject(id)
         .purpose("admin");
-    db.append_audit(&event).await?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     let base = match &config.public_base_url {
         Some(url) => url.clone(),
         None => url::Url::parse(&format!("http://{}/", config.bind))?,

@@ -65,10 +65,12 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
         "the database holds people who are not demo accounts; `nara demo` only fills an empty database \
          (or one it filled itself) — unset DATABASE_URL to use a fresh SQLite file"
     );
-    let units: Vec<(String, Uuid)> = db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
+    let units: Vec<(String, Uuid)> =
+        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
     let hash =
         hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
             .await?;
+    let mut tx = db.begin_write().await?;
     for (email, name, personnummer, role, unit) in PEOPLE {
         let new = NewPerson {
             display_name: (*name).to_string(),
@@ -77,19 +79,20 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
             personnummer: personnummer.map(str::to_string),
             password_hash: Some(hash.clone()),
         };
-        let Some(id) = db.create_person(&new).await? else { continue };
+        let Some(id) = crate::identity::store::create_person(&mut tx, &new).await? else { continue };
         if let Some(role) = role {
             let unit_id = unit.and_then(|slug| units.iter().find(|(s, _)| s == slug)).map(|(_, id)| *id);
-            db.grant_role(id, RoleGrant { role: *role, unit_id }).await?;
+            crate::identity::store::grant_role(&mut tx, id, RoleGrant { role: *role, unit_id }).await?;
         }
     }
+    tx.commit().await?;
     Ok(())
 }
 
 async fn seed_setup(db: &Db) -> anyhow::Result<()> {
     let changes = crate::setup::file::parse(SETUP)
         .map_err(|errors| anyhow::anyhow!("municipality.example.toml: {errors:?}"))?;
-    db.change_setup(&changes, &AuditActor::system(), None)
+    crate::setup::store::change(db, &changes, &AuditActor::system(), None)
         .await?
         .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
     Ok(())
@@ -190,7 +193,7 @@ async fn seed_events(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let units: std::collections::HashMap<String, Uuid> =
-        db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
+        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
     let mut group = event_series(
         "utvecklingsgrupp",
         [

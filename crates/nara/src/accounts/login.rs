@@ -132,7 +132,9 @@ pub async fn submit(
         return Ok((StatusCode::TOO_MANY_REQUESTS, render(&again)?).into_response());
     }
 
-    let (person, hash) = state.db.person_by_email(&email).await?.map_or((None, None), |(p, h)| (Some(p), h));
+    let (person, hash) = crate::identity::store::person_by_email(&state.db, &email)
+        .await?
+        .map_or((None, None), |(p, h)| (Some(p), h));
     let subject = person.as_ref().map(|p| p.id);
     let password_ok = verify_password(form.password, hash).await;
     let verified = person.filter(|p| password_ok && p.active);
@@ -141,11 +143,15 @@ pub async fn submit(
             // The right password on an address not yet confirmed: send the link again, but answer
             // exactly as for a wrong password, or registering and logging in would reveal whether
             // the address already had an account.
-            let token = state.db.create_token(TokenPurpose::VerifyEmail, unconfirmed.id).await?;
+            // The link and its e-mail commit together.
+            let mut tx = state.db.begin().await?;
+            let token =
+                super::store::create_token(&mut tx, TokenPurpose::VerifyEmail, unconfirmed.id).await?;
             let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
             let mail =
                 MailKind::Verify.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
-            state.db.enqueue_mail(&mail).await?;
+            crate::mail::store::enqueue(&mut tx, &mail).await?;
+            tx.commit().await?;
         }
         record_failure(&state, &ctx, subject, "wrong password or unconfirmed address").await?;
         let mut errors = FormErrors::default();
@@ -184,10 +190,17 @@ pub async fn start_session(
     to: &str,
 ) -> Result<Response, AppError> {
     if let Some(old) = &ctx.session_token {
-        state.db.end_session(old).await?;
+        let mut tx = state.db.begin().await?;
+        crate::sessions::store::end_session(&mut tx, old).await?;
+        tx.commit().await?;
     }
-    let token = state.db.start_session(person.id).await?;
-    let role = state.db.grants(person.id).await?.iter().map(|g| g.role).max().unwrap_or(Role::Resident);
+    let token = crate::sessions::store::start_session(&state.db, person.id).await?;
+    let role = crate::identity::store::grants(&state.db, person.id)
+        .await?
+        .iter()
+        .map(|g| g.role)
+        .max()
+        .unwrap_or(Role::Resident);
     let event = AuditEvent::new(AuditActor::person(person.id, role), Action::LogIn, "session")
         .subject(person.id)
         .request(ctx.request_id.clone());

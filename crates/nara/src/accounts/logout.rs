@@ -6,8 +6,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::sessions::removal_cookie;
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::sessions::{self, removal_cookie};
 use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
@@ -15,19 +15,19 @@ use crate::web::site_path::same_site_path;
 
 async fn log_out(state: &AppState, ctx: &PageContext, everywhere: bool) -> Result<Response, AppError> {
     let person = ctx.person()?;
-    let action = if everywhere {
-        state.db.end_all_sessions(person.person.id).await?;
-        Action::LogOutEverywhere
-    } else {
-        if let Some(token) = &ctx.session_token {
-            state.db.end_session(token).await?;
-        }
-        Action::LogOut
-    };
+    let action = if everywhere { Action::LogOutEverywhere } else { Action::LogOut };
     let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "session")
         .subject(person.person.id)
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    // The ended sessions and the audit entry commit together.
+    let mut tx = state.db.begin_write().await?;
+    if everywhere {
+        sessions::store::end_all_sessions(&mut tx, person.person.id).await?;
+    } else if let Some(token) = &ctx.session_token {
+        sessions::store::end_session(&mut tx, token).await?;
+    }
+    audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     let mut response = Redirect::to(&ctx.href("/logga-in?klart=utloggad")).into_response();
     let cookie = HeaderValue::from_str(&removal_cookie(state.https)).map_err(anyhow::Error::from)?;
     response.headers_mut().append(header::SET_COOKIE, cookie);

@@ -11,6 +11,7 @@ pub mod verify;
 
 mod forms;
 mod messages;
+pub mod store;
 mod tokens;
 
 pub use forms::{FormErrors, INVALID};

@@ -9,15 +9,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::forms::{FormErrors, INVALID};
-use super::{MailKind, TokenPurpose};
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::identity::{EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
-use crate::rate_limit;
+use super::{MailKind, TokenPurpose, store};
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::identity::{self, EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
 use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::{mail, rate_limit};
 
 #[derive(Template)]
 #[template(path = "accounts/register.html")]
@@ -97,14 +97,16 @@ pub async fn submit(
         password_hash: Some(hash_password(password).await?),
     };
     let locale = ctx.location.locale;
-    let mail = match state.db.create_person(&new).await? {
+    // The account, its audit entry, its link and the e-mail commit together.
+    let mut tx = state.db.begin_write().await?;
+    let mail = match identity::store::create_person(&mut tx, &new).await? {
         Some(id) => {
             let event = AuditEvent::new(AuditActor::anonymous(), Action::AccountCreated, "account")
                 .object(id)
                 .subject(id)
                 .request(ctx.request_id.clone());
-            state.db.append_audit(&event).await?;
-            let token = state.db.create_token(TokenPurpose::VerifyEmail, id).await?;
+            audit::store::append(&mut tx, &event).await?;
+            let token = store::create_token(&mut tx, TokenPurpose::VerifyEmail, id).await?;
             let link = state.absolute(&ctx.href(&format!("/verifiera-epost/{token}")));
             MailKind::Verify.compose(&state.catalogues, locale, email.as_str(), &link)
         }
@@ -113,7 +115,8 @@ pub async fn submit(
             MailKind::AlreadyRegistered.compose(&state.catalogues, locale, email.as_str(), &link)
         }
     };
-    state.db.enqueue_mail(&mail).await?;
+    mail::store::enqueue(&mut tx, &mail).await?;
+    tx.commit().await?;
     let page = CheckEmailPage {
         shell: ctx.shell(&state),
         heading_key: "register-sent-heading",

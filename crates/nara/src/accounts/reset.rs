@@ -11,15 +11,16 @@ use uuid::Uuid;
 use super::forms::{FormErrors, INVALID};
 use super::register::{CheckEmailPage, password_problem_key};
 use super::verify::expired_link;
-use super::{MailKind, TokenPurpose};
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::identity::{EmailAddress, NewPassword, Role, hash_password};
-use crate::rate_limit;
+use super::{MailKind, TokenPurpose, store};
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::db::Tx;
+use crate::identity::{self, EmailAddress, NewPassword, Role, hash_password};
 use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::{mail, rate_limit, sessions};
 
 #[derive(Template)]
 #[template(path = "accounts/forgot.html")]
@@ -55,16 +56,21 @@ pub async fn request_submit(
     if !rate_limit::mail_allowed(&state.db, state.secrets.key(), &client.0, email.as_str()).await? {
         return Err(AppError::TooManyAttempts);
     }
-    if let Some((person, _)) = state.db.person_by_email(&email).await?.filter(|(p, _)| p.active) {
-        let token = state.db.create_token(TokenPurpose::ResetPassword, person.id).await?;
+    if let Some((person, _)) =
+        identity::store::person_by_email(&state.db, &email).await?.filter(|(p, _)| p.active)
+    {
+        // The link, its e-mail and the audit entry commit together.
+        let mut tx = state.db.begin_write().await?;
+        let token = store::create_token(&mut tx, TokenPurpose::ResetPassword, person.id).await?;
         let link = state.absolute(&ctx.href(&format!("/nytt-losenord/{token}")));
         let mail = MailKind::Reset.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
-        state.db.enqueue_mail(&mail).await?;
+        mail::store::enqueue(&mut tx, &mail).await?;
         let event = AuditEvent::new(AuditActor::anonymous(), Action::PasswordResetRequested, "account")
             .object(person.id)
             .subject(person.id)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        audit::store::append(&mut tx, &event).await?;
+        tx.commit().await?;
     }
     let page = CheckEmailPage {
         shell: ctx.shell(&state),
@@ -90,7 +96,7 @@ pub async fn choose_password_form(
     purpose: TokenPurpose,
     token: &str,
 ) -> Result<Response, AppError> {
-    if state.db.peek_token(purpose, token).await?.is_none() {
+    if store::peek_token(&state.db, purpose, token).await?.is_none() {
         return expired_link(state, ctx);
     }
     let page = ChoosePasswordPage {
@@ -143,46 +149,50 @@ pub async fn choose_password_submit(
         }
     };
     // Only a live link is worth the cost of hashing (a flood of dead links costs nothing).
-    if state.db.peek_token(purpose, token).await?.is_none() {
+    if store::peek_token(&state.db, purpose, token).await?.is_none() {
         return expired_link(state, ctx);
     }
     let hash = hash_password(password).await?;
+    // The used link, the new password, the ended sessions, an invitation's role and their audit
+    // entries commit together.
+    let mut tx = state.db.begin_write().await?;
     let used = match purpose {
-        TokenPurpose::Invitation => state.db.consume_invitation(token).await?,
-        _ => state.db.consume_token(purpose, token).await?.map(|id| (id, None)),
+        TokenPurpose::Invitation => store::consume_invitation(&mut tx, token).await?,
+        _ => store::consume_token(&mut tx, purpose, token).await?.map(|id| (id, None)),
     };
     let Some((person_id, grant)) = used else {
         return expired_link(state, ctx);
     };
-    set_password(state, ctx, person_id, &hash).await?;
+    set_password(&mut tx, ctx, person_id, &hash).await?;
     if let Some(grant) = grant {
-        state.db.grant_role(person_id, grant).await?;
+        identity::store::grant_role(&mut tx, person_id, grant).await?;
         let detail = format!("{} (inbjudan)", grant.role.as_str());
         let event = AuditEvent::new(AuditActor::system(), Action::RoleGranted, "account")
             .object(person_id)
             .subject(person_id)
             .purpose(detail)
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        audit::store::append(&mut tx, &event).await?;
     }
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/logga-in?klart=losenord")).into_response())
 }
 
 async fn set_password(
-    state: &AppState,
+    tx: &mut Tx,
     ctx: &PageContext,
     person_id: Uuid,
     hash: &crate::identity::PasswordHash,
 ) -> Result<(), AppError> {
-    state.db.set_password(person_id, hash).await?;
-    state.db.mark_email_verified(person_id).await?;
-    state.db.end_all_sessions(person_id).await?;
-    state.db.expire_tokens(person_id).await?;
+    identity::store::set_password(tx, person_id, hash).await?;
+    identity::store::mark_email_verified(tx, person_id).await?;
+    sessions::store::end_all_sessions(tx, person_id).await?;
+    store::expire_tokens(tx, person_id).await?;
     let event =
         AuditEvent::new(AuditActor::person(person_id, Role::Resident), Action::PasswordChanged, "account")
             .subject(person_id)
             .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    audit::store::append(tx, &event).await?;
     Ok(())
 }
 

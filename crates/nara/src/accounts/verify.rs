@@ -6,10 +6,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::TokenPurpose;
 use super::register::CheckEmailPage;
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::identity::Role;
+use super::{TokenPurpose, store};
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::identity::{self, Role};
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -37,7 +37,7 @@ pub async fn form(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    if state.db.peek_token(TokenPurpose::VerifyEmail, &token).await?.is_none() {
+    if store::peek_token(&state.db, TokenPurpose::VerifyEmail, &token).await?.is_none() {
         return expired_link(&state, &ctx);
     }
     let page =
@@ -50,14 +50,17 @@ pub async fn submit(
     ctx: PageContext,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let Some(person_id) = state.db.consume_token(TokenPurpose::VerifyEmail, &token).await? else {
+    // The used link, the proven address and the audit entry commit together.
+    let mut tx = state.db.begin_write().await?;
+    let Some(person_id) = store::consume_token(&mut tx, TokenPurpose::VerifyEmail, &token).await? else {
         return expired_link(&state, &ctx);
     };
-    state.db.mark_email_verified(person_id).await?;
+    identity::store::mark_email_verified(&mut tx, person_id).await?;
     let event =
         AuditEvent::new(AuditActor::person(person_id, Role::Resident), Action::EmailVerified, "account")
             .subject(person_id)
             .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/logga-in?klart=verifierad")).into_response())
 }

@@ -12,9 +12,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::accounts::{FormErrors, INVALID, MailKind};
-use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::identity::{EmailAddress, NewPerson, Person, Role, RoleGrant, Unit};
+use crate::accounts::{self, FormErrors, INVALID, MailKind};
+use crate::audit::{self, Action, AuditActor, AuditEvent};
+use crate::identity::{self, EmailAddress, NewPerson, Person, Role, RoleGrant, Unit};
+use crate::mail;
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
@@ -61,14 +62,14 @@ async fn people_page<'a>(
     form: InviteForm,
 ) -> Result<PeoplePage<'a>, AppError> {
     let mut people = Vec::new();
-    for person in state.db.list_people().await? {
-        let grants = state.db.grants(person.id).await?;
+    for person in crate::identity::store::list_people(&state.db).await? {
+        let grants = crate::identity::store::grants(&state.db, person.id).await?;
         people.push(PersonRow { person, role_keys: grants.iter().map(|g| role_key(g.role)).collect() });
     }
     Ok(PeoplePage {
         shell: ctx.shell(state),
         people,
-        units: state.db.list_units().await?,
+        units: crate::identity::store::list_units(&state.db).await?,
         roles: role_options(),
         errors,
         form,
@@ -115,6 +116,19 @@ fn parse_grant(role: &str, unit: &str, units: &[Unit], errors: &mut FormErrors) 
     }
 }
 
+/// The audit entry of an administrator's action on a person's account.
+fn account_event(ctx: &PageContext, action: Action, subject: Uuid, detail: Option<String>) -> AuditEvent {
+    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "account")
+        .object(subject)
+        .subject(subject)
+        .request(ctx.request_id.clone());
+    match detail {
+        Some(detail) => event.purpose(detail),
+        None => event,
+    }
+}
+
+/// Records an administrator's action that changes nothing (a read) on its own.
 async fn audit(
     state: &AppState,
     ctx: &PageContext,
@@ -122,14 +136,7 @@ async fn audit(
     subject: Uuid,
     detail: Option<String>,
 ) -> Result<(), AppError> {
-    let mut event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "account")
-        .object(subject)
-        .subject(subject)
-        .request(ctx.request_id.clone());
-    if let Some(detail) = detail {
-        event = event.purpose(detail);
-    }
-    state.db.append_audit(&event).await?;
+    state.db.append_audit(&account_event(ctx, action, subject, detail)).await?;
     Ok(())
 }
 
@@ -146,7 +153,7 @@ pub async fn invite(
     ctx: PageContext,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {
-    let units = state.db.list_units().await?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     let mut errors = FormErrors::default();
     let name = form.name.trim().to_string();
     if name.is_empty() {
@@ -168,17 +175,24 @@ pub async fn invite(
         personnummer: None,
         password_hash: None,
     };
-    let person_id = match state.db.create_person(&new).await? {
+    // The account, the invitation, its e-mail and the audit entry commit together.
+    let mut tx = state.db.begin_write().await?;
+    let person_id = match identity::store::create_person(&mut tx, &new).await? {
         Some(id) => id,
-        None => state.db.person_by_email(&email).await?.map(|(p, _)| p.id).ok_or(AppError::BadRequest)?,
+        None => identity::store::person_by_email(&state.db, &email)
+            .await?
+            .map(|(p, _)| p.id)
+            .ok_or(AppError::BadRequest)?,
     };
     // The role is granted when the invitation is used, by whoever holds the mailbox: an account
     // someone else made earlier with this address gets nothing.
-    let token = state.db.create_invitation(person_id, grant).await?;
+    let token = accounts::store::create_invitation(&mut tx, person_id, grant).await?;
     let link = state.absolute(&ctx.href(&format!("/inbjudan/{token}")));
     let mail = MailKind::Invitation.compose(&state.catalogues, ctx.location.locale, email.as_str(), &link);
-    state.db.enqueue_mail(&mail).await?;
-    audit(&state, &ctx, Action::InvitationSent, person_id, Some(grant_detail(grant, &units))).await?;
+    mail::store::enqueue(&mut tx, &mail).await?;
+    let event = account_event(&ctx, Action::InvitationSent, person_id, Some(grant_detail(grant, &units)));
+    audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{person_id}?klart=inbjuden"))).into_response())
 }
 
@@ -224,13 +238,11 @@ async fn person_page<'a>(
     errors: FormErrors,
     notice: Option<&'static str>,
 ) -> Result<PersonPage<'a>, AppError> {
-    let person = state.db.person(id).await?.ok_or(AppError::NotFound)?;
+    let person = crate::identity::store::person(&state.db, id).await?.ok_or(AppError::NotFound)?;
     audit(state, ctx, Action::PersonViewed, id, Some(PURPOSE.to_string())).await?;
-    let units = state.db.list_units().await?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     let locale = ctx.location.locale;
-    let grants = state
-        .db
-        .grants(id)
+    let grants = crate::identity::store::grants(&state.db, id)
         .await?
         .into_iter()
         .map(|g| GrantRow {
@@ -283,8 +295,8 @@ async fn change_role(
     form: GrantForm,
     grant_it: bool,
 ) -> Result<Response, AppError> {
-    state.db.person(id).await?.ok_or(AppError::NotFound)?;
-    let units = state.db.list_units().await?;
+    crate::identity::store::person(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     let mut errors = FormErrors::default();
     let Some(grant) = parse_grant(&form.role, &form.unit, &units, &mut errors) else {
         let page = person_page(state, ctx, id, errors, None).await?;
@@ -295,14 +307,16 @@ async fn change_role(
     if ctx.person()?.person.id == id {
         return Err(AppError::BadRequest);
     }
+    let mut tx = state.db.begin_write().await?;
     let action = if grant_it {
-        state.db.grant_role(id, grant).await?;
+        identity::store::grant_role(&mut tx, id, grant).await?;
         Action::RoleGranted
     } else {
-        state.db.revoke_role(id, grant).await?;
+        identity::store::revoke_role(&mut tx, id, grant).await?;
         Action::RoleRevoked
     };
-    audit(state, ctx, action, id, Some(grant_detail(grant, &units))).await?;
+    audit::store::append(&mut tx, &account_event(ctx, action, id, Some(grant_detail(grant, &units)))).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{id}?klart=roll"))).into_response())
 }
 
@@ -329,11 +343,13 @@ pub async fn deactivate(
     ctx: PageContext,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    state.db.person(id).await?.ok_or(AppError::NotFound)?;
+    crate::identity::store::person(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if ctx.person()?.person.id == id {
         return Err(AppError::BadRequest);
     }
-    state.db.deactivate_person(id).await?;
-    audit(&state, &ctx, Action::AccountDeactivated, id, None).await?;
+    let mut tx = state.db.begin_write().await?;
+    identity::store::deactivate_person(&mut tx, id).await?;
+    audit::store::append(&mut tx, &account_event(&ctx, Action::AccountDeactivated, id, None)).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/admin/personer/{id}?klart=inaktiverad"))).into_response())
 }

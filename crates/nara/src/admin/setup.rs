@@ -1,6 +1,6 @@
 //! The municipality's set-up at `/admin/enheter`, `/admin/omraden` and `/admin/malgrupper`: a list
 //! with a form to add an item, and a page per item to change it, see what uses it and its history,
-//! and remove it when nothing does. Every change goes through `Db::change_setup`, as `nara setup`'s
+//! and remove it when nothing does. Every change goes through `setup::store::change`, as `nara setup`'s
 //! do, so both are audited and kept in the same history.
 
 use askama::Template;
@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::AuditActor;
 use crate::setup::history::{self, FieldChange};
+use crate::setup::store;
 use crate::setup::{Changes, Field, Input, Item, Kind, Refusal, Shown, UnitKind};
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
@@ -167,7 +168,7 @@ async fn list_page<'a>(
     notice: Option<&'static str>,
 ) -> Result<ListPage<'a>, AppError> {
     let shell = ctx.shell(state);
-    let items = state.db.setup_items(kind).await?;
+    let items = store::items(&state.db, kind).await?;
     let rows = items
         .iter()
         .map(|item| RowView {
@@ -210,7 +211,7 @@ pub async fn list(
     Query(query): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let kind = kind_of(&register)?;
-    let count = state.db.setup_items(kind).await?.len();
+    let count = store::items(&state.db, kind).await?.len();
     let notice = notice_key(query.klart.as_deref());
     let page =
         list_page(&state, &ctx, kind, FormErrors::default(), &new_item_defaults(count), notice).await?;
@@ -224,7 +225,7 @@ async fn change(
     changes: &Changes,
 ) -> Result<Result<bool, Refusal>, AppError> {
     let actor = AuditActor::of(&ctx.current.actor);
-    let outcome = state.db.change_setup(changes, &actor, ctx.request_id.clone()).await?;
+    let outcome = store::change(&state.db, changes, &actor, ctx.request_id.clone()).await?;
     Ok(outcome.map(|steps| !steps.is_empty()))
 }
 
@@ -301,14 +302,12 @@ async fn item_page<'a>(
     let shell = ctx.shell(state);
     let kind = item.kind();
     let slug = item.slug();
-    let uses = state
-        .db
-        .setup_uses(kind, slug)
+    let uses = store::uses(&state.db, kind, slug)
         .await?
         .iter()
         .map(|u| state.catalogues.text_with(ctx.location.locale, u.key, &[("count", u.count.into())]))
         .collect();
-    let rows = state.db.setup_history(kind.code(), slug).await?;
+    let rows = store::history(&state.db, kind.code(), slug).await?;
     let history = history::lines(kind, &rows)
         .into_iter()
         .map(|line| HistoryView {
@@ -348,7 +347,7 @@ fn change_view(shell: &Shell, change: &FieldChange) -> ChangeView {
 }
 
 async fn stored(state: &AppState, kind: Kind, slug: &str) -> Result<Item, AppError> {
-    state.db.setup_item(kind, slug).await?.ok_or(AppError::NotFound)
+    store::item(&state.db, kind, slug).await?.ok_or(AppError::NotFound)
 }
 
 /// `GET /admin/{register}/{slug}`: the item's form, what uses it, its history.

@@ -187,7 +187,7 @@ required = true
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let person = |email: &'static str| async move {
         let Some(address) = EmailAddress::parse(email) else { return anyhow::Ok(None) };
-        Ok(db.person_by_email(&address).await?.map(|(p, _)| p.id))
+        Ok(crate::identity::store::person_by_email(db, &address).await?.map(|(p, _)| p.id))
     };
     let (Some(anna), Some(jonas), Some(sara)) = (
         person("handlaggare.vuxen@demo.nara.se").await?,
@@ -197,7 +197,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     };
     let units: HashMap<String, uuid::Uuid> =
-        db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
+        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

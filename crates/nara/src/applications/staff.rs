@@ -92,7 +92,11 @@ async fn forms_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let mine: Vec<Uuid> = ctx.person()?.units_for(Role::Staff).collect();
-    let units: Vec<_> = state.db.list_units().await?.into_iter().filter(|u| mine.contains(&u.id)).collect();
+    let units: Vec<_> = crate::identity::store::list_units(&state.db)
+        .await?
+        .into_iter()
+        .filter(|u| mine.contains(&u.id))
+        .collect();
     let mut forms = Vec::new();
     for form in store::forms_of_units(&state.db, &mine).await? {
         let definition = super::definition_of(&form.definition)?;

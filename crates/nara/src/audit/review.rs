@@ -38,10 +38,14 @@ pub struct SearchQuery {
 /// A person named in a search box: an e-mail address or a personnummer.
 async fn find_person(state: &AppState, text: &str) -> anyhow::Result<Option<Uuid>> {
     if let Ok(number) = se_ids::PersonalIdentityNumber::parse(text) {
-        return Ok(state.db.person_by_personnummer(&number.digits12()).await?.map(|p| p.id));
+        return Ok(crate::identity::store::person_by_personnummer(&state.db, &number.digits12())
+            .await?
+            .map(|p| p.id));
     }
     match EmailAddress::parse(text) {
-        Some(email) => Ok(state.db.person_by_email(&email).await?.map(|(p, _)| p.id)),
+        Some(email) => {
+            Ok(crate::identity::store::person_by_email(&state.db, &email).await?.map(|(p, _)| p.id))
+        }
         None => Ok(None),
     }
 }

@@ -13,7 +13,7 @@ use crate::identity::EmailAddress;
 
 async fn person(db: &Db, email: &str) -> anyhow::Result<Option<uuid::Uuid>> {
     let Some(address) = EmailAddress::parse(email) else { return Ok(None) };
-    Ok(db.person_by_email(&address).await?.map(|(p, _)| p.id))
+    Ok(crate::identity::store::person_by_email(db, &address).await?.map(|(p, _)| p.id))
 }
 
 fn window(weekday: Weekday, from: u32, until: u32, meeting_minutes: u32) -> Window {

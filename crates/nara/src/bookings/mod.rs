@@ -107,7 +107,11 @@ pub async fn send_reminders(
 ) -> anyhow::Result<usize> {
     let mut sent = 0;
     for booking in store::bookings_to_remind(db, now).await? {
-        let mail = match db.person(booking.resident_id).await?.filter(|p| p.active).and_then(|p| p.email) {
+        let mail = match crate::identity::store::person(db, booking.resident_id)
+            .await?
+            .filter(|p| p.active)
+            .and_then(|p| p.email)
+        {
             Some(to) => {
                 let locale = crate::i18n::Locale::SV;
                 let link = link_base

@@ -41,7 +41,9 @@ fn officer_actor(me: Uuid, case: &crate::cases::Case) -> AuditActor {
 /// they should look under My pages (an e-mail can be read by others). `None` when they cannot be
 /// reached. The action queues it in its own transaction.
 pub async fn notice(state: &AppState, person: Uuid, key: &str) -> Result<Option<Email>, AppError> {
-    let Some(person) = state.db.person(person).await?.filter(|p| p.active) else { return Ok(None) };
+    let Some(person) = crate::identity::store::person(&state.db, person).await?.filter(|p| p.active) else {
+        return Ok(None);
+    };
     let Some(to) = person.email else { return Ok(None) };
     let locale = crate::i18n::Locale::SV;
     let link = state.absolute("/mina-sidor");

@@ -346,7 +346,10 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let (booking, case) = own_booking(&state, &ctx, id).await?;
     let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
-    let officer = state.db.person(booking.officer_id).await?.map(|p| p.display_name).unwrap_or_default();
+    let officer = crate::identity::store::person(&state.db, booking.officer_id)
+        .await?
+        .map(|p| p.display_name)
+        .unwrap_or_default();
     let page = BookingPage {
         shell: ctx.shell(&state),
         reference: booking.reference.clone(),

@@ -14,7 +14,7 @@ use crate::identity::EmailAddress;
 
 async fn person(db: &Db, email: &str) -> anyhow::Result<Option<Uuid>> {
     let Some(address) = EmailAddress::parse(email) else { return Ok(None) };
-    Ok(db.person_by_email(&address).await?.map(|(p, _)| p.id))
+    Ok(crate::identity::store::person_by_email(db, &address).await?.map(|(p, _)| p.id))
 }
 
 /// Adds the demo cases once; a database where Sara already has a case is left alone.
@@ -30,7 +30,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if !store::cases_of_resident(db, sara).await?.is_empty() {
         return Ok(());
     }
-    let units: HashMap<String, Uuid> = db.list_units().await?.into_iter().map(|u| (u.slug, u.id)).collect();
+    let units: HashMap<String, Uuid> =
+        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

@@ -159,8 +159,11 @@ pub async fn worklist(
     let person = ctx.person()?;
     let locale = ctx.location.locale;
     let my_units: Vec<Uuid> = person.units_for(Role::Staff).collect();
-    let units: Vec<_> =
-        state.db.list_units().await?.into_iter().filter(|u| my_units.contains(&u.id)).collect();
+    let units: Vec<_> = crate::identity::store::list_units(&state.db)
+        .await?
+        .into_iter()
+        .filter(|u| my_units.contains(&u.id))
+        .collect();
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();
     let status = query.status.as_deref().and_then(StatusKind::parse);
@@ -280,7 +283,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
 }
 
 async fn unit_name(state: &AppState, locale: Locale, unit_id: Uuid) -> Result<String, AppError> {
-    let units = state.db.list_units().await?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     Ok(units.iter().find(|u| u.id == unit_id).map(|u| u.name(locale).to_string()).unwrap_or_default())
 }
 
@@ -295,9 +298,10 @@ async fn case_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     audit_read(state, ctx, case, "case", case.id).await?;
-    let resident = state.db.person(case.resident_id).await?.ok_or(AppError::NotFound)?;
+    let resident =
+        crate::identity::store::person(&state.db, case.resident_id).await?.ok_or(AppError::NotFound)?;
     let officer = match case.officer_id {
-        Some(id) => state.db.person(id).await?.map(|p| p.display_name),
+        Some(id) => crate::identity::store::person(&state.db, id).await?.map(|p| p.display_name),
         None => None,
     };
     let base = case_href(ctx, case.id);
@@ -487,7 +491,10 @@ async fn correct_page(
         format!("{base}/journal/{id}")
     });
     let view = views.pop().ok_or(AppError::NotFound)?;
-    let resident = state.db.person(case.resident_id).await?.map(|p| p.display_name).unwrap_or_default();
+    let resident = crate::identity::store::person(&state.db, case.resident_id)
+        .await?
+        .map(|p| p.display_name)
+        .unwrap_or_default();
     let (body, sharing, reason) = match draft {
         Some(form) => (form.body, form.sharing, form.reason),
         None => (
@@ -708,9 +715,9 @@ pub async fn hand_over(
     let mut to = None;
     let candidate = Uuid::parse_str(form.to.trim()).ok().filter(|c| case.officer_id != Some(*c));
     if let Some(candidate) = candidate
-        && let Some(person) = state.db.person(candidate).await?
+        && let Some(person) = crate::identity::store::person(&state.db, candidate).await?
     {
-        let grants = state.db.grants(candidate).await?;
+        let grants = crate::identity::store::grants(&state.db, candidate).await?;
         if policy::may_take_over_case(person.id, person.active, &grants, case.unit_id, case.resident_id) {
             to = Some(candidate);
         }
@@ -818,7 +825,7 @@ pub async fn officer_notice(
     officer: Uuid,
     case_id: Uuid,
 ) -> Result<Option<Email>, AppError> {
-    let Some(person) = state.db.person(officer).await? else { return Ok(None) };
+    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
     Ok(person.email.filter(|_| person.active).map(|to| officer_news(state, to, case_id)))
 }
 

@@ -139,7 +139,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
 }
 
 async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result<String, AppError> {
-    let units = state.db.list_units().await?;
+    let units = crate::identity::store::list_units(&state.db).await?;
     Ok(units
         .iter()
         .find(|u| u.id == unit_id)
@@ -149,7 +149,9 @@ async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result
 
 async fn contact(state: &AppState, case: &Case) -> Result<Option<Contact>, AppError> {
     let Some(officer) = case.officer_id else { return Ok(None) };
-    Ok(state.db.person(officer).await?.map(|p| Contact { name: p.display_name, email: p.email }))
+    Ok(crate::identity::store::person(&state.db, officer)
+        .await?
+        .map(|p| Contact { name: p.display_name, email: p.email }))
 }
 
 struct Drafts {
@@ -428,7 +430,7 @@ pub async fn resident_notice(
     resident: Uuid,
     case_id: Uuid,
 ) -> Result<Option<Email>, AppError> {
-    let Some(person) = state.db.person(resident).await? else { return Ok(None) };
+    let Some(person) = crate::identity::store::person(&state.db, resident).await? else { return Ok(None) };
     let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
     // People have no language of their own yet: notices go in Swedish, the default.
     let locale = crate::i18n::Locale::SV;

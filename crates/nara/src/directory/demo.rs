@@ -3,6 +3,7 @@
 //! relatives, debt advice). Names of associations are real kinds of organisations; the details
 //! (addresses, numbers) are made up.
 
+use super::store;
 use chrono::NaiveTime;
 use uuid::Uuid;
 
@@ -339,7 +340,7 @@ const REFERRALS: &[(&str, &str)] = &[
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     for demo in demos() {
-        if db.entry_by_slug(demo.slug).await?.is_some() {
+        if crate::directory::store::entry_by_slug(db, demo.slug).await?.is_some() {
             continue;
         }
         let entry = Entry {
@@ -368,31 +369,39 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
             confirmed_at: UtcTime(now - chrono::Duration::days(demo.confirmed_days_ago)),
             updated_at: UtcTime(now),
         };
-        db.save_entry(&entry, None).await?;
+        crate::directory::store::save_entry(db, &entry, None).await?;
     }
     // The demo association account keeps Fontänhuset up to date; another resident waits for approval.
     for (email, slug, approve) in
         [("forening@demo.nara.se", "fontanhuset", true), ("invanare2@demo.nara.se", "lankarna", false)]
     {
         let Some(address) = crate::identity::EmailAddress::parse(email) else { continue };
-        let (Some((person, _)), Some(entry)) =
-            (db.person_by_email(&address).await?, db.entry_by_slug(slug).await?)
-        else {
+        let (Some((person, _)), Some(entry)) = (
+            crate::identity::store::person_by_email(db, &address).await?,
+            crate::directory::store::entry_by_slug(db, slug).await?,
+        ) else {
             continue;
         };
-        if db.representation(entry.id, person.id).await?.is_none() {
-            db.request_representation(entry.id, person.id, Some("Ordförande")).await?;
+        if store::representation(db, entry.id, person.id).await?.is_none() {
+            let mut tx = db.begin_write().await?;
+            store::request_representation(&mut tx, entry.id, person.id, Some("Ordförande")).await?;
+            tx.commit().await?;
             if approve {
-                let pending = db.pending_representations().await?;
+                let pending = store::pending_representations(db).await?;
                 if let Some(request) = pending.iter().find(|p| p.entry_id == entry.id) {
-                    db.decide_representation(request.id, true, person.id).await?;
+                    let mut tx = db.begin_write().await?;
+                    store::decide_representation(&mut tx, request.id, true, person.id).await?;
+                    tx.commit().await?;
                 }
             }
         }
     }
     for (from, to) in REFERRALS {
-        if let (Some(from), Some(to)) = (db.entry_by_slug(from).await?, db.entry_by_slug(to).await?) {
-            db.add_referral(from.id, to.id, true, None).await?;
+        if let (Some(from), Some(to)) = (
+            crate::directory::store::entry_by_slug(db, from).await?,
+            crate::directory::store::entry_by_slug(db, to).await?,
+        ) {
+            crate::directory::store::add_referral(db, from.id, to.id, true, None).await?;
         }
     }
     Ok(())

@@ -145,7 +145,8 @@ pub async fn submit(
     }
     let shell = ctx.shell(&state);
     let areas: Vec<String> = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
-    let groups: Vec<String> = state.db.list_target_groups().await?.into_iter().map(|g| g.slug).collect();
+    let groups: Vec<String> =
+        crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
     let checked = match check(&file, &areas, &groups) {
         Ok(checked) => checked,
         Err(key) => {
@@ -167,7 +168,7 @@ pub async fn submit(
     let by = ctx.person()?.person.id;
     for entry in checked.entries {
         let slug = super::stewards::free_slug(&state.db, &entry.name).await?;
-        state.db.save_entry(&Entry { slug, ..entry }, Some(by)).await?;
+        crate::directory::store::save_entry(&state.db, &Entry { slug, ..entry }, Some(by)).await?;
     }
     let page = ImportPage { shell, error: None, bad, imported: Some(good), good };
     Ok(render(&page)?.into_response())

@@ -8,7 +8,7 @@ pub mod hours;
 pub mod import;
 pub mod search;
 pub mod stewards;
-mod store;
+pub mod store;
 pub mod usage;
 pub mod web;
 

@@ -12,191 +12,16 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::form::{DAY_FIELDS, EntryForm};
+use super::store::{self, Pending};
 use super::{Entry, EntryKind, LANGUAGES, WayIn, is_stale, key_facts_differ};
 use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
-use crate::on_pool;
 use crate::policy::{self, EntryEditing};
 use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
-
-/// A request to represent an entry, or a proposed change, waiting for staff.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Pending {
-    pub id: Uuid,
-    pub entry_id: Uuid,
-    pub entry_name: String,
-    pub entry_slug: String,
-    pub person_name: String,
-    pub note: Option<String>,
-}
-
-impl Db {
-    /// Asks for `person` to represent `entry`; asking again changes nothing.
-    pub async fn request_representation(
-        &self,
-        entry: Uuid,
-        person: Uuid,
-        note: Option<&str>,
-    ) -> anyhow::Result<()> {
-        let sql = "INSERT INTO directory_representatives (id, entry_id, person_id, status, note, requested_at) \
-                   VALUES ($1, $2, $3, 'pending', $4, $5) ON CONFLICT (entry_id, person_id) DO NOTHING";
-        on_pool!(self, pool => sqlx::query(sql).bind(Uuid::new_v4()).bind(entry).bind(person).bind(note)
-            .bind(UtcTime::now()).execute(pool).await.map(drop))?;
-        Ok(())
-    }
-
-    /// `pending`, `approved` or `declined`, when the person has asked to represent the entry.
-    pub async fn representation(&self, entry: Uuid, person: Uuid) -> anyhow::Result<Option<String>> {
-        let sql = "SELECT status FROM directory_representatives WHERE entry_id = $1 AND person_id = $2";
-        Ok(
-            on_pool!(self, pool => sqlx::query_scalar::<_, String>(sql).bind(entry).bind(person).fetch_optional(pool).await)?,
-        )
-    }
-
-    /// The entries a person represents or has asked to, with the status of each link.
-    pub async fn represented_by(&self, person: Uuid) -> anyhow::Result<Vec<(Uuid, String)>> {
-        let sql = "SELECT entry_id, status FROM directory_representatives WHERE person_id = $1 AND status <> 'declined'";
-        Ok(
-            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String)>(sql).bind(person).fetch_all(pool).await)?,
-        )
-    }
-
-    pub async fn pending_representations(&self) -> anyhow::Result<Vec<Pending>> {
-        let sql = "SELECT r.id, r.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
-                   p.display_name AS person_name, r.note \
-                   FROM directory_representatives r JOIN directory_entries e ON e.id = r.entry_id \
-                   JOIN people p ON p.id = r.person_id WHERE r.status = 'pending' ORDER BY r.requested_at";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, Pending>(sql).fetch_all(pool).await)?)
-    }
-
-    /// Decides a waiting request; the entry it was about, or `None` when it was not waiting.
-    pub async fn decide_representation(
-        &self,
-        id: Uuid,
-        approve: bool,
-        by: Uuid,
-    ) -> anyhow::Result<Option<Uuid>> {
-        let sql = "UPDATE directory_representatives SET status = $1, decided_by = $2, decided_at = $3 \
-                   WHERE id = $4 AND status = 'pending' RETURNING entry_id";
-        let status = if approve { "approved" } else { "declined" };
-        Ok(
-            on_pool!(self, pool => sqlx::query_scalar::<_, Uuid>(sql).bind(status).bind(by).bind(UtcTime::now())
-            .bind(id).fetch_optional(pool).await)?,
-        )
-    }
-
-    /// Suggested referrals waiting for staff, as (from, to) with the names of both entries.
-    pub async fn pending_referrals(&self) -> anyhow::Result<Vec<(Uuid, String, String, Uuid, String)>> {
-        let sql = "SELECT f.id, f.slug, f.name, t.id, t.name FROM directory_referrals r \
-                   JOIN directory_entries f ON f.id = r.from_entry JOIN directory_entries t ON t.id = r.to_entry \
-                   WHERE r.status = 'suggested' ORDER BY r.created_at";
-        Ok(
-            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String, String, Uuid, String)>(sql).fetch_all(pool).await)?,
-        )
-    }
-
-    /// Accepts or removes a suggested referral; false when none was waiting.
-    pub async fn decide_referral(&self, from: Uuid, to: Uuid, accept: bool) -> anyhow::Result<bool> {
-        let sql = if accept {
-            "UPDATE directory_referrals SET status = 'accepted' WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
-        } else {
-            "DELETE FROM directory_referrals WHERE from_entry = $1 AND to_entry = $2 AND status = 'suggested'"
-        };
-        let done = on_pool!(self, pool => sqlx::query(sql).bind(from).bind(to).execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(done == 1)
-    }
-
-    pub async fn propose_change(&self, entry: &Entry, by: Uuid) -> anyhow::Result<()> {
-        let sql = "INSERT INTO directory_pending_changes (id, entry_id, proposed_by, proposed_at, snapshot, status) \
-                   VALUES ($1, $2, $3, $4, $5, 'pending')";
-        on_pool!(self, pool => sqlx::query(sql).bind(Uuid::new_v4()).bind(entry.id).bind(by).bind(UtcTime::now())
-            .bind(serde_json::to_string(entry)?).execute(pool).await.map(drop))?;
-        Ok(())
-    }
-
-    pub async fn pending_changes(&self) -> anyhow::Result<Vec<(Pending, Entry)>> {
-        let sql = "SELECT c.id, c.entry_id, e.name AS entry_name, e.slug AS entry_slug, \
-                   p.display_name AS person_name, c.snapshot AS note \
-                   FROM directory_pending_changes c JOIN directory_entries e ON e.id = c.entry_id \
-                   JOIN people p ON p.id = c.proposed_by WHERE c.status = 'pending' ORDER BY c.proposed_at";
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, Pending>(sql).fetch_all(pool).await)?;
-        rows.into_iter()
-            .map(|mut row| {
-                let proposed: Entry = serde_json::from_str(row.note.as_deref().unwrap_or_default())?;
-                row.note = None;
-                Ok((row, proposed))
-            })
-            .collect()
-    }
-
-    /// Decides a waiting change: approved, the proposed entry is saved as a new version by its
-    /// proposer. `false` when it was not waiting.
-    pub async fn decide_change(&self, id: Uuid, approve: bool, by: Uuid) -> anyhow::Result<bool> {
-        let sql = "UPDATE directory_pending_changes SET status = $1, decided_by = $2, decided_at = $3 \
-                   WHERE id = $4 AND status = 'pending' RETURNING snapshot, proposed_by";
-        let status = if approve { "approved" } else { "declined" };
-        let row = on_pool!(self, pool => sqlx::query_as::<_, (String, Uuid)>(sql).bind(status).bind(by)
-            .bind(UtcTime::now()).bind(id).fetch_optional(pool).await)?;
-        let Some((snapshot, proposer)) = row else { return Ok(false) };
-        if approve {
-            let mut proposed: Entry = serde_json::from_str(&snapshot)?;
-            // Facts confirmed since the proposal are not turned back.
-            if let Some(current) = self.entry_by_slug(&proposed.slug).await? {
-                proposed.confirmed_at = proposed.confirmed_at.max(current.confirmed_at);
-            }
-            self.save_entry(&proposed, Some(proposer)).await?;
-        }
-        Ok(true)
-    }
-
-    /// Published entries whose facts were last confirmed before `before`, oldest first.
-    pub async fn entries_confirmed_before(
-        &self,
-        before: UtcTime,
-        limit: i64,
-    ) -> anyhow::Result<Vec<(String, String, UtcTime)>> {
-        let sql = "SELECT slug, name, confirmed_at FROM directory_entries WHERE published AND confirmed_at < $1 \
-                   ORDER BY confirmed_at LIMIT $2";
-        Ok(
-            on_pool!(self, pool => sqlx::query_as::<_, (String, String, UtcTime)>(sql).bind(before).bind(limit).fetch_all(pool).await)?,
-        )
-    }
-
-    /// Entries due for a reminder to confirm (confirmed before `before`, not reminded since
-    /// `reminded_before`), with where to send it: approved representatives, else the entry's e-mail.
-    pub async fn confirmation_reminders_due(
-        &self,
-        before: UtcTime,
-        reminded_before: UtcTime,
-    ) -> anyhow::Result<Vec<(Uuid, String, String)>> {
-        let sql = "SELECT e.id, e.name, COALESCE(p.email, e.email) FROM directory_entries e \
-                   LEFT JOIN directory_representatives r ON r.entry_id = e.id AND r.status = 'approved' \
-                   LEFT JOIN people p ON p.id = r.person_id \
-                   WHERE e.published AND e.confirmed_at < $1 \
-                   AND (e.confirm_reminded_at IS NULL OR e.confirm_reminded_at < $2) \
-                   AND COALESCE(p.email, e.email) IS NOT NULL LIMIT 500";
-        Ok(
-            on_pool!(self, pool => sqlx::query_as::<_, (Uuid, String, String)>(sql).bind(before).bind(reminded_before).fetch_all(pool).await)?,
-        )
-    }
-
-    /// Marks an entry reminded; false when another process did it first.
-    pub async fn claim_confirmation_reminder(
-        &self,
-        entry: Uuid,
-        reminded_before: UtcTime,
-    ) -> anyhow::Result<bool> {
-        let sql = "UPDATE directory_entries SET confirm_reminded_at = $1 WHERE id = $2 \
-                   AND (confirm_reminded_at IS NULL OR confirm_reminded_at < $3)";
-        let done = on_pool!(self, pool => sqlx::query(sql).bind(UtcTime::now()).bind(entry).bind(reminded_before)
-            .execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(done == 1)
-    }
-}
 
 /// The entry at `slug` and how the signed-in person may change it; a refusal is audited.
 async fn editable(
@@ -205,8 +30,9 @@ async fn editable(
     slug: &str,
 ) -> Result<(Entry, EntryEditing), AppError> {
     let person = ctx.person()?;
-    let entry = state.db.entry_by_slug(slug).await?.ok_or(AppError::NotFound)?;
-    let approved = state.db.representation(entry.id, person.person.id).await?.as_deref() == Some("approved");
+    let entry = crate::directory::store::entry_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+    let approved =
+        store::representation(&state.db, entry.id, person.person.id).await?.as_deref() == Some("approved");
     match policy::may_edit_entry(&ctx.current.actor, approved) {
         Some(editing) => Ok((entry, editing)),
         None => {
@@ -271,7 +97,7 @@ async fn edit_page<'a>(
     let shell = ctx.shell(state);
     let locale = ctx.location.locale;
     let areas = state.db.list_help_areas().await?;
-    let groups = state.db.list_target_groups().await?;
+    let groups = crate::setup::store::target_groups(&state.db).await?;
     let options =
         |items: Vec<(String, String, Option<&'static str>)>, chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
             items
@@ -326,7 +152,7 @@ async fn edit_page<'a>(
 /// The areas of help and target groups an entry may be filed under, by slug.
 async fn known_slugs(state: &AppState) -> Result<(Vec<String>, Vec<String>), AppError> {
     let areas = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
-    let groups = state.db.list_target_groups().await?.into_iter().map(|g| g.slug).collect();
+    let groups = crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
     Ok((areas, groups))
 }
 
@@ -400,11 +226,14 @@ pub async fn edit_submit(
             areas: entry.areas.clone(),
             ..changed.clone()
         };
-        state.db.save_entry(&now, Some(person)).await?;
-        state.db.propose_change(&changed, person).await?;
+        // The published part and the proposal commit together.
+        let mut tx = state.db.begin().await?;
+        store::write_entry(&mut tx, &now, Some(person)).await?;
+        store::propose_change(&mut tx, &changed, person).await?;
+        tx.commit().await?;
         "review"
     } else {
-        state.db.save_entry(&changed, Some(person)).await?;
+        crate::directory::store::save_entry(&state.db, &changed, Some(person)).await?;
         "saved"
     };
     Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
@@ -418,7 +247,7 @@ pub async fn confirm(
 ) -> Result<Response, AppError> {
     let (entry, _) = editable(&state, &ctx, &slug).await?;
     let confirmed = Entry { confirmed_at: UtcTime::now(), ..entry };
-    state.db.save_entry(&confirmed, Some(ctx.person()?.person.id)).await?;
+    crate::directory::store::save_entry(&state.db, &confirmed, Some(ctx.person()?.person.id)).await?;
     Ok(Redirect::to(&ctx.href("/forening?sparad=confirmed")).into_response())
 }
 
@@ -435,16 +264,15 @@ pub async fn claim(
     Path(slug): Path<String>,
     Form(form): Form<ClaimForm>,
 ) -> Result<Response, AppError> {
-    let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
+    let entry = crate::directory::store::entry_by_slug(&state.db, &slug)
+        .await?
+        .filter(|e| e.published)
+        .ok_or(AppError::NotFound)?;
     let note: String = form.note.trim().chars().take(500).collect();
-    state
-        .db
-        .request_representation(
-            entry.id,
-            ctx.person()?.person.id,
-            Some(note.as_str()).filter(|n| !n.is_empty()),
-        )
-        .await?;
+    let mut tx = state.db.begin().await?;
+    let note = Some(note.as_str()).filter(|n| !n.is_empty());
+    store::request_representation(&mut tx, entry.id, ctx.person()?.person.id, note).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/forening?sparad=requested")).into_response())
 }
 
@@ -481,12 +309,10 @@ pub async fn mine(
     crate::web::form::Query(params): crate::web::form::Query<MineParams>,
 ) -> Result<Response, AppError> {
     let person = ctx.person()?.person.id;
-    let links = state.db.represented_by(person).await?;
+    let links = store::represented_by(&state.db, person).await?;
     let ids: Vec<Uuid> = links.iter().map(|(id, _)| *id).collect();
     let now = Utc::now();
-    let mut lines: Vec<MineLine> = state
-        .db
-        .entries_by_ids(&ids)
+    let mut lines: Vec<MineLine> = crate::directory::store::entries_by_ids(&state.db, &ids)
         .await?
         .into_iter()
         .map(|entry| {
@@ -558,8 +384,11 @@ pub async fn register_submit(
     };
     let slug = free_slug(&state.db, &entry.name).await?;
     let entry = Entry { slug, published: false, ..entry };
-    state.db.save_entry(&entry, Some(person)).await?;
-    state.db.request_representation(entry.id, person, None).await?;
+    // The new entry and the request to represent it commit together.
+    let mut tx = state.db.begin().await?;
+    store::write_entry(&mut tx, &entry, Some(person)).await?;
+    store::request_representation(&mut tx, entry.id, person, None).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/forening?sparad=registered")).into_response())
 }
 
@@ -569,7 +398,7 @@ pub(crate) async fn free_slug(db: &Db, name: &str) -> anyhow::Result<String> {
     let base = if base.is_empty() { "forening".to_string() } else { base };
     for n in 1.. {
         let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-        if db.entry_by_slug(&candidate).await?.is_none() {
+        if crate::directory::store::entry_by_slug(db, &candidate).await?.is_none() {
             return Ok(candidate);
         }
     }
@@ -594,7 +423,9 @@ pub async fn suggest_referral(
     let (entry, editing) = editable(&state, &ctx, &slug).await?;
     let typed = form.till.trim().trim_end_matches('/');
     let target_slug = typed.rsplit('/').next().unwrap_or_default();
-    let target = match state.db.entry_by_slug(target_slug).await?.filter(|t| t.published && t.id != entry.id)
+    let target = match crate::directory::store::entry_by_slug(&state.db, target_slug)
+        .await?
+        .filter(|t| t.published && t.id != entry.id)
     {
         Some(target) => target,
         None => {
@@ -603,7 +434,14 @@ pub async fn suggest_referral(
         }
     };
     let accepted = editing == EntryEditing::Publish;
-    state.db.add_referral(entry.id, target.id, accepted, Some(ctx.person()?.person.id)).await?;
+    crate::directory::store::add_referral(
+        &state.db,
+        entry.id,
+        target.id,
+        accepted,
+        Some(ctx.person()?.person.id),
+    )
+    .await?;
     let notice = if accepted { "referral" } else { "referral-review" };
     Ok(Redirect::to(&ctx.href(&format!("/forening?sparad={notice}"))).into_response())
 }
@@ -614,7 +452,7 @@ pub async fn decide_referral(
     ctx: PageContext,
     Path((from, to, word)): Path<(Uuid, Uuid, String)>,
 ) -> Result<Response, AppError> {
-    if !state.db.decide_referral(from, to, decision(&word)?).await? {
+    if !store::decide_referral(&state.db, from, to, decision(&word)?).await? {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
@@ -649,14 +487,18 @@ pub async fn worklist(State(state): State<AppState>, ctx: PageContext) -> Result
         pending,
         proposed,
     };
-    let claims =
-        state.db.pending_representations().await?.into_iter().map(|p| item(p, "foretradare", None)).collect();
-    let changes =
-        state.db.pending_changes().await?.into_iter().map(|(p, e)| item(p, "andringar", Some(e))).collect();
+    let claims = store::pending_representations(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| item(p, "foretradare", None))
+        .collect();
+    let changes = store::pending_changes(&state.db)
+        .await?
+        .into_iter()
+        .map(|(p, e)| item(p, "andringar", Some(e)))
+        .collect();
     let year_ago = UtcTime(Utc::now() - chrono::Duration::days(super::CONFIRM_EVERY_DAYS));
-    let stale = state
-        .db
-        .entries_confirmed_before(year_ago, 200)
+    let stale = store::entries_confirmed_before(&state.db, year_ago, 200)
         .await?
         .into_iter()
         .map(|(slug, name, confirmed)| {
@@ -667,9 +509,7 @@ pub async fn worklist(State(state): State<AppState>, ctx: PageContext) -> Result
             )
         })
         .collect();
-    let referrals = state
-        .db
-        .pending_referrals()
+    let referrals = store::pending_referrals(&state.db)
         .await?
         .into_iter()
         .map(|(from, _, from_name, to, to_name)| {
@@ -696,14 +536,13 @@ pub async fn decide_claim(
 ) -> Result<Response, AppError> {
     let approve = decision(&word)?;
     let by = ctx.person()?.person.id;
-    let entry_id = state.db.decide_representation(id, approve, by).await?.ok_or(AppError::NotFound)?;
-    if approve {
-        for entry in state.db.entries_by_ids(&[entry_id]).await? {
-            if !entry.published {
-                state.db.save_entry(&Entry { published: true, ..entry }, Some(by)).await?;
-            }
-        }
+    // The decision and the publication of a new association commit together.
+    let mut tx = state.db.begin_write().await?;
+    let entry_id = store::decide_representation(&mut tx, id, approve, by).await?.ok_or(AppError::NotFound)?;
+    if approve && let Some(entry) = store::entry_in(&mut tx, entry_id).await?.filter(|e| !e.published) {
+        store::write_entry(&mut tx, &Entry { published: true, ..entry }, Some(by)).await?;
     }
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
 }
 
@@ -714,7 +553,7 @@ pub async fn decide_change(
     Path((id, word)): Path<(Uuid, String)>,
 ) -> Result<Response, AppError> {
     let approve = decision(&word)?;
-    if !state.db.decide_change(id, approve, ctx.person()?.person.id).await? {
+    if !store::decide_change(&state.db, id, approve, ctx.person()?.person.id).await? {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
@@ -730,16 +569,10 @@ pub async fn send_confirmation_reminders(
     let now = Utc::now();
     let due_before = UtcTime(now - chrono::Duration::days(super::CONFIRM_EVERY_DAYS - 30));
     let reminded_before = UtcTime(now - chrono::Duration::days(30));
-    let due = db.confirmation_reminders_due(due_before, reminded_before).await?;
+    let due = store::confirmation_reminders_due(db, due_before, reminded_before).await?;
     let mut claimed: Vec<Uuid> = Vec::new();
     let mut sent = 0;
     for (entry, name, address) in due {
-        if !claimed.contains(&entry) {
-            if !db.claim_confirmation_reminder(entry, reminded_before).await? {
-                continue;
-            }
-            claimed.push(entry);
-        }
         let locale = crate::i18n::Locale::SV;
         let link = link_base.join("/forening").map(|u| u.to_string()).unwrap_or_default();
         let args = [("name", name.into()), ("link", link.into())];
@@ -748,7 +581,16 @@ pub async fn send_confirmation_reminders(
             subject: catalogues.plain_with(locale, "mail-directory-confirm-subject", &args),
             body: catalogues.plain_with(locale, "mail-directory-confirm-body", &args),
         };
-        db.enqueue_mail(&mail).await?;
+        // The claim and its e-mail commit together: a reminder is neither lost nor sent twice.
+        let mut tx = db.begin_write().await?;
+        if !claimed.contains(&entry) {
+            if !store::claim_confirmation_reminder(&mut tx, entry, reminded_before).await? {
+                continue;
+            }
+            claimed.push(entry);
+        }
+        crate::mail::store::enqueue(&mut tx, &mail).await?;
+        tx.commit().await?;
         sent += 1;
     }
     Ok(sent)

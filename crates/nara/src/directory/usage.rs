@@ -49,13 +49,13 @@ impl Usage {
         let mut failed = Pending::default();
         let mut error = None;
         for ((day, measure), n) in taken.counts {
-            if let Err(e) = db.count_directory_use(measure, day, n).await {
+            if let Err(e) = crate::directory::store::count_directory_use(db, measure, day, n).await {
                 failed.counts.insert((day, measure), n);
                 error = Some(e);
             }
         }
         for ((day, query), n) in taken.missed {
-            if let Err(e) = db.count_missed_query(&query, day, n).await {
+            if let Err(e) = crate::directory::store::count_missed_query(db, &query, day, n).await {
                 failed.missed.insert((day, query), n);
                 error = Some(e);
             }

@@ -105,18 +105,19 @@ async fn contact_view(
     shell: &Shell<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<ContactView>, AppError> {
-    let view = match state.db.search_contact().await? {
+    let view = match crate::setup::store::search_contact(&state.db).await? {
         None => None,
-        Some(SearchContact::Entry(slug)) => {
-            state.db.entry_by_slug(&slug).await?.filter(|e| e.published).map(|entry| ContactView {
+        Some(SearchContact::Entry(slug)) => crate::directory::store::entry_by_slug(&state.db, &slug)
+            .await?
+            .filter(|e| e.published)
+            .map(|entry| ContactView {
                 href: Some(ctx.href(&format!("/stod/{}", entry.slug))),
                 tel_href: entry.tel_href(),
                 hours: Some(status_text(shell, entry.status_at(now), now)),
                 name: entry.name,
                 phone: entry.phone,
                 email: entry.email,
-            })
-        }
+            }),
         Some(SearchContact::Details(details)) => Some(ContactView {
             href: None,
             tel_href: tel_href(details.phone.as_deref().unwrap_or_default()),
@@ -162,7 +163,7 @@ pub async fn search(
     Query(params): Query<SearchParams>,
 ) -> Result<Response, AppError> {
     let areas = state.db.list_help_areas().await?;
-    let target_groups = state.db.list_target_groups().await?;
+    let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
     let page: usize = match params.sida.trim() {
@@ -365,16 +366,19 @@ pub async fn entry(
     ctx: PageContext,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let entry = state.db.entry_by_slug(&slug).await?.filter(|e| e.published).ok_or(AppError::NotFound)?;
+    let entry = crate::directory::store::entry_by_slug(&state.db, &slug)
+        .await?
+        .filter(|e| e.published)
+        .ok_or(AppError::NotFound)?;
     let now = Utc::now();
     state.usage.count(Measure::View, now.with_timezone(&Stockholm).date_naive());
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
     let areas = state.db.list_help_areas().await?;
-    let target_groups = state.db.list_target_groups().await?;
+    let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, &entry, now);
-    let referrals = state.db.referrals_from(entry.id).await?;
+    let referrals = crate::directory::store::referrals_from(&state.db, entry.id).await?;
     let page = EntryPage {
         description: entry.description(locale).to_string(),
         description_lang: entry.description_lang(locale),
@@ -577,8 +581,10 @@ pub async fn open_json(
             number.parse().ok().filter(|p| (1..=1_000_000).contains(p)).ok_or(AppError::BadRequest)?
         }
     };
-    let total = state.db.count_published_entries().await?;
-    let entries = state.db.published_entries((page - 1) * OPEN_PER_PAGE, OPEN_PER_PAGE).await?;
+    let total = crate::directory::store::count_published_entries(&state.db).await?;
+    let entries =
+        crate::directory::store::published_entries(&state.db, (page - 1) * OPEN_PER_PAGE, OPEN_PER_PAGE)
+            .await?;
     let next = (page * OPEN_PER_PAGE < total)
         .then(|| state.absolute(&format!("/api/v1/organisations?page={}", page + 1)));
     let organisations = entries.into_iter().map(|e| OpenEntry::new(e, &state)).collect();
@@ -608,7 +614,7 @@ pub async fn open_csv(State(state): State<AppState>) -> Result<Response, AppErro
     let mut rows = Vec::new();
     let mut after = None;
     loop {
-        let batch = state.db.published_entries_after(after, 5_000).await?;
+        let batch = crate::directory::store::published_entries_after(&state.db, after, 5_000).await?;
         let done = batch.len() < 5_000;
         after = batch.last().map(|e| e.id);
         rows.extend(batch.into_iter().map(|e| {
@@ -661,7 +667,9 @@ pub async fn stats(State(state): State<AppState>, ctx: PageContext) -> Result<Re
     state.usage.flush(&state.db).await?;
     let today = Utc::now().with_timezone(&Stockholm).date_naive();
     let recent: Vec<String> = (0..4).map(|w| super::iso_week(today - chrono::Duration::weeks(w))).collect();
-    let missed = state.db.missed_queries(&recent, 50).await?;
-    let weeks = state.db.directory_counts_since(today - chrono::Duration::weeks(12)).await?;
+    let missed = crate::directory::store::missed_queries(&state.db, &recent, 50).await?;
+    let weeks =
+        crate::directory::store::directory_counts_since(&state.db, today - chrono::Duration::weeks(12))
+            .await?;
     Ok(render(&StatsPage { shell: ctx.shell(&state), weeks, missed })?.into_response())
 }

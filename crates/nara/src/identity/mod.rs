@@ -4,7 +4,7 @@
 
 mod email;
 mod password;
-mod store;
+pub mod store;
 
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash, PasswordProblem, hash_password, verify_password};

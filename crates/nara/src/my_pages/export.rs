@@ -137,12 +137,13 @@ pub struct LogData {
 
 /// Everything about `person` that they may see.
 pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
-    let me = db.person(person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
+    let me =
+        crate::identity::store::person(db, person).await?.ok_or_else(|| anyhow::anyhow!("no such person"))?;
     let mut cases = Vec::new();
     for summary in crate::cases::store::cases_of_resident(db, person).await? {
         let Some(case) = crate::cases::store::case(db, summary.id).await? else { continue };
         let contact_person = match case.officer_id {
-            Some(officer) => db.person(officer).await?.map(|p| p.display_name),
+            Some(officer) => crate::identity::store::person(db, officer).await?.map(|p| p.display_name),
             None => None,
         };
         let journal = crate::cases::store::journal(db, case.id)

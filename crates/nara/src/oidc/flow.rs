@@ -269,13 +269,15 @@ async fn verified_claims(
 /// The person behind a log-in: known by this provider's subject, else by personnummer (and then
 /// linked), else new.
 async fn find_or_create(state: &AppState, issuer: &str, claims: &Claims) -> anyhow::Result<Option<Person>> {
-    if let Some(id) = state.db.person_by_oidc(issuer, &claims.subject).await? {
-        return state.db.person(id).await;
+    if let Some(id) = crate::identity::store::person_by_oidc(&state.db, issuer, &claims.subject).await? {
+        return crate::identity::store::person(&state.db, id).await;
     }
     let existing = match &claims.personnummer {
-        Some(number) => state.db.person_by_personnummer(number).await?,
+        Some(number) => crate::identity::store::person_by_personnummer(&state.db, number).await?,
         None => None,
     };
+    // The account, its link to the identity and the audit entry commit together.
+    let mut tx = state.db.begin_write().await?;
     let (id, action) = match existing {
         Some(person) => (person.id, Action::IdentityLinked),
         None => {
@@ -286,17 +288,16 @@ async fn find_or_create(state: &AppState, issuer: &str, claims: &Claims) -> anyh
                 personnummer: claims.personnummer.clone(),
                 password_hash: None,
             };
-            let id = state
-                .db
-                .create_person(&new)
+            let id = crate::identity::store::create_person(&mut tx, &new)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("the personnummer is taken"))?;
             (id, Action::AccountCreated)
         }
     };
-    state.db.link_oidc(issuer, &claims.subject, id).await?;
+    crate::identity::store::link_oidc(&mut tx, issuer, &claims.subject, id).await?;
     let event =
         AuditEvent::new(AuditActor::system(), action, "account").object(id).subject(id).purpose(issuer);
-    state.db.append_audit(&event).await?;
-    state.db.person(id).await
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    crate::identity::store::person(&state.db, id).await
 }

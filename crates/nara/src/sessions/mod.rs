@@ -2,7 +2,7 @@
 //! holds only its SHA-256, so two server processes on one PostgreSQL share sessions and a copy
 //! of the table logs no one in. A new token is issued at every log-in (no session fixation).
 
-mod store;
+pub mod store;
 
 use std::time::Duration;
 

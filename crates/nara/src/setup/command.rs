@@ -35,7 +35,7 @@ pub fn read(path: &Path) -> anyhow::Result<Changes> {
 
 /// Applies the change as the system and returns what to print.
 pub async fn apply(db: &Db, changes: &Changes) -> anyhow::Result<Vec<String>> {
-    let steps = match db.change_setup(changes, &AuditActor::system(), None).await? {
+    let steps = match super::store::change(db, changes, &AuditActor::system(), None).await? {
         Ok(steps) => steps,
         Err(refusal) => {
             let catalogues = Catalogues::load()?;
@@ -46,8 +46,8 @@ pub async fn apply(db: &Db, changes: &Changes) -> anyhow::Result<Vec<String>> {
         }
     };
     let mut lines = vec![summary(&steps)];
-    if let Some(SearchContact::Entry(slug)) = db.search_contact().await?
-        && db.entry_by_slug(&slug).await?.is_none_or(|entry| !entry.published)
+    if let Some(SearchContact::Entry(slug)) = super::store::search_contact(db).await?
+        && crate::directory::store::entry_by_slug(db, &slug).await?.is_none_or(|entry| !entry.published)
     {
         lines.push(format!(
             "Obs: katalogposten \"{slug}\" finns inte eller är inte publicerad än; sökhjälpen visar den när den är publicerad. \

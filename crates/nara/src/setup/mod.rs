@@ -1,7 +1,7 @@
 //! The municipality's set-up: its units, areas of help, target groups, and the contact the search
 //! page offers when it finds nothing. A fresh installation gets them from `nara setup --file
 //! municipality.toml` (`file`, `command`) or from `/admin`; both describe a change as `Changes`,
-//! which `plan` turns into steps against what is stored, and `Db::change_setup` writes in one
+//! which `plan` turns into steps against what is stored, and `store::change` writes in one
 //! transaction with a history of every item (`history`) and an audit entry. Nothing in use is ever
 //! removed.
 //!
@@ -14,7 +14,7 @@ pub mod file;
 pub mod history;
 mod item;
 mod plan;
-mod store;
+pub mod store;
 
 pub use contact::{CONTACT_FIELDS, ContactDetails, SearchContact};
 pub use item::{AreaItem, Item, Shown, TargetGroup, UnitItem, UnitKind, is_slug};

@@ -9,8 +9,7 @@ use super::{
     Use, describe, plan,
 };
 use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
+use crate::db::{Db, Tx, UtcTime};
 
 /// One stored change of an item, oldest first; `changed_by` is the person's name.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -119,239 +118,213 @@ fn change_word(step: &Step) -> &'static str {
 /// The history's kind for the search contact, beside the item kinds' codes.
 pub const CONTACT_KIND: &str = "search_contact";
 
-impl Db {
-    /// Applies `changes` for `actor` (a person at `/admin`, or the system for `nara setup` and the
-    /// demo) and records what changed in the audit log. The one way the set-up is changed.
-    pub async fn change_setup(
-        &self,
-        changes: &Changes,
-        actor: &AuditActor,
-        request_id: Option<String>,
-    ) -> anyhow::Result<Result<Vec<Step>, Refusal>> {
-        let outcome = self.apply_setup(changes, actor.person_id).await?;
-        if let Ok(steps) = &outcome
-            && !steps.is_empty()
-        {
-            let described: String = describe(steps).chars().take(MAX_AUDIT_PURPOSE_CHARS).collect();
-            let event = AuditEvent::new(actor.clone(), Action::SetupChanged, "setup")
-                .purpose(described)
-                .request(request_id);
-            self.append_audit(&event).await?;
+/// Applies `changes` for `actor` (a person at `/admin`, or the system for `nara setup` and the
+/// demo): plans them against what is stored and writes the plan, its history and its audit entry
+/// in one transaction. Returns the steps written (none when everything was already so), or why
+/// nothing was written. The one way the set-up is changed.
+pub async fn change(
+    db: &Db,
+    changes: &Changes,
+    actor: &AuditActor,
+    request_id: Option<String>,
+) -> anyhow::Result<Result<Vec<Step>, Refusal>> {
+    let mut tx = db.begin_write().await?;
+    // Raising the version first locks the row on PostgreSQL, so two changes never plan against
+    // the same state (SQLite's `begin_write` holds the write lock already).
+    tx.sql().execute(LOCK, &[]).await?;
+    let current = read_current(&mut tx).await?;
+    let uses = count_removed_uses(&mut tx, changes).await?;
+    let found = |kind: Kind, slug: &str| {
+        uses.iter().find(|(k, s, _)| *k == kind && s == slug).map(|(_, _, u)| u.clone()).unwrap_or_default()
+    };
+    let steps = match plan(&current, changes, &found) {
+        Ok(steps) if !steps.is_empty() => steps,
+        // Nothing to write: the raised version is rolled back with the transaction.
+        other => return Ok(other),
+    };
+    let now = UtcTime::now();
+    for step in &steps {
+        write_step(&mut tx, step, now).await?;
+        write_history(&mut tx, step, actor.person_id, now).await?;
+    }
+    let described: String = describe(&steps).chars().take(MAX_AUDIT_PURPOSE_CHARS).collect();
+    let event =
+        AuditEvent::new(actor.clone(), Action::SetupChanged, "setup").purpose(described).request(request_id);
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(Ok(steps))
+}
+
+/// Everything the set-up holds now, read in one transaction so the parts agree.
+pub async fn current(db: &Db) -> anyhow::Result<Current> {
+    let mut tx = db.begin().await?;
+    read_current(&mut tx).await
+}
+
+async fn read_current(tx: &mut Tx) -> anyhow::Result<Current> {
+    let units: Vec<UnitRow> = tx.sql().all(UNITS, &[]).await?;
+    let areas: Vec<AreaRow> = tx.sql().all(AREAS, &[]).await?;
+    let groups: Vec<TargetGroup> = tx.sql().all(GROUPS, &[]).await?;
+    let contact: (Option<String>,) = tx.sql().one(CONTACT, &[]).await?;
+    current_from(units, areas, groups, contact.0)
+}
+
+/// What uses each item to be removed, counted inside the change's transaction.
+async fn count_removed_uses(tx: &mut Tx, changes: &Changes) -> anyhow::Result<Vec<(Kind, String, Vec<Use>)>> {
+    let mut uses = Vec::new();
+    for (kind, slug) in &changes.removals {
+        let mut counted = Vec::new();
+        for (key, sql) in use_queries(*kind) {
+            let (count,): (i64,) = tx.sql().one(*sql, &[slug]).await?;
+            counted.push(Use { key, count });
         }
-        Ok(outcome)
+        uses.push((*kind, slug.clone(), counted));
     }
+    Ok(uses)
+}
 
-    /// Everything the set-up holds now.
-    pub async fn setup_current(&self) -> anyhow::Result<Current> {
-        Ok(self.setup_transaction(None, None).await?.0)
-    }
-
-    /// Plans `changes` against what is stored and writes the plan, with its history, in one
-    /// transaction. Returns the steps written (none when everything was already so), or why
-    /// nothing was written.
-    async fn apply_setup(
-        &self,
-        changes: &Changes,
-        by: Option<Uuid>,
-    ) -> anyhow::Result<Result<Vec<Step>, Refusal>> {
-        let (_, outcome) = self.setup_transaction(Some(changes), by).await?;
-        outcome.ok_or_else(|| anyhow::anyhow!("a change gave no outcome"))
-    }
-
-    /// Reads the set-up and, given changes, plans and writes them; one path for both so a change
-    /// is always planned against what the same transaction read.
-    async fn setup_transaction(
-        &self,
-        changes: Option<&Changes>,
-        by: Option<Uuid>,
-    ) -> anyhow::Result<(Current, Option<Result<Vec<Step>, Refusal>>)> {
-        let now = UtcTime::now();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            if changes.is_some() {
-                sqlx::query(LOCK).execute(&mut *tx).await?;
-            }
-            let units: Vec<UnitRow> = sqlx::query_as(UNITS).fetch_all(&mut *tx).await?;
-            let areas: Vec<AreaRow> = sqlx::query_as(AREAS).fetch_all(&mut *tx).await?;
-            let groups: Vec<TargetGroup> = sqlx::query_as(GROUPS).fetch_all(&mut *tx).await?;
-            let contact: Option<String> = sqlx::query_scalar(CONTACT).fetch_one(&mut *tx).await?;
-            let current = current_from(units, areas, groups, contact)?;
-            let Some(changes) = changes else { return Ok((current, None)) };
-            // What uses each item to be removed, counted inside the transaction.
-            let mut uses: Vec<(Kind, String, Vec<Use>)> = Vec::new();
-            for (kind, slug) in &changes.removals {
-                let mut counted = Vec::new();
-                for (key, sql) in use_queries(*kind) {
-                    let count: i64 = sqlx::query_scalar(*sql).bind(slug).fetch_one(&mut *tx).await?;
-                    counted.push(Use { key, count });
-                }
-                uses.push((*kind, slug.clone(), counted));
-            }
-            let found = |kind: Kind, slug: &str| {
-                uses.iter().find(|(k, s, _)| *k == kind && s == slug).map(|(_, _, u)| u.clone()).unwrap_or_default()
-            };
-            let steps = match plan(&current, changes, &found) {
-                Ok(steps) if !steps.is_empty() => steps,
-                // Nothing to write: the raised version is rolled back with the transaction.
-                other => return Ok((current, Some(other))),
-            };
-            for step in &steps {
-                match step {
-                    Step::Create(Item::Unit(unit)) => {
-                        sqlx::query(
-                            "INSERT INTO units (id, slug, name_sv, name_en, kind, contact_phone, contact_email, \
-                             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                        )
-                        .bind(Uuid::new_v4())
-                        .bind(&unit.slug)
-                        .bind(&unit.name_sv)
-                        .bind(&unit.name_en)
-                        .bind(unit.kind.code())
-                        .bind(&unit.phone)
-                        .bind(&unit.email)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    Step::Update { after: Item::Unit(unit), .. } => {
-                        sqlx::query(
-                            "UPDATE units SET name_sv = $2, name_en = $3, kind = $4, contact_phone = $5, \
-                             contact_email = $6 WHERE slug = $1",
-                        )
-                        .bind(&unit.slug)
-                        .bind(&unit.name_sv)
-                        .bind(&unit.name_en)
-                        .bind(unit.kind.code())
-                        .bind(&unit.phone)
-                        .bind(&unit.email)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    Step::Create(Item::Area(area)) | Step::Update { after: Item::Area(area), .. } => {
-                        sqlx::query(
-                            "INSERT INTO help_areas (slug, position, name_sv, name_en, summary_sv, summary_en, \
-                             on_home_page, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                             ON CONFLICT (slug) DO UPDATE SET position = excluded.position, \
-                             name_sv = excluded.name_sv, name_en = excluded.name_en, \
-                             summary_sv = excluded.summary_sv, summary_en = excluded.summary_en, \
-                             on_home_page = excluded.on_home_page, updated_at = excluded.updated_at",
-                        )
-                        .bind(&area.slug)
-                        .bind(area.position)
-                        .bind(&area.name_sv)
-                        .bind(&area.name_en)
-                        .bind(&area.summary_sv)
-                        .bind(&area.summary_en)
-                        .bind(area.home_page)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                        // The search index holds area names in its entries: have every server
-                        // process re-read the entries filed under this area.
-                        sqlx::query(
-                            "INSERT INTO directory_changes (entry_id, changed_at) SELECT id, $2 \
-                             FROM directory_entries WHERE areas LIKE '%\"' || $1 || '\"%'",
-                        )
-                        .bind(&area.slug)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    Step::Create(Item::Group(group)) | Step::Update { after: Item::Group(group), .. } => {
-                        sqlx::query(
-                            "INSERT INTO target_groups (slug, position, name_sv, name_en, updated_at) \
-                             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET \
-                             position = excluded.position, name_sv = excluded.name_sv, \
-                             name_en = excluded.name_en, updated_at = excluded.updated_at",
-                        )
-                        .bind(&group.slug)
-                        .bind(group.position)
-                        .bind(&group.name_sv)
-                        .bind(&group.name_en)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    Step::Remove(item) => {
-                        let sql = match item.kind() {
-                            Kind::Unit => "DELETE FROM units WHERE slug = $1",
-                            Kind::Area => "DELETE FROM help_areas WHERE slug = $1",
-                            Kind::Group => "DELETE FROM target_groups WHERE slug = $1",
-                        };
-                        sqlx::query(sql).bind(item.slug()).execute(&mut *tx).await?;
-                    }
-                    Step::Contact(contact) => {
-                        let json = contact.as_ref().map(serde_json::to_string).transpose()?;
-                        sqlx::query("UPDATE setup_state SET search_contact = $1 WHERE id = 1")
-                            .bind(json)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                }
-                let (kind, slug, snapshot) = match step {
-                    Step::Create(item) | Step::Update { after: item, .. } | Step::Remove(item) => {
-                        (item.kind().code(), item.slug().to_string(), item.snapshot())
-                    }
-                    Step::Contact(contact) => (CONTACT_KIND, CONTACT_KIND.to_string(), serde_json::to_string(contact)?),
-                };
-                sqlx::query(
-                    "INSERT INTO setup_history (kind, slug, change, changed_by, changed_at, snapshot) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
+/// Writes one planned step to its table.
+async fn write_step(tx: &mut Tx, step: &Step, now: UtcTime) -> anyhow::Result<()> {
+    match step {
+        Step::Create(Item::Unit(unit)) => {
+            tx.sql()
+                .execute(
+                    "INSERT INTO units (id, slug, name_sv, name_en, kind, contact_phone, contact_email, \
+                     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        &Uuid::new_v4(),
+                        &unit.slug,
+                        &unit.name_sv,
+                        &unit.name_en,
+                        &unit.kind.code(),
+                        &unit.phone,
+                        &unit.email,
+                        &now,
+                    ],
                 )
-                .bind(kind)
-                .bind(slug)
-                .bind(change_word(step))
-                .bind(by)
-                .bind(now)
-                .bind(snapshot)
-                .execute(&mut *tx)
                 .await?;
-            }
-            tx.commit().await?;
-            Ok((current, Some(Ok(steps))))
-        })
-    }
-
-    /// The items of one kind, in the order lists show them.
-    pub async fn setup_items(&self, kind: Kind) -> anyhow::Result<Vec<Item>> {
-        Ok(self.setup_current().await?.items.into_iter().filter(|i| i.kind() == kind).collect())
-    }
-
-    pub async fn setup_item(&self, kind: Kind, slug: &str) -> anyhow::Result<Option<Item>> {
-        Ok(self.setup_items(kind).await?.into_iter().find(|i| i.slug() == slug))
-    }
-
-    /// What uses an item; empty counts are left out.
-    pub async fn setup_uses(&self, kind: Kind, slug: &str) -> anyhow::Result<Vec<Use>> {
-        let mut uses = Vec::new();
-        for (key, sql) in use_queries(kind) {
-            let count: i64 =
-                on_pool!(self, pool => sqlx::query_scalar(*sql).bind(slug).fetch_one(pool).await)?;
-            if count > 0 {
-                uses.push(Use { key, count });
-            }
         }
-        Ok(uses)
+        Step::Update { after: Item::Unit(unit), .. } => {
+            tx.sql()
+                .execute(
+                    "UPDATE units SET name_sv = $2, name_en = $3, kind = $4, contact_phone = $5, \
+                     contact_email = $6 WHERE slug = $1",
+                    &[&unit.slug, &unit.name_sv, &unit.name_en, &unit.kind.code(), &unit.phone, &unit.email],
+                )
+                .await?;
+        }
+        Step::Create(Item::Area(area)) | Step::Update { after: Item::Area(area), .. } => {
+            tx.sql()
+                .execute(
+                    "INSERT INTO help_areas (slug, position, name_sv, name_en, summary_sv, summary_en, \
+                     on_home_page, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                     ON CONFLICT (slug) DO UPDATE SET position = excluded.position, \
+                     name_sv = excluded.name_sv, name_en = excluded.name_en, \
+                     summary_sv = excluded.summary_sv, summary_en = excluded.summary_en, \
+                     on_home_page = excluded.on_home_page, updated_at = excluded.updated_at",
+                    &[
+                        &area.slug,
+                        &area.position,
+                        &area.name_sv,
+                        &area.name_en,
+                        &area.summary_sv,
+                        &area.summary_en,
+                        &area.home_page,
+                        &now,
+                    ],
+                )
+                .await?;
+            // The search index holds area names in its entries: have every server process
+            // re-read the entries filed under this area.
+            tx.sql()
+                .execute(
+                    "INSERT INTO directory_changes (entry_id, changed_at) SELECT id, $2 \
+                     FROM directory_entries WHERE areas LIKE '%\"' || $1 || '\"%'",
+                    &[&area.slug, &now],
+                )
+                .await?;
+        }
+        Step::Create(Item::Group(group)) | Step::Update { after: Item::Group(group), .. } => {
+            tx.sql()
+                .execute(
+                    "INSERT INTO target_groups (slug, position, name_sv, name_en, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET \
+                     position = excluded.position, name_sv = excluded.name_sv, \
+                     name_en = excluded.name_en, updated_at = excluded.updated_at",
+                    &[&group.slug, &group.position, &group.name_sv, &group.name_en, &now],
+                )
+                .await?;
+        }
+        Step::Remove(item) => {
+            let sql = match item.kind() {
+                Kind::Unit => "DELETE FROM units WHERE slug = $1",
+                Kind::Area => "DELETE FROM help_areas WHERE slug = $1",
+                Kind::Group => "DELETE FROM target_groups WHERE slug = $1",
+            };
+            tx.sql().execute(sql, &[&item.slug()]).await?;
+        }
+        Step::Contact(contact) => {
+            let json = contact.as_ref().map(serde_json::to_string).transpose()?;
+            tx.sql().execute("UPDATE setup_state SET search_contact = $1 WHERE id = 1", &[&json]).await?;
+        }
     }
+    Ok(())
+}
 
-    /// The stored changes of one item (or of the search contact, kind `CONTACT_KIND`), oldest first.
-    pub async fn setup_history(&self, kind: &str, slug: &str) -> anyhow::Result<Vec<HistoryRow>> {
-        let sql = "SELECT h.changed_at, p.display_name AS changed_by, h.change, h.snapshot \
-                   FROM setup_history h LEFT JOIN people p ON p.id = h.changed_by \
-                   WHERE h.kind = $1 AND h.slug = $2 ORDER BY h.seq";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(kind).bind(slug).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// The history line of one step, with a snapshot of the item as it is after it.
+async fn write_history(tx: &mut Tx, step: &Step, by: Option<Uuid>, now: UtcTime) -> anyhow::Result<()> {
+    let (kind, slug, snapshot) = match step {
+        Step::Create(item) | Step::Update { after: item, .. } | Step::Remove(item) => {
+            (item.kind().code(), item.slug().to_string(), item.snapshot())
+        }
+        Step::Contact(contact) => (CONTACT_KIND, CONTACT_KIND.to_string(), serde_json::to_string(contact)?),
+    };
+    tx.sql()
+        .execute(
+            "INSERT INTO setup_history (kind, slug, change, changed_by, changed_at, snapshot) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&kind, &slug, &change_word(step), &by, &now, &snapshot],
+        )
+        .await?;
+    Ok(())
+}
 
-    /// The target groups directory entries may be for, in the order forms list them.
-    pub async fn list_target_groups(&self) -> anyhow::Result<Vec<TargetGroup>> {
-        let rows = on_pool!(self, pool => sqlx::query_as(GROUPS).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// The items of one kind, in the order lists show them.
+pub async fn items(db: &Db, kind: Kind) -> anyhow::Result<Vec<Item>> {
+    Ok(current(db).await?.items.into_iter().filter(|i| i.kind() == kind).collect())
+}
 
-    /// Whom the search page suggests when it finds nothing, if anyone is configured.
-    pub async fn search_contact(&self) -> anyhow::Result<Option<SearchContact>> {
-        let json: Option<String> = on_pool!(self, pool => sqlx::query_scalar(CONTACT).fetch_one(pool).await)?;
-        Ok(json.map(|json| serde_json::from_str(&json)).transpose()?)
+pub async fn item(db: &Db, kind: Kind, slug: &str) -> anyhow::Result<Option<Item>> {
+    Ok(items(db, kind).await?.into_iter().find(|i| i.slug() == slug))
+}
+
+/// What uses an item; empty counts are left out.
+pub async fn uses(db: &Db, kind: Kind, slug: &str) -> anyhow::Result<Vec<Use>> {
+    let mut uses = Vec::new();
+    for (key, sql) in use_queries(kind) {
+        let (count,): (i64,) = db.sql().one(*sql, &[&slug]).await?;
+        if count > 0 {
+            uses.push(Use { key, count });
+        }
     }
+    Ok(uses)
+}
+
+/// The stored changes of one item (or of the search contact, kind `CONTACT_KIND`), oldest first.
+pub async fn history(db: &Db, kind: &str, slug: &str) -> anyhow::Result<Vec<HistoryRow>> {
+    let sql = "SELECT h.changed_at, p.display_name AS changed_by, h.change, h.snapshot \
+               FROM setup_history h LEFT JOIN people p ON p.id = h.changed_by \
+               WHERE h.kind = $1 AND h.slug = $2 ORDER BY h.seq";
+    Ok(db.sql().all(sql, &[&kind, &slug]).await?)
+}
+
+/// The target groups directory entries may be for, in the order forms list them.
+pub async fn target_groups(db: &Db) -> anyhow::Result<Vec<TargetGroup>> {
+    Ok(db.sql().all(GROUPS, &[]).await?)
+}
+
+/// Whom the search page suggests when it finds nothing, if anyone is configured.
+pub async fn search_contact(db: &Db) -> anyhow::Result<Option<SearchContact>> {
+    let (json,): (Option<String>,) = db.sql().one(CONTACT, &[]).await?;
+    Ok(json.map(|json| serde_json::from_str(&json)).transpose()?)
 }

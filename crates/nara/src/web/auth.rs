@@ -114,9 +114,13 @@ pub fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
 pub async fn identify(state: &AppState, headers: &HeaderMap) -> anyhow::Result<CurrentActor> {
     let anonymous = CurrentActor { actor: Actor::Anonymous, session: None };
     let Some(token) = session_token(headers, state.https) else { return Ok(anonymous) };
-    let Some(session) = state.db.session(&token).await? else { return Ok(anonymous) };
-    let Some(person) = state.db.person(session.person_id).await? else { return Ok(anonymous) };
-    let grants = state.db.grants(person.id).await?;
+    let Some(session) = crate::sessions::store::session(&state.db, &token).await? else {
+        return Ok(anonymous);
+    };
+    let Some(person) = crate::identity::store::person(&state.db, session.person_id).await? else {
+        return Ok(anonymous);
+    };
+    let grants = crate::identity::store::grants(&state.db, person.id).await?;
     Ok(CurrentActor { actor: Actor::Person(Box::new(SignedIn { person, grants })), session: Some(session) })
 }
 

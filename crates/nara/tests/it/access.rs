@@ -48,7 +48,7 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
             for (label, id, roles) in &cast.actors {
                 // A fresh session per request: some routes (log-out, deactivate) end sessions.
                 let token = match id {
-                    Some(id) => Some(db.start_session(*id).await.unwrap()),
+                    Some(id) => Some(nara::sessions::store::start_session(&db, *id).await.unwrap()),
                     None => None,
                 };
                 let before = denied_count(&db).await;
@@ -89,7 +89,7 @@ on_both_backends!(a_resident_never_sees_another_residents_data, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
     let b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
-    let a_token = db.start_session(a).await.unwrap();
+    let a_token = nara::sessions::store::start_session(&db, a).await.unwrap();
     // B logs in and fails once: both leave entries in B's access log.
     assert!(app.log_in("b@example.se", "fel lösenord").await.is_none());
     assert!(app.log_in("b@example.se", common::app::PASSWORD).await.is_some());
@@ -108,8 +108,8 @@ on_both_backends!(a_resident_never_sees_another_residents_data, Migrated, |db| {
             app.post(&format!("/admin/personer/{b}/{action}"), &[("role", "admin")], Some(&a_token)).await;
         assert_eq!(answer.status, StatusCode::FORBIDDEN);
     }
-    assert!(db.person(b).await.unwrap().unwrap().active);
-    assert!(db.grants(a).await.unwrap().is_empty(), "A gave herself nothing");
+    assert!(nara::identity::store::person(&db, b).await.unwrap().unwrap().active);
+    assert!(nara::identity::store::grants(&db, a).await.unwrap().is_empty(), "A gave herself nothing");
 });
 
 #[test]

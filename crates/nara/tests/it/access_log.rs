@@ -28,8 +28,8 @@ const REVIEWERS: [&str; 2] = ["rita@example.se", "rune@example.se"];
 
 async fn world(db: Db) -> World {
     let app = TestApp::new(db.clone());
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
-    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(&db, "x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = nara::identity::store::upsert_unit(&db, "y", "Enhet Y", "Unit Y").await.unwrap();
     let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
     let reviewer = [RoleGrant { role: Role::LogReviewer, unit_id: None }];
     let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
@@ -51,11 +51,11 @@ async fn world(db: Db) -> World {
     .await
     .unwrap();
     World {
-        a: db.start_session(resident_a).await.unwrap(),
-        b: db.start_session(resident_b).await.unwrap(),
-        x: db.start_session(officer_x).await.unwrap(),
-        y: db.start_session(officer_y).await.unwrap(),
-        reviewer: db.start_session(rita).await.unwrap(),
+        a: nara::sessions::store::start_session(&db, resident_a).await.unwrap(),
+        b: nara::sessions::store::start_session(&db, resident_b).await.unwrap(),
+        x: nara::sessions::store::start_session(&db, officer_x).await.unwrap(),
+        y: nara::sessions::store::start_session(&db, officer_y).await.unwrap(),
+        reviewer: nara::sessions::store::start_session(&db, rita).await.unwrap(),
         app,
         db,
         case,

@@ -124,7 +124,7 @@ on_both_backends!(logging_in_replaces_any_planted_session, Migrated, |db| {
     let app = TestApp::new(db.clone());
     person(&db, "anna@example.se", "Anna", &[]).await;
     let attacker = person(&db, "eve@example.se", "Eve", &[]).await;
-    let planted = db.start_session(attacker).await.unwrap();
+    let planted = nara::sessions::store::start_session(&db, attacker).await.unwrap();
     let answer = app
         .send(
             axum::http::Method::POST,
@@ -135,7 +135,10 @@ on_both_backends!(logging_in_replaces_any_planted_session, Migrated, |db| {
         .await;
     let fresh = session_from(&answer).expect("a new session");
     assert_ne!(fresh, planted);
-    assert!(db.session(&planted).await.unwrap().is_none(), "the planted session is gone");
+    assert!(
+        nara::sessions::store::session(&db, &planted).await.unwrap().is_none(),
+        "the planted session is gone"
+    );
     assert!(app.get("/mina-sidor", Some(&fresh)).await.body.contains("Anna"));
 });
 
@@ -194,10 +197,11 @@ on_both_backends!(password_reset_is_single_use_and_ends_old_sessions, Migrated, 
 
 on_both_backends!(an_invited_staff_member_chooses_a_password_and_gets_the_role, Migrated, |db| {
     let app = TestApp::new(db.clone());
-    let unit = db.upsert_unit("vuxen", "Vuxenenheten", "Adult services").await.unwrap();
+    let unit =
+        nara::identity::store::upsert_unit(&db, "vuxen", "Vuxenenheten", "Adult services").await.unwrap();
     let admin =
         person(&db, "admin@example.se", "Admin", &[RoleGrant { role: Role::Admin, unit_id: None }]).await;
-    let admin_token = db.start_session(admin).await.unwrap();
+    let admin_token = nara::sessions::store::start_session(&db, admin).await.unwrap();
     let missing_unit = app
         .post(
             "/admin/bjud-in",
@@ -224,13 +228,15 @@ on_both_backends!(an_invited_staff_member_chooses_a_password_and_gets_the_role, 
     assert!(link.starts_with("/inbjudan/"));
     app.post(&link, &[("password", "mitt eget lösenord")], None).await;
     let token = app.log_in("anna.berg@example.se", "mitt eget lösenord").await.expect("a session");
-    let (person, _) = db
-        .person_by_email(&nara::identity::EmailAddress::parse("anna.berg@example.se").unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let (person, _) = nara::identity::store::person_by_email(
+        &db,
+        &nara::identity::EmailAddress::parse("anna.berg@example.se").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(
-        db.grants(person.id).await.unwrap(),
+        nara::identity::store::grants(&db, person.id).await.unwrap(),
         vec![RoleGrant { role: Role::Staff, unit_id: Some(unit) }]
     );
     assert_eq!(app.get("/admin", Some(&token)).await.status, StatusCode::FORBIDDEN);
@@ -242,7 +248,7 @@ on_both_backends!(deactivation_ends_access_but_keeps_history, Migrated, |db| {
         person(&db, "admin@example.se", "Admin", &[RoleGrant { role: Role::Admin, unit_id: None }]).await;
     let anna = person(&db, "anna@example.se", "Anna", &[]).await;
     let anna_token = app.log_in("anna@example.se", PASSWORD).await.unwrap();
-    let admin_token = db.start_session(admin).await.unwrap();
+    let admin_token = nara::sessions::store::start_session(&db, admin).await.unwrap();
     let page = app.get(&format!("/admin/personer/{anna}"), Some(&admin_token)).await;
     assert_eq!(page.status, StatusCode::OK);
     app.post(&format!("/admin/personer/{anna}/inaktivera"), &[], Some(&admin_token)).await;
@@ -271,7 +277,7 @@ on_both_backends!(the_resident_reads_who_has_seen_their_data, Migrated, |db| {
         person(&db, "admin@example.se", "Erik Nyström", &[RoleGrant { role: Role::Admin, unit_id: None }])
             .await;
     let anna = person(&db, "anna@example.se", "Anna", &[]).await;
-    let admin_token = db.start_session(admin).await.unwrap();
+    let admin_token = nara::sessions::store::start_session(&db, admin).await.unwrap();
     app.get(&format!("/admin/personer/{anna}"), Some(&admin_token)).await;
     let token = app.log_in("anna@example.se", PASSWORD).await.unwrap();
     let sv = app.get("/mina-sidor/logg", Some(&token)).await;
@@ -292,7 +298,7 @@ on_both_backends!(log_reviewers_search_and_export_csv_for_excel, Migrated, |db| 
     person(&db, "anna@example.se", "=Anna", &[]).await;
     app.log_in("anna@example.se", "fel lösenord!").await;
     app.log_in("anna@example.se", PASSWORD).await.unwrap();
-    let token = db.start_session(reviewer).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, reviewer).await.unwrap();
     let page = app
         .post("/granskning/logg", &[("vems", "anna@example.se"), ("handelse", "log_in")], Some(&token))
         .await;

@@ -31,8 +31,8 @@ struct World {
 
 async fn world(db: Db) -> World {
     let app = TestApp::new(db.clone());
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
-    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(&db, "x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = nara::identity::store::upsert_unit(&db, "y", "Enhet Y", "Unit Y").await.unwrap();
     let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
     let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
     let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
@@ -43,10 +43,10 @@ async fn world(db: Db) -> World {
         .unwrap()
         .unwrap();
     World {
-        a: db.start_session(resident_a).await.unwrap(),
-        b: db.start_session(resident_b).await.unwrap(),
-        x: db.start_session(officer_x).await.unwrap(),
-        y: db.start_session(officer_y).await.unwrap(),
+        a: nara::sessions::store::start_session(&db, resident_a).await.unwrap(),
+        b: nara::sessions::store::start_session(&db, resident_b).await.unwrap(),
+        x: nara::sessions::store::start_session(&db, officer_x).await.unwrap(),
+        y: nara::sessions::store::start_session(&db, officer_y).await.unwrap(),
         app,
         db,
         resident_a,
@@ -409,7 +409,14 @@ on_both_backends!(staff_publish_versions_and_drafts_keep_theirs, Migrated, |db| 
         StatusCode::NOT_FOUND
     );
     // New forms get a first version to write over; a taken address is refused.
-    let unit = w.db.list_units().await.unwrap().into_iter().find(|u| u.slug == "x").unwrap().id.to_string();
+    let unit = nara::identity::store::list_units(&w.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.slug == "x")
+        .unwrap()
+        .id
+        .to_string();
     let created = w
         .app
         .post("/handlaggare/ansokningsformular", &[("adress", "ny-blankett"), ("enhet", &unit)], Some(&w.x))

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 const SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
 
 /// The foundation: what features are built on. None of it may name a feature or `web`.
-const FOUNDATION: &[&str] = &["db", "i18n", "formats", "identity", "policy", "mail", "secrets", "rate_limit"];
+const FOUNDATION: &[&str] =
+    &["db", "i18n", "formats", "identity", "sessions", "policy", "mail", "secrets", "rate_limit"];
 
 /// The features, each one folder.
 const FEATURES: &[&str] = &[
@@ -24,7 +25,6 @@ const FEATURES: &[&str] = &[
     "help_areas",
     "my_pages",
     "oidc",
-    "sessions",
     "setup",
 ];
 
@@ -55,9 +55,9 @@ const HANDLER_EXCEPTIONS: &[(&str, &str)] = &[
     ("oidc", "accounts::login"),
     ("oidc", "accounts::register"),
 ];
-/// `macro_rules!` left in `src/`: the catalogue list is data, not storage; the rest are the
-/// storage macros still being replaced by `db::sql` functions.
-const MACRO_FILES: &[&str] = &["i18n/mod.rs", "db/mod.rs", "identity/store.rs", "directory/store.rs"];
+/// `macro_rules!` left in `src/`: the catalogue list is data, not storage; `on_pool!` in `db` is
+/// still used by the modules not yet moved to `db::sql` (see ARCHITECTURE.md).
+const MACRO_FILES: &[&str] = &["i18n/mod.rs", "db/mod.rs"];
 
 fn sources() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();

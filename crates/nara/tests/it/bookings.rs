@@ -34,8 +34,8 @@ struct World {
 /// Every weekday 09:00–12:00 in 45-minute meetings with 15 minutes between, 2 hours' notice.
 async fn world(db: Db) -> World {
     let app = TestApp::new(db.clone());
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
-    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(&db, "x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = nara::identity::store::upsert_unit(&db, "y", "Enhet Y", "Unit Y").await.unwrap();
     let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
     let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
     let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
@@ -69,10 +69,10 @@ async fn world(db: Db) -> World {
         .unwrap();
     }
     World {
-        a: db.start_session(resident_a).await.unwrap(),
-        b: db.start_session(resident_b).await.unwrap(),
-        x: db.start_session(officer).await.unwrap(),
-        y: db.start_session(officer_y).await.unwrap(),
+        a: nara::sessions::store::start_session(&db, resident_a).await.unwrap(),
+        b: nara::sessions::store::start_session(&db, resident_b).await.unwrap(),
+        x: nara::sessions::store::start_session(&db, officer).await.unwrap(),
+        y: nara::sessions::store::start_session(&db, officer_y).await.unwrap(),
         app,
         db,
         officer,

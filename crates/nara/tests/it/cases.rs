@@ -42,8 +42,8 @@ const WITHHELD_REASON: &str = "Uppgifter om en annan person, 26 kap. 1 § OSL.";
 
 async fn world(db: Db) -> World {
     let app = TestApp::new(db.clone());
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
-    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(&db, "x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = nara::identity::store::upsert_unit(&db, "y", "Enhet Y", "Unit Y").await.unwrap();
     let staff = |unit| [RoleGrant { role: Role::Staff, unit_id: Some(unit) }];
     let resident_a = person(&db, "a@example.se", "Alma Andersson", &[]).await;
     let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
@@ -91,11 +91,11 @@ async fn world(db: Db) -> World {
             .await
             .unwrap();
     World {
-        a: db.start_session(resident_a).await.unwrap(),
-        b: db.start_session(resident_b).await.unwrap(),
-        x: db.start_session(officer_x).await.unwrap(),
-        x2: db.start_session(officer_x2).await.unwrap(),
-        y: db.start_session(officer_y).await.unwrap(),
+        a: nara::sessions::store::start_session(&db, resident_a).await.unwrap(),
+        b: nara::sessions::store::start_session(&db, resident_b).await.unwrap(),
+        x: nara::sessions::store::start_session(&db, officer_x).await.unwrap(),
+        x2: nara::sessions::store::start_session(&db, officer_x2).await.unwrap(),
+        y: nara::sessions::store::start_session(&db, officer_y).await.unwrap(),
         app,
         db,
         resident_a,
@@ -527,7 +527,11 @@ on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happe
 on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
     let w = world(db).await;
     let base = format!("/handlaggare/arenden/{}", w.case);
-    let officer_y = w.db.person_by_email(&nara::identity::EmailAddress::parse("y@example.se").unwrap()).await;
+    let officer_y = nara::identity::store::person_by_email(
+        &w.db,
+        &nara::identity::EmailAddress::parse("y@example.se").unwrap(),
+    )
+    .await;
     let officer_y = officer_y.unwrap().unwrap().0.id.to_string();
     for to in [officer_y.as_str(), &w.resident_b.to_string(), &w.resident_a.to_string(), "ingen"] {
         let answer = w
@@ -541,7 +545,11 @@ on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}");
         assert!(answer.body.contains("Välj en handläggare på samma enhet"));
     }
-    let x2 = w.db.person_by_email(&nara::identity::EmailAddress::parse("x2@example.se").unwrap()).await;
+    let x2 = nara::identity::store::person_by_email(
+        &w.db,
+        &nara::identity::EmailAddress::parse("x2@example.se").unwrap(),
+    )
+    .await;
     let x2 = x2.unwrap().unwrap().0.id;
     let no_note =
         w.app.post(&format!("{base}/overlamna"), &[("handover-to", &x2.to_string())], Some(&w.x)).await;
@@ -595,12 +603,14 @@ on_both_backends!(the_demo_case_reads_well_for_each_side, Migrated, |db| {
         let db = db.clone();
         async move {
             let address = nara::identity::EmailAddress::parse(email).unwrap();
-            db.person_by_email(&address).await.unwrap().unwrap().0.id
+            nara::identity::store::person_by_email(&db, &address).await.unwrap().unwrap().0.id
         }
     };
-    let sara = db.start_session(id("invanare@demo.nara.se").await).await.unwrap();
-    let anna = db.start_session(id("handlaggare.vuxen@demo.nara.se").await).await.unwrap();
-    let jonas = db.start_session(id("handlaggare.barn@demo.nara.se").await).await.unwrap();
+    let sara = nara::sessions::store::start_session(&db, id("invanare@demo.nara.se").await).await.unwrap();
+    let anna =
+        nara::sessions::store::start_session(&db, id("handlaggare.vuxen@demo.nara.se").await).await.unwrap();
+    let jonas =
+        nara::sessions::store::start_session(&db, id("handlaggare.barn@demo.nara.se").await).await.unwrap();
     let cases = nara::cases::store::cases_of_resident(&db, id("invanare@demo.nara.se").await).await.unwrap();
     assert_eq!(cases.len(), 1, "seeded once");
     let case = cases[0].id;
@@ -728,7 +738,7 @@ on_both_backends!(a_resident_downloads_everything_they_may_see_and_nothing_else,
 
 on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
     let w = world(db.clone()).await;
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(&db, "x", "Enhet X", "Unit X").await.unwrap();
     let before =
         w.app.get("/handlaggare", Some(&w.x)).await.body.matches("href=\"/handlaggare/arenden/").count();
     for i in 0..60 {
@@ -760,7 +770,7 @@ on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
 on_both_backends!(the_work_list_is_by_status_then_due_date_then_age, Migrated, |db| {
     use chrono::NaiveDate;
     use nara::cases::StatusKind;
-    let unit = db.upsert_unit("z", "Enhet Z", "Unit Z").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(&db, "z", "Enhet Z", "Unit Z").await.unwrap();
     let officer = person(
         &db,
         "z@example.se",

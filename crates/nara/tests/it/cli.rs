@@ -484,8 +484,10 @@ fn a_backup_taken_while_the_server_writes_restores_and_verifies() {
             .with_audit_keys(std::sync::Arc::new(keys));
         assert!(db.migration_status().await.unwrap().is_current());
         let email = nara::identity::EmailAddress::parse("it@stad.example.se").unwrap();
-        let (person, _) =
-            db.person_by_email(&email).await.unwrap().expect("the administrator is in the copy");
+        let (person, _) = nara::identity::store::person_by_email(&db, &email)
+            .await
+            .unwrap()
+            .expect("the administrator is in the copy");
         assert_eq!(person.display_name, "Första Admin");
         assert_eq!(db.verify_audit_chain(&[]).await.unwrap().ok().map(|v| v.entries), Some(entries as i64));
         db.close().await;

@@ -65,18 +65,32 @@ async fn directory(db: &Db) -> Vec<HelpArea> {
     treatment.kind = EntryKind::City;
     treatment.areas = vec!["alkohol-droger-spel".into()];
     treatment.languages = vec!["sv".into(), "ar".into()];
-    db.save_entry(&treatment, None).await.unwrap();
+    nara::directory::store::save_entry(db, &treatment, None).await.unwrap();
     let mut debt = entry("skuldradgivning", "Budget- och skuldrådgivningen", "Råd om skulder och budget.");
     debt.kind = EntryKind::City;
     debt.areas = vec!["pengar-och-skulder".into()];
-    db.save_entry(&debt, None).await.unwrap();
-    db.save_entry(&entry("anhorigforeningen", "Anhörigföreningen", "Gemenskap för anhöriga."), None)
-        .await
-        .unwrap();
-    db.save_entry(&entry("faret", "Fårets vänner", "Vi klipper får på landet."), None).await.unwrap();
-    db.save_entry(&entry("pappagruppen", "Pappagruppen", "Samtal för en far med små barn."), None)
-        .await
-        .unwrap();
+    nara::directory::store::save_entry(db, &debt, None).await.unwrap();
+    nara::directory::store::save_entry(
+        db,
+        &entry("anhorigforeningen", "Anhörigföreningen", "Gemenskap för anhöriga."),
+        None,
+    )
+    .await
+    .unwrap();
+    nara::directory::store::save_entry(
+        db,
+        &entry("faret", "Fårets vänner", "Vi klipper får på landet."),
+        None,
+    )
+    .await
+    .unwrap();
+    nara::directory::store::save_entry(
+        db,
+        &entry("pappagruppen", "Pappagruppen", "Samtal för en far med små barn."),
+        None,
+    )
+    .await
+    .unwrap();
     db.list_help_areas().await.unwrap()
 }
 
@@ -97,31 +111,37 @@ on_both_backends!(an_entry_keeps_every_version_and_its_referrals, Migrated, |db|
     ));
     first.org_number = Some("802412-3450".into());
     let editor = common::app::person(&db, "kerstin@example.se", "Kerstin Ali", &[]).await;
-    db.save_entry(&first, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &first, None).await.unwrap();
     let mut changed = first.clone();
     changed.description_sv = "Ett klubbhus för psykisk hälsa.".into();
-    db.save_entry(&changed, Some(editor)).await.unwrap();
+    nara::directory::store::save_entry(&db, &changed, Some(editor)).await.unwrap();
 
-    let stored = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    let stored = nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap();
     assert_eq!(stored.description_sv, "Ett klubbhus för psykisk hälsa.");
     assert_eq!(stored.hours, first.hours, "opening hours survive the round trip");
-    let versions = db.entry_versions(first.id).await.unwrap();
+    let versions = nara::directory::store::entry_versions(&db, first.id).await.unwrap();
     assert_eq!(versions.iter().map(|v| v.version).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(versions[1].changed_by, Some(editor), "who made the change is kept");
     let old: Entry = serde_json::from_str(&versions[0].snapshot).unwrap();
     assert_eq!(old.description_sv, "Ett klubbhus.", "the earlier version is kept whole");
     assert_eq!(
-        db.last_directory_change().await.unwrap(),
-        db.directory_changes_since(0, 10).await.unwrap().last().unwrap().0
+        nara::directory::store::last_directory_change(&db).await.unwrap(),
+        nara::directory::store::directory_changes_since(&db, 0, 10).await.unwrap().last().unwrap().0
     );
 
     let other = entry("anhorigstodet", "Anhörigstödet", "Stöd.");
-    db.save_entry(&other, None).await.unwrap();
-    db.add_referral(first.id, other.id, false, Some(editor)).await.unwrap();
-    assert!(db.referrals_from(first.id).await.unwrap().is_empty(), "a suggestion waits for staff");
-    db.add_referral(first.id, other.id, true, None).await.unwrap();
-    assert_eq!(db.referrals_from(first.id).await.unwrap()[0].slug, "anhorigstodet");
-    assert!(db.add_referral(first.id, first.id, true, None).await.is_err(), "no entry refers to itself");
+    nara::directory::store::save_entry(&db, &other, None).await.unwrap();
+    nara::directory::store::add_referral(&db, first.id, other.id, false, Some(editor)).await.unwrap();
+    assert!(
+        nara::directory::store::referrals_from(&db, first.id).await.unwrap().is_empty(),
+        "a suggestion waits for staff"
+    );
+    nara::directory::store::add_referral(&db, first.id, other.id, true, None).await.unwrap();
+    assert_eq!(nara::directory::store::referrals_from(&db, first.id).await.unwrap()[0].slug, "anhorigstodet");
+    assert!(
+        nara::directory::store::add_referral(&db, first.id, first.id, true, None).await.is_err(),
+        "no entry refers to itself"
+    );
 });
 
 on_both_backends!(swedish_search_finds_compounds_synonyms_and_typos, Migrated, |db| {
@@ -163,8 +183,10 @@ on_both_backends!(filters_narrow_and_fresh_entries_rank_first, Migrated, |db| {
     // Two entries alike but for when they were last confirmed: the fresh one ranks first.
     let mut old = entry("gammal", "Samtalsstöd", "Samtalsstöd för vuxna.");
     old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(500));
-    db.save_entry(&old, None).await.unwrap();
-    db.save_entry(&entry("farsk", "Samtalsstöd", "Samtalsstöd för vuxna."), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &old, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("farsk", "Samtalsstöd", "Samtalsstöd för vuxna."), None)
+        .await
+        .unwrap();
     index.refresh(&db, &[]).await.unwrap();
     let results = index.search(&request("samtalsstöd")).unwrap();
     let order: Vec<&str> = results.hits.iter().map(|h| h.entry.slug.as_str()).collect();
@@ -179,7 +201,7 @@ on_both_backends!(open_now_follows_the_opening_hours, Migrated, |db| {
     );
     let mut day = entry("dagtid", "Dagverksamheten", "Stöd på dagen.");
     day.hours = Some(nine_to_five);
-    db.save_entry(&day, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &day, None).await.unwrap();
     let mut night = entry("natt", "Nattjouren", "Stöd på natten.");
     let mut night_hours = OpeningHours::default();
     for weekday in &mut night_hours.weekly {
@@ -189,8 +211,14 @@ on_both_backends!(open_now_follows_the_opening_hours, Migrated, |db| {
         ));
     }
     night.hours = Some(night_hours);
-    db.save_entry(&night, None).await.unwrap();
-    db.save_entry(&entry("okand", "Okända tider", "Stöd när som helst kanske."), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &night, None).await.unwrap();
+    nara::directory::store::save_entry(
+        &db,
+        &entry("okand", "Okända tider", "Stöd när som helst kanske."),
+        None,
+    )
+    .await
+    .unwrap();
     let index = SearchIndex::in_memory().unwrap();
 
     let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
@@ -215,18 +243,18 @@ on_both_backends!(every_index_sees_a_change_made_anywhere, Migrated, |db| {
     assert_eq!(slugs(&second, &db, request("klubbhus")).await, Vec::<String>::new());
 
     let mut club = entry("klubbhuset", "Klubbhuset", "Ett klubbhus för gemenskap.");
-    db.save_entry(&club, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
     assert_eq!(slugs(&first, &db, request("klubbhus")).await, vec!["klubbhuset"]);
     assert_eq!(slugs(&second, &db, request("klubbhus")).await, vec!["klubbhuset"]);
 
     club.published = false;
-    db.save_entry(&club, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
     assert!(
         slugs(&first, &db, request("klubbhus")).await.is_empty(),
         "an unpublished entry leaves the index"
     );
     assert!(slugs(&second, &db, request("klubbhus")).await.is_empty());
-    assert_eq!(first.applied(), db.last_directory_change().await.unwrap());
+    assert_eq!(first.applied(), nara::directory::store::last_directory_change(&db).await.unwrap());
 });
 
 on_both_backends!(an_index_on_disk_remembers_how_far_it_got, Migrated, |db| {
@@ -237,7 +265,9 @@ on_both_backends!(an_index_on_disk_remembers_how_far_it_got, Migrated, |db| {
         assert_eq!(slugs(&index, &db, request("skulder")).await, vec!["skuldradgivning"]);
         assert!(SearchIndex::open(dir.path()).is_err(), "one writer per index directory");
     }
-    db.save_entry(&entry("ny", "Skuldfria", "Vi pratar om skulder."), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("ny", "Skuldfria", "Vi pratar om skulder."), None)
+        .await
+        .unwrap();
     let reopened = SearchIndex::open(dir.path()).unwrap();
     let before = reopened.applied();
     assert!(before > 0, "the position is kept in the index");
@@ -251,12 +281,12 @@ on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |d
     directory(&db).await;
     let mut contact = entry("kontaktcenter", "Stadens kontaktcenter", "Vi hjälper dig vidare.");
     contact.phone = Some("042-10 50 00".into());
-    db.save_entry(&contact, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &contact, None).await.unwrap();
     let offer = nara::setup::Changes {
         contact: Some(Some(nara::setup::SearchContact::Entry("kontaktcenter".into()))),
         ..Default::default()
     };
-    db.change_setup(&offer, &nara::audit::AuditActor::system(), None).await.unwrap().unwrap();
+    nara::setup::store::change(&db, &offer, &nara::audit::AuditActor::system(), None).await.unwrap().unwrap();
     let app = TestApp::new(db.clone());
 
     let found = app.get("/sok?q=missbruk", None).await;
@@ -282,9 +312,10 @@ on_both_backends!(the_search_page_helps_even_when_nothing_is_found, Migrated, |d
     // Counted without anything that identifies the person: a day's number and the normalised words.
     app.state.usage.flush(&db).await.unwrap();
     let today = Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
-    let weeks = db.directory_counts_since(today).await.unwrap();
+    let weeks = nara::directory::store::directory_counts_since(&db, today).await.unwrap();
     assert_eq!((weeks[0].searches, weeks[0].no_results), (3, 1));
-    let missed = db.missed_queries(&[nara::directory::iso_week(today)], 10).await.unwrap();
+    let missed =
+        nara::directory::store::missed_queries(&db, &[nara::directory::iso_week(today)], 10).await.unwrap();
     assert_eq!(missed, vec![nara::directory::MissedQuery { query: "tandläkare på natten".into(), count: 1 }]);
 });
 
@@ -293,9 +324,9 @@ on_both_backends!(an_entry_page_shows_the_facts_and_where_else_to_turn, Migrated
     let mut club = entry("fontanhuset", "Fontänhuset", "Ett klubbhus </script> för psykisk hälsa.");
     club.hours = Some(OpeningHours { always: true, ..Default::default() });
     club.org_number = Some("802412-3450".into());
-    db.save_entry(&club, None).await.unwrap();
-    let to = db.entry_by_slug("anhorigforeningen").await.unwrap().unwrap();
-    db.add_referral(club.id, to.id, true, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
+    let to = nara::directory::store::entry_by_slug(&db, "anhorigforeningen").await.unwrap().unwrap();
+    nara::directory::store::add_referral(&db, club.id, to.id, true, None).await.unwrap();
     let app = TestApp::new(db.clone());
 
     let page = app.get("/stod/fontanhuset", None).await;
@@ -319,7 +350,7 @@ on_both_backends!(an_entry_page_shows_the_facts_and_where_else_to_turn, Migrated
 
     let mut hidden = entry("dold", "Dold", "Inte publicerad.");
     hidden.published = false;
-    db.save_entry(&hidden, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &hidden, None).await.unwrap();
     assert_eq!(app.get("/stod/dold", None).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/stod/finns-inte", None).await.status, StatusCode::NOT_FOUND);
 });
@@ -327,13 +358,17 @@ on_both_backends!(an_entry_page_shows_the_facts_and_where_else_to_turn, Migrated
 on_both_backends!(open_data_reads_back_as_json_and_csv, Migrated, |db| {
     directory(&db).await;
     for n in 0..101 {
-        db.save_entry(&entry(&format!("forening-{n:03}"), &format!("Förening {n:03}"), "Stöd."), None)
-            .await
-            .unwrap();
+        nara::directory::store::save_entry(
+            &db,
+            &entry(&format!("forening-{n:03}"), &format!("Förening {n:03}"), "Stöd."),
+            None,
+        )
+        .await
+        .unwrap();
     }
     let mut hidden = entry("dold", "Dold", "Inte publicerad.");
     hidden.published = false;
-    db.save_entry(&hidden, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &hidden, None).await.unwrap();
     let app = TestApp::new(db.clone());
 
     let first = app.get("/api/v1/organisations", None).await;
@@ -371,7 +406,9 @@ on_both_backends!(an_index_made_from_another_database_is_rebuilt, Migrated, |db|
         let index = SearchIndex::open(dir.path()).unwrap();
         assert_eq!(slugs(&index, &other, request("skulder")).await, vec!["skuldradgivning"]);
     }
-    db.save_entry(&entry("egen", "Egen förening", "Vi pratar om skulder."), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("egen", "Egen förening", "Vi pratar om skulder."), None)
+        .await
+        .unwrap();
     let index = SearchIndex::open(dir.path()).unwrap();
     assert_eq!(slugs(&index, &db, request("skulder")).await, vec!["egen"], "nothing from the other database");
 });
@@ -379,7 +416,9 @@ on_both_backends!(an_index_made_from_another_database_is_rebuilt, Migrated, |db|
 /// A staff member and a person who will represent an association.
 async fn stewards(db: &Db) -> (String, String, Uuid) {
     use nara::identity::{Role, RoleGrant};
-    let unit = db.upsert_unit("kvalitet", "Kvalitet och utveckling", "Quality").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(db, "kvalitet", "Kvalitet och utveckling", "Quality")
+        .await
+        .unwrap();
     let staff = common::app::person(
         db,
         "personal@example.se",
@@ -388,7 +427,11 @@ async fn stewards(db: &Db) -> (String, String, Uuid) {
     )
     .await;
     let rep = common::app::person(db, "kerstin@example.se", "Kerstin Ali", &[]).await;
-    (db.start_session(staff).await.unwrap(), db.start_session(rep).await.unwrap(), rep)
+    (
+        nara::sessions::store::start_session(db, staff).await.unwrap(),
+        nara::sessions::store::start_session(db, rep).await.unwrap(),
+        rep,
+    )
 }
 
 fn association(slug: &str) -> Entry {
@@ -432,7 +475,7 @@ async fn post_pairs(
 on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key_facts, Migrated, |db| {
     directory(&db).await;
     let club = association("fontanhuset");
-    db.save_entry(&club, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
     let (staff, rep, rep_id) = stewards(&db).await;
     let app = TestApp::new(db.clone());
 
@@ -451,14 +494,17 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
     let asked = app.post("/stod/fontanhuset/foretrada", &[("note", "Ordförande")], Some(&rep)).await;
     assert_eq!(asked.location(), "/forening?sparad=requested");
     assert!(app.get("/forening", Some(&rep)).await.body.contains("Väntar på att staden godkänner"));
-    let waiting = db.pending_representations().await.unwrap();
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
     assert_eq!(
         (waiting[0].person_name.as_str(), waiting[0].note.as_deref()),
         ("Kerstin Ali", Some("Ordförande"))
     );
     assert!(app.get("/personal/katalog", Some(&staff)).await.body.contains("Ordförande"));
     app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
-    assert_eq!(db.representation(club.id, rep_id).await.unwrap().as_deref(), Some("approved"));
+    assert_eq!(
+        nara::directory::store::representation(&db, club.id, rep_id).await.unwrap().as_deref(),
+        Some("approved")
+    );
 
     // A new phone number is published at once.
     let edit = app.get("/forening/fontanhuset/redigera", Some(&rep)).await;
@@ -472,12 +518,12 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
     .await;
     assert_eq!(saved.location(), "/forening?sparad=saved");
     assert_eq!(
-        db.entry_by_slug("fontanhuset").await.unwrap().unwrap().phone.as_deref(),
+        nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap().phone.as_deref(),
         Some("042-99 99 99")
     );
 
     // A new description waits for staff; the public page keeps the old one until then.
-    let current = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    let current = nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap();
     let proposal = posted(
         &current,
         &[("beskrivning", "Ett klubbhus där medlemmar arbetar tillsammans."), ("telefon", "042-11 11 11")],
@@ -488,19 +534,22 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
     );
     let public = app.get("/stod/fontanhuset", None).await.body;
     assert!(public.contains("Ett klubbhus för psykisk hälsa.") && public.contains("042-11 11 11"));
-    let changes = db.pending_changes().await.unwrap();
+    let changes = nara::directory::store::pending_changes(&db).await.unwrap();
     assert_eq!(changes.len(), 1);
     app.post(&format!("/personal/katalog/andringar/{}/godkann", changes[0].0.id), &[], Some(&staff)).await;
-    let published = db.entry_by_slug("fontanhuset").await.unwrap().unwrap();
+    let published = nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap();
     assert_eq!(published.description_sv, "Ett klubbhus där medlemmar arbetar tillsammans.");
-    let versions = db.entry_versions(club.id).await.unwrap();
+    let versions = nara::directory::store::entry_versions(&db, club.id).await.unwrap();
     assert_eq!(versions.last().unwrap().changed_by, Some(rep_id), "the proposer is recorded as the author");
     assert_eq!(versions.len(), 4);
 
     // Confirming without changes renews the date; a bad form keeps what was typed and names the field.
     let before = published.confirmed_at;
     app.post("/forening/fontanhuset/bekrafta", &[], Some(&rep)).await;
-    assert!(db.entry_by_slug("fontanhuset").await.unwrap().unwrap().confirmed_at > before);
+    assert!(
+        nara::directory::store::entry_by_slug(&db, "fontanhuset").await.unwrap().unwrap().confirmed_at
+            > before
+    );
     let bad = post_pairs(
         &app,
         "/forening/fontanhuset/redigera",
@@ -528,7 +577,7 @@ on_both_backends!(a_new_association_is_published_when_staff_approve_it, Migrated
         StatusCode::NOT_FOUND,
         "not public before approval"
     );
-    let waiting = db.pending_representations().await.unwrap();
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
     app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
     assert_eq!(app.get("/stod/sprakcafe-gemenskap", None).await.status, StatusCode::OK);
     assert!(
@@ -541,11 +590,19 @@ on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, 
     let _ = rep;
     let mut old = association("gammal");
     old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(340));
-    db.save_entry(&old, None).await.unwrap();
-    db.save_entry(&association("farsk"), None).await.unwrap();
-    db.request_representation(old.id, rep_id, None).await.unwrap();
-    let waiting = db.pending_representations().await.unwrap();
-    db.decide_representation(waiting[0].id, true, rep_id).await.unwrap();
+    nara::directory::store::save_entry(&db, &old, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &association("farsk"), None).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::request_representation(&mut tx, old.id, rep_id, None).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::decide_representation(&mut tx, waiting[0].id, true, rep_id).await.unwrap();
+        tx.commit().await.unwrap();
+    }
 
     let catalogues = nara::i18n::Catalogues::load().unwrap();
     let base = url::Url::parse("http://nara.example.se/").unwrap();
@@ -567,7 +624,7 @@ on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, M
     let file = "namn;beskrivning;omraden;telefon;organisationsnummer\n\
                 Idrottsföreningen Kullen;Fotboll och innebandy för alla åldrar;pengar-och-skulder;042-11 22 33;802412-3450\n\
                 ;Saknar namn;pengar-och-skulder;042-11 22 33;802412-3450\n";
-    let before = db.count_published_entries().await.unwrap();
+    let before = nara::directory::store::count_published_entries(&db).await.unwrap();
 
     assert_eq!(
         app.post_multipart(
@@ -589,7 +646,11 @@ on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, M
             && refused.body.contains("Skriv verksamhetens namn")
     );
     assert!(refused.body.contains("Ingenting har sparats"));
-    assert_eq!(db.count_published_entries().await.unwrap(), before, "nothing written");
+    assert_eq!(
+        nara::directory::store::count_published_entries(&db).await.unwrap(),
+        before,
+        "nothing written"
+    );
 
     let chosen = app
         .post_multipart(
@@ -600,7 +661,7 @@ on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, M
         .await;
     assert_eq!(chosen.status, StatusCode::OK);
     assert!(chosen.body.contains("En post är importerad"));
-    assert_eq!(db.count_published_entries().await.unwrap(), before + 1);
+    assert_eq!(nara::directory::store::count_published_entries(&db).await.unwrap(), before + 1);
     assert!(app.get("/sok?q=innebandy", None).await.body.contains("href=\"/stod/idrottsforeningen-kullen\""));
 
     let unreadable = app
@@ -617,11 +678,19 @@ on_both_backends!(a_csv_import_is_all_or_nothing_unless_valid_rows_are_chosen, M
 on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff, Migrated, |db| {
     directory(&db).await;
     let club = association("fontanhuset");
-    db.save_entry(&club, None).await.unwrap();
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
     let (staff, rep, rep_id) = stewards(&db).await;
-    db.request_representation(club.id, rep_id, None).await.unwrap();
-    let request = db.pending_representations().await.unwrap().remove(0);
-    db.decide_representation(request.id, true, rep_id).await.unwrap();
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::request_representation(&mut tx, club.id, rep_id, None).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let request = nara::directory::store::pending_representations(&db).await.unwrap().remove(0);
+    {
+        let mut tx = db.begin_write().await.unwrap();
+        nara::directory::store::decide_representation(&mut tx, request.id, true, rep_id).await.unwrap();
+        tx.commit().await.unwrap();
+    }
     let app = TestApp::new(db.clone());
 
     let missing =
@@ -646,7 +715,7 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
         !app.get("/stod/fontanhuset", None).await.body.contains("href=\"/stod/anhorigforeningen\""),
         "waits for staff"
     );
-    let waiting = db.pending_referrals().await.unwrap();
+    let waiting = nara::directory::store::pending_referrals(&db).await.unwrap();
     assert_eq!(waiting.len(), 1);
     assert!(
         app.get("/personal/katalog", Some(&staff)).await.body.contains("Fontänhuset → Anhörigföreningen")
@@ -663,9 +732,13 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
     let direct =
         app.post("/forening/fontanhuset/hanvisning", &[("till", "skuldradgivning")], Some(&staff)).await;
     assert_eq!(direct.location(), "/forening?sparad=referral");
-    assert_eq!(db.referrals_from(club.id).await.unwrap().len(), 2);
-    let stranger =
-        db.start_session(common::app::person(&db, "annan@example.se", "Annan", &[]).await).await.unwrap();
+    assert_eq!(nara::directory::store::referrals_from(&db, club.id).await.unwrap().len(), 2);
+    let stranger = nara::sessions::store::start_session(
+        &db,
+        common::app::person(&db, "annan@example.se", "Annan", &[]).await,
+    )
+    .await
+    .unwrap();
     assert_eq!(
         app.post("/forening/fontanhuset/hanvisning", &[("till", "mottagningen")], Some(&stranger))
             .await

@@ -342,8 +342,11 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     use common::app::person;
     use nara::identity::{Role, RoleGrant};
     let app = TestApp::new(db.clone());
-    let ours = db.upsert_unit("vuxen", "Vuxenenheten", "Adult services").await.unwrap();
-    let theirs = db.upsert_unit("barn", "Barn och familj", "Children and family").await.unwrap();
+    let ours =
+        nara::identity::store::upsert_unit(&db, "vuxen", "Vuxenenheten", "Adult services").await.unwrap();
+    let theirs = nara::identity::store::upsert_unit(&db, "barn", "Barn och familj", "Children and family")
+        .await
+        .unwrap();
     let organiser =
         person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(ours) }])
             .await;
@@ -355,7 +358,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     group.organiser_unit_id = Some(ours);
     group.has_themes = true;
     store::create_series(&db, &NewSeries { series: group }, &soon()).await.unwrap();
-    let lena = db.start_session(resident).await.unwrap();
+    let lena = nara::sessions::store::start_session(&db, resident).await.unwrap();
     app.post(
         "/kalender/anhoriga/0/anmalan",
         &[("name", "Lena"), ("email", "lena@example.se"), ("needs", "Teckentolk")],
@@ -363,7 +366,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     )
     .await;
 
-    let mine = db.start_session(organiser).await.unwrap();
+    let mine = nara::sessions::store::start_session(&db, organiser).await.unwrap();
     let page = app.get("/arrangor/anhoriga/0", Some(&mine)).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Lena") && page.body.contains("Teckentolk"));
@@ -374,7 +377,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
             .any(|l| l.action == "attendees_viewed" && l.actor_name.as_deref() == Some("Arrangör"))
     );
 
-    let not_mine = db.start_session(other).await.unwrap();
+    let not_mine = nara::sessions::store::start_session(&db, other).await.unwrap();
     assert_eq!(app.get("/arrangor/anhoriga/0", Some(&not_mine)).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
         app.post("/arrangor/anhoriga/0/stall-in", &[], Some(&not_mine)).await.status,
@@ -436,7 +439,7 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     use common::app::person;
     use nara::identity::{Role, RoleGrant};
     let app = TestApp::new(db.clone());
-    let unit = db.upsert_unit("kvalitet", "Kvalitet", "Quality").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(&db, "kvalitet", "Kvalitet", "Quality").await.unwrap();
     let organiser =
         person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
             .await;
@@ -458,7 +461,7 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     assert!(sent.body.contains("Tack för ditt förslag"));
     app.post("/kalender/utvecklingsgrupp/foresla-tema", &[("suggestion", "Skuldrådgivning")], None).await;
 
-    let token = db.start_session(organiser).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, organiser).await.unwrap();
     let list = app.get("/arrangor/utvecklingsgrupp/forslag", Some(&token)).await;
     assert!(list.body.contains("Ensamhet bland äldre") && list.body.contains("Skuldrådgivning"));
     let series_id = store::series_by_slug(&db, "utvecklingsgrupp").await.unwrap().unwrap().id;
@@ -538,11 +541,11 @@ async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uui
 /// Staff of a new unit of their own, signed in: (session, unit).
 async fn organiser(db: &Db, email: &str) -> (String, Uuid) {
     use nara::identity::{Role, RoleGrant};
-    let unit = db.upsert_unit(email, "Enhet", "Unit").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(db, email, "Enhet", "Unit").await.unwrap();
     let id =
         common::app::person(db, email, "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
             .await;
-    (db.start_session(id).await.unwrap(), unit)
+    (nara::sessions::store::start_session(db, id).await.unwrap(), unit)
 }
 
 on_both_backends!(organisers_move_meetings_and_everyone_registered_is_told, Migrated, |db| {
@@ -700,7 +703,7 @@ on_both_backends!(a_private_calendar_feed_shows_ones_own_meetings_until_revoked,
     let app = TestApp::new(db.clone());
     let meetings = weekly(&db, "anhoriga", 5, 2, None).await;
     let lena = common::app::person(&db, "lena@example.se", "Lena", &[]).await;
-    let session = db.start_session(lena).await.unwrap();
+    let session = nara::sessions::store::start_session(&db, lena).await.unwrap();
     assert!(app.get("/mina-sidor/kalender", None).await.is_login_redirect());
     app.post(
         "/kalender/anhoriga/1/anmalan",

@@ -189,7 +189,7 @@ async fn actor_sessions(db: &Db) -> Vec<Option<String>> {
     .unwrap();
     let mut sessions = vec![None];
     for id in people {
-        sessions.push(Some(db.start_session(id).await.unwrap()));
+        sessions.push(Some(nara::sessions::store::start_session(db, id).await.unwrap()));
     }
     sessions
 }

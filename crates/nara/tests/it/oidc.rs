@@ -156,13 +156,15 @@ on_both_backends!(a_resident_logs_in_with_e_identification, Migrated, |db| {
         assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
         assert_eq!(back.location(), "/mina-sidor/logg", "back where the person was going");
         let token = session_from(&back).expect("a session");
-        let person =
-            db.person_by_personnummer("199001012385").await.unwrap().expect("the person from the claim");
+        let person = nara::identity::store::person_by_personnummer(&db, "199001012385")
+            .await
+            .unwrap()
+            .expect("the person from the claim");
         assert!(app.get("/mina-sidor", Some(&token)).await.body.contains(&person.display_name));
         // The same person again: no second account.
         let (callback, state) = through_the_provider(&app, &provider).await;
         come_back(&app, &callback, &state).await;
-        assert_eq!(db.list_people().await.unwrap().len(), 1);
+        assert_eq!(nara::identity::store::list_people(&db).await.unwrap().len(), 1);
         let log = db.access_log(person.id, 10).await.unwrap();
         assert_eq!(log.iter().filter(|l| l.action == "log_in").count(), 2);
     });
@@ -182,7 +184,10 @@ on_both_backends!(an_e_identification_finds_the_person_by_personnummer, Migrated
             app.get("/mina-sidor", Some(&token)).await.body.contains("sara@example.se"),
             "the known account"
         );
-        assert_eq!(db.person_by_oidc(&provider.issuer, "broker-42").await.unwrap(), Some(known));
+        assert_eq!(
+            nara::identity::store::person_by_oidc(&db, &provider.issuer, "broker-42").await.unwrap(),
+            Some(known)
+        );
     });
 });
 

@@ -14,14 +14,14 @@ use nara::audit::{AuditActor, AuditFilter};
 use nara::db::{Db, UtcTime};
 use nara::directory::{Entry, EntryKind, WayIn};
 use nara::identity::{Role, RoleGrant};
-use nara::setup::{Item, Kind, Refusal, SearchContact, Step, UnitKind, Use, file, history};
+use nara::setup::{Item, Kind, Refusal, SearchContact, Step, UnitKind, Use, file, history, store};
 
 const EXAMPLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../municipality.example.toml"));
 const NARA: &str = env!("CARGO_BIN_EXE_nara");
 
 async fn load(db: &Db, source: &str) -> Result<Vec<Step>, Refusal> {
     let changes = file::parse(source).unwrap_or_else(|e| panic!("{e:?}"));
-    db.change_setup(&changes, &AuditActor::system(), None).await.unwrap()
+    store::change(db, &changes, &AuditActor::system(), None).await.unwrap()
 }
 
 /// The set-up changes in the audit log.
@@ -46,31 +46,31 @@ fn entry(slug: &str, name: &str, areas: &[&str], groups: &[&str]) -> Entry {
 }
 
 on_both_backends!(the_example_file_sets_up_an_empty_database_once, Migrated, |db| {
-    assert!(db.list_units().await.unwrap().is_empty(), "a new database has no units");
+    assert!(nara::identity::store::list_units(&db).await.unwrap().is_empty(), "a new database has no units");
     assert!(db.list_help_areas().await.unwrap().is_empty());
-    assert_eq!(db.list_target_groups().await.unwrap().len(), 10, "it starts with the ten target groups");
+    assert_eq!(store::target_groups(&db).await.unwrap().len(), 10, "it starts with the ten target groups");
 
     let steps = load(&db, EXAMPLE).await.unwrap();
     assert_eq!(steps.len(), 3 + 11 + 1, "units, areas and the contact: {steps:?}");
-    let units = db.setup_items(Kind::Unit).await.unwrap();
+    let units = store::items(&db, Kind::Unit).await.unwrap();
     assert_eq!(units.len(), 3);
     let Some(Item::Unit(kvalitet)) = units.iter().find(|u| u.slug() == "kvalitet") else {
         panic!("{units:?}")
     };
     assert_eq!(kvalitet.kind, UnitKind::Development);
     assert_eq!(db.list_help_areas().await.unwrap().len(), 11);
-    assert_eq!(db.search_contact().await.unwrap(), Some(SearchContact::Entry("kontaktcenter".into())));
+    assert_eq!(store::search_contact(&db).await.unwrap(), Some(SearchContact::Entry("kontaktcenter".into())));
     let audit = logged(&db).await;
     assert_eq!(audit.len(), 1, "one change, one entry in the audit log");
     assert_eq!(audit[0].actor_role, "system");
-    let history = db.setup_history("units", "vuxen").await.unwrap();
+    let history = store::history(&db, "units", "vuxen").await.unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!((history[0].change.as_str(), history[0].changed_by.as_deref()), ("created", None));
 
     // Again: nothing changes, nothing is logged.
     assert_eq!(load(&db, EXAMPLE).await.unwrap(), vec![]);
     assert_eq!(logged(&db).await.len(), 1);
-    assert_eq!(db.setup_history("units", "vuxen").await.unwrap().len(), 1);
+    assert_eq!(store::history(&db, "units", "vuxen").await.unwrap().len(), 1);
 });
 
 on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Migrated, |db| {
@@ -81,7 +81,8 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
     );
     let steps = load(&db, &changed).await.unwrap();
     assert_eq!(nara::setup::describe(&steps), "updated units/vuxen; updated areas/fritid");
-    let names: Vec<_> = db.list_units().await.unwrap().into_iter().map(|u| u.name_sv).collect();
+    let names: Vec<_> =
+        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.name_sv).collect();
     assert!(names.contains(&"Enheten för vuxna".to_string()), "{names:?}");
     let home: Vec<_> = db.home_help_areas().await.unwrap().into_iter().map(|a| a.slug).collect();
     assert!(!home.contains(&"fritid".to_string()) && home.len() == 10, "{home:?}");
@@ -91,7 +92,7 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
         "the search still has it, last"
     );
 
-    let rows = db.setup_history("units", "vuxen").await.unwrap();
+    let rows = store::history(&db, "units", "vuxen").await.unwrap();
     let lines = history::lines(Kind::Unit, &rows);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0].what_key, "setup-history-updated");
@@ -102,10 +103,18 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
 
 on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, Migrated, |db| {
     load(&db, EXAMPLE).await.unwrap();
-    let vuxen = db.list_units().await.unwrap().into_iter().find(|u| u.slug == "vuxen").unwrap().id;
+    let vuxen = nara::identity::store::list_units(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.slug == "vuxen")
+        .unwrap()
+        .id;
     person(&db, "anna@example.se", "Anna Berg", &[RoleGrant { role: Role::Staff, unit_id: Some(vuxen) }])
         .await;
-    db.save_entry(&entry("stodet", "Stödet", &["boende"], &["unga"]), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("stodet", "Stödet", &["boende"], &["unga"]), None)
+        .await
+        .unwrap();
     let new_unit = "[[units]]\nslug = \"ny\"\nname_sv = \"Ny\"\nname_en = \"New\"\nkind = \"service\"\n";
 
     let refused = load(&db, &format!("{new_unit}[remove]\nunits = [\"vuxen\"]\n")).await.unwrap_err();
@@ -117,7 +126,8 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
             uses: vec![Use { key: "setup-use-roles", count: 1 }]
         }
     );
-    let units: Vec<_> = db.list_units().await.unwrap().into_iter().map(|u| u.slug).collect();
+    let units: Vec<_> =
+        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.slug).collect();
     assert!(
         units.contains(&"vuxen".to_string()) && !units.contains(&"ny".to_string()),
         "one transaction: {units:?}"
@@ -133,8 +143,8 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
     let removed =
         load(&db, "[remove]\nunits = [\"kvalitet\", \"finns-inte\"]\nareas = [\"fritid\"]\n").await.unwrap();
     assert_eq!(nara::setup::describe(&removed), "removed units/kvalitet; removed areas/fritid");
-    assert!(db.setup_item(Kind::Unit, "kvalitet").await.unwrap().is_none());
-    let rows = db.setup_history("units", "kvalitet").await.unwrap();
+    assert!(store::item(&db, Kind::Unit, "kvalitet").await.unwrap().is_none());
+    let rows = store::history(&db, "units", "kvalitet").await.unwrap();
     assert_eq!(rows.last().unwrap().change, "removed");
 });
 
@@ -144,7 +154,13 @@ on_both_backends!(the_search_page_offers_the_configured_contact, Migrated, |db| 
     let nothing = "/sok?q=tandl%C3%A4kare";
     // The example names the entry `kontaktcenter`, which is not published yet.
     assert!(!app.get(nothing, None).await.body.contains("contact-heading"));
-    db.save_entry(&entry("kontaktcenter", "Stadens kontaktcenter", &["boende"], &[]), None).await.unwrap();
+    nara::directory::store::save_entry(
+        &db,
+        &entry("kontaktcenter", "Stadens kontaktcenter", &["boende"], &[]),
+        None,
+    )
+    .await
+    .unwrap();
     let offered = app.get(nothing, None).await.body;
     assert!(
         offered.contains("href=\"/stod/kontaktcenter\"") && offered.contains("tel:+4642105000"),
@@ -166,7 +182,9 @@ on_both_backends!(the_search_page_offers_the_configured_contact, Migrated, |db| 
 
 on_both_backends!(renamed_areas_and_new_target_groups_reach_the_directory, Migrated, |db| {
     load(&db, EXAMPLE).await.unwrap();
-    db.save_entry(&entry("stodet", "Stödet", &["boende"], &["unga"]), None).await.unwrap();
+    nara::directory::store::save_entry(&db, &entry("stodet", "Stödet", &["boende"], &["unga"]), None)
+        .await
+        .unwrap();
     let app = TestApp::new(db.clone());
     let search = "/sok?q=bostadsfr%C3%A5gor";
     assert!(!app.get(search, None).await.body.contains("/stod/stodet"));
@@ -197,7 +215,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
         person(&db, "admin@example.se", "Erik Admin", &[RoleGrant { role: Role::Admin, unit_id: None }])
             .await;
     let staff = person(&db, "anna@example.se", "Anna Berg", &[]).await;
-    let token = db.start_session(admin).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, admin).await.unwrap();
     let cookie = Some(token.as_str());
 
     let start = app.get("/admin", cookie).await;
@@ -247,7 +265,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     let again = app.post("/admin/enheter/vuxen", &edit, cookie).await;
     assert_eq!(again.location(), "/admin/enheter/vuxen?klart=oforandrad");
     assert_eq!(
-        db.setup_history("units", "vuxen").await.unwrap().len(),
+        store::history(&db, "units", "vuxen").await.unwrap().len(),
         2,
         "an unchanged save records nothing"
     );
@@ -262,16 +280,19 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     assert!(bad_phone.body.contains("href=\"#phone\""));
 
     // The unit is what staff get their roles in.
-    let unit_id = db.list_units().await.unwrap()[0].id.to_string();
+    let unit_id = nara::identity::store::list_units(&db).await.unwrap()[0].id.to_string();
     let granted = app
         .post(&format!("/admin/personer/{staff}/roller"), &[("role", "staff"), ("unit", &unit_id)], cookie)
         .await;
     assert_eq!(granted.status, StatusCode::SEE_OTHER);
-    assert_eq!(db.grants(staff).await.unwrap()[0].unit_id.map(|u| u.to_string()), Some(unit_id));
+    assert_eq!(
+        nara::identity::store::grants(&db, staff).await.unwrap()[0].unit_id.map(|u| u.to_string()),
+        Some(unit_id)
+    );
     let refused = app.post("/admin/enheter/vuxen/ta-bort", &[], cookie).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("href=\"#uses\"") && refused.body.contains("en roll"), "{}", refused.body);
-    assert!(db.setup_item(Kind::Unit, "vuxen").await.unwrap().is_some());
+    assert!(store::item(&db, Kind::Unit, "vuxen").await.unwrap().is_some());
 
     // An unused target group goes; an area can be kept off the home page.
     let group =
@@ -279,7 +300,7 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     assert_eq!(app.post("/admin/malgrupper", &group, cookie).await.status, StatusCode::SEE_OTHER);
     let gone = app.post("/admin/malgrupper/pensionarer/ta-bort", &[], cookie).await;
     assert_eq!(gone.location(), "/admin/malgrupper?klart=borttagen");
-    assert!(db.setup_item(Kind::Group, "pensionarer").await.unwrap().is_none());
+    assert!(store::item(&db, Kind::Group, "pensionarer").await.unwrap().is_none());
     let area = [("slug", "boende"), ("name_sv", "Boende"), ("name_en", "Housing"), ("position", "1")];
     assert_eq!(app.post("/admin/omraden", &area, cookie).await.status, StatusCode::SEE_OTHER);
     assert!(!app.get("/", None).await.body.contains("Boende"), "the box was not ticked");
@@ -360,7 +381,7 @@ on_both_backends!(two_administrators_adding_the_same_unit_at_once_get_one_unit, 
             let source =
                 "[[units]]\nslug = \"ny\"\nname_sv = \"Ny\"\nname_en = \"New\"\nkind = \"service\"\n";
             let changes = nara::setup::Changes { new_only: true, ..file::parse(source).unwrap() };
-            db.change_setup(&changes, &AuditActor::system(), None).await.unwrap()
+            store::change(&db, &changes, &AuditActor::system(), None).await.unwrap()
         })
     };
     let (first, second) = (add(), add());
@@ -368,5 +389,5 @@ on_both_backends!(two_administrators_adding_the_same_unit_at_once_get_one_unit, 
     outcomes.sort_by_key(Result::is_ok);
     assert_eq!(outcomes[0], Err(Refusal::Taken { kind: Kind::Unit, slug: "ny".into() }), "{outcomes:?}");
     assert_eq!(outcomes[1].as_ref().map(Vec::len), Ok(1));
-    assert_eq!(db.setup_history("units", "ny").await.unwrap().len(), 1);
+    assert_eq!(store::history(&db, "units", "ny").await.unwrap().len(), 1);
 });

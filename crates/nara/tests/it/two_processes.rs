@@ -154,10 +154,10 @@ async fn both_processes_find_a_change_made_through_either() {
     })
     .await
     .unwrap();
-    let unit = db.upsert_unit("kvalitet", "Kvalitet", "Quality").await.unwrap();
+    let unit = nara::identity::store::upsert_unit(&db, "kvalitet", "Kvalitet", "Quality").await.unwrap();
     let grant = nara::identity::RoleGrant { role: nara::identity::Role::Staff, unit_id: Some(unit) };
     let staff = common::app::person(&db, "personal@example.se", "Personal", &[grant]).await;
-    let token = db.start_session(staff).await.unwrap();
+    let token = nara::sessions::store::start_session(&db, staff).await.unwrap();
     let servers = [Server::start(&schema_url), Server::start(&schema_url)];
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let search = |address: &str| {
@@ -188,7 +188,7 @@ async fn both_processes_find_a_change_made_through_either() {
         .await
         .unwrap();
     assert_eq!(registered.status(), reqwest::StatusCode::SEE_OTHER);
-    let request = db.pending_representations().await.unwrap().remove(0);
+    let request = nara::directory::store::pending_representations(&db).await.unwrap().remove(0);
     let approved = client
         .post(format!("http://{}/personal/katalog/foretradare/{}/godkann", servers[1].address, request.id))
         .header("sec-fetch-site", "same-origin")

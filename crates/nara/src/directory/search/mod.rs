@@ -156,13 +156,13 @@ impl SearchIndex {
     pub async fn refresh(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
         let marker = self.unverified.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.take();
         if let Some(expected) = marker
-            && db.directory_change(self.applied()).await? != Some(expected)
+            && crate::directory::store::directory_change(db, self.applied()).await? != Some(expected)
         {
             tracing::info!("the search index was made from another database; rebuilding it");
             self.must_rebuild.store(true, Ordering::Release);
         }
         let must_rebuild = || self.must_rebuild.load(Ordering::Acquire);
-        if !must_rebuild() && db.last_directory_change().await? <= self.applied() {
+        if !must_rebuild() && crate::directory::store::last_directory_change(db).await? <= self.applied() {
             return Ok(());
         }
         let _one_at_a_time = self.catching_up.lock().await;
@@ -172,12 +172,13 @@ impl SearchIndex {
             return Ok(());
         }
         loop {
-            let changes = db.directory_changes_since(self.applied(), CATCH_UP_BATCH).await?;
+            let changes =
+                crate::directory::store::directory_changes_since(db, self.applied(), CATCH_UP_BATCH).await?;
             let Some(&(last, last_entry)) = changes.last() else { return Ok(()) };
             let mut ids: Vec<Uuid> = changes.into_iter().map(|(_, id)| id).collect();
             ids.sort();
             ids.dedup();
-            let entries = db.entries_by_ids(&ids).await?;
+            let entries = crate::directory::store::entries_by_ids(db, &ids).await?;
             self.write(ids, entries, areas, (last, last_entry), false).await?;
         }
     }
@@ -191,13 +192,13 @@ impl SearchIndex {
 
     async fn rebuild_locked(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
         // Changes made while rebuilding come after this point and are applied by the next refresh.
-        let upto = db.last_directory_change().await?;
-        let marker = db.directory_change(upto).await?.unwrap_or_default();
+        let upto = crate::directory::store::last_directory_change(db).await?;
+        let marker = crate::directory::store::directory_change(db, upto).await?.unwrap_or_default();
         self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?.delete_all_documents()?;
         let batch = 5_000;
         let mut after = None;
         loop {
-            let entries = db.published_entries_after(after, batch).await?;
+            let entries = crate::directory::store::published_entries_after(db, after, batch).await?;
             let done = (entries.len() as i64) < batch;
             after = entries.last().map(|e| e.id);
             self.write(Vec::new(), entries, areas, (upto, marker), !done).await?;

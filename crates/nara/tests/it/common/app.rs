@@ -200,10 +200,12 @@ pub async fn person(db: &Db, email: &str, name: &str, grants: &[RoleGrant]) -> U
         personnummer: None,
         password_hash: Some(hash_password(NewPassword::parse(PASSWORD).unwrap()).await.unwrap()),
     };
-    let id = db.create_person(&new).await.unwrap().expect("a new person");
+    let mut tx = db.begin_write().await.unwrap();
+    let id = nara::identity::store::create_person(&mut tx, &new).await.unwrap().expect("a new person");
     for grant in grants {
-        db.grant_role(id, *grant).await.unwrap();
+        nara::identity::store::grant_role(&mut tx, id, *grant).await.unwrap();
     }
+    tx.commit().await.unwrap();
     id
 }
 

@@ -29,8 +29,8 @@ pub const FORM_SOURCE: &str = "title_sv = \"Ansök\"\n[[steps]]\ntitle_sv = \"St
     [[steps.questions]]\nid = \"intyg\"\ntype = \"file\"\nlabel_sv = \"Intyg\"\n";
 
 pub async fn cast(db: &Db) -> Cast {
-    let unit_x = db.upsert_unit("x", "Enhet X", "Unit X").await.unwrap();
-    let unit_y = db.upsert_unit("y", "Enhet Y", "Unit Y").await.unwrap();
+    let unit_x = nara::identity::store::upsert_unit(db, "x", "Enhet X", "Unit X").await.unwrap();
+    let unit_y = nara::identity::store::upsert_unit(db, "y", "Enhet Y", "Unit Y").await.unwrap();
     let grant = |role, unit| RoleGrant { role, unit_id: unit };
     let resident_a = person(db, "a@example.se", "Resident A", &[]).await;
     let resident_b = person(db, "b@example.se", "Resident B", &[]).await;
