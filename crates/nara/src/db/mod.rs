@@ -8,10 +8,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 mod backup;
+pub mod faults;
 pub mod sql;
 mod time;
 
 pub use backup::USE_PG_DUMP;
+pub use faults::FaultPlan;
 pub use sql::{Param, Row, Scalar, Sql, Tx};
 pub use time::UtcTime;
 
@@ -43,6 +45,8 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Db {
     pool: Pool,
     audit_keys: Arc<Keyring>,
+    /// Only ever set by a test (see `faults`).
+    faults: Option<Arc<FaultPlan>>,
 }
 
 #[derive(Clone, Debug)]
@@ -113,13 +117,23 @@ impl Db {
     /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
-        Self { pool, audit_keys: Arc::new(Keyring::ephemeral()) }
+        Self { pool, audit_keys: Arc::new(Keyring::ephemeral()), faults: None }
     }
 
     /// The same database with the keys that sign (the newest) and verify (all) audit entries.
     pub fn with_audit_keys(mut self, keys: Arc<Keyring>) -> Self {
         self.audit_keys = keys;
         self
+    }
+
+    /// The same database, with every statement counted against `plan` (tests of atomicity only).
+    pub fn with_fault_plan(mut self, plan: Arc<FaultPlan>) -> Self {
+        self.faults = Some(plan);
+        self
+    }
+
+    fn faults(&self) -> Option<&FaultPlan> {
+        self.faults.as_deref()
     }
 
     pub fn audit_keys(&self) -> &Keyring {

@@ -18,6 +18,7 @@ use sqlx::{
     Arguments, Decode, Encode, FromRow, PgPool, Postgres, SqlSafeStr, Sqlite, SqlitePool, Transaction, Type,
 };
 
+use super::faults::FaultPlan;
 use super::{Backend, Db, Pool};
 
 /// A value that binds to a statement on either database.
@@ -77,36 +78,47 @@ fn postgres_arguments(params: &[&dyn Param]) -> Result<PgArguments, sqlx::Error>
 }
 
 /// Where a statement runs: the pool (each statement on its own) or an open transaction.
-pub enum Sql<'c> {
+pub struct Sql<'c> {
+    on: On<'c>,
+    faults: Option<&'c FaultPlan>,
+}
+
+enum On<'c> {
     SqlitePool(&'c SqlitePool),
     PostgresPool(&'c PgPool),
     Sqlite(&'c mut SqliteConnection),
     Postgres(&'c mut PgConnection),
 }
 
+/// Counts a step against the test's fault plan, if there is one.
+fn step(faults: Option<&FaultPlan>) -> Result<(), sqlx::Error> {
+    faults.map_or(Ok(()), FaultPlan::step)
+}
+
 /// The four arms of each kind of result live here once, so storage code never matches on the
 /// backend to run a statement.
 impl Sql<'_> {
     pub fn backend(&self) -> Backend {
-        match self {
-            Sql::SqlitePool(_) | Sql::Sqlite(_) => Backend::Sqlite,
-            Sql::PostgresPool(_) | Sql::Postgres(_) => Backend::Postgres,
+        match self.on {
+            On::SqlitePool(_) | On::Sqlite(_) => Backend::Sqlite,
+            On::PostgresPool(_) | On::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// Runs a statement; the number of rows it changed.
     pub async fn execute(self, sql: impl SqlSafeStr, params: &[&dyn Param]) -> Result<u64, sqlx::Error> {
-        let done = match self {
-            Sql::SqlitePool(pool) => {
+        step(self.faults)?;
+        let done = match self.on {
+            On::SqlitePool(pool) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
             }
-            Sql::Sqlite(conn) => {
+            On::Sqlite(conn) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn).await?.rows_affected()
             }
-            Sql::PostgresPool(pool) => {
+            On::PostgresPool(pool) => {
                 sqlx::query_with(sql, postgres_arguments(params)?).execute(pool).await?.rows_affected()
             }
-            Sql::Postgres(conn) => {
+            On::Postgres(conn) => {
                 sqlx::query_with(sql, postgres_arguments(params)?).execute(conn).await?.rows_affected()
             }
         };
@@ -119,17 +131,14 @@ impl Sql<'_> {
         sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Vec<R>, sqlx::Error> {
-        match self {
-            Sql::SqlitePool(pool) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
-            }
-            Sql::Sqlite(conn) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn).await,
-            Sql::PostgresPool(pool) => {
+        step(self.faults)?;
+        match self.on {
+            On::SqlitePool(pool) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await,
+            On::Sqlite(conn) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn).await,
+            On::PostgresPool(pool) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(pool).await
             }
-            Sql::Postgres(conn) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn).await
-            }
+            On::Postgres(conn) => sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn).await,
         }
     }
 
@@ -139,17 +148,18 @@ impl Sql<'_> {
         sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Option<R>, sqlx::Error> {
-        match self {
-            Sql::SqlitePool(pool) => {
+        step(self.faults)?;
+        match self.on {
+            On::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
             }
-            Sql::Sqlite(conn) => {
+            On::Sqlite(conn) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn).await
             }
-            Sql::PostgresPool(pool) => {
+            On::PostgresPool(pool) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(pool).await
             }
-            Sql::Postgres(conn) => {
+            On::Postgres(conn) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn).await
             }
         }
@@ -198,6 +208,7 @@ impl Db {
     /// A transaction for reads that must agree with each other, or writes that take no lock
     /// before their first write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        step(self.faults())?;
         let inner = match self.pool() {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
@@ -209,6 +220,7 @@ impl Db {
     /// takes the write lock at once (`BEGIN IMMEDIATE`); on PostgreSQL the statements lock the
     /// rows they read (`FOR UPDATE`), see [`Tx::backend`].
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        step(self.faults())?;
         let inner = match self.pool() {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
@@ -218,20 +230,22 @@ impl Db {
 
     /// Statements on the pool, each on its own.
     pub fn sql(&self) -> Sql<'_> {
-        match self.pool() {
-            Pool::Sqlite(pool) => Sql::SqlitePool(pool),
-            Pool::Postgres(pool) => Sql::PostgresPool(pool),
-        }
+        let on = match self.pool() {
+            Pool::Sqlite(pool) => On::SqlitePool(pool),
+            Pool::Postgres(pool) => On::PostgresPool(pool),
+        };
+        Sql { on, faults: self.faults() }
     }
 }
 
 impl Tx {
     /// Statements inside this transaction.
     pub fn sql(&mut self) -> Sql<'_> {
-        match &mut self.inner {
-            Inner::Sqlite(tx) => Sql::Sqlite(tx),
-            Inner::Postgres(tx) => Sql::Postgres(tx),
-        }
+        let on = match &mut self.inner {
+            Inner::Sqlite(tx) => On::Sqlite(tx),
+            Inner::Postgres(tx) => On::Postgres(tx),
+        };
+        Sql { on, faults: self.db.faults() }
     }
 
     pub fn backend(&self) -> Backend {
@@ -248,7 +262,9 @@ impl Tx {
         &self.db
     }
 
+    /// Commits every write of the action at once. A failure here (or a drop) keeps none of them.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
+        step(self.db.faults())?;
         match self.inner {
             Inner::Sqlite(tx) => tx.commit().await,
             Inner::Postgres(tx) => tx.commit().await,
