@@ -189,12 +189,6 @@ pub async fn start_session(
     person: &Person,
     to: &str,
 ) -> Result<Response, AppError> {
-    if let Some(old) = &ctx.session_token {
-        let mut tx = state.db.begin().await?;
-        crate::sessions::store::end_session(&mut tx, old).await?;
-        tx.commit().await?;
-    }
-    let token = crate::sessions::store::start_session(&state.db, person.id).await?;
     let role = crate::identity::store::grants(&state.db, person.id)
         .await?
         .iter()
@@ -204,7 +198,14 @@ pub async fn start_session(
     let event = AuditEvent::new(AuditActor::person(person.id, role), Action::LogIn, "session")
         .subject(person.id)
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    // The old session's end, the new session and the log-in's audit entry commit together.
+    let mut tx = state.db.begin_write().await?;
+    if let Some(old) = &ctx.session_token {
+        crate::sessions::store::end_session(&mut tx, old).await?;
+    }
+    let token = crate::sessions::store::open_session(&mut tx, person.id).await?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
     let mut response = Redirect::to(to).into_response();
     let cookie = HeaderValue::from_str(&session_cookie(&token, state.https)).map_err(anyhow::Error::from)?;
     response.headers_mut().append(header::SET_COOKIE, cookie);

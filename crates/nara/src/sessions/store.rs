@@ -25,14 +25,23 @@ impl SessionState {
     }
 }
 
-/// Starts a session and returns its token (for the cookie; never stored).
-pub async fn start_session(db: &Db, person_id: Uuid) -> anyhow::Result<String> {
+/// Starts a session as part of an action (the log-in and its audit entry commit together) and
+/// returns its token (for the cookie; never stored).
+pub async fn open_session(tx: &mut Tx, person_id: Uuid) -> anyhow::Result<String> {
     let token = new_token();
     let now = UtcTime::now();
     let expires = UtcTime(now.0 + chrono(ABSOLUTE_TIMEOUT));
     let sql = "INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at, expires_at) \
                VALUES ($1, $2, $3, $3, $4)";
-    db.sql().execute(sql, &[&token_hash(&token), &person_id, &now, &expires]).await?;
+    tx.sql().execute(sql, &[&token_hash(&token), &person_id, &now, &expires]).await?;
+    Ok(token)
+}
+
+/// Starts a session on its own (tests and tools; a log-in uses [`open_session`]).
+pub async fn start_session(db: &Db, person_id: Uuid) -> anyhow::Result<String> {
+    let mut tx = db.begin().await?;
+    let token = open_session(&mut tx, person_id).await?;
+    tx.commit().await?;
     Ok(token)
 }
 

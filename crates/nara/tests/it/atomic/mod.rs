@@ -65,6 +65,7 @@ pub struct World {
     faulty: TestApp,
     plan: Arc<FaultPlan>,
     serial: AtomicU32,
+    snapshot_query: String,
 }
 
 impl World {
@@ -73,7 +74,9 @@ impl World {
         let plan = Arc::new(FaultPlan::new());
         let mut faulty = TestApp::new(db.clone().with_fault_plan(plan.clone()));
         faulty.tolerate_server_errors = true;
-        Arc::new(Self { app: TestApp::new(db.clone()), db, faulty, plan, serial: AtomicU32::new(0) })
+        let snapshot_query = snapshot_query(&db).await;
+        let app = TestApp::new(db.clone());
+        Arc::new(Self { app, db, faulty, plan, serial: AtomicU32::new(0), snapshot_query })
     }
 
     /// A word not used before in this world: for addresses, e-mails and names.
@@ -115,6 +118,8 @@ impl World {
     }
 
     async fn send(&self, app: &TestApp, request: &Request) -> Answer {
+        // Dozens of runs of one action from one address would otherwise meet the rate limits.
+        self.db.sql().execute("DELETE FROM rate_limits", &[]).await.unwrap();
         match &request.parts {
             Some(parts) => {
                 let parts: Vec<(&str, Option<&str>, &[u8])> =
@@ -150,7 +155,7 @@ where
     Fut: Future<Output = Request>,
 {
     let request = prepare(route, world.clone()).await;
-    let before = snapshot(&world.db).await;
+    let before = snapshot(world).await;
     for n in 1.. {
         world.plan.arm(n);
         let answer = world.send(&world.faulty, &request).await;
@@ -168,7 +173,7 @@ where
             assert!(n > 1, "{what}: the action ran no statement");
             return n - 1;
         }
-        let after = snapshot(&world.db).await;
+        let after = snapshot(world).await;
         if after == before {
             assert_ne!(answer.status, StatusCode::OK, "{what}: a failed action must not look done");
             continue;
@@ -176,10 +181,10 @@ where
         // Something was kept: the action must have committed whole before the failure.
         let kept = delta(&before, &after);
         let again = prepare(route, world.clone()).await;
-        let before_again = snapshot(&world.db).await;
+        let before_again = snapshot(world).await;
         let done = world.send(&world.app, &again).await;
         assert!(done.status.is_success() || done.status.is_redirection(), "{route}: {}", done.status);
-        let whole = delta(&before_again, &snapshot(&world.db).await);
+        let whole = delta(&before_again, &snapshot(world).await);
         assert_eq!(kept, whole, "{what}: part of the action was kept (left: kept, right: a whole run)");
         return n;
     }
@@ -196,24 +201,21 @@ const ON_THEIR_OWN: &[(&str, &str)] = &[(
 /// Columns that change on every request, whatever the action: the session's last activity.
 const VOLATILE: &[(&str, &str)] = &[("sessions", "last_seen_at")];
 
-/// Every row of every table, as text, sorted per table.
-async fn snapshot(db: &Db) -> BTreeMap<String, Vec<String>> {
+/// One query that reads every row of every table as (table, row as text).
+async fn snapshot_query(db: &Db) -> String {
     let tables_query = match db.backend() {
         Backend::Sqlite => {
             "SELECT name FROM sqlite_master WHERE type = 'table' \
-             AND name NOT LIKE 'sqlite%' AND name NOT LIKE '_sqlx%'"
+             AND name NOT LIKE 'sqlite%' AND name NOT LIKE '_sqlx%' ORDER BY name"
         }
         Backend::Postgres => {
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() \
-             AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_sqlx%'"
+             AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_sqlx%' ORDER BY table_name"
         }
     };
     let tables: Vec<String> = db.sql().column(tables_query, &[]).await.unwrap();
-    let mut all = BTreeMap::new();
-    for table in tables {
-        if ON_THEIR_OWN.iter().any(|(own, _)| *own == table) {
-            continue;
-        }
+    let mut selects = Vec::new();
+    for table in tables.into_iter().filter(|t| !ON_THEIR_OWN.iter().any(|(own, _)| own == t)) {
         let columns_of = match db.backend() {
             Backend::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY cid",
             Backend::Postgres => {
@@ -230,14 +232,29 @@ async fn snapshot(db: &Db) -> BTreeMap<String, Vec<String>> {
                 Backend::Postgres => format!("coalesce(\"{c}\"::text, 'NULL')"),
             })
             .collect();
-        // Names come from the schema itself, quoted: nothing from outside reaches this text.
-        let query = match db.backend() {
-            Backend::Sqlite => format!("SELECT {} FROM \"{table}\"", shown.join(" || char(31) || ")),
-            Backend::Postgres => format!("SELECT concat_ws(chr(31), {}) FROM \"{table}\"", shown.join(", ")),
-        };
-        let mut rows: Vec<String> = db.sql().column(AssertSqlSafe(query), &[]).await.unwrap();
+        selects.push(match db.backend() {
+            Backend::Sqlite => {
+                format!("SELECT '{table}', {} FROM \"{table}\"", shown.join(" || char(31) || "))
+            }
+            Backend::Postgres => {
+                format!("SELECT '{table}', concat_ws(chr(31), {}) FROM \"{table}\"", shown.join(", "))
+            }
+        });
+    }
+    selects.join(" UNION ALL ")
+}
+
+/// Every row of every table, as text, sorted per table.
+async fn snapshot(world: &World) -> BTreeMap<String, Vec<String>> {
+    // Names come from the schema itself, quoted: nothing from outside reaches this text.
+    let rows: Vec<(String, String)> =
+        world.db.sql().all(AssertSqlSafe(world.snapshot_query.clone()), &[]).await.unwrap();
+    let mut all: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (table, row) in rows {
+        all.entry(table).or_default().push(row);
+    }
+    for rows in all.values_mut() {
         rows.sort();
-        all.insert(table, rows);
     }
     all
 }
