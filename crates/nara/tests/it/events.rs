@@ -14,7 +14,7 @@ use nara::events::recurrence::{End, Frequency, Rule, WeekdayOrdinal};
 use nara::events::{Cancellation, NewSeries, Registrant, RegistrationStatus, Series, store};
 use uuid::Uuid;
 
-fn series(slug: &str, capacity: Option<i32>) -> Series {
+pub(crate) fn series(slug: &str, capacity: Option<i32>) -> Series {
     Series {
         id: Uuid::new_v4(),
         slug: slug.into(),
@@ -45,7 +45,7 @@ fn series(slug: &str, capacity: Option<i32>) -> Series {
 }
 
 /// A single event a week from now.
-fn soon() -> Rule {
+pub(crate) fn soon() -> Rule {
     let date = chrono::Utc::now().date_naive() + chrono::Duration::days(7);
     Rule {
         first_date: date,
@@ -527,7 +527,7 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
 });
 
 /// A small but genuine PDF.
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub(crate) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// A series of `count` weekly meetings from a week from now, run by `unit`.
 async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uuid>) -> Vec<Uuid> {
@@ -539,7 +539,7 @@ async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uui
 }
 
 /// Staff of a new unit of their own, signed in: (session, unit).
-async fn organiser(db: &Db, email: &str) -> (String, Uuid) {
+pub(crate) async fn organiser(db: &Db, email: &str) -> (String, Uuid) {
     use nara::identity::{Role, RoleGrant};
     let unit = nara::identity::store::upsert_unit(db, email, "Enhet", "Unit").await.unwrap();
     let id =

@@ -144,7 +144,9 @@ where
     let world = World::new(db).await;
     let mut faults = 0;
     for route in routes {
-        faults += check(&world, route, &prepare).await;
+        let steps = check(&world, route, &prepare).await;
+        eprintln!("{route}: failed at each of its {steps} steps");
+        faults += steps;
     }
     faults
 }
