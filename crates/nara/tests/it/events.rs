@@ -527,7 +527,8 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
 });
 
 /// A small but genuine PDF.
-pub(crate) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub(crate) const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// A series of `count` weekly meetings from a week from now, run by `unit`.
 async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uuid>) -> Vec<Uuid> {

@@ -81,9 +81,11 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
     let path = series.path(route);
     let organiser = Some(series.organiser.as_str());
     match route {
-        "/kalender/{slug}/{position}/anmalan" => {
-            Request::post(path, &[("name", "Lena"), ("email", "lena@example.se"), ("needs", "Hörslinga")], None)
-        }
+        "/kalender/{slug}/{position}/anmalan" => Request::post(
+            path,
+            &[("name", "Lena"), ("email", "lena@example.se"), ("needs", "Hörslinga")],
+            None,
+        ),
         "/kalender/{slug}/foresla-tema" => {
             Request::post(path, &[("suggestion", "Ensamhet"), ("email", "sam@example.se")], None)
         }
@@ -111,9 +113,11 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             let date = (chrono::Utc::now() + chrono::Duration::days(40)).date_naive().to_string();
             Request::post(path, &[("datum", &date), ("start", "18:00"), ("slut", "19:30")], organiser)
         }
-        "/arrangor/{slug}/{position}/dagordning" => {
-            Request::post(path, &[("agenda_sv", "Välkommen\nFika"), ("agenda_en", "Welcome\nCoffee")], organiser)
-        }
+        "/arrangor/{slug}/{position}/dagordning" => Request::post(
+            path,
+            &[("agenda_sv", "Välkommen\nFika"), ("agenda_en", "Welcome\nCoffee")],
+            organiser,
+        ),
         "/arrangor/{slug}/{position}/anteckningar" => {
             Request::post(path, &[("notes", "## Vi pratade om\n\n- **sömn**")], organiser)
         }

@@ -72,10 +72,10 @@ impl World {
     async fn new(db: Db) -> Arc<Self> {
         nara::demo::seed(&db).await.expect("the demo seeds");
         let plan = Arc::new(FaultPlan::new());
-        let mut faulty = TestApp::new(db.clone().with_fault_plan(plan.clone()));
+        let app = TestApp::new(db.clone());
+        let mut faulty = app.over(db.clone().with_fault_plan(plan.clone()));
         faulty.tolerate_server_errors = true;
         let snapshot_query = snapshot_query(&db).await;
-        let app = TestApp::new(db.clone());
         Arc::new(Self { app, db, faulty, plan, serial: AtomicU32::new(0), snapshot_query })
     }
 

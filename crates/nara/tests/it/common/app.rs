@@ -53,11 +53,20 @@ impl TestApp {
 
     /// The app with e-identification providers configured.
     pub fn with_providers(db: Db, providers: Providers) -> Self {
+        Self::with_secrets(db, providers, Secrets::ephemeral())
+    }
+
+    /// The same app (its secrets sign the same links and cookies) over another handle on the database.
+    pub fn over(&self, db: Db) -> Self {
+        Self::with_secrets(db, self.state.oidc.clone(), self.state.secrets.clone())
+    }
+
+    fn with_secrets(db: Db, providers: Providers, secrets: Secrets) -> Self {
         let state = AppState::new(
             db.clone(),
             Catalogues::load().expect("catalogues"),
             url::Url::parse("http://nara.example.se/").unwrap(),
-            Secrets::ephemeral(),
+            secrets,
             providers,
         );
         Self {
