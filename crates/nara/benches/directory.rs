@@ -179,7 +179,7 @@ async fn main() {
     );
     let server = Server::start();
     let db = Db::connect(&server.sqlite_url()).await.unwrap();
-    let areas = db.list_help_areas().await.unwrap();
+    let areas = nara::help_areas::store::list(&db).await.unwrap();
 
     let seeding = Instant::now();
     let mut rng = StdRng::seed_from_u64(2026);

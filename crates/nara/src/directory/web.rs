@@ -162,7 +162,7 @@ pub async fn search(
     ctx: PageContext,
     Query(params): Query<SearchParams>,
 ) -> Result<Response, AppError> {
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
@@ -374,7 +374,7 @@ pub async fn entry(
     state.usage.count(Measure::View, now.with_timezone(&Stockholm).date_naive());
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, &entry, now);

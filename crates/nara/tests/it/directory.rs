@@ -55,8 +55,10 @@ fn area(slug: &str, name: &str) -> HelpArea {
 
 /// The entries the search tests look for.
 async fn directory(db: &Db) -> Vec<HelpArea> {
-    db.upsert_help_area(&area("alkohol-droger-spel", "Alkohol, droger och spel")).await.unwrap();
-    db.upsert_help_area(&area("pengar-och-skulder", "Pengar och skulder")).await.unwrap();
+    nara::help_areas::store::upsert(db, &area("alkohol-droger-spel", "Alkohol, droger och spel"))
+        .await
+        .unwrap();
+    nara::help_areas::store::upsert(db, &area("pengar-och-skulder", "Pengar och skulder")).await.unwrap();
     let mut treatment = entry(
         "mottagningen",
         "Mottagningen för alkohol och droger",
@@ -91,7 +93,7 @@ async fn directory(db: &Db) -> Vec<HelpArea> {
     )
     .await
     .unwrap();
-    db.list_help_areas().await.unwrap()
+    nara::help_areas::store::list(db).await.unwrap()
 }
 
 fn request(text: &str) -> SearchRequest {
@@ -99,7 +101,7 @@ fn request(text: &str) -> SearchRequest {
 }
 
 async fn slugs(index: &SearchIndex, db: &Db, request: SearchRequest) -> Vec<String> {
-    index.refresh(db, &db.list_help_areas().await.unwrap()).await.unwrap();
+    index.refresh(db, &nara::help_areas::store::list(db).await.unwrap()).await.unwrap();
     index.search(&request).unwrap().hits.into_iter().map(|h| h.entry.slug).collect()
 }
 
@@ -481,13 +483,13 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
 
     // Not yet a representative: the edit page is refused, and the refusal is audited.
     assert_eq!(app.get("/forening/fontanhuset/redigera", Some(&rep)).await.status, StatusCode::FORBIDDEN);
-    let denied = db
-        .search_audit(
-            &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
-            10,
-        )
-        .await
-        .unwrap();
+    let denied = nara::audit::store::search(
+        &db,
+        &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
+        10,
+    )
+    .await
+    .unwrap();
     assert_eq!(denied.len(), 1);
 
     // Ask, and staff approve.
@@ -608,7 +610,7 @@ on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, 
     let base = url::Url::parse("http://nara.example.se/").unwrap();
     let round = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
     assert_eq!(round.confirmation_reminders, 1, "only the entry near a year old");
-    let mail = db.outbox().await.unwrap();
+    let mail = nara::mail::store::outbox(&db).await.unwrap();
     assert!(mail.iter().any(|m| m.to_address == "kerstin@example.se" && m.subject.contains("Fontänhuset")));
     assert_eq!(
         nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().confirmation_reminders,
