@@ -78,6 +78,8 @@ struct SearchPage<'a> {
     open_now: bool,
     hits: Vec<HitView>,
     total: i64,
+    /// More matches than were counted: the heading says "more than" instead of a number.
+    more: bool,
     page: i64,
     previous_href: Option<String>,
     next_href: Option<String>,
@@ -177,13 +179,17 @@ pub async fn search(
     // A filter value not in the lists is answered with the form and a message, not a search.
     let searched = !invalid_filter && (!text.is_empty() || filters.any());
     let now = Utc::now();
-    let (hits, total, words) = if searched {
+    let (hits, total, more, words) = if searched {
         state.search.refresh(&state.db, &areas).await?;
         let request = SearchRequest { text: text.clone(), filters: filters.clone(), page, now };
-        let results = state.search.search(&request)?;
-        (results.hits, results.total, results.words)
+        // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
+        let index = state.search.clone();
+        let results = tokio::task::spawn_blocking(move || index.search(&request))
+            .await
+            .map_err(anyhow::Error::from)??;
+        (results.hits, results.total, results.more, results.words)
     } else {
-        (Vec::new(), 0, Vec::new())
+        (Vec::new(), 0, false, Vec::new())
     };
     if searched && !text.is_empty() {
         count_search(&state, &text, total == 0, now);
@@ -224,6 +230,7 @@ pub async fn search(
         open_now: filters.open_now,
         hits,
         total: total as i64,
+        more,
         page: page as i64,
         previous_href: (page > 1).then(|| link(page - 1)),
         next_href: (page < pages).then(|| link(page + 1)),
