@@ -238,7 +238,7 @@ on_both_backends!(open_now_follows_the_opening_hours, Migrated, |db| {
 
 on_both_backends!(a_search_with_many_matches_says_more_than_it_counted, Migrated, |db| {
     directory(&db).await;
-    let areas = db.list_help_areas().await.unwrap();
+    let areas = nara::help_areas::store::list(&db).await.unwrap();
     // One more match than is counted, a few hundred of them (more than one ranking pool) in an area.
     let many = nara::directory::search::MAX_COUNTED + 1;
     let mut tx = db.begin().await.unwrap();
