@@ -28,7 +28,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
-use nara::db::{Backend, Db};
+use nara::db::{Backend, Db, Pool};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -276,13 +276,23 @@ async fn flush(db: &Db, tables: &mut [&mut Table]) {
     if statements.is_empty() {
         return;
     }
-    nara::on_pool!(db, pool => {
-        let mut tx = pool.begin().await.expect("begin");
-        for statement in statements {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(statement)).execute(&mut *tx).await.expect("bulk insert");
+    // Unprepared (`raw_sql`): each statement is large and runs once, so none is cached.
+    match db.pool() {
+        Pool::Sqlite(pool) => {
+            let mut tx = pool.begin().await.expect("begin");
+            for statement in statements {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(statement)).execute(&mut *tx).await.expect("bulk insert");
+            }
+            tx.commit().await.expect("commit");
         }
-        tx.commit().await.expect("commit");
-    });
+        Pool::Postgres(pool) => {
+            let mut tx = pool.begin().await.expect("begin");
+            for statement in statements {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(statement)).execute(&mut *tx).await.expect("bulk insert");
+            }
+            tx.commit().await.expect("commit");
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -742,7 +752,7 @@ async fn bench_backend(label: &str, db: &Db, server: &mut Server, scale: &Scale,
     if db.backend() == Backend::Postgres {
         // What autovacuum would do shortly after a load like this; done now so the plans are settled.
         let analysing = Instant::now();
-        nara::on_pool!(db, pool => sqlx::raw_sql("ANALYZE").execute(pool).await.map(drop).expect("analyze"));
+        db.sql().execute("ANALYZE", &[]).await.expect("analyze");
         println!("  (ANALYZE after the load: {:.1} s)", analysing.elapsed().as_secs_f64());
     }
 
@@ -829,8 +839,7 @@ async fn postgres_schema() -> Option<(String, String, Db)> {
     let url = std::env::var("NARA_TEST_DATABASE_URL").ok()?;
     let schema = format!("bench_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
-    nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-        .execute(pool).await.map(drop).unwrap());
+    admin.sql().execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")), &[]).await.unwrap();
     admin.close().await;
     let separator = if url.contains('?') { '&' } else { '?' };
     let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
@@ -860,8 +869,7 @@ async fn main() {
         if scale.keep {
             let copy = std::env::temp_dir().join(format!("nara-bench-cases-{}.db", Uuid::new_v4().simple()));
             let sql = format!("VACUUM INTO '{}'", copy.display());
-            nara::on_pool!(&db, pool => sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(drop))
-                .expect("copy of the SQLite database");
+            db.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.expect("copy of the SQLite database");
             println!("(--keep: the SQLite data is in {})", copy.display());
         }
         db.close().await;
@@ -876,8 +884,8 @@ async fn main() {
                 return;
             }
             // Gigabytes at full scale: not left behind in the test database.
-            nara::on_pool!(&db, pool => sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
-                .execute(pool).await.map(drop).expect("drop schema"));
+            let drop_schema = format!("DROP SCHEMA {schema} CASCADE");
+            db.sql().execute(sqlx::AssertSqlSafe(drop_schema), &[]).await.expect("drop schema");
             db.close().await;
         }
         None => println!("\n(NARA_TEST_DATABASE_URL is not set: PostgreSQL was skipped)"),

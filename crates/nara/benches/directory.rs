@@ -3,10 +3,14 @@
 //! Swedish queries, the search page under load through the real server beside the static-file
 //! baseline, and the server's resident memory.
 //!
+//! Above 250,000 entries the run measures 250,000 first, for the ratio of the p99s. The search
+//! targets of issue 18 are printed last with ✔/✘.
+//!
 //! `cargo bench --bench directory [-- --entries N --seconds N --connections N]`
 
 mod support;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveTime, Utc};
@@ -14,11 +18,17 @@ use nara::db::{Db, UtcTime};
 use nara::directory::hours::{Interval, OpeningHours};
 use nara::directory::search::{Filters, SearchIndex, SearchRequest};
 use nara::directory::{Entry, EntryKind, WayIn};
+use nara::help_areas::HelpArea;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use support::{Options, Server, ms, print_header, run_targets};
 use uuid::Uuid;
+
+/// Where the targets for search apply, and the size the growth to it is measured from.
+const TARGET_ENTRIES: usize = 2_500_000;
+const REFERENCE_ENTRIES: usize = 250_000;
+const SEED_BATCH: usize = 1_000;
 
 const QUERIES: &[&str] = &[
     "missbruk",
@@ -177,38 +187,63 @@ async fn main() {
         options.seconds,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    let server = Server::start();
+    let mut server = Server::start();
     let db = Db::connect(&server.sqlite_url()).await.unwrap();
-    let areas = db.list_help_areas().await.unwrap();
+    let areas = nara::help_areas::store::list(&db).await.unwrap();
 
-    let seeding = Instant::now();
     let mut rng = StdRng::seed_from_u64(2026);
-    for n in 0..count {
-        nara::directory::store::save_entry(&db, &entry(&mut rng, n), None).await.unwrap();
+    let mut written = 0;
+    // Above the reference size, the reference is measured first in the same run, for the ratio.
+    let reference = (count > REFERENCE_ENTRIES).then_some(REFERENCE_ENTRIES);
+    let mut reference_p99 = None;
+    for size in reference.into_iter().chain([count]) {
+        let seeding = Instant::now();
+        seed(&db, &mut rng, written..size).await;
+        written = size;
+        println!(
+            "\nentries written up to {size} (SQLite, {SEED_BATCH} per transaction): {:.1} s",
+            seeding.elapsed().as_secs_f64()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let p99 = measure_in_process(&db, &areas, dir.path()).await;
+        if size == count {
+            let startup = start_up_in_process(&db, &areas, dir.path()).await;
+            finish(&mut server, dir, count, p99, reference_p99, startup, &options).await;
+        } else {
+            reference_p99 = Some(p99);
+        }
     }
-    println!("entries written (SQLite, one transaction each): {:.1} s", seeding.elapsed().as_secs_f64());
+}
 
-    let dir = tempfile::tempdir().unwrap();
-    let index = SearchIndex::open(dir.path()).unwrap();
+/// Writes entries `range` in transactions of `SEED_BATCH`, as an import would.
+async fn seed(db: &Db, rng: &mut StdRng, range: std::ops::Range<usize>) {
+    let all: Vec<usize> = range.collect();
+    for batch in all.chunks(SEED_BATCH) {
+        let mut tx = db.begin().await.unwrap();
+        for &n in batch {
+            nara::directory::store::write_entry(&mut tx, &entry(rng, n), None).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+}
+
+/// Builds the index in `dir` and measures the fixed queries; returns the p99 over all of them.
+async fn measure_in_process(db: &Db, areas: &[HelpArea], dir: &Path) -> Duration {
+    let index = SearchIndex::open(dir).unwrap();
     let building = Instant::now();
-    let indexed = index.rebuild(&db, &areas).await.unwrap();
+    let indexed = index.rebuild(db, areas).await.unwrap();
     println!("index build ({indexed} entries): {:.1} s", building.elapsed().as_secs_f64());
     let size: u64 =
-        std::fs::read_dir(dir.path()).unwrap().filter_map(|f| f.ok()?.metadata().ok()).map(|m| m.len()).sum();
+        std::fs::read_dir(dir).unwrap().filter_map(|f| f.ok()?.metadata().ok()).map(|m| m.len()).sum();
     println!("index size on disk: {:.0} MB", size as f64 / 1e6);
 
-    println!("\nsearch in process (tantivy, first page of 20, {} queries × 50 rounds):", QUERIES.len());
+    println!("search in process (tantivy, first page of 20, {} queries × 50 rounds):", QUERIES.len());
     let mut all = Vec::new();
     for query in QUERIES {
         let mut times = Vec::new();
         let mut total = 0;
         for _ in 0..50 {
-            let request = SearchRequest {
-                text: query.to_string(),
-                filters: Filters::default(),
-                page: 1,
-                now: Utc::now(),
-            };
+            let request = request(query, Filters::default());
             let started = Instant::now();
             total = index.search(&request).unwrap().total;
             times.push(started.elapsed());
@@ -224,7 +259,7 @@ async fn main() {
     let mut open_now = Vec::new();
     for _ in 0..50 {
         let filters = Filters { open_now: true, ..Default::default() };
-        let request = SearchRequest { text: "stöd".into(), filters, page: 1, now: Utc::now() };
+        let request = request("stöd", filters);
         let started = Instant::now();
         index.search(&request).unwrap();
         open_now.push(started.elapsed());
@@ -238,17 +273,51 @@ async fn main() {
         ms(percentile(&open_now, 0.99))
     );
     all.sort_unstable();
-    println!("  all queries: p50 {}  p99 {}", ms(percentile(&all, 0.5)), ms(percentile(&all, 0.99)));
-    drop(index);
+    let p99 = percentile(&all, 0.99);
+    println!("  all queries: p50 {}  p99 {}", ms(percentile(&all, 0.5)), ms(p99));
+    p99
+}
 
-    // The running server follows the change log: its first search applies all the entries.
-    let catching_up = Instant::now();
+/// Opens the index made by `measure_in_process` again, as a restarted server does: open, check it
+/// against the database, answer a first search.
+async fn start_up_in_process(db: &Db, areas: &[HelpArea], dir: &Path) -> Duration {
+    let started = Instant::now();
+    let index = SearchIndex::open(dir).unwrap();
+    index.refresh(db, areas).await.unwrap();
+    index.search(&request("skulder", Filters::default())).unwrap();
+    let elapsed = started.elapsed();
+    println!("start-up in process with the existing index (open, check, first search): {}", ms(elapsed));
+    elapsed
+}
+
+fn request(text: &str, filters: Filters) -> SearchRequest {
+    SearchRequest { text: text.into(), filters, page: 1, now: Utc::now() }
+}
+
+/// The server restarted on the same database with the index just built, its start-up and memory,
+/// the search page under load, and the targets.
+async fn finish(
+    server: &mut Server,
+    index: tempfile::TempDir,
+    count: usize,
+    p99: Duration,
+    reference_p99: Option<Duration>,
+    in_process_startup: Duration,
+    options: &Options,
+) {
+    server.stop();
+    let search_dir = server.data_dir().join("search");
+    std::fs::remove_dir_all(&search_dir).unwrap();
+    std::fs::rename(index.keep(), &search_dir).unwrap();
+    let starting = Instant::now();
+    server.serve_again("normal");
     support::fetch(&server.address, "/sok?q=skulder").await;
+    let server_startup = starting.elapsed();
     println!(
-        "\nserver catch-up of {count} changes on its first search: {:.1} s",
-        catching_up.elapsed().as_secs_f64()
+        "\nserver start-up with the existing index of {count} entries, to its first search page: {}",
+        ms(server_startup)
     );
-    println!("server memory after catch-up: {:.0} MB resident", resident_megabytes(server.pid()));
+    println!("server memory after start-up: {:.0} MB resident", resident_megabytes(server.pid()));
     println!();
     print_header();
     let targets = vec![
@@ -261,10 +330,40 @@ async fn main() {
         ("search page, area + open now".to_string(), "/sok?omrade=fritid&oppet=1".to_string()),
         ("entry page /stod/forening-1".to_string(), "/stod/forening-1".to_string()),
     ];
-    run_targets(&server.address, targets, &options).await;
+    run_targets(&server.address, targets, options).await;
     // The same page at a load the machine is not saturated by.
-    let light = Options { connections: 4, ..options };
+    let light = Options { connections: 4, ..*options };
     let figures = support::load(&server.address, "/sok?q=missbruk", &light).await;
     support::print_line("search page ?q=missbruk, 4 conns", &figures, "");
-    println!("server memory after load: {:.0} MB resident", resident_megabytes(server.pid()));
+    let memory = resident_megabytes(server.pid());
+    println!("server memory after load: {memory:.0} MB resident");
+
+    println!(
+        "\nsearch targets (issue 18; in-process p99 and memory are targets at {TARGET_ENTRIES} entries):"
+    );
+    let at = if count == TARGET_ENTRIES { String::new() } else { format!(" (measured at {count})") };
+    target(&format!("in-process p99 < 10 ms{at}"), &ms(p99), p99 < Duration::from_millis(10));
+    match reference_p99 {
+        Some(reference) => {
+            let ratio = p99.as_secs_f64() / reference.as_secs_f64();
+            target(
+                &format!("p99 at {count} ÷ p99 at {REFERENCE_ENTRIES} ≤ 2"),
+                &format!("{} ÷ {} = {ratio:.2}", ms(p99), ms(reference)),
+                ratio <= 2.0,
+            );
+        }
+        None => println!("  p99 ratio to {REFERENCE_ENTRIES}: run with --entries above {REFERENCE_ENTRIES}"),
+    }
+    target(&format!("server memory < 500 MB{at}"), &format!("{memory:.0} MB"), memory < 500.0);
+    for (label, startup) in [("in process", in_process_startup), ("server, to first page", server_startup)] {
+        target(
+            &format!("start-up with an existing index ({label}) < 2 s"),
+            &ms(startup),
+            startup.as_secs() < 2,
+        );
+    }
+}
+
+fn target(label: &str, figure: &str, met: bool) {
+    println!("  {label:<58} {figure:>24}  {}", if met { "✔" } else { "✘" });
 }

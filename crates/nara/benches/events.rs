@@ -135,8 +135,7 @@ async fn postgres_schema() -> Option<(String, Db)> {
     let url = std::env::var("NARA_TEST_DATABASE_URL").ok()?;
     let schema = format!("bench_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
-    nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-        .execute(pool).await.map(drop).unwrap());
+    admin.sql().execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")), &[]).await.unwrap();
     let separator = if url.contains('?') { '&' } else { '?' };
     let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
     let options =

@@ -209,7 +209,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let index = SearchIndex::open(&config.search_dir())?;
             let started = std::time::Instant::now();
-            let count = index.rebuild(&db, &db.list_help_areas().await?).await?;
+            let count = index.rebuild(&db, &crate::help_areas::store::list(&db).await?).await?;
             println!(
                 "Sökindexet är uppbyggt: {count} poster på {:.1} s. (The search index was rebuilt: {count} entries.)",
                 started.elapsed().as_secs_f64()
@@ -292,7 +292,7 @@ async fn verify_audit(db: &Db, config: &Config, extra: &[PathBuf]) -> anyhow::Re
             "Varning: {line} är ingen giltig kontrollpunkt och används inte. (Warning: {line} is not used: {refusal}.)"
         );
     }
-    let verified = match db.verify_audit_chain(&checkpoints.valid).await? {
+    let verified = match crate::audit::store::verify_chain(db, &checkpoints.valid).await? {
         Ok(verified) => verified,
         Err(broken) if broken.is_tampering() => {
             anyhow::bail!("the audit log has been tampered with: {broken}")

@@ -8,10 +8,9 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::db::{Db, UtcTime};
+use crate::db::{Db, Tx, UtcTime};
 use crate::i18n::{Catalogues, Locale, format_stockholm};
 use crate::mail::Email;
-use crate::on_pool;
 
 /// What one round did (for tests and logs).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -34,57 +33,49 @@ struct Due {
     starts_at: UtcTime,
 }
 
-impl Db {
-    /// Confirmed registrations for meetings starting within a day that have had no reminder.
-    async fn due_reminders(&self, now: UtcTime) -> anyhow::Result<Vec<Due>> {
-        let sql = "SELECT r.id, r.email, r.locale, s.title_sv, s.title_en, o.starts_at FROM event_registrations r \
-                   JOIN event_occurrences o ON o.id = r.occurrence_id JOIN event_series s ON s.id = o.series_id \
-                   WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND NOT o.cancelled \
-                   AND o.starts_at > $1 AND o.starts_at <= $2";
-        let until = UtcTime(now.0 + chrono::Duration::hours(24));
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(until).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// Confirmed registrations for meetings starting within a day that have had no reminder.
+async fn due_reminders(db: &Db, now: UtcTime) -> anyhow::Result<Vec<Due>> {
+    let sql = "SELECT r.id, r.email, r.locale, s.title_sv, s.title_en, o.starts_at FROM event_registrations r \
+               JOIN event_occurrences o ON o.id = r.occurrence_id JOIN event_series s ON s.id = o.series_id \
+               WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND NOT o.cancelled \
+               AND o.starts_at > $1 AND o.starts_at <= $2";
+    let until = UtcTime(now.0 + chrono::Duration::hours(24));
+    Ok(db.sql().all(sql, &[&now, &until]).await?)
+}
 
-    /// Marks a reminder as sent; false when another process got there first.
-    async fn claim_reminder(&self, id: Uuid) -> anyhow::Result<bool> {
-        let sql = "UPDATE event_registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
-        let claimed = on_pool!(self, pool => sqlx::query(sql).bind(UtcTime::now()).bind(id).execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(claimed == 1)
-    }
+/// Marks a reminder as sent; false when another process got there first.
+async fn claim_reminder(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE event_registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &id]).await? == 1)
+}
 
-    /// Deletes what registrants wrote about their needs once the meeting is over.
-    async fn delete_past_needs(&self, now: UtcTime) -> anyhow::Result<u64> {
-        let sql = "UPDATE event_registrations SET needs = NULL WHERE needs IS NOT NULL AND occurrence_id IN \
-                   (SELECT id FROM event_occurrences WHERE ends_at < $1)";
-        let deleted = on_pool!(self, pool => sqlx::query(sql).bind(now).execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(deleted)
-    }
+/// Deletes what registrants wrote about their needs once the meeting is over.
+async fn delete_past_needs(db: &Db, now: UtcTime) -> anyhow::Result<u64> {
+    let sql = "UPDATE event_registrations SET needs = NULL WHERE needs IS NOT NULL AND occurrence_id IN \
+               (SELECT id FROM event_occurrences WHERE ends_at < $1)";
+    Ok(db.sql().execute(sql, &[&now]).await?)
+}
 
-    /// Removes sessions, links, log-ins in progress and counters that can no longer matter.
-    async fn clear_expired(&self, now: UtcTime) -> anyhow::Result<()> {
-        let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
-        let statements: [(&str, UtcTime); 4] = [
-            ("DELETE FROM sessions WHERE expires_at < $1", now),
-            ("DELETE FROM one_time_tokens WHERE expires_at < $1", day_ago),
-            ("DELETE FROM oidc_logins WHERE expires_at < $1", now),
-            ("DELETE FROM rate_limits WHERE window_start < $1", day_ago),
-        ];
-        for (sql, before) in statements {
-            on_pool!(self, pool => sqlx::query(sql).bind(before).execute(pool).await.map(drop))?;
-        }
-        Ok(())
+/// Removes sessions, links, log-ins in progress and counters that can no longer matter.
+async fn clear_expired(db: &Db, now: UtcTime) -> anyhow::Result<()> {
+    let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
+    let statements: [(&str, UtcTime); 4] = [
+        ("DELETE FROM sessions WHERE expires_at < $1", now),
+        ("DELETE FROM one_time_tokens WHERE expires_at < $1", day_ago),
+        ("DELETE FROM oidc_logins WHERE expires_at < $1", now),
+        ("DELETE FROM rate_limits WHERE window_start < $1", day_ago),
+    ];
+    for (sql, before) in statements {
+        db.sql().execute(sql, &[&before]).await?;
     }
+    Ok(())
 }
 
 /// One round of maintenance.
 pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) -> anyhow::Result<Round> {
     let now = UtcTime::now();
     let mut round = Round::default();
-    for due in db.due_reminders(now).await? {
-        if !db.claim_reminder(due.id).await? {
-            continue;
-        }
+    for due in due_reminders(db, now).await? {
         let locale = Locale::from_code(&due.locale);
         let title = if locale == Locale::EN { due.title_en } else { due.title_sv };
         let args = [
@@ -100,14 +91,20 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
             subject: catalogues.plain_with(locale, "mail-event-reminder-subject", &args),
             body: catalogues.plain_with(locale, "mail-event-reminder-body", &args),
         };
-        db.enqueue_mail(&mail).await?;
+        // The claim and its e-mail commit together: a reminder is neither lost nor sent twice.
+        let mut tx = db.begin().await?;
+        if !claim_reminder(&mut tx, due.id).await? {
+            continue;
+        }
+        crate::mail::store::enqueue(&mut tx, &mail).await?;
+        tx.commit().await?;
         round.reminders += 1;
     }
-    round.needs_deleted = db.delete_past_needs(now).await?;
+    round.needs_deleted = delete_past_needs(db, now).await?;
     round.confirmation_reminders =
         crate::directory::stewards::send_confirmation_reminders(db, catalogues, link_base).await?;
     round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
-    db.clear_expired(now).await?;
+    clear_expired(db, now).await?;
     Ok(round)
 }
 

@@ -66,7 +66,7 @@ pub async fn run(
     // Bring the index up to date before the first search asks for it.
     let warm = state.clone();
     tokio::spawn(async move {
-        let areas = warm.db.list_help_areas().await.unwrap_or_default();
+        let areas = crate::help_areas::store::list(&warm.db).await.unwrap_or_default();
         if let Err(error) = warm.search.refresh(&warm.db, &areas).await {
             tracing::error!(error = %error, "could not bring the search index up to date");
         }

@@ -80,6 +80,11 @@ impl Server {
     /// `synchronous` (`normal` or `full`), to measure what waiting for the disk costs.
     pub fn reopen(&mut self, synchronous: &str) {
         self.stop();
+        self.serve_again(synchronous);
+    }
+
+    /// Starts `nara serve` on the stopped server's data directory and database.
+    pub fn serve_again(&mut self, synchronous: &str) {
         let mut command = nara("serve", &self._data);
         command
             .env("DATABASE_URL", &self.database_url)
@@ -91,7 +96,8 @@ impl Server {
         (self.child, self.address) = read_address(child, true);
     }
 
-    fn stop(&mut self) {
+    /// Stops the server (its data directory stays until it is dropped).
+    pub fn stop(&mut self) {
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let _ = self.child.wait();
     }
@@ -99,6 +105,11 @@ impl Server {
     /// The server's process id (to read its memory use).
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// The server's data directory (its search index is in `search`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
     }
 
     /// The demo's SQLite file (when it runs on one).

@@ -16,6 +16,7 @@ search-results = { $count ->
     [one] One result
    *[other] { $count } results
 }
+search-results-more = More than 1,000 results
 search-results-for = Results for “{ $query }”
 search-browse-all = All support
 search-pages = Pages

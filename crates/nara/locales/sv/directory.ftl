@@ -16,6 +16,7 @@ search-results = { $count ->
     [one] En träff
    *[other] { $count } träffar
 }
+search-results-more = Över 1 000 träffar
 search-results-for = Träffar för ”{ $query }”
 search-browse-all = Allt stöd
 search-pages = Sidor

@@ -121,9 +121,9 @@ pub async fn submit(
     let account_bucket =
         rate_limit::bucket("login:account", &format!("{}|{}", email.as_str(), client.0), key);
     let wide_bucket = rate_limit::bucket("login:account-wide", email.as_str(), key);
-    if !state.db.rate_limit_hit(&address_bucket, LOGIN_PER_ADDRESS).await?
-        || !state.db.rate_limit_hit(&account_bucket, LOGIN_PER_ACCOUNT).await?
-        || !state.db.rate_limit_hit(&wide_bucket, LOGIN_PER_ACCOUNT_WIDE).await?
+    if !rate_limit::store::hit(&state.db, &address_bucket, LOGIN_PER_ADDRESS).await?
+        || !rate_limit::store::hit(&state.db, &account_bucket, LOGIN_PER_ACCOUNT).await?
+        || !rate_limit::store::hit(&state.db, &wide_bucket, LOGIN_PER_ACCOUNT_WIDE).await?
     {
         record_failure(&state, &ctx, None, "too many attempts").await?;
         let mut errors = FormErrors::default();
@@ -159,7 +159,7 @@ pub async fn submit(
         let again = page(&state, &ctx, errors, form.email, return_to);
         return Ok((INVALID, render(&again)?).into_response());
     };
-    state.db.rate_limit_reset(&account_bucket).await?;
+    rate_limit::store::reset(&state.db, &account_bucket).await?;
     let home = if return_to.is_empty() { ctx.href("/mina-sidor") } else { return_to };
     start_session(&state, &ctx, &person, &home).await
 }
@@ -177,7 +177,7 @@ async fn record_failure(
     if let Some(id) = subject {
         event = event.subject(id).object(id);
     }
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     Ok(())
 }
 

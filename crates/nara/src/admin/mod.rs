@@ -81,7 +81,7 @@ pub async fn people(State(state): State<AppState>, ctx: PageContext) -> Result<R
     let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::PeopleListed, "account")
         .purpose(PURPOSE)
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     let page = people_page(&state, &ctx, FormErrors::default(), InviteForm::default()).await?;
     Ok(render(&page)?.into_response())
 }
@@ -136,7 +136,7 @@ async fn audit(
     subject: Uuid,
     detail: Option<String>,
 ) -> Result<(), AppError> {
-    state.db.append_audit(&account_event(ctx, action, subject, detail)).await?;
+    crate::audit::store::record(&state.db, &account_event(ctx, action, subject, detail)).await?;
     Ok(())
 }
 

@@ -284,7 +284,7 @@ pub fn field_values(answer: Option<&Answer>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::applications::definition::parse;
-    use crate::applications::demo::COUNSELLING;
+    use crate::demo::applications::COUNSELLING;
 
     fn sent(pairs: &[(&str, &str)]) -> Sent {
         let mut sent = Sent::new();
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn steps_where_nothing_applies_are_skipped() {
-        let form = parse(crate::applications::demo::RELATIVES).unwrap();
+        let form = parse(crate::demo::applications::RELATIVES).unwrap();
         let mut answers = Answers::new();
         answers.insert("avlosning".into(), Answer::YesNo(true));
         assert_eq!(next_step(&form, &answers, 2), Some(3));

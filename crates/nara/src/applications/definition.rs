@@ -417,7 +417,7 @@ fn condition_is_valid(condition: &Condition, earlier: &[Question]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::applications::demo::COUNSELLING as EXAMPLE;
+    use crate::demo::applications::COUNSELLING as EXAMPLE;
 
     #[test]
     fn a_good_definition_is_read_in_full() {

@@ -4,7 +4,6 @@
 
 pub mod answers;
 pub mod definition;
-pub mod demo;
 pub mod files;
 pub mod resident;
 pub mod staff;

@@ -384,7 +384,7 @@ pub async fn case_file(
     .subject(case.resident_id)
     .purpose(crate::cases::officer::PURPOSE)
     .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     super::download(&name, &content_type, content)
 }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::keyring::{AuditKey, Keyring};
-use super::{Anchor, ChainBreak};
+use super::{Anchor, ChainBreak, store};
 use crate::db::{Db, UtcTime};
 use crate::i18n::{Catalogues, Locale, format_stockholm};
 use crate::mail::Email;
@@ -153,28 +153,28 @@ pub async fn write(
     catalogues: &Catalogues,
 ) -> anyhow::Result<Option<Checkpoint>> {
     let keys = db.audit_keys();
-    let log = db.audit_head().await?.log_id;
+    let log = store::head(db).await?.log_id;
     let mut checkpoints = Checkpoints::default();
     checkpoints.read(&destination.file, keys)?;
     let newest = checkpoints.newest_of(&log).map(Checkpoint::anchor);
     if let Some(anchor) = &newest
-        && !db.audit_entry_holds(anchor).await?
+        && !store::entry_holds(db, anchor).await?
     {
-        let broken = db.verify_audit_chain(&checkpoints.valid).await?.err();
+        let broken = store::verify_chain(db, &checkpoints.valid).await?.err();
         return Err(refused(broken.unwrap_or(ChainBreak::CheckpointTruncated {
             last: anchor.seq - 1,
             recorded: anchor.seq,
             at: anchor.at,
         })));
     }
-    let (seq, hash) = db.audit_position_since(&log, newest.as_ref()).await?.map_err(refused)?;
+    let (seq, hash) = store::position_since(db, &log, newest.as_ref()).await?.map_err(refused)?;
     if seq == 0 || newest.is_some_and(|a| a.seq == seq && a.hash == hash) {
         return Ok(None);
     }
     let checkpoint = Checkpoint::sign(&log, seq, &hash, UtcTime::now(), keys.signing());
     crate::secrets::append_line(&destination.file, &checkpoint.line())?;
     if let Some(to) = &destination.email {
-        db.enqueue_mail(&mail(&checkpoint, to, catalogues)).await?;
+        crate::mail::store::enqueue_alone(db, &mail(&checkpoint, to, catalogues)).await?;
     }
     Ok(Some(checkpoint))
 }

@@ -5,14 +5,10 @@
 
 use std::time::Duration;
 
-use uuid::Uuid;
-
-use super::{Action, AuditEvent};
-use crate::db::{Db, UtcTime};
+use super::{Action, AuditEvent, store};
+use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm};
-use crate::identity::Role;
-use crate::mail::Email;
-use crate::on_pool;
+use crate::mail::{self, Email};
 use crate::rate_limit::{self, Limit};
 use crate::web::AppState;
 
@@ -33,15 +29,15 @@ pub fn calls_for_notice(refusals_in_window: i64) -> bool {
 /// within the hour, queues one notice to the log reviewers.
 pub async fn record(state: &AppState, event: &AuditEvent) -> anyhow::Result<()> {
     debug_assert_eq!(event.action, Action::AccessDenied, "only refusals are counted here");
-    state.db.append_audit(event).await?;
+    store::record(&state.db, event).await?;
     let Some(person) = event.actor.person_id else { return Ok(()) };
     let since = UtcTime(UtcTime::now().0 - chrono::Duration::from_std(WINDOW)?);
-    if !calls_for_notice(state.db.refusals_of_since(person, since).await?) {
+    if !calls_for_notice(store::refusals_of_since(&state.db, person, since).await?) {
         return Ok(());
     }
     // The bucket (not a read of earlier notices) decides, so two refusals at once send one.
     let bucket = rate_limit::bucket("refusal-notice", &person.to_string(), state.secrets.key());
-    if state.db.rate_limit_hit(&bucket, ONE_NOTICE_PER_WINDOW).await? {
+    if rate_limit::store::hit(&state.db, &bucket, ONE_NOTICE_PER_WINDOW).await? {
         tell_reviewers(state, since).await?;
     }
     Ok(())
@@ -64,35 +60,14 @@ async fn tell_reviewers(state: &AppState, since: UtcTime) -> anyhow::Result<()> 
     ];
     let subject = state.catalogues.plain_with(locale, "mail-refusals-subject", &args);
     let body = state.catalogues.plain_with(locale, "mail-refusals-body", &args);
-    for to in state.db.log_reviewer_addresses().await? {
-        state.db.enqueue_mail(&Email { to, subject: subject.clone(), body: body.clone() }).await?;
+    // One transaction for the reviewers' notices: all of them are queued, or none.
+    let reviewers = store::log_reviewer_addresses(&state.db).await?;
+    let mut tx = state.db.begin().await?;
+    for to in reviewers {
+        mail::store::enqueue(&mut tx, &Email { to, subject: subject.clone(), body: body.clone() }).await?;
     }
+    tx.commit().await?;
     Ok(())
-}
-
-impl Db {
-    /// How many times this person has been refused since `since`.
-    pub async fn refusals_of_since(&self, person: Uuid, since: UtcTime) -> anyhow::Result<i64> {
-        let sql = "SELECT COUNT(*) FROM audit_log WHERE actor_id = $1 AND action = $2 AND at >= $3";
-        let count = on_pool!(self, pool => sqlx::query_scalar(sql)
-            .bind(person)
-            .bind(Action::AccessDenied.as_str())
-            .bind(since)
-            .fetch_one(pool)
-            .await)?;
-        Ok(count)
-    }
-
-    /// The addresses of the active log reviewers.
-    pub async fn log_reviewer_addresses(&self) -> anyhow::Result<Vec<String>> {
-        let sql = "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \
-                   WHERE g.role = $1 AND p.active = TRUE AND p.email IS NOT NULL ORDER BY p.email";
-        let rows = on_pool!(self, pool => sqlx::query_scalar(sql)
-            .bind(Role::LogReviewer.as_str())
-            .fetch_all(pool)
-            .await)?;
-        Ok(rows)
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Action, AuditActor, AuditEvent, AuditFilter, AuditSearchLine, action_key, role_key};
+use super::{Action, AuditActor, AuditEvent, AuditFilter, AuditSearchLine, action_key, role_key, store};
 use crate::formats::csv;
 use crate::i18n::{format_stockholm, stockholm_day_start};
 use crate::identity::EmailAddress;
@@ -80,7 +80,7 @@ async fn record(
     if let Some(subject) = filter.subject_id {
         event = event.subject(subject);
     }
-    state.db.append_audit(&event).await?;
+    store::record(&state.db, &event).await?;
     Ok(())
 }
 
@@ -182,7 +182,7 @@ async fn answer(state: &AppState, ctx: &PageContext, query: SearchQuery) -> Resu
     let results = match filter(state, &query).await? {
         Some(filter) => {
             record(state, ctx, Action::AuditLogSearched, &filter).await?;
-            let lines = state.db.search_audit(&filter, LIMIT).await?;
+            let lines = store::search(&state.db, &filter, LIMIT).await?;
             Ok(lines
                 .into_iter()
                 .map(|line| ReviewLine {
@@ -199,7 +199,7 @@ async fn answer(state: &AppState, ctx: &PageContext, query: SearchQuery) -> Resu
                 AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AuditLogSearched, "audit_log")
                     .purpose("Logguppföljning (ingen träff)")
                     .request(ctx.request_id.clone());
-            state.db.append_audit(&event).await?;
+            store::record(&state.db, &event).await?;
             Err(())
         }
     };
@@ -216,7 +216,7 @@ pub async fn export_csv(
     let lines = match filter(&state, &query).await? {
         Some(filter) => {
             record(&state, &ctx, Action::AuditLogExported, &filter).await?;
-            state.db.search_audit(&filter, i64::MAX).await?
+            store::search(&state.db, &filter, i64::MAX).await?
         }
         None => Vec::new(),
     };

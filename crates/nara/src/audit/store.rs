@@ -3,7 +3,7 @@ use uuid::Uuid;
 use super::checkpoint::Checkpoint;
 use super::{Anchor, AuditEntry, AuditEvent, ChainBreak, Verified, Walk};
 use crate::db::{Backend, Db, Param, Tx, UtcTime};
-use crate::on_pool;
+use crate::identity::Role;
 
 /// The newest entry as the database records it, and the id that binds entries and checkpoints
 /// to this log (so checkpoints of another database in the same data directory are told apart).
@@ -95,148 +95,139 @@ pub async fn append(tx: &mut Tx, event: &AuditEvent) -> anyhow::Result<i64> {
     Ok(e.seq)
 }
 
-impl Db {
-    /// Appends an event on its own, for what is recorded without changing anything (a read, a
-    /// refusal, a log-in). An action that also writes appends with [`append`] in its transaction.
-    pub async fn append_audit(&self, event: &AuditEvent) -> anyhow::Result<i64> {
-        let mut tx = self.begin_write().await?;
-        let seq = append(&mut tx, event).await?;
-        tx.commit().await?;
-        Ok(seq)
-    }
+/// Appends an event on its own, for what is recorded without changing anything (a read, a
+/// refusal, a log-in): one write transaction of its own. An action that also writes appends with
+/// [`append`] in its transaction.
+pub async fn record(db: &Db, event: &AuditEvent) -> anyhow::Result<i64> {
+    let mut tx = db.begin_write().await?;
+    let seq = append(&mut tx, event).await?;
+    tx.commit().await?;
+    Ok(seq)
+}
 
-    pub async fn audit_head(&self) -> anyhow::Result<AuditHead> {
-        let head = on_pool!(self, pool => sqlx::query_as(HEAD).fetch_one(pool).await)?;
-        Ok(head)
-    }
+pub async fn head(db: &Db) -> anyhow::Result<AuditHead> {
+    Ok(db.sql().one(HEAD, &[]).await?)
+}
 
-    /// Entries after `seq`, oldest first.
-    pub async fn audit_entries_after(&self, seq: i64, limit: i64) -> anyhow::Result<Vec<AuditEntry>> {
-        let sql = "SELECT seq, at, actor_id, actor_role, actor_unit_id, action, object_type, object_id, \
-                   subject_id, purpose, request_id, prev_hash, key_id, hash FROM audit_log \
-                   WHERE seq > $1 ORDER BY seq LIMIT $2";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(seq).bind(limit).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// Entries after `seq`, oldest first.
+pub async fn entries_after(db: &Db, seq: i64, limit: i64) -> anyhow::Result<Vec<AuditEntry>> {
+    let sql = "SELECT seq, at, actor_id, actor_role, actor_unit_id, action, object_type, object_id, \
+               subject_id, purpose, request_id, prev_hash, key_id, hash FROM audit_log \
+               WHERE seq > $1 ORDER BY seq LIMIT $2";
+    Ok(db.sql().all(sql, &[&seq, &limit]).await?)
+}
 
-    /// Walks on from where `walk` stands to the newest entry, or to the first break.
-    async fn walk_to_the_end(&self, walk: &mut Walk<'_>) -> anyhow::Result<Result<(), ChainBreak>> {
-        loop {
-            let batch = self.audit_entries_after(walk.position().0, 1000).await?;
-            if batch.is_empty() {
-                return Ok(Ok(()));
-            }
-            if let Err(broken) = walk.step(&batch) {
-                return Ok(Err(broken));
-            }
+/// Walks on from where `walk` stands to the newest entry, or to the first break.
+async fn walk_to_the_end(db: &Db, walk: &mut Walk<'_>) -> anyhow::Result<Result<(), ChainBreak>> {
+    loop {
+        let batch = entries_after(db, walk.position().0, 1000).await?;
+        if batch.is_empty() {
+            return Ok(Ok(()));
         }
-    }
-
-    /// Walks the whole chain with this database's audit keys, through every checkpoint of this
-    /// log among `checkpoints` (already checked for their signatures). `Ok(Err(break))`: the first
-    /// break.
-    pub async fn verify_audit_chain(
-        &self,
-        checkpoints: &[Checkpoint],
-    ) -> anyhow::Result<Result<Verified, ChainBreak>> {
-        let head = self.audit_head().await?;
-        let anchors = checkpoints.iter().filter(|c| c.log == head.log_id).map(Checkpoint::anchor).collect();
-        let mut walk = Walk::from_genesis(self.audit_keys(), &head.log_id, anchors);
-        if let Err(broken) = self.walk_to_the_end(&mut walk).await? {
+        if let Err(broken) = walk.step(&batch) {
             return Ok(Err(broken));
         }
-        Ok(walk.finish(head.seq, &head.hash))
     }
+}
 
-    /// Whether the log still holds the entry a checkpoint vouched for.
-    pub async fn audit_entry_holds(&self, anchor: &Anchor) -> anyhow::Result<bool> {
-        let entry = self.audit_entries_after(anchor.seq - 1, 1).await?;
-        Ok(entry.first().is_some_and(|e| e.seq == anchor.seq && e.hash == anchor.hash))
+/// Walks the whole chain with this database's audit keys, through every checkpoint of this
+/// log among `checkpoints` (already checked for their signatures). `Ok(Err(break))`: the first
+/// break.
+pub async fn verify_chain(
+    db: &Db,
+    checkpoints: &[Checkpoint],
+) -> anyhow::Result<Result<Verified, ChainBreak>> {
+    let head = head(db).await?;
+    let anchors = checkpoints.iter().filter(|c| c.log == head.log_id).map(Checkpoint::anchor).collect();
+    let mut walk = Walk::from_genesis(db.audit_keys(), &head.log_id, anchors);
+    if let Err(broken) = walk_to_the_end(db, &mut walk).await? {
+        return Ok(Err(broken));
     }
+    Ok(walk.finish(head.seq, &head.hash))
+}
 
-    /// Checks the entries appended since `since` (a checkpoint of this log whose entry still
-    /// holds), or the whole chain when there is none yet, and returns the newest entry's sequence
-    /// number and hash: what the next checkpoint may vouch for. Entries from before the log was
-    /// keyed are taken on trust the first time, which is when they get their checkpoint.
-    pub async fn audit_position_since(
-        &self,
-        log_id: &str,
-        since: Option<&Anchor>,
-    ) -> anyhow::Result<Result<(i64, String), ChainBreak>> {
-        let mut walk = match since {
-            None => Walk::from_genesis(self.audit_keys(), log_id, Vec::new()),
-            Some(anchor) => Walk::resume(self.audit_keys(), log_id, anchor),
-        };
-        if let Err(broken) = self.walk_to_the_end(&mut walk).await? {
-            return Ok(Err(broken));
-        }
-        let (seq, hash) = walk.position();
-        Ok(Ok((seq, hash.to_string())))
-    }
+/// Whether the log still holds the entry a checkpoint vouched for.
+pub async fn entry_holds(db: &Db, anchor: &Anchor) -> anyhow::Result<bool> {
+    let entry = entries_after(db, anchor.seq - 1, 1).await?;
+    Ok(entry.first().is_some_and(|e| e.seq == anchor.seq && e.hash == anchor.hash))
+}
 
-    /// Who has read or changed this person's data, newest first: at most `limit` lines, and
-    /// beside them the refusals of others who tried to reach it, with their time and nothing
-    /// else. Who was refused is for the log reviewers; and read apart, refusals cannot push
-    /// the lines that matter off the page however many someone piles up.
-    pub async fn access_log(&self, subject_id: Uuid, limit: i64) -> anyhow::Result<Vec<AccessLogLine>> {
-        // Enough for months of ordinary refusals; past it, the oldest day's count falls short.
-        const REFUSALS_READ: i64 = 10_000;
-        let denied = super::Action::AccessDenied.as_str();
-        let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
-                   u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
-                   FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-                   LEFT JOIN units u ON u.id = l.actor_unit_id \
-                   WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC LIMIT $3";
-        let mut lines: Vec<AccessLogLine> = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(subject_id)
-            .bind(denied)
-            .bind(limit)
-            .fetch_all(pool)
-            .await)?;
-        let sql = "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC LIMIT $3";
-        let refused: Vec<UtcTime> = on_pool!(self, pool => sqlx::query_scalar(sql)
-            .bind(subject_id)
-            .bind(denied)
-            .bind(REFUSALS_READ)
-            .fetch_all(pool)
-            .await)?;
-        // A refusal line has its time and action only: no actor, no role, no unit.
-        lines.extend(refused.into_iter().map(|at| AccessLogLine {
-            at,
-            actor_id: None,
-            actor_name: None,
-            actor_role: String::new(),
-            unit_name_sv: None,
-            unit_name_en: None,
-            action: denied.to_string(),
-            purpose: None,
-        }));
-        lines.sort_by_key(|line| std::cmp::Reverse(line.at));
-        Ok(lines)
+/// Checks the entries appended since `since` (a checkpoint of this log whose entry still
+/// holds), or the whole chain when there is none yet, and returns the newest entry's sequence
+/// number and hash: what the next checkpoint may vouch for. Entries from before the log was
+/// keyed are taken on trust the first time, which is when they get their checkpoint.
+pub async fn position_since(
+    db: &Db,
+    log_id: &str,
+    since: Option<&Anchor>,
+) -> anyhow::Result<Result<(i64, String), ChainBreak>> {
+    let mut walk = match since {
+        None => Walk::from_genesis(db.audit_keys(), log_id, Vec::new()),
+        Some(anchor) => Walk::resume(db.audit_keys(), log_id, anchor),
+    };
+    if let Err(broken) = walk_to_the_end(db, &mut walk).await? {
+        return Ok(Err(broken));
     }
+    let (seq, hash) = walk.position();
+    Ok(Ok((seq, hash.to_string())))
+}
 
-    /// The log reviewers' search, newest first.
-    pub async fn search_audit(
-        &self,
-        filter: &AuditFilter,
-        limit: i64,
-    ) -> anyhow::Result<Vec<AuditSearchLine>> {
-        let sql = "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
-                   l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
-                   FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-                   LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
-                   WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
-                   AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
-                   ORDER BY l.seq DESC LIMIT $6";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(filter.actor_id)
-            .bind(filter.subject_id)
-            .bind(filter.action.as_deref())
-            .bind(filter.from)
-            .bind(filter.until)
-            .bind(limit)
-            .fetch_all(pool)
-            .await)?;
-        Ok(rows)
-    }
+/// Who has read or changed this person's data, newest first: at most `limit` lines, and
+/// beside them the refusals of others who tried to reach it, with their time and nothing
+/// else. Who was refused is for the log reviewers; and read apart, refusals cannot push
+/// the lines that matter off the page however many someone piles up.
+pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result<Vec<AccessLogLine>> {
+    // Enough for months of ordinary refusals; past it, the oldest day's count falls short.
+    const REFUSALS_READ: i64 = 10_000;
+    let denied = super::Action::AccessDenied.as_str();
+    let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
+               u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
+               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+               LEFT JOIN units u ON u.id = l.actor_unit_id \
+               WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC LIMIT $3";
+    let mut lines: Vec<AccessLogLine> = db.sql().all(sql, &[&subject_id, &denied, &limit]).await?;
+    let sql = "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC LIMIT $3";
+    let refused: Vec<UtcTime> = db.sql().column(sql, &[&subject_id, &denied, &REFUSALS_READ]).await?;
+    // A refusal line has its time and action only: no actor, no role, no unit.
+    lines.extend(refused.into_iter().map(|at| AccessLogLine {
+        at,
+        actor_id: None,
+        actor_name: None,
+        actor_role: String::new(),
+        unit_name_sv: None,
+        unit_name_en: None,
+        action: denied.to_string(),
+        purpose: None,
+    }));
+    lines.sort_by_key(|line| std::cmp::Reverse(line.at));
+    Ok(lines)
+}
+
+/// The log reviewers' search, newest first.
+pub async fn search(db: &Db, filter: &AuditFilter, limit: i64) -> anyhow::Result<Vec<AuditSearchLine>> {
+    let sql = "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
+               l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
+               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+               LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
+               WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
+               AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
+               ORDER BY l.seq DESC LIMIT $6";
+    let params: [&dyn Param; 6] =
+        [&filter.actor_id, &filter.subject_id, &filter.action, &filter.from, &filter.until, &limit];
+    Ok(db.sql().all(sql, &params).await?)
+}
+
+/// How many times this person has been refused since `since`.
+pub async fn refusals_of_since(db: &Db, person: Uuid, since: UtcTime) -> anyhow::Result<i64> {
+    let sql = "SELECT COUNT(*) FROM audit_log WHERE actor_id = $1 AND action = $2 AND at >= $3";
+    let (count,): (i64,) =
+        db.sql().one(sql, &[&person, &super::Action::AccessDenied.as_str(), &since]).await?;
+    Ok(count)
+}
+
+/// The addresses of the active log reviewers.
+pub async fn log_reviewer_addresses(db: &Db) -> anyhow::Result<Vec<String>> {
+    let sql = "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \
+               WHERE g.role = $1 AND p.active = TRUE AND p.email IS NOT NULL ORDER BY p.email";
+    Ok(db.sql().column(sql, &[&Role::LogReviewer.as_str()]).await?)
 }

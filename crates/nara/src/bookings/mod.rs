@@ -5,7 +5,6 @@
 //! `slots` holds the pure rules, `reference` the booking reference, `store` the SQL; the pages
 //! are in `resident` (book, see, rebook, cancel) and `officer` (availability, cancel).
 
-pub mod demo;
 pub mod ics;
 pub mod officer;
 pub mod reference;

@@ -146,7 +146,7 @@ async fn page(
             .subject(booking.resident_id)
             .purpose("Handläggarens egna möten")
             .request(ctx.request_id.clone());
-        state.db.append_audit(&event).await?;
+        crate::audit::store::record(&state.db, &event).await?;
     }
     let bookings = coming
         .into_iter()

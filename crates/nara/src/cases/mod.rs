@@ -8,7 +8,6 @@
 //! The rules here are pure; `store` holds the SQL, `resident` and `officer` the pages. Who may see
 //! what is decided in `policy` only.
 
-pub mod demo;
 pub mod officer;
 pub mod resident;
 pub mod store;

@@ -83,7 +83,11 @@ async fn audit_read(
     object_type: &'static str,
     object: Uuid,
 ) -> Result<(), AppError> {
-    state.db.append_audit(&officer_event(ctx, case, Action::CaseViewed, object_type, object)?).await?;
+    crate::audit::store::record(
+        &state.db,
+        &officer_event(ctx, case, Action::CaseViewed, object_type, object)?,
+    )
+    .await?;
     Ok(())
 }
 
@@ -201,7 +205,7 @@ pub async fn worklist(
         .object(chosen_unit.unwrap_or("*"))
         .purpose(PURPOSE_WORKLIST)
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     let page = WorklistPage {
         shell: ctx.shell(&state),
         has_units: !units.is_empty(),

@@ -1,6 +1,6 @@
 //! One storage contract over two backends. `Db` holds a concrete SQLite or PostgreSQL pool
-//! (never sqlx's `Any` driver, which loses timestamps, UUIDs and JSON); feature modules add
-//! domain-level methods that dispatch to per-backend SQL.
+//! (never sqlx's `Any` driver, which loses timestamps, UUIDs and JSON); feature modules write
+//! their statements once, as plain functions on [`sql`].
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
@@ -53,18 +53,6 @@ pub struct Db {
 pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
-}
-
-/// Runs the same expression against whichever pool `Db` holds. The expression is written once
-/// but type-checked for each backend, so it only fits SQL that both understand.
-#[macro_export]
-macro_rules! on_pool {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db.pool() {
-            $crate::db::Pool::Sqlite($pool) => $body,
-            $crate::db::Pool::Postgres($pool) => $body,
-        }
-    };
 }
 
 /// When SQLite waits for the disk. Both keep the database consistent after a crash of the process
@@ -234,21 +222,22 @@ impl Db {
 
     /// Applies pending migrations. Safe to run from several processes at once.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        let result = on_pool!(self, pool => self.migrator().run(pool).await);
+        let result = match &self.pool {
+            Pool::Sqlite(pool) => self.migrator().run(pool).await,
+            Pool::Postgres(pool) => self.migrator().run(pool).await,
+        };
         result.context("migrating the database failed")
     }
 
     /// Proves the database answers.
     pub async fn ping(&self) -> anyhow::Result<()> {
-        on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))
-            .context("the database does not answer")
+        self.sql().execute("SELECT 1", &[]).await.map(drop).context("the database does not answer")
     }
 
     pub async fn migration_status(&self) -> anyhow::Result<MigrationStatus> {
         self.ping().await?;
         let query = "SELECT version FROM _sqlx_migrations WHERE success = TRUE";
-        let rows: Result<Vec<i64>, sqlx::Error> =
-            on_pool!(self, pool => sqlx::query_scalar(query).fetch_all(pool).await);
+        let rows: Result<Vec<i64>, sqlx::Error> = self.sql().column(query, &[]).await;
         // Before the first migration the bookkeeping table does not exist: nothing is applied.
         let applied: BTreeSet<i64> = rows.unwrap_or_default().into_iter().collect();
         let pending = self.migrator().iter().map(|m| m.version).filter(|v| !applied.contains(v)).collect();
@@ -256,7 +245,10 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        on_pool!(self, pool => pool.close().await);
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
     }
 }
 

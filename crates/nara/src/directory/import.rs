@@ -144,7 +144,8 @@ pub async fn submit(
         }
     }
     let shell = ctx.shell(&state);
-    let areas: Vec<String> = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
+    let areas: Vec<String> =
+        crate::help_areas::store::list(&state.db).await?.into_iter().map(|a| a.slug).collect();
     let groups: Vec<String> =
         crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
     let checked = match check(&file, &areas, &groups) {

@@ -2,7 +2,6 @@
 //! and others that help, searchable in Swedish, with "open now", referral between entries and
 //! counts of use that identify no one.
 
-pub mod demo;
 pub mod form;
 pub mod hours;
 pub mod import;

@@ -96,7 +96,7 @@ async fn edit_page<'a>(
         view;
     let shell = ctx.shell(state);
     let locale = ctx.location.locale;
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let groups = crate::setup::store::target_groups(&state.db).await?;
     let options =
         |items: Vec<(String, String, Option<&'static str>)>, chosen: &dyn Fn(&str) -> bool| -> Vec<Option_> {
@@ -151,7 +151,7 @@ async fn edit_page<'a>(
 
 /// The areas of help and target groups an entry may be filed under, by slug.
 async fn known_slugs(state: &AppState) -> Result<(Vec<String>, Vec<String>), AppError> {
-    let areas = state.db.list_help_areas().await?.into_iter().map(|a| a.slug).collect();
+    let areas = crate::help_areas::store::list(&state.db).await?.into_iter().map(|a| a.slug).collect();
     let groups = crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
     Ok((areas, groups))
 }

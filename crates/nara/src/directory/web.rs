@@ -78,6 +78,8 @@ struct SearchPage<'a> {
     open_now: bool,
     hits: Vec<HitView>,
     total: i64,
+    /// More matches than were counted: the heading says "more than" instead of a number.
+    more: bool,
     page: i64,
     previous_href: Option<String>,
     next_href: Option<String>,
@@ -162,7 +164,7 @@ pub async fn search(
     ctx: PageContext,
     Query(params): Query<SearchParams>,
 ) -> Result<Response, AppError> {
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
@@ -177,13 +179,17 @@ pub async fn search(
     // A filter value not in the lists is answered with the form and a message, not a search.
     let searched = !invalid_filter && (!text.is_empty() || filters.any());
     let now = Utc::now();
-    let (hits, total, words) = if searched {
+    let (hits, total, more, words) = if searched {
         state.search.refresh(&state.db, &areas).await?;
         let request = SearchRequest { text: text.clone(), filters: filters.clone(), page, now };
-        let results = state.search.search(&request)?;
-        (results.hits, results.total, results.words)
+        // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
+        let index = state.search.clone();
+        let results = tokio::task::spawn_blocking(move || index.search(&request))
+            .await
+            .map_err(anyhow::Error::from)??;
+        (results.hits, results.total, results.more, results.words)
     } else {
-        (Vec::new(), 0, Vec::new())
+        (Vec::new(), 0, false, Vec::new())
     };
     if searched && !text.is_empty() {
         count_search(&state, &text, total == 0, now);
@@ -224,6 +230,7 @@ pub async fn search(
         open_now: filters.open_now,
         hits,
         total: total as i64,
+        more,
         page: page as i64,
         previous_href: (page > 1).then(|| link(page - 1)),
         next_href: (page < pages).then(|| link(page + 1)),
@@ -374,7 +381,7 @@ pub async fn entry(
     state.usage.count(Measure::View, now.with_timezone(&Stockholm).date_naive());
     let locale = ctx.location.locale;
     let shell = ctx.shell(&state);
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, &entry, now);

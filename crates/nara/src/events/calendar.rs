@@ -230,7 +230,7 @@ pub async fn calendar(
         (occurrences.iter().filter_map(line).collect(), None)
     };
 
-    let areas = state.db.list_help_areas().await?;
+    let areas = crate::help_areas::store::list(&state.db).await?;
     let area_name: HashMap<&str, &str> = areas.iter().map(|a| (a.slug.as_str(), a.name(locale))).collect();
     let page = CalendarPage {
         organisers: choices(

@@ -111,13 +111,12 @@ pub async fn submit(
             (INVALID, render(&suggest_page(&state, &ctx, &series, errors, form, false))?).into_response()
         );
     }
-    if !state
-        .db
-        .rate_limit_hit(
-            &rate_limit::bucket("suggest:address", &client.0, state.secrets.key()),
-            MAIL_PER_ADDRESS,
-        )
-        .await?
+    if !rate_limit::store::hit(
+        &state.db,
+        &rate_limit::bucket("suggest:address", &client.0, state.secrets.key()),
+        MAIL_PER_ADDRESS,
+    )
+    .await?
     {
         return Err(AppError::TooManyAttempts);
     }

@@ -333,7 +333,7 @@ pub async fn register(
     };
     // Each registration sends an e-mail: one address gets a few an hour, not a flood.
     let bucket = rate_limit::bucket("register:email", email.as_str(), state.secrets.key());
-    if !state.db.rate_limit_hit(&bucket, rate_limit::MAIL_PER_ACCOUNT).await? {
+    if !rate_limit::store::hit(&state.db, &bucket, rate_limit::MAIL_PER_ACCOUNT).await? {
         return Err(AppError::TooManyAttempts);
     }
     let needs = form.needs.trim();

@@ -2,7 +2,7 @@
 //! "Våld i nära relationer", …), which the directory of support files its entries under. They are
 //! managed with the rest of the municipality's set-up (`crate::setup`).
 
-mod store;
+pub mod store;
 
 use crate::i18n::Locale;
 

@@ -71,9 +71,9 @@ pub fn backoff(attempts: u32) -> Duration {
 /// Sends every message that is due; returns how many were sent.
 pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
     let mut sent = 0;
-    for message in db.due_mail(UtcTime::now(), 50).await? {
+    for message in store::due(db, UtcTime::now(), 50).await? {
         // Claiming first means two server processes never send the same message twice.
-        if !db.claim_mail(&message).await? {
+        if !store::claim(db, &message).await? {
             continue;
         }
         let outcome = match build(&message, from) {
@@ -82,7 +82,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
         };
         match outcome {
             Ok(()) => {
-                db.mark_mail_sent(message.id).await?;
+                store::mark_sent(db, message.id).await?;
                 sent += 1;
             }
             Err(error) => {
@@ -91,7 +91,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox) -> anyh
                 // Servers often quote the recipient in their complaint: mask addresses first.
                 let error = mask_addresses(&error.to_string());
                 tracing::warn!(attempts, error, "sending e-mail failed; will retry");
-                db.mark_mail_failed(message.id, attempts, retry, &error).await?;
+                store::mark_failed(db, message.id, attempts, retry, &error).await?;
             }
         }
     }

@@ -2,7 +2,6 @@ use uuid::Uuid;
 
 use super::Email;
 use crate::db::{Db, Tx, UtcTime};
-use crate::on_pool;
 
 #[derive(Clone, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -30,72 +29,56 @@ pub async fn enqueue(tx: &mut Tx, email: &Email) -> anyhow::Result<Uuid> {
     Ok(id)
 }
 
-impl Db {
-    /// Puts a message in the outbox on its own; the worker sends it. An action that also writes
-    /// queues its messages with [`enqueue`] in its transaction.
-    pub async fn enqueue_mail(&self, email: &Email) -> anyhow::Result<Uuid> {
-        let mut tx = self.begin().await?;
-        let id = enqueue(&mut tx, email).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
+/// Puts a message in the outbox on its own, for a message no other write goes with; the worker
+/// sends it. An action that also writes queues its messages with [`enqueue`] in its transaction.
+pub async fn enqueue_alone(db: &Db, email: &Email) -> anyhow::Result<Uuid> {
+    let mut tx = db.begin_write().await?;
+    let id = enqueue(&mut tx, email).await?;
+    tx.commit().await?;
+    Ok(id)
+}
 
-    pub async fn due_mail(&self, now: UtcTime, limit: i64) -> anyhow::Result<Vec<OutboxMessage>> {
-        let sql = "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error \
-                   FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(limit).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+pub async fn due(db: &Db, now: UtcTime, limit: i64) -> anyhow::Result<Vec<OutboxMessage>> {
+    let sql = concat!(
+        "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error ",
+        "FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2"
+    );
+    Ok(db.sql().all(sql, &[&now, &limit]).await?)
+}
 
-    /// Takes a message for sending; false when another sender took it first.
-    pub async fn claim_mail(&self, message: &OutboxMessage) -> anyhow::Result<bool> {
-        let until = UtcTime(UtcTime::now().0 + chrono::Duration::seconds(CLAIM_SECONDS));
-        let sql = "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 AND sent_at IS NULL";
-        let claimed = on_pool!(self, pool => sqlx::query(sql)
-            .bind(until)
-            .bind(message.id)
-            .bind(message.next_attempt_at)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(claimed == 1)
-    }
+/// Takes a message for sending; false when another sender took it first.
+pub async fn claim(db: &Db, message: &OutboxMessage) -> anyhow::Result<bool> {
+    let until = UtcTime(UtcTime::now().0 + chrono::Duration::seconds(CLAIM_SECONDS));
+    let sql =
+        "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 AND sent_at IS NULL";
+    let claimed = db.sql().execute(sql, &[&until, &message.id, &message.next_attempt_at]).await?;
+    Ok(claimed == 1)
+}
 
-    pub async fn mark_mail_sent(&self, id: Uuid) -> anyhow::Result<()> {
-        // Once sent, the text (which may hold a live single-use link) is not kept.
-        on_pool!(self, pool => sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, body = '' WHERE id = $2")
-            .bind(UtcTime::now())
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
+pub async fn mark_sent(db: &Db, id: Uuid) -> anyhow::Result<()> {
+    // Once sent, the text (which may hold a live single-use link) is not kept.
+    let sql = "UPDATE outbox SET sent_at = $1, last_error = NULL, body = '' WHERE id = $2";
+    db.sql().execute(sql, &[&UtcTime::now(), &id]).await?;
+    Ok(())
+}
 
-    pub async fn mark_mail_failed(
-        &self,
-        id: Uuid,
-        attempts: i32,
-        retry_at: UtcTime,
-        error: &str,
-    ) -> anyhow::Result<()> {
-        let sql = "UPDATE outbox SET attempts = $1, next_attempt_at = $2, last_error = $3 WHERE id = $4";
-        on_pool!(self, pool => sqlx::query(sql)
-            .bind(attempts)
-            .bind(retry_at)
-            .bind(error)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
+pub async fn mark_failed(
+    db: &Db,
+    id: Uuid,
+    attempts: i32,
+    retry_at: UtcTime,
+    error: &str,
+) -> anyhow::Result<()> {
+    let sql = "UPDATE outbox SET attempts = $1, next_attempt_at = $2, last_error = $3 WHERE id = $4";
+    db.sql().execute(sql, &[&attempts, &retry_at, &error, &id]).await?;
+    Ok(())
+}
 
-    /// Every message, newest first (for tests and operators).
-    pub async fn outbox(&self) -> anyhow::Result<Vec<OutboxMessage>> {
-        let sql = "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error \
-                   FROM outbox ORDER BY created_at DESC";
-        let rows = on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?;
-        Ok(rows)
-    }
+/// Every message, newest first (for tests and operators).
+pub async fn outbox(db: &Db) -> anyhow::Result<Vec<OutboxMessage>> {
+    let sql = concat!(
+        "SELECT id, to_address, subject, body, attempts, next_attempt_at, sent_at, last_error ",
+        "FROM outbox ORDER BY created_at DESC"
+    );
+    Ok(db.sql().all(sql, &[]).await?)
 }

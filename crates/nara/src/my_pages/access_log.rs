@@ -114,7 +114,7 @@ struct AccessLogPage<'a> {
 pub async fn access_log(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let locale = ctx.location.locale;
-    let rows = fold_refusals(state.db.access_log(me, LINES_SHOWN).await?)
+    let rows = fold_refusals(crate::audit::store::access_log(&state.db, me, LINES_SHOWN).await?)
         .into_iter()
         .map(|entry| match entry {
             Entry::Line(line) => Row::Line(LogLine::new(line, me, locale)),

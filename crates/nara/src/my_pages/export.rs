@@ -242,7 +242,7 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
         });
     }
     let (mut access_log, mut refused_attempts) = (Vec::new(), Vec::new());
-    for entry in fold_refusals(db.access_log(person, 10_000).await?) {
+    for entry in fold_refusals(crate::audit::store::access_log(db, person, 10_000).await?) {
         match entry {
             Entry::Line(l) => access_log.push(LogData {
                 at: l.at,
@@ -273,7 +273,7 @@ async fn audited_gather(state: &AppState, ctx: &PageContext) -> Result<Export, A
         .subject(me)
         .purpose("Invånarens egen begäran om sina uppgifter")
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     Ok(export)
 }
 

@@ -110,7 +110,7 @@ pub async fn start(
         pkce_verifier: verifier.secret().clone(),
         return_to,
     };
-    state.db.save_pending_login(csrf.secret(), &pending).await?;
+    super::store::save_pending_login(&state.db, csrf.secret(), &pending).await?;
     let mut response = Redirect::to(url.as_str()).into_response();
     response.headers_mut().append(header::SET_COOKIE, state_cookie(csrf.secret(), state.https, 600)?);
     Ok(response)
@@ -155,7 +155,7 @@ async fn fail(
     let event = AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "oidc")
         .purpose(detail.to_string())
         .request(ctx.request_id.clone());
-    state.db.append_audit(&event).await?;
+    crate::audit::store::record(&state.db, &event).await?;
     let page = CheckEmailPage {
         shell: ctx.shell(state),
         heading_key: "oidc-error-heading",
@@ -186,7 +186,7 @@ pub async fn callback(
     };
     // Both must agree, and the pending log-in is used up whatever happens next.
     let pending = if returned_state == browser_state {
-        state.db.take_pending_login(returned_state).await?
+        super::store::take_pending_login(&state.db, returned_state).await?
     } else {
         None
     };

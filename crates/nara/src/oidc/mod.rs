@@ -6,7 +6,7 @@
 //! a cookie in the browser that started the log-in (no one can finish a log-in for someone else).
 
 pub mod flow;
-mod store;
+pub mod store;
 
 use std::sync::Arc;
 

@@ -2,12 +2,13 @@
 //! Buckets name what is limited (`login:ip:<hash>`); addresses and e-mail addresses are hashed
 //! with the server's key before they become bucket names.
 
+pub mod store;
+
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
-use crate::db::{Db, UtcTime};
-use crate::on_pool;
+use crate::db::Db;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limit {
@@ -37,38 +38,8 @@ pub fn bucket(kind: &str, value: &str, key: &[u8]) -> String {
 /// Whether one more message-sending request (registration, password reset) may go ahead, for
 /// this network and this e-mail address.
 pub async fn mail_allowed(db: &Db, key: &[u8], network: &str, email: &str) -> anyhow::Result<bool> {
-    Ok(db.rate_limit_hit(&bucket("mail:address", network, key), MAIL_PER_ADDRESS).await?
-        && db.rate_limit_hit(&bucket("mail:account", email, key), MAIL_PER_ACCOUNT).await?)
-}
-
-impl Db {
-    /// Counts one attempt against `bucket`; false when the limit is already reached.
-    pub async fn rate_limit_hit(&self, bucket: &str, limit: Limit) -> anyhow::Result<bool> {
-        let now = UtcTime::now();
-        let window_opened_before = UtcTime(now.0 - chrono::Duration::from_std(limit.window)?);
-        let sql = "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
-                   ON CONFLICT (bucket) DO UPDATE SET \
-                   hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END, \
-                   window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
-                   RETURNING hits";
-        let hits: i32 = on_pool!(self, pool => sqlx::query_scalar(sql)
-            .bind(bucket)
-            .bind(now)
-            .bind(window_opened_before)
-            .fetch_one(pool)
-            .await)?;
-        Ok(i64::from(hits) <= limit.max)
-    }
-
-    /// Forgets a bucket (after a successful log-in the account's failures no longer count).
-    pub async fn rate_limit_reset(&self, bucket: &str) -> anyhow::Result<()> {
-        on_pool!(self, pool => sqlx::query("DELETE FROM rate_limits WHERE bucket = $1")
-            .bind(bucket)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
-    }
+    Ok(store::hit(db, &bucket("mail:address", network, key), MAIL_PER_ADDRESS).await?
+        && store::hit(db, &bucket("mail:account", email, key), MAIL_PER_ACCOUNT).await?)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ struct HomePage<'a> {
 }
 
 pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
-    let areas = state.db.home_help_areas().await?;
+    let areas = crate::help_areas::store::on_home_page(&state.db).await?;
     render(&HomePage { shell: ctx.shell(&state), areas })
 }
 

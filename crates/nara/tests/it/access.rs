@@ -76,7 +76,8 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
 });
 
 async fn denied_count(db: &Db) -> usize {
-    db.search_audit(
+    nara::audit::store::search(
+        db,
         &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
         100_000,
     )

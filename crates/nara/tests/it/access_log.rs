@@ -73,7 +73,7 @@ impl World {
 
     /// The notices about refusals waiting for `to`.
     async fn notices_to(&self, to: &str) -> Vec<nara::mail::OutboxMessage> {
-        let outbox = self.db.outbox().await.unwrap();
+        let outbox = nara::mail::store::outbox(&self.db).await.unwrap();
         outbox.into_iter().filter(|m| m.to_address == to && m.subject.contains("nekade försök")).collect()
     }
 }

@@ -15,19 +15,12 @@ async fn age_session(db: &Db, token: &str, by: Duration) {
     let back = chrono::Duration::from_std(by).unwrap();
     let hash = nara::sessions::token_hash(token);
     let sql = "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1";
-    let (created, seen, expires): (UtcTime, UtcTime, UtcTime) =
-        nara::on_pool!(db, pool => sqlx::query_as(sql).bind(&hash).fetch_one(pool).await.unwrap());
+    let (created, seen, expires): (UtcTime, UtcTime, UtcTime) = db.sql().one(sql, &[&hash]).await.unwrap();
     let update =
         "UPDATE sessions SET created_at = $1, last_seen_at = $2, expires_at = $3 WHERE token_hash = $4";
-    nara::on_pool!(db, pool => sqlx::query(update)
-        .bind(UtcTime(created.0 - back))
-        .bind(UtcTime(seen.0 - back))
-        .bind(UtcTime(expires.0 - back))
-        .bind(&hash)
-        .execute(pool)
-        .await
-        .map(drop)
-        .unwrap());
+    let (created, seen, expires) =
+        (UtcTime(created.0 - back), UtcTime(seen.0 - back), UtcTime(expires.0 - back));
+    db.sql().execute(update, &[&created, &seen, &expires, &hash]).await.unwrap();
 }
 
 on_both_backends!(register_confirm_and_log_in, Migrated, |db| {
@@ -75,7 +68,7 @@ on_both_backends!(registering_a_taken_address_reveals_nothing, Migrated, |db| {
         .await;
     assert_eq!(fresh.status, taken.status);
     assert_eq!(fresh.body, taken.body, "the same page either way");
-    let outbox = db.outbox().await.unwrap();
+    let outbox = nara::mail::store::outbox(&db).await.unwrap();
     let to_owner = outbox.iter().find(|m| m.to_address == "taken@example.se").expect("the owner is told");
     assert!(!to_owner.body.contains("verifiera-epost"), "no second account to confirm");
 });
@@ -91,13 +84,13 @@ on_both_backends!(wrong_passwords_and_unknown_addresses_get_the_same_answer, Mig
     assert_eq!(wrong.status, unknown.status);
     let strip = |body: &str| body.replace("anna@example.se", "").replace("ingen@example.se", "");
     assert_eq!(strip(&wrong.body), strip(&unknown.body));
-    let failures = db
-        .search_audit(
-            &nara::audit::AuditFilter { action: Some("log_in_failed".into()), ..Default::default() },
-            10,
-        )
-        .await
-        .unwrap();
+    let failures = nara::audit::store::search(
+        &db,
+        &nara::audit::AuditFilter { action: Some("log_in_failed".into()), ..Default::default() },
+        10,
+    )
+    .await
+    .unwrap();
     assert_eq!(failures.len(), 2, "both attempts are in the audit log");
     let empty = app.post("/logga-in", &[("email", ""), ("password", "")], None).await;
     assert!(
@@ -181,7 +174,7 @@ on_both_backends!(password_reset_is_single_use_and_ends_old_sessions, Migrated, 
     let known = app.post("/glomt-losenord", &[("email", "anna@example.se")], None).await;
     let unknown = app.post("/glomt-losenord", &[("email", "ingen@example.se")], None).await;
     assert_eq!(known.body, unknown.body, "the same page either way");
-    assert!(db.outbox().await.unwrap().iter().all(|m| m.to_address != "ingen@example.se"));
+    assert!(nara::mail::store::outbox(&db).await.unwrap().iter().all(|m| m.to_address != "ingen@example.se"));
 
     let link = link_in_mail(&db, "anna@example.se").await;
     assert!(link.starts_with("/nytt-losenord/"));
@@ -254,7 +247,7 @@ on_both_backends!(deactivation_ends_access_but_keeps_history, Migrated, |db| {
     app.post(&format!("/admin/personer/{anna}/inaktivera"), &[], Some(&admin_token)).await;
     assert!(app.get("/mina-sidor", Some(&anna_token)).await.is_login_redirect());
     assert!(app.log_in("anna@example.se", PASSWORD).await.is_none());
-    let history = db.access_log(anna, 100).await.unwrap();
+    let history = nara::audit::store::access_log(&db, anna, 100).await.unwrap();
     let actions: Vec<&str> = history.iter().map(|l| l.action.as_str()).collect();
     assert!(
         actions.contains(&"account_deactivated")
@@ -316,9 +309,12 @@ on_both_backends!(log_reviewers_search_and_export_csv_for_excel, Migrated, |db| 
     let actions: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
     assert!(actions.contains(&"log_in") && actions.contains(&"log_in_failed"), "{actions:?}");
     assert!(rows.iter().all(|r| &r[8] == "'=Anna"), "formula-injection safe: {rows:?}");
-    let searches = db
-        .search_audit(&nara::audit::AuditFilter { actor_id: Some(reviewer), ..Default::default() }, 10)
-        .await
-        .unwrap();
+    let searches = nara::audit::store::search(
+        &db,
+        &nara::audit::AuditFilter { actor_id: Some(reviewer), ..Default::default() },
+        10,
+    )
+    .await
+    .unwrap();
     assert_eq!(searches.len(), 2, "searching and exporting are themselves logged");
 });

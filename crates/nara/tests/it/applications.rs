@@ -38,7 +38,7 @@ async fn world(db: Db) -> World {
     let resident_b = person(&db, "b@example.se", "Bertil Berg", &[]).await;
     let officer_x = person(&db, "x@example.se", "Xenia Handläggare", &staff(unit_x)).await;
     let officer_y = person(&db, "y@example.se", "Yngve Annanenhet", &staff(unit_y)).await;
-    common::actions::create_form(&db, FORM, unit_x, nara::applications::demo::COUNSELLING, officer_x)
+    common::actions::create_form(&db, FORM, unit_x, nara::demo::applications::COUNSELLING, officer_x)
         .await
         .unwrap()
         .unwrap();
@@ -243,15 +243,15 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
         action: Some("application_file_read".into()),
         ..Default::default()
     };
-    assert_eq!(w.db.search_audit(&read, 10).await.unwrap().len(), 1);
+    assert_eq!(nara::audit::store::search(&w.db, &read, 10).await.unwrap().len(), 1);
     let submitted = AuditFilter {
         subject_id: Some(w.resident_a),
         action: Some("application_submitted".into()),
         ..Default::default()
     };
-    assert_eq!(w.db.search_audit(&submitted, 10).await.unwrap().len(), 1, "sent once");
+    assert_eq!(nara::audit::store::search(&w.db, &submitted, 10).await.unwrap().len(), 1, "sent once");
     // The officer was told that something is waiting, without the content.
-    let mail = w.db.outbox().await.unwrap();
+    let mail = nara::mail::store::outbox(&w.db).await.unwrap();
     assert!(mail.iter().any(|m| m.to_address == "x@example.se" && !m.body.contains("orkar")));
 
     // Staff of another unit are refused the attachment, and the refusal is audited.
@@ -260,9 +260,9 @@ on_both_backends!(a_resident_applies_with_an_attachment_and_the_case_opens_once,
         action: Some("access_denied".into()),
         ..Default::default()
     };
-    let before = w.db.search_audit(&denied, 100).await.unwrap().len();
+    let before = nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len();
     assert_eq!(w.app.get(&file_href, Some(&w.y)).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(w.db.search_audit(&denied, 100).await.unwrap().len(), before + 1);
+    assert_eq!(nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len(), before + 1);
 });
 
 on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, |db| {
@@ -275,7 +275,7 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
         action: Some("access_denied".into()),
         ..Default::default()
     };
-    let before = w.db.search_audit(&denied, 100).await.unwrap().len();
+    let before = nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len();
     for path in [base.clone(), format!("{base}/steg/1"), format!("{base}/filer/{file}"), format!("/en{base}")]
     {
         let answer = w.app.get(&path, Some(&w.b)).await;
@@ -294,7 +294,11 @@ on_both_backends!(another_resident_reaches_nothing_of_an_application, Migrated, 
         )
         .await;
     assert_eq!(written.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.db.search_audit(&denied, 100).await.unwrap().len(), before + 7, "every attempt is audited");
+    assert_eq!(
+        nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len(),
+        before + 7,
+        "every attempt is audited"
+    );
     let application = nara::applications::store::application(&w.db, id_of(&base)).await.unwrap().unwrap();
     assert!(application.is_draft() && application.answers().unwrap().is_empty());
     assert_eq!(

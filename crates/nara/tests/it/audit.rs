@@ -14,18 +14,18 @@ use std::time::{Duration, Instant};
 
 use nara::audit::checkpoint::{self, Checkpoint, Checkpoints, Destination, Refusal};
 use nara::audit::{Action, AuditActor, AuditEntry, AuditEvent, AuditKey, ChainBreak, Keyring, Verified};
-use nara::db::{Backend, Db, UtcTime};
+use nara::db::{Backend, Db, Param, UtcTime};
 use nara::i18n::Catalogues;
 
 async fn append_many(db: &Db, n: usize) {
-    let before = db.audit_head().await.unwrap().seq;
+    let before = nara::audit::store::head(db).await.unwrap().seq;
     let tasks: Vec<_> = (0..n)
         .map(|i| {
             let db = db.clone();
             tokio::spawn(async move {
                 let event =
                     AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account").object(i);
-                db.append_audit(&event).await.unwrap()
+                nara::audit::store::record(&db, &event).await.unwrap()
             })
         })
         .collect();
@@ -47,28 +47,25 @@ async fn disable_triggers(db: &Db) {
         Backend::Postgres => &["ALTER TABLE audit_log DISABLE TRIGGER USER"],
     };
     for statement in statements {
-        nara::on_pool!(db, pool => sqlx::query(sqlx::AssertSqlSafe(statement.to_string())).execute(pool).await.map(drop))
-            .unwrap();
+        db.sql().execute(sqlx::AssertSqlSafe(statement.to_string()), &[]).await.unwrap();
     }
 }
 
 /// Runs SQL behind the log's back.
 async fn behind_the_logs_back(db: &Db, sql: &str) {
     disable_triggers(db).await;
-    nara::on_pool!(db, pool => sqlx::query(sqlx::AssertSqlSafe(sql.to_string())).execute(pool).await.map(drop))
-        .unwrap();
+    db.sql().execute(sqlx::AssertSqlSafe(sql.to_string()), &[]).await.unwrap();
 }
 
 /// Moves the head to the newest entry left, as one who removed entries would.
 async fn move_head_back(db: &Db) {
     let last = newest(db).await;
-    nara::on_pool!(db, pool => sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-        .bind(last.seq).bind(&last.hash).execute(pool).await.map(drop))
-    .unwrap();
+    let sql = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
+    db.sql().execute(sql, &[&last.seq, &last.hash]).await.unwrap();
 }
 
 async fn entries(db: &Db) -> Vec<AuditEntry> {
-    db.audit_entries_after(0, 10_000).await.unwrap()
+    nara::audit::store::entries_after(db, 0, 10_000).await.unwrap()
 }
 
 async fn newest(db: &Db) -> AuditEntry {
@@ -91,7 +88,7 @@ enum Rehash<'a> {
 /// Changes entry `seq` with `change`, re-hashes it and every later entry so each points at the
 /// one before, writes them back and moves the head: a rewrite that plain hashing could not see.
 async fn rewrite_from(db: &Db, seq: i64, change: impl Fn(&mut AuditEntry), rehash: Rehash<'_>) {
-    let log_id = db.audit_head().await.unwrap().log_id;
+    let log_id = nara::audit::store::head(db).await.unwrap().log_id;
     let mut all = entries(db).await;
     let start = all.iter().position(|e| e.seq == seq).unwrap();
     change(&mut all[start]);
@@ -115,11 +112,10 @@ async fn rewrite_from(db: &Db, seq: i64, change: impl Fn(&mut AuditEntry), rehas
     }
     disable_triggers(db).await;
     for entry in &all[start..] {
-        nara::on_pool!(db, pool => sqlx::query(
-            "UPDATE audit_log SET object_id = $1, purpose = $2, prev_hash = $3, key_id = $4, hash = $5 WHERE seq = $6")
-            .bind(&entry.object_id).bind(&entry.purpose).bind(&entry.prev_hash).bind(&entry.key_id)
-            .bind(&entry.hash).bind(entry.seq).execute(pool).await.map(drop))
-        .unwrap();
+        let sql = "UPDATE audit_log SET object_id = $1, purpose = $2, prev_hash = $3, key_id = $4, hash = $5 WHERE seq = $6";
+        let params: [&dyn Param; 6] =
+            [&entry.object_id, &entry.purpose, &entry.prev_hash, &entry.key_id, &entry.hash, &entry.seq];
+        db.sql().execute(sql, &params).await.unwrap();
     }
     move_head_back(db).await;
 }
@@ -157,7 +153,7 @@ impl CheckpointFile {
 
     /// `nara audit verify`'s check: the chain with the database's keys through the file's checkpoints.
     async fn verify(&self, db: &Db) -> Result<Verified, ChainBreak> {
-        db.verify_audit_chain(&self.read(db.audit_keys()).valid).await.unwrap()
+        nara::audit::store::verify_chain(db, &self.read(db.audit_keys()).valid).await.unwrap()
     }
 }
 
@@ -167,7 +163,7 @@ fn entries_of(verified: Result<Verified, ChainBreak>) -> Result<i64, ChainBreak>
 
 on_both_backends!(concurrent_appends_form_one_verifiable_chain, Migrated, |db| {
     append_many(&db, 40).await;
-    assert_eq!(entries_of(db.verify_audit_chain(&[]).await.unwrap()), Ok(40));
+    assert_eq!(entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()), Ok(40));
     let keys: Vec<_> = entries(&db).await.into_iter().map(|e| e.key_id).collect();
     assert!(
         keys.iter().all(|k| k.as_deref() == Some(db.audit_keys().signing().id())),
@@ -177,24 +173,27 @@ on_both_backends!(concurrent_appends_form_one_verifiable_chain, Migrated, |db| {
 
 on_both_backends!(the_log_refuses_updates_and_deletes, Migrated, |db| {
     append_many(&db, 3).await;
-    let update: Result<_, sqlx::Error> = nara::on_pool!(&db, pool => sqlx::query("UPDATE audit_log SET purpose = 'x' WHERE seq = 2").execute(pool).await.map(drop));
+    let update = db.sql().execute("UPDATE audit_log SET purpose = 'x' WHERE seq = 2", &[]).await;
     assert!(update.is_err());
-    let delete: Result<_, sqlx::Error> = nara::on_pool!(&db, pool => sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(pool).await.map(drop));
+    let delete = db.sql().execute("DELETE FROM audit_log WHERE seq = 2", &[]).await;
     assert!(delete.is_err());
-    assert_eq!(entries_of(db.verify_audit_chain(&[]).await.unwrap()), Ok(3));
+    assert_eq!(entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()), Ok(3));
 });
 
 on_both_backends!(an_altered_entry_is_found, Migrated, |db| {
     append_many(&db, 10).await;
     behind_the_logs_back(&db, "UPDATE audit_log SET object_id = 'annat' WHERE seq = 6").await;
-    assert_eq!(entries_of(db.verify_audit_chain(&[]).await.unwrap()), Err(ChainBreak::Altered { seq: 6 }));
+    assert_eq!(
+        entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()),
+        Err(ChainBreak::Altered { seq: 6 })
+    );
 });
 
 // (c) Removing an entry from the middle.
 on_both_backends!(a_removed_middle_entry_is_found, Migrated, |db| {
     append_many(&db, 10).await;
     behind_the_logs_back(&db, "DELETE FROM audit_log WHERE seq = 4").await;
-    let found = entries_of(db.verify_audit_chain(&[]).await.unwrap());
+    let found = entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap());
     assert_eq!(found, Err(ChainBreak::Missing { expected: 4, found: 5 }));
     assert_eq!(found.unwrap_err().to_string(), "entries 4 to 4 are missing");
 });
@@ -203,7 +202,7 @@ on_both_backends!(removing_the_newest_entries_without_moving_the_head_is_found, 
     append_many(&db, 10).await;
     behind_the_logs_back(&db, "DELETE FROM audit_log WHERE seq > 8").await;
     assert_eq!(
-        entries_of(db.verify_audit_chain(&[]).await.unwrap()),
+        entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()),
         Err(ChainBreak::Truncated { last: 8, head: 10 })
     );
 });
@@ -219,7 +218,7 @@ on_both_backends!(
         behind_the_logs_back(&db, "DELETE FROM audit_log WHERE seq > 8").await;
         move_head_back(&db).await;
         assert_eq!(
-            entries_of(db.verify_audit_chain(&[]).await.unwrap()),
+            entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()),
             Ok(8),
             "without the checkpoint nothing shows"
         );
@@ -253,7 +252,10 @@ on_both_backends!(rewriting_an_entry_and_re_hashing_the_rest_is_found, Migrated,
     ];
     for (rehash, expected) in ways {
         rewrite_from(&db, 6, |e| e.purpose = Some("ingen".into()), rehash).await;
-        assert_eq!(entries_of(db.verify_audit_chain(&[]).await.unwrap()), Err(expected.clone()));
+        assert_eq!(
+            entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()),
+            Err(expected.clone())
+        );
         assert!(expected.to_string().starts_with("entry 6 "), "names the entry: {expected}");
     }
 });
@@ -264,7 +266,7 @@ on_both_backends!(a_checkpoint_with_a_bad_signature_is_refused, Migrated, |db| {
     // Everything rewritten with plain hashes, as if from before keyed hashing, and a checkpoint
     // forged to vouch for it: it would pass if the checkpoint were believed.
     rewrite_from(&db, 1, |e| e.object_id = Some("någon annan".into()), Rehash::PlainAsIfOld).await;
-    let head = db.audit_head().await.unwrap();
+    let head = nara::audit::store::head(&db).await.unwrap();
     let genuine_id = db.audit_keys().signing().id().to_string();
     let mut forged =
         Checkpoint::sign(&head.log_id, head.seq, &head.hash, UtcTime::now(), &AuditKey::generate());
@@ -327,10 +329,10 @@ on_both_backends!(old_keys_verify_old_entries_after_rotation, Migrated, |db| {
     let ids: Vec<_> = entries(&db).await.into_iter().map(|e| e.key_id.unwrap()).collect();
     let (old, new) = (first.signing().id(), second.id());
     assert_eq!(ids, [old, old, old, new, new, new]);
-    assert_eq!(entries_of(with_both.verify_audit_chain(&[]).await.unwrap()), Ok(6));
+    assert_eq!(entries_of(nara::audit::store::verify_chain(&with_both, &[]).await.unwrap()), Ok(6));
     // Without the old key, the first entry it signed is named.
     let without_old = db.clone().with_audit_keys(Arc::new(Keyring::new(vec![second]).unwrap()));
-    let found = entries_of(without_old.verify_audit_chain(&[]).await.unwrap());
+    let found = entries_of(nara::audit::store::verify_chain(&without_old, &[]).await.unwrap());
     assert_eq!(found, Err(ChainBreak::UnknownKey { seq: 1, key_id: old.to_string() }));
     assert!(!found.unwrap_err().is_tampering());
 });

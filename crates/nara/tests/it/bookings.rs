@@ -233,14 +233,18 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
 
     w.app.post(&format!("/mina-sidor/bokningar/{new_id}/avboka"), &[], Some(&w.a)).await;
     assert!(!nara::bookings::store::booking(&w.db, new_id).await.unwrap().unwrap().is_booked());
-    let told: Vec<_> =
-        w.db.outbox().await.unwrap().into_iter().filter(|m| m.to_address == "x@example.se").collect();
+    let told: Vec<_> = nara::mail::store::outbox(&w.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to_address == "x@example.se")
+        .collect();
     assert!(!told.is_empty(), "the officer is told");
     assert!(
         told.iter().all(|m| !m.body.contains(&times[0]) && !m.body.contains("Samtalsstöd")),
         "without details"
     );
-    let log = w.db.access_log(w.resident_a, 50).await.unwrap();
+    let log = nara::audit::store::access_log(&w.db, w.resident_a, 50).await.unwrap();
     assert!(
         log.iter().any(|l| l.action == "booking_made") && log.iter().any(|l| l.action == "booking_cancelled")
     );
@@ -281,14 +285,14 @@ on_both_backends!(no_one_reaches_another_residents_bookings, Migrated, |db| {
     let refused = w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.y)).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked(), "nothing changed");
-    let log = w.db.access_log(w.resident_a, 50).await.unwrap();
+    let log = nara::audit::store::access_log(&w.db, w.resident_a, 50).await.unwrap();
     assert!(log.iter().any(|l| l.action == "access_denied"));
 
     // The officer cancels; A is told, without details.
     w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.x)).await;
     assert!(!nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked());
     assert!(
-        w.db.outbox()
+        nara::mail::store::outbox(&w.db)
             .await
             .unwrap()
             .iter()
@@ -368,7 +372,12 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
     let round = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
     assert_eq!(round.booking_reminders, 1, "only the meeting within a day");
     assert_eq!(nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().booking_reminders, 0);
-    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.subject.starts_with("Påminnelse")).unwrap();
+    let mail = nara::mail::store::outbox(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.subject.starts_with("Påminnelse"))
+        .unwrap();
     assert_eq!(mail.to_address, "a@example.se");
     assert!(
         mail.body.contains("https://nara.example.se/mina-sidor/bokningar/")

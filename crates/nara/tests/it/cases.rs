@@ -112,7 +112,7 @@ async fn world(db: Db) -> World {
 async fn denied_about(db: &Db, subject: Uuid) -> usize {
     let filter =
         AuditFilter { subject_id: Some(subject), action: Some("access_denied".into()), ..Default::default() };
-    db.search_audit(&filter, 10_000).await.unwrap().len()
+    nara::audit::store::search(db, &filter, 10_000).await.unwrap().len()
 }
 
 on_both_backends!(a_resident_sees_their_own_case_and_shared_entries_only, Migrated, |db| {
@@ -195,7 +195,7 @@ on_both_backends!(another_resident_reaches_nothing_whatever_id_is_used, Migrated
     assert!(nara::cases::store::additions(&w.db, case).await.unwrap().is_empty());
     assert!(nara::cases::store::additions(&w.db, w.b_case).await.unwrap().is_empty());
     assert!(nara::cases::store::case_messages(&w.db, case).await.unwrap().is_empty());
-    assert!(w.db.outbox().await.unwrap().is_empty(), "no notice was sent");
+    assert!(nara::mail::store::outbox(&w.db).await.unwrap().is_empty(), "no notice was sent");
     assert_eq!(denied_about(&w.db, w.resident_a).await, before + 7, "every attempt on A's case is audited");
     // The database itself refuses an entry of another case.
     assert!(
@@ -227,10 +227,13 @@ on_both_backends!(staff_of_another_unit_are_refused_and_the_refusal_is_audited, 
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{path}");
     }
     assert_eq!(denied_about(&w.db, w.resident_a).await, before + 7, "each refusal is in the log");
-    let refusals =
-        w.db.search_audit(&AuditFilter { subject_id: Some(w.resident_a), ..Default::default() }, 100)
-            .await
-            .unwrap();
+    let refusals = nara::audit::store::search(
+        &w.db,
+        &AuditFilter { subject_id: Some(w.resident_a), ..Default::default() },
+        100,
+    )
+    .await
+    .unwrap();
     assert!(
         refusals
             .iter()
@@ -315,8 +318,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
         "DELETE FROM case_journal_entries",
         "UPDATE case_status_changes SET note = 'ändrat'",
     ] {
-        let result: Result<(), sqlx::Error> =
-            nara::on_pool!(&w.db, pool => sqlx::query(sql).execute(pool).await.map(drop));
+        let result = w.db.sql().execute(sql, &[]).await;
         assert!(result.is_err(), "{sql} must be refused");
     }
     // A resident's comment is kept with the entry, for the officer to see.
@@ -337,8 +339,7 @@ on_both_backends!(corrections_keep_every_version, Migrated, |db| {
         (additions[0].entry_id, additions[0].entry_version, additions[0].disputes),
         (Some(entry), Some(2), true)
     );
-    let result: Result<(), sqlx::Error> = nara::on_pool!(&w.db, pool =>
-        sqlx::query("UPDATE case_additions SET body = 'ändrat'").execute(pool).await.map(drop));
+    let result = w.db.sql().execute("UPDATE case_additions SET body = 'ändrat'", &[]).await;
     assert!(result.is_err(), "an addition is never edited");
     // Withheld after the resident commented: the entry is hidden, the resident's words are not.
     let withheld = w
@@ -406,7 +407,7 @@ on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
         .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", secret)], Some(&w.a))
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
-    let outbox = w.db.outbox().await.unwrap();
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
     assert_eq!(outbox.len(), 1);
     let notice = &outbox[0];
     assert_eq!(notice.to_address, "x@example.se");
@@ -427,7 +428,7 @@ on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
         .post(&format!("/handlaggare/arenden/{}/meddelande", w.case), &[("message", reply)], Some(&w.x))
         .await;
     assert_eq!(answered.status, StatusCode::SEE_OTHER);
-    let outbox = w.db.outbox().await.unwrap();
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
     let to_a = outbox.iter().find(|m| m.to_address == "a@example.se").expect("a notice to the resident");
     assert!(!to_a.body.contains(reply) && !to_a.body.contains(TITLE));
     assert!(to_a.body.contains(&format!("/mina-sidor/arenden/{}", w.case)));
@@ -498,7 +499,7 @@ on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happe
     assert!(page.body.contains("Vi behöver mer information från dig senast"), "{}", page.body);
     assert!(page.body.contains("2099-12-07") && page.body.contains("Vi behöver ett intyg från läkaren."));
     assert!(
-        w.db.outbox().await.unwrap().iter().any(|m| m.to_address == "a@example.se"),
+        nara::mail::store::outbox(&w.db).await.unwrap().iter().any(|m| m.to_address == "a@example.se"),
         "the resident is told"
     );
 
@@ -566,7 +567,7 @@ on_both_backends!(a_case_is_handed_over_within_its_unit_only, Migrated, |db| {
     assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().officer_id, Some(x2));
     let handovers = nara::cases::store::handovers(&w.db, w.case).await.unwrap();
     assert_eq!(handovers[0].from_name.as_deref(), Some("Xenia Handläggare"));
-    assert!(w.db.outbox().await.unwrap().iter().any(|m| m.to_address == "x2@example.se"));
+    assert!(nara::mail::store::outbox(&w.db).await.unwrap().iter().any(|m| m.to_address == "x2@example.se"));
     let page = w.app.get(&base, Some(&w.x2)).await;
     assert!(page.body.contains("Alma vill bli uppringd efter 16."));
     let resident = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
@@ -870,7 +871,7 @@ async fn break_the_outbox(db: &Db) {
 on_both_backends!(a_status_change_whose_notice_fails_leaves_nothing_behind, Migrated, |db| {
     let w = world(db).await;
     let base = format!("/handlaggare/arenden/{}", w.case);
-    let before = w.db.audit_head().await.unwrap().seq;
+    let before = nara::audit::store::head(&w.db).await.unwrap().seq;
     break_the_outbox(&w.db).await;
     // Sent past TestApp::post, which refuses any 500.
     let request = axum::http::Request::post(format!("{base}/status"))
@@ -885,6 +886,6 @@ on_both_backends!(a_status_change_whose_notice_fails_leaves_nothing_behind, Migr
     // The change, its timeline step and its audit entry went with the notice.
     assert_eq!(nara::cases::store::case(&w.db, w.case).await.unwrap().unwrap().status, CaseStatus::Received);
     assert_eq!(nara::cases::store::status_changes(&w.db, w.case).await.unwrap().len(), 1);
-    assert_eq!(w.db.audit_head().await.unwrap().seq, before);
-    assert!(w.db.verify_audit_chain(&[]).await.unwrap().is_ok());
+    assert_eq!(nara::audit::store::head(&w.db).await.unwrap().seq, before);
+    assert!(nara::audit::store::verify_chain(&w.db, &[]).await.unwrap().is_ok());
 });

@@ -169,9 +169,9 @@ fn a_missing_postgresql_database_is_one_line_and_backup_points_to_pg_dump() {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let admin = nara::db::Db::connect(&url).await.unwrap();
-        let sql = format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
-        nara::on_pool!(&admin, pool => sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(drop))
-            .unwrap();
+        for sql in [format!("DROP SCHEMA IF EXISTS {schema} CASCADE"), format!("CREATE SCHEMA {schema}")] {
+            admin.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
+        }
     });
     let separator = if url.contains('?') { '&' } else { '?' };
     let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
@@ -182,8 +182,7 @@ fn a_missing_postgresql_database_is_one_line_and_backup_points_to_pg_dump() {
     runtime.block_on(async {
         let admin = nara::db::Db::connect(&url).await.unwrap();
         let sql = format!("DROP SCHEMA {schema} CASCADE");
-        nara::on_pool!(&admin, pool => sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(drop))
-            .unwrap();
+        admin.sql().execute(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
     });
 }
 
@@ -489,7 +488,10 @@ fn a_backup_taken_while_the_server_writes_restores_and_verifies() {
             .unwrap()
             .expect("the administrator is in the copy");
         assert_eq!(person.display_name, "Första Admin");
-        assert_eq!(db.verify_audit_chain(&[]).await.unwrap().ok().map(|v| v.entries), Some(entries as i64));
+        assert_eq!(
+            nara::audit::store::verify_chain(&db, &[]).await.unwrap().ok().map(|v| v.entries),
+            Some(entries as i64)
+        );
         db.close().await;
     });
 }

@@ -55,8 +55,10 @@ fn area(slug: &str, name: &str) -> HelpArea {
 
 /// The entries the search tests look for.
 async fn directory(db: &Db) -> Vec<HelpArea> {
-    db.upsert_help_area(&area("alkohol-droger-spel", "Alkohol, droger och spel")).await.unwrap();
-    db.upsert_help_area(&area("pengar-och-skulder", "Pengar och skulder")).await.unwrap();
+    nara::help_areas::store::upsert(db, &area("alkohol-droger-spel", "Alkohol, droger och spel"))
+        .await
+        .unwrap();
+    nara::help_areas::store::upsert(db, &area("pengar-och-skulder", "Pengar och skulder")).await.unwrap();
     let mut treatment = entry(
         "mottagningen",
         "Mottagningen för alkohol och droger",
@@ -91,7 +93,7 @@ async fn directory(db: &Db) -> Vec<HelpArea> {
     )
     .await
     .unwrap();
-    db.list_help_areas().await.unwrap()
+    nara::help_areas::store::list(db).await.unwrap()
 }
 
 fn request(text: &str) -> SearchRequest {
@@ -99,7 +101,7 @@ fn request(text: &str) -> SearchRequest {
 }
 
 async fn slugs(index: &SearchIndex, db: &Db, request: SearchRequest) -> Vec<String> {
-    index.refresh(db, &db.list_help_areas().await.unwrap()).await.unwrap();
+    index.refresh(db, &nara::help_areas::store::list(db).await.unwrap()).await.unwrap();
     index.search(&request).unwrap().hits.into_iter().map(|h| h.entry.slug).collect()
 }
 
@@ -232,6 +234,96 @@ on_both_backends!(open_now_follows_the_opening_hours, Migrated, |db| {
     assert_eq!(slugs(&index, &db, open.clone()).await, vec!["natt"]);
     open.filters.open_now = false;
     assert_eq!(slugs(&index, &db, open).await.len(), 3, "without the filter, unknown hours are found too");
+});
+
+on_both_backends!(a_search_with_many_matches_says_more_than_it_counted, Migrated, |db| {
+    directory(&db).await;
+    let areas = nara::help_areas::store::list(&db).await.unwrap();
+    // One more match than is counted, a few hundred of them (more than one ranking pool) in an area.
+    let many = nara::directory::search::MAX_COUNTED + 1;
+    let mut tx = db.begin().await.unwrap();
+    for n in 0..many {
+        let mut club = entry(&format!("klubb-{n}"), &format!("Gemenskapsklubben {n}"), "Gemenskap och fika.");
+        if n % 4 == 0 {
+            club.areas = vec!["pengar-och-skulder".into()];
+        }
+        nara::directory::store::write_entry(&mut tx, &club, None).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+    index.refresh(&db, &areas).await.unwrap();
+
+    let all = index.search(&request("gemenskap")).unwrap();
+    assert!(all.more, "more matches than are counted");
+    assert_eq!((all.total, all.hits.len()), (nara::directory::search::MAX_COUNTED, 20));
+    let mut in_area = request("gemenskap");
+    in_area.filters.area = Some("pengar-och-skulder".into());
+    let narrowed = index.search(&in_area).unwrap();
+    assert_eq!((narrowed.total, narrowed.more), (many.div_ceil(4), false), "counted exactly below the cap");
+    let few = index.search(&request("klipper")).unwrap();
+    assert_eq!((few.total, few.more), (1, false));
+
+    let app = TestApp::new(db.clone());
+    let swedish = app.get("/sok?q=gemenskap", None).await;
+    assert!(swedish.body.contains("Över 1\u{a0}000 träffar"), "the heading says more than it counted");
+    assert!(swedish.body.contains("sida=2"), "and offers the next page");
+    let english = app.get("/en/sok?q=gemenskap", None).await;
+    assert!(english.body.contains("More than 1,000 results"));
+    let last = app.get("/sok?q=gemenskap&sida=50", None).await;
+    assert!(!last.body.contains("sida=51"), "the pages end where the count does");
+    let exact = app.get("/sok?q=gemenskap&omrade=pengar-och-skulder", None).await;
+    assert!(exact.body.contains(&format!("{}\u{2069} träffar", many.div_ceil(4))), "an exact count below it");
+});
+
+on_both_backends!(freshness_reorders_the_best_matches_beyond_the_first_page, Migrated, |db| {
+    // Equally relevant entries, all stale but the one written last: it ranks first.
+    for n in 0..30 {
+        let mut old = entry(&format!("gammal-{n}"), "Samtalsstöd", "Samtalsstöd för vuxna.");
+        old.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(500));
+        nara::directory::store::save_entry(&db, &old, None).await.unwrap();
+    }
+    nara::directory::store::save_entry(&db, &entry("farsk", "Samtalsstöd", "Samtalsstöd för vuxna."), None)
+        .await
+        .unwrap();
+    // A stale entry that matches far better (the rare word too) stays above the fresh one.
+    let mut best = entry("bast", "Samtalsstöd för unga", "Samtalsstöd för unga.");
+    best.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(500));
+    nara::directory::store::save_entry(&db, &best, None).await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+    let found = slugs(&index, &db, request("samtalsstöd unga")).await;
+    assert_eq!(&found[..2], &["bast", "farsk"]);
+    let mut second = request("samtalsstöd unga");
+    second.page = 2;
+    let rest = slugs(&index, &db, second).await;
+    assert_eq!(rest.len(), 12);
+    assert!(!rest.contains(&"farsk".to_string()) && rest.iter().all(|s| s.starts_with("gammal-")));
+});
+
+on_both_backends!(open_now_reads_the_hours_the_index_holds, Migrated, |db| {
+    let areas = directory(&db).await;
+    let mut day = entry("dagtid", "Dagverksamheten", "Stöd på dagen.");
+    day.areas = vec!["pengar-och-skulder".into()];
+    day.hours = Some(OpeningHours::weekdays(
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+    ));
+    nara::directory::store::save_entry(&db, &day, None).await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+    let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+    // Browsing an area, open now, without words: Wednesday 2 December 2026, 23:30 in Stockholm.
+    let mut open = request("");
+    open.filters = Filters { area: Some("pengar-och-skulder".into()), open_now: true, ..Default::default() };
+    open.now = at("2026-12-02T22:30:00Z");
+    assert!(slugs(&index, &db, open.clone()).await.is_empty(), "closed in the evening");
+
+    // The hours change to around the clock: the index holds the new hours after the change.
+    day.hours = Some(OpeningHours { always: true, ..Default::default() });
+    nara::directory::store::save_entry(&db, &day, None).await.unwrap();
+    assert_eq!(slugs(&index, &db, open.clone()).await, vec!["dagtid"]);
+    let results = index.search(&open).unwrap();
+    assert_eq!((results.total, results.more), (1, false));
+    index.rebuild(&db, &areas).await.unwrap();
+    assert_eq!(slugs(&index, &db, open).await, vec!["dagtid"], "and after a rebuild");
 });
 
 on_both_backends!(every_index_sees_a_change_made_anywhere, Migrated, |db| {
@@ -481,13 +573,13 @@ on_both_backends!(an_association_keeps_its_entry_up_to_date_and_staff_review_key
 
     // Not yet a representative: the edit page is refused, and the refusal is audited.
     assert_eq!(app.get("/forening/fontanhuset/redigera", Some(&rep)).await.status, StatusCode::FORBIDDEN);
-    let denied = db
-        .search_audit(
-            &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
-            10,
-        )
-        .await
-        .unwrap();
+    let denied = nara::audit::store::search(
+        &db,
+        &nara::audit::AuditFilter { action: Some("access_denied".into()), ..Default::default() },
+        10,
+    )
+    .await
+    .unwrap();
     assert_eq!(denied.len(), 1);
 
     // Ask, and staff approve.
@@ -608,7 +700,7 @@ on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, 
     let base = url::Url::parse("http://nara.example.se/").unwrap();
     let round = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
     assert_eq!(round.confirmation_reminders, 1, "only the entry near a year old");
-    let mail = db.outbox().await.unwrap();
+    let mail = nara::mail::store::outbox(&db).await.unwrap();
     assert!(mail.iter().any(|m| m.to_address == "kerstin@example.se" && m.subject.contains("Fontänhuset")));
     assert_eq!(
         nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap().confirmation_reminders,

@@ -226,7 +226,7 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
     app.post(&format!("{first_page}/avboka"), &[], None).await;
     assert!(app.get(&first_page, None).await.body.contains("avbokad"));
     assert!(app.get(&second_page, None).await.body.contains("Du är anmäld"), "Omar moved up");
-    let outbox = db.outbox().await.unwrap();
+    let outbox = nara::mail::store::outbox(&db).await.unwrap();
     let told = outbox
         .iter()
         .find(|m| m.to_address == "omar@example.se" && m.subject.starts_with("Du har fått en plats"));
@@ -370,7 +370,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     let page = app.get("/arrangor/anhoriga/0", Some(&mine)).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Lena") && page.body.contains("Teckentolk"));
-    let lenas_log = db.access_log(resident, 10).await.unwrap();
+    let lenas_log = nara::audit::store::access_log(&db, resident, 10).await.unwrap();
     assert!(
         lenas_log
             .iter()
@@ -397,7 +397,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
 
     app.post("/arrangor/anhoriga/0/stall-in", &[], Some(&mine)).await;
     assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("inställt"));
-    let told = db.outbox().await.unwrap();
+    let told = nara::mail::store::outbox(&db).await.unwrap();
     assert!(told.iter().any(|m| m.to_address == "lena@example.se" && m.subject.starts_with("Inställt")));
 });
 
@@ -474,7 +474,7 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     )
     .await;
     assert!(app.get("/kalender/utvecklingsgrupp/0", None).await.body.contains("Ensamhet bland äldre"));
-    let told = db.outbox().await.unwrap();
+    let told = nara::mail::store::outbox(&db).await.unwrap();
     assert!(
         told.iter()
             .any(|m| m.to_address == "sam@example.se" && m.subject.starts_with("Ditt förslag blir tema"))
@@ -507,7 +507,7 @@ on_both_backends!(reminders_go_out_once_the_day_before_and_needs_go_when_it_is_o
 
     let first = nara::maintenance::run_once(&db, &catalogues, &base).await.unwrap();
     assert_eq!(first.reminders, 1, "only the confirmed person, not the waitlist");
-    let mail = db.outbox().await.unwrap();
+    let mail = nara::mail::store::outbox(&db).await.unwrap();
     let reminder = mail.iter().find(|m| m.to_address == "person1@example.se").expect("a reminder");
     assert!(
         reminder.subject.starts_with("Reminder"),
@@ -575,7 +575,7 @@ on_both_backends!(organisers_move_meetings_and_everyone_registered_is_told, Migr
 
     let moved = app.post("/arrangor/anhoriga/0/flytta", &moving, Some(&mine)).await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
-    let outbox = db.outbox().await.unwrap();
+    let outbox = nara::mail::store::outbox(&db).await.unwrap();
     let to_sam =
         outbox.iter().find(|m| m.to_address == "sam@example.se" && m.subject.starts_with("New time"));
     assert!(to_sam.expect("Sam is told in English").body.contains(&format!("{date} 18:00")));
@@ -671,7 +671,12 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     assert_eq!(mine_page.matches("<tr>").count(), 4, "a header and three meetings: {mine_page}");
     assert_eq!(mine_page.matches(">Anmäld<").count(), 2);
     assert_eq!(mine_page.matches(">På väntelistan<").count(), 1);
-    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.to_address == "lena@example.se").unwrap();
+    let mail = nara::mail::store::outbox(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.to_address == "lena@example.se")
+        .unwrap();
     assert!(
         mail.subject.starts_with("Din anmälan") && mail.body.matches("\n- ").count() == 3,
         "{}",
@@ -740,14 +745,17 @@ on_both_backends!(a_private_calendar_feed_shows_ones_own_meetings_until_revoked,
 
 on_both_backends!(the_calendar_filters_and_shows_a_month, Migrated, |db| {
     let app = TestApp::new(db.clone());
-    db.upsert_help_area(&nara::help_areas::HelpArea {
-        slug: "stod-till-anhoriga".into(),
-        position: 1,
-        name_sv: "Stöd till anhöriga".into(),
-        name_en: "Support for relatives".into(),
-        summary_sv: "".into(),
-        summary_en: "".into(),
-    })
+    nara::help_areas::store::upsert(
+        &db,
+        &nara::help_areas::HelpArea {
+            slug: "stod-till-anhoriga".into(),
+            position: 1,
+            name_sv: "Stöd till anhöriga".into(),
+            name_en: "Support for relatives".into(),
+            summary_sv: "".into(),
+            summary_en: "".into(),
+        },
+    )
     .await
     .unwrap();
     let mut relatives = series("anhoriga", Some(5));
@@ -851,7 +859,7 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     let link = app.post("/kalender/anhoriga/0/anmalan", &lena, None).await.location().to_string();
     app.post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None).await;
     assert_eq!(statuses(&db, meetings[0]).await, (1, 1));
-    let queued = db.outbox().await.unwrap().len();
+    let queued = nara::mail::store::outbox(&db).await.unwrap().len();
 
     // Omar's good news cannot be queued: Lena keeps her place and Omar waits.
     break_inserts(&db, "outbox").await;
@@ -870,7 +878,11 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     assert_eq!(failed, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(store::occurrence(&db, meetings[0]).await.unwrap().unwrap(), before);
     mend(&db, "outbox").await;
-    assert_eq!(db.outbox().await.unwrap().len(), queued, "no e-mail about what did not happen");
+    assert_eq!(
+        nara::mail::store::outbox(&db).await.unwrap().len(),
+        queued,
+        "no e-mail about what did not happen"
+    );
 
     // Attendance cannot be audited: it is not marked either.
     let id = lena_now[0].id.to_string();
@@ -882,5 +894,5 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     mend(&db, "audit_log").await;
     app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
     assert_eq!(store::registrations_for(&db, meetings[0]).await.unwrap()[0].attended, Some(true));
-    assert!(db.verify_audit_chain(&[]).await.unwrap().is_ok(), "the audit chain holds");
+    assert!(nara::audit::store::verify_chain(&db, &[]).await.unwrap().is_ok(), "the audit chain holds");
 });

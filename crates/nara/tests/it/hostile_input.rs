@@ -184,9 +184,8 @@ fn check(answer: &Answer, path: &str, answers: &mut Vec<String>) {
 
 /// A fresh session for each person of the cast (some routes end sessions), and none.
 async fn actor_sessions(db: &Db) -> Vec<Option<String>> {
-    let people: Vec<uuid::Uuid> = nara::on_pool!(db, pool =>
-        sqlx::query_scalar("SELECT id FROM people WHERE active = TRUE ORDER BY created_at").fetch_all(pool).await)
-    .unwrap();
+    let sql = "SELECT id FROM people WHERE active = TRUE ORDER BY created_at";
+    let people: Vec<uuid::Uuid> = db.sql().column(sql, &[]).await.unwrap();
     let mut sessions = vec![None];
     for id in people {
         sessions.push(Some(nara::sessions::store::start_session(db, id).await.unwrap()));
@@ -196,25 +195,25 @@ async fn actor_sessions(db: &Db) -> Vec<Option<String>> {
 
 /// Every text value stored anywhere, with where it is.
 async fn stored_text(db: &Db) -> Vec<(String, String)> {
-    let columns: Vec<(String, String)> = match db.backend() {
-        Backend::Sqlite => nara::on_pool!(db, pool => sqlx::query_as(
+    let sql = match db.backend() {
+        Backend::Sqlite => {
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
-             AND upper(p.type) LIKE '%TEXT%'").fetch_all(pool).await),
-        Backend::Postgres => nara::on_pool!(db, pool => sqlx::query_as(
+             AND upper(p.type) LIKE '%TEXT%'"
+        }
+        Backend::Postgres => {
             "SELECT table_name::text, column_name::text FROM information_schema.columns \
              WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations' \
-             AND data_type IN ('text', 'character varying')").fetch_all(pool).await),
-    }
-    .unwrap();
+             AND data_type IN ('text', 'character varying')"
+        }
+    };
+    let columns: Vec<(String, String)> = db.sql().all(sql, &[]).await.unwrap();
     assert!(columns.len() > 50, "the text columns are found: {}", columns.len());
     let mut values = Vec::new();
     for (table, column) in columns {
         // Names come from the database's own catalogue, not from input.
         let sql = format!("SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL");
-        let rows: Vec<String> =
-            nara::on_pool!(db, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await)
-                .unwrap();
+        let rows: Vec<String> = db.sql().column(sqlx::AssertSqlSafe(sql), &[]).await.unwrap();
         values.extend(rows.into_iter().map(|v| (format!("{table}.{column}"), v)));
     }
     values

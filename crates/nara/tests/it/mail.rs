@@ -79,12 +79,8 @@ fn from() -> Mailbox {
 
 /// Makes every queued message due now, as if the back-off had passed.
 async fn time_passes(db: &Db) {
-    nara::on_pool!(db, pool => sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL")
-        .bind(UtcTime::now())
-        .execute(pool)
-        .await
-        .map(drop)
-        .unwrap());
+    let sql = "UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL";
+    db.sql().execute(sql, &[&UtcTime::now()]).await.unwrap();
 }
 
 on_both_backends!(mail_waits_for_a_server_that_is_down_and_arrives_once_it_is_up, Migrated, |db| {
@@ -95,12 +91,14 @@ on_both_backends!(mail_waits_for_a_server_that_is_down_and_arrives_once_it_is_up
         subject: "Bekräfta din e-postadress".into(),
         body: "Hej Anna!\n\nÖppna länken för att bekräfta: åäö.".into(),
     };
-    db.enqueue_mail(&email).await.unwrap();
-    db.enqueue_mail(&Email { to: "bertil@example.se".into(), ..email.clone() }).await.unwrap();
+    nara::mail::store::enqueue_alone(&db, &email).await.unwrap();
+    nara::mail::store::enqueue_alone(&db, &Email { to: "bertil@example.se".into(), ..email.clone() })
+        .await
+        .unwrap();
 
     // The server is down: nothing is sent, nothing is lost, a retry is planned.
     assert_eq!(deliver_due(&db, &transport, &from()).await.unwrap(), 0);
-    let waiting = db.outbox().await.unwrap();
+    let waiting = nara::mail::store::outbox(&db).await.unwrap();
     assert!(waiting.iter().all(|m| m.sent_at.is_none() && m.attempts == 1 && m.last_error.is_some()));
     assert!(waiting.iter().all(|m| m.next_attempt_at > UtcTime::now()), "back-off before the next try");
     assert_eq!(deliver_due(&db, &transport, &from()).await.unwrap(), 0, "not due yet");
@@ -113,7 +111,7 @@ on_both_backends!(mail_waits_for_a_server_that_is_down_and_arrives_once_it_is_up
     let to_anna = received.iter().find(|m| m.contains("To: anna@example.se")).expect("Anna's message");
     assert!(to_anna.contains("<no-reply@nara.example.se>"), "{to_anna}");
     assert!(to_anna.contains("Hej Anna!"), "{to_anna}");
-    assert!(db.outbox().await.unwrap().iter().all(|m| m.sent_at.is_some()));
+    assert!(nara::mail::store::outbox(&db).await.unwrap().iter().all(|m| m.sent_at.is_some()));
     assert_eq!(deliver_due(&db, &transport, &from()).await.unwrap(), 0, "sent mail is not sent again");
 });
 
@@ -124,12 +122,13 @@ on_both_backends!(two_senders_never_send_one_message_twice, Migrated, |db| {
     for i in 0..10 {
         let email =
             Email { to: format!("person{i}@example.se"), subject: "Påminnelse".into(), body: "Hej".into() };
-        db.enqueue_mail(&email).await.unwrap();
+        nara::mail::store::enqueue_alone(&db, &email).await.unwrap();
     }
     let sender = from();
     let (first, second) =
         tokio::join!(deliver_due(&db, &transport, &sender), deliver_due(&db, &transport, &sender));
-    let errors: Vec<_> = db.outbox().await.unwrap().into_iter().filter_map(|m| m.last_error).collect();
+    let errors: Vec<_> =
+        nara::mail::store::outbox(&db).await.unwrap().into_iter().filter_map(|m| m.last_error).collect();
     assert_eq!(first.unwrap() + second.unwrap(), 10, "{errors:?}");
     assert_eq!(server.received().len(), 10);
 });

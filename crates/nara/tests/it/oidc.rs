@@ -165,7 +165,7 @@ on_both_backends!(a_resident_logs_in_with_e_identification, Migrated, |db| {
         let (callback, state) = through_the_provider(&app, &provider).await;
         come_back(&app, &callback, &state).await;
         assert_eq!(nara::identity::store::list_people(&db).await.unwrap().len(), 1);
-        let log = db.access_log(person.id, 10).await.unwrap();
+        let log = nara::audit::store::access_log(&db, person.id, 10).await.unwrap();
         assert_eq!(log.iter().filter(|l| l.action == "log_in").count(), 2);
     });
 });
@@ -173,8 +173,8 @@ on_both_backends!(a_resident_logs_in_with_e_identification, Migrated, |db| {
 on_both_backends!(an_e_identification_finds_the_person_by_personnummer, Migrated, |db| {
     with_provider!(db, |app, provider| {
         let known = person(&db, "sara@example.se", "Sara Lindqvist", &[]).await;
-        nara::on_pool!(&db, pool => sqlx::query("UPDATE people SET personnummer = '198507142381' WHERE id = $1")
-            .bind(known).execute(pool).await.map(drop).unwrap());
+        let sql = "UPDATE people SET personnummer = '198507142381' WHERE id = $1";
+        db.sql().execute(sql, &[&known]).await.unwrap();
         provider
             .control("next-login", serde_json::json!({"sub": "broker-42", "personalIdentityNumber": "198507142381", "name": "Sara Lindqvist"}))
             .await;
@@ -224,13 +224,13 @@ on_both_backends!(an_expired_id_token_gets_no_session, Migrated, |db| {
         let back = come_back(&app, &callback, &state).await;
         assert_eq!(back.status, StatusCode::BAD_REQUEST);
         assert!(session_from(&back).is_none());
-        let failures = db
-            .search_audit(
-                &nara::audit::AuditFilter { action: Some("log_in_failed".into()), ..Default::default() },
-                10,
-            )
-            .await
-            .unwrap();
+        let failures = nara::audit::store::search(
+            &db,
+            &nara::audit::AuditFilter { action: Some("log_in_failed".into()), ..Default::default() },
+            10,
+        )
+        .await
+        .unwrap();
         assert!(failures[0].purpose.as_deref().unwrap_or("").contains("does not verify"), "{failures:?}");
     });
 });

@@ -27,7 +27,7 @@ async fn load(db: &Db, source: &str) -> Result<Vec<Step>, Refusal> {
 /// The set-up changes in the audit log.
 async fn logged(db: &Db) -> Vec<nara::audit::AuditSearchLine> {
     let filter = AuditFilter { action: Some("setup_changed".into()), ..Default::default() };
-    db.search_audit(&filter, 100).await.unwrap()
+    nara::audit::store::search(db, &filter, 100).await.unwrap()
 }
 
 fn entry(slug: &str, name: &str, areas: &[&str], groups: &[&str]) -> Entry {
@@ -47,7 +47,7 @@ fn entry(slug: &str, name: &str, areas: &[&str], groups: &[&str]) -> Entry {
 
 on_both_backends!(the_example_file_sets_up_an_empty_database_once, Migrated, |db| {
     assert!(nara::identity::store::list_units(&db).await.unwrap().is_empty(), "a new database has no units");
-    assert!(db.list_help_areas().await.unwrap().is_empty());
+    assert!(nara::help_areas::store::list(&db).await.unwrap().is_empty());
     assert_eq!(store::target_groups(&db).await.unwrap().len(), 10, "it starts with the ten target groups");
 
     let steps = load(&db, EXAMPLE).await.unwrap();
@@ -58,7 +58,7 @@ on_both_backends!(the_example_file_sets_up_an_empty_database_once, Migrated, |db
         panic!("{units:?}")
     };
     assert_eq!(kvalitet.kind, UnitKind::Development);
-    assert_eq!(db.list_help_areas().await.unwrap().len(), 11);
+    assert_eq!(nara::help_areas::store::list(&db).await.unwrap().len(), 11);
     assert_eq!(store::search_contact(&db).await.unwrap(), Some(SearchContact::Entry("kontaktcenter".into())));
     let audit = logged(&db).await;
     assert_eq!(audit.len(), 1, "one change, one entry in the audit log");
@@ -84,10 +84,11 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
     let names: Vec<_> =
         nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.name_sv).collect();
     assert!(names.contains(&"Enheten för vuxna".to_string()), "{names:?}");
-    let home: Vec<_> = db.home_help_areas().await.unwrap().into_iter().map(|a| a.slug).collect();
+    let home: Vec<_> =
+        nara::help_areas::store::on_home_page(&db).await.unwrap().into_iter().map(|a| a.slug).collect();
     assert!(!home.contains(&"fritid".to_string()) && home.len() == 10, "{home:?}");
     assert_eq!(
-        db.list_help_areas().await.unwrap().last().unwrap().slug,
+        nara::help_areas::store::list(&db).await.unwrap().last().unwrap().slug,
         "fritid",
         "the search still has it, last"
     );

@@ -30,26 +30,26 @@ on_both_backends!(migrating_twice_is_harmless_and_leaves_the_schema_current, Emp
 });
 
 on_both_backends!(help_areas_come_back_in_position_order_with_their_text_intact, Migrated, |db| {
-    assert!(db.list_help_areas().await.unwrap().is_empty());
-    db.upsert_help_area(&area("boende", 2)).await.unwrap();
-    db.upsert_help_area(&area("barn-och-familj", 1)).await.unwrap();
-    let areas = db.list_help_areas().await.unwrap();
+    assert!(nara::help_areas::store::list(&db).await.unwrap().is_empty());
+    nara::help_areas::store::upsert(&db, &area("boende", 2)).await.unwrap();
+    nara::help_areas::store::upsert(&db, &area("barn-och-familj", 1)).await.unwrap();
+    let areas = nara::help_areas::store::list(&db).await.unwrap();
     assert_eq!(areas, vec![area("barn-och-familj", 1), area("boende", 2)]);
 });
 
 on_both_backends!(upserting_an_existing_area_replaces_it_instead_of_adding_one, Migrated, |db| {
-    db.upsert_help_area(&area("boende", 1)).await.unwrap();
+    nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
     let mut changed = area("boende", 5);
     changed.name_sv = "Bostad".to_string();
-    db.upsert_help_area(&changed).await.unwrap();
-    assert_eq!(db.list_help_areas().await.unwrap(), vec![changed]);
+    nara::help_areas::store::upsert(&db, &changed).await.unwrap();
+    assert_eq!(nara::help_areas::store::list(&db).await.unwrap(), vec![changed]);
 });
 
 on_both_backends!(demo_seeding_is_idempotent, Migrated, |db| {
     nara::demo::seed(&db).await.unwrap();
-    let first = db.list_help_areas().await.unwrap();
+    let first = nara::help_areas::store::list(&db).await.unwrap();
     nara::demo::seed(&db).await.unwrap();
-    assert_eq!(db.list_help_areas().await.unwrap(), first);
+    assert_eq!(nara::help_areas::store::list(&db).await.unwrap(), first);
     assert!(first.len() >= 10);
     assert!(first.iter().all(|a| !a.name_sv.is_empty() && !a.name_en.is_empty()));
 });
@@ -65,13 +65,11 @@ on_both_backends!(times_round_trip_exactly_and_sort_by_time, Migrated, |db| {
         Backend::Sqlite => "CREATE TABLE test_times (at TEXT NOT NULL)",
         Backend::Postgres => "CREATE TABLE test_times (at TIMESTAMPTZ NOT NULL)",
     };
-    let sorted: Vec<UtcTime> = nara::on_pool!(&db, pool => {
-        sqlx::query(create).execute(pool).await.unwrap();
-        for t in times {
-            sqlx::query("INSERT INTO test_times (at) VALUES ($1)").bind(t).execute(pool).await.unwrap();
-        }
-        sqlx::query_scalar("SELECT at FROM test_times ORDER BY at").fetch_all(pool).await.unwrap()
-    });
+    db.sql().execute(create, &[]).await.unwrap();
+    for t in times {
+        db.sql().execute("INSERT INTO test_times (at) VALUES ($1)", &[&t]).await.unwrap();
+    }
+    let sorted: Vec<UtcTime> = db.sql().column("SELECT at FROM test_times ORDER BY at", &[]).await.unwrap();
     let mut expected = times.to_vec();
     expected.sort();
     assert_eq!(sorted, expected);
@@ -167,7 +165,7 @@ on_both_backends!(an_actions_audit_entry_and_mail_commit_with_it_or_not_at_all, 
     tx.commit().await.unwrap();
     assert_eq!(count("SELECT COUNT(*) FROM audit_log").await, 2);
     assert_eq!(count("SELECT COUNT(*) FROM outbox").await, 1);
-    assert_eq!(db.verify_audit_chain(&[]).await.unwrap().map(|v| v.entries), Ok(2));
+    assert_eq!(nara::audit::store::verify_chain(&db, &[]).await.unwrap().map(|v| v.entries), Ok(2));
     // A deferred transaction may not append: it could fail to take the lock halfway.
     let mut read = db.begin().await.unwrap();
     assert!(nara::audit::store::append(&mut read, &event).await.is_err());

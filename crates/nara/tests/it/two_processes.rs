@@ -60,8 +60,7 @@ async fn fresh_schema() -> Option<(String, Db)> {
     let url = common::postgres_url()?;
     let schema = format!("procs_{}", Uuid::new_v4().simple());
     let admin = Db::connect(&url).await.unwrap();
-    nara::on_pool!(&admin, pool => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-        .execute(pool).await.map(drop).unwrap());
+    admin.sql().execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")), &[]).await.unwrap();
     let separator = if url.contains('?') { '&' } else { '?' };
     let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
     let db = Db::connect_postgres(
@@ -144,14 +143,17 @@ async fn two_processes_on_one_postgresql_never_overbook() {
 #[tokio::test]
 async fn both_processes_find_a_change_made_through_either() {
     let Some((schema_url, db)) = fresh_schema().await else { return };
-    db.upsert_help_area(&nara::help_areas::HelpArea {
-        slug: "psykisk-halsa".into(),
-        position: 1,
-        name_sv: "Psykisk hälsa".into(),
-        name_en: "Mental health".into(),
-        summary_sv: String::new(),
-        summary_en: String::new(),
-    })
+    nara::help_areas::store::upsert(
+        &db,
+        &nara::help_areas::HelpArea {
+            slug: "psykisk-halsa".into(),
+            position: 1,
+            name_sv: "Psykisk hälsa".into(),
+            name_en: "Mental health".into(),
+            summary_sv: String::new(),
+            summary_en: String::new(),
+        },
+    )
     .await
     .unwrap();
     let unit = nara::identity::store::upsert_unit(&db, "kvalitet", "Kvalitet", "Quality").await.unwrap();

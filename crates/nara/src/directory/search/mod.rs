@@ -5,33 +5,47 @@
 //!
 //! The index lives in `<data dir>/search` and remembers, in its commit payload, how far in the
 //! change log it is, so a restart only applies what changed meanwhile. `nara reindex` rebuilds it.
+//!
+//! A search reads only the best matches: tantivy's `TopDocs` over a flat union of terms skips
+//! blocks of postings that cannot enter them (block-max WAND), the number of matches is counted
+//! only up to [`MAX_COUNTED`], and freshness and "open now" are decided from fast fields for those
+//! best matches alone (see [`rank`]). The cost therefore grows with the index, not with the hits.
 
 pub mod query;
+pub mod rank;
 pub mod swedish;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use chrono::Utc;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
+use tantivy::columnar::{BytesColumn, Column};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::Query;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TERMINATED, TantivyDocument,
+    Term,
+};
 use uuid::Uuid;
 
-use super::{CONFIRM_EVERY_DAYS, Entry};
+use super::Entry;
 use crate::db::Db;
 use crate::help_areas::HelpArea;
 pub use query::{Filters, Hit, SearchRequest, SearchResults};
+use rank::Candidate;
 
 /// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
+/// Matches are counted up to one more than this; a search with more says "more than 1 000"
+/// (the figure is written out in the `search-results-more` messages).
+pub const MAX_COUNTED: usize = 1_000;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// How many changes are applied per commit while catching up.
 const CATCH_UP_BATCH: i64 = 2_000;
@@ -48,6 +62,8 @@ pub(crate) struct Fields {
     kind: Field,
     /// Days since 1970 of the last confirmation, for ranking fresh entries higher.
     confirmed_day: Field,
+    /// The opening hours as JSON, a fast field so "open now" needs no stored document.
+    hours: Field,
     /// The whole entry as JSON, so hits render without asking the database.
     entry: Field,
 }
@@ -74,6 +90,7 @@ fn schema() -> (Schema, Fields) {
         language: builder.add_text_field("language", STRING),
         kind: builder.add_text_field("kind", STRING),
         confirmed_day: builder.add_i64_field("confirmed_day", INDEXED | FAST),
+        hours: builder.add_bytes_field("hours", FAST),
         entry: builder.add_text_field("entry", STORED),
     };
     (builder.build(), fields)
@@ -258,40 +275,76 @@ impl SearchIndex {
         &self.fields
     }
 
-    pub(crate) fn top(
+    /// The `limit` best matches of `query` by relevance, with their confirmation day and, when
+    /// `with_hours`, their opening hours, read from fast fields.
+    pub(crate) fn candidates(
         &self,
+        searcher: &Searcher,
         query: &dyn Query,
         limit: usize,
-        offset: usize,
-    ) -> anyhow::Result<(Vec<Entry>, usize)> {
-        let searcher = self.reader.searcher();
-        let today = Utc::now().timestamp().div_euclid(86_400);
-        let field = "confirmed_day";
-        let ranked = TopDocs::with_limit(limit).and_offset(offset).tweak_score(
-            move |segment: &tantivy::SegmentReader| {
-                let confirmed = segment.fast_fields().i64(field).ok().map(|c| c.first_or_default_col(0));
-                move |doc, score: tantivy::Score| {
-                    // Entries not confirmed within a year rank lower, but are still found.
-                    let day = confirmed.as_ref().map_or(today, |c| c.get_val(doc));
-                    if today - day > CONFIRM_EVERY_DAYS { score * 0.5 } else { score }
+        with_hours: bool,
+    ) -> anyhow::Result<Vec<Candidate>> {
+        let best = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut columns: HashMap<u32, (Column<i64>, Option<BytesColumn>)> = HashMap::new();
+        let mut bytes = Vec::new();
+        let mut candidates = Vec::with_capacity(best.len());
+        for (score, address) in best {
+            let (confirmed, hours) = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(open) => open.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                    let hours = if with_hours { fast.bytes("hours")? } else { None };
+                    slot.insert((fast.i64("confirmed_day")?, hours))
                 }
-            },
-        );
-        let (hits, total) = searcher.search(query, &(ranked, Count))?;
-        let entries = hits
-            .into_iter()
-            .map(|(_, address)| self.entry_at(&searcher, address))
-            .collect::<anyhow::Result<_>>()?;
-        Ok((entries, total))
+            };
+            let hours = match hours.as_ref().and_then(|c| c.term_ords(address.doc_id).next().map(|o| (c, o)))
+            {
+                Some((column, ord)) => {
+                    bytes.clear();
+                    column.ord_to_bytes(ord, &mut bytes)?;
+                    Some(serde_json::from_slice(&bytes)?)
+                }
+                None => None,
+            };
+            let confirmed_day = confirmed.first(address.doc_id).unwrap_or_default();
+            candidates.push(Candidate { address, score, confirmed_day, hours });
+        }
+        Ok(candidates)
     }
 
-    fn entry_at(&self, searcher: &tantivy::Searcher, address: DocAddress) -> anyhow::Result<Entry> {
+    /// How many documents match `query`, counted up to `cap + 1` without scoring: enough to say
+    /// "more than `cap`" without visiting every match.
+    pub(crate) fn count_up_to(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        cap: usize,
+    ) -> anyhow::Result<usize> {
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let mut counted = 0;
+        for segment in searcher.segment_readers() {
+            let mut matches = weight.scorer(segment, 1.0)?;
+            let alive = segment.alive_bitset();
+            let mut doc = matches.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    counted += 1;
+                    if counted > cap {
+                        return Ok(counted);
+                    }
+                }
+                doc = matches.advance();
+            }
+        }
+        Ok(counted)
+    }
+
+    pub(crate) fn entry_at(&self, searcher: &Searcher, address: DocAddress) -> anyhow::Result<Entry> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let json =
             doc.get_first(self.fields.entry).and_then(|v| v.as_str()).context("a hit without its entry")?;
         Ok(serde_json::from_str(json)?)
     }
-
     pub(crate) fn analyzer(&self) -> TextAnalyzer {
         self.index.tokenizers().get(swedish::ANALYZER).unwrap_or_else(swedish::analyzer)
     }
@@ -331,6 +384,9 @@ fn document(
     }
     doc.add_text(fields.kind, entry.kind.code());
     doc.add_i64(fields.confirmed_day, entry.confirmed_at.0.timestamp().div_euclid(86_400));
+    if let Some(hours) = &entry.hours {
+        doc.add_bytes(fields.hours, &serde_json::to_vec(hours)?);
+    }
     doc.add_text(fields.entry, serde_json::to_string(entry)?);
     Ok(doc)
 }

@@ -6,14 +6,19 @@
 //! as two words it knows. Words are alternatives (an entry with more of them ranks higher), filters
 //! are required. "Open now" is decided from each hit's opening hours at the time of the search, among
 //! the best `OPEN_NOW_POOL` hits.
+//!
+//! The words' places are one flat union of term queries, so that without filters the index can
+//! skip postings that cannot reach the best matches (block-max WAND); a nested union would be
+//! scored the same but visited in full.
 
 use chrono::{DateTime, Utc};
 use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
+use super::rank::{self, Candidate, RERANK_POOL};
 use super::swedish::{self, MIN_FUZZY, QueryWords, Word};
-use super::{Fields, SearchIndex};
+use super::{Fields, MAX_COUNTED, SearchIndex};
 use crate::directory::{Entry, EntryKind, OpenStatus};
 
 pub const PER_PAGE: usize = 20;
@@ -59,7 +64,10 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct SearchResults {
     pub hits: Vec<Hit>,
+    /// How many entries match; at most [`MAX_COUNTED`], see `more`.
     pub total: usize,
+    /// More than [`MAX_COUNTED`] entries match (they were not all counted).
+    pub more: bool,
     /// The query's words as searched (for highlighting).
     pub words: Vec<Word>,
 }
@@ -73,70 +81,95 @@ impl SearchResults {
 pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Result<SearchResults> {
     let mut words = QueryWords::default().words(&request.text);
     words.truncate(MAX_WORDS);
+    let searcher = index.searcher();
     let fields = index.fields();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if words.is_empty() {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    } else {
-        let searcher = index.searcher();
-        let known = |stem: &str| {
-            [fields.body, fields.parts]
-                .iter()
-                .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
-        };
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> =
-            words.iter().map(|w| (Occur::Should, word_query(fields, w, !known(&w.stem)))).collect();
-        for word in &words {
-            if known(&word.stem) {
-                continue;
-            }
-            for (left, right) in swedish::splits(&word.stem, known) {
-                let both = BooleanQuery::new(vec![
-                    (Occur::Must, anywhere(fields, left)),
-                    (Occur::Must, anywhere(fields, right)),
-                ]);
-                alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(both), 0.8))));
-            }
-        }
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
-    }
-    let filters = &request.filters;
-    let keyword = |field, value: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    let known = |stem: &str| {
+        [fields.body, fields.parts]
+            .iter()
+            .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
     };
-    for (field, value) in [
+    let query = query(fields, &words, &request.filters, known);
+    let page = request.page.max(1);
+    let wanted = page * PER_PAGE;
+    let today = request.now.timestamp().div_euclid(86_400);
+    let (ranked, total, more) = if request.filters.open_now {
+        let pool = index.candidates(&searcher, &query, OPEN_NOW_POOL.max(wanted), true)?;
+        let open: Vec<Candidate> = pool
+            .into_iter()
+            .filter(|c| c.hours.as_ref().is_some_and(|h| h.status_at(request.now).is_open()))
+            .collect();
+        let total = open.len();
+        (rank::rerank(open, today), total, false)
+    } else {
+        let limit = RERANK_POOL.max(wanted);
+        let pool = index.candidates(&searcher, &query, limit, false)?;
+        // Fewer than asked for is every match; otherwise count, but only so far.
+        let counted = if pool.len() < limit {
+            pool.len()
+        } else {
+            index.count_up_to(&searcher, &query, MAX_COUNTED)?
+        };
+        (rank::rerank(pool, today), counted.min(MAX_COUNTED), counted > MAX_COUNTED)
+    };
+    let hits = ranked
+        .into_iter()
+        .skip((page - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .map(|candidate| {
+            let entry = index.entry_at(&searcher, candidate.address)?;
+            Ok(Hit { status: entry.status_at(request.now), stale: entry.is_stale(request.now), entry })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(SearchResults { hits, total, more, words })
+}
+
+/// The query for `words` (alternatives) and `filters` (required). `known` tells whether the index
+/// has a stem: unknown words are also tried with a typo and as a compound of two known words.
+fn query(fields: &Fields, words: &[Word], filters: &Filters, known: impl Fn(&str) -> bool) -> BooleanQuery {
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        let unknown = !known(&word.stem);
+        alternatives.extend(word_places(fields, word, unknown));
+        if !unknown {
+            continue;
+        }
+        for (left, right) in swedish::splits(&word.stem, &known) {
+            let both = BooleanQuery::new(vec![
+                (Occur::Must, anywhere(fields, left)),
+                (Occur::Must, anywhere(fields, right)),
+            ]);
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(both), 0.8))));
+        }
+    }
+    let keyword = |field, value: &str| -> (Occur, Box<dyn Query>) {
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)))
+    };
+    let required: Vec<(Occur, Box<dyn Query>)> = [
         (fields.area, filters.area.as_deref()),
         (fields.group, filters.group.as_deref()),
         (fields.language, filters.language.as_deref()),
         (fields.kind, filters.kind.map(EntryKind::code)),
-    ] {
-        if let Some(value) = value {
-            clauses.push((Occur::Must, keyword(field, value)));
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| value.map(|value| keyword(field, value)))
+    .collect();
+    match (alternatives.is_empty(), required.is_empty()) {
+        (true, true) => BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery))]),
+        (true, false) => BooleanQuery::new(required),
+        // The words alone: one flat union, which the index can prune.
+        (false, true) => BooleanQuery::new(alternatives),
+        (false, false) => {
+            let mut clauses = required;
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+            BooleanQuery::new(clauses)
         }
     }
-    let query = BooleanQuery::new(clauses);
-    let page = request.page.max(1);
-    let hit = |entry: Entry| Hit {
-        status: entry.status_at(request.now),
-        stale: entry.is_stale(request.now),
-        entry,
-    };
-    if filters.open_now {
-        let (pool, _) = index.top(&query, OPEN_NOW_POOL, 0)?;
-        let open: Vec<Hit> =
-            pool.into_iter().map(hit).filter(|h| h.status.is_some_and(|s| s.is_open())).collect();
-        let total = open.len();
-        let hits = open.into_iter().skip((page - 1) * PER_PAGE).take(PER_PAGE).collect();
-        return Ok(SearchResults { hits, total, words });
-    }
-    let (entries, total) = index.top(&query, PER_PAGE, (page - 1) * PER_PAGE)?;
-    Ok(SearchResults { hits: entries.into_iter().map(hit).collect(), total, words })
 }
 
 /// One query word and its synonyms, in every place it can match; with one typo tolerated when the
 /// word itself is not in the index (fuzzy matching is the costly part of a search, and a word the
 /// index knows is most likely spelt as meant).
-fn word_query(fields: &Fields, word: &Word, unknown: bool) -> Box<dyn Query> {
+fn word_places(fields: &Fields, word: &Word, unknown: bool) -> Vec<(Occur, Box<dyn Query>)> {
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (i, stem) in word.all().enumerate() {
         let weight = if i == 0 { 1.0 } else { 0.8 };
@@ -155,7 +188,7 @@ fn word_query(fields: &Fields, word: &Word, unknown: bool) -> Box<dyn Query> {
             }
         }
     }
-    Box::new(BooleanQuery::new(places))
+    places
 }
 
 /// A stem in the name, the body or a compound.

@@ -230,7 +230,12 @@ pub async fn person(db: &Db, email: &str, name: &str, grants: &[RoleGrant]) -> U
 
 /// The link in the newest e-mail to `to`.
 pub async fn link_in_mail(db: &Db, to: &str) -> String {
-    let mail = db.outbox().await.unwrap().into_iter().find(|m| m.to_address == to).expect("a message");
+    let mail = nara::mail::store::outbox(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.to_address == to)
+        .expect("a message");
     let start = mail.body.find("http://nara.example.se").expect("a link in the message");
     mail.body[start..]
         .split_whitespace()

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::answers::{Answer, Answers};
-use super::store;
+use crate::applications::answers::{Answer, Answers};
+use crate::applications::store;
 use crate::db::Db;
 use crate::identity::EmailAddress;
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::store;
-use super::{CaseStatus, NewCase, Sharing};
+use crate::cases::store;
+use crate::cases::{CaseStatus, NewCase, Sharing};
 use crate::db::Db;
 use crate::identity::EmailAddress;
 

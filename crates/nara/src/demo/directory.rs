@@ -3,13 +3,12 @@
 //! relatives, debt advice). Names of associations are real kinds of organisations; the details
 //! (addresses, numbers) are made up.
 
-use super::store;
 use chrono::NaiveTime;
 use uuid::Uuid;
 
-use super::hours::{Exception, Interval, OpeningHours};
-use super::{Entry, EntryKind, WayIn};
 use crate::db::{Db, UtcTime};
+use crate::directory::hours::{Exception, Interval, OpeningHours};
+use crate::directory::{Entry, EntryKind, WayIn, store};
 
 fn t(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)
@@ -340,7 +339,7 @@ const REFERRALS: &[(&str, &str)] = &[
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     for demo in demos() {
-        if crate::directory::store::entry_by_slug(db, demo.slug).await?.is_some() {
+        if store::entry_by_slug(db, demo.slug).await?.is_some() {
             continue;
         }
         let entry = Entry {
@@ -369,7 +368,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
             confirmed_at: UtcTime(now - chrono::Duration::days(demo.confirmed_days_ago)),
             updated_at: UtcTime(now),
         };
-        crate::directory::store::save_entry(db, &entry, None).await?;
+        store::save_entry(db, &entry, None).await?;
     }
     // The demo association account keeps Fontänhuset up to date; another resident waits for approval.
     for (email, slug, approve) in
@@ -378,7 +377,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         let Some(address) = crate::identity::EmailAddress::parse(email) else { continue };
         let (Some((person, _)), Some(entry)) = (
             crate::identity::store::person_by_email(db, &address).await?,
-            crate::directory::store::entry_by_slug(db, slug).await?,
+            store::entry_by_slug(db, slug).await?,
         ) else {
             continue;
         };
@@ -397,11 +396,10 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         }
     }
     for (from, to) in REFERRALS {
-        if let (Some(from), Some(to)) = (
-            crate::directory::store::entry_by_slug(db, from).await?,
-            crate::directory::store::entry_by_slug(db, to).await?,
-        ) {
-            crate::directory::store::add_referral(db, from.id, to.id, true, None).await?;
+        if let (Some(from), Some(to)) =
+            (store::entry_by_slug(db, from).await?, store::entry_by_slug(db, to).await?)
+        {
+            store::add_referral(db, from.id, to.id, true, None).await?;
         }
     }
     Ok(())

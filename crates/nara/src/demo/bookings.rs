@@ -4,10 +4,10 @@
 use chrono::{Days, NaiveTime, Weekday};
 use chrono_tz::Europe::Stockholm;
 
-use super::resident::offers;
-use super::slots::Window;
-use super::store;
-use super::{BookOutcome, MeetingMode, NewBooking};
+use crate::bookings::resident::offers;
+use crate::bookings::slots::Window;
+use crate::bookings::store;
+use crate::bookings::{BookOutcome, MeetingMode, NewBooking};
 use crate::db::{Db, UtcTime};
 use crate::identity::EmailAddress;
 

@@ -1,0 +1,101 @@
+//! Demo content: realistic, plain-language Swedish (and English) data for `nara demo`.
+//! Seeding is idempotent, so it is safe on a database that already holds the demo. The set-up and
+//! the people are seeded here; each feature's content in its own file beside this one, so the
+//! feature modules hold only production code.
+
+pub mod applications;
+mod bookings;
+mod cases;
+mod directory;
+mod events;
+
+use uuid::Uuid;
+
+use crate::audit::AuditActor;
+use crate::db::Db;
+use crate::identity::{EmailAddress, NewPassword, NewPerson, Role, RoleGrant, hash_password};
+
+/// The password of every demo account. Demo only: `nara serve` never creates these.
+pub const DEMO_PASSWORD: &str = "nara-demo-2026";
+
+/// (e-mail, who it is) for the start-up message.
+pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
+    ("invanare@demo.nara.se", "invånare (resident)"),
+    ("invanare2@demo.nara.se", "en annan invånare (another resident)"),
+    ("handlaggare.vuxen@demo.nara.se", "handläggare, Vuxenenheten (case officer, adults)"),
+    ("handlaggare.barn@demo.nara.se", "handläggare, Barn och familj (case officer, children and family)"),
+    ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
+    ("forening@demo.nara.se", "föreningsrepresentant (association)"),
+    ("admin@demo.nara.se", "administratör (administrator)"),
+];
+
+/// A demo person: e-mail, name, personnummer, role, unit slug.
+type DemoPerson = (&'static str, &'static str, Option<&'static str>, Option<Role>, Option<&'static str>);
+
+const PEOPLE: &[DemoPerson] = &[
+    ("invanare@demo.nara.se", "Sara Lindqvist", Some("199001012385"), None, None),
+    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142381"), None, None),
+    ("handlaggare.vuxen@demo.nara.se", "Anna Berg", None, Some(Role::Staff), Some("vuxen")),
+    ("handlaggare.barn@demo.nara.se", "Jonas Ek", None, Some(Role::Staff), Some("barn-och-familj")),
+    ("granskare@demo.nara.se", "Maria Holm", None, Some(Role::LogReviewer), Some("kvalitet")),
+    ("forening@demo.nara.se", "Kerstin Ali", None, Some(Role::Association), None),
+    ("admin@demo.nara.se", "Erik Nyström", None, Some(Role::Admin), None),
+];
+
+/// The demo's units, areas of help, target groups and search contact: the example set-up file, so
+/// the demo is set up the way an operator sets up a real installation.
+const SETUP: &str = include_str!("../../../../municipality.example.toml");
+
+/// Fills the database with the demo content.
+pub async fn seed(db: &Db) -> anyhow::Result<()> {
+    seed_setup(db).await?;
+    seed_people(db).await?;
+    // After the people: the demo association account represents an entry.
+    directory::seed(db).await?;
+    events::seed(db).await?;
+    cases::seed(db).await?;
+    applications::seed(db).await?;
+    bookings::seed(db).await
+}
+
+async fn seed_people(db: &Db) -> anyhow::Result<()> {
+    // Demo accounts have a published password: never add them beside real people.
+    let sql = "SELECT COUNT(*) FROM people WHERE email IS NULL OR email NOT LIKE '%@demo.nara.se'";
+    let (others,): (i64,) = db.sql().one(sql, &[]).await?;
+    anyhow::ensure!(
+        others == 0,
+        "the database holds people who are not demo accounts; `nara demo` only fills an empty database \
+         (or one it filled itself) — unset DATABASE_URL to use a fresh SQLite file"
+    );
+    let units: Vec<(String, Uuid)> =
+        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
+    let hash =
+        hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
+            .await?;
+    let mut tx = db.begin_write().await?;
+    for (email, name, personnummer, role, unit) in PEOPLE {
+        let new = NewPerson {
+            display_name: (*name).to_string(),
+            email: EmailAddress::parse(email),
+            email_verified: true,
+            personnummer: personnummer.map(str::to_string),
+            password_hash: Some(hash.clone()),
+        };
+        let Some(id) = crate::identity::store::create_person(&mut tx, &new).await? else { continue };
+        if let Some(role) = role {
+            let unit_id = unit.and_then(|slug| units.iter().find(|(s, _)| s == slug)).map(|(_, id)| *id);
+            crate::identity::store::grant_role(&mut tx, id, RoleGrant { role: *role, unit_id }).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn seed_setup(db: &Db) -> anyhow::Result<()> {
+    let changes = crate::setup::file::parse(SETUP)
+        .map_err(|errors| anyhow::anyhow!("municipality.example.toml: {errors:?}"))?;
+    crate::setup::store::change(db, &changes, &AuditActor::system(), None)
+        .await?
+        .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
+    Ok(())
+}
