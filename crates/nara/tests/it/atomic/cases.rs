@@ -66,7 +66,7 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
         }
         "/mina-sidor/ansokningar/{application}/ta-bort" => {
             let (draft, resident) = answered_draft(&w).await;
-            Request::post(format!("{draft}/ta-bort"), &[], Some(&resident))
+            Request::post(format!("{draft}/ta-bort"), &[("bekrafta", "ja")], Some(&resident))
         }
         "/mina-sidor/arenden/{case}/anteckning" | "/mina-sidor/arenden/{case}/meddelande" => {
             let (case, resident) = new_case(&w).await;
