@@ -270,9 +270,11 @@ pub async fn add_window(
     });
     match checked {
         Ok((window, chosen)) => {
-            store::ensure_booking_officer(&state.db, me, DEFAULT_NOTICE_HOURS).await?;
             let place = Some(form.plats.trim()).filter(|p| !p.is_empty());
-            store::add_booking_window(&state.db, me, &window, &chosen, place).await?;
+            let mut tx = state.db.begin_write().await?;
+            store::ensure_booking_officer(&mut tx, me, DEFAULT_NOTICE_HOURS).await?;
+            store::add_booking_window(&mut tx, me, &window, &chosen, place).await?;
+            tx.commit().await?;
             Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
         }
         Err(errors) => page(&state, &ctx, errors, form, modes).await,
@@ -309,8 +311,10 @@ pub async fn block_date(
         errors.add("datum", "availability-error-date");
         return page(&state, &ctx, errors, WindowForm::default(), Vec::new()).await;
     };
-    store::ensure_booking_officer(&state.db, me, DEFAULT_NOTICE_HOURS).await?;
-    store::block_booking_date(&state.db, me, date).await?;
+    let mut tx = state.db.begin_write().await?;
+    store::ensure_booking_officer(&mut tx, me, DEFAULT_NOTICE_HOURS).await?;
+    store::block_booking_date(&mut tx, me, date).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
 }
 

@@ -78,11 +78,12 @@ pub struct NewBooking {
     pub booked_by: Uuid,
 }
 
-/// Makes a person bookable (or changes their notice), idempotently.
-pub async fn ensure_booking_officer(db: &Db, officer_id: Uuid, notice_hours: u32) -> anyhow::Result<()> {
+/// Makes a person bookable (or changes their notice), idempotently; in the transaction of the
+/// window or blocked date that needs it, so neither is kept without the other.
+pub async fn ensure_booking_officer(tx: &mut Tx, officer_id: Uuid, notice_hours: u32) -> anyhow::Result<()> {
     let sql = "INSERT INTO booking_officers (officer_id, notice_hours, created_at) VALUES ($1, $2, $3) \
                ON CONFLICT (officer_id) DO UPDATE SET notice_hours = excluded.notice_hours";
-    db.sql().execute(sql, &[&officer_id, &i32::try_from(notice_hours)?, &UtcTime::now()]).await?;
+    tx.sql().execute(sql, &[&officer_id, &i32::try_from(notice_hours)?, &UtcTime::now()]).await?;
     Ok(())
 }
 
@@ -94,7 +95,7 @@ pub async fn booking_notice_hours(db: &Db, officer_id: Uuid) -> anyhow::Result<O
 }
 
 pub async fn add_booking_window(
-    db: &Db,
+    tx: &mut Tx,
     officer_id: Uuid,
     window: &Window,
     modes: &[MeetingMode],
@@ -116,7 +117,7 @@ pub async fn add_booking_window(
         &place.map(str::to_owned),
         &UtcTime::now(),
     ];
-    db.sql().execute(sql, &params).await?;
+    tx.sql().execute(sql, &params).await?;
     Ok(id)
 }
 
@@ -132,10 +133,10 @@ pub async fn booking_windows(db: &Db, officer_id: Uuid) -> anyhow::Result<Vec<Wi
     Ok(rows.into_iter().filter_map(WindowColumns::into_row).collect())
 }
 
-pub async fn block_booking_date(db: &Db, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
+pub async fn block_booking_date(tx: &mut Tx, officer_id: Uuid, date: NaiveDate) -> anyhow::Result<()> {
     let sql = "INSERT INTO booking_blocked_dates (officer_id, blocked_on) VALUES ($1, $2) \
                ON CONFLICT (officer_id, blocked_on) DO NOTHING";
-    db.sql().execute(sql, &[&officer_id, &date]).await?;
+    tx.sql().execute(sql, &[&officer_id, &date]).await?;
     Ok(())
 }
 

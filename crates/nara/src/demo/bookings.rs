@@ -36,22 +36,25 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if !store::booking_windows(db, anna).await?.is_empty() {
         return Ok(());
     }
-    store::ensure_booking_officer(db, anna, 24).await?;
+    // One transaction: a seed that stops half-way leaves no windows, and runs again in full.
+    let mut tx = db.begin_write().await?;
+    store::ensure_booking_officer(&mut tx, anna, 24).await?;
     let office = Some("Socialförvaltningen, Drottninggatan 2, Helsingborg");
     let in_person_or_phone = [MeetingMode::InPerson, MeetingMode::Phone];
-    store::add_booking_window(db, anna, &window(Weekday::Tue, 9, 12, 45), &in_person_or_phone, office)
+    store::add_booking_window(&mut tx, anna, &window(Weekday::Tue, 9, 12, 45), &in_person_or_phone, office)
         .await?;
-    store::add_booking_window(db, anna, &window(Weekday::Thu, 9, 12, 45), &in_person_or_phone, office)
+    store::add_booking_window(&mut tx, anna, &window(Weekday::Thu, 9, 12, 45), &in_person_or_phone, office)
         .await?;
     // Evenings, for those who work or care for someone during the day.
     store::add_booking_window(
-        db,
+        &mut tx,
         anna,
         &window(Weekday::Wed, 17, 19, 45),
         &[MeetingMode::Phone, MeetingMode::Video],
         Some("https://video.helsingborg.se/rum/anna-berg"),
     )
     .await?;
+    tx.commit().await?;
 
     let Some(case) = crate::cases::store::cases_of_resident(db, sara).await?.into_iter().next() else {
         return Ok(());

@@ -49,7 +49,8 @@ async fn world(db: Db) -> World {
     };
     let case_a = nara::cases::store::open_case(&db, &open(resident_a), None).await.unwrap();
     let case_b = nara::cases::store::open_case(&db, &open(resident_b), None).await.unwrap();
-    nara::bookings::store::ensure_booking_officer(&db, officer, 2).await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    nara::bookings::store::ensure_booking_officer(&mut tx, officer, 2).await.unwrap();
     for weekday in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
         let window = Window {
             weekday,
@@ -59,7 +60,7 @@ async fn world(db: Db) -> World {
             buffer_minutes: 15,
         };
         nara::bookings::store::add_booking_window(
-            &db,
+            &mut tx,
             officer,
             &window,
             &[MeetingMode::InPerson, MeetingMode::Phone],
@@ -68,6 +69,7 @@ async fn world(db: Db) -> World {
         .await
         .unwrap();
     }
+    tx.commit().await.unwrap();
     World {
         a: nara::sessions::store::start_session(&db, resident_a).await.unwrap(),
         b: nara::sessions::store::start_session(&db, resident_b).await.unwrap(),

@@ -27,12 +27,15 @@ use uuid::Uuid;
 
 use crate::common::app::{Answer, TestApp, person};
 
+/// (field, file name for a file, content): one part of a `multipart/form-data` body.
+pub type Part = (String, Option<String>, Vec<u8>);
+
 /// One request a scenario prepared: a form post, or a multipart upload when `files` is set.
 pub struct Request {
     pub path: String,
     pub form: Vec<(String, String)>,
-    /// (field, file name, content) parts of a `multipart/form-data` body.
-    pub parts: Option<Vec<(String, Option<String>, Vec<u8>)>>,
+    /// The parts of a `multipart/form-data` body.
+    pub parts: Option<Vec<Part>>,
     pub session: Option<String>,
 }
 
