@@ -526,7 +526,7 @@ async fn stewards(db: &Db) -> (String, String, Uuid) {
     )
 }
 
-fn association(slug: &str) -> Entry {
+pub(crate) fn association(slug: &str) -> Entry {
     let mut club = entry(slug, "Fontänhuset", "Ett klubbhus för psykisk hälsa.");
     club.org_number = Some("802412-3450".into());
     club.areas = vec!["pengar-och-skulder".into()];
@@ -534,7 +534,7 @@ fn association(slug: &str) -> Entry {
 }
 
 /// The form as the edit page would post it for `entry`, with `changes` on top.
-fn posted(entry: &Entry, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn posted(entry: &Entry, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let form = nara::directory::form::EntryForm::from_entry(entry);
     let mut pairs = vec![
         ("namn", form.name),
