@@ -14,12 +14,12 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{EmailAddress, Person, Role, verify_password};
 use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_WIDE, LOGIN_PER_ADDRESS};
 use crate::sessions::session_cookie;
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "accounts/login.html")]

@@ -15,11 +15,11 @@ use super::{MailKind, TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::db::Tx;
 use crate::identity::{self, EmailAddress, NewPassword, Role, hash_password};
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 use crate::{mail, rate_limit, sessions};
 
 #[derive(Template)]

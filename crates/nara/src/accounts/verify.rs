@@ -10,10 +10,10 @@ use super::register::CheckEmailPage;
 use super::{TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, Role};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "accounts/confirm.html")]

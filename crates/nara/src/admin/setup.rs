@@ -16,10 +16,10 @@ use crate::audit::AuditActor;
 use crate::setup::history::{self, FieldChange};
 use crate::setup::store;
 use crate::setup::{Changes, Field, Input, Item, Kind, Refusal, Shown, UnitKind};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// A form field as the templates draw it.
 pub struct FieldView {

@@ -21,10 +21,10 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why the resident's own writes are in their log.
 const PURPOSE_OWN: &str = "Egen ansökan";

@@ -16,10 +16,10 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// The first version of a new form: one step with one question, to be written over.
 const STARTER: &str = r#"title_sv = "Ansök om …"

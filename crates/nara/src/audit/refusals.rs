@@ -14,7 +14,7 @@ use crate::identity::Role;
 use crate::mail::Email;
 use crate::on_pool;
 use crate::rate_limit::{self, Limit};
-use crate::web::AppState;
+use crate::web::state::AppState;
 
 /// Refusals one person may run into within `WINDOW` before the reviewers hear of it: a few are
 /// a mistyped address or an old bookmark, more are someone trying.

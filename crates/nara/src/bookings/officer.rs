@@ -20,10 +20,10 @@ use crate::cases::officer::worked_case;
 use crate::db::UtcTime;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::mail::Email;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Hours of notice a new officer asks for before a meeting can no longer be changed online.
 pub const DEFAULT_NOTICE_HOURS: u32 = 24;

@@ -23,10 +23,10 @@ use crate::cases::resident::own_case;
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::identity::Role;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why a booking is written to the resident's log.
 const PURPOSE: &str = "Bokning av möte i ärendet";

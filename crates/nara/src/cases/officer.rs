@@ -29,10 +29,10 @@ use crate::i18n::{Locale, format_stockholm};
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy::{self, CaseRole};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why a case officer reads or changes a resident's case, as the resident's log shows it.
 pub const PURPOSE: &str = "Handläggning av ärendet";

@@ -20,10 +20,10 @@ use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy::{self, CaseRole};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why the resident's own additions are written to their log.
 const PURPOSE_OWN: &str = "Eget tillägg i ärendet";

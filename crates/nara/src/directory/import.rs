@@ -13,10 +13,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::form::EntryForm;
 use super::{Entry, EntryKind, WayIn};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 const REQUIRED: [&str; 3] = ["namn", "beskrivning", "omraden"];
 const MAX_ROWS: usize = 10_000;

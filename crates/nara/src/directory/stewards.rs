@@ -18,10 +18,10 @@ use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
 use crate::policy::{self, EntryEditing};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// The entry at `slug` and how the signed-in person may change it; a refusal is audited.
 async fn editable(

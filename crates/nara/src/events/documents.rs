@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::store;
 use crate::accounts::{FormErrors, INVALID};
-use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
+use crate::web::state::AppState;
 
 /// The largest document we take: well under the server's request limit, so the person gets
 /// our own message rather than a bare "too large".

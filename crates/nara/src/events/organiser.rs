@@ -26,10 +26,10 @@ use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why an organiser reads attendees' details, as their access log shows it.
 const PURPOSE: &str = "Arrangör av träffen";

@@ -17,11 +17,11 @@ use crate::i18n::format_stockholm;
 use crate::identity::EmailAddress;
 use crate::mail::Email;
 use crate::rate_limit::{self, MAIL_PER_ADDRESS};
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "events/suggest.html")]

@@ -19,11 +19,11 @@ use crate::accounts::login::start_session;
 use crate::accounts::register::CheckEmailPage;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{NewPerson, Person};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::PageLocation;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 /// Where providers send people back (registered with each provider).
 pub const CALLBACK_PATH: &str = "/logga-in/oidc/callback";

@@ -13,10 +13,10 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{Actor, SignedIn};
 use crate::policy::{self, Access};
 use crate::sessions::{self, SessionState};
-use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::shell::PageLocation;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 /// Who is asking, and their session when signed in. Put in place by the guard.
 #[derive(Debug, Clone)]

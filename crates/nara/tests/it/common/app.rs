@@ -10,7 +10,8 @@ use nara::i18n::Catalogues;
 use nara::identity::{EmailAddress, NewPassword, NewPerson, RoleGrant, hash_password};
 use nara::oidc::Providers;
 use nara::secrets::Secrets;
-use nara::web::{self, AppState, Limits};
+use nara::web::routes::{self, Limits};
+use nara::web::state::AppState;
 use tower::ServiceExt;
 use uuid::Uuid;
 
@@ -57,7 +58,7 @@ impl TestApp {
             Secrets::ephemeral(),
             providers,
         );
-        Self { db, router: web::router(state.clone(), Limits::default()), state }
+        Self { db, router: routes::router(state.clone(), Limits::default()), state }
     }
 
     /// Sends a request as a browser on this site would (same-origin), with the given session.
