@@ -8,7 +8,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::forms::{FormErrors, INVALID};
 use super::{MailKind, TokenPurpose};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{EmailAddress, Person, Role, verify_password};
@@ -16,6 +15,7 @@ use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_WIDE, LOGIN_P
 use crate::sessions::session_cookie;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::site_path::same_site_path;

@@ -9,11 +9,9 @@ pub mod register;
 pub mod reset;
 pub mod verify;
 
-mod forms;
 mod messages;
 pub mod store;
 mod tokens;
 
-pub use forms::{FormErrors, INVALID};
 pub use messages::MailKind;
 pub use tokens::TokenPurpose;

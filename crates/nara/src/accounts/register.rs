@@ -8,12 +8,12 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::forms::{FormErrors, INVALID};
 use super::{MailKind, TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{FormErrors, INVALID};
 use super::register::{CheckEmailPage, password_problem_key};
 use super::verify::expired_link;
 use super::{MailKind, TokenPurpose, store};
@@ -17,6 +16,7 @@ use crate::db::Tx;
 use crate::identity::{self, EmailAddress, NewPassword, Role, hash_password};
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;

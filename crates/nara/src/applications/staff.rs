@@ -11,12 +11,12 @@ use uuid::Uuid;
 
 use super::definition::{self, DefinitionError, FormDefinition};
 use super::store::{self, FormRow};
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;

@@ -294,7 +294,7 @@ impl TextProblem {
     /// Puts the problem on `field` of a form: `missing_key` says what to write there.
     pub fn add_to(
         self,
-        errors: &mut crate::accounts::FormErrors,
+        errors: &mut crate::web::form::FormErrors,
         field: &'static str,
         missing_key: &'static str,
     ) {

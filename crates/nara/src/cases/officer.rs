@@ -22,7 +22,6 @@ use super::{
     Case, CaseStatus, EntryProblem, MAX_TEXT_CHARS, Sharing, StatusKind, TextProblem, VersionOutcome,
     clean_text,
 };
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::Tx;
 use crate::i18n::{Locale, format_stockholm};
@@ -30,6 +29,7 @@ use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy::{self, CaseRole};
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;

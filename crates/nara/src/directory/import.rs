@@ -152,7 +152,7 @@ pub async fn submit(
         Err(key) => {
             let page =
                 ImportPage { error: Some(shell.t(key)), shell, bad: Vec::new(), imported: None, good: 0 };
-            return Ok((crate::accounts::INVALID, render(&page)?).into_response());
+            return Ok((crate::web::form::INVALID, render(&page)?).into_response());
         }
     };
     let bad: Vec<BadLine> = checked
@@ -163,7 +163,7 @@ pub async fn submit(
     let good = checked.entries.len() as i64;
     if !bad.is_empty() && !valid_only {
         let page = ImportPage { shell, error: None, bad, imported: None, good };
-        return Ok((crate::accounts::INVALID, render(&page)?).into_response());
+        return Ok((crate::web::form::INVALID, render(&page)?).into_response());
     }
     let by = ctx.person()?.person.id;
     for entry in checked.entries {

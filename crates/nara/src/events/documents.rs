@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
 use super::store;
-use crate::accounts::{FormErrors, INVALID};
 use crate::web::errors::AppError;
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::state::AppState;
 
