@@ -121,7 +121,7 @@ async fn page(
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let now = UtcTime::now();
-    let today = now.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let today = crate::stockholm::date_of(now.0);
     let windows = store::booking_windows(&state.db, me)
         .await?
         .into_iter()

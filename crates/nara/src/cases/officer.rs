@@ -147,7 +147,7 @@ const WORKLIST_PAGE: i64 = 50;
 
 /// Today's date in Sweden.
 fn today() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
+    crate::stockholm::today()
 }
 
 /// `GET /handlaggare`: the cases of the units the person works in, by status and due date.

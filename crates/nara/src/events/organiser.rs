@@ -15,7 +15,6 @@ use uuid::Uuid;
 
 use super::documents::{DocumentInfo, MAX_PDF_BYTES};
 use super::notes::MAX_NOTES;
-use super::recurrence::stockholm_to_utc;
 use super::web::OccurrenceLine;
 use super::{Occurrence, RegistrationStatus, RegistrationView, Series, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
@@ -25,6 +24,7 @@ use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy;
+use crate::stockholm;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
@@ -250,7 +250,7 @@ pub fn new_times(form: &MoveForm, now: UtcTime) -> Result<(UtcTime, UtcTime), Fo
     }
     let (Some(date), Some(start), Some(end)) = (date, start, end) else { return Err(errors) };
     let (Some(starts), Some(ends)) =
-        (stockholm_to_utc(date.and_time(start)), stockholm_to_utc(date.and_time(end)))
+        (stockholm::to_utc(date.and_time(start)), stockholm::to_utc(date.and_time(end)))
     else {
         errors.add("datum", "organiser-move-error-date");
         return Err(errors);

@@ -9,8 +9,18 @@ use std::path::{Path, PathBuf};
 const SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
 
 /// The foundation: what features are built on. None of it may name a feature or `web`.
-const FOUNDATION: &[&str] =
-    &["db", "i18n", "formats", "identity", "sessions", "policy", "mail", "secrets", "rate_limit"];
+const FOUNDATION: &[&str] = &[
+    "db",
+    "i18n",
+    "formats",
+    "stockholm",
+    "identity",
+    "sessions",
+    "policy",
+    "mail",
+    "secrets",
+    "rate_limit",
+];
 
 /// The features, each one folder.
 const FEATURES: &[&str] = &[
