@@ -22,6 +22,7 @@ use crate::identity::Role;
 use crate::policy;
 use crate::web::errors::{AppError, render};
 use crate::web::form::INVALID;
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -36,14 +37,9 @@ fn application_href(ctx: &PageContext, id: Uuid) -> String {
 /// The application if it is the signed-in person's own; for anyone else "not found", audited.
 async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<ApplicationRow, AppError> {
     let application = store::application(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_use_own_application(&ctx.current.actor, application.resident_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application")
-            .object(application.id)
-            .subject(application.resident_id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::NotFound);
-    }
+    let allowed = policy::may_use_own_application(&ctx.current.actor, application.resident_id);
+    let target = Target::new("application", application.id).of_resident(application.resident_id);
+    guard::allow(state, ctx, allowed, target, Refusal::NotFound).await?;
     Ok(application)
 }
 

@@ -17,6 +17,7 @@ use crate::identity::Role;
 use crate::policy;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -49,14 +50,8 @@ fn form_event(ctx: &PageContext, unit: Uuid, form: Uuid, action: Action) -> Resu
 /// The form if this person may manage it; staff of another unit are refused, and audited.
 async fn managed_form(state: &AppState, ctx: &PageContext, slug: &str) -> Result<FormRow, AppError> {
     let form = store::form_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_manage_forms(&ctx.current.actor, form.unit_id) {
-        let event =
-            AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application_form")
-                .object(form.id)
-                .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::Forbidden);
-    }
+    let allowed = policy::may_manage_forms(&ctx.current.actor, form.unit_id);
+    guard::allow(state, ctx, allowed, Target::new("application_form", form.id), Refusal::Forbidden).await?;
     Ok(form)
 }
 

@@ -30,6 +30,7 @@ use crate::mail::Email;
 use crate::policy::{self, CaseRole};
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -49,14 +50,9 @@ fn officer_actor(ctx: &PageContext, case: &Case) -> Result<AuditActor, AppError>
 /// so they see the attempt in their log).
 pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
     let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_work_on_case(&ctx.current.actor, case.unit_id, case.resident_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
-            .object(case.id)
-            .subject(case.resident_id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::Forbidden);
-    }
+    let allowed = policy::may_work_on_case(&ctx.current.actor, case.unit_id, case.resident_id);
+    let target = Target::new("case", case.id).of_resident(case.resident_id);
+    guard::allow(state, ctx, allowed, target, Refusal::Forbidden).await?;
     Ok(case)
 }
 

@@ -21,6 +21,7 @@ use crate::mail::Email;
 use crate::policy::{self, CaseRole};
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -32,14 +33,9 @@ const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
 /// exists is not revealed) and the attempt is audited.
 pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
     let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_read_own_case(&ctx.current.actor, case.resident_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
-            .object(case.id)
-            .subject(case.resident_id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::NotFound);
-    }
+    let allowed = policy::may_read_own_case(&ctx.current.actor, case.resident_id);
+    let target = Target::new("case", case.id).of_resident(case.resident_id);
+    guard::allow(state, ctx, allowed, target, Refusal::NotFound).await?;
     Ok(case)
 }
 

@@ -27,6 +27,7 @@ use crate::policy;
 use crate::stockholm;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -78,13 +79,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Res
 /// The series, if this person may organise it; a refusal is audited.
 pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -> Result<Series, AppError> {
     let series = store::series_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_organise(&ctx.current.actor, series.organiser_unit_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "event_series")
-            .object(series.id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::Forbidden);
-    }
+    let allowed = policy::may_organise(&ctx.current.actor, series.organiser_unit_id);
+    guard::allow(state, ctx, allowed, Target::new("event_series", series.id), Refusal::Forbidden).await?;
     Ok(series)
 }
 

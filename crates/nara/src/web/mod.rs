@@ -5,6 +5,7 @@ pub mod assets;
 pub mod auth;
 pub mod errors;
 pub mod form;
+pub mod guard;
 pub mod health;
 pub mod metrics;
 pub mod page;
