@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::register::{CheckEmailPage, password_problem_key};
+use super::check_email::CheckEmailPage;
+use super::register::password_problem_key;
 use super::verify::expired_link;
 use super::{MailKind, TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::register::CheckEmailPage;
+use super::check_email::CheckEmailPage;
 use super::{TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, Role};

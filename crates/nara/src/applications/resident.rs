@@ -645,7 +645,7 @@ pub async fn submit(
             crate::audit::store::append(&mut tx, &event).await?;
             // The contact person chosen for the case hears of it, in the same transaction.
             if let Some(to) = crate::cases::store::contact_person_address(&mut tx, case).await? {
-                let notice = crate::cases::officer::officer_news(&state, to, case);
+                let notice = crate::cases::notices::officer_news(&state, to, case);
                 crate::mail::store::enqueue(&mut tx, &notice).await?;
             }
             tx.commit().await?;

@@ -365,7 +365,7 @@ pub async fn case_file(
     ctx: PageContext,
     Path((case_id, file_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
-    let case = crate::cases::officer::worked_case(&state, &ctx, case_id).await?;
+    let case = crate::cases::access::worked_case(&state, &ctx, case_id).await?;
     let application = store::application_of_case(&state.db, case.id).await?.ok_or(AppError::NotFound)?;
     let (name, content_type, content) =
         store::application_file(&state.db, application.id, file_id).await?.ok_or(AppError::NotFound)?;
@@ -377,7 +377,7 @@ pub async fn case_file(
     )
     .object(file_id)
     .subject(case.resident_id)
-    .purpose(crate::cases::officer::PURPOSE)
+    .purpose(crate::cases::access::PURPOSE)
     .request(ctx.request_id.clone());
     state.db.append_audit(&event).await?;
     super::download(&name, &content_type, content)

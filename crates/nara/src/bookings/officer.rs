@@ -15,7 +15,7 @@ use super::MeetingMode;
 use super::slots::Window;
 use super::store;
 use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::cases::officer::worked_case;
+use crate::cases::access::worked_case;
 use crate::db::UtcTime;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::mail::Email;

@@ -18,7 +18,7 @@ use super::store;
 use super::{BookOutcome, Booking, MeetingMode, NewBooking, WindowRow};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
-use crate::cases::resident::own_case;
+use crate::cases::access::own_case;
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::identity::Role;

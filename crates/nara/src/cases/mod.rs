@@ -8,7 +8,9 @@
 //! The rules here are pure; `store` holds the SQL, `resident` and `officer` the pages. Who may see
 //! what is decided in `policy` only.
 
+pub mod access;
 pub mod demo;
+pub mod notices;
 pub mod officer;
 pub mod resident;
 pub mod store;

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::store;
+use super::access::{PURPOSE, worked_case};
 use super::view::{
     AdditionView, Choice, EntryView, MessageView, StatusChoice, StatusView, TimelineStep, VersionView,
     format_date,
@@ -22,6 +22,7 @@ use super::{
     Case, CaseStatus, EntryProblem, MAX_TEXT_CHARS, Sharing, StatusKind, TextProblem, VersionOutcome,
     clean_text,
 };
+use super::{notices, store};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::Tx;
 use crate::i18n::{Locale, format_stockholm};
@@ -30,13 +31,10 @@ use crate::mail::Email;
 use crate::policy::{self, CaseRole};
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
-use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
-/// Why a case officer reads or changes a resident's case, as the resident's log shows it.
-pub const PURPOSE: &str = "Handläggning av ärendet";
 /// Why the work list (residents' names and case titles) is read.
 const PURPOSE_WORKLIST: &str = "Arbetslista för handläggning";
 
@@ -44,16 +42,6 @@ const PURPOSE_WORKLIST: &str = "Arbetslista för handläggning";
 fn officer_actor(ctx: &PageContext, case: &Case) -> Result<AuditActor, AppError> {
     let me = ctx.person()?.person.id;
     Ok(AuditActor { person_id: Some(me), role: Role::Staff.as_str().into(), unit_id: Some(case.unit_id) })
-}
-
-/// The case, if this person may work on it; a refusal is audited (with the resident as subject,
-/// so they see the attempt in their log).
-pub(crate) async fn worked_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
-    let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let allowed = policy::may_work_on_case(&ctx.current.actor, case.unit_id, case.resident_id);
-    let target = Target::new("case", case.id).of_resident(case.resident_id);
-    guard::allow(state, ctx, allowed, target, Refusal::Forbidden).await?;
-    Ok(case)
 }
 
 /// The log's entry for what the officer did with the case.
@@ -636,7 +624,7 @@ pub async fn change_status(
         return case_page(&state, &ctx, &case, errors, drafts, None).await;
     };
     let me = ctx.person()?.person.id;
-    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let notice = notices::resident_notice(&state, case.resident_id, case.id).await?;
     let mut tx = state.db.begin_write().await?;
     if !store::change_case_status(&mut tx, case.id, case.status, next, note.as_deref(), me).await? {
         // Someone else changed it first: nothing was written; the page reads afresh.
@@ -677,7 +665,7 @@ pub async fn send_message(
         }
     };
     let me = ctx.person()?.person.id;
-    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let notice = notices::resident_notice(&state, case.resident_id, case.id).await?;
     let mut tx = state.db.begin_write().await?;
     let message = store::send_case_message(&mut tx, case.id, me, false, &body).await?;
     let event = officer_event(&ctx, &case, Action::CaseMessageSent, "case_message", message)?;
@@ -733,8 +721,8 @@ pub async fn hand_over(
         return case_page(&state, &ctx, &case, errors, drafts, None).await;
     };
     let me = ctx.person()?.person.id;
-    let resident_notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
-    let officer_notice = officer_notice(&state, to, case.id).await?;
+    let resident_notice = notices::resident_notice(&state, case.resident_id, case.id).await?;
+    let officer_notice = notices::officer_notice(&state, to, case.id).await?;
     let mut tx = state.db.begin_write().await?;
     if !store::hand_over_case(&mut tx, case.id, to, &note, me).await? {
         return Err(AppError::BadRequest);
@@ -780,7 +768,7 @@ pub async fn close(
         }
     };
     let me = ctx.person()?.person.id;
-    let notice = super::resident::resident_notice(&state, case.resident_id, case.id).await?;
+    let notice = notices::resident_notice(&state, case.resident_id, case.id).await?;
     let mut tx = state.db.begin_write().await?;
     if !store::change_case_status(&mut tx, case.id, case.status, CaseStatus::Closed, note.as_deref(), me)
         .await?
@@ -812,27 +800,4 @@ async fn enqueue(tx: &mut Tx, notice: Option<&Email>) -> Result<(), AppError> {
         crate::mail::store::enqueue(tx, notice).await?;
     }
     Ok(())
-}
-
-/// The e-mail that tells a case officer, without any content, that something is waiting in a
-/// case; `None` when they cannot be reached (no address, or no longer active).
-pub async fn officer_notice(
-    state: &AppState,
-    officer: Uuid,
-    case_id: Uuid,
-) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
-    Ok(person.email.filter(|_| person.active).map(|to| officer_news(state, to, case_id)))
-}
-
-/// The officer's notice to `to` about `case_id`.
-pub fn officer_news(state: &AppState, to: String, case_id: Uuid) -> Email {
-    let locale = Locale::SV;
-    let link = state.absolute(&locale.href(&format!("/handlaggare/arenden/{case_id}")));
-    let args = [("link", link.into())];
-    Email {
-        to,
-        subject: state.catalogues.plain_with(locale, "mail-case-officer-news-subject", &args),
-        body: state.catalogues.plain_with(locale, "mail-case-officer-news-body", &args),
-    }
 }

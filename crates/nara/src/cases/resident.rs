@@ -11,33 +11,22 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::access::own_case;
 use super::store;
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
 use super::{Case, MAX_TEXT_CHARS, clean_text};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
-use crate::mail::Email;
-use crate::policy::{self, CaseRole};
+use crate::policy::CaseRole;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
-use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why the resident's own additions are written to their log.
 const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
-
-/// The case if it is the signed-in person's own. Anyone else gets "not found" (whether the case
-/// exists is not revealed) and the attempt is audited.
-pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
-    let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let allowed = policy::may_read_own_case(&ctx.current.actor, case.resident_id);
-    let target = Target::new("case", case.id).of_resident(case.resident_id);
-    guard::allow(state, ctx, allowed, target, Refusal::NotFound).await?;
-    Ok(case)
-}
 
 fn case_href(ctx: &PageContext, id: Uuid) -> String {
     ctx.href(&format!("/mina-sidor/arenden/{id}"))
@@ -301,7 +290,7 @@ pub async fn send_message(
         }
     };
     let notice = match case.officer_id {
-        Some(officer) => super::officer::officer_notice(&state, officer, case.id).await?,
+        Some(officer) => super::notices::officer_notice(&state, officer, case.id).await?,
         None => None,
     };
     let mut tx = state.db.begin_write().await?;
@@ -416,26 +405,4 @@ pub async fn comment(
     tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=kommentar#anteckning-{}", case_href(&ctx, case.id), entry.id))
         .into_response())
-}
-
-/// The e-mail that tells the resident, without any content, that something new is waiting;
-/// `None` when they have no address to reach (or no longer use the service). The action that
-/// makes the news queues it in its own transaction.
-pub async fn resident_notice(
-    state: &AppState,
-    resident: Uuid,
-    case_id: Uuid,
-) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, resident).await? else { return Ok(None) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
-    // People have no language of their own yet: notices go in Swedish, the default.
-    let locale = crate::i18n::Locale::SV;
-    let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
-    let args = [("link", link.into())];
-    let mail = Email {
-        to,
-        subject: state.catalogues.plain_with(locale, "mail-case-news-subject", &args),
-        body: state.catalogues.plain_with(locale, "mail-case-news-body", &args),
-    };
-    Ok(Some(mail))
 }
