@@ -8,6 +8,7 @@ pub mod demo;
 pub mod files;
 pub mod resident;
 pub mod staff;
+mod step_view;
 pub mod store;
 
 use std::collections::BTreeMap;
