@@ -14,12 +14,13 @@ use uuid::Uuid;
 use super::access::own_case;
 use super::store;
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
-use super::{Case, MAX_TEXT_CHARS, clean_text};
+use super::{Case, MAX_TEXT_CHARS};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy::CaseRole;
 use crate::web::errors::{AppError, render};
+use crate::web::form::bounded_text;
 use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
@@ -250,11 +251,11 @@ pub async fn add_note(
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &ctx, id).await?;
-    let body = match clean_text(&form.note, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.note, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "note", "case-error-note");
+            problem.add_to(&mut errors, "note", "case-error-note", "case-error-too-long");
             let drafts = Drafts { note: form.note, message: String::new() };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -280,11 +281,11 @@ pub async fn send_message(
     if !case.status.is_open() {
         return Err(AppError::BadRequest);
     }
-    let body = match clean_text(&form.message, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.message, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "message", "case-error-message");
+            problem.add_to(&mut errors, "message", "case-error-message", "case-error-too-long");
             let drafts = Drafts { note: String::new(), message: form.message };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -387,11 +388,11 @@ pub async fn comment(
     let case = own_case(&state, &ctx, id).await?;
     let (entry, version) = own_entry(&state, &ctx, &case, entry_id).await?;
     let disputes = form.disputes.is_some();
-    let body = match clean_text(&form.comment, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.comment, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "comment", "case-error-comment");
+            problem.add_to(&mut errors, "comment", "case-error-comment", "case-error-too-long");
             let page = entry_page(&state, &ctx, &case, entry, errors, form.comment, disputes);
             return Ok((INVALID, render(&page)?).into_response());
         }

@@ -12,16 +12,14 @@ use super::case_page::{Drafts, case_page, correct_page};
 use super::{case_href, officer_event};
 use crate::audit::Action;
 use crate::cases::access::worked_case;
-use crate::cases::{
-    Case, CaseStatus, EntryProblem, MAX_TEXT_CHARS, Sharing, StatusKind, TextProblem, VersionOutcome,
-    clean_text,
-};
+use crate::cases::{Case, CaseStatus, EntryProblem, MAX_TEXT_CHARS, Sharing, StatusKind, VersionOutcome};
 use crate::cases::{notices, store};
 use crate::db::Tx;
 use crate::mail::Email;
 use crate::policy;
 use crate::web::errors::AppError;
 use crate::web::form::FormErrors;
+use crate::web::form::{TextProblem, bounded_text};
 use crate::web::page::PageContext;
 use crate::web::state::AppState;
 
@@ -32,7 +30,7 @@ fn redirect(ctx: &PageContext, case: &Case, notice: &str, anchor: &str) -> Respo
 /// The text and sharing of an entry as written in a form, or the problems with them.
 fn parse_entry(body: &str, sharing: &str, reason: &str) -> Result<(String, Sharing), FormErrors> {
     let mut errors = FormErrors::default();
-    let body = clean_text(body, MAX_TEXT_CHARS)
+    let body = bounded_text(body, MAX_TEXT_CHARS)
         .map_err(|problem| {
             let problem = if problem == TextProblem::Missing {
                 EntryProblem::BodyMissing
@@ -175,7 +173,7 @@ pub async fn change_status(
             None
         })
     };
-    let note = match clean_text(&form.note, MAX_TEXT_CHARS) {
+    let note = match bounded_text(&form.note, MAX_TEXT_CHARS) {
         Ok(note) => Some(note),
         Err(TextProblem::Missing) => None,
         Err(TextProblem::TooLong) => {
@@ -235,11 +233,11 @@ pub async fn send_message(
     if !case.status.is_open() {
         return Err(AppError::BadRequest);
     }
-    let body = match clean_text(&form.message, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.message, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "message", "case-error-message");
+            problem.add_to(&mut errors, "message", "case-error-message", "case-error-too-long");
             let drafts = Drafts { message: form.message, ..Default::default() };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -289,10 +287,10 @@ pub async fn hand_over(
     if to.is_none() {
         errors.add("handover-to", "case-error-handover-to");
     }
-    let note = match clean_text(&form.note, MAX_TEXT_CHARS) {
+    let note = match bounded_text(&form.note, MAX_TEXT_CHARS) {
         Ok(note) => Some(note),
         Err(problem) => {
-            problem.add_to(&mut errors, "handover-note", "case-error-handover-note");
+            problem.add_to(&mut errors, "handover-note", "case-error-handover-note", "case-error-too-long");
             None
         }
     };
@@ -337,7 +335,7 @@ pub async fn close(
     if case.status.change_to(CaseStatus::Closed, crate::stockholm::today()).is_err() {
         return Err(AppError::BadRequest);
     }
-    let note = match clean_text(&form.note, MAX_TEXT_CHARS) {
+    let note = match bounded_text(&form.note, MAX_TEXT_CHARS) {
         Ok(note) => Some(note),
         Err(TextProblem::Missing) => None,
         Err(TextProblem::TooLong) => {
