@@ -30,5 +30,6 @@ pub mod secrets;
 pub mod server;
 pub mod sessions;
 pub mod setup;
+pub mod stockholm;
 pub mod telemetry;
 pub mod web;

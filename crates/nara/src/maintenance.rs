@@ -109,7 +109,7 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
 }
 
 /// Runs a round every five minutes until `stop` resolves.
-pub async fn run_worker(state: crate::web::AppState, stop: impl std::future::Future<Output = ()>) {
+pub async fn run_worker(state: crate::web::state::AppState, stop: impl std::future::Future<Output = ()>) {
     tokio::pin!(stop);
     loop {
         if let Err(error) = run_once(&state.db, &state.catalogues, &state.base_url).await {

@@ -20,7 +20,9 @@ use crate::i18n::Catalogues;
 use crate::mail::{self, Transport};
 use crate::oidc::Providers;
 use crate::secrets::Secrets;
-use crate::web::{self, AppState, Limits};
+use crate::web;
+use crate::web::routes::{self, Limits};
+use crate::web::state::AppState;
 
 /// Where a started server listens.
 pub struct Addresses {
@@ -92,7 +94,7 @@ pub async fn run(
         checkpoints.clone(),
         wait_for(stopped.clone()),
     ));
-    let app = web::router(state.clone(), limits);
+    let app = routes::router(state.clone(), limits);
     serve(listener, app, wait_for(stopped)).await?;
     // The last counts are written before the database closes.
     let _ = counts.await;

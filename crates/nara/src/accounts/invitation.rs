@@ -6,9 +6,9 @@ use axum::response::Response;
 
 use super::TokenPurpose;
 use super::reset::{ChooseForm, choose_password_form, choose_password_submit};
-use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
+use crate::web::state::AppState;
 
 pub async fn form(
     State(state): State<AppState>,

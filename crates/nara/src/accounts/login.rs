@@ -4,22 +4,21 @@ use crate::web::form::Form;
 use crate::web::form::Query;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::forms::{FormErrors, INVALID};
 use super::{MailKind, TokenPurpose};
 use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::identity::{EmailAddress, Person, Role, verify_password};
+use crate::identity::{EmailAddress, verify_password};
 use crate::rate_limit::{self, LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_WIDE, LOGIN_PER_ADDRESS};
-use crate::sessions::session_cookie;
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "accounts/login.html")]
@@ -161,7 +160,7 @@ pub async fn submit(
     };
     rate_limit::store::reset(&state.db, &account_bucket).await?;
     let home = if return_to.is_empty() { ctx.href("/mina-sidor") } else { return_to };
-    start_session(&state, &ctx, &person, &home).await
+    super::session::start(&state, &ctx, &person, &home).await
 }
 
 /// Writes a failed log-in to the audit log (the person's own log too, when the account exists).
@@ -179,37 +178,6 @@ async fn record_failure(
     }
     crate::audit::store::record(&state.db, &event).await?;
     Ok(())
-}
-
-/// Ends any session the browser had, starts a new one (a new token: no session fixation),
-/// records the log-in and sends the person on.
-pub async fn start_session(
-    state: &AppState,
-    ctx: &PageContext,
-    person: &Person,
-    to: &str,
-) -> Result<Response, AppError> {
-    let role = crate::identity::store::grants(&state.db, person.id)
-        .await?
-        .iter()
-        .map(|g| g.role)
-        .max()
-        .unwrap_or(Role::Resident);
-    let event = AuditEvent::new(AuditActor::person(person.id, role), Action::LogIn, "session")
-        .subject(person.id)
-        .request(ctx.request_id.clone());
-    // The old session's end, the new session and the log-in's audit entry commit together.
-    let mut tx = state.db.begin_write().await?;
-    if let Some(old) = &ctx.session_token {
-        crate::sessions::store::end_session(&mut tx, old).await?;
-    }
-    let token = crate::sessions::store::open_session(&mut tx, person.id).await?;
-    crate::audit::store::append(&mut tx, &event).await?;
-    tx.commit().await?;
-    let mut response = Redirect::to(to).into_response();
-    let cookie = HeaderValue::from_str(&session_cookie(&token, state.https)).map_err(anyhow::Error::from)?;
-    response.headers_mut().append(header::SET_COOKIE, cookie);
-    Ok(response)
 }
 
 #[cfg(test)]

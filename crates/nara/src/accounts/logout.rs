@@ -8,10 +8,10 @@ use serde::Deserialize;
 
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::sessions::{self, removal_cookie};
-use crate::web::AppState;
 use crate::web::errors::AppError;
 use crate::web::page::PageContext;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 async fn log_out(state: &AppState, ctx: &PageContext, everywhere: bool) -> Result<Response, AppError> {
     let person = ctx.person()?;

@@ -2,18 +2,18 @@
 //! e-mail verification, password reset and staff invitations by single-use links. Log-in with
 //! e-identification (OIDC) lives in `oidc`. No answer reveals whether an address has an account.
 
+pub mod check_email;
 pub mod invitation;
 pub mod login;
 pub mod logout;
 pub mod register;
 pub mod reset;
+pub mod session;
 pub mod verify;
 
-mod forms;
 mod messages;
 pub mod store;
 mod tokens;
 
-pub use forms::{FormErrors, INVALID};
 pub use messages::MailKind;
 pub use tokens::TokenPurpose;

@@ -8,15 +8,16 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::forms::{FormErrors, INVALID};
+use super::check_email::CheckEmailPage;
 use super::{MailKind, TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, EmailAddress, NewPassword, NewPerson, PasswordProblem, hash_password};
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 use crate::{mail, rate_limit};
 
 #[derive(Template)]
@@ -26,14 +27,6 @@ struct RegisterPage<'a> {
     errors: FormErrors,
     name: String,
     email: String,
-}
-
-#[derive(Template)]
-#[template(path = "accounts/check_email.html")]
-pub struct CheckEmailPage<'a> {
-    pub shell: Shell<'a>,
-    pub heading_key: &'static str,
-    pub body_key: &'static str,
 }
 
 pub async fn form(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {

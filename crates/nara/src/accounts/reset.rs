@@ -8,18 +8,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::forms::{FormErrors, INVALID};
-use super::register::{CheckEmailPage, password_problem_key};
+use super::check_email::CheckEmailPage;
+use super::register::password_problem_key;
 use super::verify::expired_link;
 use super::{MailKind, TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::db::Tx;
 use crate::identity::{self, EmailAddress, NewPassword, Role, hash_password};
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 use crate::{mail, rate_limit, sessions};
 
 #[derive(Template)]

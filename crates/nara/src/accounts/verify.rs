@@ -6,14 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::register::CheckEmailPage;
+use super::check_email::CheckEmailPage;
 use super::{TokenPurpose, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, Role};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "accounts/confirm.html")]

@@ -12,14 +12,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::accounts::{self, FormErrors, INVALID, MailKind};
+use crate::accounts::{self, MailKind};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::identity::{self, EmailAddress, NewPerson, Person, Role, RoleGrant, Unit};
 use crate::mail;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why an administrator opens a person's account, as the person's access log shows it.
 const PURPOSE: &str = "Administration av konto";

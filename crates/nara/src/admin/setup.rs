@@ -11,15 +11,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::web::form::{Form, Query};
 use serde::Deserialize;
 
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::AuditActor;
 use crate::setup::history::{self, FieldChange};
 use crate::setup::store;
 use crate::setup::{Changes, Field, Input, Item, Kind, Refusal, Shown, UnitKind};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// A form field as the templates draw it.
 pub struct FieldView {

@@ -48,7 +48,7 @@ impl FileKind {
 /// off in the middle is none of them.
 pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
-    if crate::events::documents::is_pdf(bytes) {
+    if crate::formats::is_pdf(bytes) {
         Some(FileKind::Pdf)
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) && tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
         Some(FileKind::Jpeg)

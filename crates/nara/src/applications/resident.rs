@@ -11,39 +11,32 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::answers::{self, Answers, Sent, applying_answers, check_step, field_values, unfinished_steps};
-use super::definition::{FormDefinition, NO, QuestionKind, YES};
-use super::files::{self, MAX_FILES_PER_QUESTION};
+use super::answers::{self, Sent, applying_answers, check_step, unfinished_steps};
+use super::definition::{FormDefinition, QuestionKind};
+use super::files::{self};
+use super::step_view::{DATE_PARTS, StepState, application_href, step_page};
 use super::store::{self, ApplicationRow, Submitted};
-use super::{FileLink, SummaryStep, definition_of, file_counts, summary};
-use crate::accounts::INVALID;
+use super::{SummaryStep, definition_of, file_counts, summary};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::INVALID;
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why the resident's own writes are in their log.
 const PURPOSE_OWN: &str = "Egen ansökan";
 
-fn application_href(ctx: &PageContext, id: Uuid) -> String {
-    ctx.href(&format!("/mina-sidor/ansokningar/{id}"))
-}
-
 /// The application if it is the signed-in person's own; for anyone else "not found", audited.
 async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<ApplicationRow, AppError> {
     let application = store::application(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_use_own_application(&ctx.current.actor, application.resident_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application")
-            .object(application.id)
-            .subject(application.resident_id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::NotFound);
-    }
+    let allowed = policy::may_use_own_application(&ctx.current.actor, application.resident_id);
+    let target = Target::new("application", application.id).of_resident(application.resident_id);
+    guard::allow(state, ctx, allowed, target, Refusal::NotFound).await?;
     Ok(application)
 }
 
@@ -134,223 +127,6 @@ pub async fn start(
     Ok(Redirect::to(&format!("{}/steg/1", application_href(&ctx, id))).into_response())
 }
 
-/// One choice of a choice, multiple-choice or yes-or-no question.
-pub struct OptionView {
-    pub dom_id: String,
-    pub value: String,
-    pub label: String,
-    pub checked: bool,
-}
-
-/// A question as its field on a step's page.
-pub struct FieldView {
-    pub name: String,
-    pub dom_id: String,
-    pub kind: &'static str,
-    pub label: String,
-    pub help: Option<String>,
-    pub required: bool,
-    pub value: String,
-    pub options: Vec<OptionView>,
-    pub error: Option<&'static str>,
-    pub files: Vec<FileLink>,
-    pub can_add_file: bool,
-    /// The ids of the hint and the error, for `aria-describedby`.
-    pub described_by: String,
-    /// A date's day, month and year fields.
-    pub date_parts: Vec<DatePart>,
-}
-
-/// One of a date question's three fields.
-pub struct DatePart {
-    pub name: String,
-    pub dom_id: String,
-    pub label_key: &'static str,
-    pub value: String,
-    pub width: usize,
-}
-
-/// A problem in the summary at the top of the page, linking to its field.
-pub struct ErrorLink {
-    pub target: String,
-    /// The question, so that each link says which answer is missing.
-    pub label: String,
-    pub key: &'static str,
-}
-
-#[derive(Template)]
-#[template(path = "applications/step.html")]
-struct StepPage<'a> {
-    shell: Shell<'a>,
-    form_title: String,
-    step_title: String,
-    progress: String,
-    number: usize,
-    count: usize,
-    fields: Vec<FieldView>,
-    errors: Vec<ErrorLink>,
-    action: String,
-    back_href: Option<String>,
-    summary_href: String,
-}
-
-fn kind_name(kind: QuestionKind) -> &'static str {
-    match kind {
-        QuestionKind::Text => "text",
-        QuestionKind::LongText => "long_text",
-        QuestionKind::Choice => "choice",
-        QuestionKind::MultipleChoice => "multiple_choice",
-        QuestionKind::Date => "date",
-        QuestionKind::Number => "number",
-        QuestionKind::YesNo => "yes_no",
-        QuestionKind::File => "file",
-    }
-}
-
-/// What a step's page shows: stored answers, or what was sent when it comes back with errors.
-struct StepState<'s> {
-    stored: &'s Answers,
-    sent: Option<&'s Sent>,
-    problems: &'s [(String, &'static str)],
-    files: &'s [super::store::FileRow],
-}
-
-fn step_page<'a>(
-    state: &'a AppState,
-    ctx: &PageContext,
-    application: &ApplicationRow,
-    form: &FormDefinition,
-    number: usize,
-    page: StepState<'_>,
-) -> StepPage<'a> {
-    let shell = ctx.shell(state);
-    let locale = ctx.location.locale;
-    let base = application_href(ctx, application.id);
-    let counted = applying_answers(form, page.stored);
-    let step = &form.steps[number - 1];
-    let fields = answers::applying(step, &counted)
-        .map(|question| {
-            let values = match page.sent {
-                Some(sent) => sent.get(&question.id).cloned().unwrap_or_default(),
-                None => field_values(page.stored.get(&question.id)),
-            };
-            let date_parts = if question.kind == QuestionKind::Date {
-                DATE_PARTS
-                    .iter()
-                    .enumerate()
-                    .map(|(i, part)| DatePart {
-                        name: format!("q-{}.{part}", question.id),
-                        dom_id: if i == 0 {
-                            format!("q-{}", question.id)
-                        } else {
-                            format!("q-{}-{part}", question.id)
-                        },
-                        label_key: match *part {
-                            "dag" => "apply-date-day",
-                            "manad" => "apply-date-month",
-                            _ => "apply-date-year",
-                        },
-                        value: values.get(i).cloned().unwrap_or_default(),
-                        width: if *part == "ar" { 4 } else { 2 },
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let dom_id = format!("q-{}", question.id);
-            let option = |index: usize, value: &str, label: String| OptionView {
-                dom_id: if index == 0 { dom_id.clone() } else { format!("{dom_id}-{index}") },
-                value: value.to_string(),
-                label,
-                checked: values.iter().any(|v| v == value),
-            };
-            let options = match question.kind {
-                QuestionKind::YesNo => {
-                    vec![option(0, YES, shell.t("apply-yes")), option(1, NO, shell.t("apply-no"))]
-                }
-                _ => question
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| {
-                        option(i, &o.value, question.option_label(&o.value, locale).unwrap_or("").to_string())
-                    })
-                    .collect(),
-            };
-            let files: Vec<FileLink> = page
-                .files
-                .iter()
-                .filter(|f| f.question_id == question.id)
-                .map(|f| FileLink {
-                    name: f.file_name.clone(),
-                    size: f.size(),
-                    href: format!("{base}/filer/{}", f.id),
-                    id: f.id,
-                })
-                .collect();
-            let error = page.problems.iter().find(|(id, _)| *id == question.id).map(|(_, key)| *key);
-            let has_hint = question.help.is_some()
-                || matches!(
-                    question.kind,
-                    QuestionKind::Date
-                        | QuestionKind::File
-                        | QuestionKind::Choice
-                        | QuestionKind::MultipleChoice
-                        | QuestionKind::YesNo
-                );
-            let described_by =
-                [has_hint.then(|| format!("{dom_id}-hint")), error.map(|_| format!("{dom_id}-error"))]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            FieldView {
-                described_by,
-                error,
-                date_parts,
-                name: dom_id.clone(),
-                kind: kind_name(question.kind),
-                label: question.label.get(locale).to_string(),
-                help: question.help.as_ref().map(|h| h.get(locale).to_string()),
-                required: question.required,
-                value: values.first().cloned().unwrap_or_default(),
-                options,
-                can_add_file: files.len() < MAX_FILES_PER_QUESTION,
-                files,
-                dom_id,
-            }
-        })
-        .collect();
-    StepPage {
-        form_title: form.title.get(locale).to_string(),
-        step_title: step.title.get(locale).to_string(),
-        progress: state.catalogues.text_with(
-            locale,
-            "apply-step-of",
-            &[
-                ("step", i64::try_from(number).unwrap_or(0).into()),
-                ("count", i64::try_from(form.steps.len()).unwrap_or(0).into()),
-            ],
-        ),
-        number,
-        count: form.steps.len(),
-        fields,
-        errors: page
-            .problems
-            .iter()
-            .map(|(id, key)| ErrorLink {
-                target: format!("q-{id}"),
-                label: form.question(id).map(|q| q.label.get(locale).to_string()).unwrap_or_default(),
-                key,
-            })
-            .collect(),
-        action: format!("{base}/steg/{number}"),
-        back_href: answers::previous_step(form, page.stored, number).map(|n| format!("{base}/steg/{n}")),
-        summary_href: base,
-        shell,
-    }
-}
-
 /// The draft and its form, with the step number checked; a sent application goes to its summary.
 async fn draft_step(
     state: &AppState,
@@ -403,9 +179,6 @@ struct StepForm {
     /// Attachments ticked for removal.
     remove: Vec<Uuid>,
 }
-
-/// The parts of a date's three fields, `q-{id}.dag` and so on, in the order answers read them.
-const DATE_PARTS: [&str; 3] = ["dag", "manad", "ar"];
 
 async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> {
     let mut form = StepForm::default();
@@ -649,7 +422,7 @@ pub async fn submit(
             crate::audit::store::append(&mut tx, &event).await?;
             // The contact person chosen for the case hears of it, in the same transaction.
             if let Some(to) = crate::cases::store::contact_person_address(&mut tx, case).await? {
-                let notice = crate::cases::officer::officer_news(&state, to, case);
+                let notice = crate::cases::notices::officer_news(&state, to, case);
                 crate::mail::store::enqueue(&mut tx, &notice).await?;
             }
             tx.commit().await?;

@@ -11,15 +11,16 @@ use uuid::Uuid;
 
 use super::definition::{self, DefinitionError, FormDefinition};
 use super::store::{self, FormRow};
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// The first version of a new form: one step with one question, to be written over.
 const STARTER: &str = r#"title_sv = "Ansök om …"
@@ -49,14 +50,8 @@ fn form_event(ctx: &PageContext, unit: Uuid, form: Uuid, action: Action) -> Resu
 /// The form if this person may manage it; staff of another unit are refused, and audited.
 async fn managed_form(state: &AppState, ctx: &PageContext, slug: &str) -> Result<FormRow, AppError> {
     let form = store::form_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_manage_forms(&ctx.current.actor, form.unit_id) {
-        let event =
-            AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "application_form")
-                .object(form.id)
-                .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::Forbidden);
-    }
+    let allowed = policy::may_manage_forms(&ctx.current.actor, form.unit_id);
+    guard::allow(state, ctx, allowed, Target::new("application_form", form.id), Refusal::Forbidden).await?;
     Ok(form)
 }
 
@@ -370,7 +365,7 @@ pub async fn case_file(
     ctx: PageContext,
     Path((case_id, file_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
-    let case = crate::cases::officer::worked_case(&state, &ctx, case_id).await?;
+    let case = crate::cases::access::worked_case(&state, &ctx, case_id).await?;
     let application = store::application_of_case(&state.db, case.id).await?.ok_or(AppError::NotFound)?;
     let (name, content_type, content) =
         store::application_file(&state.db, application.id, file_id).await?.ok_or(AppError::NotFound)?;
@@ -382,7 +377,7 @@ pub async fn case_file(
     )
     .object(file_id)
     .subject(case.resident_id)
-    .purpose(crate::cases::officer::PURPOSE)
+    .purpose(crate::cases::access::PURPOSE)
     .request(ctx.request_id.clone());
     crate::audit::store::record(&state.db, &event).await?;
     super::download(&name, &content_type, content)

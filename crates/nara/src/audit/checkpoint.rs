@@ -219,7 +219,7 @@ pub async fn write_logged(db: &Db, destination: &Destination, catalogues: &Catal
 /// Writes a checkpoint now and then every hour until `stop` resolves. The server writes the last
 /// one itself, once requests in flight have finished.
 pub async fn run_worker(
-    state: crate::web::AppState,
+    state: crate::web::state::AppState,
     destination: Destination,
     stop: impl std::future::Future<Output = ()>,
 ) {

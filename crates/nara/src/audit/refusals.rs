@@ -10,7 +10,7 @@ use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm};
 use crate::mail::{self, Email};
 use crate::rate_limit::{self, Limit};
-use crate::web::AppState;
+use crate::web::state::AppState;
 
 /// Refusals one person may run into within `WINDOW` before the reviewers hear of it: a few are
 /// a mistyped address or an old bookmark, more are someone trying.

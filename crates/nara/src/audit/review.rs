@@ -14,10 +14,10 @@ use super::{Action, AuditActor, AuditEvent, AuditFilter, AuditSearchLine, action
 use crate::formats::csv;
 use crate::i18n::{format_stockholm, stockholm_day_start};
 use crate::identity::EmailAddress;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 const LIMIT: i64 = 1000;
 

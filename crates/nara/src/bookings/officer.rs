@@ -14,16 +14,16 @@ use uuid::Uuid;
 use super::MeetingMode;
 use super::slots::Window;
 use super::store;
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::cases::officer::worked_case;
+use crate::cases::access::worked_case;
 use crate::db::UtcTime;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::mail::Email;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Hours of notice a new officer asks for before a meeting can no longer be changed online.
 pub const DEFAULT_NOTICE_HOURS: u32 = 24;
@@ -121,7 +121,7 @@ async fn page(
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let now = UtcTime::now();
-    let today = now.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let today = crate::stockholm::date_of(now.0);
     let windows = store::booking_windows(&state.db, me)
         .await?
         .into_iter()

@@ -16,17 +16,17 @@ use uuid::Uuid;
 use super::slots::{self, Calendar, HORIZON_DAYS, Slot};
 use super::store;
 use super::{BookOutcome, Booking, MeetingMode, NewBooking, WindowRow};
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
-use crate::cases::resident::own_case;
+use crate::cases::access::own_case;
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::identity::Role;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why a booking is written to the resident's log.
 const PURPOSE: &str = "Bokning av möte i ärendet";

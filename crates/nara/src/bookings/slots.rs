@@ -6,7 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Weekday};
 
 use crate::db::UtcTime;
-use crate::events::recurrence::stockholm_to_utc;
+use crate::stockholm;
 
 /// The longest meeting, and the longest buffer, in minutes.
 pub const MAX_MINUTES: u32 = 4 * 60;
@@ -69,7 +69,7 @@ impl Window {
         let meeting = TimeDelta::minutes(i64::from(self.meeting_minutes));
         let step = meeting + TimeDelta::minutes(i64::from(self.buffer_minutes));
         let (Some(window_start), Some(window_end)) =
-            (stockholm_to_utc(date.and_time(self.from)), stockholm_to_utc(date.and_time(self.until)))
+            (stockholm::to_utc(date.and_time(self.from)), stockholm::to_utc(date.and_time(self.until)))
         else {
             return Vec::new();
         };
@@ -134,7 +134,7 @@ pub fn free_slots(calendar: &Calendar<'_>, from: NaiveDate, until: NaiveDate) ->
 /// Whether `slot` is one of the free times: what a booking request must pass, whatever the
 /// form claimed. (The database then makes sure no one else took it at the same moment.)
 pub fn is_free(calendar: &Calendar<'_>, slot: &Slot) -> bool {
-    let date = slot.starts_at.0.with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    let date = stockholm::date_of(slot.starts_at.0);
     free_slots(calendar, date, date).contains(slot)
 }
 

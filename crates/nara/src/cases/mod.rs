@@ -8,6 +8,8 @@
 //! The rules here are pure; `store` holds the SQL, `resident` and `officer` the pages. Who may see
 //! what is decided in `policy` only.
 
+pub mod access;
+pub mod notices;
 pub mod officer;
 pub mod resident;
 pub mod store;
@@ -270,41 +272,6 @@ impl Sharing {
     }
 }
 
-/// A text a person wrote, trimmed, with one kind of line break; a problem when it is empty or
-/// longer than `max` characters.
-pub fn clean_text(text: &str, max: usize) -> Result<String, TextProblem> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(TextProblem::Missing)
-    } else if text.chars().count() > max {
-        Err(TextProblem::TooLong)
-    } else {
-        Ok(text.replace("\r\n", "\n"))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextProblem {
-    Missing,
-    TooLong,
-}
-
-impl TextProblem {
-    /// Puts the problem on `field` of a form: `missing_key` says what to write there.
-    pub fn add_to(
-        self,
-        errors: &mut crate::accounts::FormErrors,
-        field: &'static str,
-        missing_key: &'static str,
-    ) {
-        let key = match self {
-            TextProblem::Missing => missing_key,
-            TextProblem::TooLong => "case-error-too-long",
-        };
-        errors.add(field, key);
-    }
-}
-
 /// A message in a case, from either side.
 #[derive(Debug, serde::Deserialize)]
 pub struct MessageForm {
@@ -480,12 +447,5 @@ mod tests {
         let closed = JournalEntry { versions: vec![version(1, true), version(2, false)], ..entry };
         assert_eq!(closed.seen_as(CaseRole::Resident), None);
         assert_eq!(closed.seen_as(CaseRole::Officer).unwrap().current().version, 2);
-    }
-
-    #[test]
-    fn texts_are_trimmed_and_bounded() {
-        assert_eq!(clean_text("  hej\r\ndå  ", 10), Ok("hej\ndå".into()));
-        assert_eq!(clean_text(" \n ", 10), Err(TextProblem::Missing));
-        assert_eq!(clean_text("elva tecken", 10), Err(TextProblem::TooLong));
     }
 }

@@ -11,37 +11,23 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::access::own_case;
 use super::store;
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
-use super::{Case, MAX_TEXT_CHARS, clean_text};
-use crate::accounts::{FormErrors, INVALID};
+use super::{Case, MAX_TEXT_CHARS};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
-use crate::mail::Email;
-use crate::policy::{self, CaseRole};
-use crate::web::AppState;
+use crate::policy::CaseRole;
 use crate::web::errors::{AppError, render};
+use crate::web::form::bounded_text;
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why the resident's own additions are written to their log.
 const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
-
-/// The case if it is the signed-in person's own. Anyone else gets "not found" (whether the case
-/// exists is not revealed) and the attempt is audited.
-pub(crate) async fn own_case(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Case, AppError> {
-    let case = store::case(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_read_own_case(&ctx.current.actor, case.resident_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "case")
-            .object(case.id)
-            .subject(case.resident_id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::NotFound);
-    }
-    Ok(case)
-}
 
 fn case_href(ctx: &PageContext, id: Uuid) -> String {
     ctx.href(&format!("/mina-sidor/arenden/{id}"))
@@ -265,11 +251,11 @@ pub async fn add_note(
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &ctx, id).await?;
-    let body = match clean_text(&form.note, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.note, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "note", "case-error-note");
+            problem.add_to(&mut errors, "note", "case-error-note", "case-error-too-long");
             let drafts = Drafts { note: form.note, message: String::new() };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
@@ -295,17 +281,17 @@ pub async fn send_message(
     if !case.status.is_open() {
         return Err(AppError::BadRequest);
     }
-    let body = match clean_text(&form.message, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.message, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "message", "case-error-message");
+            problem.add_to(&mut errors, "message", "case-error-message", "case-error-too-long");
             let drafts = Drafts { note: String::new(), message: form.message };
             return case_page(&state, &ctx, &case, errors, drafts, None).await;
         }
     };
     let notice = match case.officer_id {
-        Some(officer) => super::officer::officer_notice(&state, officer, case.id).await?,
+        Some(officer) => super::notices::officer_notice(&state, officer, case.id).await?,
         None => None,
     };
     let mut tx = state.db.begin_write().await?;
@@ -402,11 +388,11 @@ pub async fn comment(
     let case = own_case(&state, &ctx, id).await?;
     let (entry, version) = own_entry(&state, &ctx, &case, entry_id).await?;
     let disputes = form.disputes.is_some();
-    let body = match clean_text(&form.comment, MAX_TEXT_CHARS) {
+    let body = match bounded_text(&form.comment, MAX_TEXT_CHARS) {
         Ok(body) => body,
         Err(problem) => {
             let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "comment", "case-error-comment");
+            problem.add_to(&mut errors, "comment", "case-error-comment", "case-error-too-long");
             let page = entry_page(&state, &ctx, &case, entry, errors, form.comment, disputes);
             return Ok((INVALID, render(&page)?).into_response());
         }
@@ -420,26 +406,4 @@ pub async fn comment(
     tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=kommentar#anteckning-{}", case_href(&ctx, case.id), entry.id))
         .into_response())
-}
-
-/// The e-mail that tells the resident, without any content, that something new is waiting;
-/// `None` when they have no address to reach (or no longer use the service). The action that
-/// makes the news queues it in its own transaction.
-pub async fn resident_notice(
-    state: &AppState,
-    resident: Uuid,
-    case_id: Uuid,
-) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, resident).await? else { return Ok(None) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
-    // People have no language of their own yet: notices go in Swedish, the default.
-    let locale = crate::i18n::Locale::SV;
-    let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
-    let args = [("link", link.into())];
-    let mail = Email {
-        to,
-        subject: state.catalogues.plain_with(locale, "mail-case-news-subject", &args),
-        body: state.catalogues.plain_with(locale, "mail-case-news-body", &args),
-    };
-    Ok(Some(mail))
 }

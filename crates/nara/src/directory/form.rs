@@ -9,8 +9,8 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::hours::{Exception, Interval, OpeningHours};
 use super::{Entry, EntryKind, WayIn, language_name};
-use crate::accounts::FormErrors;
 use crate::identity::EmailAddress;
+use crate::web::form::FormErrors;
 
 /// The form as typed. Built from the posted pairs, so checkboxes may repeat a name.
 #[derive(Debug, Clone, Default)]

@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Europe::Stockholm;
 use serde::{Deserialize, Serialize};
 
-use crate::events::recurrence::stockholm_to_utc;
+use crate::stockholm;
 
 /// How far ahead "opens …" looks. A place closed for longer shows "closed, no time known".
 const LOOK_AHEAD_DAYS: u64 = 21;
@@ -127,9 +127,9 @@ impl OpeningHours {
 
 /// The instants an interval on a date runs between; `None` for an empty interval.
 fn instants(date: NaiveDate, interval: &Interval) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let opens = stockholm_to_utc(date.and_time(interval.opens))?;
+    let opens = stockholm::to_utc(date.and_time(interval.opens))?;
     let close_date = if interval.runs_past_midnight() { date.succ_opt()? } else { date };
-    let closes = stockholm_to_utc(close_date.and_time(interval.closes))?;
+    let closes = stockholm::to_utc(close_date.and_time(interval.closes))?;
     (closes > opens).then_some((opens, closes))
 }
 

@@ -13,10 +13,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::form::EntryForm;
 use super::{Entry, EntryKind, WayIn};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 const REQUIRED: [&str; 3] = ["namn", "beskrivning", "omraden"];
 const MAX_ROWS: usize = 10_000;
@@ -153,7 +153,7 @@ pub async fn submit(
         Err(key) => {
             let page =
                 ImportPage { error: Some(shell.t(key)), shell, bad: Vec::new(), imported: None, good: 0 };
-            return Ok((crate::accounts::INVALID, render(&page)?).into_response());
+            return Ok((crate::web::form::INVALID, render(&page)?).into_response());
         }
     };
     let bad: Vec<BadLine> = checked
@@ -164,7 +164,7 @@ pub async fn submit(
     let good = checked.entries.len() as i64;
     if !bad.is_empty() && !valid_only {
         let page = ImportPage { shell, error: None, bad, imported: None, good };
-        return Ok((crate::accounts::INVALID, render(&page)?).into_response());
+        return Ok((crate::web::form::INVALID, render(&page)?).into_response());
     }
     let by = ctx.person()?.person.id;
     for entry in checked.entries {

@@ -14,14 +14,14 @@ use uuid::Uuid;
 use super::form::{DAY_FIELDS, EntryForm};
 use super::store::{self, Pending};
 use super::{Entry, EntryKind, LANGUAGES, WayIn, is_stale, key_facts_differ};
-use crate::accounts::{FormErrors, INVALID};
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
 use crate::policy::{self, EntryEditing};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// The entry at `slug` and how the signed-in person may change it; a refusal is audited.
 async fn editable(
@@ -33,17 +33,18 @@ async fn editable(
     let entry = crate::directory::store::entry_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
     let approved =
         store::representation(&state.db, entry.id, person.person.id).await?.as_deref() == Some("approved");
-    match policy::may_edit_entry(&ctx.current.actor, approved) {
-        Some(editing) => Ok((entry, editing)),
-        None => {
-            let event =
-                AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "directory_entry")
-                    .object(entry.id)
-                    .request(ctx.request_id.clone());
-            crate::audit::refusals::record(state, &event).await?;
-            Err(AppError::Forbidden)
-        }
-    }
+    let Some(editing) = policy::may_edit_entry(&ctx.current.actor, approved) else {
+        let target = Target::new("directory_entry", entry.id);
+        return Err(guard::refuse(
+            state,
+            &ctx.current.actor,
+            ctx.request_id.clone(),
+            target,
+            Refusal::Forbidden,
+        )
+        .await);
+    };
+    Ok((entry, editing))
 }
 
 /// One checkbox or radio of the entry form.

@@ -73,7 +73,7 @@ impl Usage {
 }
 
 /// Flushes every half minute until `stop` resolves, and once more after.
-pub async fn run_flusher(state: crate::web::AppState, stop: impl std::future::Future<Output = ()>) {
+pub async fn run_flusher(state: crate::web::state::AppState, stop: impl std::future::Future<Output = ()>) {
     tokio::pin!(stop);
     loop {
         tokio::select! {

@@ -18,10 +18,10 @@ use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, nor
 use crate::help_areas::HelpArea;
 use crate::i18n::Locale;
 use crate::setup::{SearchContact, TargetGroup};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// The query string of the search page. Every field is optional; an empty search shows everything
 /// (browsing), narrowed by the filters.

@@ -19,10 +19,10 @@ use super::web::OccurrenceLine;
 use super::{Occurrence, Series};
 use crate::db::UtcTime;
 use crate::i18n::Locale;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// How many coming meetings the list shows.
 const LIST_LENGTH: i64 = 200;

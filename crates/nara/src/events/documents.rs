@@ -8,10 +8,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
 use super::store;
-use crate::accounts::{FormErrors, INVALID};
-use crate::web::AppState;
 use crate::web::errors::AppError;
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
+use crate::web::state::AppState;
 
 /// The largest document we take: well under the server's request limit, so the person gets
 /// our own message rather than a bare "too large".
@@ -39,13 +39,6 @@ impl Refusal {
     }
 }
 
-/// Whether the bytes are a PDF: the header every PDF starts with and the end-of-file marker
-/// near its end. A renamed picture or a Word file fails both.
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(1024)..];
-    bytes.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
-}
-
 /// Checks an upload; the title falls back to the file's name without its extension.
 pub fn check(title: &str, file_name: &str, bytes: &[u8]) -> Result<String, Refusal> {
     if bytes.is_empty() {
@@ -54,7 +47,7 @@ pub fn check(title: &str, file_name: &str, bytes: &[u8]) -> Result<String, Refus
     if bytes.len() > MAX_PDF_BYTES {
         return Err(Refusal::TooLarge);
     }
-    if !is_pdf(bytes) {
+    if !crate::formats::is_pdf(bytes) {
         return Err(Refusal::NotPdf);
     }
     let fallback = file_name.rsplit(['/', '\\']).next().unwrap_or("").trim_end_matches(".pdf").trim();
@@ -137,14 +130,6 @@ mod tests {
     use super::*;
 
     const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
-
-    #[test]
-    fn pdfs_are_known_by_their_bytes_not_their_name() {
-        assert!(is_pdf(PDF));
-        assert!(!is_pdf(b"\x89PNG\r\n\x1a\n rest of a picture"), "a PNG renamed .pdf");
-        assert!(!is_pdf(b"%PDF-1.4 but cut off"), "no end marker");
-        assert!(!is_pdf(b""));
-    }
 
     #[test]
     fn uploads_are_checked_for_presence_size_type_and_title() {

@@ -15,10 +15,8 @@ use uuid::Uuid;
 
 use super::documents::{DocumentInfo, MAX_PDF_BYTES};
 use super::notes::MAX_NOTES;
-use super::recurrence::stockholm_to_utc;
 use super::web::OccurrenceLine;
 use super::{Occurrence, RegistrationStatus, RegistrationView, Series, store};
-use crate::accounts::{FormErrors, INVALID};
 use crate::audit::{self, Action, AuditActor, AuditEvent};
 use crate::db::{Tx, UtcTime};
 use crate::formats::csv;
@@ -26,10 +24,13 @@ use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::mail::Email;
 use crate::policy;
-use crate::web::AppState;
+use crate::stockholm;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID, optional_text};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// Why an organiser reads attendees' details, as their access log shows it.
 const PURPOSE: &str = "Arrangör av träffen";
@@ -78,13 +79,8 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Res
 /// The series, if this person may organise it; a refusal is audited.
 pub async fn organised_series(state: &AppState, ctx: &PageContext, slug: &str) -> Result<Series, AppError> {
     let series = store::series_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
-    if !policy::may_organise(&ctx.current.actor, series.organiser_unit_id) {
-        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AccessDenied, "event_series")
-            .object(series.id)
-            .request(ctx.request_id.clone());
-        crate::audit::refusals::record(state, &event).await?;
-        return Err(AppError::Forbidden);
-    }
+    let allowed = policy::may_organise(&ctx.current.actor, series.organiser_unit_id);
+    guard::allow(state, ctx, allowed, Target::new("event_series", series.id), Refusal::Forbidden).await?;
     Ok(series)
 }
 
@@ -250,7 +246,7 @@ pub fn new_times(form: &MoveForm, now: UtcTime) -> Result<(UtcTime, UtcTime), Fo
     }
     let (Some(date), Some(start), Some(end)) = (date, start, end) else { return Err(errors) };
     let (Some(starts), Some(ends)) =
-        (stockholm_to_utc(date.and_time(start)), stockholm_to_utc(date.and_time(end)))
+        (stockholm::to_utc(date.and_time(start)), stockholm::to_utc(date.and_time(end)))
     else {
         errors.add("datum", "organiser-move-error-date");
         return Err(errors);
@@ -354,9 +350,26 @@ pub struct AgendaForm {
     agenda_en: String,
 }
 
-/// Keeps at most `max` characters of a text, `None` when it is blank.
-fn kept(text: &str, max: usize) -> Option<String> {
-    Some(text.trim()).filter(|t| !t.is_empty()).map(|t| t.chars().take(max).collect())
+/// A meeting's theme, in each language.
+const MAX_THEME: usize = 200;
+/// A meeting's agenda, in each language.
+const MAX_AGENDA: usize = 4000;
+
+/// The optional texts of one form, each trimmed and within `max`; a text that is too long puts
+/// `too_long_key` on its field instead of being cut.
+fn optional_texts<const N: usize>(
+    fields: [(&'static str, &str); N],
+    max: usize,
+    too_long_key: &'static str,
+) -> Result<[Option<String>; N], FormErrors> {
+    let mut errors = FormErrors::default();
+    let texts = fields.map(|(field, text)| {
+        optional_text(text, max).unwrap_or_else(|_| {
+            errors.add(field, too_long_key);
+            None
+        })
+    });
+    if errors.is_empty() { Ok(texts) } else { Err(errors) }
 }
 
 /// `POST /arrangor/{slug}/{position}/dagordning`.
@@ -366,8 +379,15 @@ pub async fn set_agenda(
     Path((slug, position)): Path<(String, i32)>,
     Form(form): Form<AgendaForm>,
 ) -> Result<Response, AppError> {
-    let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
-    let (sv, en) = (kept(&form.agenda_sv, 4000), kept(&form.agenda_en, 4000));
+    let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    let fields = [("agenda_sv", form.agenda_sv.as_str()), ("agenda_en", &form.agenda_en)];
+    let [sv, en] = match optional_texts(fields, MAX_AGENDA, "organiser-agenda-error-long") {
+        Ok(texts) => texts,
+        Err(errors) => {
+            let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
+            return Ok((INVALID, page).into_response());
+        }
+    };
     store::set_agenda(&state.db, occurrence.id, sv.as_deref(), en.as_deref()).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#agenda-heading"))).into_response())
 }
@@ -386,13 +406,15 @@ pub async fn set_notes(
     Form(form): Form<NotesForm>,
 ) -> Result<Response, AppError> {
     let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
-    if form.notes.chars().count() > MAX_NOTES {
-        let mut errors = FormErrors::default();
-        errors.add("notes", "organiser-notes-error-long");
-        let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
-        return Ok((INVALID, page).into_response());
-    }
-    store::set_notes(&state.db, occurrence.id, kept(&form.notes, MAX_NOTES).as_deref()).await?;
+    let [notes] =
+        match optional_texts([("notes", form.notes.as_str())], MAX_NOTES, "organiser-notes-error-long") {
+            Ok(texts) => texts,
+            Err(errors) => {
+                let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
+                return Ok((INVALID, page).into_response());
+            }
+        };
+    store::set_notes(&state.db, occurrence.id, notes.as_deref()).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}#notes-heading"))).into_response())
 }
 
@@ -462,11 +484,15 @@ pub async fn set_theme(
     Path((slug, position)): Path<(String, i32)>,
     Form(form): Form<ThemeForm>,
 ) -> Result<Response, AppError> {
-    let (_, occurrence) = organised(&state, &ctx, &slug, position).await?;
-    let clean = |text: &str| {
-        Some(text.trim()).filter(|t| !t.is_empty()).map(|t| t.chars().take(200).collect::<String>())
+    let (series, occurrence) = organised(&state, &ctx, &slug, position).await?;
+    let fields = [("theme_sv", form.theme_sv.as_str()), ("theme_en", &form.theme_en)];
+    let [sv, en] = match optional_texts(fields, MAX_THEME, "organiser-theme-error-long") {
+        Ok(texts) => texts,
+        Err(errors) => {
+            let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, None).await?;
+            return Ok((INVALID, page).into_response());
+        }
     };
-    let (sv, en) = (clean(&form.theme_sv), clean(&form.theme_en));
     set_theme_of(&state, occurrence.id, sv.as_deref(), en.as_deref().or(sv.as_deref())).await?;
     Ok(Redirect::to(&ctx.href(&format!("/arrangor/{slug}/{position}"))).into_response())
 }

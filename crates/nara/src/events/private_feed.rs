@@ -13,10 +13,10 @@ use super::ics::{self, FeedItem};
 use super::store;
 use crate::i18n::format_stockholm;
 use crate::sessions::{new_token, token_hash};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "events/my_calendar.html")]

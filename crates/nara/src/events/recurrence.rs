@@ -19,13 +19,7 @@
 
 use std::fmt;
 
-use chrono::offset::LocalResult;
-use chrono::{
-    DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike,
-    Utc, Weekday,
-};
-use chrono_tz::Europe::Stockholm;
-use chrono_tz::Tz;
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// The earliest year a series may start or end in. Before 1900 Stockholm kept local mean time, which
@@ -287,7 +281,9 @@ impl Rule {
             End::Count(count) => format!("COUNT={count}"),
             // RFC 5545 requires UNTIL in UTC when DTSTART has a time zone; the end of the local day
             // keeps an occurrence on that date included.
-            End::Until(until) => format!("UNTIL={}", end_of_local_day(until)?.format("%Y%m%dT%H%M%SZ")),
+            End::Until(until) => {
+                format!("UNTIL={}", crate::stockholm::end_of_day(until)?.format("%Y%m%dT%H%M%SZ"))
+            }
         });
         Some(parts.join(";"))
     }
@@ -340,7 +336,7 @@ impl Rule {
     }
 
     fn occurrence(&self, index: u32, local_date: NaiveDate) -> Option<Occurrence> {
-        let starts_at = stockholm_to_utc(local_date.and_time(self.start_time))?;
+        let starts_at = crate::stockholm::to_utc(local_date.and_time(self.start_time))?;
         let ends_at =
             starts_at.checked_add_signed(TimeDelta::try_minutes(i64::from(self.duration_minutes))?)?;
         Some(Occurrence { index, starts_at, ends_at, local_date })
@@ -362,34 +358,6 @@ fn check_year(date: NaiveDate) -> Result<(), RuleError> {
 /// Days forward from one weekday to the next `to` (0 when they are the same).
 fn days_forward(from: Weekday, to: Weekday) -> u32 {
     (7 + to.num_days_from_monday() - from.num_days_from_monday()) % 7
-}
-
-/// The instant a Stockholm wall-clock time names, with the gap and fold decisions in the module docs.
-pub(crate) fn stockholm_to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    let instant = match Stockholm.from_local_datetime(&local) {
-        LocalResult::Single(instant) => instant,
-        LocalResult::Ambiguous(earlier, _later) => earlier,
-        LocalResult::None => first_instant_after_gap(local)?,
-    };
-    Some(instant.with_timezone(&Utc))
-}
-
-/// For a wall-clock time the clock jumps over: the first whole minute that exists after it, which is
-/// where the gap ends (03:00 for anything from 02:00 to 02:59 in spring).
-fn first_instant_after_gap(local: NaiveDateTime) -> Option<DateTime<Tz>> {
-    // Stockholm's gaps are one hour on whole hours; a day is a generous bound that still ends.
-    (1..=i64::from(MAX_DURATION_MINUTES)).find_map(|minutes| {
-        let later = local.checked_add_signed(TimeDelta::try_minutes(minutes)?)?;
-        Stockholm.from_local_datetime(&later).earliest()
-    })
-}
-
-/// The last second of a Stockholm calendar day, in UTC.
-fn end_of_local_day(date: NaiveDate) -> Option<DateTime<Utc>> {
-    // The next day's start minus a second, rather than 23:59:59, so the day's length is whatever the
-    // clock says it is.
-    let next_day = date.succ_opt()?.and_time(NaiveTime::MIN);
-    stockholm_to_utc(next_day)?.checked_sub_signed(TimeDelta::seconds(1))
 }
 
 fn rrule_interval(interval: u32) -> Option<String> {
@@ -559,6 +527,8 @@ fn storage_error(error: serde_json::Error) -> RuleError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Stockholm;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -985,6 +955,7 @@ mod tests {
 
     mod properties {
         use super::*;
+        use chrono::offset::LocalResult;
         use proptest::prelude::*;
 
         const WEEKDAYS: [Weekday; 7] = [

@@ -11,17 +11,17 @@ use uuid::Uuid;
 
 use super::store::{self, Suggestion};
 use super::{Occurrence, Series};
-use crate::accounts::{FormErrors, INVALID};
 use crate::db::UtcTime;
 use crate::i18n::format_stockholm;
 use crate::identity::EmailAddress;
 use crate::mail::Email;
 use crate::rate_limit::{self, MAIL_PER_ADDRESS};
-use crate::web::AppState;
 use crate::web::auth::ClientAddress;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "events/suggest.html")]

@@ -18,16 +18,16 @@ use super::links::{registration_token, verify_registration_token};
 use super::{
     Occurrence, Promoted, Registered, Registrant, RegistrationStatus, RegistrationView, Series, notes, store,
 };
-use crate::accounts::{FormErrors, INVALID};
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::identity::EmailAddress;
 use crate::mail::Email;
 use crate::rate_limit;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// An occurrence as a list or page shows it.
 #[derive(Debug, Clone)]

@@ -14,10 +14,10 @@ use uuid::Uuid;
 use crate::audit::{AccessLogLine, Action, action_key, role_key};
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 /// How many lines of reading and changing the page shows.
 const LINES_SHOWN: i64 = 500;

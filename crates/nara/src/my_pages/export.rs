@@ -18,10 +18,10 @@ use crate::db::{Db, UtcTime};
 use crate::events::store;
 use crate::i18n::{Locale, format_stockholm};
 use crate::policy::CaseRole;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct Export {

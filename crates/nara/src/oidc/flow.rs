@@ -15,15 +15,14 @@ use openidconnect::{
 use serde::{Deserialize, Serialize};
 
 use super::{PendingLogin, Provider};
-use crate::accounts::login::start_session;
-use crate::accounts::register::CheckEmailPage;
+use crate::accounts::check_email::CheckEmailPage;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{NewPerson, Person};
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::PageLocation;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 /// Where providers send people back (registered with each provider).
 pub const CALLBACK_PATH: &str = "/logga-in/oidc/callback";
@@ -209,7 +208,7 @@ pub async fn callback(
         Some(person) if person.active => person,
         _ => return fail(&state, &ctx, Failure::Rejected, "the account is deactivated").await,
     };
-    let mut response = start_session(&state, &ctx, &person, &pending.return_to).await?;
+    let mut response = crate::accounts::session::start(&state, &ctx, &person, &pending.return_to).await?;
     response.headers_mut().append(header::SET_COOKIE, state_cookie("", state.https, 0)?);
     Ok(response)
 }

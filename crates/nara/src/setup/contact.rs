@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::item::check;
 use super::{Field, Input, is_slug};
-use crate::accounts::FormErrors;
 use crate::i18n::Locale;
+use crate::web::form::FormErrors;
 
 /// Whom the search page suggests when it finds nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::{CONTACT_FIELDS, Changes, Input, Item, Kind, SearchContact, is_slug};
-use crate::accounts::FormErrors;
+use crate::web::form::FormErrors;
 
 /// One problem, at a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Field, Input, Kind};
-use crate::accounts::FormErrors;
 use crate::i18n::Locale;
 use crate::identity::EmailAddress;
+use crate::web::form::FormErrors;
 
 /// What a unit does, for staff and administrators to tell units apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,14 +9,14 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::identity::{Actor, SignedIn};
 use crate::policy::{self, Access};
 use crate::sessions::{self, SessionState};
-use crate::web::AppState;
 use crate::web::errors::AppError;
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::shell::PageLocation;
 use crate::web::site_path::same_site_path;
+use crate::web::state::AppState;
 
 /// Who is asking, and their session when signed in. Put in place by the guard.
 #[derive(Debug, Clone)]
@@ -167,13 +167,10 @@ async fn refuse(
         }
         return Redirect::to(&login).into_response();
     }
-    let event = AuditEvent::new(AuditActor::of(actor), Action::AccessDenied, "route")
-        .object(path)
-        .request(request_id);
-    if let Err(error) = crate::audit::refusals::record(state, &event).await {
-        return AppError::Internal(error).into_response();
+    match guard::refuse(state, actor, request_id, Target::new("route", path), Refusal::Forbidden).await {
+        AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
+        error => error.into_response(),
     }
-    StatusCode::FORBIDDEN.into_response()
 }
 
 fn urlencode(text: &str) -> String {

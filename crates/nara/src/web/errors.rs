@@ -7,8 +7,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::web::AppState;
 use crate::web::shell::{PageLocation, Shell};
+use crate::web::state::AppState;
 
 /// What a handler can fail with. The response carries only the status: the page itself is
 /// rendered by `render_error_pages`, which knows the visitor's language.

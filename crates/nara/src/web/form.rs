@@ -100,9 +100,103 @@ pub fn file_name(field: &Field<'_>) -> Option<String> {
     field.file_name().map(|name| clean_text(name).into_owned())
 }
 
+// ---- Form errors in the GOV.UK pattern: a summary at the top linking to each field, and the
+// message again above the field.
+
+/// One problem with one field: the field's id and the catalogue key of the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormErrors(Vec<FieldError>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        self.0.push(FieldError { field, key });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn items(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    /// The message key for a field, if it has an error.
+    pub fn for_field(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.key)
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.for_field(field).is_some()
+    }
+}
+
+/// The status of a page that shows a form again with its errors.
+pub const INVALID: axum::http::StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
+
+// ---- Free text with a length limit: refused with a message when too long, never cut.
+
+/// Why a piece of free text was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    Missing,
+    TooLong,
+}
+
+impl TextProblem {
+    /// Puts the problem on `field` of a form: `missing_key` says what to write there,
+    /// `too_long_key` how long it may be.
+    pub fn add_to(
+        self,
+        errors: &mut FormErrors,
+        field: &'static str,
+        missing_key: &'static str,
+        too_long_key: &'static str,
+    ) {
+        errors.add(field, if self == TextProblem::Missing { missing_key } else { too_long_key });
+    }
+}
+
+/// A text a person wrote, trimmed, with one kind of line break; a problem when it is blank or
+/// longer than `max` characters.
+pub fn bounded_text(text: &str, max: usize) -> Result<String, TextProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(TextProblem::Missing)
+    } else if text.chars().count() > max {
+        Err(TextProblem::TooLong)
+    } else {
+        Ok(text.replace("\r\n", "\n"))
+    }
+}
+
+/// The same for a text that may be left out: `None` when blank.
+pub fn optional_text(text: &str, max: usize) -> Result<Option<String>, TextProblem> {
+    match bounded_text(text, max) {
+        Ok(text) => Ok(Some(text)),
+        Err(TextProblem::Missing) => Ok(None),
+        Err(problem) => Err(problem),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_are_trimmed_and_bounded_never_cut() {
+        assert_eq!(bounded_text("  hej\r\ndå  ", 10), Ok("hej\ndå".into()));
+        assert_eq!(bounded_text(" \n ", 10), Err(TextProblem::Missing));
+        assert_eq!(bounded_text("elva tecken", 10), Err(TextProblem::TooLong));
+        assert_eq!(optional_text(" \n ", 10), Ok(None));
+        assert_eq!(optional_text(" tio tecken ", 10), Ok(Some("tio tecken".into())));
+        assert_eq!(optional_text("elva tecken", 10), Err(TextProblem::TooLong));
+    }
     use proptest::prelude::*;
     use serde::Deserialize;
 

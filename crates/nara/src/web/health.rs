@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::web::AppState;
+use crate::web::state::AppState;
 
 pub async fn healthz() -> &'static str {
     "ok"

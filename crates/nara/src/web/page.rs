@@ -4,10 +4,10 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use crate::identity::SignedIn;
-use crate::web::AppState;
 use crate::web::auth::{CurrentActor, request_id, session_token};
 use crate::web::errors::AppError;
 use crate::web::shell::{PageLocation, Shell};
+use crate::web::state::AppState;
 
 pub struct PageContext {
     pub location: PageLocation,

@@ -5,10 +5,10 @@ use axum::extract::State;
 use axum::response::Html;
 
 use crate::help_areas::HelpArea;
-use crate::web::AppState;
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
+use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "home.html")]

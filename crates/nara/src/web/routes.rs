@@ -1,16 +1,29 @@
-//! The route table: every route of the application with the access it requires. The router is
-//! built from this table only, so a route cannot exist without a policy entry, and the access
-//! matrix test walks the same table.
+//! The application, assembled at the top: the route table (every route of the application with the
+//! access it requires) and the layers every response passes through. The router is built from this
+//! table only, so a route cannot exist without a policy entry, and the access matrix test walks the
+//! same table. Only `server`, `cli` and the tests import this module; features never do.
+
+use std::time::Duration;
 
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
+use axum::http::{HeaderName, Request, StatusCode};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{MethodRouter, get, post};
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::i18n::Locale;
 use crate::identity::Role;
 use crate::policy::Access;
-use crate::web::{AppState, assets, auth, health, pages};
+use crate::web::state::AppState;
+use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc};
 
 /// One row of the table.
@@ -231,7 +244,7 @@ pub fn table() -> Vec<Route> {
 }
 
 /// The router made from the table, each route behind the guard with its access.
-pub fn router(state: &AppState) -> Router<AppState> {
+fn table_router(state: &AppState) -> Router<AppState> {
     let mut router = Router::new();
     for route in table() {
         let guarded = route
@@ -243,4 +256,66 @@ pub fn router(state: &AppState) -> Router<AppState> {
         }
     }
     router
+}
+
+/// Limits that protect the server from slow or oversized requests.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub request_timeout: Duration,
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { request_timeout: Duration::from_secs(30), max_body_bytes: 8 * 1024 * 1024 }
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState, limits: Limits) -> Router {
+    let mut routes = table_router(&state).fallback(pages::not_found);
+    for locale in Locale::all().filter(|l| !l.is_default()) {
+        let home = locale.href("/");
+        routes = routes.route(&locale.prefix(), get(move || async move { Redirect::permanent(&home) }));
+    }
+    with_layers(routes, state, limits)
+}
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Wraps routes in the layers every response passes through, outermost first. Public so that
+/// tests can put extra routes (one that panics, one that is slow) behind the real stack.
+pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) -> Router {
+    let metrics = state.metrics.clone();
+    let panics = state.metrics.clone();
+    let layers = ServiceBuilder::new()
+        .map_request(security::drop_client_request_id::<axum::body::Body>)
+        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+        .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::add_security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), errors::render_error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
+        .layer(CatchPanicLayer::custom(move |_panic| {
+            // The panic message may hold data from the request: count it, do not log it.
+            panics.record_panic();
+            tracing::error!("a handler panicked");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes));
+    routes.layer(layers).with_state(state)
+}
+
+/// The span every log line of a request carries: its id, method and route pattern. The concrete
+/// path and query are left out on purpose: they could carry a person's data.
+fn request_span<B>(request: &Request<B>) -> tracing::Span {
+    let id = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+    let route = request.extensions().get::<axum::extract::MatchedPath>().map_or("unmatched", |p| p.as_str());
+    tracing::info_span!("request", id, method = %request.method(), route)
 }

@@ -6,7 +6,7 @@ use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::response::Response;
 
-use crate::web::AppState;
+use crate::web::state::AppState;
 
 /// No inline script or style anywhere (so no `style=""` attributes in templates either).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \

@@ -392,6 +392,18 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     )
     .await;
     assert!(app.get("/kalender/anhoriga/0", None).await.body.contains("Att sätta gränser"));
+    // Too long a theme is refused with a message on its field, not cut to fit.
+    let long_theme = "å".repeat(201);
+    let refused = app
+        .post("/arrangor/anhoriga/0/tema", &[("theme_sv", &long_theme), ("theme_en", "")], Some(&mine))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Temat får vara högst 200 tecken")
+            && refused.body.contains("id=\"theme_sv-error\"")
+    );
+    let page = app.get("/kalender/anhoriga/0", None).await.body;
+    assert!(page.contains("Att sätta gränser") && !page.contains(&long_theme[..20]), "the old theme stays");
     let csv = app.get("/arrangor/anhoriga/0/deltagare.csv", Some(&mine)).await;
     assert!(csv.body.contains("Lena;lena@example.se;confirmed;;Teckentolk"), "{}", csv.body);
 
@@ -615,6 +627,20 @@ on_both_backends!(agendas_notes_and_documents_are_published_safely, Migrated, |d
     let long = "x".repeat(20_001);
     let too_long = app.post("/arrangor/anhoriga/0/anteckningar", &[("notes", &long)], Some(&mine)).await;
     assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let long_agenda = "x".repeat(4001);
+    let refused = app
+        .post(
+            "/arrangor/anhoriga/0/dagordning",
+            &[("agenda_sv", "Kort"), ("agenda_en", &long_agenda)],
+            Some(&mine),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Dagordningen får vara högst 4 000 tecken"), "{}", refused.body);
+    assert!(
+        app.get("/kalender/anhoriga/0", None).await.body.contains("<li>Kapitel 3</li>"),
+        "nothing was saved"
+    );
 
     let png_named_pdf: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     let refused = app

@@ -13,7 +13,9 @@ use nara::db::Db;
 use nara::i18n::Catalogues;
 use nara::oidc::Providers;
 use nara::secrets::Secrets;
-use nara::web::{self, AppState, Limits};
+use nara::web;
+use nara::web::routes::{self, Limits};
+use nara::web::state::AppState;
 use tower::ServiceExt;
 
 struct Answer {
@@ -44,7 +46,7 @@ fn state(db: Db, https: bool) -> AppState {
 }
 
 fn app(db: Db) -> Router {
-    web::router(state(db, false), Limits::default())
+    routes::router(state(db, false), Limits::default())
 }
 
 async fn send(app: &Router, request: Request<Body>) -> Answer {
@@ -160,7 +162,7 @@ async fn every_response_carries_the_security_headers() {
 #[tokio::test]
 async fn hsts_is_sent_when_served_over_https() {
     let test_db = common::TestDb::sqlite(common::Schema::Migrated).await;
-    let app = web::router(sqlite_state(&test_db, true), Limits::default());
+    let app = routes::router(sqlite_state(&test_db, true), Limits::default());
     let answer = get_path(&app, "/").await;
     assert!(answer.headers[header::STRICT_TRANSPORT_SECURITY].to_str().unwrap().contains("max-age="));
 }
@@ -213,7 +215,7 @@ async fn app_with_test_routes_at(limits: Limits, https: bool) -> (Router, common
             )
             .route(&format!("{prefix}/form"), post(|body: String| async move { body.len().to_string() }));
     }
-    (web::with_layers(routes, sqlite_state(&test_db, https), limits), test_db)
+    (routes::with_layers(routes, sqlite_state(&test_db, https), limits), test_db)
 }
 
 #[tokio::test]
@@ -385,7 +387,7 @@ async fn a_client_cannot_choose_its_request_id() {
 async fn metrics_count_requests_by_route_pattern() {
     let test_db = common::TestDb::sqlite(common::Schema::Migrated).await;
     let state = sqlite_state(&test_db, false);
-    let app = web::router(state.clone(), Limits::default());
+    let app = routes::router(state.clone(), Limits::default());
     get_path(&app, "/").await;
     get_path(&app, "/finns-inte").await;
     let metrics = get_path(&web::metrics::router(state.metrics.clone()), "/metrics").await;
@@ -411,7 +413,7 @@ async fn shutdown_lets_requests_in_flight_finish() {
             "finished"
         }),
     );
-    let app = web::with_layers(routes, sqlite_state(&test_db, false), Limits::default());
+    let app = routes::with_layers(routes, sqlite_state(&test_db, false), Limits::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -435,8 +437,11 @@ async fn shutdown_lets_requests_in_flight_finish() {
 async fn without_a_public_address_the_site_is_the_host_the_browser_asked_for() {
     let test_db = common::TestDb::sqlite(common::Schema::Migrated).await;
     let routes = Router::new().route("/form", post(|body: String| async move { body.len().to_string() }));
-    let app =
-        web::with_layers(routes, state(test_db.db.clone(), false).with_origin_from_host(), Limits::default());
+    let app = routes::with_layers(
+        routes,
+        state(test_db.db.clone(), false).with_origin_from_host(),
+        Limits::default(),
+    );
     let post_as = |host: &str, origin: &str| {
         Request::post("/form")
             .header(header::HOST, host)

@@ -10,7 +10,8 @@ use nara::i18n::Catalogues;
 use nara::identity::{EmailAddress, NewPassword, NewPerson, RoleGrant, hash_password};
 use nara::oidc::Providers;
 use nara::secrets::Secrets;
-use nara::web::{self, AppState, Limits};
+use nara::web::routes::{self, Limits};
+use nara::web::state::AppState;
 use tower::ServiceExt;
 use uuid::Uuid;
 
@@ -71,7 +72,7 @@ impl TestApp {
         );
         Self {
             db,
-            router: web::router(state.clone(), Limits::default()),
+            router: routes::router(state.clone(), Limits::default()),
             state,
             tolerate_server_errors: false,
         }
