@@ -87,7 +87,11 @@ pub async fn run(
     }
     tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
     tokio::spawn(crate::maintenance::run_worker(state.clone(), wait_for(stopped.clone())));
-    let counts = tokio::spawn(crate::directory::usage::run_flusher(state.clone(), wait_for(stopped.clone())));
+    let counts = tokio::spawn(crate::directory::usage::run_flusher(
+        state.usage.clone(),
+        state.db.clone(),
+        wait_for(stopped.clone()),
+    ));
     let checkpoints = config.audit_checkpoints();
     tokio::spawn(audit::checkpoint::run_worker(
         state.clone(),

@@ -4,7 +4,7 @@
 //! borne under load (SQLite has one writer).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -73,18 +73,18 @@ impl Usage {
 }
 
 /// Flushes every half minute until `stop` resolves, and once more after.
-pub async fn run_flusher(state: crate::web::state::AppState, stop: impl std::future::Future<Output = ()>) {
+pub async fn run_flusher(usage: Arc<Usage>, db: Db, stop: impl std::future::Future<Output = ()>) {
     tokio::pin!(stop);
     loop {
         tokio::select! {
             () = &mut stop => break,
             () = tokio::time::sleep(FLUSH_EVERY) => {}
         }
-        if let Err(error) = state.usage.flush(&state.db).await {
+        if let Err(error) = usage.flush(&db).await {
             tracing::warn!(error = format!("{error:#}"), "could not write the directory's counts");
         }
     }
-    if let Err(error) = state.usage.flush(&state.db).await {
+    if let Err(error) = usage.flush(&db).await {
         tracing::warn!(error = format!("{error:#}"), "could not write the directory's counts at shutdown");
     }
 }

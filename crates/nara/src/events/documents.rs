@@ -13,9 +13,6 @@ use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::state::AppState;
 
-/// The largest document we take: well under the server's request limit, so the person gets
-/// our own message rather than a bare "too large".
-pub const MAX_PDF_BYTES: usize = 1_500_000;
 /// The longest title.
 const MAX_TITLE: usize = 200;
 
@@ -58,6 +55,7 @@ pub fn check(title: &str, file_name: &str, bytes: &[u8]) -> Result<String, Refus
     Ok(title.to_string())
 }
 
+use super::MAX_PDF_BYTES;
 pub use super::store::DocumentInfo;
 
 /// `GET /kalender/{slug}/{position}/dokument/{id}`: the PDF, as a download.

@@ -23,6 +23,10 @@ pub use store::{
 use uuid::Uuid;
 
 use crate::db::UtcTime;
+
+/// The largest document an organiser may attach to a meeting: well under the server's request
+/// limit, so the person gets our own message rather than a bare "too large".
+pub const MAX_PDF_BYTES: usize = 1_500_000;
 use crate::i18n::Locale;
 
 /// A series as stored: what every occurrence shares.

@@ -13,8 +13,9 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Europe::Stockholm;
 use uuid::Uuid;
 
-use super::documents::{DocumentInfo, MAX_PDF_BYTES};
+use super::MAX_PDF_BYTES;
 use super::notes::MAX_NOTES;
+use super::store::DocumentInfo;
 use super::web::OccurrenceLine;
 use super::{Occurrence, RegistrationStatus, RegistrationView, Series, store};
 use crate::audit::{self, Action, AuditActor, AuditEvent};

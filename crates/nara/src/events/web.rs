@@ -12,9 +12,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::atom::{self, AtomEntry};
-use super::documents::DocumentInfo;
 use super::ics::{self, FeedItem};
 use super::links::{registration_token, verify_registration_token};
+use super::store::DocumentInfo;
 use super::{
     Occurrence, Promoted, Registered, Registrant, RegistrationStatus, RegistrationView, Series, notes, store,
 };

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::changes::EntryForm;
 use super::{audit_read, case_href};
 use crate::cases::access::worked_case;
 use crate::cases::store;
@@ -263,4 +262,15 @@ pub async fn entry(
 ) -> Result<Response, AppError> {
     let case = worked_case(&state, &ctx, id).await?;
     correct_page(&state, &ctx, &case, entry_id, FormErrors::default(), None).await
+}
+
+/// The journal entry form, as the case page shows it and the officer's changes read it.
+#[derive(Deserialize)]
+pub struct EntryForm {
+    #[serde(default, rename = "entry-body")]
+    pub(super) body: String,
+    #[serde(default, rename = "entry-sharing")]
+    pub(super) sharing: String,
+    #[serde(default, rename = "entry-reason")]
+    pub(super) reason: String,
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::case_page::{Drafts, case_page, correct_page};
+use super::case_page::{Drafts, EntryForm, case_page, correct_page};
 use super::{case_href, officer_event};
 use crate::audit::Action;
 use crate::cases::access::worked_case;
@@ -51,16 +51,6 @@ fn parse_entry(body: &str, sharing: &str, reason: &str) -> Result<(String, Shari
         (Some(body), Some(sharing)) if errors.is_empty() => Ok((body, sharing)),
         _ => Err(errors),
     }
-}
-
-#[derive(Deserialize)]
-pub struct EntryForm {
-    #[serde(default, rename = "entry-body")]
-    pub(super) body: String,
-    #[serde(default, rename = "entry-sharing")]
-    pub(super) sharing: String,
-    #[serde(default, rename = "entry-reason")]
-    pub(super) reason: String,
 }
 
 /// `POST /handlaggare/arenden/{case}/journal`: a new journal entry, shared or withheld with a reason.

@@ -11,10 +11,10 @@ mod case_page;
 mod changes;
 mod work_list;
 
-pub use case_page::{NoticeQuery, case, entry};
+pub use case_page::{EntryForm, NoticeQuery, case, entry};
 pub use changes::{
-    CloseForm, CorrectionForm, EntryForm, HandoverForm, StatusForm, change_status, close, correct_entry,
-    hand_over, send_message, write_entry,
+    CloseForm, CorrectionForm, HandoverForm, StatusForm, change_status, close, correct_entry, hand_over,
+    send_message, write_entry,
 };
 pub use work_list::{WorkRow, WorklistQuery, worklist};
 
