@@ -47,6 +47,12 @@ pub struct Db {
     audit_keys: Arc<Keyring>,
     /// Only ever set by a test (see `faults`).
     faults: Option<Arc<FaultPlan>>,
+    /// SQLite: this process's writers take turns here, in arrival order, before `BEGIN IMMEDIATE`,
+    /// so they queue without sleeping in SQLite's busy handler (which sleeps 1, 2, 5 … 100 ms;
+    /// it stays only for other processes). Shared by every clone over the same pool.
+    write_turn: Arc<tokio::sync::Mutex<()>>,
+    /// Audit entries recorded on their own wait here to be written together (see `audit::store`).
+    audit_queue: Arc<crate::audit::store::RecordQueue>,
 }
 
 #[derive(Clone, Debug)]
@@ -105,7 +111,13 @@ impl Db {
     /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
-        Self { pool, audit_keys: Arc::new(Keyring::ephemeral()), faults: None }
+        Self {
+            pool,
+            audit_keys: Arc::new(Keyring::ephemeral()),
+            faults: None,
+            write_turn: Arc::default(),
+            audit_queue: Arc::default(),
+        }
     }
 
     /// The same database with the keys that sign (the newest) and verify (all) audit entries.
@@ -117,11 +129,17 @@ impl Db {
     /// The same database, with every statement counted against `plan` (tests of atomicity only).
     pub fn with_fault_plan(mut self, plan: Arc<FaultPlan>) -> Self {
         self.faults = Some(plan);
+        // Its own queue: entries recorded through this `Db` are written (and counted) through it.
+        self.audit_queue = Arc::default();
         self
     }
 
     fn faults(&self) -> Option<&FaultPlan> {
         self.faults.as_deref()
+    }
+
+    pub(crate) fn audit_queue(&self) -> &Arc<crate::audit::store::RecordQueue> {
+        &self.audit_queue
     }
 
     pub fn audit_keys(&self) -> &Keyring {

@@ -197,6 +197,9 @@ pub struct Tx {
     db: Db,
     /// Begun with `begin_write`: holds SQLite's write lock from the start.
     write: bool,
+    /// SQLite: this process's turn to write, held until the transaction ends. Declared after
+    /// `inner` so that it is released after the transaction.
+    _write_turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 enum Inner {
@@ -213,7 +216,7 @@ impl Db {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
         };
-        Ok(Tx { inner, db: self.clone(), write: false })
+        Ok(Tx { inner, db: self.clone(), write: false, _write_turn: None })
     }
 
     /// A transaction that reads before it writes and must not be overtaken in between: SQLite
@@ -221,11 +224,16 @@ impl Db {
     /// rows they read (`FOR UPDATE`), see [`Tx::backend`].
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         step(self.faults())?;
-        let inner = match self.pool() {
-            Pool::Sqlite(pool) => Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
+        let (inner, turn) = match self.pool() {
+            Pool::Sqlite(pool) => {
+                // The turn first, then a connection: a writer waiting its turn holds no connection
+                // that readers could use.
+                let turn = self.write_turn.clone().lock_owned().await;
+                (Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?), Some(turn))
+            }
+            Pool::Postgres(pool) => (Inner::Postgres(pool.begin().await?), None),
         };
-        Ok(Tx { inner, db: self.clone(), write: true })
+        Ok(Tx { inner, db: self.clone(), write: true, _write_turn: turn })
     }
 
     /// Statements on the pool, each on its own.
