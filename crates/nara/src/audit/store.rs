@@ -240,14 +240,20 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
     // Enough for months of ordinary refusals; past it, the oldest day's count falls short.
     const REFUSALS_READ: i64 = 10_000;
     let denied = super::Action::AccessDenied.as_str();
-    let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
-               u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
-               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-               LEFT JOIN units u ON u.id = l.actor_unit_id \
-               WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC LIMIT $3";
-    let mut lines: Vec<AccessLogLine> = db.sql().all(sql, &[&subject_id, &denied, &limit]).await?;
-    let sql = "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC LIMIT $3";
-    let refused: Vec<UtcTime> = db.sql().column(sql, &[&subject_id, &denied, &REFUSALS_READ]).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
+         u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
+         FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+         LEFT JOIN units u ON u.id = l.actor_unit_id \
+         WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC {}",
+        crate::db::page(limit, 0)?
+    ));
+    let mut lines: Vec<AccessLogLine> = db.sql().all(sql, &[&subject_id, &denied]).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC {}",
+        crate::db::page(REFUSALS_READ, 0)?
+    ));
+    let refused: Vec<UtcTime> = db.sql().column(sql, &[&subject_id, &denied]).await?;
     // A refusal line has its time and action only: no actor, no role, no unit.
     lines.extend(refused.into_iter().map(|at| AccessLogLine {
         at,
@@ -265,15 +271,18 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
 
 /// The log reviewers' search, newest first.
 pub async fn search(db: &Db, filter: &AuditFilter, limit: i64) -> anyhow::Result<Vec<AuditSearchLine>> {
-    let sql = "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
-               l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
-               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-               LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
-               WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
-               AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
-               ORDER BY l.seq DESC LIMIT $6";
-    let params: [&dyn Param; 6] =
-        [&filter.actor_id, &filter.subject_id, &filter.action, &filter.from, &filter.until, &limit];
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
+         l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
+         FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+         LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
+         WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
+         AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
+         ORDER BY l.seq DESC {}",
+        crate::db::page(limit, 0)?
+    ));
+    let params: [&dyn Param; 5] =
+        [&filter.actor_id, &filter.subject_id, &filter.action, &filter.from, &filter.until];
     Ok(db.sql().all(sql, &params).await?)
 }
 

@@ -14,7 +14,7 @@ mod time;
 
 pub use backup::USE_PG_DUMP;
 pub use faults::FaultPlan;
-pub use sql::{Param, Row, Scalar, Sql, Tx};
+pub use sql::{Param, Row, Scalar, Sql, Tx, page};
 pub use time::UtcTime;
 
 use anyhow::{Context, bail};

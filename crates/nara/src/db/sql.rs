@@ -77,6 +77,14 @@ fn postgres_arguments(params: &[&dyn Param]) -> Result<PgArguments, sqlx::Error>
     Ok(arguments)
 }
 
+/// `LIMIT n OFFSET m` as literal integers, to append to a statement. SQLite re-prepares a
+/// statement whose LIMIT or OFFSET is a bound parameter at every binding (see PITFALLS), so the
+/// page is written into the text; both are numbers checked here, never text from a request.
+pub fn page(limit: i64, offset: i64) -> anyhow::Result<String> {
+    anyhow::ensure!(limit > 0 && offset >= 0, "a page starts at 0 or later and holds at least one row");
+    Ok(format!("LIMIT {limit} OFFSET {offset}"))
+}
+
 /// Where a statement runs: the pool (each statement on its own) or an open transaction.
 pub struct Sql<'c> {
     on: On<'c>,
