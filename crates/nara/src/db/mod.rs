@@ -344,6 +344,13 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn sqlite_is_built_without_memory_statistics() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        let options: Vec<String> = db.sql().column("PRAGMA compile_options", &[]).await.unwrap();
+        assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+    }
+
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(redact("postgres://nara:hemligt@db:5432/nara"), "postgres://nara:***@db:5432/nara");
