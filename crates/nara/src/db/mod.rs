@@ -38,6 +38,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a request may queue for a pooled connection during a burst (as long as a request
 /// may take at all), rather than failing while others finish.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
+/// PostgreSQL connections per pool.
+const PG_CONNECTIONS: u32 = 16;
 
 /// The database, and the keys that sign its audit log. The keys travel with the pool because
 /// every audit append needs them, and they must come from outside the database (see `audit`).
@@ -150,18 +152,24 @@ impl Db {
         &self.pool
     }
 
-    /// Connects to `sqlite:…` or `postgres:…`, failing within a few seconds when unreachable.
-    /// A missing SQLite file is created; its commits wait for the disk as `synchronous` says.
+    /// Connects a server to `sqlite:…` or `postgres:…`, failing within a few seconds when
+    /// unreachable. A missing SQLite file is created; its commits wait for the disk as
+    /// `synchronous` says. PostgreSQL's pool opens all its connections before this returns and
+    /// keeps them open, so the first burst after start does not queue while they are opened.
     pub async fn connect_with(url: &str, synchronous: Synchronous) -> anyhow::Result<Self> {
         match sqlite_options(url)? {
             Some(options) => Self::open_sqlite(options.create_if_missing(true), synchronous).await,
-            None => Self::connect_postgres_url(url).await,
+            None => Self::connect_postgres_url(url, PG_CONNECTIONS).await,
         }
     }
 
-    /// [`Db::connect_with`] with `synchronous = NORMAL`, for tests and tools.
+    /// Connects as [`Db::connect_with`] with `synchronous = NORMAL`, for tests and tools:
+    /// PostgreSQL connections are opened as they are needed.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        Self::connect_with(url, Synchronous::Normal).await
+        match sqlite_options(url)? {
+            Some(options) => Self::open_sqlite(options.create_if_missing(true), Synchronous::Normal).await,
+            None => Self::connect_postgres_url(url, 0).await,
+        }
     }
 
     /// Opens a database that must already hold Nära's schema, creating nothing: a missing SQLite
@@ -175,7 +183,7 @@ impl Db {
                 }
                 Self::open_sqlite(options, synchronous).await?
             }
-            None => Self::connect_postgres_url(url).await?,
+            None => Self::connect_postgres_url(url, 0).await?,
         };
         if db.migration_status().await?.applied.is_empty() {
             db.close().await;
@@ -184,10 +192,11 @@ impl Db {
         Ok(db)
     }
 
-    async fn connect_postgres_url(url: &str) -> anyhow::Result<Self> {
+    /// `warm`: how many connections to open at once and keep open.
+    async fn connect_postgres_url(url: &str, warm: u32) -> anyhow::Result<Self> {
         let options = PgConnectOptions::from_str(url)
             .with_context(|| format!("the database address {} is not valid", redact(url)))?;
-        Self::connect_postgres(options)
+        Self::open_postgres(options, warm)
             .await
             .with_context(|| format!("cannot reach the database at {}", redact(url)))
     }
@@ -215,8 +224,15 @@ impl Db {
     }
 
     pub async fn connect_postgres(options: PgConnectOptions) -> anyhow::Result<Self> {
-        let connecting =
-            PgPoolOptions::new().max_connections(16).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options);
+        Self::open_postgres(options, 0).await
+    }
+
+    async fn open_postgres(options: PgConnectOptions, warm: u32) -> anyhow::Result<Self> {
+        let connecting = PgPoolOptions::new()
+            .max_connections(PG_CONNECTIONS)
+            .min_connections(warm)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options);
         let pool = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
             .await
             .map_err(|_| anyhow::anyhow!("no answer within {} seconds", CONNECT_TIMEOUT.as_secs()))?
