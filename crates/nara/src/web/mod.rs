@@ -173,7 +173,8 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
 /// The one line a request writes at `info`: its status and how long it took, inside the request's
 /// span (id, method, route pattern). Kept short: under load the log is written per request.
 fn log_response<B>(response: &axum::http::Response<B>, latency: std::time::Duration, _: &tracing::Span) {
-    tracing::info!(status = response.status().as_u16(), ms = latency.as_secs_f64() * 1000.0);
+    let ms = latency.as_secs_f64() * 1000.0;
+    tracing::info!(status = response.status().as_u16(), ms = %format_args!("{ms:.2}"));
 }
 
 /// The span every log line of a request carries: its id, method and route pattern. The concrete
