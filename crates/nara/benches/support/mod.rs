@@ -177,13 +177,18 @@ pub struct Figures {
 
 /// Loads one path with `connections` keep-alive connections for `seconds` (or `max_requests`).
 pub async fn load(address: &str, path: &str, options: &Options) -> Figures {
+    load_as(address, path, None, options).await
+}
+
+/// [`load`], every request with `cookie` (a signed-in session) when given.
+pub async fn load_as(address: &str, path: &str, cookie: Option<&str>, options: &Options) -> Figures {
     let deadline = Instant::now() + Duration::from_secs(options.seconds);
     let issued = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..options.connections {
-        let (address, path) = (address.to_string(), path.to_string());
+        let (address, path, cookie) = (address.to_string(), path.to_string(), cookie.map(str::to_string));
         let (issued, errors, max) = (issued.clone(), errors.clone(), options.max_requests);
         tasks.push(tokio::spawn(async move {
             let stream = TcpStream::connect(&address).await.expect("connect");
@@ -192,10 +197,11 @@ pub async fn load(address: &str, path: &str, options: &Options) -> Figures {
             tokio::spawn(connection);
             let mut latencies = Vec::new();
             while Instant::now() < deadline && issued.fetch_add(1, Ordering::Relaxed) < max {
-                let request = hyper::Request::get(&path)
-                    .header("host", "localhost")
-                    .body(Empty::<Bytes>::new())
-                    .expect("request");
+                let mut request = hyper::Request::get(&path).header("host", "localhost");
+                if let Some(cookie) = &cookie {
+                    request = request.header("cookie", cookie);
+                }
+                let request = request.body(Empty::<Bytes>::new()).expect("request");
                 let sent = Instant::now();
                 match sender.send_request(request).await {
                     Ok(response) => {
@@ -279,22 +285,72 @@ pub async fn stylesheet_path(address: &str) -> String {
         .to_string()
 }
 
-/// Loads each (label, path) after a one-second warm-up; the first is the baseline the others
-/// are compared with.
-pub async fn run_targets(address: &str, targets: Vec<(String, String)>, options: &Options) {
-    let mut baseline = None;
-    for (label, path) in targets {
-        load(address, &path, &Options { seconds: 1, ..*options }).await;
-        let figures = load(address, &path, options).await;
-        let note = match baseline {
-            None => {
-                baseline = Some(figures.per_second);
-                String::new()
-            }
-            Some(base) => format!("  ({:.2} × the static file's req/s)", figures.per_second / base),
-        };
-        print_line(&label, &figures, &note);
+/// A page to load and what issue 18 asks of it at 32 connections.
+pub struct Target {
+    pub label: String,
+    pub path: String,
+    /// A signed-in session's cookie, for pages behind a log-in.
+    pub cookie: Option<String>,
+    /// The least share of the static file's req/s the page must reach.
+    pub min_ratio: f64,
+}
+
+/// What issue 18 asks of every page: p99 under 10 ms at 32 connections.
+pub const PAGE_P99: Duration = Duration::from_millis(10);
+
+impl Target {
+    /// A public page that must reach a quarter of the static file's req/s.
+    pub fn page(label: &str, path: &str) -> Self {
+        Self { label: label.into(), path: path.into(), cookie: None, min_ratio: 0.25 }
     }
+
+    pub fn signed_in(mut self, cookie: String) -> Self {
+        self.cookie = Some(cookie);
+        self
+    }
+
+    pub fn at_least(mut self, min_ratio: f64) -> Self {
+        self.min_ratio = min_ratio;
+        self
+    }
+}
+
+pub fn mark(met: bool) -> &'static str {
+    if met { "✔" } else { "✘" }
+}
+
+/// The targets beside a page's figures: its share of the static file's req/s and its p99.
+pub fn verdict(figures: &Figures, baseline: f64, min_ratio: f64, p99: Duration) -> String {
+    let ratio = figures.per_second / baseline;
+    format!(
+        "  {ratio:.2} × static (≥ {min_ratio}) {}  p99 < {} {}",
+        mark(figures.errors == 0 && ratio >= min_ratio),
+        ms(p99),
+        mark(figures.errors == 0 && figures.p99 < p99)
+    )
+}
+
+/// Loads the static file (the baseline), then each target after a one-second warm-up, and
+/// prints each beside its targets with ✔/✘. Returns whether every target was met.
+pub async fn run_targets(address: &str, targets: Vec<Target>, options: &Options) -> bool {
+    let stylesheet = stylesheet_path(address).await;
+    load(address, &stylesheet, &Options { seconds: 1, ..*options }).await;
+    let baseline = load(address, &stylesheet, options).await;
+    print_line("static file (baseline)", &baseline, "");
+    let mut all_met = true;
+    for target in targets {
+        let cookie = target.cookie.as_deref();
+        load_as(address, &target.path, cookie, &Options { seconds: 1, ..*options }).await;
+        let figures = load_as(address, &target.path, cookie, options).await;
+        let ratio = figures.per_second / baseline.per_second;
+        all_met &= figures.errors == 0 && ratio >= target.min_ratio && figures.p99 < PAGE_P99;
+        print_line(
+            &target.label,
+            &figures,
+            &verdict(&figures, baseline.per_second, target.min_ratio, PAGE_P99),
+        );
+    }
+    all_met
 }
 
 /// Two runs of the same load, `synchronous = NORMAL` and `FULL`, set side by side.
@@ -307,4 +363,20 @@ pub fn print_synchronous_cost(normal: &Figures, full: &Figures) {
         ms(normal.p99),
         ms(full.p99)
     );
+}
+
+/// A fresh PostgreSQL schema for a demo server, when `NARA_TEST_DATABASE_URL` is set: the
+/// server's address (with the schema as its search path) and a `Db` on it.
+pub async fn postgres_schema() -> Option<(String, nara::db::Db)> {
+    let url = std::env::var("NARA_TEST_DATABASE_URL").ok()?;
+    let schema = format!("bench_{}", uuid::Uuid::new_v4().simple());
+    let admin = nara::db::Db::connect(&url).await.expect("the test database");
+    admin.sql().execute(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")), &[]).await.expect("schema");
+    admin.close().await;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    let options = <sqlx::postgres::PgConnectOptions as std::str::FromStr>::from_str(&url)
+        .expect("the test database's address")
+        .options([("search_path", schema.as_str())]);
+    Some((schema_url, nara::db::Db::connect_postgres(options).await.expect("the schema")))
 }

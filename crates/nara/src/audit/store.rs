@@ -66,43 +66,103 @@ const HEAD_LOCKED: &str = "SELECT log_id, seq, hash FROM audit_head WHERE id = 1
 /// Appends are serialised on the head: SQLite's write lock (so `tx` must come from
 /// `Db::begin_write`, or a deferred transaction could fail to upgrade), PostgreSQL's row lock.
 pub async fn append(tx: &mut Tx, event: &AuditEvent) -> anyhow::Result<i64> {
+    let last = append_all(tx, std::slice::from_ref(event)).await?;
+    Ok(last)
+}
+
+/// Appends `events` in order after one read of the head, and moves the head once: the sequence
+/// number of the last one.
+async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
     anyhow::ensure!(tx.is_write(), "an audit entry is appended in a write transaction (Db::begin_write)");
     let head_sql = match tx.backend() {
         Backend::Sqlite => HEAD,
         Backend::Postgres => HEAD_LOCKED,
     };
     let head: AuditHead = tx.sql().one(head_sql, &[]).await?;
-    let key = tx.db().audit_keys().signing();
-    let e = AuditEntry::chained(event, head.seq + 1, UtcTime::now(), &head.hash, &head.log_id, key);
-    let params: [&dyn Param; 14] = [
-        &e.seq,
-        &e.at,
-        &e.actor_id,
-        &e.actor_role,
-        &e.actor_unit_id,
-        &e.action,
-        &e.object_type,
-        &e.object_id,
-        &e.subject_id,
-        &e.purpose,
-        &e.request_id,
-        &e.prev_hash,
-        &e.key_id,
-        &e.hash,
-    ];
-    tx.sql().execute(INSERT_ENTRY, &params).await?;
-    tx.sql().execute(UPDATE_HEAD, &[&e.seq, &e.hash]).await?;
-    Ok(e.seq)
+    let (mut seq, mut hash) = (head.seq, head.hash);
+    for event in events {
+        let key = tx.db().audit_keys().signing();
+        let e = AuditEntry::chained(event, seq + 1, UtcTime::now(), &hash, &head.log_id, key);
+        let params: [&dyn Param; 14] = [
+            &e.seq,
+            &e.at,
+            &e.actor_id,
+            &e.actor_role,
+            &e.actor_unit_id,
+            &e.action,
+            &e.object_type,
+            &e.object_id,
+            &e.subject_id,
+            &e.purpose,
+            &e.request_id,
+            &e.prev_hash,
+            &e.key_id,
+            &e.hash,
+        ];
+        tx.sql().execute(INSERT_ENTRY, &params).await?;
+        (seq, hash) = (e.seq, e.hash);
+    }
+    tx.sql().execute(UPDATE_HEAD, &[&seq, &hash]).await?;
+    Ok(seq)
 }
 
 /// Appends an event on its own, for what is recorded without changing anything (a read, a
-/// refusal, a log-in): one write transaction of its own. An action that also writes appends with
+/// refusal, a log-in), and returns once it is committed. An action that also writes appends with
 /// [`append`] in its transaction.
+///
+/// Group commit: entries recorded at the same moment are written together, in one write
+/// transaction (one read of the head, an insert each, one update of the head), so a burst of
+/// audited reads takes the write lock once instead of once per request. Whoever finds no writer
+/// at work becomes it and takes everything waiting; the others wait for their answer.
 pub async fn record(db: &Db, event: &AuditEvent) -> anyhow::Result<i64> {
-    let mut tx = db.begin_write().await?;
-    let seq = append(&mut tx, event).await?;
-    tx.commit().await?;
-    Ok(seq)
+    let queue = db.audit_queue().clone();
+    let (answer, mut answered) = tokio::sync::oneshot::channel();
+    queue.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((event.clone(), answer));
+    tokio::select! {
+        biased;
+        done = &mut answered => return done.unwrap_or_else(|_| Err(lost())).map_err(anyhow::Error::msg),
+        turn = queue.writer.clone().lock_owned() => {
+            // A writer before us may have taken ours already: then its answer is here.
+            if let Ok(done) = answered.try_recv() {
+                return done.map_err(anyhow::Error::msg);
+            }
+            let batch = std::mem::take(&mut *queue.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            // On its own task: a request that goes away mid-write must not abandon the others.
+            tokio::spawn(write_batch(db.clone(), batch, turn));
+        }
+    }
+    answered.await.unwrap_or_else(|_| Err(lost())).map_err(anyhow::Error::msg)
+}
+
+fn lost() -> String {
+    "the audit writer stopped before the entry was written".to_string()
+}
+
+/// Audit entries waiting to be written by [`record`], and the turn to write them.
+#[derive(Debug, Default)]
+pub struct RecordQueue {
+    waiting: std::sync::Mutex<Vec<Waiting>>,
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// An event and where its sequence number (or why it was not written) goes.
+type Waiting = (AuditEvent, tokio::sync::oneshot::Sender<Result<i64, String>>);
+
+/// Writes `batch` in one transaction and answers each waiting request: its own sequence number
+/// after the commit, or the failure (then none of them was written).
+async fn write_batch(db: Db, batch: Vec<Waiting>, _turn: tokio::sync::OwnedMutexGuard<()>) {
+    let (events, answers): (Vec<AuditEvent>, Vec<_>) = batch.into_iter().unzip();
+    let written = async {
+        let mut tx = db.begin_write().await?;
+        let last = append_all(&mut tx, &events).await?;
+        tx.commit().await?;
+        anyhow::Ok(last)
+    }
+    .await;
+    let first = written.as_ref().map(|last| last + 1 - answers.len() as i64);
+    for (i, answer) in answers.into_iter().enumerate() {
+        let _ = answer.send(first.as_ref().map(|first| first + i as i64).map_err(|e| format!("{e:#}")));
+    }
 }
 
 pub async fn head(db: &Db) -> anyhow::Result<AuditHead> {
@@ -180,14 +240,20 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
     // Enough for months of ordinary refusals; past it, the oldest day's count falls short.
     const REFUSALS_READ: i64 = 10_000;
     let denied = super::Action::AccessDenied.as_str();
-    let sql = "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
-               u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
-               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-               LEFT JOIN units u ON u.id = l.actor_unit_id \
-               WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC LIMIT $3";
-    let mut lines: Vec<AccessLogLine> = db.sql().all(sql, &[&subject_id, &denied, &limit]).await?;
-    let sql = "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC LIMIT $3";
-    let refused: Vec<UtcTime> = db.sql().column(sql, &[&subject_id, &denied, &REFUSALS_READ]).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
+         u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
+         FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+         LEFT JOIN units u ON u.id = l.actor_unit_id \
+         WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC {}",
+        crate::db::page(limit, 0)?
+    ));
+    let mut lines: Vec<AccessLogLine> = db.sql().all(sql, &[&subject_id, &denied]).await?;
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT at FROM audit_log WHERE subject_id = $1 AND action = $2 ORDER BY seq DESC {}",
+        crate::db::page(REFUSALS_READ, 0)?
+    ));
+    let refused: Vec<UtcTime> = db.sql().column(sql, &[&subject_id, &denied]).await?;
     // A refusal line has its time and action only: no actor, no role, no unit.
     lines.extend(refused.into_iter().map(|at| AccessLogLine {
         at,
@@ -205,15 +271,18 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
 
 /// The log reviewers' search, newest first.
 pub async fn search(db: &Db, filter: &AuditFilter, limit: i64) -> anyhow::Result<Vec<AuditSearchLine>> {
-    let sql = "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
-               l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
-               FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
-               LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
-               WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
-               AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
-               ORDER BY l.seq DESC LIMIT $6";
-    let params: [&dyn Param; 6] =
-        [&filter.actor_id, &filter.subject_id, &filter.action, &filter.from, &filter.until, &limit];
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT l.seq, l.at, a.display_name AS actor_name, l.actor_role, u.name_sv AS unit_name_sv, \
+         l.action, l.object_type, l.object_id, s.display_name AS subject_name, l.purpose, l.request_id \
+         FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+         LEFT JOIN units u ON u.id = l.actor_unit_id LEFT JOIN people s ON s.id = l.subject_id \
+         WHERE ($1 IS NULL OR l.actor_id = $1) AND ($2 IS NULL OR l.subject_id = $2) \
+         AND ($3 IS NULL OR l.action = $3) AND ($4 IS NULL OR l.at >= $4) AND ($5 IS NULL OR l.at < $5) \
+         ORDER BY l.seq DESC {}",
+        crate::db::page(limit, 0)?
+    ));
+    let params: [&dyn Param; 5] =
+        [&filter.actor_id, &filter.subject_id, &filter.action, &filter.from, &filter.until];
     Ok(db.sql().all(sql, &params).await?)
 }
 

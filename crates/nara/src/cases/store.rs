@@ -224,16 +224,15 @@ pub async fn worklist(
     // those rows only. No NULLS LAST inside: a due date belongs to exactly one status (the
     // table's CHECK), so where NULLs sort never matters, and SQLite cannot read an index in
     // NULLS LAST order after its first ordered column.
-    // LIMIT and OFFSET are literal integers: SQLite re-prepares a statement whose LIMIT is a
-    // bound parameter at every new value (see PITFALLS); both are checked numbers, never text.
-    anyhow::ensure!(offset >= 0 && limit > 0, "a work list page starts at 0 and holds at least one case");
+    // LIMIT and OFFSET are literal integers (`db::page`).
+    let page = crate::db::page(limit, offset)?;
     let (condition, order) = match status {
         None => ("WHERE unit_id = $2 AND status <> 'closed'", "status_rank, status_due_on, opened_at, id"),
         Some(_) => ("WHERE unit_id = $2 AND status = $3", "status_due_on, opened_at, id"),
     };
     let sql = sqlx::AssertSqlSafe(format!(
         "{SUMMARIES}JOIN (SELECT id AS page_id, status_rank AS page_rank, status_due_on AS page_due, \
-         opened_at AS page_opened FROM cases {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}) page \
+         opened_at AS page_opened FROM cases {condition} ORDER BY {order} {page}) page \
          ON page.page_id = c.id \
          ORDER BY page.page_rank, page.page_due NULLS LAST, page.page_opened, page.page_id"
     ));

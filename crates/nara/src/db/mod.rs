@@ -14,7 +14,7 @@ mod time;
 
 pub use backup::USE_PG_DUMP;
 pub use faults::FaultPlan;
-pub use sql::{Param, Row, Scalar, Sql, Tx};
+pub use sql::{Param, Row, Scalar, Sql, Tx, page};
 pub use time::UtcTime;
 
 use anyhow::{Context, bail};
@@ -38,6 +38,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a request may queue for a pooled connection during a burst (as long as a request
 /// may take at all), rather than failing while others finish.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
+/// PostgreSQL connections per pool.
+const PG_CONNECTIONS: u32 = 16;
 
 /// The database, and the keys that sign its audit log. The keys travel with the pool because
 /// every audit append needs them, and they must come from outside the database (see `audit`).
@@ -47,6 +49,12 @@ pub struct Db {
     audit_keys: Arc<Keyring>,
     /// Only ever set by a test (see `faults`).
     faults: Option<Arc<FaultPlan>>,
+    /// SQLite: this process's writers take turns here, in arrival order, before `BEGIN IMMEDIATE`,
+    /// so they queue without sleeping in SQLite's busy handler (which sleeps 1, 2, 5 … 100 ms;
+    /// it stays only for other processes). Shared by every clone over the same pool.
+    write_turn: Arc<tokio::sync::Mutex<()>>,
+    /// Audit entries recorded on their own wait here to be written together (see `audit::store`).
+    audit_queue: Arc<crate::audit::store::RecordQueue>,
 }
 
 #[derive(Clone, Debug)]
@@ -105,7 +113,13 @@ impl Db {
     /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
-        Self { pool, audit_keys: Arc::new(Keyring::ephemeral()), faults: None }
+        Self {
+            pool,
+            audit_keys: Arc::new(Keyring::ephemeral()),
+            faults: None,
+            write_turn: Arc::default(),
+            audit_queue: Arc::default(),
+        }
     }
 
     /// The same database with the keys that sign (the newest) and verify (all) audit entries.
@@ -117,11 +131,17 @@ impl Db {
     /// The same database, with every statement counted against `plan` (tests of atomicity only).
     pub fn with_fault_plan(mut self, plan: Arc<FaultPlan>) -> Self {
         self.faults = Some(plan);
+        // Its own queue: entries recorded through this `Db` are written (and counted) through it.
+        self.audit_queue = Arc::default();
         self
     }
 
     fn faults(&self) -> Option<&FaultPlan> {
         self.faults.as_deref()
+    }
+
+    pub(crate) fn audit_queue(&self) -> &Arc<crate::audit::store::RecordQueue> {
+        &self.audit_queue
     }
 
     pub fn audit_keys(&self) -> &Keyring {
@@ -132,18 +152,24 @@ impl Db {
         &self.pool
     }
 
-    /// Connects to `sqlite:…` or `postgres:…`, failing within a few seconds when unreachable.
-    /// A missing SQLite file is created; its commits wait for the disk as `synchronous` says.
+    /// Connects a server to `sqlite:…` or `postgres:…`, failing within a few seconds when
+    /// unreachable. A missing SQLite file is created; its commits wait for the disk as
+    /// `synchronous` says. PostgreSQL's pool opens all its connections before this returns and
+    /// keeps them open, so the first burst after start does not queue while they are opened.
     pub async fn connect_with(url: &str, synchronous: Synchronous) -> anyhow::Result<Self> {
         match sqlite_options(url)? {
             Some(options) => Self::open_sqlite(options.create_if_missing(true), synchronous).await,
-            None => Self::connect_postgres_url(url).await,
+            None => Self::connect_postgres_url(url, PG_CONNECTIONS).await,
         }
     }
 
-    /// [`Db::connect_with`] with `synchronous = NORMAL`, for tests and tools.
+    /// Connects as [`Db::connect_with`] with `synchronous = NORMAL`, for tests and tools:
+    /// PostgreSQL connections are opened as they are needed.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        Self::connect_with(url, Synchronous::Normal).await
+        match sqlite_options(url)? {
+            Some(options) => Self::open_sqlite(options.create_if_missing(true), Synchronous::Normal).await,
+            None => Self::connect_postgres_url(url, 0).await,
+        }
     }
 
     /// Opens a database that must already hold Nära's schema, creating nothing: a missing SQLite
@@ -157,7 +183,7 @@ impl Db {
                 }
                 Self::open_sqlite(options, synchronous).await?
             }
-            None => Self::connect_postgres_url(url).await?,
+            None => Self::connect_postgres_url(url, 0).await?,
         };
         if db.migration_status().await?.applied.is_empty() {
             db.close().await;
@@ -166,10 +192,11 @@ impl Db {
         Ok(db)
     }
 
-    async fn connect_postgres_url(url: &str) -> anyhow::Result<Self> {
+    /// `warm`: how many connections to open at once and keep open.
+    async fn connect_postgres_url(url: &str, warm: u32) -> anyhow::Result<Self> {
         let options = PgConnectOptions::from_str(url)
             .with_context(|| format!("the database address {} is not valid", redact(url)))?;
-        Self::connect_postgres(options)
+        Self::open_postgres(options, warm)
             .await
             .with_context(|| format!("cannot reach the database at {}", redact(url)))
     }
@@ -197,8 +224,15 @@ impl Db {
     }
 
     pub async fn connect_postgres(options: PgConnectOptions) -> anyhow::Result<Self> {
-        let connecting =
-            PgPoolOptions::new().max_connections(16).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options);
+        Self::open_postgres(options, 0).await
+    }
+
+    async fn open_postgres(options: PgConnectOptions, warm: u32) -> anyhow::Result<Self> {
+        let connecting = PgPoolOptions::new()
+            .max_connections(PG_CONNECTIONS)
+            .min_connections(warm)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options);
         let pool = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
             .await
             .map_err(|_| anyhow::anyhow!("no answer within {} seconds", CONNECT_TIMEOUT.as_secs()))?
@@ -324,6 +358,13 @@ mod tests {
             drop(held);
             db.close().await;
         }
+    }
+
+    #[tokio::test]
+    async fn sqlite_is_built_without_memory_statistics() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        let options: Vec<String> = db.sql().column("PRAGMA compile_options", &[]).await.unwrap();
+        assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
     }
 
     #[test]

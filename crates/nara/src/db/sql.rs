@@ -77,6 +77,14 @@ fn postgres_arguments(params: &[&dyn Param]) -> Result<PgArguments, sqlx::Error>
     Ok(arguments)
 }
 
+/// `LIMIT n OFFSET m` as literal integers, to append to a statement. SQLite re-prepares a
+/// statement whose LIMIT or OFFSET is a bound parameter at every binding (see PITFALLS), so the
+/// page is written into the text; both are numbers checked here, never text from a request.
+pub fn page(limit: i64, offset: i64) -> anyhow::Result<String> {
+    anyhow::ensure!(limit > 0 && offset >= 0, "a page starts at 0 or later and holds at least one row");
+    Ok(format!("LIMIT {limit} OFFSET {offset}"))
+}
+
 /// Where a statement runs: the pool (each statement on its own) or an open transaction.
 pub struct Sql<'c> {
     on: On<'c>,
@@ -197,6 +205,9 @@ pub struct Tx {
     db: Db,
     /// Begun with `begin_write`: holds SQLite's write lock from the start.
     write: bool,
+    /// SQLite: this process's turn to write, held until the transaction ends. Declared after
+    /// `inner` so that it is released after the transaction.
+    _write_turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 enum Inner {
@@ -213,7 +224,7 @@ impl Db {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
         };
-        Ok(Tx { inner, db: self.clone(), write: false })
+        Ok(Tx { inner, db: self.clone(), write: false, _write_turn: None })
     }
 
     /// A transaction that reads before it writes and must not be overtaken in between: SQLite
@@ -221,11 +232,16 @@ impl Db {
     /// rows they read (`FOR UPDATE`), see [`Tx::backend`].
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         step(self.faults())?;
-        let inner = match self.pool() {
-            Pool::Sqlite(pool) => Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
+        let (inner, turn) = match self.pool() {
+            Pool::Sqlite(pool) => {
+                // The turn first, then a connection: a writer waiting its turn holds no connection
+                // that readers could use.
+                let turn = self.write_turn.clone().lock_owned().await;
+                (Inner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?), Some(turn))
+            }
+            Pool::Postgres(pool) => (Inner::Postgres(pool.begin().await?), None),
         };
-        Ok(Tx { inner, db: self.clone(), write: true })
+        Ok(Tx { inner, db: self.clone(), write: true, _write_turn: turn })
     }
 
     /// Statements on the pool, each on its own.

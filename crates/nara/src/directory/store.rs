@@ -237,11 +237,14 @@ pub async fn entries_by_ids(db: &Db, ids: &[Uuid]) -> anyhow::Result<Vec<Entry>>
 
 /// Published entries in name order, a page at a time (for open data).
 pub async fn published_entries(db: &Db, offset: i64, limit: i64) -> anyhow::Result<Vec<Entry>> {
-    let sql = "SELECT id, slug, kind, name, description_sv, description_en, areas, target_groups, \
-               age_min, age_max, languages, phone, email, website, street_address, postal_code, city, hours, \
-               premises_accessibility, way_in, org_number, published, confirmed_at, updated_at FROM directory_entries \
-               WHERE published ORDER BY name, id LIMIT $1 OFFSET $2";
-    entries(db.sql().all(sql, &[&limit, &offset]).await?)
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT id, slug, kind, name, description_sv, description_en, areas, target_groups, \
+         age_min, age_max, languages, phone, email, website, street_address, postal_code, city, hours, \
+         premises_accessibility, way_in, org_number, published, confirmed_at, updated_at FROM directory_entries \
+         WHERE published ORDER BY name, id {}",
+        crate::db::page(limit, offset)?
+    ));
+    entries(db.sql().all(sql, &[]).await?)
 }
 
 /// Published entries in id order after `after`, a batch at a time: walking the whole directory

@@ -150,7 +150,7 @@ const PUBLIC_OCCURRENCES: &str = "SELECT id, series_id, position, starts_at, end
      WHERE ends_at > $1 AND ($2 IS NULL OR starts_at < $2) AND series_id IN \
      (SELECT id FROM event_series WHERE public = TRUE AND ($3 IS NULL OR organiser_name = $3) \
       AND ($4 IS NULL OR audience_sv = $4) AND ($5 IS NULL OR help_area = $5)) \
-     ORDER BY starts_at, id LIMIT $6";
+     ORDER BY starts_at, id";
 
 const OCCURRENCES_REGISTERED_BY: &str = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, \
      theme_en, agenda_sv, agenda_en, notes_md, capacity, taken, sequence FROM event_occurrences \
@@ -271,8 +271,9 @@ pub async fn public_occurrences(
     until: Option<UtcTime>,
     limit: i64,
 ) -> anyhow::Result<Vec<Occurrence>> {
-    let params: [&dyn Param; 6] = [&from, &until, &filter.organiser, &filter.audience, &filter.area, &limit];
-    Ok(db.sql().all(PUBLIC_OCCURRENCES, &params).await?)
+    let params: [&dyn Param; 5] = [&from, &until, &filter.organiser, &filter.audience, &filter.area];
+    let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, 0)?));
+    Ok(db.sql().all(sql, &params).await?)
 }
 
 /// Registers for an occurrence: confirmed while places last, then on the waitlist.

@@ -16,8 +16,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
-use tracing::Level;
+use tower_http::trace::TraceLayer;
 
 use crate::i18n::Locale;
 use crate::identity::Role;
@@ -291,11 +290,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
     let layers = ServiceBuilder::new()
         .map_request(security::drop_client_request_id::<axum::body::Body>)
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(request_span)
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+        .layer(TraceLayer::new_for_http().make_span_with(request_span).on_response(log_response))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
         .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::add_security_headers))
@@ -310,6 +305,13 @@ pub fn with_layers(routes: Router<AppState>, state: AppState, limits: Limits) ->
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes));
     routes.layer(layers).with_state(state)
+}
+
+/// The one line a request writes at `info`: its status and how long it took, inside the request's
+/// span (id, method, route pattern). Kept short: under load the log is written per request.
+fn log_response<B>(response: &axum::http::Response<B>, latency: std::time::Duration, _: &tracing::Span) {
+    let ms = latency.as_secs_f64() * 1000.0;
+    tracing::info!(status = response.status().as_u16(), ms = %format_args!("{ms:.2}"));
 }
 
 /// The span every log line of a request carries: its id, method and route pattern. The concrete

@@ -33,6 +33,12 @@ async fn append_many(db: &Db, n: usize) {
     for task in tasks {
         seqs.push(task.await.unwrap());
     }
+    // Each caller is answered with its own entry's number, even when written together with others.
+    let written = entries(db).await;
+    for (i, seq) in seqs.iter().enumerate() {
+        let entry = written.iter().find(|e| e.seq == *seq).expect("the answered entry is in the log");
+        assert_eq!(entry.object_id.as_deref(), Some(i.to_string().as_str()), "seq {seq}");
+    }
     seqs.sort_unstable();
     assert_eq!(seqs, (before + 1..=before + n as i64).collect::<Vec<_>>(), "one unbroken sequence");
 }
@@ -169,6 +175,15 @@ on_both_backends!(concurrent_appends_form_one_verifiable_chain, Migrated, |db| {
         keys.iter().all(|k| k.as_deref() == Some(db.audit_keys().signing().id())),
         "every entry is keyed"
     );
+});
+
+on_both_backends!(entries_recorded_at_the_same_moment_share_a_transaction, Migrated, |db| {
+    // Every statement counted: one entry on its own takes five (begin, head, insert, head, commit).
+    let plan = Arc::new(nara::db::FaultPlan::new());
+    let counted = db.clone().with_fault_plan(plan.clone());
+    append_many(&counted, 40).await;
+    assert!(plan.seen() < 5 * 40, "{} statements for 40 entries: written one by one", plan.seen());
+    assert_eq!(entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()), Ok(40));
 });
 
 on_both_backends!(the_log_refuses_updates_and_deletes, Migrated, |db| {
