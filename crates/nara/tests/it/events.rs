@@ -684,7 +684,7 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     register(&db, meetings[1], &someone(1)).await.unwrap();
 
     let page = app.get("/kalender/anhoriga/0", None).await.body;
-    assert!(page.contains("3\u{2069} träffar från och med den här"), "the choice is offered: {page}");
+    assert!(page.contains("Alla 3 träffar från och med den här"), "the choice is offered: {page}");
     let made = app
         .post(
             "/kalender/anhoriga/0/anmalan",
@@ -921,4 +921,18 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
     assert_eq!(store::registrations_for(&db, meetings[0]).await.unwrap()[0].attended, Some(true));
     assert!(nara::audit::store::verify_chain(&db, &[]).await.unwrap().is_ok(), "the audit chain holds");
+});
+
+on_both_backends!(pages_with_values_carry_no_invisible_direction_marks, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, _) = organiser(&db, "arr@example.se").await;
+    weekly(&db, "anhoriga", 5, 3, None).await;
+    let marks = ['\u{2068}', '\u{2069}'];
+    for path in ["/kalender/anhoriga/0", "/en/kalender/anhoriga/0"] {
+        let page = app.get(path, Some(&mine)).await.body;
+        // A number (plural choice) and a time (the session bar) are both formatted into it.
+        assert!(page.contains("3 träffar") || page.contains("3 meetings"), "{page}");
+        assert!(page.contains("loggas ut automatiskt kl.") || page.contains("signed out automatically at"));
+        assert!(!page.contains(marks), "{path} has isolation marks");
+    }
 });
