@@ -284,19 +284,20 @@ pub async fn occurrence(
     Ok(render(&page)?.into_response())
 }
 
-/// The confirmation or promotion e-mail, with the private link.
+/// The confirmation or promotion e-mail, with where to go and the private link.
 fn registration_mail(
     state: &AppState,
     locale: Locale,
     to: &str,
     kind: &str,
-    title: &str,
+    series: &Series,
     when: &str,
     link: &str,
 ) -> Email {
     let args = [
-        ("title", title.to_string().into()),
+        ("title", series.title(locale).to_string().into()),
         ("when", when.to_string().into()),
+        ("where", where_to_go(state, locale, series).into()),
         ("link", link.to_string().into()),
     ];
     Email {
@@ -304,6 +305,19 @@ fn registration_mail(
         subject: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-subject"), &args),
         body: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-body"), &args),
     }
+}
+
+/// An e-mail's lines saying where the meeting is: the place with its address, and the link
+/// when it can be joined online.
+fn where_to_go(state: &AppState, locale: Locale, series: &Series) -> String {
+    let place = series
+        .place()
+        .map(|place| state.catalogues.plain_with(locale, "mail-event-place", &[("place", place.into())]));
+    let online = series
+        .online_url
+        .as_deref()
+        .map(|url| state.catalogues.plain_with(locale, "mail-event-online", &[("url", url.into())]));
+    [place, online].into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
 pub async fn register(
@@ -393,7 +407,7 @@ fn confirmation_mail(
     if let [only] = made {
         let kind = if only.status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
         let when = starts(only).map(format_stockholm).unwrap_or_default();
-        return registration_mail(state, locale, to, kind, series.title(locale), &when, link);
+        return registration_mail(state, locale, to, kind, series, &when, link);
     }
     let when: Vec<String> = made
         .iter()
@@ -402,7 +416,7 @@ fn confirmation_mail(
             Some(format!("- {}: {status}", format_stockholm(starts(r)?)))
         })
         .collect();
-    registration_mail(state, locale, to, "series", series.title(locale), &when.join("\n"), link)
+    registration_mail(state, locale, to, "series", series, &when.join("\n"), link)
 }
 
 /// One meeting of a registration made for a whole series.
@@ -524,7 +538,7 @@ fn promotion_mail(state: &AppState, series: &Series, occurrence: &Occurrence, pr
             .href(&format!("/anmalan/{}", registration_token(state.secrets.key(), promoted.registration_id))),
     );
     let when = format_stockholm(occurrence.starts_at);
-    registration_mail(state, locale, &promoted.email, "promoted", series.title(locale), &when, &link)
+    registration_mail(state, locale, &promoted.email, "promoted", series, &when, &link)
 }
 
 /// A registration with its meeting and series; `None` when any of them is gone.

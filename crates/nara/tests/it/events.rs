@@ -923,6 +923,47 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     assert!(nara::audit::store::verify_chain(&db, &[]).await.unwrap().is_ok(), "the audit chain holds");
 });
 
+/// The e-mails a person has been sent so far.
+async fn mails_to(db: &Db, to: &str) -> Vec<nara::mail::OutboxMessage> {
+    nara::mail::store::outbox(db).await.unwrap().into_iter().filter(|m| m.to_address == to).collect()
+}
+
+on_both_backends!(the_confirmation_mail_says_where_to_go_in_the_readers_language, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let mut hybrid = series("hybrid", Some(1));
+    hybrid.online_url = Some("https://mote.example.se/anhoriga".into());
+    store::create_series(&db, &NewSeries { series: hybrid }, &soon()).await.unwrap();
+    let form = |name, email| [("name", name), ("email", email)];
+    app.post("/kalender/hybrid/0/anmalan", &form("Lena", "lena@example.se"), None).await;
+    app.post("/en/kalender/hybrid/0/anmalan", &form("Omar", "omar@example.se"), None).await;
+
+    let sv = &mails_to(&db, "lena@example.se").await[0];
+    assert!(sv.subject.starts_with("Du är anmäld"), "{}", sv.subject);
+    assert!(sv.body.contains("Plats: Träffpunkt Sköldenborg, Hebsackersgatan 6\n"), "{}", sv.body);
+    assert!(sv.body.contains("Delta på distans: https://mote.example.se/anhoriga\n"), "{}", sv.body);
+    let en = &mails_to(&db, "omar@example.se").await[0];
+    assert!(en.subject.starts_with("You are on the waiting list"), "{}", en.subject);
+    assert!(en.body.contains("Place: Träffpunkt Sköldenborg, Hebsackersgatan 6\n"), "{}", en.body);
+    assert!(en.body.contains("Take part online: https://mote.example.se/anhoriga\n"), "{}", en.body);
+
+    // A whole series' confirmation says it too, and a meeting with no place names none.
+    let mut online_only = series("distans", Some(5));
+    online_only.venue_name = None;
+    online_only.venue_address = None;
+    online_only.online_url = Some("https://mote.example.se/distans".into());
+    let rule = Rule { frequency: Frequency::Weekly { interval: 1 }, end: End::Count(2), ..soon() };
+    store::create_series(&db, &NewSeries { series: online_only }, &rule).await.unwrap();
+    let whole = [("name", "Sam"), ("email", "sam@example.se"), ("omfattning", "alla")];
+    app.post("/kalender/distans/0/anmalan", &whole, None).await;
+    let series_mail = &mails_to(&db, "sam@example.se").await[0];
+    assert!(
+        series_mail.body.contains("Delta på distans: https://mote.example.se/distans"),
+        "{}",
+        series_mail.body
+    );
+    assert!(!series_mail.body.contains("Plats:"), "{}", series_mail.body);
+});
+
 on_both_backends!(pages_with_values_carry_no_invisible_direction_marks, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let (mine, _) = organiser(&db, "arr@example.se").await;
