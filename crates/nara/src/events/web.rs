@@ -435,6 +435,8 @@ struct RegistrationPage<'a> {
     status_key: &'static str,
     cancel_action: String,
     can_cancel: bool,
+    /// "Add to your calendar" only while something registered for is still on.
+    offer_calendar: bool,
     feed_href: String,
     /// The other meetings registered for together with this one.
     group: Vec<GroupLine>,
@@ -462,6 +464,12 @@ fn cancellable(status: RegistrationStatus, occurrence: &Occurrence, now: UtcTime
     status != RegistrationStatus::Cancelled && occurrence.ends_at > now
 }
 
+/// Whether a registration stands for a meeting that is still on: only then is there something
+/// to add to a calendar.
+fn still_on(status: RegistrationStatus, occurrence: &Occurrence) -> bool {
+    status != RegistrationStatus::Cancelled && !occurrence.cancelled
+}
+
 /// `GET /anmalan/{token}`: the registration behind a private link, with the other meetings
 /// of the series it was made together with.
 pub async fn registration(
@@ -477,9 +485,11 @@ pub async fn registration(
     let now = UtcTime::now();
     let status = registration.status();
     let mut group = Vec::new();
+    let mut any_on = still_on(status, &occurrence);
     if let Some(group_id) = registration.group_id {
         for other in store::registrations_in_group(&state.db, group_id).await? {
             let Some(o) = store::occurrence(&state.db, other.occurrence_id).await? else { continue };
+            any_on |= still_on(other.status(), &o);
             let other_token = registration_token(state.secrets.key(), other.id);
             group.push(GroupLine {
                 line: OccurrenceLine::new(&series, &o, &ctx),
@@ -497,6 +507,7 @@ pub async fn registration(
         status_key: status_key(status),
         cancel_action: ctx.href(&format!("/anmalan/{token}/avboka")),
         can_cancel: cancellable(status, &occurrence, now),
+        offer_calendar: any_on,
         feed_href: if group.is_empty() {
             ctx.href(&format!("/kalender/{}/{}/kalender.ics", series.slug, occurrence.position))
         } else {

@@ -964,6 +964,29 @@ on_both_backends!(the_confirmation_mail_says_where_to_go_in_the_readers_language
     assert!(!series_mail.body.contains("Plats:"), "{}", series_mail.body);
 });
 
+on_both_backends!(a_cancelled_registration_offers_no_calendar, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    store::create_series(&db, &NewSeries { series: series("en-gang", Some(5)) }, &soon()).await.unwrap();
+    let made = app
+        .post("/kalender/en-gang/0/anmalan", &[("name", "Lena"), ("email", "lena@example.se")], None)
+        .await;
+    let link = made.location().to_string();
+    assert!(app.get(&link, None).await.body.contains("Lägg till i din kalender"), "offered while it stands");
+    app.post(&format!("{link}/avboka"), &[], None).await;
+    let cancelled = app.get(&link, None).await.body;
+    assert!(cancelled.contains("Din anmälan är avbokad."), "{cancelled}");
+    assert!(!cancelled.contains("Lägg till i din kalender") && !cancelled.contains(".ics"), "{cancelled}");
+
+    // Meetings registered for together: offered while one still stands, not once all are off.
+    weekly(&db, "serie", 5, 2, None).await;
+    let whole = [("name", "Sam"), ("email", "sam@example.se"), ("omfattning", "alla")];
+    let link = app.post("/kalender/serie/0/anmalan", &whole, None).await.location().to_string();
+    app.post(&format!("{link}/avboka"), &[], None).await;
+    assert!(app.get(&link, None).await.body.contains("Lägg till i din kalender"), "one meeting still stands");
+    app.post(&format!("{link}/avboka-alla"), &[], None).await;
+    assert!(!app.get(&link, None).await.body.contains("Lägg till i din kalender"), "all are cancelled");
+});
+
 on_both_backends!(pages_with_values_carry_no_invisible_direction_marks, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let (mine, _) = organiser(&db, "arr@example.se").await;
