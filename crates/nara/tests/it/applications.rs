@@ -432,3 +432,15 @@ on_both_backends!(staff_publish_versions_and_drafts_keep_theirs, Migrated, |db| 
         .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN, "a form for another unit");
 });
+
+on_both_backends!(the_forms_pages_breadcrumb_leads_back_to_the_cases, Migrated, |db| {
+    let w = world(db).await;
+    for path in
+        ["/handlaggare/ansokningsformular".to_string(), format!("/handlaggare/ansokningsformular/{FORM}")]
+    {
+        let page = w.app.get(&path, Some(&w.x)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.body.contains("<li><a href=\"/handlaggare\">Ärenden</a></li>"), "{path}: {}", page.body);
+        assert!(!page.body.contains("Katalogen: att granska"), "{path}");
+    }
+});
