@@ -170,7 +170,7 @@ async fn page(
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingsListed, "booking")
             .object(booking.id)
             .subject(booking.resident_id)
-            .purpose("Handläggarens egna möten")
+            .purpose(crate::audit::purpose::OFFICER_MEETINGS)
             .request(ctx.request_id.clone());
         crate::audit::store::record(&state.db, &event).await?;
     }
@@ -361,7 +361,7 @@ pub async fn cancel(
             let event = AuditEvent::new(officer_actor(me, &case), Action::BookingCancelled, "booking")
                 .object(booking.id)
                 .subject(case.resident_id)
-                .purpose("Handläggning av ärendet")
+                .purpose(crate::audit::purpose::CASE_WORK)
                 .request(ctx.request_id.clone());
             crate::audit::store::append(&mut tx, &event).await?;
             if let Some(notice) = &notice {

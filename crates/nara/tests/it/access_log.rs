@@ -150,3 +150,14 @@ on_both_backends!(the_sixth_refusal_within_an_hour_tells_the_reviewers_once_with
     }
     assert_eq!(w.notices_to(REVIEWERS[1]).await.len(), 2);
 });
+
+on_both_backends!(the_residents_log_gives_purposes_in_the_readers_language, Migrated, |db| {
+    let w = world(db).await;
+    let seen = w.app.get(&format!("/handlaggare/arenden/{}", w.case), Some(&w.x)).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    let en = w.app.get("/en/mina-sidor/logg", Some(&w.a)).await.body;
+    assert!(en.contains("<td>Handling the case</td>"), "{en}");
+    assert!(!en.contains("Handläggning av ärendet"), "no Swedish purpose in English");
+    let sv = w.app.get("/mina-sidor/logg", Some(&w.a)).await.body;
+    assert!(sv.contains("<td>Handläggning av ärendet</td>"), "{sv}");
+});

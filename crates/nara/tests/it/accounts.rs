@@ -277,6 +277,7 @@ on_both_backends!(the_resident_reads_who_has_seen_their_data, Migrated, |db| {
     assert!(sv.body.contains("Erik Nyström") && sv.body.contains("Administration av konto"), "{}", sv.body);
     let en = app.get("/en/mina-sidor/logg", Some(&token)).await;
     assert!(en.body.contains("Erik Nyström") && en.body.contains("lang=\"en\""));
+    assert!(en.body.contains("Account administration") && !en.body.contains("Administration av konto"));
 });
 
 on_both_backends!(removing_a_role_names_the_role_and_its_unit, Migrated, |db| {
