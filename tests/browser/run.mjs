@@ -17,7 +17,8 @@ import { startServer } from './lib/server.mjs';
 const PAGES = [
   ...inBothLanguages(['/', '/tillganglighet', '/logga-in', '/skapa-konto', '/glomt-losenord']),
   ...inBothLanguages(['/finns-inte-xyz'], { status: 404 }),
-  ...inBothLanguages(['/mina-sidor', '/mina-sidor/logg'], { as: RESIDENT }),
+  ...inBothLanguages(['/mina-sidor'], { as: RESIDENT }),
+  ...inBothLanguages(['/mina-sidor/logg'], { as: RESIDENT, narrowLists: true }),
   ...inBothLanguages(['/admin'], { as: ADMIN }),
   { path: '/admin/personer/{id}', linkedFrom: '/admin', as: ADMIN },
   // The city's set-up: the lists (with the add form) and an item's page (form, uses, history).
@@ -32,8 +33,8 @@ const PAGES = [
   ]),
   // The month view and a filtered list (the first development-group meeting, /0, has been held:
   // its page shows the agenda and the notes rendered from Markdown).
-  { path: '/kalender?visa=manad' },
-  { path: '/en/kalender?visa=manad' },
+  { path: '/kalender?visa=manad', narrowLists: true },
+  { path: '/en/kalender?visa=manad', narrowLists: true },
   { path: '/kalender?omrade=stod-till-anhoriga' },
   ...inBothLanguages(['/mina-sidor/kalender'], { as: RESIDENT }),
   // The resident's cases, a case, booking a meeting and a booked meeting; the officer's side.
@@ -49,7 +50,8 @@ const PAGES = [
   { path: '/mina-sidor/ansokningar/{id}/steg/1', linkedFrom: '/mina-sidor/ansokningar/{id}', via: '/mina-sidor/ansok', as: RESIDENT },
   { path: '/en/mina-sidor/ansokningar/{id}/steg/2', linkedFrom: '/en/mina-sidor/ansokningar/{id}', via: '/en/mina-sidor/ansok', as: RESIDENT },
   ...inBothLanguages(['/handlaggare/ansokningsformular', '/handlaggare/ansokningsformular/samtalsstod'], { as: ORGANISER }),
-  ...inBothLanguages(['/handlaggare', '/handlaggare/tider'], { as: ORGANISER }),
+  ...inBothLanguages(['/handlaggare'], { as: ORGANISER, narrowLists: true }),
+  ...inBothLanguages(['/handlaggare/tider'], { as: ORGANISER }),
   { path: '/handlaggare/arenden/{id}', linkedFrom: '/handlaggare', as: ORGANISER },
   ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
   // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).

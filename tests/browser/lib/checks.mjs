@@ -22,6 +22,7 @@ export const CHECKS = [
   { name: 'keyboard: skip link first, visible focus', run: checkSkipLink },
   { name: 'works with JavaScript disabled', run: checkWithoutJavaScript },
   { name: 'reflow at 320 CSS px (400 % zoom)', run: checkReflow },
+  { name: 'tables read as lists at 320 CSS px', run: checkNarrowLists },
   { name: 'language switch', run: checkLanguageSwitch },
   { name: 'no failed requests or console errors', run: checkCleanLoad },
 ];
@@ -248,6 +249,21 @@ async function checkReflow(t) {
     const { scrollWidth, innerWidth, widest } = await page.evaluate(measureOverflow);
     assert.ok(scrollWidth <= innerWidth + REFLOW_TOLERANCE_PX,
       `horizontal scrolling at ${innerWidth} px: scrollWidth is ${scrollWidth}; widest elements: ${widest.join(', ')}`);
+  });
+}
+
+/**
+ * An entry marked `narrowLists` (the work list, the access log, the month) shows its tables as
+ * one block per row or per day at 320 px: none of them is left to scroll sideways.
+ */
+async function checkNarrowLists(t) {
+  if (!t.entry.narrowLists) return;
+  await visit(t, { context: { viewport: REFLOW_VIEWPORT } }, async (page) => {
+    const wraps = await page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
+      .map((wrap) => ({ table: wrap.querySelector('table')?.className, scroll: wrap.scrollWidth, width: wrap.clientWidth })));
+    assert.ok(wraps.length > 0, 'the page has no table to check');
+    const wide = wraps.filter((w) => w.scroll > w.width + REFLOW_TOLERANCE_PX);
+    assert.deepEqual(wide, [], `tables scroll sideways at 320 px: ${JSON.stringify(wide)}`);
   });
 }
 

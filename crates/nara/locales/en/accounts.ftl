@@ -304,3 +304,16 @@ mail-refusals-body =
     { $link }
 
     You get this because you review the log. We send at most one message an hour about the same person.
+
+## Purposes recorded in the log, as the reader sees them
+audit-purpose-case-work = Handling the case
+audit-purpose-work-list = Case work list
+audit-purpose-own-case-addition = Own addition to the case
+audit-purpose-booking = Booking a meeting in the case
+audit-purpose-officer-meetings = The case officer's own meetings
+audit-purpose-own-application = Own application
+audit-purpose-organiser = Organiser of the meeting
+audit-purpose-account-admin = Account administration
+audit-purpose-log-review = Log review
+audit-purpose-log-review-no-match = Log review (no match)
+audit-purpose-own-data-request = Your own request for your data

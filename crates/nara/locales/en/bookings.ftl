@@ -46,6 +46,15 @@ mail-booking-changed-body =
 
     Kind regards
     Nära, { -city }
+mail-booking-changed-officer-subject = A booking has changed
+mail-booking-changed-officer-body =
+    Hello,
+
+    Something has changed in one of your booked meetings. Sign in and open My bookable times and coming meetings to see what:
+    { $link }
+
+    Kind regards
+    Nära, { -city }
 
 ## The officer's bookable times
 availability-title = My bookable times

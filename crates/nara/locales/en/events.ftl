@@ -41,11 +41,14 @@ event-status-confirmed = You are signed up. Welcome!
 event-status-waitlisted = It is full right now, so you are on the waiting list. We e-mail you at once if you get a place.
 event-status-cancelled = Your registration is cancelled.
 
+mail-event-place = Place: { $place }
+mail-event-online = Take part online: { $url }
 mail-event-confirmed-subject = You are signed up: { $title }
 mail-event-confirmed-body =
     Hello,
 
     You are signed up for { $title } on { $when }.
+    { $where }
 
     Here you can see your registration or cancel it:
     { $link }
@@ -57,6 +60,7 @@ mail-event-waitlisted-body =
     Hello,
 
     { $title } on { $when } was full, so you are on the waiting list. If someone cancels you get the place and we e-mail you at once.
+    { $where }
 
     Here you can see your registration or cancel it:
     { $link }
@@ -68,6 +72,7 @@ mail-event-promoted-body =
     Hello,
 
     A place became free and you are now signed up for { $title } on { $when }.
+    { $where }
 
     If you cannot come, please cancel so that someone else can have the place:
     { $link }
@@ -198,6 +203,8 @@ mail-event-series-body =
 
     You signed up for these meetings of { $title }:
     { $when }
+
+    { $where }
 
     Where it is full you are on the waiting list, and we will e-mail you as soon as you get a place.
     Here you can see your meetings and cancel one or all of them:

@@ -304,3 +304,16 @@ mail-refusals-body =
     { $link }
 
     Du får det här för att du följer upp loggen. Vi skickar högst ett meddelande i timmen om samma person.
+
+## Purposes recorded in the log, as the reader sees them
+audit-purpose-case-work = Handläggning av ärendet
+audit-purpose-work-list = Arbetslista för handläggning
+audit-purpose-own-case-addition = Eget tillägg i ärendet
+audit-purpose-booking = Bokning av möte i ärendet
+audit-purpose-officer-meetings = Handläggarens egna möten
+audit-purpose-own-application = Egen ansökan
+audit-purpose-organiser = Arrangör av träffen
+audit-purpose-account-admin = Administration av konto
+audit-purpose-log-review = Logguppföljning
+audit-purpose-log-review-no-match = Logguppföljning (ingen träff)
+audit-purpose-own-data-request = Din egen begäran om dina uppgifter

@@ -46,6 +46,15 @@ mail-booking-changed-body =
 
     Vänliga hälsningar
     Nära, { -city }
+mail-booking-changed-officer-subject = En bokning har ändrats
+mail-booking-changed-officer-body =
+    Hej!
+
+    Något har ändrats i ett av dina bokade möten. Logga in och öppna Mina bokningsbara tider och kommande möten för att se vad:
+    { $link }
+
+    Vänliga hälsningar
+    Nära, { -city }
 
 ## The officer's bookable times
 availability-title = Mina bokningsbara tider

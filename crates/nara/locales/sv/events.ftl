@@ -41,11 +41,14 @@ event-status-confirmed = Du är anmäld. Välkommen!
 event-status-waitlisted = Det är fullt just nu, så du står på väntelistan. Vi mejlar dig direkt om du får en plats.
 event-status-cancelled = Din anmälan är avbokad.
 
+mail-event-place = Plats: { $place }
+mail-event-online = Delta på distans: { $url }
 mail-event-confirmed-subject = Du är anmäld: { $title }
 mail-event-confirmed-body =
     Hej!
 
     Du är anmäld till { $title } den { $when }.
+    { $where }
 
     Här kan du se din anmälan eller avboka den:
     { $link }
@@ -57,6 +60,7 @@ mail-event-waitlisted-body =
     Hej!
 
     Det var fullt till { $title } den { $when }, så du står på väntelistan. Om någon avbokar får du platsen och vi mejlar dig direkt.
+    { $where }
 
     Här kan du se din anmälan eller avboka den:
     { $link }
@@ -68,6 +72,7 @@ mail-event-promoted-body =
     Hej!
 
     En plats blev ledig och nu är du anmäld till { $title } den { $when }.
+    { $where }
 
     Om du inte kan komma, avboka gärna så att någon annan får platsen:
     { $link }
@@ -198,6 +203,8 @@ mail-event-series-body =
 
     Du har anmält dig till de här träffarna i { $title }:
     { $when }
+
+    { $where }
 
     Om det är fullt står du på väntelistan, och vi mejlar dig direkt om du får en plats.
     Här ser du dina träffar och kan avboka en eller alla:

@@ -23,7 +23,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why an administrator opens a person's account, as the person's access log shows it.
-const PURPOSE: &str = "Administration av konto";
+const PURPOSE: &str = crate::audit::purpose::ACCOUNT_ADMIN;
 
 /// A role as offered in a form: its value and catalogue key.
 pub struct RoleOption {

@@ -29,7 +29,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why the resident's own writes are in their log.
-const PURPOSE_OWN: &str = "Egen ansökan";
+const PURPOSE_OWN: &str = crate::audit::purpose::OWN_APPLICATION;
 
 /// The application if it is the signed-in person's own; for anyone else "not found", audited.
 async fn own_application(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<ApplicationRow, AppError> {

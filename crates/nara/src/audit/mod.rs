@@ -7,6 +7,7 @@
 mod chain;
 pub mod checkpoint;
 mod keyring;
+pub mod purpose;
 pub mod refusals;
 pub mod review;
 pub mod store;

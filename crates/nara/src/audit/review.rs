@@ -75,7 +75,7 @@ async fn record(
     filter: &AuditFilter,
 ) -> anyhow::Result<()> {
     let mut event = AuditEvent::new(AuditActor::of(&ctx.current.actor), action, "audit_log")
-        .purpose("Logguppföljning")
+        .purpose(super::purpose::LOG_REVIEW)
         .request(ctx.request_id.clone());
     if let Some(subject) = filter.subject_id {
         event = event.subject(subject);
@@ -197,7 +197,7 @@ async fn answer(state: &AppState, ctx: &PageContext, query: SearchQuery) -> Resu
             // Asking whether someone is in the system is itself a question about them.
             let event =
                 AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::AuditLogSearched, "audit_log")
-                    .purpose("Logguppföljning (ingen träff)")
+                    .purpose(super::purpose::LOG_REVIEW_NO_MATCH)
                     .request(ctx.request_id.clone());
             store::record(&state.db, &event).await?;
             Err(())

@@ -37,17 +37,43 @@ fn officer_actor(me: Uuid, case: &crate::cases::Case) -> AuditActor {
     }
 }
 
-/// The notice to a person that something changed in a booking: never what or when, only that
-/// they should look under My pages (an e-mail can be read by others). `None` when they cannot be
-/// reached. The action queues it in its own transaction.
-pub async fn notice(state: &AppState, person: Uuid, key: &str) -> Result<Option<Email>, AppError> {
+/// Who a booking notice goes to: it sends each where they see their meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Told {
+    /// The resident, to My pages.
+    Resident,
+    /// The officer, to their bookable times and coming meetings (officers do not use My pages).
+    Officer,
+}
+
+impl Told {
+    fn key(self) -> &'static str {
+        match self {
+            Told::Resident => "mail-booking-changed",
+            Told::Officer => "mail-booking-changed-officer",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Told::Resident => "/mina-sidor",
+            Told::Officer => "/handlaggare/tider",
+        }
+    }
+}
+
+/// The notice to a person that something changed in a booking: never what or when, only where
+/// to look (an e-mail can be read by others). `None` when they cannot be reached. The action
+/// queues it in its own transaction.
+pub async fn notice(state: &AppState, person: Uuid, told: Told) -> Result<Option<Email>, AppError> {
     let Some(person) = crate::identity::store::person(&state.db, person).await?.filter(|p| p.active) else {
         return Ok(None);
     };
     let Some(to) = person.email else { return Ok(None) };
     let locale = crate::i18n::Locale::SV;
-    let link = state.absolute("/mina-sidor");
+    let link = state.absolute(told.path());
     let args = [("link", link.into())];
+    let key = told.key();
     let mail = Email {
         to,
         subject: state.catalogues.plain_with(locale, &format!("{key}-subject"), &args),
@@ -144,7 +170,7 @@ async fn page(
         let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::BookingsListed, "booking")
             .object(booking.id)
             .subject(booking.resident_id)
-            .purpose("Handläggarens egna möten")
+            .purpose(crate::audit::purpose::OFFICER_MEETINGS)
             .request(ctx.request_id.clone());
         crate::audit::store::record(&state.db, &event).await?;
     }
@@ -329,13 +355,13 @@ pub async fn cancel(
     let me = ctx.person()?.person.id;
     // A meeting that has begun stays as it was.
     if booking.starts_at > UtcTime::now() {
-        let notice = notice(&state, case.resident_id, "mail-booking-changed").await?;
+        let notice = notice(&state, case.resident_id, Told::Resident).await?;
         let mut tx = state.db.begin_write().await?;
         if store::cancel_booking(&mut tx, booking.id, me).await? {
             let event = AuditEvent::new(officer_actor(me, &case), Action::BookingCancelled, "booking")
                 .object(booking.id)
                 .subject(case.resident_id)
-                .purpose("Handläggning av ärendet")
+                .purpose(crate::audit::purpose::CASE_WORK)
                 .request(ctx.request_id.clone());
             crate::audit::store::append(&mut tx, &event).await?;
             if let Some(notice) = &notice {

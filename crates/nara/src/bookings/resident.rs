@@ -29,7 +29,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why a booking is written to the resident's log.
-const PURPOSE: &str = "Bokning av möte i ärendet";
+const PURPOSE: &str = crate::audit::purpose::BOOKING;
 
 /// A free time together with what its window offers.
 #[derive(Debug, Clone)]
@@ -275,7 +275,7 @@ pub async fn submit(
         place: if mode == MeetingMode::Phone { None } else { offer.place.clone() },
         booked_by: me,
     };
-    let notice = super::officer::notice(&state, officer, "mail-booking-changed").await?;
+    let notice = super::officer::notice(&state, officer, super::officer::Told::Officer).await?;
     let mut tx = state.db.begin_write().await?;
     let booking_id = match store::book(&mut tx, &new, replacing).await? {
         BookOutcome::Booked(id) => id,
@@ -401,7 +401,7 @@ pub async fn cancel(
     let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
     // Too late: nothing changes, and the booking's page says whom to call instead.
     if slots::can_change(booking.starts_at, UtcTime::now(), notice) {
-        let mail = super::officer::notice(&state, booking.officer_id, "mail-booking-changed").await?;
+        let mail = super::officer::notice(&state, booking.officer_id, super::officer::Told::Officer).await?;
         let mut tx = state.db.begin_write().await?;
         if store::cancel_booking(&mut tx, booking.id, ctx.person()?.person.id).await? {
             crate::audit::store::append(

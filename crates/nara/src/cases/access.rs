@@ -12,7 +12,7 @@ use crate::web::page::PageContext;
 use crate::web::state::AppState;
 
 /// Why a case officer reads or changes a resident's case, as the resident's log shows it.
-pub const PURPOSE: &str = "Handläggning av ärendet";
+pub const PURPOSE: &str = crate::audit::purpose::CASE_WORK;
 
 /// The case, if this person may work on it; a refusal is audited (with the resident as subject,
 /// so they see the attempt in their log).

@@ -27,7 +27,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why the resident's own additions are written to their log.
-const PURPOSE_OWN: &str = "Eget tillägg i ärendet";
+const PURPOSE_OWN: &str = crate::audit::purpose::OWN_CASE_ADDITION;
 
 fn case_href(ctx: &PageContext, id: Uuid) -> String {
     ctx.href(&format!("/mina-sidor/arenden/{id}"))

@@ -24,16 +24,7 @@ fn summary(item: &FeedItem<'_>, locale: Locale) -> String {
 }
 
 fn location(series: &Series) -> Option<String> {
-    let place = [series.venue_name.as_deref(), series.venue_address.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
-    match (place.is_empty(), series.online_url.as_deref()) {
-        (false, _) => Some(place),
-        (true, Some(url)) => Some(url.to_string()),
-        (true, None) => None,
-    }
+    series.place().or_else(|| series.online_url.clone())
 }
 
 fn event(item: &FeedItem<'_>, locale: Locale) -> Event {

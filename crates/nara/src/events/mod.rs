@@ -85,6 +85,14 @@ impl Series {
         Some(if locale == Locale::EN && !en.is_empty() { en } else { sv })
     }
 
+    /// The venue's name and address on one line (`Träffpunkt Sköldenborg, Hebsackersgatan 6`);
+    /// `None` when the series names neither.
+    pub fn place(&self) -> Option<String> {
+        let parts: Vec<&str> =
+            [self.venue_name.as_deref(), self.venue_address.as_deref()].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// `None` when the event is free of charge.
     pub fn price(&self, locale: Locale) -> Option<&str> {
         let sv = self.price_sv.as_deref()?;

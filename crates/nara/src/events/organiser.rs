@@ -34,7 +34,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why an organiser reads attendees' details, as their access log shows it.
-const PURPOSE: &str = "Arrangör av träffen";
+const PURPOSE: &str = crate::audit::purpose::ORGANISER;
 
 pub struct SeriesBlock {
     pub title: String,

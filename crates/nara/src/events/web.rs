@@ -284,19 +284,20 @@ pub async fn occurrence(
     Ok(render(&page)?.into_response())
 }
 
-/// The confirmation or promotion e-mail, with the private link.
+/// The confirmation or promotion e-mail, with where to go and the private link.
 fn registration_mail(
     state: &AppState,
     locale: Locale,
     to: &str,
     kind: &str,
-    title: &str,
+    series: &Series,
     when: &str,
     link: &str,
 ) -> Email {
     let args = [
-        ("title", title.to_string().into()),
+        ("title", series.title(locale).to_string().into()),
         ("when", when.to_string().into()),
+        ("where", where_to_go(state, locale, series).into()),
         ("link", link.to_string().into()),
     ];
     Email {
@@ -304,6 +305,19 @@ fn registration_mail(
         subject: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-subject"), &args),
         body: state.catalogues.plain_with(locale, &format!("mail-event-{kind}-body"), &args),
     }
+}
+
+/// An e-mail's lines saying where the meeting is: the place with its address, and the link
+/// when it can be joined online.
+fn where_to_go(state: &AppState, locale: Locale, series: &Series) -> String {
+    let place = series
+        .place()
+        .map(|place| state.catalogues.plain_with(locale, "mail-event-place", &[("place", place.into())]));
+    let online = series
+        .online_url
+        .as_deref()
+        .map(|url| state.catalogues.plain_with(locale, "mail-event-online", &[("url", url.into())]));
+    [place, online].into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
 pub async fn register(
@@ -393,7 +407,7 @@ fn confirmation_mail(
     if let [only] = made {
         let kind = if only.status == RegistrationStatus::Confirmed { "confirmed" } else { "waitlisted" };
         let when = starts(only).map(format_stockholm).unwrap_or_default();
-        return registration_mail(state, locale, to, kind, series.title(locale), &when, link);
+        return registration_mail(state, locale, to, kind, series, &when, link);
     }
     let when: Vec<String> = made
         .iter()
@@ -402,7 +416,7 @@ fn confirmation_mail(
             Some(format!("- {}: {status}", format_stockholm(starts(r)?)))
         })
         .collect();
-    registration_mail(state, locale, to, "series", series.title(locale), &when.join("\n"), link)
+    registration_mail(state, locale, to, "series", series, &when.join("\n"), link)
 }
 
 /// One meeting of a registration made for a whole series.
@@ -421,6 +435,8 @@ struct RegistrationPage<'a> {
     status_key: &'static str,
     cancel_action: String,
     can_cancel: bool,
+    /// "Add to your calendar" only while something registered for is still on.
+    offer_calendar: bool,
     feed_href: String,
     /// The other meetings registered for together with this one.
     group: Vec<GroupLine>,
@@ -448,6 +464,12 @@ fn cancellable(status: RegistrationStatus, occurrence: &Occurrence, now: UtcTime
     status != RegistrationStatus::Cancelled && occurrence.ends_at > now
 }
 
+/// Whether a registration stands for a meeting that is still on: only then is there something
+/// to add to a calendar.
+fn still_on(status: RegistrationStatus, occurrence: &Occurrence) -> bool {
+    status != RegistrationStatus::Cancelled && !occurrence.cancelled
+}
+
 /// `GET /anmalan/{token}`: the registration behind a private link, with the other meetings
 /// of the series it was made together with.
 pub async fn registration(
@@ -463,9 +485,11 @@ pub async fn registration(
     let now = UtcTime::now();
     let status = registration.status();
     let mut group = Vec::new();
+    let mut any_on = still_on(status, &occurrence);
     if let Some(group_id) = registration.group_id {
         for other in store::registrations_in_group(&state.db, group_id).await? {
             let Some(o) = store::occurrence(&state.db, other.occurrence_id).await? else { continue };
+            any_on |= still_on(other.status(), &o);
             let other_token = registration_token(state.secrets.key(), other.id);
             group.push(GroupLine {
                 line: OccurrenceLine::new(&series, &o, &ctx),
@@ -483,6 +507,7 @@ pub async fn registration(
         status_key: status_key(status),
         cancel_action: ctx.href(&format!("/anmalan/{token}/avboka")),
         can_cancel: cancellable(status, &occurrence, now),
+        offer_calendar: any_on,
         feed_href: if group.is_empty() {
             ctx.href(&format!("/kalender/{}/{}/kalender.ics", series.slug, occurrence.position))
         } else {
@@ -524,7 +549,7 @@ fn promotion_mail(state: &AppState, series: &Series, occurrence: &Occurrence, pr
             .href(&format!("/anmalan/{}", registration_token(state.secrets.key(), promoted.registration_id))),
     );
     let when = format_stockholm(occurrence.starts_at);
-    registration_mail(state, locale, &promoted.email, "promoted", series.title(locale), &when, &link)
+    registration_mail(state, locale, &promoted.email, "promoted", series, &when, &link)
 }
 
 /// A registration with its meeting and series; `None` when any of them is gone.

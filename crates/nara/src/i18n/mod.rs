@@ -138,26 +138,33 @@ impl Locale {
 pub const MISSING_MARK: &str = "⟦missing:";
 
 /// All catalogues, parsed once at start-up.
+///
+/// Fluent's own isolation marks (U+2068 … U+2069 around every placeable) are off: in a page
+/// whose values share its script they are invisible noise that reaches copied text, screen
+/// readers' names and tests. Instead, for HTML, a text value is isolated only when it holds
+/// letters written in the other direction than the page's (`isolate_if_foreign`), which is the
+/// case the marks exist for. E-mail, CSV and calendars never get them.
 pub struct Catalogues {
-    /// For HTML: Fluent wraps variables in bidi isolation marks, right for mixed-direction text.
     bundles: Vec<FluentBundle<FluentResource>>,
-    /// For e-mail, CSV and calendars, where those invisible marks would end up in the data.
-    plain: Vec<FluentBundle<FluentResource>>,
+}
+
+/// Whether a formatted text goes into HTML (values of the other direction isolated) or into
+/// plain data (e-mail, CSV, calendars: never a mark).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Html,
+    Plain,
 }
 
 impl Catalogues {
     /// Parses every catalogue; a syntax error or a key defined twice is reported, not ignored.
     pub fn load() -> anyhow::Result<Self> {
-        Ok(Self { bundles: Self::parse(true)?, plain: Self::parse(false)? })
-    }
-
-    fn parse(isolating: bool) -> anyhow::Result<Vec<FluentBundle<FluentResource>>> {
-        LOCALES
+        let bundles = LOCALES
             .iter()
             .map(|info| {
                 let lang: LanguageIdentifier = info.code.parse().context("bad language code")?;
                 let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-                bundle.set_use_isolating(isolating);
+                bundle.set_use_isolating(false);
                 for (name, text) in info.sources {
                     let resource = FluentResource::try_new(text.to_string())
                         .map_err(|(_, errors)| anyhow!("catalogue {name}: {errors:?}"))?;
@@ -167,32 +174,27 @@ impl Catalogues {
                 }
                 Ok(bundle)
             })
-            .collect()
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Self { bundles })
     }
 
     /// The text of `key` in `locale`, falling back to the default language, then to the key.
     pub fn text(&self, locale: Locale, key: &str) -> String {
-        self.format(&self.bundles, locale, key, None)
+        self.format(locale, key, None)
     }
 
-    /// Like `text_with`, without bidi isolation marks: for e-mail, CSV and calendars.
+    /// Like `text_with`, never with bidi isolation marks: for e-mail, CSV and calendars.
     pub fn plain_with(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        self.format(&self.plain, locale, key, Some(&to_args(args)))
+        self.format(locale, key, Some(&to_args(args, locale, Output::Plain)))
     }
 
-    /// Like `text`, with Fluent variables (`{ $name }`).
+    /// Like `text`, with Fluent variables (`{ $name }`), for HTML.
     pub fn text_with(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        self.format(&self.bundles, locale, key, Some(&to_args(args)))
+        self.format(locale, key, Some(&to_args(args, locale, Output::Html)))
     }
 
-    fn format(
-        &self,
-        bundles: &[FluentBundle<FluentResource>],
-        locale: Locale,
-        key: &str,
-        args: Option<&FluentArgs>,
-    ) -> String {
-        for bundle in [&bundles[locale.0], &bundles[Locale::SV.0]] {
+    fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs>) -> String {
+        for bundle in [&self.bundles[locale.0], &self.bundles[Locale::SV.0]] {
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, args, &mut errors);
@@ -226,12 +228,36 @@ impl Catalogues {
     }
 }
 
-fn to_args<'a>(args: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
+fn to_args<'a>(args: &[(&'a str, FluentValue<'a>)], locale: Locale, output: Output) -> FluentArgs<'a> {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+        let value = match value {
+            FluentValue::String(text) if output == Output::Html => isolate_if_foreign(text, locale.dir()),
+            other => other.clone(),
+        };
+        fluent_args.set(*name, value);
     }
     fluent_args
+}
+
+/// `text` wrapped in first-strong isolation marks when it holds a letter written in the other
+/// direction than `page_dir` (`ltr` or `rtl`): an Arabic name in a Swedish sentence, a Latin
+/// address in an Arabic one. Text in the page's own direction is returned as it is.
+fn isolate_if_foreign<'a>(text: &str, page_dir: &str) -> FluentValue<'a> {
+    let page_is_rtl = page_dir == "rtl";
+    let foreign = text.chars().any(|c| c.is_alphabetic() && is_rtl_letter(c) != page_is_rtl);
+    if foreign {
+        FluentValue::from(format!("\u{2068}{text}\u{2069}"))
+    } else {
+        FluentValue::from(text.to_string())
+    }
+}
+
+/// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+/// Samaritan, Mandaic and their presentation forms).
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 #[cfg(test)]
@@ -239,13 +265,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_texts_have_no_isolation_marks() {
+    fn values_in_the_pages_own_script_get_no_isolation_marks() {
         let catalogues = Catalogues::load().unwrap();
-        let args = [("time", FluentValue::from("14:35"))];
-        let html = catalogues.text_with(Locale::SV, "session-ends", &args);
-        let plain = catalogues.plain_with(Locale::SV, "session-ends", &args);
-        assert!(html.contains('\u{2068}'), "HTML text isolates the variable: {html:?}");
-        assert!(!plain.contains('\u{2068}') && plain.contains("14:35"), "{plain:?}");
+        let marks = |text: &str| text.contains(['\u{2068}', '\u{2069}']);
+        let time = [("time", FluentValue::from("14:35"))];
+        for locale in Locale::all() {
+            let html = catalogues.text_with(locale, "session-ends", &time);
+            assert!(!marks(&html) && html.contains("14:35"), "{html:?}");
+        }
+        // Plural selections (a number) carry none either.
+        let count = catalogues.text_with(Locale::SV, "event-scope-all", &[("count", 3.into())]);
+        assert_eq!(count, "Alla 3 träffar från och med den här");
+        // A Swedish name in Swedish: none; an Arabic name in a Swedish sentence: isolated.
+        let latin = catalogues.text_with(Locale::SV, "session-ends", &[("time", "Åsa Öberg".into())]);
+        assert!(!marks(&latin), "{latin:?}");
+        let arabic = catalogues.text_with(Locale::SV, "session-ends", &[("time", "سارة".into())]);
+        assert!(arabic.contains("\u{2068}سارة\u{2069}"), "{arabic:?}");
+        // Plain texts never have them, whatever the script.
+        let plain = catalogues.plain_with(Locale::SV, "session-ends", &[("time", "سارة".into())]);
+        assert!(!marks(&plain), "{plain:?}");
+    }
+
+    #[test]
+    fn an_rtl_page_isolates_latin_values_only() {
+        assert_eq!(
+            isolate_if_foreign("Kungsgatan 4", "rtl"),
+            FluentValue::from("\u{2068}Kungsgatan 4\u{2069}")
+        );
+        assert_eq!(isolate_if_foreign("شارع", "rtl"), FluentValue::from("شارع"));
+        assert_eq!(isolate_if_foreign("14:35", "rtl"), FluentValue::from("14:35"));
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct LogLine {
     pub role_key: String,
     pub unit: Option<String>,
     pub action_key: String,
+    /// The purpose's catalogue key when it is one the code records, else its stored text.
+    pub purpose_key: Option<&'static str>,
     pub purpose: Option<String>,
 }
 
@@ -91,6 +93,7 @@ impl LogLine {
             role_key: role_key(&line.actor_role),
             unit,
             action_key: action_key(&line.action),
+            purpose_key: line.purpose.as_deref().and_then(crate::audit::purpose::key),
             purpose: line.purpose,
         }
     }

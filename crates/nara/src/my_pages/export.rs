@@ -271,7 +271,7 @@ async fn audited_gather(state: &AppState, ctx: &PageContext) -> Result<Export, A
     let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::OwnDataDownloaded, "person")
         .object(me)
         .subject(me)
-        .purpose("Invånarens egen begäran om sina uppgifter")
+        .purpose(crate::audit::purpose::OWN_DATA_REQUEST)
         .request(ctx.request_id.clone());
     crate::audit::store::record(&state.db, &event).await?;
     Ok(export)

@@ -277,6 +277,23 @@ on_both_backends!(the_resident_reads_who_has_seen_their_data, Migrated, |db| {
     assert!(sv.body.contains("Erik Nyström") && sv.body.contains("Administration av konto"), "{}", sv.body);
     let en = app.get("/en/mina-sidor/logg", Some(&token)).await;
     assert!(en.body.contains("Erik Nyström") && en.body.contains("lang=\"en\""));
+    assert!(en.body.contains("Account administration") && !en.body.contains("Administration av konto"));
+});
+
+on_both_backends!(removing_a_role_names_the_role_and_its_unit, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let admin =
+        person(&db, "admin@example.se", "Admin", &[RoleGrant { role: Role::Admin, unit_id: None }]).await;
+    let north = nara::identity::store::upsert_unit(&db, "norr", "Enhet Norr", "North unit").await.unwrap();
+    let south = nara::identity::store::upsert_unit(&db, "soder", "Enhet Söder", "South unit").await.unwrap();
+    let staff = |unit| RoleGrant { role: Role::Staff, unit_id: Some(unit) };
+    let anna = person(&db, "anna@example.se", "Anna", &[staff(north), staff(south)]).await;
+    let token = nara::sessions::store::start_session(&db, admin).await.unwrap();
+    let page = app.get(&format!("/admin/personer/{anna}"), Some(&token)).await.body;
+    for unit in ["Enhet Norr", "Enhet Söder"] {
+        let name = format!("Ta bort<span class=\"visually-hidden\">: handläggare, {unit}</span></button>");
+        assert_eq!(page.matches(&name).count(), 1, "one button names {unit}: {page}");
+    }
 });
 
 on_both_backends!(log_reviewers_search_and_export_csv_for_excel, Migrated, |db| {

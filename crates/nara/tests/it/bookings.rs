@@ -421,3 +421,23 @@ on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrate
     );
     assert_eq!(book(times[6].clone()).await.status, StatusCode::NOT_FOUND);
 });
+
+on_both_backends!(each_side_of_a_booking_is_sent_where_they_see_their_meetings, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let book = format!("/mina-sidor/arenden/{}/boka", w.case_a);
+    let times = offered(&w.app.get(&book, Some(&w.a)).await.body);
+    let booked = w.app.post(&book, &[("tid", &times[0]), ("satt", "phone")], Some(&w.a)).await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+    let to_officer = outbox.iter().find(|m| m.to_address == "x@example.se").expect("the officer is told");
+    assert!(to_officer.body.contains("http://nara.example.se/handlaggare/tider\n"), "{}", to_officer.body);
+    assert!(to_officer.body.contains("Mina bokningsbara tider"), "{}", to_officer.body);
+    assert!(!to_officer.body.contains("Mina sidor") && !to_officer.body.contains("/mina-sidor"));
+
+    let id = booking_id(booked.location());
+    w.app.post(&format!("/handlaggare/bokningar/{id}/avboka"), &[], Some(&w.x)).await;
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+    let to_resident = outbox.iter().find(|m| m.to_address == "a@example.se").expect("the resident is told");
+    assert!(to_resident.body.contains("Logga in på Mina sidor"), "{}", to_resident.body);
+    assert!(to_resident.body.contains("http://nara.example.se/mina-sidor\n"), "{}", to_resident.body);
+});

@@ -272,7 +272,7 @@ on_both_backends!(a_search_with_many_matches_says_more_than_it_counted, Migrated
     let last = app.get("/sok?q=gemenskap&sida=50", None).await;
     assert!(!last.body.contains("sida=51"), "the pages end where the count does");
     let exact = app.get("/sok?q=gemenskap&omrade=pengar-och-skulder", None).await;
-    assert!(exact.body.contains(&format!("{}\u{2069} träffar", many.div_ceil(4))), "an exact count below it");
+    assert!(exact.body.contains(&format!("{} träffar", many.div_ceil(4))), "an exact count below it");
 });
 
 on_both_backends!(freshness_reorders_the_best_matches_beyond_the_first_page, Migrated, |db| {

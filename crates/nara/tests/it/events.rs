@@ -684,7 +684,7 @@ on_both_backends!(a_whole_series_is_booked_at_once_and_attendance_is_marked, Mig
     register(&db, meetings[1], &someone(1)).await.unwrap();
 
     let page = app.get("/kalender/anhoriga/0", None).await.body;
-    assert!(page.contains("3\u{2069} träffar från och med den här"), "the choice is offered: {page}");
+    assert!(page.contains("Alla 3 träffar från och med den här"), "the choice is offered: {page}");
     let made = app
         .post(
             "/kalender/anhoriga/0/anmalan",
@@ -921,4 +921,82 @@ on_both_backends!(an_action_whose_mail_or_audit_entry_fails_leaves_nothing_behin
     app.post("/arrangor/anhoriga/0/narvaro", &[("narvarande", id.as_str())], Some(&mine)).await;
     assert_eq!(store::registrations_for(&db, meetings[0]).await.unwrap()[0].attended, Some(true));
     assert!(nara::audit::store::verify_chain(&db, &[]).await.unwrap().is_ok(), "the audit chain holds");
+});
+
+/// The e-mails a person has been sent so far.
+async fn mails_to(db: &Db, to: &str) -> Vec<nara::mail::OutboxMessage> {
+    nara::mail::store::outbox(db).await.unwrap().into_iter().filter(|m| m.to_address == to).collect()
+}
+
+on_both_backends!(the_confirmation_mail_says_where_to_go_in_the_readers_language, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let mut hybrid = series("hybrid", Some(1));
+    hybrid.online_url = Some("https://mote.example.se/anhoriga".into());
+    store::create_series(&db, &NewSeries { series: hybrid }, &soon()).await.unwrap();
+    let form = |name, email| [("name", name), ("email", email)];
+    app.post("/kalender/hybrid/0/anmalan", &form("Lena", "lena@example.se"), None).await;
+    app.post("/en/kalender/hybrid/0/anmalan", &form("Omar", "omar@example.se"), None).await;
+
+    let sv = &mails_to(&db, "lena@example.se").await[0];
+    assert!(sv.subject.starts_with("Du är anmäld"), "{}", sv.subject);
+    assert!(sv.body.contains("Plats: Träffpunkt Sköldenborg, Hebsackersgatan 6\n"), "{}", sv.body);
+    assert!(sv.body.contains("Delta på distans: https://mote.example.se/anhoriga\n"), "{}", sv.body);
+    let en = &mails_to(&db, "omar@example.se").await[0];
+    assert!(en.subject.starts_with("You are on the waiting list"), "{}", en.subject);
+    assert!(en.body.contains("Place: Träffpunkt Sköldenborg, Hebsackersgatan 6\n"), "{}", en.body);
+    assert!(en.body.contains("Take part online: https://mote.example.se/anhoriga\n"), "{}", en.body);
+
+    // A whole series' confirmation says it too, and a meeting with no place names none.
+    let mut online_only = series("distans", Some(5));
+    online_only.venue_name = None;
+    online_only.venue_address = None;
+    online_only.online_url = Some("https://mote.example.se/distans".into());
+    let rule = Rule { frequency: Frequency::Weekly { interval: 1 }, end: End::Count(2), ..soon() };
+    store::create_series(&db, &NewSeries { series: online_only }, &rule).await.unwrap();
+    let whole = [("name", "Sam"), ("email", "sam@example.se"), ("omfattning", "alla")];
+    app.post("/kalender/distans/0/anmalan", &whole, None).await;
+    let series_mail = &mails_to(&db, "sam@example.se").await[0];
+    assert!(
+        series_mail.body.contains("Delta på distans: https://mote.example.se/distans"),
+        "{}",
+        series_mail.body
+    );
+    assert!(!series_mail.body.contains("Plats:"), "{}", series_mail.body);
+});
+
+on_both_backends!(a_cancelled_registration_offers_no_calendar, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    store::create_series(&db, &NewSeries { series: series("en-gang", Some(5)) }, &soon()).await.unwrap();
+    let made = app
+        .post("/kalender/en-gang/0/anmalan", &[("name", "Lena"), ("email", "lena@example.se")], None)
+        .await;
+    let link = made.location().to_string();
+    assert!(app.get(&link, None).await.body.contains("Lägg till i din kalender"), "offered while it stands");
+    app.post(&format!("{link}/avboka"), &[], None).await;
+    let cancelled = app.get(&link, None).await.body;
+    assert!(cancelled.contains("Din anmälan är avbokad."), "{cancelled}");
+    assert!(!cancelled.contains("Lägg till i din kalender") && !cancelled.contains(".ics"), "{cancelled}");
+
+    // Meetings registered for together: offered while one still stands, not once all are off.
+    weekly(&db, "serie", 5, 2, None).await;
+    let whole = [("name", "Sam"), ("email", "sam@example.se"), ("omfattning", "alla")];
+    let link = app.post("/kalender/serie/0/anmalan", &whole, None).await.location().to_string();
+    app.post(&format!("{link}/avboka"), &[], None).await;
+    assert!(app.get(&link, None).await.body.contains("Lägg till i din kalender"), "one meeting still stands");
+    app.post(&format!("{link}/avboka-alla"), &[], None).await;
+    assert!(!app.get(&link, None).await.body.contains("Lägg till i din kalender"), "all are cancelled");
+});
+
+on_both_backends!(pages_with_values_carry_no_invisible_direction_marks, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, _) = organiser(&db, "arr@example.se").await;
+    weekly(&db, "anhoriga", 5, 3, None).await;
+    let marks = ['\u{2068}', '\u{2069}'];
+    for path in ["/kalender/anhoriga/0", "/en/kalender/anhoriga/0"] {
+        let page = app.get(path, Some(&mine)).await.body;
+        // A number (plural choice) and a time (the session bar) are both formatted into it.
+        assert!(page.contains("3 träffar") || page.contains("3 meetings"), "{page}");
+        assert!(page.contains("loggas ut automatiskt kl.") || page.contains("signed out automatically at"));
+        assert!(!page.contains(marks), "{path} has isolation marks");
+    }
 });

@@ -20,7 +20,7 @@ use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
 /// Why the work list (residents' names and case titles) is read.
-const PURPOSE_WORKLIST: &str = "Arbetslista för handläggning";
+const PURPOSE_WORKLIST: &str = crate::audit::purpose::WORK_LIST;
 
 /// One line of the work list.
 pub struct WorkRow {
