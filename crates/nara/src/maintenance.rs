@@ -6,9 +6,8 @@
 
 use std::time::Duration;
 
-use uuid::Uuid;
-
-use crate::db::{Db, Tx, UtcTime};
+use crate::db::{Db, UtcTime};
+use crate::events::store::{claim_reminder, delete_past_needs, due_reminders};
 use crate::i18n::{Catalogues, Locale, format_stockholm};
 use crate::mail::Email;
 
@@ -21,54 +20,6 @@ pub struct Round {
     pub confirmation_reminders: usize,
     /// Residents reminded of a meeting with their contact person.
     pub booking_reminders: usize,
-}
-
-#[derive(sqlx::FromRow)]
-struct Due {
-    id: Uuid,
-    email: String,
-    locale: String,
-    title_sv: String,
-    title_en: String,
-    starts_at: UtcTime,
-}
-
-/// Confirmed registrations for meetings starting within a day that have had no reminder.
-async fn due_reminders(db: &Db, now: UtcTime) -> anyhow::Result<Vec<Due>> {
-    let sql = "SELECT r.id, r.email, r.locale, s.title_sv, s.title_en, o.starts_at FROM event_registrations r \
-               JOIN event_occurrences o ON o.id = r.occurrence_id JOIN event_series s ON s.id = o.series_id \
-               WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND NOT o.cancelled \
-               AND o.starts_at > $1 AND o.starts_at <= $2";
-    let until = UtcTime(now.0 + chrono::Duration::hours(24));
-    Ok(db.sql().all(sql, &[&now, &until]).await?)
-}
-
-/// Marks a reminder as sent; false when another process got there first.
-async fn claim_reminder(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
-    let sql = "UPDATE event_registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
-    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &id]).await? == 1)
-}
-
-/// Deletes what registrants wrote about their needs once the meeting is over.
-async fn delete_past_needs(db: &Db, now: UtcTime) -> anyhow::Result<u64> {
-    let sql = "UPDATE event_registrations SET needs = NULL WHERE needs IS NOT NULL AND occurrence_id IN \
-               (SELECT id FROM event_occurrences WHERE ends_at < $1)";
-    Ok(db.sql().execute(sql, &[&now]).await?)
-}
-
-/// Removes sessions, links, log-ins in progress and counters that can no longer matter.
-async fn clear_expired(db: &Db, now: UtcTime) -> anyhow::Result<()> {
-    let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
-    let statements: [(&str, UtcTime); 4] = [
-        ("DELETE FROM sessions WHERE expires_at < $1", now),
-        ("DELETE FROM one_time_tokens WHERE expires_at < $1", day_ago),
-        ("DELETE FROM oidc_logins WHERE expires_at < $1", now),
-        ("DELETE FROM rate_limits WHERE window_start < $1", day_ago),
-    ];
-    for (sql, before) in statements {
-        db.sql().execute(sql, &[&before]).await?;
-    }
-    Ok(())
 }
 
 /// One round of maintenance.
@@ -92,7 +43,7 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
             body: catalogues.plain_with(locale, "mail-event-reminder-body", &args),
         };
         // The claim and its e-mail commit together: a reminder is neither lost nor sent twice.
-        let mut tx = db.begin().await?;
+        let mut tx = db.begin_write().await?;
         if !claim_reminder(&mut tx, due.id).await? {
             continue;
         }
@@ -104,7 +55,12 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     round.confirmation_reminders =
         crate::directory::stewards::send_confirmation_reminders(db, catalogues, link_base).await?;
     round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
-    clear_expired(db, now).await?;
+    // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
+    let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
+    crate::sessions::store::delete_expired(db, now).await?;
+    crate::accounts::store::delete_expired_tokens(db, day_ago).await?;
+    crate::oidc::store::delete_expired(db, now).await?;
+    crate::rate_limit::store::delete_windows_before(db, day_ago).await?;
     Ok(round)
 }
 

@@ -81,3 +81,9 @@ pub async fn consume_token(tx: &mut Tx, purpose: TokenPurpose, token: &str) -> a
                AND used_at IS NULL AND expires_at > $1 RETURNING person_id";
     Ok(tx.sql().value(sql, &[&now, &token_hash(token), &purpose.as_str()]).await?)
 }
+
+/// Removes links that expired before `before`.
+pub async fn delete_expired_tokens(db: &Db, before: UtcTime) -> anyhow::Result<()> {
+    db.sql().execute("DELETE FROM one_time_tokens WHERE expires_at < $1", &[&before]).await?;
+    Ok(())
+}

@@ -60,8 +60,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {
     // Demo accounts have a published password: never add them beside real people.
-    let sql = "SELECT COUNT(*) FROM people WHERE email IS NULL OR email NOT LIKE '%@demo.nara.se'";
-    let (others,): (i64,) = db.sql().one(sql, &[]).await?;
+    let others = crate::identity::store::count_people_outside(db, "@demo.nara.se").await?;
     anyhow::ensure!(
         others == 0,
         "the database holds people who are not demo accounts; `nara demo` only fills an empty database \

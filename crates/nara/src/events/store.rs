@@ -629,3 +629,37 @@ pub async fn calendar_feed_owner(db: &Db, token_hash: &str) -> anyhow::Result<Op
                WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND p.active";
     Ok(db.sql().value(sql, &[&token_hash]).await?)
 }
+
+/// A confirmed registration whose meeting starts within a day and that has had no reminder.
+#[derive(sqlx::FromRow)]
+pub struct DueReminder {
+    pub id: Uuid,
+    pub email: String,
+    pub locale: String,
+    pub title_sv: String,
+    pub title_en: String,
+    pub starts_at: UtcTime,
+}
+
+/// Confirmed registrations for meetings starting within a day that have had no reminder.
+pub async fn due_reminders(db: &Db, now: UtcTime) -> anyhow::Result<Vec<DueReminder>> {
+    let sql = "SELECT r.id, r.email, r.locale, s.title_sv, s.title_en, o.starts_at FROM event_registrations r \
+               JOIN event_occurrences o ON o.id = r.occurrence_id JOIN event_series s ON s.id = o.series_id \
+               WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND NOT o.cancelled \
+               AND o.starts_at > $1 AND o.starts_at <= $2";
+    let until = UtcTime(now.0 + chrono::Duration::hours(24));
+    Ok(db.sql().all(sql, &[&now, &until]).await?)
+}
+
+/// Marks a reminder as sent; false when another process got there first.
+pub async fn claim_reminder(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE event_registrations SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &id]).await? == 1)
+}
+
+/// Deletes what registrants wrote about their needs once the meeting is over.
+pub async fn delete_past_needs(db: &Db, now: UtcTime) -> anyhow::Result<u64> {
+    let sql = "UPDATE event_registrations SET needs = NULL WHERE needs IS NOT NULL AND occurrence_id IN \
+               (SELECT id FROM event_occurrences WHERE ends_at < $1)";
+    Ok(db.sql().execute(sql, &[&now]).await?)
+}

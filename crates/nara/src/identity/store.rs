@@ -181,3 +181,11 @@ pub async fn link_oidc(tx: &mut Tx, issuer: &str, subject: &str, person_id: Uuid
     tx.sql().execute(sql, &[&issuer, &subject, &person_id]).await?;
     Ok(())
 }
+
+/// How many people have no address, or one outside `domain` (`@demo.nara.se`).
+pub async fn count_people_outside(db: &Db, domain: &str) -> anyhow::Result<i64> {
+    let pattern = format!("%{domain}");
+    let sql = "SELECT COUNT(*) FROM people WHERE email IS NULL OR email NOT LIKE $1";
+    let (count,): (i64,) = db.sql().one(sql, &[&pattern]).await?;
+    Ok(count)
+}

@@ -30,3 +30,9 @@ pub async fn take_pending_login(db: &Db, state: &str) -> anyhow::Result<Option<P
                RETURNING provider, nonce, pkce_verifier, return_to";
     Ok(db.sql().optional(sql, &[&token_hash(state), &UtcTime::now()]).await?)
 }
+
+/// Removes log-ins in progress that can no longer be finished.
+pub async fn delete_expired(db: &Db, now: UtcTime) -> anyhow::Result<()> {
+    db.sql().execute("DELETE FROM oidc_logins WHERE expires_at < $1", &[&now]).await?;
+    Ok(())
+}

@@ -19,3 +19,9 @@ pub async fn reset(db: &Db, bucket: &str) -> anyhow::Result<()> {
     db.sql().execute("DELETE FROM rate_limits WHERE bucket = $1", &[&bucket]).await?;
     Ok(())
 }
+
+/// Removes counters whose window began before `before`.
+pub async fn delete_windows_before(db: &Db, before: UtcTime) -> anyhow::Result<()> {
+    db.sql().execute("DELETE FROM rate_limits WHERE window_start < $1", &[&before]).await?;
+    Ok(())
+}

@@ -85,3 +85,9 @@ pub async fn session_count(db: &Db, person_id: Uuid) -> anyhow::Result<i64> {
         db.sql().one("SELECT COUNT(*) FROM sessions WHERE person_id = $1", &[&person_id]).await?;
     Ok(count)
 }
+
+/// Removes sessions that have ended.
+pub async fn delete_expired(db: &Db, now: UtcTime) -> anyhow::Result<()> {
+    db.sql().execute("DELETE FROM sessions WHERE expires_at < $1", &[&now]).await?;
+    Ok(())
+}

@@ -172,6 +172,21 @@ fn storage_is_written_as_functions_not_macros() {
 }
 
 #[test]
+fn sql_lives_in_store_files() {
+    // A statement starts a string literal; `db/` is the storage layer itself (pool, migrations).
+    let statements = ["\"SELECT ", "\"INSERT ", "\"UPDATE ", "\"DELETE "];
+    let mut found = Vec::new();
+    for (path, text) in sources() {
+        let relative = path.strip_prefix(SRC).unwrap().to_string_lossy().into_owned();
+        let storage = relative.ends_with("store.rs") || relative.starts_with("db/");
+        if !storage && statements.iter().any(|s| text.contains(s)) {
+            found.push(relative);
+        }
+    }
+    assert!(found.is_empty(), "SQL outside a store.rs (move it into the feature's store): {found:?}");
+}
+
+#[test]
 fn the_exception_lists_hold_only_what_is_still_true() {
     let files = sources();
     for file in MACRO_FILES {
