@@ -61,6 +61,7 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     crate::accounts::store::delete_expired_tokens(db, day_ago).await?;
     crate::oidc::store::delete_expired(db, now).await?;
     crate::rate_limit::store::delete_windows_before(db, day_ago).await?;
+    db.prune_changes(day_ago).await?;
     Ok(round)
 }
 

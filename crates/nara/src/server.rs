@@ -87,6 +87,7 @@ pub async fn run(
     }
     tokio::spawn(mail::run_worker(state.db.clone(), transport, from, wait_for(stopped.clone())));
     tokio::spawn(crate::maintenance::run_worker(state.clone(), wait_for(stopped.clone())));
+    tokio::spawn(crate::db::changes::run_follower(state.db.clone(), wait_for(stopped.clone())));
     let counts = tokio::spawn(crate::directory::usage::run_flusher(
         state.usage.clone(),
         state.db.clone(),

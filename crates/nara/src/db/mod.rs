@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 mod backup;
+pub mod changes;
 pub mod faults;
 pub mod sql;
 mod time;
@@ -55,6 +56,8 @@ pub struct Db {
     write_turn: Arc<tokio::sync::Mutex<()>>,
     /// Audit entries recorded on their own wait here to be written together (see `audit::store`).
     audit_queue: Arc<crate::audit::store::RecordQueue>,
+    /// What the public pages read, kept until it changes (see `changes`).
+    remembered: Arc<changes::Remembered>,
 }
 
 #[derive(Clone, Debug)]
@@ -119,6 +122,7 @@ impl Db {
             faults: None,
             write_turn: Arc::default(),
             audit_queue: Arc::default(),
+            remembered: Arc::default(),
         }
     }
 
@@ -126,6 +130,12 @@ impl Db {
     pub fn with_audit_keys(mut self, keys: Arc<Keyring>) -> Self {
         self.audit_keys = keys;
         self
+    }
+
+    /// The same database as another process over it sees it: the same pool and keys, but its own
+    /// memory of public reads, write turn and audit queue (for tests of what crosses processes).
+    pub fn as_another_process(&self) -> Self {
+        Self::over(self.pool.clone()).with_audit_keys(self.audit_keys.clone())
     }
 
     /// The same database, with every statement counted against `plan` (tests of atomicity only).
@@ -142,6 +152,10 @@ impl Db {
 
     pub(crate) fn audit_queue(&self) -> &Arc<crate::audit::store::RecordQueue> {
         &self.audit_queue
+    }
+
+    pub(crate) fn remembered_reads(&self) -> &changes::Remembered {
+        &self.remembered
     }
 
     pub fn audit_keys(&self) -> &Keyring {

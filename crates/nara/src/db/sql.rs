@@ -19,7 +19,7 @@ use sqlx::{
 };
 
 use super::faults::FaultPlan;
-use super::{Backend, Db, Pool};
+use super::{Backend, Db, Pool, UtcTime, changes};
 
 /// A value that binds to a statement on either database.
 pub trait Param: Sync {
@@ -89,6 +89,15 @@ pub fn page(limit: i64, offset: i64) -> anyhow::Result<String> {
 pub struct Sql<'c> {
     on: On<'c>,
     faults: Option<&'c FaultPlan>,
+    changes: Changes<'c>,
+}
+
+/// Where a write to a table the public pages show is noted (see `db::changes`).
+enum Changes<'c> {
+    /// On the pool: the write is committed when the statement ends.
+    Pool(&'c Db),
+    /// In a transaction: noted, and recorded when it commits.
+    Tx(&'c mut bool),
 }
 
 enum On<'c> {
@@ -103,6 +112,29 @@ fn step(faults: Option<&FaultPlan>) -> Result<(), sqlx::Error> {
     faults.map_or(Ok(()), FaultPlan::step)
 }
 
+/// Before a statement: counts it against the fault plan and notes in its transaction whether it
+/// changes what the public pages show. A write to such a table on the pool is `Some(db)`: it is
+/// run in a transaction of its own instead, so that the change and its line in the change log
+/// commit together.
+fn begin_statement<'c>(
+    faults: Option<&FaultPlan>,
+    changes: &mut Changes<'c>,
+    sql: &str,
+) -> Result<Option<&'c Db>, sqlx::Error> {
+    if !changes::writes_watched(sql) {
+        step(faults)?;
+        return Ok(None);
+    }
+    match changes {
+        Changes::Tx(wrote) => {
+            step(faults)?;
+            **wrote = true;
+            Ok(None)
+        }
+        Changes::Pool(db) => Ok(Some(*db)),
+    }
+}
+
 /// The four arms of each kind of result live here once, so storage code never matches on the
 /// backend to run a statement.
 impl Sql<'_> {
@@ -115,8 +147,15 @@ impl Sql<'_> {
 
     /// Runs a statement; the number of rows it changed.
     pub async fn execute(self, sql: impl SqlSafeStr, params: &[&dyn Param]) -> Result<u64, sqlx::Error> {
-        step(self.faults)?;
-        let done = match self.on {
+        let Sql { on, faults, mut changes } = self;
+        let sql = sql.into_sql_str();
+        if let Some(db) = begin_statement(faults, &mut changes, sql.as_str())? {
+            let mut tx = db.begin_write().await?;
+            let done = Box::pin(tx.sql().execute(sql, params)).await?;
+            tx.commit().await?;
+            return Ok(done);
+        }
+        let done = match on {
             On::SqlitePool(pool) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
             }
@@ -139,15 +178,23 @@ impl Sql<'_> {
         sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Vec<R>, sqlx::Error> {
-        step(self.faults)?;
-        match self.on {
+        let Sql { on, faults, mut changes } = self;
+        let sql = sql.into_sql_str();
+        if let Some(db) = begin_statement(faults, &mut changes, sql.as_str())? {
+            let mut tx = db.begin_write().await?;
+            let rows = Box::pin(tx.sql().all(sql, params)).await?;
+            tx.commit().await?;
+            return Ok(rows);
+        }
+        let rows = match on {
             On::SqlitePool(pool) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await,
             On::Sqlite(conn) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn).await,
             On::PostgresPool(pool) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(pool).await
             }
             On::Postgres(conn) => sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn).await,
-        }
+        }?;
+        Ok(rows)
     }
 
     /// The first row, if any.
@@ -156,8 +203,15 @@ impl Sql<'_> {
         sql: impl SqlSafeStr,
         params: &[&dyn Param],
     ) -> Result<Option<R>, sqlx::Error> {
-        step(self.faults)?;
-        match self.on {
+        let Sql { on, faults, mut changes } = self;
+        let sql = sql.into_sql_str();
+        if let Some(db) = begin_statement(faults, &mut changes, sql.as_str())? {
+            let mut tx = db.begin_write().await?;
+            let row = Box::pin(tx.sql().optional(sql, params)).await?;
+            tx.commit().await?;
+            return Ok(row);
+        }
+        let row = match on {
             On::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
             }
@@ -170,7 +224,8 @@ impl Sql<'_> {
             On::Postgres(conn) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn).await
             }
-        }
+        }?;
+        Ok(row)
     }
 
     /// The one row the statement must return.
@@ -205,6 +260,8 @@ pub struct Tx {
     db: Db,
     /// Begun with `begin_write`: holds SQLite's write lock from the start.
     write: bool,
+    /// A statement wrote a table the public pages show: the commit records it (`db::changes`).
+    wrote_watched: bool,
     /// SQLite: this process's turn to write, held until the transaction ends. Declared after
     /// `inner` so that it is released after the transaction.
     _write_turn: Option<tokio::sync::OwnedMutexGuard<()>>,
@@ -224,7 +281,7 @@ impl Db {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
         };
-        Ok(Tx { inner, db: self.clone(), write: false, _write_turn: None })
+        Ok(Tx { inner, db: self.clone(), write: false, wrote_watched: false, _write_turn: None })
     }
 
     /// A transaction that reads before it writes and must not be overtaken in between: SQLite
@@ -241,7 +298,7 @@ impl Db {
             }
             Pool::Postgres(pool) => (Inner::Postgres(pool.begin().await?), None),
         };
-        Ok(Tx { inner, db: self.clone(), write: true, _write_turn: turn })
+        Ok(Tx { inner, db: self.clone(), write: true, wrote_watched: false, _write_turn: turn })
     }
 
     /// Statements on the pool, each on its own.
@@ -250,7 +307,7 @@ impl Db {
             Pool::Sqlite(pool) => On::SqlitePool(pool),
             Pool::Postgres(pool) => On::PostgresPool(pool),
         };
-        Sql { on, faults: self.faults() }
+        Sql { on, faults: self.faults(), changes: Changes::Pool(self) }
     }
 }
 
@@ -261,7 +318,7 @@ impl Tx {
             Inner::Sqlite(tx) => On::Sqlite(tx),
             Inner::Postgres(tx) => On::Postgres(tx),
         };
-        Sql { on, faults: self.db.faults() }
+        Sql { on, faults: self.db.faults(), changes: Changes::Tx(&mut self.wrote_watched) }
     }
 
     pub fn backend(&self) -> Backend {
@@ -279,11 +336,19 @@ impl Tx {
     }
 
     /// Commits every write of the action at once. A failure here (or a drop) keeps none of them.
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        if self.wrote_watched {
+            // Boxed: `execute` can itself commit (a write on the pool), so the futures nest.
+            Box::pin(self.sql().execute(changes::RECORD_CHANGE, &[&UtcTime::now()])).await?;
+        }
         step(self.db.faults())?;
         match self.inner {
-            Inner::Sqlite(tx) => tx.commit().await,
-            Inner::Postgres(tx) => tx.commit().await,
+            Inner::Sqlite(tx) => tx.commit().await?,
+            Inner::Postgres(tx) => tx.commit().await?,
         }
+        if self.wrote_watched {
+            self.db.remembered_reads().forget();
+        }
+        Ok(())
     }
 }

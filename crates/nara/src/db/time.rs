@@ -20,6 +20,12 @@ impl UtcTime {
         Self(now - chrono::Duration::nanoseconds(i64::from(now.timestamp_subsec_nanos() % 1000)))
     }
 
+    /// The start of the minute this instant falls in.
+    pub fn start_of_minute(self) -> Self {
+        use chrono::{DurationRound, TimeDelta};
+        Self(self.0.duration_trunc(TimeDelta::minutes(1)).unwrap_or(self.0))
+    }
+
     fn to_sqlite_text(self) -> String {
         self.0.to_rfc3339_opts(SecondsFormat::Micros, true)
     }

@@ -145,9 +145,9 @@ pub async fn submit(
     }
     let shell = ctx.shell(&state);
     let areas: Vec<String> =
-        crate::help_areas::store::list(&state.db).await?.into_iter().map(|a| a.slug).collect();
+        crate::help_areas::store::list(&state.db).await?.iter().map(|a| a.slug.clone()).collect();
     let groups: Vec<String> =
-        crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
+        crate::setup::store::target_groups(&state.db).await?.iter().map(|g| g.slug.clone()).collect();
     let checked = match check(&file, &areas, &groups) {
         Ok(checked) => checked,
         Err(key) => {

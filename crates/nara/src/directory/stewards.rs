@@ -152,8 +152,9 @@ async fn edit_page<'a>(
 
 /// The areas of help and target groups an entry may be filed under, by slug.
 async fn known_slugs(state: &AppState) -> Result<(Vec<String>, Vec<String>), AppError> {
-    let areas = crate::help_areas::store::list(&state.db).await?.into_iter().map(|a| a.slug).collect();
-    let groups = crate::setup::store::target_groups(&state.db).await?.into_iter().map(|g| g.slug).collect();
+    let areas = crate::help_areas::store::list(&state.db).await?.iter().map(|a| a.slug.clone()).collect();
+    let groups =
+        crate::setup::store::target_groups(&state.db).await?.iter().map(|g| g.slug.clone()).collect();
     Ok((areas, groups))
 }
 

@@ -345,7 +345,7 @@ pub struct HoursRow {
 #[template(path = "directory/entry.html")]
 struct EntryPage<'a> {
     shell: Shell<'a>,
-    entry: Entry,
+    entry: &'a Entry,
     description: String,
     description_lang: &'static str,
     kind: String,
@@ -373,10 +373,19 @@ pub async fn entry(
     ctx: PageContext,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let entry = crate::directory::store::entry_by_slug(&state.db, &slug)
-        .await?
-        .filter(|e| e.published)
-        .ok_or(AppError::NotFound)?;
+    // The entry and where it refers people: public, read thousands of times between changes.
+    let remembered = state
+        .db
+        .remembered("directory::entry_page", slug.clone(), || async {
+            let Some(entry) = crate::directory::store::entry_by_slug(&state.db, &slug).await? else {
+                return Ok(None);
+            };
+            let referrals = crate::directory::store::referrals_from(&state.db, entry.id).await?;
+            Ok(Some((entry, referrals)))
+        })
+        .await?;
+    let (entry, referrals) =
+        remembered.as_ref().as_ref().filter(|(e, _)| e.published).ok_or(AppError::NotFound)?;
     let now = Utc::now();
     state.usage.count(Measure::View, now.with_timezone(&Stockholm).date_naive());
     let locale = ctx.location.locale;
@@ -384,8 +393,7 @@ pub async fn entry(
     let areas = crate::help_areas::store::list(&state.db).await?;
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
-    let (hours, exceptions) = hours_rows(&shell, &entry, now);
-    let referrals = crate::directory::store::referrals_from(&state.db, entry.id).await?;
+    let (hours, exceptions) = hours_rows(&shell, entry, now);
     let page = EntryPage {
         description: entry.description(locale).to_string(),
         description_lang: entry.description_lang(locale),
@@ -405,7 +413,7 @@ pub async fn entry(
             .filter_map(|slug| target_groups.iter().find(|g| &g.slug == slug))
             .map(|g| g.name(locale).to_string())
             .collect(),
-        ages: ages(&entry).map(|ages| shell.t1("entry-ages", "ages", &ages)),
+        ages: ages(entry).map(|ages| shell.t1("entry-ages", "ages", &ages)),
         languages: entry
             .languages
             .iter()
@@ -421,7 +429,7 @@ pub async fn entry(
             .iter()
             .map(|r| (ctx.href(&format!("/stod/{}", r.slug)), r.name.clone()))
             .collect(),
-        json_ld: json_ld(&entry, &state.absolute(&ctx.href(&format!("/stod/{}", entry.slug))), locale),
+        json_ld: json_ld(entry, &state.absolute(&ctx.href(&format!("/stod/{}", entry.slug))), locale),
         claim_action: (entry.kind == EntryKind::Association)
             .then(|| ctx.href(&format!("/stod/{}/foretrada", entry.slug))),
         entry,

@@ -194,7 +194,7 @@ pub async fn calendar(
         let occurrences =
             store::public_occurrences(&state.db, &filter, from, Some(until), MONTH_LIMIT).await?;
         let mut by_day: HashMap<NaiveDate, Vec<OccurrenceLine>> = HashMap::new();
-        for o in &occurrences {
+        for o in occurrences.iter() {
             if let Some(l) = line(o) {
                 by_day.entry(o.starts_at.0.with_timezone(&Stockholm).date_naive()).or_default().push(l);
             }

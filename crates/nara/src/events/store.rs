@@ -5,6 +5,8 @@
 //! action takes the action's `Tx` and does not commit: the handler begins the transaction,
 //! adds the action's audit entries and e-mails to it, and commits them together.
 
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 use super::recurrence::Rule;
@@ -240,8 +242,11 @@ pub async fn series_organised_by(db: &Db, units: &[Uuid]) -> anyhow::Result<Vec<
 }
 
 /// Every public series, by title.
-pub async fn public_series(db: &Db) -> anyhow::Result<Vec<Series>> {
-    Ok(db.sql().all(PUBLIC_SERIES, &[]).await?)
+pub async fn public_series(db: &Db) -> anyhow::Result<Arc<Vec<Series>>> {
+    db.remembered("events::public_series", String::new(), || async {
+        Ok(db.sql().all(PUBLIC_SERIES, &[]).await?)
+    })
+    .await
 }
 
 pub async fn occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Occurrence>> {
@@ -258,22 +263,33 @@ pub async fn occurrence(db: &Db, id: Uuid) -> anyhow::Result<Option<Occurrence>>
 }
 
 /// Public occurrences ending after `from`, soonest first, cancelled ones included.
-pub async fn upcoming_occurrences(db: &Db, from: UtcTime, limit: i64) -> anyhow::Result<Vec<Occurrence>> {
+pub async fn upcoming_occurrences(
+    db: &Db,
+    from: UtcTime,
+    limit: i64,
+) -> anyhow::Result<Arc<Vec<Occurrence>>> {
     public_occurrences(db, &SeriesFilter::default(), from, None, limit).await
 }
 
 /// Public occurrences of the series `filter` admits that end after `from` (and start before
-/// `until`), soonest first, cancelled ones included.
+/// `until`), soonest first, cancelled ones included. Remembered until the events change, and for
+/// the minute `from` falls in (`from` counts from the start of that minute, so a meeting that
+/// ended seconds ago may still be listed until the minute is over).
 pub async fn public_occurrences(
     db: &Db,
     filter: &SeriesFilter,
     from: UtcTime,
     until: Option<UtcTime>,
     limit: i64,
-) -> anyhow::Result<Vec<Occurrence>> {
-    let params: [&dyn Param; 5] = [&from, &until, &filter.organiser, &filter.audience, &filter.area];
-    let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, 0)?));
-    Ok(db.sql().all(sql, &params).await?)
+) -> anyhow::Result<Arc<Vec<Occurrence>>> {
+    let from = from.start_of_minute();
+    let key = format!("{filter:?} {from:?} {until:?} {limit}");
+    db.remembered("events::public_occurrences", key, || async {
+        let params: [&dyn Param; 5] = [&from, &until, &filter.organiser, &filter.audience, &filter.area];
+        let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, 0)?));
+        Ok(db.sql().all(sql, &params).await?)
+    })
+    .await
 }
 
 /// Registers for an occurrence: confirmed while places last, then on the waitlist.

@@ -1,18 +1,21 @@
+use std::sync::Arc;
+
 use super::HelpArea;
 use crate::db::{Db, Param, UtcTime};
 
 /// All areas of help in the order they are shown.
-pub async fn list(db: &Db) -> anyhow::Result<Vec<HelpArea>> {
+pub async fn list(db: &Db) -> anyhow::Result<Arc<Vec<HelpArea>>> {
     let sql = "SELECT slug, position, name_sv, name_en, summary_sv, summary_en \
                FROM help_areas ORDER BY position, slug";
-    Ok(db.sql().all(sql, &[]).await?)
+    db.remembered("help_areas::list", String::new(), || async { Ok(db.sql().all(sql, &[]).await?) }).await
 }
 
 /// The areas of help the home page offers as ways in (the search offers every area).
-pub async fn on_home_page(db: &Db) -> anyhow::Result<Vec<HelpArea>> {
+pub async fn on_home_page(db: &Db) -> anyhow::Result<Arc<Vec<HelpArea>>> {
     let sql = "SELECT slug, position, name_sv, name_en, summary_sv, summary_en \
                FROM help_areas WHERE on_home_page ORDER BY position, slug";
-    Ok(db.sql().all(sql, &[]).await?)
+    db.remembered("help_areas::on_home_page", String::new(), || async { Ok(db.sql().all(sql, &[]).await?) })
+        .await
 }
 
 /// Adds an area of help or replaces the texts of the one with the same slug.

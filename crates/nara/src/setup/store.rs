@@ -2,6 +2,8 @@
 //! statement raises `setup_state.version`: on SQLite that takes the write lock, on PostgreSQL it
 //! locks the row, so two changes never plan against the same state.
 
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 use super::{
@@ -319,8 +321,9 @@ pub async fn history(db: &Db, kind: &str, slug: &str) -> anyhow::Result<Vec<Hist
 }
 
 /// The target groups directory entries may be for, in the order forms list them.
-pub async fn target_groups(db: &Db) -> anyhow::Result<Vec<TargetGroup>> {
-    Ok(db.sql().all(GROUPS, &[]).await?)
+pub async fn target_groups(db: &Db) -> anyhow::Result<Arc<Vec<TargetGroup>>> {
+    db.remembered("setup::target_groups", String::new(), || async { Ok(db.sql().all(GROUPS, &[]).await?) })
+        .await
 }
 
 /// Whom the search page suggests when it finds nothing, if anyone is configured.

@@ -14,12 +14,12 @@ use crate::web::state::AppState;
 #[template(path = "home.html")]
 struct HomePage<'a> {
     shell: Shell<'a>,
-    areas: Vec<HelpArea>,
+    areas: &'a [HelpArea],
 }
 
 pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
     let areas = crate::help_areas::store::on_home_page(&state.db).await?;
-    render(&HomePage { shell: ctx.shell(&state), areas })
+    render(&HomePage { shell: ctx.shell(&state), areas: &areas })
 }
 
 #[derive(Template)]

@@ -93,7 +93,7 @@ async fn directory(db: &Db) -> Vec<HelpArea> {
     )
     .await
     .unwrap();
-    nara::help_areas::store::list(db).await.unwrap()
+    nara::help_areas::store::list(db).await.unwrap().to_vec()
 }
 
 fn request(text: &str) -> SearchRequest {

@@ -85,7 +85,7 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
         nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.name_sv).collect();
     assert!(names.contains(&"Enheten för vuxna".to_string()), "{names:?}");
     let home: Vec<_> =
-        nara::help_areas::store::on_home_page(&db).await.unwrap().into_iter().map(|a| a.slug).collect();
+        nara::help_areas::store::on_home_page(&db).await.unwrap().iter().map(|a| a.slug.clone()).collect();
     assert!(!home.contains(&"fritid".to_string()) && home.len() == 10, "{home:?}");
     assert_eq!(
         nara::help_areas::store::list(&db).await.unwrap().last().unwrap().slug,

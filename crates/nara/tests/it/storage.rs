@@ -34,7 +34,7 @@ on_both_backends!(help_areas_come_back_in_position_order_with_their_text_intact,
     nara::help_areas::store::upsert(&db, &area("boende", 2)).await.unwrap();
     nara::help_areas::store::upsert(&db, &area("barn-och-familj", 1)).await.unwrap();
     let areas = nara::help_areas::store::list(&db).await.unwrap();
-    assert_eq!(areas, vec![area("barn-och-familj", 1), area("boende", 2)]);
+    assert_eq!(*areas, vec![area("barn-och-familj", 1), area("boende", 2)]);
 });
 
 on_both_backends!(upserting_an_existing_area_replaces_it_instead_of_adding_one, Migrated, |db| {
@@ -42,7 +42,7 @@ on_both_backends!(upserting_an_existing_area_replaces_it_instead_of_adding_one, 
     let mut changed = area("boende", 5);
     changed.name_sv = "Bostad".to_string();
     nara::help_areas::store::upsert(&db, &changed).await.unwrap();
-    assert_eq!(nara::help_areas::store::list(&db).await.unwrap(), vec![changed]);
+    assert_eq!(*nara::help_areas::store::list(&db).await.unwrap(), vec![changed]);
 });
 
 on_both_backends!(demo_seeding_is_idempotent, Migrated, |db| {
@@ -169,4 +169,46 @@ on_both_backends!(an_actions_audit_entry_and_mail_commit_with_it_or_not_at_all, 
     // A deferred transaction may not append: it could fail to take the lock halfway.
     let mut read = db.begin().await.unwrap();
     assert!(nara::audit::store::append(&mut read, &event).await.is_err());
+});
+
+on_both_backends!(public_reads_are_remembered_until_a_public_table_changes, Migrated, |db| {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let loads = AtomicUsize::new(0);
+    let read = || async {
+        db.remembered("test::areas", String::new(), || async {
+            loads.fetch_add(1, Ordering::SeqCst);
+            Ok(nara::help_areas::store::list(&db).await?.len())
+        })
+        .await
+        .unwrap()
+    };
+    nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
+    assert_eq!(*read().await, 1);
+    assert_eq!(*read().await, 1);
+    assert_eq!(loads.load(Ordering::SeqCst), 1, "the second read comes from memory");
+    // A write to a table no public page shows changes nothing remembered.
+    let person = crate::common::app::person(&db, "someone@example.se", "Someone", &[]).await;
+    nara::sessions::store::start_session(&db, person).await.unwrap();
+    assert_eq!(*read().await, 1);
+    assert_eq!(loads.load(Ordering::SeqCst), 1);
+    // A write to one that does (on the pool here; in a transaction it is the same) is read anew,
+    // and is in the change log other processes follow.
+    let before = db.data_generation();
+    nara::help_areas::store::upsert(&db, &area("barn-och-familj", 2)).await.unwrap();
+    assert_ne!(db.data_generation(), before);
+    assert_eq!(*read().await, 2);
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+    let logged: i64 = db.sql().value("SELECT COUNT(*) FROM data_changes", &[]).await.unwrap().unwrap();
+    assert_eq!(logged, 2, "one line per change of public data");
+});
+
+on_both_backends!(a_change_made_by_another_process_is_seen_when_the_log_is_followed, Migrated, |db| {
+    nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
+    // Another `Db` over the same database stands for another process: it remembers on its own.
+    let other = db.as_another_process();
+    assert_eq!(nara::help_areas::store::list(&other).await.unwrap().len(), 1);
+    nara::help_areas::store::upsert(&db, &area("barn-och-familj", 2)).await.unwrap();
+    assert_eq!(nara::help_areas::store::list(&other).await.unwrap().len(), 1, "still remembered");
+    other.follow_changes().await.unwrap();
+    assert_eq!(nara::help_areas::store::list(&other).await.unwrap().len(), 2);
 });

@@ -17,7 +17,7 @@ pub mod swedish;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
@@ -109,6 +109,9 @@ pub struct SearchIndex {
     /// against the database once, so an index made from another database is rebuilt, not trusted.
     unverified: Mutex<Option<Uuid>>,
     must_rebuild: AtomicBool,
+    /// The database's change generation (`db::changes`) at the last look at the change log: while
+    /// it is the same, nothing can have changed and a search asks the database nothing.
+    looked_at: AtomicU64,
 }
 
 impl SearchIndex {
@@ -161,6 +164,7 @@ impl SearchIndex {
             catching_up: tokio::sync::Mutex::new(()),
             unverified: Mutex::new(marker),
             must_rebuild: AtomicBool::new(false),
+            looked_at: AtomicU64::new(u64::MAX),
         })
     }
 
@@ -171,6 +175,17 @@ impl SearchIndex {
 
     /// Applies every change the database has that this index has not seen.
     pub async fn refresh(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
+        // Read first: a change while we look makes the next search look again.
+        let generation = db.data_generation();
+        if self.looked_at.load(Ordering::Acquire) == generation {
+            return Ok(());
+        }
+        self.catch_up(db, areas).await?;
+        self.looked_at.store(generation, Ordering::Release);
+        Ok(())
+    }
+
+    async fn catch_up(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
         let marker = self.unverified.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.take();
         if let Some(expected) = marker
             && crate::directory::store::directory_change(db, self.applied()).await? != Some(expected)
