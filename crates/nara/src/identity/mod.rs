@@ -1,6 +1,6 @@
 //! People and their roles. A person is always a resident of their own data; other roles
-//! (association representative, staff, log reviewer, administrator) are granted, staff and
-//! log reviewers within a unit.
+//! (association representative, organiser, staff, log reviewer, administrator) are granted,
+//! organisers, staff and log reviewers within a unit.
 
 mod email;
 mod password;
@@ -16,20 +16,23 @@ use uuid::Uuid;
 pub enum Role {
     Resident,
     Association,
+    /// Runs the events of a unit (an *arrangör*): attendees, themes, notes. Not a case officer.
+    Organiser,
     Staff,
     LogReviewer,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Resident, Role::Association, Role::Staff, Role::LogReviewer, Role::Admin];
+    pub const ALL: [Role; 6] =
+        [Role::Resident, Role::Association, Role::Organiser, Role::Staff, Role::LogReviewer, Role::Admin];
 
     /// The name stored in the database and used in catalogue keys (`role-staff`).
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Resident => "resident",
             Role::Association => "association",
+            Role::Organiser => "organiser",
             Role::Staff => "staff",
             Role::LogReviewer => "log_reviewer",
             Role::Admin => "admin",
@@ -40,9 +43,9 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
-    /// Staff and log reviewers act within a unit; the others do not.
+    /// Organisers, staff and log reviewers act within a unit; the others do not.
     pub fn needs_unit(self) -> bool {
-        matches!(self, Role::Staff | Role::LogReviewer)
+        matches!(self, Role::Organiser | Role::Staff | Role::LogReviewer)
     }
 
     /// Roles an administrator may grant (being a resident is never granted: everyone is one).

@@ -81,6 +81,7 @@ pub fn table() -> Vec<Route> {
     let admin = Access::Role(Role::Admin);
     let reviewer = Access::Role(Role::LogReviewer);
     let staff = Access::Role(Role::Staff);
+    let organiser = Access::Role(Role::Organiser);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -145,19 +146,19 @@ pub fn table() -> Vec<Route> {
         get_route("/anmalan/{token}", Public, events::web::registration),
         post_route("/anmalan/{token}/avboka", Public, events::web::cancel),
         post_route("/anmalan/{token}/avboka-alla", Public, events::web::cancel_all),
-        get_route("/arrangor", staff, events::organiser::list),
-        get_route("/arrangor/{slug}/forslag", staff, events::suggestions::list),
-        post_route("/arrangor/{slug}/forslag/{id}/anta", staff, events::suggestions::accept),
-        post_route("/arrangor/{slug}/forslag/{id}/avsla", staff, events::suggestions::decline),
-        get_route("/arrangor/{slug}/{position}", staff, events::organiser::occurrence),
-        post_route("/arrangor/{slug}/{position}/tema", staff, events::organiser::set_theme),
-        post_route("/arrangor/{slug}/{position}/stall-in", staff, events::organiser::cancel),
-        post_route("/arrangor/{slug}/{position}/flytta", staff, events::organiser::move_occurrence),
-        post_route("/arrangor/{slug}/{position}/dagordning", staff, events::organiser::set_agenda),
-        post_route("/arrangor/{slug}/{position}/anteckningar", staff, events::organiser::set_notes),
-        post_route("/arrangor/{slug}/{position}/narvaro", staff, events::organiser::set_attendance),
-        post_route("/arrangor/{slug}/{position}/dokument", staff, events::documents::upload),
-        get_route("/arrangor/{slug}/{position}/deltagare.csv", staff, events::organiser::export_csv),
+        get_route("/arrangor", organiser, events::organiser::list),
+        get_route("/arrangor/{slug}/forslag", organiser, events::suggestions::list),
+        post_route("/arrangor/{slug}/forslag/{id}/anta", organiser, events::suggestions::accept),
+        post_route("/arrangor/{slug}/forslag/{id}/avsla", organiser, events::suggestions::decline),
+        get_route("/arrangor/{slug}/{position}", organiser, events::organiser::occurrence),
+        post_route("/arrangor/{slug}/{position}/tema", organiser, events::organiser::set_theme),
+        post_route("/arrangor/{slug}/{position}/stall-in", organiser, events::organiser::cancel),
+        post_route("/arrangor/{slug}/{position}/flytta", organiser, events::organiser::move_occurrence),
+        post_route("/arrangor/{slug}/{position}/dagordning", organiser, events::organiser::set_agenda),
+        post_route("/arrangor/{slug}/{position}/anteckningar", organiser, events::organiser::set_notes),
+        post_route("/arrangor/{slug}/{position}/narvaro", organiser, events::organiser::set_attendance),
+        post_route("/arrangor/{slug}/{position}/dokument", organiser, events::documents::upload),
+        get_route("/arrangor/{slug}/{position}/deltagare.csv", organiser, events::organiser::export_csv),
         // My pages.
         get_route("/mina-sidor", SignedIn, my_pages::overview),
         get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),
