@@ -9,3 +9,10 @@ INSERT INTO role_grants (person_id, role, unit_id, granted_at)
     SELECT person_id, 'organiser', unit_id, now()
     FROM role_grants WHERE role = 'staff'
     ON CONFLICT (person_id, role, unit_id) DO NOTHING;
+
+-- An approved representative of a directory entry is an association representative (approving one
+-- grants the role from now on): those approved before keep their way to "Mina föreningar".
+INSERT INTO role_grants (person_id, role, unit_id, granted_at)
+    SELECT DISTINCT person_id, 'association', '00000000-0000-0000-0000-000000000000'::uuid, now()
+    FROM directory_representatives WHERE status = 'approved'
+    ON CONFLICT (person_id, role, unit_id) DO NOTHING;

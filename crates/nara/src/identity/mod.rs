@@ -5,10 +5,12 @@
 mod email;
 mod password;
 pub mod store;
+mod workplace;
 
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash, PasswordProblem, hash_password, verify_password};
 pub use store::NewPerson;
+pub use workplace::Workplace;
 
 use uuid::Uuid;
 
@@ -105,6 +107,11 @@ impl SignedIn {
     /// The role shown in the audit log for what this person does: the most privileged one.
     pub fn acting_role(&self) -> Role {
         self.grants.iter().map(|g| g.role).max().unwrap_or(Role::Resident)
+    }
+
+    /// Where this person's work is, the start page first (see `Workplace::for_roles`).
+    pub fn workplaces(&self) -> Vec<Workplace> {
+        Workplace::for_roles(self.grants.iter().map(|g| g.role))
     }
 }
 

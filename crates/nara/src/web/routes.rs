@@ -113,7 +113,7 @@ pub fn table() -> Vec<Route> {
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
-        get_route("/forening", SignedIn, directory::stewards::mine),
+        get_route("/forening", SignedIn, directory::my_associations::page),
         get_route("/forening/ny", SignedIn, directory::stewards::register_form),
         post_route("/forening/ny", SignedIn, directory::stewards::register_submit),
         get_route("/forening/{slug}/redigera", SignedIn, directory::stewards::edit_form),
