@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, LOG_REVIEWER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, LOG_REVIEWER, OFFICER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -49,11 +49,13 @@ const PAGES = [
   { path: '/en/mina-sidor/ansokningar/{id}', linkedFrom: '/en/mina-sidor/ansok', as: RESIDENT },
   { path: '/mina-sidor/ansokningar/{id}/steg/1', linkedFrom: '/mina-sidor/ansokningar/{id}', via: '/mina-sidor/ansok', as: RESIDENT },
   { path: '/en/mina-sidor/ansokningar/{id}/steg/2', linkedFrom: '/en/mina-sidor/ansokningar/{id}', via: '/en/mina-sidor/ansok', as: RESIDENT },
-  ...inBothLanguages(['/handlaggare/ansokningsformular', '/handlaggare/ansokningsformular/samtalsstod'], { as: ORGANISER }),
-  ...inBothLanguages(['/handlaggare'], { as: ORGANISER, narrowLists: true }),
-  ...inBothLanguages(['/handlaggare/tider'], { as: ORGANISER }),
-  { path: '/handlaggare/arenden/{id}', linkedFrom: '/handlaggare', as: ORGANISER },
-  ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: ORGANISER }),
+  ...inBothLanguages(['/handlaggare/ansokningsformular', '/handlaggare/ansokningsformular/samtalsstod'], { as: OFFICER }),
+  ...inBothLanguages(['/handlaggare'], { as: OFFICER, narrowLists: true }),
+  ...inBothLanguages(['/handlaggare/tider'], { as: OFFICER }),
+  { path: '/handlaggare/arenden/{id}', linkedFrom: '/handlaggare', as: OFFICER },
+  ...inBothLanguages(['/arrangor', '/arrangor/sjalvhjalpsgrupp-anhoriga/0'], { as: OFFICER }),
+  // The development group's organiser, who has no case work.
+  ...inBothLanguages(['/arrangor', '/arrangor/utvecklingsgrupp/3'], { as: ORGANISER }),
   // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).
   ...inBothLanguages(['/sok', '/stod/fontanhuset', '/stod/lankarna', '/stod/socialjouren']),
   { path: '/sok?q=missbruk' },
@@ -63,7 +65,7 @@ const PAGES = [
   { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
   { path: '/sok?q=st%C3%B6d&sida=2' },
   { path: '/sok?omrade=finns-inte', status: 400 },
-  ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog', '/personal/katalog/import'], { as: ORGANISER }),
+  ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog', '/personal/katalog/import'], { as: OFFICER }),
   ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
 ].map((entry) => ({ status: 200, ...entry }));
 

@@ -5,7 +5,10 @@ export const RESIDENT = 'invanare@demo.nara.se';
 export const OTHER_RESIDENT = 'invanare2@demo.nara.se';
 export const LOG_REVIEWER = 'granskare@demo.nara.se';
 export const ADMIN = 'admin@demo.nara.se';
-export const ORGANISER = 'handlaggare.vuxen@demo.nara.se';
+// A case officer of the adult services, who also organises its relatives' group.
+export const OFFICER = 'handlaggare.vuxen@demo.nara.se';
+// The development group's organiser: events only, no case work.
+export const ORGANISER = 'arrangor@demo.nara.se';
 export const ASSOCIATION = 'forening@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

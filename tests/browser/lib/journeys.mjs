@@ -9,6 +9,7 @@ import { freshInstallJourney } from './fresh_install.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
 import { registrationJourney } from './registration.mjs';
+import { startPagesJourney } from './start_pages.mjs';
 
 const FOCUS_MOVE_TIMEOUT_MS = 3_000;
 const MY_PAGES = '/mina-sidor';
@@ -18,6 +19,10 @@ const ACCESS_LOG = '/mina-sidor/logg';
 export const JOURNEYS = [
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },
+  {
+    name: 'journey (keyboard): each role signs in and lands on its start page (h1, header links, axe)',
+    run: startPagesJourney,
+  },
   { name: 'admin (keyboard): empty invite form gives an error summary, axe', run: emptyInvitation },
   { name: 'journey (keyboard): search from the home page, open a hit, follow a referral', run: searchJourney },
   { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },

@@ -1,14 +1,14 @@
 // The case officer's path, by keyboard: from the work list to a case, a withheld entry without a
 // reason (refused, with the error summary), then a shared entry that the resident reads at once.
 import assert from 'node:assert/strict';
-import { ORGANISER, RESIDENT } from './accounts.mjs';
+import { OFFICER, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { pressForNewPage, tabTo } from './keyboard.mjs';
 
 export async function officerCaseJourney(env) {
   const text = `Hembesök bokat, vi går igenom avlastning i hemmet (${Date.now()}).`;
   let casePath;
-  await visit({ ...env, entry: { path: '/handlaggare', as: ORGANISER } }, {}, async (page) => {
+  await visit({ ...env, entry: { path: '/handlaggare', as: OFFICER } }, {}, async (page) => {
     const main = page.getByRole('main');
     await assertNoAxeViolations(page);
     await tabTo(page, main.getByRole('link', { name: 'Stöd till dig som anhörig' }), "the case in the work list");

@@ -17,7 +17,6 @@ use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
-use crate::web::site_path::same_site_path;
 use crate::web::state::AppState;
 
 #[derive(Template)]
@@ -47,9 +46,9 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
     }
 }
 
-/// Where to go after logging in: a path on this site, or (empty) the default.
+/// Where to go after logging in: a path on this site, or (empty) the person's start page.
 fn return_path(asked: Option<&str>) -> String {
-    asked.and_then(same_site_path).unwrap_or_default().to_string()
+    super::session::asked_page(asked).unwrap_or_default().to_string()
 }
 
 fn page<'a>(
@@ -159,8 +158,7 @@ pub async fn submit(
         return Ok((INVALID, render(&again)?).into_response());
     };
     rate_limit::store::reset(&state.db, &account_bucket).await?;
-    let home = if return_to.is_empty() { ctx.href("/mina-sidor") } else { return_to };
-    super::session::start(&state, &ctx, &person, &home).await
+    super::session::start(&state, &ctx, &person, &return_to).await
 }
 
 /// Writes a failed log-in to the audit log (the person's own log too, when the account exists).

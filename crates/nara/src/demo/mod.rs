@@ -24,22 +24,31 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("invanare2@demo.nara.se", "en annan invånare (another resident)"),
     ("handlaggare.vuxen@demo.nara.se", "handläggare, Vuxenenheten (case officer, adults)"),
     ("handlaggare.barn@demo.nara.se", "handläggare, Barn och familj (case officer, children and family)"),
+    ("arrangor@demo.nara.se", "arrangör, utvecklingsgruppen (organiser, development group)"),
     ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
 
-/// A demo person: e-mail, name, personnummer, role, unit slug.
-type DemoPerson = (&'static str, &'static str, Option<&'static str>, Option<Role>, Option<&'static str>);
+/// A demo person: e-mail, name, personnummer, and roles with their unit slugs.
+type DemoPerson = (&'static str, &'static str, Option<&'static str>, &'static [(Role, Option<&'static str>)]);
 
 const PEOPLE: &[DemoPerson] = &[
-    ("invanare@demo.nara.se", "Sara Lindqvist", Some("199001012385"), None, None),
-    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142381"), None, None),
-    ("handlaggare.vuxen@demo.nara.se", "Anna Berg", None, Some(Role::Staff), Some("vuxen")),
-    ("handlaggare.barn@demo.nara.se", "Jonas Ek", None, Some(Role::Staff), Some("barn-och-familj")),
-    ("granskare@demo.nara.se", "Maria Holm", None, Some(Role::LogReviewer), Some("kvalitet")),
-    ("forening@demo.nara.se", "Kerstin Ali", None, Some(Role::Association), None),
-    ("admin@demo.nara.se", "Erik Nyström", None, Some(Role::Admin), None),
+    ("invanare@demo.nara.se", "Sara Lindqvist", Some("199001012385"), &[]),
+    ("invanare2@demo.nara.se", "Omar Haddad", Some("198507142381"), &[]),
+    // Anna also runs the relatives' self-help group that her unit organises.
+    (
+        "handlaggare.vuxen@demo.nara.se",
+        "Anna Berg",
+        None,
+        &[(Role::Staff, Some("vuxen")), (Role::Organiser, Some("vuxen"))],
+    ),
+    ("handlaggare.barn@demo.nara.se", "Jonas Ek", None, &[(Role::Staff, Some("barn-och-familj"))]),
+    // The development group's organiser: events only, no cases.
+    ("arrangor@demo.nara.se", "Lina Sjöberg", None, &[(Role::Organiser, Some("kvalitet"))]),
+    ("granskare@demo.nara.se", "Maria Holm", None, &[(Role::LogReviewer, Some("kvalitet"))]),
+    ("forening@demo.nara.se", "Kerstin Ali", None, &[(Role::Association, None)]),
+    ("admin@demo.nara.se", "Erik Nyström", None, &[(Role::Admin, None)]),
 ];
 
 /// The demo's units, areas of help, target groups and search contact: the example set-up file, so
@@ -72,7 +81,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
         hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
             .await?;
     let mut tx = db.begin_write().await?;
-    for (email, name, personnummer, role, unit) in PEOPLE {
+    for (email, name, personnummer, roles) in PEOPLE {
         let new = NewPerson {
             display_name: (*name).to_string(),
             email: EmailAddress::parse(email),
@@ -81,7 +90,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
             password_hash: Some(hash.clone()),
         };
         let Some(id) = crate::identity::store::create_person(&mut tx, &new).await? else { continue };
-        if let Some(role) = role {
+        for (role, unit) in *roles {
             let unit_id = unit.and_then(|slug| units.iter().find(|(s, _)| s == slug)).map(|(_, id)| *id);
             crate::identity::store::grant_role(&mut tx, id, RoleGrant { role: *role, unit_id }).await?;
         }

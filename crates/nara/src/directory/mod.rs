@@ -5,6 +5,7 @@
 pub mod form;
 pub mod hours;
 pub mod import;
+pub mod my_associations;
 pub mod search;
 pub mod stewards;
 pub mod store;
@@ -22,6 +23,8 @@ pub use store::{CountsWeek, EntryVersion, Measure, MissedQuery, iso_week};
 
 /// Facts older than this are shown as possibly out of date and ranked lower.
 pub const CONFIRM_EVERY_DAYS: i64 = 365;
+/// Those who keep an entry up to date are reminded this long before its confirmation is due.
+pub const REMIND_DAYS_BEFORE: i64 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -210,6 +213,32 @@ pub fn is_stale(confirmed_at: UtcTime, now: DateTime<Utc>) -> bool {
     now - confirmed_at.0 > chrono::Duration::days(CONFIRM_EVERY_DAYS)
 }
 
+/// Where an entry stands with its yearly confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Not due for more than a month.
+    InGoodTime,
+    /// Due within a month: the reminders have started.
+    DueSoon,
+    /// Past due: the entry is shown as possibly out of date until it is confirmed.
+    Overdue,
+}
+
+/// The last day the facts confirmed at `confirmed_at` count as current.
+pub fn confirmation_due(confirmed_at: UtcTime) -> DateTime<Utc> {
+    confirmed_at.0 + chrono::Duration::days(CONFIRM_EVERY_DAYS)
+}
+
+pub fn confirmation(confirmed_at: UtcTime, now: DateTime<Utc>) -> Confirmation {
+    if is_stale(confirmed_at, now) {
+        Confirmation::Overdue
+    } else if confirmation_due(confirmed_at) - now <= chrono::Duration::days(REMIND_DAYS_BEFORE) {
+        Confirmation::DueSoon
+    } else {
+        Confirmation::InGoodTime
+    }
+}
+
 /// Whether two versions of an entry differ in the facts staff review before an association's
 /// change is published: who it is, what it says it does, and the areas it is found under.
 pub fn key_facts_differ(a: &Entry, b: &Entry) -> bool {
@@ -267,6 +296,18 @@ pub fn normalise_query(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confirmation_is_due_a_year_after_the_last_and_reminded_a_month_before() {
+        let now = Utc::now();
+        let confirmed = |days_ago: i64| UtcTime(now - chrono::Duration::days(days_ago));
+        assert_eq!(confirmation(confirmed(0), now), Confirmation::InGoodTime);
+        assert_eq!(confirmation(confirmed(334), now), Confirmation::InGoodTime);
+        assert_eq!(confirmation(confirmed(335), now), Confirmation::DueSoon);
+        assert_eq!(confirmation(confirmed(365), now), Confirmation::DueSoon, "the last day");
+        assert_eq!(confirmation(confirmed(366), now), Confirmation::Overdue);
+        assert_eq!(confirmation_due(confirmed(100)), now + chrono::Duration::days(265));
+    }
 
     #[test]
     fn codes_round_trip() {

@@ -1,5 +1,6 @@
 //! Keeping entries up to date by those listed: a person asks to represent an association (or
-//! registers a new one), staff approve the link, the representative edits and confirms the entry.
+//! registers a new one), staff approve the link, the representative edits and confirms the entry
+//! (their list of entries is `my_associations`).
 //! Changes to key facts wait for staff; everything else is published at once. Staff also see the
 //! entries whose facts are more than a year old.
 
@@ -13,8 +14,10 @@ use uuid::Uuid;
 
 use super::form::{DAY_FIELDS, EntryForm};
 use super::store::{self, Pending};
-use super::{Entry, EntryKind, LANGUAGES, WayIn, is_stale, key_facts_differ};
+use super::{Entry, EntryKind, LANGUAGES, WayIn, key_facts_differ};
+use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
+use crate::identity::{Role, RoleGrant};
 use crate::policy::{self, EntryEditing};
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
@@ -278,75 +281,6 @@ pub async fn claim(
     Ok(Redirect::to(&ctx.href("/forening?sparad=requested")).into_response())
 }
 
-/// A line of "my associations".
-pub struct MineLine {
-    pub name: String,
-    pub href: String,
-    pub edit_href: Option<String>,
-    pub confirm_action: Option<String>,
-    pub pending: bool,
-    pub published: bool,
-    pub stale: bool,
-    pub confirmed: String,
-}
-
-#[derive(Template)]
-#[template(path = "directory/mine.html")]
-struct MinePage<'a> {
-    shell: Shell<'a>,
-    lines: Vec<MineLine>,
-    notice: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct MineParams {
-    #[serde(default)]
-    sparad: String,
-}
-
-/// `GET /forening`: the associations this person represents or has asked to.
-pub async fn mine(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    crate::web::form::Query(params): crate::web::form::Query<MineParams>,
-) -> Result<Response, AppError> {
-    let person = ctx.person()?.person.id;
-    let links = store::represented_by(&state.db, person).await?;
-    let ids: Vec<Uuid> = links.iter().map(|(id, _)| *id).collect();
-    let now = Utc::now();
-    let mut lines: Vec<MineLine> = crate::directory::store::entries_by_ids(&state.db, &ids)
-        .await?
-        .into_iter()
-        .map(|entry| {
-            let approved = links.iter().any(|(id, status)| *id == entry.id && status == "approved");
-            MineLine {
-                href: ctx.href(&format!("/stod/{}", entry.slug)),
-                edit_href: approved.then(|| ctx.href(&format!("/forening/{}/redigera", entry.slug))),
-                confirm_action: approved.then(|| ctx.href(&format!("/forening/{}/bekrafta", entry.slug))),
-                pending: !approved,
-                published: entry.published,
-                stale: is_stale(entry.confirmed_at, now),
-                confirmed: crate::i18n::format_stockholm(entry.confirmed_at).chars().take(10).collect(),
-                name: entry.name,
-            }
-        })
-        .collect();
-    lines.sort_by(|a, b| a.name.cmp(&b.name));
-    let notice = match params.sparad.as_str() {
-        "saved" => Some("mine-notice-saved"),
-        "review" => Some("mine-notice-review"),
-        "confirmed" => Some("mine-notice-confirmed"),
-        "requested" => Some("mine-notice-requested"),
-        "registered" => Some("mine-notice-registered"),
-        "referral" => Some("mine-notice-referral"),
-        "referral-review" => Some("mine-notice-referral-review"),
-        _ => None,
-    };
-    let shell = ctx.shell(&state);
-    let notice = notice.map(|key| shell.t(key));
-    Ok(render(&MinePage { shell, lines, notice })?.into_response())
-}
-
 fn register_view(state: &AppState, ctx: &PageContext, form: EntryForm, errors: FormErrors) -> EditView {
     EditView {
         title: ctx.shell(state).t("register-association-title"),
@@ -530,7 +464,9 @@ fn decision(word: &str) -> Result<bool, AppError> {
     }
 }
 
-/// `POST /personal/katalog/foretradare/{id}/{beslut}`: approving also publishes a new association.
+/// `POST /personal/katalog/foretradare/{id}/{beslut}`: approving also publishes a new association
+/// and makes the person an association representative (the role that leads them to "Mina
+/// föreningar" after log-in), unless they already are one.
 pub async fn decide_claim(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -538,11 +474,21 @@ pub async fn decide_claim(
 ) -> Result<Response, AppError> {
     let approve = decision(&word)?;
     let by = ctx.person()?.person.id;
-    // The decision and the publication of a new association commit together.
+    // The decision, the publication of a new association and the role commit together.
     let mut tx = state.db.begin_write().await?;
-    let entry_id = store::decide_representation(&mut tx, id, approve, by).await?.ok_or(AppError::NotFound)?;
+    let (entry_id, person) =
+        store::decide_representation(&mut tx, id, approve, by).await?.ok_or(AppError::NotFound)?;
     if approve && let Some(entry) = store::entry_in(&mut tx, entry_id).await?.filter(|e| !e.published) {
         store::write_entry(&mut tx, &Entry { published: true, ..entry }, Some(by)).await?;
+    }
+    let representative = RoleGrant { role: Role::Association, unit_id: None };
+    if approve && crate::identity::store::grant_role(&mut tx, person, representative).await? {
+        let granted = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::RoleGranted, "account")
+            .object(person)
+            .subject(person)
+            .purpose(Role::Association.as_str())
+            .request(ctx.request_id.clone());
+        crate::audit::store::append(&mut tx, &granted).await?;
     }
     tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/personal/katalog")).into_response())
@@ -569,7 +515,8 @@ pub async fn send_confirmation_reminders(
     link_base: &url::Url,
 ) -> anyhow::Result<usize> {
     let now = Utc::now();
-    let due_before = UtcTime(now - chrono::Duration::days(super::CONFIRM_EVERY_DAYS - 30));
+    let due_before =
+        UtcTime(now - chrono::Duration::days(super::CONFIRM_EVERY_DAYS - super::REMIND_DAYS_BEFORE));
     let reminded_before = UtcTime(now - chrono::Duration::days(30));
     let due = store::confirmation_reminders_due(db, due_before, reminded_before).await?;
     let mut claimed: Vec<Uuid> = Vec::new();

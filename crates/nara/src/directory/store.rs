@@ -427,17 +427,18 @@ pub async fn pending_representations(db: &Db) -> anyhow::Result<Vec<Pending>> {
     Ok(db.sql().all(sql, &[]).await?)
 }
 
-/// Decides a waiting request; the entry it was about, or `None` when it was not waiting.
+/// Decides a waiting request; the entry it was about and the person who asked, or `None` when it
+/// was not waiting.
 pub async fn decide_representation(
     tx: &mut Tx,
     id: Uuid,
     approve: bool,
     by: Uuid,
-) -> anyhow::Result<Option<Uuid>> {
+) -> anyhow::Result<Option<(Uuid, Uuid)>> {
     let sql = "UPDATE directory_representatives SET status = $1, decided_by = $2, decided_at = $3 \
-               WHERE id = $4 AND status = 'pending' RETURNING entry_id";
+               WHERE id = $4 AND status = 'pending' RETURNING entry_id, person_id";
     let status = if approve { "approved" } else { "declined" };
-    Ok(tx.sql().value(sql, &[&status, &by, &UtcTime::now(), &id]).await?)
+    Ok(tx.sql().optional(sql, &[&status, &by, &UtcTime::now(), &id]).await?)
 }
 
 /// Suggested referrals waiting for staff, as (from, to) with the names of both entries.

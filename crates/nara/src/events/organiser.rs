@@ -1,6 +1,6 @@
 //! The organiser's pages: who is coming (with their needs), a meeting's theme, cancelling a
-//! meeting (everyone registered is told), and the list of attendees as CSV. Only staff of the
-//! organising unit, through the policy module; every look at attendees is audited.
+//! meeting (everyone registered is told), and the list of attendees as CSV. Only organisers of
+//! the organising unit, through the policy module; every look at attendees is audited.
 
 use crate::web::form::Form;
 use askama::Template;
@@ -52,7 +52,7 @@ struct OrganiserListPage<'a> {
 
 /// `GET /arrangor`: the series the person's units organise, with their coming meetings.
 pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let units: Vec<_> = ctx.person()?.units_for(Role::Staff).collect();
+    let units: Vec<_> = ctx.person()?.units_for(Role::Organiser).collect();
     let now = crate::db::UtcTime::now();
     let mut blocks = Vec::new();
     for series in store::series_organised_by(&state.db, &units).await? {

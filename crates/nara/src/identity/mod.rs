@@ -1,14 +1,16 @@
 //! People and their roles. A person is always a resident of their own data; other roles
-//! (association representative, staff, log reviewer, administrator) are granted, staff and
-//! log reviewers within a unit.
+//! (association representative, organiser, staff, log reviewer, administrator) are granted,
+//! organisers, staff and log reviewers within a unit.
 
 mod email;
 mod password;
 pub mod store;
+mod workplace;
 
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash, PasswordProblem, hash_password, verify_password};
 pub use store::NewPerson;
+pub use workplace::Workplace;
 
 use uuid::Uuid;
 
@@ -16,20 +18,23 @@ use uuid::Uuid;
 pub enum Role {
     Resident,
     Association,
+    /// Runs the events of a unit (an *arrangör*): attendees, themes, notes. Not a case officer.
+    Organiser,
     Staff,
     LogReviewer,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Resident, Role::Association, Role::Staff, Role::LogReviewer, Role::Admin];
+    pub const ALL: [Role; 6] =
+        [Role::Resident, Role::Association, Role::Organiser, Role::Staff, Role::LogReviewer, Role::Admin];
 
     /// The name stored in the database and used in catalogue keys (`role-staff`).
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Resident => "resident",
             Role::Association => "association",
+            Role::Organiser => "organiser",
             Role::Staff => "staff",
             Role::LogReviewer => "log_reviewer",
             Role::Admin => "admin",
@@ -40,9 +45,9 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
-    /// Staff and log reviewers act within a unit; the others do not.
+    /// Organisers, staff and log reviewers act within a unit; the others do not.
     pub fn needs_unit(self) -> bool {
-        matches!(self, Role::Staff | Role::LogReviewer)
+        matches!(self, Role::Organiser | Role::Staff | Role::LogReviewer)
     }
 
     /// Roles an administrator may grant (being a resident is never granted: everyone is one).
@@ -102,6 +107,11 @@ impl SignedIn {
     /// The role shown in the audit log for what this person does: the most privileged one.
     pub fn acting_role(&self) -> Role {
         self.grants.iter().map(|g| g.role).max().unwrap_or(Role::Resident)
+    }
+
+    /// Where this person's work is, the start page first (see `Workplace::for_roles`).
+    pub fn workplaces(&self) -> Vec<Workplace> {
+        Workplace::for_roles(self.grants.iter().map(|g| g.role))
     }
 }
 

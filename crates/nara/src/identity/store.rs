@@ -137,14 +137,15 @@ pub async fn grants(db: &Db, person_id: Uuid) -> anyhow::Result<Vec<RoleGrant>> 
         .collect())
 }
 
-/// Grants a role; granting one the person already holds changes nothing.
-pub async fn grant_role(tx: &mut Tx, person_id: Uuid, grant: RoleGrant) -> anyhow::Result<()> {
+/// Grants a role; granting one the person already holds changes nothing. True when it was new.
+pub async fn grant_role(tx: &mut Tx, person_id: Uuid, grant: RoleGrant) -> anyhow::Result<bool> {
     let sql = "INSERT INTO role_grants (person_id, role, unit_id, granted_at) VALUES ($1, $2, $3, $4) \
                ON CONFLICT (person_id, role, unit_id) DO NOTHING";
-    tx.sql()
+    let added = tx
+        .sql()
         .execute(sql, &[&person_id, &grant.role.as_str(), &unit_key(grant.unit_id), &UtcTime::now()])
         .await?;
-    Ok(())
+    Ok(added == 1)
 }
 
 pub async fn revoke_role(tx: &mut Tx, person_id: Uuid, grant: RoleGrant) -> anyhow::Result<()> {

@@ -21,7 +21,6 @@ use crate::identity::{NewPerson, Person};
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::PageLocation;
-use crate::web::site_path::same_site_path;
 use crate::web::state::AppState;
 
 /// Where providers send people back (registered with each provider).
@@ -98,11 +97,7 @@ pub async fn start(
         .add_scope(Scope::new("profile".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let return_to = query
-        .tillbaka
-        .as_deref()
-        .and_then(same_site_path)
-        .map_or_else(|| ctx.href("/mina-sidor"), str::to_string);
+    let return_to = crate::accounts::session::way_on(query.tillbaka.as_deref(), ctx.location.locale);
     let pending = PendingLogin {
         provider: provider_id,
         nonce: nonce.secret().clone(),

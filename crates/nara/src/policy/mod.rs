@@ -39,10 +39,11 @@ pub fn may_read_account(actor: &Actor, subject: Uuid) -> bool {
 }
 
 /// Whether `actor` may run events organised by `unit`: see who registered (and their needs),
-/// set themes, cancel meetings. Staff of that unit only.
+/// set themes, cancel meetings. Organisers of that unit only: being a case officer there is not
+/// enough (organising is a role of its own, and organisers reach no cases).
 pub fn may_organise(actor: &Actor, unit: Option<Uuid>) -> bool {
     match (actor.signed_in(), unit) {
-        (Some(person), Some(unit)) => person.units_for(Role::Staff).any(|u| u == unit),
+        (Some(person), Some(unit)) => person.units_for(Role::Organiser).any(|u| u == unit),
         _ => false,
     }
 }
@@ -196,14 +197,28 @@ mod tests {
     }
 
     #[test]
-    fn only_staff_of_the_organising_unit_run_its_events() {
+    fn only_organisers_of_the_organising_unit_run_its_events() {
         let unit = Uuid::new_v4();
-        let staff = staff_of(unit);
-        assert!(may_organise(&staff, Some(unit)));
-        assert!(!may_organise(&staff, Some(Uuid::new_v4())), "another unit's series");
-        assert!(!may_organise(&staff, None), "a series no unit organises");
+        let organiser = holding(Role::Organiser, unit);
+        assert!(may_organise(&organiser, Some(unit)));
+        assert!(!may_organise(&organiser, Some(Uuid::new_v4())), "another unit's series");
+        assert!(!may_organise(&organiser, None), "a series no unit organises");
+        assert!(
+            !may_organise(&staff_of(unit), Some(unit)),
+            "a case officer of the unit is not its organiser"
+        );
         assert!(!may_organise(&person(&[Role::Admin]), Some(unit)));
         assert!(!may_organise(&Actor::Anonymous, Some(unit)));
+    }
+
+    #[test]
+    fn an_organiser_works_on_no_case_and_no_form() {
+        let unit = Uuid::new_v4();
+        let organiser = holding(Role::Organiser, unit);
+        assert!(!may_work_on_case(&organiser, unit, Uuid::new_v4()));
+        assert!(!may_manage_forms(&organiser, unit));
+        assert!(!allows(&organiser, Access::Role(Role::Staff)));
+        assert_eq!(may_edit_entry(&organiser, false), None, "nor edits the directory");
     }
 
     #[test]
@@ -219,6 +234,10 @@ mod tests {
     }
 
     fn staff_of(unit: Uuid) -> Actor {
+        holding(Role::Staff, unit)
+    }
+
+    fn holding(role: Role, unit: Uuid) -> Actor {
         Actor::Person(Box::new(SignedIn {
             person: Person {
                 id: Uuid::new_v4(),
@@ -228,7 +247,7 @@ mod tests {
                 has_password: true,
                 active: true,
             },
-            grants: vec![RoleGrant { role: Role::Staff, unit_id: Some(unit) }],
+            grants: vec![RoleGrant { role, unit_id: Some(unit) }],
         }))
     }
 

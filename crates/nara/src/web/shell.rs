@@ -4,7 +4,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use crate::i18n::{Catalogues, Locale, format_stockholm_time};
-use crate::identity::Role;
 use crate::web::assets;
 use crate::web::auth::CurrentActor;
 use crate::web::site_path::same_site_path;
@@ -43,12 +42,17 @@ pub struct OtherLanguage {
     pub href: String,
 }
 
+/// A link of the page header.
+pub struct NavLink {
+    pub href: String,
+    pub key: &'static str,
+}
+
 /// The signed-in person as the page header shows them.
 pub struct Viewer {
     pub name: String,
-    pub is_admin: bool,
-    pub is_log_reviewer: bool,
-    pub is_staff: bool,
+    /// The places of the person's roles, where they start after log-in first.
+    pub places: Vec<NavLink>,
     /// When the session ends if nothing happens, as a Stockholm clock time (`14:35`).
     pub session_ends: String,
     /// Seconds until then, for the warning script.
@@ -72,9 +76,12 @@ impl<'a> Shell<'a> {
     pub fn for_actor(catalogues: &'a Catalogues, location: &PageLocation, current: &CurrentActor) -> Self {
         let viewer = current.actor.signed_in().map(|person| Viewer {
             name: person.person.display_name.clone(),
-            is_admin: person.has_role(Role::Admin),
-            is_log_reviewer: person.has_role(Role::LogReviewer),
-            is_staff: person.has_role(Role::Staff),
+            places: person
+                .workplaces()
+                .into_iter()
+                .flat_map(|place| place.links())
+                .map(|(path, key)| NavLink { href: location.locale.href(path), key })
+                .collect(),
             session_ends: current.session.map(|s| format_stockholm_time(s.ends_at())).unwrap_or_default(),
             seconds_left: current
                 .session

@@ -347,12 +347,20 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
     let theirs = nara::identity::store::upsert_unit(&db, "barn", "Barn och familj", "Children and family")
         .await
         .unwrap();
-    let organiser =
-        person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(ours) }])
-            .await;
-    let other =
-        person(&db, "annan@example.se", "Annan", &[RoleGrant { role: Role::Staff, unit_id: Some(theirs) }])
-            .await;
+    let organiser = person(
+        &db,
+        "arr@example.se",
+        "Arrangör",
+        &[RoleGrant { role: Role::Organiser, unit_id: Some(ours) }],
+    )
+    .await;
+    let other = person(
+        &db,
+        "annan@example.se",
+        "Annan",
+        &[RoleGrant { role: Role::Organiser, unit_id: Some(theirs) }],
+    )
+    .await;
     let resident = person(&db, "lena@example.se", "Lena", &[]).await;
     let mut group = series("anhoriga", Some(10));
     group.organiser_unit_id = Some(ours);
@@ -452,9 +460,13 @@ on_both_backends!(anyone_suggests_a_theme_and_the_organisers_decide, Migrated, |
     use nara::identity::{Role, RoleGrant};
     let app = TestApp::new(db.clone());
     let unit = nara::identity::store::upsert_unit(&db, "kvalitet", "Kvalitet", "Quality").await.unwrap();
-    let organiser =
-        person(&db, "arr@example.se", "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
-            .await;
+    let organiser = person(
+        &db,
+        "arr@example.se",
+        "Arrangör",
+        &[RoleGrant { role: Role::Organiser, unit_id: Some(unit) }],
+    )
+    .await;
     let mut group = series("utvecklingsgrupp", Some(40));
     group.organiser_unit_id = Some(unit);
     group.has_themes = true;
@@ -551,13 +563,17 @@ async fn weekly(db: &Db, slug: &str, capacity: i32, count: u32, unit: Option<Uui
     store::occurrences_of(db, id).await.unwrap().into_iter().map(|o| o.id).collect()
 }
 
-/// Staff of a new unit of their own, signed in: (session, unit).
+/// An organiser of a new unit of their own, signed in: (session, unit).
 pub(crate) async fn organiser(db: &Db, email: &str) -> (String, Uuid) {
     use nara::identity::{Role, RoleGrant};
     let unit = nara::identity::store::upsert_unit(db, email, "Enhet", "Unit").await.unwrap();
-    let id =
-        common::app::person(db, email, "Arrangör", &[RoleGrant { role: Role::Staff, unit_id: Some(unit) }])
-            .await;
+    let id = common::app::person(
+        db,
+        email,
+        "Arrangör",
+        &[RoleGrant { role: Role::Organiser, unit_id: Some(unit) }],
+    )
+    .await;
     (nara::sessions::store::start_session(db, id).await.unwrap(), unit)
 }
 

@@ -127,7 +127,12 @@ impl Drop for TestProvider {
 /// Starts a log-in at Nära and walks it through the provider. Returns the address the provider
 /// sent the browser back to and the browser's state cookie.
 async fn through_the_provider(app: &TestApp, provider: &TestProvider) -> (String, String) {
-    let start = app.get("/logga-in/e-legitimation/test?tillbaka=%2Fmina-sidor%2Flogg", None).await;
+    starting_at(app, provider, "/logga-in/e-legitimation/test?tillbaka=%2Fmina-sidor%2Flogg").await
+}
+
+/// As `through_the_provider`, from the log-in address `start`.
+async fn starting_at(app: &TestApp, provider: &TestProvider, start: &str) -> (String, String) {
+    let start = app.get(start, None).await;
     assert_eq!(start.status, StatusCode::SEE_OTHER);
     let state_cookie = cookie_from(&start, "nara_oidc").expect("the browser keeps the state");
     let callback = provider.authorise(start.location().to_string()).await;
@@ -188,6 +193,26 @@ on_both_backends!(an_e_identification_finds_the_person_by_personnummer, Migrated
             nara::identity::store::person_by_oidc(&db, &provider.issuer, "broker-42").await.unwrap(),
             Some(known)
         );
+    });
+});
+
+on_both_backends!(an_e_identification_without_a_page_asked_for_starts_where_the_work_is, Migrated, |db| {
+    with_provider!(db, |app, provider| {
+        let unit = nara::identity::store::upsert_unit(&db, "x", "Enhet", "Unit").await.unwrap();
+        let grant = nara::identity::RoleGrant { role: nara::identity::Role::Staff, unit_id: Some(unit) };
+        let officer = person(&db, "anna@example.se", "Anna Berg", &[grant]).await;
+        let sql = "UPDATE people SET personnummer = '199001012385' WHERE id = $1";
+        db.sql().execute(sql, &[&officer]).await.unwrap();
+        for (start, landing) in [
+            ("/logga-in/e-legitimation/test", "/handlaggare"),
+            ("/en/logga-in/e-legitimation/test", "/en/handlaggare"),
+            ("/logga-in/e-legitimation/test?tillbaka=%2Fkalender", "/kalender"),
+        ] {
+            let (callback, state) = starting_at(&app, &provider, start).await;
+            let back = come_back(&app, &callback, &state).await;
+            assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+            assert_eq!(back.location(), landing, "from {start}");
+        }
     });
 });
 

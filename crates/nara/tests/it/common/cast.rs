@@ -1,5 +1,5 @@
-//! The people and objects the route-table suites share: residents, an association, staff of two
-//! units, a reviewer and an administrator, and a target resident whose application opened a case
+//! The people and objects the route-table suites share: residents, an association, an organiser
+//! and staff of unit X, staff of unit Y, a reviewer and an administrator, and a target resident whose application opened a case
 //! in unit X. Used by the access matrix and the hostile-input sweep.
 #![allow(dead_code)]
 
@@ -35,6 +35,8 @@ pub async fn cast(db: &Db) -> Cast {
     let resident_a = person(db, "a@example.se", "Resident A", &[]).await;
     let resident_b = person(db, "b@example.se", "Resident B", &[]).await;
     let association = person(db, "forening@example.se", "Förening", &[grant(Role::Association, None)]).await;
+    let organiser_x =
+        person(db, "arrangor@example.se", "Organiser X", &[grant(Role::Organiser, Some(unit_x))]).await;
     let staff_x = person(db, "x@example.se", "Staff X", &[grant(Role::Staff, Some(unit_x))]).await;
     let staff_y = person(db, "y@example.se", "Staff Y", &[grant(Role::Staff, Some(unit_y))]).await;
     let reviewer =
@@ -71,6 +73,7 @@ pub async fn cast(db: &Db) -> Cast {
             ("resident A", Some(resident_a), vec![]),
             ("resident B", Some(resident_b), vec![]),
             ("association", Some(association), vec![Role::Association]),
+            ("organiser of unit X", Some(organiser_x), vec![Role::Organiser]),
             ("staff of unit X", Some(staff_x), vec![Role::Staff]),
             ("staff of unit Y", Some(staff_y), vec![Role::Staff]),
             ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),

@@ -1,0 +1,110 @@
+//! Where a person's work is: the page each role starts on after log-in, and the header links that
+//! lead to the others.
+
+use super::Role;
+
+/// A place in the service where one role's work is done. The order of the variants is the
+/// precedence for someone who holds several roles: the daily work of a unit first (cases, then
+/// events), then the occasional duties (log review, administration), then the voluntary work for
+/// an association, and a person's own pages last, since everyone has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Workplace {
+    /// A case officer's work list (staff).
+    WorkList,
+    /// The meetings a unit organises (organisers).
+    Events,
+    /// The log review (log reviewers).
+    LogReview,
+    /// The administrators' start.
+    Administration,
+    /// "My associations" (association representatives).
+    Associations,
+    /// My pages: every signed-in person.
+    MyPages,
+}
+
+impl Workplace {
+    /// The place where a role's work is.
+    pub fn of(role: Role) -> Workplace {
+        match role {
+            Role::Staff => Workplace::WorkList,
+            Role::Organiser => Workplace::Events,
+            Role::LogReviewer => Workplace::LogReview,
+            Role::Admin => Workplace::Administration,
+            Role::Association => Workplace::Associations,
+            Role::Resident => Workplace::MyPages,
+        }
+    }
+
+    /// The places of the roles held, in precedence order, each once, always ending with my pages.
+    /// The first is where the person lands after log-in.
+    pub fn for_roles(roles: impl IntoIterator<Item = Role>) -> Vec<Workplace> {
+        let mut places: Vec<Workplace> =
+            roles.into_iter().map(Workplace::of).chain([Workplace::MyPages]).collect();
+        places.sort();
+        places.dedup();
+        places
+    }
+
+    /// The page the place starts at (a path within a language).
+    pub fn path(self) -> &'static str {
+        self.links()[0].0
+    }
+
+    /// The header links of the place as (path, catalogue key), its start page first.
+    pub fn links(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
+            Workplace::Events => &[("/arrangor", "nav-organiser")],
+            Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
+            Workplace::Administration => &[("/admin", "nav-admin")],
+            Workplace::Associations => &[("/forening", "nav-my-associations")],
+            Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(roles: &[Role]) -> Workplace {
+        Workplace::for_roles(roles.iter().copied())[0]
+    }
+
+    #[test]
+    fn each_role_alone_starts_where_its_work_is() {
+        assert_eq!(start(&[]), Workplace::MyPages);
+        assert_eq!(start(&[Role::Resident]), Workplace::MyPages);
+        assert_eq!(start(&[Role::Association]), Workplace::Associations);
+        assert_eq!(start(&[Role::Organiser]), Workplace::Events);
+        assert_eq!(start(&[Role::Staff]), Workplace::WorkList);
+        assert_eq!(start(&[Role::LogReviewer]), Workplace::LogReview);
+        assert_eq!(start(&[Role::Admin]), Workplace::Administration);
+    }
+
+    #[test]
+    fn the_work_role_comes_before_my_pages_and_the_others_stay_reachable() {
+        assert_eq!(start(&[Role::Association, Role::Staff]), Workplace::WorkList);
+        assert_eq!(start(&[Role::Admin, Role::Staff]), Workplace::WorkList, "daily work first");
+        assert_eq!(start(&[Role::Organiser, Role::Staff]), Workplace::WorkList);
+        assert_eq!(start(&[Role::Admin, Role::LogReviewer]), Workplace::LogReview);
+        assert_eq!(start(&[Role::Association, Role::Admin]), Workplace::Administration);
+        assert_eq!(
+            Workplace::for_roles([Role::Admin, Role::Organiser, Role::Organiser, Role::Association]),
+            vec![Workplace::Events, Workplace::Administration, Workplace::Associations, Workplace::MyPages],
+            "a role held in two units is one place; my pages always last"
+        );
+    }
+
+    #[test]
+    fn every_place_has_a_distinct_start_page() {
+        let all = Workplace::for_roles(Role::ALL);
+        assert_eq!(all.len(), Role::ALL.len());
+        let mut paths: Vec<&str> = all.iter().map(|p| p.path()).collect();
+        paths.dedup();
+        assert_eq!(paths.len(), all.len());
+        assert_eq!(Workplace::WorkList.path(), "/handlaggare");
+        assert_eq!(Workplace::MyPages.path(), "/mina-sidor");
+    }
+}
