@@ -70,7 +70,7 @@ async fn people_page<'a>(
     Ok(PeoplePage {
         shell: ctx.shell(state),
         people,
-        units: crate::identity::store::list_units(&state.db).await?,
+        units: crate::identity::store::list_units(&state.db).await?.to_vec(),
         roles: role_options(),
         errors,
         form,
@@ -262,7 +262,7 @@ async fn person_page<'a>(
         person,
         is_me,
         grants,
-        units,
+        units: units.to_vec(),
         roles: role_options(),
         errors,
         notice,

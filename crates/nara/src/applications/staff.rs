@@ -89,8 +89,9 @@ async fn forms_page(
     let mine: Vec<Uuid> = ctx.person()?.units_for(Role::Staff).collect();
     let units: Vec<_> = crate::identity::store::list_units(&state.db)
         .await?
-        .into_iter()
+        .iter()
         .filter(|u| mine.contains(&u.id))
+        .cloned()
         .collect();
     let mut forms = Vec::new();
     for form in store::forms_of_units(&state.db, &mine).await? {

@@ -169,7 +169,7 @@ async fn case_page(
         .collect();
     let messages = store::case_messages(&state.db, case.id).await?;
     // The page shows the officer's messages: they count as read from now on.
-    store::mark_case_messages_read(&state.db, case.id, false).await?;
+    store::mark_case_messages_read(&state.db, case.id, &messages, false).await?;
     let page = MyCasePage {
         shell: ctx.shell(state),
         title: case.title.clone(),

@@ -458,7 +458,17 @@ pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message
 }
 
 /// Marks the messages the other side sent as read: the resident's when `from_resident`.
-pub async fn mark_case_messages_read(db: &Db, case_id: Uuid, from_resident: bool) -> anyhow::Result<()> {
+/// Only when one of the `shown` messages is unread: a view of a case with nothing new writes nothing
+/// (a write would wait for SQLite's write lock on every page view).
+pub async fn mark_case_messages_read(
+    db: &Db,
+    case_id: Uuid,
+    shown: &[Message],
+    from_resident: bool,
+) -> anyhow::Result<()> {
+    if !shown.iter().any(|m| m.from_resident == from_resident && m.read_at.is_none()) {
+        return Ok(());
+    }
     let sql =
         "UPDATE case_messages SET read_at = $1 WHERE case_id = $2 AND from_resident = $3 AND read_at IS NULL";
     db.sql().execute(sql, &[&UtcTime::now(), &case_id, &from_resident]).await?;

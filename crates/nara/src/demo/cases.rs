@@ -31,7 +31,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let units: HashMap<String, Uuid> =
-        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
+        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

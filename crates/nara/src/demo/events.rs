@@ -104,7 +104,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let units: std::collections::HashMap<String, Uuid> =
-        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
+        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
     let mut group = event_series(
         "utvecklingsgrupp",
         [

@@ -76,7 +76,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
          (or one it filled itself) — unset DATABASE_URL to use a fresh SQLite file"
     );
     let units: Vec<(String, Uuid)> =
-        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
+        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
     let hash =
         hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
             .await?;

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 use super::{EmailAddress, PasswordHash, Person, Role, RoleGrant, Unit};
@@ -82,6 +84,30 @@ pub async fn person(db: &Db, id: Uuid) -> anyhow::Result<Option<Person>> {
     Ok(row.map(|r| r.split().0))
 }
 
+/// A person and the roles they hold, in one round trip (asked on every signed-in request).
+pub async fn person_with_grants(db: &Db, id: Uuid) -> anyhow::Result<Option<(Person, Vec<RoleGrant>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        person: PersonRow,
+        role: Option<String>,
+        unit_id: Option<Uuid>,
+    }
+    let sql = "SELECT p.id, p.display_name, p.email, p.email_verified_at, p.password_hash, p.active, \
+               g.role, g.unit_id FROM people p LEFT JOIN role_grants g ON g.person_id = p.id \
+               WHERE p.id = $1 ORDER BY g.role";
+    let rows: Vec<Row> = db.sql().all(sql, &[&id]).await?;
+    let grants = rows
+        .iter()
+        .filter_map(|row| {
+            let role = Role::parse(row.role.as_deref()?)?;
+            let unit = row.unit_id?;
+            Some(RoleGrant { role, unit_id: (!unit.is_nil()).then_some(unit) })
+        })
+        .collect();
+    Ok(rows.into_iter().next().map(|row| (row.person.split().0, grants)))
+}
+
 /// The person with this e-mail address and their password hash, if any.
 pub async fn person_by_email(
     db: &Db,
@@ -164,10 +190,13 @@ pub async fn upsert_unit(db: &Db, slug: &str, name_sv: &str, name_en: &str) -> a
     Ok(id)
 }
 
-pub async fn list_units(db: &Db) -> anyhow::Result<Vec<Unit>> {
-    let sql = "SELECT id, slug, name_sv, name_en FROM units ORDER BY name_sv";
-    let rows: Vec<(Uuid, String, String, String)> = db.sql().all(sql, &[]).await?;
-    Ok(rows.into_iter().map(|(id, slug, name_sv, name_en)| Unit { id, slug, name_sv, name_en }).collect())
+pub async fn list_units(db: &Db) -> anyhow::Result<Arc<Vec<Unit>>> {
+    db.remembered("identity::list_units", String::new(), || async {
+        let sql = "SELECT id, slug, name_sv, name_en FROM units ORDER BY name_sv";
+        let rows: Vec<(Uuid, String, String, String)> = db.sql().all(sql, &[]).await?;
+        Ok(rows.into_iter().map(|(id, slug, name_sv, name_en)| Unit { id, slug, name_sv, name_en }).collect())
+    })
+    .await
 }
 
 /// The person an e-identification log-in belongs to.

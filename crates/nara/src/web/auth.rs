@@ -117,10 +117,11 @@ pub async fn identify(state: &AppState, headers: &HeaderMap) -> anyhow::Result<C
     let Some(session) = crate::sessions::store::session(&state.db, &token).await? else {
         return Ok(anonymous);
     };
-    let Some(person) = crate::identity::store::person(&state.db, session.person_id).await? else {
+    let Some((person, grants)) =
+        crate::identity::store::person_with_grants(&state.db, session.person_id).await?
+    else {
         return Ok(anonymous);
     };
-    let grants = crate::identity::store::grants(&state.db, person.id).await?;
     Ok(CurrentActor { actor: Actor::Person(Box::new(SignedIn { person, grants })), session: Some(session) })
 }
 

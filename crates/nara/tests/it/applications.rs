@@ -411,7 +411,7 @@ on_both_backends!(staff_publish_versions_and_drafts_keep_theirs, Migrated, |db| 
     let unit = nara::identity::store::list_units(&w.db)
         .await
         .unwrap()
-        .into_iter()
+        .iter()
         .find(|u| u.slug == "x")
         .unwrap()
         .id

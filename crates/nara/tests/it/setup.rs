@@ -82,7 +82,7 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
     let steps = load(&db, &changed).await.unwrap();
     assert_eq!(nara::setup::describe(&steps), "updated units/vuxen; updated areas/fritid");
     let names: Vec<_> =
-        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.name_sv).collect();
+        nara::identity::store::list_units(&db).await.unwrap().iter().cloned().map(|u| u.name_sv).collect();
     assert!(names.contains(&"Enheten för vuxna".to_string()), "{names:?}");
     let home: Vec<_> =
         nara::help_areas::store::on_home_page(&db).await.unwrap().iter().map(|a| a.slug.clone()).collect();
@@ -107,7 +107,7 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
     let vuxen = nara::identity::store::list_units(&db)
         .await
         .unwrap()
-        .into_iter()
+        .iter()
         .find(|u| u.slug == "vuxen")
         .unwrap()
         .id;
@@ -128,7 +128,7 @@ on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, M
         }
     );
     let units: Vec<_> =
-        nara::identity::store::list_units(&db).await.unwrap().into_iter().map(|u| u.slug).collect();
+        nara::identity::store::list_units(&db).await.unwrap().iter().cloned().map(|u| u.slug).collect();
     assert!(
         units.contains(&"vuxen".to_string()) && !units.contains(&"ny".to_string()),
         "one transaction: {units:?}"

@@ -112,7 +112,7 @@ pub(super) async fn case_page(
         EntryView::list(&journal, &additions, CaseRole::Officer, |id| format!("{base}/journal/{id}"));
     let notes = additions.iter().filter(|a| a.entry_id.is_none()).map(AdditionView::new).collect();
     let messages = store::case_messages(&state.db, case.id).await?;
-    store::mark_case_messages_read(&state.db, case.id, true).await?;
+    store::mark_case_messages_read(&state.db, case.id, &messages, true).await?;
     let handovers = store::handovers(&state.db, case.id)
         .await?
         .into_iter()

@@ -87,8 +87,9 @@ pub async fn worklist(
     let my_units: Vec<Uuid> = person.units_for(Role::Staff).collect();
     let units: Vec<_> = crate::identity::store::list_units(&state.db)
         .await?
-        .into_iter()
+        .iter()
         .filter(|u| my_units.contains(&u.id))
+        .cloned()
         .collect();
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();

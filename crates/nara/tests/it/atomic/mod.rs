@@ -117,7 +117,7 @@ impl World {
 
     pub async fn unit(&self, slug: &str) -> Uuid {
         let units = nara::identity::store::list_units(&self.db).await.unwrap();
-        units.into_iter().find(|u| u.slug == slug).unwrap_or_else(|| panic!("unit {slug}")).id
+        units.iter().find(|u| u.slug == slug).unwrap_or_else(|| panic!("unit {slug}")).id
     }
 
     async fn send(&self, app: &TestApp, request: &Request) -> Answer {
