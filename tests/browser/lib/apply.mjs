@@ -91,7 +91,7 @@ export async function applyJourney(env) {
     await tabTo(page, main.getByRole('button', { name: 'Skicka meddelandet' }), 'the send-message button');
     await pressForNewPage(page);
     assert.match(await page.getByRole('status').innerText(), /Meddelandet är skickat/);
-    const sent = await main.locator('#meddelanden').innerText();
+    const sent = await main.locator('section[aria-labelledby="meddelanden"]').innerText();
     assert.ok(sent.includes(MESSAGE) && sent.includes('lakarintyg.pdf'), `the message and its file: ${sent}`);
     await assertNoAxeViolations(page);
 
