@@ -81,6 +81,37 @@ pub struct Config {
     pub audit_key_file: Option<PathBuf>,
     /// The log reviewer's address: each audit checkpoint is also e-mailed there.
     pub audit_checkpoint_email: Option<String>,
+    /// The city's social emergency service, named where a contact person cannot be reached.
+    pub socialjouren: Socialjouren,
+}
+
+/// The city's social emergency service (*socialjouren*): whom a resident calls when their
+/// contact person does not answer. Set it in the TOML file's `[socialjouren]` table; the
+/// default is the demo city's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Socialjouren {
+    pub phone: String,
+    /// When it answers, as people read it, in Swedish and in English.
+    pub hours_sv: String,
+    pub hours_en: String,
+}
+
+impl Default for Socialjouren {
+    fn default() -> Self {
+        Self {
+            phone: "042-10 60 00".into(),
+            hours_sv: "Dygnet runt, alla dagar".into(),
+            hours_en: "Around the clock, every day".into(),
+        }
+    }
+}
+
+impl Socialjouren {
+    /// When it answers, in the reader's language.
+    pub fn hours(&self, locale: crate::i18n::Locale) -> &str {
+        if locale == crate::i18n::Locale::EN { &self.hours_en } else { &self.hours_sv }
+    }
 }
 
 impl Default for Config {
@@ -102,6 +133,7 @@ impl Default for Config {
             oidc: Vec::new(),
             audit_key_file: None,
             audit_checkpoint_email: None,
+            socialjouren: Socialjouren::default(),
         }
     }
 }
@@ -161,6 +193,10 @@ impl Config {
             && crate::identity::EmailAddress::parse(address).is_none()
         {
             bail!("configuration: audit_checkpoint_email must be an e-mail address");
+        }
+        let jouren = &self.socialjouren;
+        if [&jouren.phone, &jouren.hours_sv, &jouren.hours_en].iter().any(|text| text.trim().is_empty()) {
+            bail!("configuration: socialjouren needs phone, hours_sv and hours_en");
         }
         let mut ids = std::collections::HashSet::new();
         for provider in &self.oidc {
@@ -260,6 +296,27 @@ mod tests {
             assert!(!config.served_over_https());
             assert_eq!(config.metrics_bind, None, "metrics are off: two servers fit on one machine");
             assert_eq!(config.synchronous(Synchronous::Full), Synchronous::Full);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn socialjouren_comes_from_the_file_with_a_default() {
+        figment::Jail::expect_with(|jail| {
+            let config = Config::load(None, Overrides::default()).expect("defaults load");
+            assert_eq!(config.socialjouren, Socialjouren::default());
+            jail.create_file(
+                "nara.toml",
+                "[socialjouren]\nphone = \"010-123 45 67\"\nhours_sv = \"Kvällar och helger\"\nhours_en = \"Evenings and weekends\"",
+            )?;
+            let config = Config::load(None, Overrides::default()).expect("the file loads");
+            assert_eq!(config.socialjouren.phone, "010-123 45 67");
+            assert_eq!(config.socialjouren.hours(crate::i18n::Locale::EN), "Evenings and weekends");
+            jail.create_file(
+                "nara.toml",
+                "[socialjouren]\nphone = \" \"\nhours_sv = \"x\"\nhours_en = \"x\"",
+            )?;
+            assert!(Config::load(None, Overrides::default()).is_err(), "a number is needed");
             Ok(())
         });
     }

@@ -49,6 +49,11 @@ pub fn date_of(instant: DateTime<Utc>) -> NaiveDate {
     instant.with_timezone(&Stockholm).date_naive()
 }
 
+/// The Stockholm wall-clock time of an instant.
+pub fn wall_time(instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.with_timezone(&Stockholm).naive_local()
+}
+
 /// Today's date in Sweden.
 pub fn today() -> NaiveDate {
     date_of(Utc::now())

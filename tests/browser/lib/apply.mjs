@@ -1,12 +1,15 @@
 // The resident applies for support by keyboard: from My pages to the form, an empty step that
 // comes back with its problems, three steps answered with an attachment chosen in the file
-// dialog, the summary, and sending, which opens the case with a contact person.
+// dialog, the summary, and sending, which opens the case with a contact person; then a message
+// to the contact person with a certificate attached, and withdrawing the application.
 import assert from 'node:assert/strict';
 import { RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { pressForNewPage, tabTo } from './keyboard.mjs';
 
 const SITUATION = 'Jag har svårt att sova sedan min pappa dog.';
+const MESSAGE = 'Här är intyget från läkaren.';
+const REASON = 'Jag har fått samtalsstöd genom vårdcentralen.';
 // A small real PDF: the server checks the bytes, not the name.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -76,9 +79,42 @@ export async function applyJourney(env) {
     assert.match(casePage, /Ansök om samtalsstöd/);
     assert.match(casePage, /Anna Berg/);
     await assertNoAxeViolations(page);
+    const caseUrl = page.url();
+
+    // The contact person asks for a certificate: a message with the file attached, chosen in the
+    // file dialog from the keyboard.
+    await tabTo(page, page.locator('#message'), 'the message field');
+    await page.keyboard.type(MESSAGE);
+    await tabTo(page, page.locator('#file'), 'the file field of the message');
+    const certificate = await openFileChooser(page);
+    await certificate.setFiles({ name: 'lakarintyg.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await tabTo(page, main.getByRole('button', { name: 'Skicka meddelandet' }), 'the send-message button');
+    await pressForNewPage(page);
+    assert.match(await page.getByRole('status').innerText(), /Meddelandet är skickat/);
+    const sent = await main.locator('section[aria-labelledby="meddelanden"]').innerText();
+    assert.ok(sent.includes(MESSAGE) && sent.includes('lakarintyg.pdf'), `the message and its file: ${sent}`);
+    await assertNoAxeViolations(page);
+
+    // Withdrawing the application, with a reason; a reason left out is asked for first.
+    await page.goto(caseUrl);
     await tabTo(page, main.getByRole('link', { name: 'Se din ansökan' }), 'the link to the application');
     await pressForNewPage(page);
     assert.match(await main.innerText(), /Din ansökan skickades/);
+    await assertNoAxeViolations(page);
+    await tabTo(page, main.getByRole('link', { name: 'Återkalla ansökan' }), 'the withdraw link');
+    await pressForNewPage(page);
+    await assertNoAxeViolations(page);
+    await tabTo(page, main.getByRole('button', { name: 'Återkalla ansökan' }), 'the withdraw button');
+    await pressForNewPage(page);
+    assert.match(await page.title(), /^Fel:/);
+    assert.match(await page.getByRole('alert').innerText(), /Skriv varför du återkallar ansökan/);
+    await assertNoAxeViolations(page);
+    await tabTo(page, page.locator('#reason'), 'the reason field');
+    await page.keyboard.type(REASON);
+    await tabTo(page, main.getByRole('button', { name: 'Återkalla ansökan' }), 'the withdraw button');
+    await pressForNewPage(page);
+    const withdrawn = await main.innerText();
+    assert.ok(withdrawn.includes('Du återkallade ansökan') && withdrawn.includes(REASON), withdrawn);
     await assertNoAxeViolations(page);
   });
 }

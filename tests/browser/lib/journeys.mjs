@@ -32,7 +32,7 @@ export const JOURNEYS = [
     run: registrationJourney,
   },
   {
-    name: 'journey (keyboard): a resident applies for counselling with an attachment and sends it; the case opens',
+    name: 'journey (keyboard): a resident applies for counselling with an attachment and sends it; the case opens; attaches a file to a message; withdraws the application',
     run: applyJourney,
   },
   {

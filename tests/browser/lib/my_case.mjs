@@ -1,5 +1,6 @@
 // The resident's path through their own case, by keyboard: open the case, read a shared entry
-// and say it is not right, book a meeting with the contact person, rebook it, cancel it.
+// and say it is not right, book a meeting with the contact person (how to meet first, then a
+// time that allows it), rebook it (the way kept, then changed), cancel it.
 import assert from 'node:assert/strict';
 import { RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
@@ -35,9 +36,13 @@ export async function myCaseJourney(env) {
     await tabTo(page, main.getByRole('link', { name: 'Boka ett möte med din kontaktperson' }), 'the booking link');
     await pressForNewPage(page);
     await assertNoAxeViolations(page);
-    await tabTo(page, page.locator('#tid'), 'the first free time');
-    await page.keyboard.press('Space');
+    // How to meet comes first (in person, the first way), then the times that allow it.
     await tabTo(page, page.locator('#satt'), 'the first way to meet');
+    await page.keyboard.press('Space');
+    await tabTo(page, main.getByRole('button', { name: 'Visa lediga tider' }), 'the show-times button');
+    await pressForNewPage(page);
+    await assertNoAxeViolations(page);
+    await tabTo(page, page.locator('#tid'), 'the first free time');
     await page.keyboard.press('Space');
     await tabTo(page, main.getByRole('button', { name: 'Boka mötet' }), 'the book button');
     await pressForNewPage(page);
@@ -46,15 +51,21 @@ export async function myCaseJourney(env) {
     const first = await main.locator('time').first().innerText();
     await assertNoAxeViolations(page);
 
-    // Rebook to the next time, by phone (every time offers it here): arrow keys move within a
-    // group of radio buttons.
+    // Rebook: the way of meeting is kept (straight to the times), then changed to phone, and the
+    // next time chosen; arrow keys move within a group of radio buttons.
     await tabTo(page, main.getByRole('link', { name: 'Boka om mötet' }), 'the rebook link');
     await pressForNewPage(page);
-    await tabTo(page, page.locator('#tid'), 'the first free time');
-    await page.keyboard.press('ArrowDown');
+    assert.match(await main.innerText(), /Så här träffas ni: Besök/, 'the way of meeting is kept');
+    await assertNoAxeViolations(page);
+    await tabTo(page, main.getByRole('link', { name: 'Välj ett annat sätt att träffas' }), 'the change-the-way link');
+    await pressForNewPage(page);
     await tabTo(page, page.locator('#satt'), 'the first way to meet');
     await page.keyboard.press('ArrowDown');
     assert.ok(await page.locator('#satt-phone').isChecked(), 'the arrow key chose "phone"');
+    await tabTo(page, main.getByRole('button', { name: 'Visa lediga tider' }), 'the show-times button');
+    await pressForNewPage(page);
+    await tabTo(page, page.locator('#tid'), 'the first free time');
+    await page.keyboard.press('ArrowDown');
     await tabTo(page, main.getByRole('button', { name: 'Flytta mötet hit' }), 'the move button');
     await pressForNewPage(page);
     assert.match(new URL(page.url()).pathname, /^\/mina-sidor\/bokningar\//, `moved, not ${page.url()}: ${(await main.innerText()).slice(0, 800)}`);

@@ -318,3 +318,13 @@ audit-purpose-account-admin = Account administration
 audit-purpose-log-review = Log review
 audit-purpose-log-review-no-match = Log review (no match)
 audit-purpose-own-data-request = Your own request for your data
+my-pages-language-heading = Language
+my-pages-language-legend = Which language do you want to read Nära in?
+my-pages-language-hint = We send you e-mails in that language. You can also change the language at the top of the page.
+my-pages-language-submit = Save the language
+my-pages-language-saved = The language is saved.
+my-pages-language-missing = Choose a language
+access-log-times = { $count ->
+    [one] once that day
+   *[other] { $count } times that day (the last at the time shown)
+}

@@ -318,3 +318,13 @@ audit-purpose-account-admin = Administration av konto
 audit-purpose-log-review = Logguppföljning
 audit-purpose-log-review-no-match = Logguppföljning (ingen träff)
 audit-purpose-own-data-request = Din egen begäran om dina uppgifter
+my-pages-language-heading = Språk
+my-pages-language-legend = Vilket språk vill du läsa Nära på?
+my-pages-language-hint = Vi skickar e-post till dig på det språket. Du kan också byta språk längst upp på sidan.
+my-pages-language-submit = Spara språket
+my-pages-language-saved = Språket är sparat.
+my-pages-language-missing = Välj ett språk
+access-log-times = { $count ->
+    [one] en gång den dagen
+   *[other] { $count } gånger den dagen (senast vid tiden här)
+}

@@ -113,3 +113,7 @@ audit-action-bookings-listed = Såg sina kommande möten, där ett av dina fanns
 availability-error-place = Skriv adressen eller länken på en rad, högst 300 tecken
 booking-error-too-many = Du har redan tre kommande möten i det här ärendet. Boka om eller avboka ett av dem först
 booking-error-gone = Mötet du ville flytta är redan flyttat eller avbokat
+booking-choose-mode-hint = Sedan visar vi de tider då det går att träffas så.
+booking-show-times = Visa lediga tider
+booking-mode-chosen = Så här träffas ni:
+booking-change-mode = Välj ett annat sätt att träffas

@@ -14,6 +14,11 @@ pub const MAX_FILES_PER_QUESTION: usize = 5;
 pub const MAX_FILES_PER_APPLICATION: usize = 10;
 const MAX_NAME_CHARS: usize = 120;
 
+/// A file's size for people: `340 kB`.
+pub fn size_label(size_bytes: i32) -> String {
+    format!("{} kB", (i64::from(size_bytes) + 999) / 1000)
+}
+
 /// The kinds of file we take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {

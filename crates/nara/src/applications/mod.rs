@@ -24,6 +24,9 @@ use crate::i18n::Locale;
 use crate::web::errors::AppError;
 use crate::web::shell::Shell;
 
+/// The longest reason a resident may give for withdrawing an application.
+pub const MAX_WITHDRAWAL_REASON_CHARS: usize = 2000;
+
 /// The definition of a stored version. It was checked when published, so failing here is a bug.
 pub fn definition_of(source: &str) -> Result<FormDefinition, AppError> {
     definition::parse(source).map_err(|errors| {

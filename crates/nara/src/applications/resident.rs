@@ -22,7 +22,7 @@ use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::policy;
 use crate::web::errors::{AppError, render};
-use crate::web::form::INVALID;
+use crate::web::form::{FormErrors, INVALID};
 use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
@@ -183,18 +183,18 @@ struct StepForm {
 async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> {
     let mut form = StepForm::default();
     let mut date_parts: std::collections::BTreeMap<String, [String; 3]> = Default::default();
-    while let Some(field) = multipart.next_field().await.map_err(|e| multipart_error(&e))? {
+    while let Some(field) = multipart.next_field().await.map_err(|e| form::multipart_error(&e))? {
         let name = field.name().unwrap_or("").to_string();
         // Answers are named `q-{question}`, so no question id can collide with the page's own fields.
         let question = name.strip_prefix("q-").map(str::to_string);
         if let Some(file_name) = form::file_name(&field) {
-            let bytes = field.bytes().await.map_err(|e| multipart_error(&e))?;
+            let bytes = field.bytes().await.map_err(|e| form::multipart_error(&e))?;
             if let Some(question) = question.filter(|_| !bytes.is_empty()) {
                 form.upload = Some((question, file_name, bytes.to_vec()));
             }
             continue;
         }
-        let text = form::text_field(field).await.map_err(|e| multipart_error(&e))?;
+        let text = form::text_field(field).await.map_err(|e| form::multipart_error(&e))?;
         match (name.as_str(), question) {
             ("atgard", _) => form.action = text,
             ("ta_bort", _) => form.remove.push(Uuid::try_parse(&text).map_err(|_| AppError::BadRequest)?),
@@ -212,15 +212,6 @@ async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> 
         form.sent.insert(id, parts.into());
     }
     Ok(form)
-}
-
-/// A body over the limit is "too large", anything else malformed.
-fn multipart_error(error: &axum::extract::multipart::MultipartError) -> AppError {
-    if error.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::PayloadTooLarge
-    } else {
-        AppError::BadRequest
-    }
 }
 
 /// `POST /mina-sidor/ansokningar/{application}/steg/{step}` (multipart): checks and keeps the
@@ -319,6 +310,10 @@ struct SummaryPage<'a> {
     show_unfinished_error: bool,
     submit_action: String,
     delete_action: String,
+    /// Where to withdraw it, while it is sent and not yet decided.
+    withdraw_href: Option<String>,
+    /// When it was withdrawn and why.
+    withdrawn: Option<(String, String)>,
 }
 
 async fn summary_page(
@@ -350,7 +345,17 @@ async fn summary_page(
     } else {
         Vec::new()
     };
+    let withdrawal = store::withdrawal(&state.db, application.id).await?;
+    let case = match application.case_id {
+        Some(case) => crate::cases::store::case(&state.db, case).await?,
+        None => None,
+    };
+    let withdraw_href = case
+        .filter(|c| withdrawal.is_none() && c.status.may_be_withdrawn())
+        .map(|_| format!("{base}/aterkalla"));
     let page = SummaryPage {
+        withdraw_href,
+        withdrawn: withdrawal.map(|w| (format_stockholm(w.withdrawn_at), w.reason)),
         title: form.title.get(ctx.location.locale).to_string(),
         steps,
         draft,
@@ -421,8 +426,8 @@ pub async fn submit(
             let event = own_event(&ctx, &application, Action::ApplicationSubmitted);
             crate::audit::store::append(&mut tx, &event).await?;
             // The contact person chosen for the case hears of it, in the same transaction.
-            if let Some(to) = crate::cases::store::contact_person_address(&mut tx, case).await? {
-                let notice = crate::cases::notices::officer_news(&state, to, case);
+            if let Some((to, locale)) = crate::cases::store::contact_person_address(&mut tx, case).await? {
+                let notice = crate::cases::notices::officer_news(&state, to, locale, case);
                 crate::mail::store::enqueue(&mut tx, &notice).await?;
             }
             tx.commit().await?;
@@ -474,6 +479,165 @@ pub async fn delete(
         tx.commit().await?;
     }
     Ok(Redirect::to(&ctx.href("/mina-sidor/ansok?klart=borttaget")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "applications/withdraw.html")]
+struct WithdrawPage<'a> {
+    shell: Shell<'a>,
+    title: String,
+    action: String,
+    back_href: String,
+    /// Why it can no longer be withdrawn, as a catalogue key; the form is shown otherwise.
+    refusal: Option<&'static str>,
+    reason: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct WithdrawForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// The resident's sent application and its case; a draft has nothing to withdraw (it is thrown
+/// away instead).
+async fn sent_application(
+    state: &AppState,
+    ctx: &PageContext,
+    id: Uuid,
+) -> Result<(ApplicationRow, crate::cases::Case), AppError> {
+    let application = own_application(state, ctx, id).await?;
+    let case_id = application.case_id.ok_or(AppError::BadRequest)?;
+    let case = crate::cases::store::case(&state.db, case_id).await?.ok_or(AppError::NotFound)?;
+    Ok((application, case))
+}
+
+/// Why the application can no longer be withdrawn, if it cannot.
+async fn withdraw_refusal(
+    state: &AppState,
+    application: &ApplicationRow,
+    case: &crate::cases::Case,
+) -> Result<Option<&'static str>, AppError> {
+    Ok(if store::withdrawal(&state.db, application.id).await?.is_some() {
+        Some("apply-withdraw-already")
+    } else if !case.status.may_be_withdrawn() {
+        Some("apply-withdraw-decided")
+    } else {
+        None
+    })
+}
+
+fn withdraw_page(
+    state: &AppState,
+    ctx: &PageContext,
+    application: &ApplicationRow,
+    refusal: Option<&'static str>,
+    reason: String,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let base = application_href(ctx, application.id);
+    let page = WithdrawPage {
+        shell: ctx.shell(state),
+        title: definition_of(&application.definition)?.title.get(ctx.location.locale).to_string(),
+        action: format!("{base}/aterkalla"),
+        back_href: base,
+        refusal,
+        reason,
+        errors,
+    };
+    // A decided application is a conflict with the state of the case, not a malformed request.
+    let status = if refusal.is_some() {
+        axum::http::StatusCode::CONFLICT
+    } else if page.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        INVALID
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /mina-sidor/ansokningar/{application}/aterkalla`: asks why, or says why it is too late.
+pub async fn withdraw_form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let (application, case) = sent_application(&state, &ctx, id).await?;
+    let refusal = withdraw_refusal(&state, &application, &case).await?;
+    withdraw_page(&state, &ctx, &application, refusal, String::new(), FormErrors::default())
+}
+
+/// `POST /mina-sidor/ansokningar/{application}/aterkalla`: withdraws an application not yet
+/// decided, with the resident's reason. One transaction: the case closes with the reason as its
+/// note, coming meetings are cancelled, the log has each, and the contact person is told.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, AppError> {
+    let (application, case) = sent_application(&state, &ctx, id).await?;
+    if let Some(refusal) = withdraw_refusal(&state, &application, &case).await? {
+        return withdraw_page(&state, &ctx, &application, Some(refusal), form.reason, FormErrors::default());
+    }
+    let reason = match crate::web::form::bounded_text(&form.reason, super::MAX_WITHDRAWAL_REASON_CHARS) {
+        Ok(reason) => reason,
+        Err(problem) => {
+            let mut errors = FormErrors::default();
+            problem.add_to(
+                &mut errors,
+                "reason",
+                "apply-error-withdraw-reason",
+                "apply-error-withdraw-too-long",
+            );
+            return withdraw_page(&state, &ctx, &application, None, form.reason, errors);
+        }
+    };
+    let notice = match case.officer_id {
+        Some(officer) => crate::cases::notices::officer_notice(&state, officer, case.id).await?,
+        None => None,
+    };
+    let resident = application.resident_id;
+    let mut tx = state.db.begin_write().await?;
+    store::lock_application(&mut tx, application.id).await?;
+    let closed = crate::cases::store::change_case_status(
+        &mut tx,
+        case.id,
+        case.status,
+        crate::cases::CaseStatus::Closed,
+        Some(&reason),
+        resident,
+    )
+    .await?;
+    if !closed {
+        // The officer decided (or someone withdrew) meanwhile: nothing was written.
+        drop(tx);
+        let (application, case) = sent_application(&state, &ctx, id).await?;
+        let refusal =
+            withdraw_refusal(&state, &application, &case).await?.unwrap_or("apply-withdraw-decided");
+        return withdraw_page(&state, &ctx, &application, Some(refusal), form.reason, FormErrors::default());
+    }
+    store::record_withdrawal(&mut tx, application.id, case.id, &reason).await?;
+    crate::audit::store::append(&mut tx, &own_event(&ctx, &application, Action::ApplicationWithdrawn))
+        .await?;
+    for booking in crate::bookings::store::cancel_coming_bookings_of_case(&mut tx, case.id, resident).await? {
+        let event = AuditEvent::new(
+            AuditActor::person(resident, Role::Resident),
+            Action::BookingCancelled,
+            "booking",
+        )
+        .object(booking)
+        .subject(resident)
+        .purpose(PURPOSE_OWN)
+        .request(ctx.request_id.clone());
+        crate::audit::store::append(&mut tx, &event).await?;
+    }
+    if let Some(notice) = &notice {
+        crate::mail::store::enqueue(&mut tx, notice).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&application_href(&ctx, application.id)).into_response())
 }
 
 /// `GET /mina-sidor/ansokningar/{application}/filer/{file}`: the resident's own attachment.

@@ -69,8 +69,15 @@ pub struct FileRow {
 impl FileRow {
     /// The size for people: `340 kB`.
     pub fn size(&self) -> String {
-        format!("{} kB", (i64::from(self.size_bytes) + 999) / 1000)
+        super::files::size_label(self.size_bytes)
     }
+}
+
+/// A resident's withdrawal of their application.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Withdrawal {
+    pub reason: String,
+    pub withdrawn_at: UtcTime,
 }
 
 /// What became of a submission.
@@ -389,4 +396,24 @@ pub async fn submit_application(
         )
         .await?;
     Ok(Some(Submitted::Now(case_id)))
+}
+
+/// Records that the resident withdrew the application, as part of the withdrawal's transaction
+/// (which closes the case).
+pub async fn record_withdrawal(
+    tx: &mut Tx,
+    application_id: Uuid,
+    case_id: Uuid,
+    reason: &str,
+) -> anyhow::Result<()> {
+    let sql = "INSERT INTO application_withdrawals (application_id, case_id, reason, withdrawn_at) \
+               VALUES ($1, $2, $3, $4)";
+    tx.sql().execute(sql, &[&application_id, &case_id, &reason, &UtcTime::now()]).await?;
+    Ok(())
+}
+
+/// The withdrawal of an application, if it was withdrawn.
+pub async fn withdrawal(db: &Db, application_id: Uuid) -> anyhow::Result<Option<Withdrawal>> {
+    let sql = "SELECT reason, withdrawn_at FROM application_withdrawals WHERE application_id = $1";
+    Ok(db.sql().optional(sql, &[&application_id]).await?)
 }

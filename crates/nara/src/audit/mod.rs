@@ -60,6 +60,7 @@ pub enum Action {
     ApplicationSaved,
     ApplicationSubmitted,
     ApplicationDeleted,
+    ApplicationWithdrawn,
     ApplicationFileRead,
     ApplicationFormPublished,
     ApplicationFormChanged,
@@ -67,7 +68,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -104,6 +105,7 @@ impl Action {
         Action::ApplicationSaved,
         Action::ApplicationSubmitted,
         Action::ApplicationDeleted,
+        Action::ApplicationWithdrawn,
         Action::ApplicationFileRead,
         Action::ApplicationFormPublished,
         Action::ApplicationFormChanged,
@@ -148,6 +150,7 @@ impl Action {
             Action::ApplicationSaved => "application_saved",
             Action::ApplicationSubmitted => "application_submitted",
             Action::ApplicationDeleted => "application_deleted",
+            Action::ApplicationWithdrawn => "application_withdrawn",
             Action::ApplicationFileRead => "application_file_read",
             Action::ApplicationFormPublished => "application_form_published",
             Action::ApplicationFormChanged => "application_form_changed",

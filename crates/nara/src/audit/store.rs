@@ -24,6 +24,9 @@ pub struct AccessLogLine {
     pub unit_name_sv: Option<String>,
     pub unit_name_en: Option<String>,
     pub action: String,
+    /// What was read or changed (`case` and its id), to group repeated views of one thing.
+    pub object_type: String,
+    pub object_id: Option<String>,
     pub purpose: Option<String>,
 }
 
@@ -242,8 +245,8 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
     let denied = super::Action::AccessDenied.as_str();
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT l.at, l.actor_id, a.display_name AS actor_name, l.actor_role, \
-         u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.purpose \
-         FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
+         u.name_sv AS unit_name_sv, u.name_en AS unit_name_en, l.action, l.object_type, l.object_id, \
+         l.purpose FROM audit_log l LEFT JOIN people a ON a.id = l.actor_id \
          LEFT JOIN units u ON u.id = l.actor_unit_id \
          WHERE l.subject_id = $1 AND l.action <> $2 ORDER BY l.seq DESC {}",
         crate::db::page(limit, 0)?
@@ -263,6 +266,8 @@ pub async fn access_log(db: &Db, subject_id: Uuid, limit: i64) -> anyhow::Result
         unit_name_sv: None,
         unit_name_en: None,
         action: denied.to_string(),
+        object_type: String::new(),
+        object_id: None,
         purpose: None,
     }));
     lines.sort_by_key(|line| std::cmp::Reverse(line.at));

@@ -112,9 +112,9 @@ pub async fn send_reminders(
             .and_then(|p| p.email)
         {
             Some(to) => {
-                let locale = crate::i18n::Locale::SV;
+                let locale = crate::identity::store::language(db, booking.resident_id).await?;
                 let link = link_base
-                    .join(&format!("/mina-sidor/bokningar/{}", booking.id))
+                    .join(&locale.href(&format!("/mina-sidor/bokningar/{}", booking.id)))
                     .map(|u| u.to_string())?;
                 let args = [("link", link.into())];
                 Some(crate::mail::Email {

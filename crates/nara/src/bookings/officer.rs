@@ -70,8 +70,8 @@ pub async fn notice(state: &AppState, person: Uuid, told: Told) -> Result<Option
         return Ok(None);
     };
     let Some(to) = person.email else { return Ok(None) };
-    let locale = crate::i18n::Locale::SV;
-    let link = state.absolute(told.path());
+    let locale = crate::identity::store::language(&state.db, person.id).await?;
+    let link = state.absolute(&locale.href(told.path()));
     let args = [("link", link.into())];
     let key = told.key();
     let mail = Email {

@@ -84,8 +84,6 @@ pub struct OfferLine {
     pub label: String,
     pub outside_office_hours: bool,
     pub checked: bool,
-    /// The ways to meet at this time (its window's), so no one picks one that is not offered.
-    pub mode_keys: Vec<&'static str>,
 }
 
 pub struct DayGroup {
@@ -106,8 +104,16 @@ struct BookPage<'a> {
     case_title: String,
     case_href: String,
     action: String,
+    /// The way to meet chosen first; `None` while it is being asked.
+    mode: Option<MeetingMode>,
+    /// The free times that allow the chosen way to meet, by day.
     days: Vec<DayGroup>,
+    /// The ways to meet some free time allows, to choose from first.
     modes: Vec<ModeChoice>,
+    /// Whether there is any free time at all.
+    any_time: bool,
+    /// Back to the choice of how to meet.
+    change_mode_href: String,
     errors: FormErrors,
     rebooking: Option<String>,
     replacing: String,
@@ -136,7 +142,13 @@ pub struct BookForm {
 pub struct BookQuery {
     #[serde(default)]
     flytta: String,
+    /// How to meet, chosen first; when rebooking, the meeting's own way unless another is chosen.
+    #[serde(default)]
+    satt: String,
 }
+
+/// The value that asks for the choice of how to meet again (a rebooking otherwise keeps its way).
+const CHOOSE_AGAIN: &str = "valj";
 
 async fn book_page(
     state: &AppState,
@@ -148,10 +160,13 @@ async fn book_page(
     let locale = ctx.location.locale;
     let officer = case.officer_id.ok_or(AppError::NotFound)?;
     let offers = free_offers(state, officer, UtcTime::now()).await?;
+    let offered = offered_modes(&offers);
+    // How to meet comes first; the times listed are those that allow it.
+    let mode = MeetingMode::parse(&form.satt).filter(|m| offered.contains(m));
     let mut days: Vec<DayGroup> = Vec::new();
     let mut date_of_last = None;
     let mut first = true;
-    for offer in &offers {
+    for offer in offers.iter().filter(|o| mode.is_some_and(|m| o.modes.contains(&m))) {
         let date = offer.slot.starts_at.0.with_timezone(&Stockholm).date_naive();
         if date_of_last != Some(date) {
             days.push(DayGroup { label: day_label(locale, date), offers: Vec::new() });
@@ -171,18 +186,19 @@ async fn book_page(
                     format_stockholm_time(offer.slot.ends_at)
                 ),
                 outside_office_hours: slots::outside_office_hours(&offer.slot),
-                mode_keys: offer.modes.iter().map(|m| m.short_key()).collect(),
             });
         }
     }
-    let mut offered: Vec<MeetingMode> = offers.iter().flat_map(|o| o.modes.iter().copied()).collect();
-    offered.sort_by_key(|m| m.as_str());
-    offered.dedup();
-    let modes = MeetingMode::ALL
-        .into_iter()
-        .filter(|m| offered.contains(m))
+    let modes = offered
+        .iter()
         .map(|m| ModeChoice { value: m.as_str(), label_key: m.label_key(), checked: form.satt == m.as_str() })
         .collect();
+    let action = ctx.href(&format!("/mina-sidor/arenden/{}/boka", case.id));
+    let change_mode_href = if form.flytta.is_empty() {
+        format!("{action}?satt={CHOOSE_AGAIN}")
+    } else {
+        format!("{action}?flytta={}&satt={CHOOSE_AGAIN}", form.flytta)
+    };
     let rebooking = match Uuid::try_parse(&form.flytta) {
         Ok(id) => own_booking_of_case(state, case, id).await?.map(|b| format_stockholm(b.starts_at)),
         Err(_) => None,
@@ -191,15 +207,23 @@ async fn book_page(
         shell: ctx.shell(state),
         case_title: case.title.clone(),
         case_href: ctx.href(&format!("/mina-sidor/arenden/{}", case.id)),
-        action: ctx.href(&format!("/mina-sidor/arenden/{}/boka", case.id)),
+        action,
+        mode,
         days,
         modes,
+        any_time: !offers.is_empty(),
+        change_mode_href,
         rebooking,
         replacing: form.flytta.clone(),
         errors: errors.clone(),
     };
     let status = if errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The ways to meet that some free time allows, in the order they are always listed.
+fn offered_modes(offers: &[Offer]) -> Vec<MeetingMode> {
+    MeetingMode::ALL.into_iter().filter(|m| offers.iter().any(|o| o.modes.contains(m))).collect()
 }
 
 /// A booking of this case that is still booked.
@@ -218,7 +242,15 @@ pub async fn form(
     if !case.status.is_open() {
         return Err(AppError::NotFound);
     }
-    let form = BookForm { flytta: query.flytta, ..BookForm::default() };
+    // Rebooking keeps the way the meeting was to be held, unless the resident asks to choose again.
+    let mut satt = query.satt;
+    if satt.is_empty()
+        && let Ok(old) = Uuid::try_parse(&query.flytta)
+        && let Some(booking) = own_booking_of_case(&state, &case, old).await?
+    {
+        satt = booking.mode.clone();
+    }
+    let form = BookForm { flytta: query.flytta, satt, ..BookForm::default() };
     book_page(&state, &ctx, &case, &form, FormErrors::default()).await
 }
 
@@ -257,10 +289,12 @@ pub async fn submit(
         .and_then(|seconds| offers.iter().find(|o| o.slot.starts_at.0.timestamp() == seconds));
     let mode = MeetingMode::parse(&form.satt);
     match (chosen, mode) {
+        // How to meet is asked first: without it there is no list of times to choose from.
+        (_, None) => errors.add("satt", "booking-error-choose-mode"),
         (None, _) if form.tid.is_empty() => errors.add("tid", "booking-error-choose-time"),
         (None, _) => errors.add("tid", "booking-error-taken"),
-        (Some(_), None) => errors.add("satt", "booking-error-choose-mode"),
-        (Some(offer), Some(mode)) if !offer.modes.contains(&mode) => errors.add("satt", "booking-error-mode"),
+        // Only times that allow the way are listed; this one no longer does.
+        (Some(offer), Some(mode)) if !offer.modes.contains(&mode) => errors.add("tid", "booking-error-mode"),
         _ => {}
     }
     let (Some(offer), Some(mode), true) = (chosen, mode, errors.is_empty()) else {
@@ -363,7 +397,8 @@ pub async fn show(
         notice_hours: i64::from(notice),
         case_href: ctx.href(&format!("/mina-sidor/arenden/{}", case.id)),
         ics_href: ctx.href(&format!("/mina-sidor/bokningar/{id}/kalender.ics")),
-        rebook_href: ctx.href(&format!("/mina-sidor/arenden/{}/boka?flytta={id}", case.id)),
+        rebook_href: ctx
+            .href(&format!("/mina-sidor/arenden/{}/boka?flytta={id}&satt={}", case.id, booking.mode)),
         cancel_action: ctx.href(&format!("/mina-sidor/bokningar/{id}/avboka")),
     };
     Ok(render(&page)?.into_response())

@@ -9,6 +9,7 @@
 //! what is decided in `policy` only.
 
 pub mod access;
+pub mod contact;
 pub mod notices;
 pub mod officer;
 pub mod resident;
@@ -171,6 +172,15 @@ impl CaseStatus {
 
     pub fn is_open(self) -> bool {
         self != CaseStatus::Closed
+    }
+
+    /// Whether the resident may still withdraw the application the case was opened from: only
+    /// before a decision (a decided or closed case has an outcome of its own).
+    pub fn may_be_withdrawn(self) -> bool {
+        matches!(
+            self.kind(),
+            StatusKind::Received | StatusKind::BeingAssessed | StatusKind::MoreInformationNeeded
+        )
     }
 
     /// The statuses a case officer may move a case to from this one. A case is received once;
@@ -399,6 +409,17 @@ mod tests {
             CaseStatus::from_kind(StatusKind::DecisionMade, Some(today)),
             Ok(CaseStatus::DecisionMade)
         );
+    }
+
+    #[test]
+    fn an_application_is_withdrawn_only_before_the_decision() {
+        let asked = CaseStatus::MoreInformationNeeded { due: date(2026, 12, 7) };
+        for open in [CaseStatus::Received, CaseStatus::BeingAssessed, asked] {
+            assert!(open.may_be_withdrawn(), "{open:?}");
+            assert_eq!(open.change_to(CaseStatus::Closed, date(2026, 11, 23)), Ok(()), "withdrawing closes");
+        }
+        assert!(!CaseStatus::DecisionMade.may_be_withdrawn());
+        assert!(!CaseStatus::Closed.may_be_withdrawn());
     }
 
     #[test]

@@ -18,8 +18,7 @@ pub async fn resident_notice(
 ) -> Result<Option<Email>, AppError> {
     let Some(person) = crate::identity::store::person(&state.db, resident).await? else { return Ok(None) };
     let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
-    // People have no language of their own yet: notices go in Swedish, the default.
-    let locale = Locale::SV;
+    let locale = crate::identity::store::language(&state.db, resident).await?;
     let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
     let args = [("link", link.into())];
     let mail = Email {
@@ -38,12 +37,13 @@ pub async fn officer_notice(
     case_id: Uuid,
 ) -> Result<Option<Email>, AppError> {
     let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
-    Ok(person.email.filter(|_| person.active).map(|to| officer_news(state, to, case_id)))
+    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
+    let locale = crate::identity::store::language(&state.db, officer).await?;
+    Ok(Some(officer_news(state, to, locale, case_id)))
 }
 
-/// The officer's notice to `to` about `case_id`.
-pub fn officer_news(state: &AppState, to: String, case_id: Uuid) -> Email {
-    let locale = Locale::SV;
+/// The officer's notice to `to` about `case_id`, in their language.
+pub fn officer_news(state: &AppState, to: String, locale: Locale, case_id: Uuid) -> Email {
     let link = state.absolute(&locale.href(&format!("/handlaggare/arenden/{case_id}")));
     let args = [("link", link.into())];
     Email {

@@ -3,20 +3,22 @@
 //! A case is shown only to its resident (through the policy module); for anyone else it does
 //! not exist, and the attempt is written to the audit log.
 
-use crate::web::form::Form;
-use crate::web::form::Query;
+use crate::web::form::{self, Form, Query};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::access::own_case;
+use super::contact::PhoneHours;
 use super::store;
 use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep, format_date};
 use super::{Case, MAX_TEXT_CHARS};
+use crate::applications::files;
 use crate::audit::{Action, AuditActor, AuditEvent};
-use crate::i18n::format_stockholm;
+use crate::i18n::{Locale, format_stockholm};
 use crate::identity::Role;
 use crate::policy::CaseRole;
 use crate::web::errors::{AppError, render};
@@ -81,6 +83,38 @@ pub async fn my_cases(State(state): State<AppState>, ctx: PageContext) -> Result
 pub struct Contact {
     pub name: String,
     pub email: Option<String>,
+    pub phone: Option<PhoneBox>,
+}
+
+/// The contact person's telephone, when they have given their hours.
+pub struct PhoneBox {
+    pub number: String,
+    pub tel: String,
+    /// `måndag–fredag 09.00–11.30`, in the reader's language.
+    pub hours: String,
+    /// Whether they answer now; if not, the page names socialjouren instead.
+    pub answers_now: bool,
+}
+
+impl PhoneBox {
+    fn new(hours: &PhoneHours, state: &AppState, locale: Locale, now: chrono::NaiveDateTime) -> Self {
+        let day = |n: u32| state.catalogues.text(locale, &format!("directory-weekday-{n}"));
+        let days: Vec<String> = hours
+            .day_spans()
+            .into_iter()
+            .map(
+                |(first, last)| {
+                    if first == last { day(first) } else { format!("{}–{}", day(first), day(last)) }
+                },
+            )
+            .collect();
+        Self {
+            number: hours.phone.clone(),
+            tel: super::contact::tel_href(&hours.phone),
+            hours: format!("{} {}", days.join(", "), hours.time_span()),
+            answers_now: hours.answers_at(now),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -107,6 +141,8 @@ struct MyCasePage<'a> {
     book_href: Option<String>,
     /// The application the case was opened from.
     application_href: Option<String>,
+    /// Whom to call when the contact person does not answer: the number, its link and its hours.
+    socialjouren: (String, String, String),
 }
 
 #[derive(Deserialize)]
@@ -133,11 +169,12 @@ async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result
         .unwrap_or_default())
 }
 
-async fn contact(state: &AppState, case: &Case) -> Result<Option<Contact>, AppError> {
+async fn contact(state: &AppState, case: &Case, locale: Locale) -> Result<Option<Contact>, AppError> {
     let Some(officer) = case.officer_id else { return Ok(None) };
-    Ok(crate::identity::store::person(&state.db, officer)
-        .await?
-        .map(|p| Contact { name: p.display_name, email: p.email }))
+    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
+    let now = crate::stockholm::wall_time(chrono::Utc::now());
+    let phone = store::phone_hours(&state.db, officer).await?.map(|h| PhoneBox::new(&h, state, locale, now));
+    Ok(Some(Contact { name: person.display_name, email: person.email, phone }))
 }
 
 struct Drafts {
@@ -154,7 +191,7 @@ async fn case_page(
     notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let contact = contact(state, case).await?;
+    let contact = contact(state, case, locale).await?;
     let journal = store::journal(&state.db, case.id).await?;
     let additions = store::additions(&state.db, case.id).await?;
     let base = case_href(ctx, case.id);
@@ -185,7 +222,9 @@ async fn case_page(
         contact,
         entries,
         notes,
-        messages: messages.iter().map(MessageView::new).collect(),
+        messages: MessageView::list(&messages, &store::message_files(&state.db, case.id).await?, |id| {
+            format!("{base}/filer/{id}")
+        }),
         is_open: case.status.is_open(),
         meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, false).await?,
         book_href: match case.officer_id {
@@ -200,6 +239,11 @@ async fn case_page(
         application_href: crate::applications::store::application_of_case(&state.db, case.id)
             .await?
             .map(|a| ctx.href(&format!("/mina-sidor/ansokningar/{}", a.id))),
+        socialjouren: (
+            state.socialjouren.phone.clone(),
+            super::contact::tel_href(&state.socialjouren.phone),
+            state.socialjouren.hours(locale).to_string(),
+        ),
         base,
         note: drafts.note,
         message: drafts.message,
@@ -269,26 +313,71 @@ pub async fn add_note(
         .into_response())
 }
 
-/// `POST /mina-sidor/arenden/{case}/meddelande`: a message to the contact person, who gets an
-/// e-mail saying that something is waiting (never what).
+/// What the resident's message form sends (multipart): the text and at most one file.
+#[derive(Default)]
+struct MessageUpload {
+    message: String,
+    /// The name the browser gave and the bytes.
+    file: Option<(String, Vec<u8>)>,
+}
+
+async fn read_message_form(mut multipart: Multipart) -> Result<MessageUpload, AppError> {
+    let mut sent = MessageUpload::default();
+    while let Some(field) = multipart.next_field().await.map_err(|e| form::multipart_error(&e))? {
+        let name = field.name().unwrap_or("").to_string();
+        if let Some(file_name) = form::file_name(&field) {
+            let bytes = field.bytes().await.map_err(|e| form::multipart_error(&e))?;
+            // A file input left empty still sends a part, without bytes.
+            if name == "file" && !bytes.is_empty() {
+                if sent.file.is_some() {
+                    return Err(AppError::BadRequest);
+                }
+                sent.file = Some((file_name, bytes.to_vec()));
+            }
+            continue;
+        }
+        let text = form::text_field(field).await.map_err(|e| form::multipart_error(&e))?;
+        if name == "message" {
+            sent.message = text;
+        }
+    }
+    Ok(sent)
+}
+
+/// `POST /mina-sidor/arenden/{case}/meddelande` (multipart): a message to the contact person,
+/// with a file if the resident attached one (the certificate the case asks for). The contact
+/// person gets an e-mail saying that something is waiting (never what).
 pub async fn send_message(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<Uuid>,
-    Form(form): Form<super::MessageForm>,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
+    // Whose case it is comes first: a malformed body from someone else is "not found".
     let case = own_case(&state, &ctx, id).await?;
     if !case.status.is_open() {
         return Err(AppError::BadRequest);
     }
-    let body = match bounded_text(&form.message, MAX_TEXT_CHARS) {
-        Ok(body) => body,
-        Err(problem) => {
-            let mut errors = FormErrors::default();
-            problem.add_to(&mut errors, "message", "case-error-message", "case-error-too-long");
-            let drafts = Drafts { note: String::new(), message: form.message };
-            return case_page(&state, &ctx, &case, errors, drafts, None).await;
-        }
+    let sent = read_message_form(multipart.map_err(|_| AppError::BadRequest)?).await?;
+    let mut errors = FormErrors::default();
+    let body = bounded_text(&sent.message, MAX_TEXT_CHARS)
+        .map_err(|problem| {
+            problem.add_to(&mut errors, "message", "case-error-message", "case-error-too-long")
+        })
+        .ok();
+    let file = match &sent.file {
+        Some((name, bytes)) => match files::check(name, bytes, files::Held::default()) {
+            Ok(checked) => Some((checked, bytes)),
+            Err(problem) => {
+                errors.add("file", problem.key());
+                None
+            }
+        },
+        None => None,
+    };
+    let Some(body) = body.filter(|_| errors.is_empty()) else {
+        let drafts = Drafts { note: String::new(), message: sent.message };
+        return case_page(&state, &ctx, &case, errors, drafts, None).await;
     };
     let notice = match case.officer_id {
         Some(officer) => super::notices::officer_notice(&state, officer, case.id).await?,
@@ -296,6 +385,9 @@ pub async fn send_message(
     };
     let mut tx = state.db.begin_write().await?;
     let message = store::send_case_message(&mut tx, case.id, case.resident_id, true, &body).await?;
+    if let Some((checked, bytes)) = &file {
+        store::attach_to_message(&mut tx, case.id, message, checked, bytes).await?;
+    }
     let event = own_event(&ctx, &case, Action::CaseMessageSent, "case_message", message);
     crate::audit::store::append(&mut tx, &event).await?;
     if let Some(notice) = &notice {
@@ -303,6 +395,19 @@ pub async fn send_message(
     }
     tx.commit().await?;
     Ok(Redirect::to(&format!("{}?klart=meddelande#meddelanden", case_href(&ctx, case.id))).into_response())
+}
+
+/// `GET /mina-sidor/arenden/{case}/filer/{file}`: a file attached to a message in the
+/// resident's own case.
+pub async fn message_file(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, file_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &ctx, id).await?;
+    let (name, content_type, content) =
+        store::message_file(&state.db, case.id, file_id).await?.ok_or(AppError::NotFound)?;
+    crate::applications::download(&name, &content_type, content)
 }
 
 #[derive(Template)]

@@ -1,8 +1,11 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::contact::PhoneHours;
 use super::{Case, CaseStatus, JournalEntry, JournalVersion, Sharing, StatusKind};
+use crate::applications::files::CheckedFile;
 use crate::db::{Db, Param, Tx, UtcTime};
+use crate::i18n::Locale;
 
 /// What opening a case needs.
 #[derive(Debug, Clone)]
@@ -449,6 +452,51 @@ pub async fn send_case_message(
     Ok(id)
 }
 
+/// A file attached to a message, as a page lists it (without its bytes).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MessageFile {
+    pub id: Uuid,
+    pub message_id: Uuid,
+    pub file_name: String,
+    pub size_bytes: i32,
+}
+
+/// Attaches a checked file to a message of the case, in the message's transaction.
+pub async fn attach_to_message(
+    tx: &mut Tx,
+    case_id: Uuid,
+    message_id: Uuid,
+    file: &CheckedFile,
+    content: &[u8],
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO case_message_files (id, message_id, case_id, file_name, content_type, size_bytes, content, uploaded_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    let size = i32::try_from(content.len())?;
+    let params: [&dyn Param; 8] =
+        [&id, &message_id, &case_id, &file.name, &file.kind.content_type(), &size, &content, &UtcTime::now()];
+    tx.sql().execute(sql, &params).await?;
+    Ok(id)
+}
+
+/// The files attached to the messages of a case, oldest first.
+pub async fn message_files(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<MessageFile>> {
+    let sql = "SELECT id, message_id, file_name, size_bytes FROM case_message_files \
+               WHERE case_id = $1 ORDER BY uploaded_at, id";
+    Ok(db.sql().all(sql, &[&case_id]).await?)
+}
+
+/// A message file's name, type and bytes, if it belongs to this case.
+pub async fn message_file(
+    db: &Db,
+    case_id: Uuid,
+    id: Uuid,
+) -> anyhow::Result<Option<(String, String, Vec<u8>)>> {
+    let sql =
+        "SELECT file_name, content_type, content FROM case_message_files WHERE id = $1 AND case_id = $2";
+    Ok(db.sql().optional(sql, &[&id, &case_id]).await?)
+}
+
 /// The messages of a case, oldest first.
 pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message>> {
     let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
@@ -503,12 +551,14 @@ pub async fn hand_over_case(
     Ok(true)
 }
 
-/// Where the case's contact person is reached, read inside the action that gave them the case;
-/// `None` when there is none, or they have no address or no longer work here.
-pub async fn contact_person_address(tx: &mut Tx, case_id: Uuid) -> anyhow::Result<Option<String>> {
-    let sql = "SELECT p.email FROM cases c JOIN people p ON p.id = c.officer_id \
+/// Where the case's contact person is reached and in which language, read inside the action
+/// that gave them the case; `None` when there is none, or they have no address or no longer
+/// work here.
+pub async fn contact_person_address(tx: &mut Tx, case_id: Uuid) -> anyhow::Result<Option<(String, Locale)>> {
+    let sql = "SELECT p.email, p.language FROM cases c JOIN people p ON p.id = c.officer_id \
                WHERE c.id = $1 AND p.active AND p.email IS NOT NULL";
-    Ok(tx.sql().value(sql, &[&case_id]).await?)
+    let found: Option<(String, Option<String>)> = tx.sql().optional(sql, &[&case_id]).await?;
+    Ok(found.map(|(email, code)| (email, code.map_or(Locale::SV, |code| Locale::from_code(&code)))))
 }
 
 pub async fn handovers(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Handover>> {
@@ -523,4 +573,24 @@ pub async fn staff_of_unit(db: &Db, unit_id: Uuid) -> anyhow::Result<Vec<(Uuid, 
     let sql = "SELECT p.id, p.display_name FROM role_grants g JOIN people p ON p.id = g.person_id \
                WHERE g.role = 'staff' AND g.unit_id = $1 AND p.active = TRUE ORDER BY p.display_name, p.id";
     Ok(db.sql().all(sql, &[&unit_id]).await?)
+}
+
+/// When the contact person `person` answers the telephone, if they have said.
+pub async fn phone_hours(db: &Db, person: Uuid) -> anyhow::Result<Option<PhoneHours>> {
+    let sql =
+        "SELECT phone, weekdays, answers_from, answers_until FROM officer_phone_hours WHERE person_id = $1";
+    let row: Option<(String, String, String, String)> = db.sql().optional(sql, &[&person]).await?;
+    Ok(row.and_then(|(phone, days, from, until)| PhoneHours::from_columns(phone, &days, &from, &until)))
+}
+
+/// Stores when `person` answers the telephone, replacing what was there.
+pub async fn set_phone_hours(tx: &mut Tx, person: Uuid, hours: &PhoneHours) -> anyhow::Result<()> {
+    let sql = "INSERT INTO officer_phone_hours (person_id, phone, weekdays, answers_from, answers_until, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (person_id) DO UPDATE SET phone = $2, weekdays = $3, \
+               answers_from = $4, answers_until = $5, updated_at = $6";
+    let (from, until) = (hours.from.format("%H:%M").to_string(), hours.until.format("%H:%M").to_string());
+    let params: [&dyn Param; 6] =
+        [&person, &hours.phone, &hours.weekday_digits(), &from, &until, &UtcTime::now()];
+    tx.sql().execute(sql, &params).await?;
+    Ok(())
 }

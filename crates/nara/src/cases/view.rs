@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use uuid::Uuid;
 
+use super::store::MessageFile;
 use super::{Addition, CaseStatus, JournalEntry, JournalVersion, Message, StatusChange, StatusKind};
+use crate::applications::FileLink;
+use crate::applications::files::size_label;
 use crate::i18n::{Catalogues, Locale, format_stockholm};
 use crate::policy::CaseRole;
 
@@ -160,17 +163,36 @@ pub struct MessageView {
     pub from_resident: bool,
     pub body: String,
     pub unread: bool,
+    pub files: Vec<FileLink>,
 }
 
 impl MessageView {
-    pub fn new(message: &Message) -> Self {
-        Self {
-            when: format_stockholm(message.sent_at),
-            sender: message.sender_name.clone(),
-            from_resident: message.from_resident,
-            body: message.body.clone(),
-            unread: message.read_at.is_none(),
-        }
+    /// The messages with their attachments, each downloaded from `file_href(id)`.
+    pub fn list(
+        messages: &[Message],
+        files: &[MessageFile],
+        file_href: impl Fn(Uuid) -> String,
+    ) -> Vec<Self> {
+        messages
+            .iter()
+            .map(|message| Self {
+                when: format_stockholm(message.sent_at),
+                sender: message.sender_name.clone(),
+                from_resident: message.from_resident,
+                body: message.body.clone(),
+                unread: message.read_at.is_none(),
+                files: files
+                    .iter()
+                    .filter(|f| f.message_id == message.id)
+                    .map(|f| FileLink {
+                        name: f.file_name.clone(),
+                        size: size_label(f.size_bytes),
+                        href: file_href(f.id),
+                        id: f.id,
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 }
 

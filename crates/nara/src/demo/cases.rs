@@ -56,6 +56,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         anna,
     )
     .await?;
+    // Anna answers the telephone weekday mornings; outside them Sara's case page names socialjouren.
+    let mornings =
+        crate::cases::contact::PhoneHours::from_columns("042-10 50 00".into(), "12345", "09:00", "11:30")
+            .ok_or_else(|| anyhow::anyhow!("the demo's telephone hours"))?;
+    store::set_phone_hours(&mut tx, anna, &mornings).await?;
     let first = store::write_journal_entry(&mut tx, case,
             anna,
             "Telefonsamtal med Sara. Sara tar hand om sin mamma, som har demens och bor hemma. Sara berättar att hon \

@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use super::{EmailAddress, PasswordHash, Person, Role, RoleGrant, Unit};
 use crate::db::{Db, Tx, UtcTime};
+use crate::i18n::Locale;
 
 /// What is needed to create a person.
 #[derive(Debug)]
@@ -75,6 +76,20 @@ pub async fn create_person(tx: &mut Tx, new: &NewPerson) -> anyhow::Result<Optio
         )
         .await?;
     Ok((made == 1).then_some(id))
+}
+
+/// The language the person chose to read Nära in; Swedish, the default, until they choose.
+pub async fn language(db: &Db, id: Uuid) -> anyhow::Result<Locale> {
+    let code: Option<Option<String>> =
+        db.sql().value("SELECT language FROM people WHERE id = $1", &[&id]).await?;
+    Ok(code.flatten().map_or(Locale::SV, |code| Locale::from_code(&code)))
+}
+
+/// Stores the language the person chose (the language switch while signed in, or My pages).
+pub async fn set_language(db: &Db, id: Uuid, locale: Locale) -> anyhow::Result<()> {
+    let sql = "UPDATE people SET language = $1 WHERE id = $2 AND (language IS NULL OR language <> $1)";
+    db.sql().execute(sql, &[&locale.code(), &id]).await?;
+    Ok(())
 }
 
 pub async fn person(db: &Db, id: Uuid) -> anyhow::Result<Option<Person>> {

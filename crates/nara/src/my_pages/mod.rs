@@ -7,12 +7,22 @@ pub use access_log::access_log;
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
+use crate::i18n::Locale;
 use crate::web::errors::{AppError, render};
+use crate::web::form::{Form, FormErrors, INVALID, Query};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
+
+/// A language to choose, in its own name.
+pub struct LanguageChoice {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub chosen: bool,
+}
 
 #[derive(Template)]
 #[template(path = "my_pages/overview.html")]
@@ -20,14 +30,65 @@ struct OverviewPage<'a> {
     shell: Shell<'a>,
     name: String,
     email: Option<String>,
+    languages: Vec<LanguageChoice>,
+    errors: FormErrors,
+    notice: Option<&'static str>,
 }
 
-pub async fn overview(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
+#[derive(Deserialize)]
+pub struct OverviewQuery {
+    klart: Option<String>,
+}
+
+async fn overview_page(
+    state: &AppState,
+    ctx: &PageContext,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+) -> Result<Response, AppError> {
     let person = &ctx.person()?.person;
+    let mine = crate::identity::store::language(&state.db, person.id).await?;
     let page = OverviewPage {
-        shell: ctx.shell(&state),
+        shell: ctx.shell(state),
         name: person.display_name.clone(),
         email: person.email.clone(),
+        languages: Locale::all()
+            .map(|l| LanguageChoice { code: l.code(), name: l.native_name(), chosen: l == mine })
+            .collect(),
+        notice,
+        errors,
     };
-    Ok(render(&page)?.into_response())
+    let status = if page.errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<OverviewQuery>,
+) -> Result<Response, AppError> {
+    let notice = (query.klart.as_deref() == Some("sprak")).then_some("my-pages-language-saved");
+    overview_page(&state, &ctx, FormErrors::default(), notice).await
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    language: String,
+}
+
+/// `POST /mina-sidor/sprak`: the language the person's e-mails and notices are written in; My
+/// pages then open in it.
+pub async fn set_language(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, AppError> {
+    let Some(locale) = Locale::all().find(|l| l.code() == form.language) else {
+        let mut errors = FormErrors::default();
+        errors.add("language", "my-pages-language-missing");
+        return overview_page(&state, &ctx, errors, None).await;
+    };
+    crate::identity::store::set_language(&state.db, ctx.person()?.person.id, locale).await?;
+    Ok(Redirect::to(&locale.href("/mina-sidor?klart=sprak#sprak")).into_response())
 }

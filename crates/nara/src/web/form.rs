@@ -95,6 +95,16 @@ pub async fn text_field(field: Field<'_>) -> Result<String, MultipartError> {
     })
 }
 
+/// A multipart body that could not be read: over the route's limit is "too large", anything
+/// else malformed.
+pub fn multipart_error(error: &MultipartError) -> crate::web::errors::AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        crate::web::errors::AppError::PayloadTooLarge
+    } else {
+        crate::web::errors::AppError::BadRequest
+    }
+}
+
 /// The file name a browser sent with an upload, cleaned (it is shown and stored).
 pub fn file_name(field: &Field<'_>) -> Option<String> {
     field.file_name().map(|name| clean_text(name).into_owned())

@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use crate::identity::SignedIn;
 use crate::web::auth::{CurrentActor, request_id, session_token};
 use crate::web::errors::AppError;
-use crate::web::shell::{PageLocation, Shell};
+use crate::web::shell::{LANGUAGE_CHOSEN, PageLocation, Shell};
 use crate::web::state::AppState;
 
 pub struct PageContext {
@@ -38,8 +38,14 @@ impl FromRequestParts<AppState> for PageContext {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let current = CurrentActor::from_request_parts(parts, state).await?;
+        let location = PageLocation::from_path(parts.uri.path());
+        // Reached through the language switch while signed in: the person chose this language.
+        let chose_language = parts.uri.query().is_some_and(|q| q.split('&').any(|p| p == LANGUAGE_CHOSEN));
+        if let Some(person) = current.actor.signed_in().filter(|_| chose_language) {
+            crate::identity::store::set_language(&state.db, person.person.id, location.locale).await?;
+        }
         Ok(Self {
-            location: PageLocation::from_path(parts.uri.path()),
+            location,
             current,
             request_id: request_id(&parts.headers),
             session_token: session_token(&parts.headers, state.https),

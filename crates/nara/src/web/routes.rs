@@ -161,6 +161,7 @@ pub fn table() -> Vec<Route> {
         get_route("/arrangor/{slug}/{position}/deltagare.csv", organiser, events::organiser::export_csv),
         // My pages.
         get_route("/mina-sidor", SignedIn, my_pages::overview),
+        post_route("/mina-sidor/sprak", SignedIn, my_pages::set_language),
         get_route("/mina-sidor/logg", SignedIn, my_pages::access_log),
         get_route("/mina-sidor/mina-uppgifter", SignedIn, my_pages::export::page),
         get_route("/mina-sidor/mina-uppgifter.json", SignedIn, my_pages::export::json),
@@ -186,6 +187,16 @@ pub fn table() -> Vec<Route> {
         post_route("/mina-sidor/ansokningar/{application}/skicka", SignedIn, applications::resident::submit),
         post_route("/mina-sidor/ansokningar/{application}/ta-bort", SignedIn, applications::resident::delete),
         get_route(
+            "/mina-sidor/ansokningar/{application}/aterkalla",
+            SignedIn,
+            applications::resident::withdraw_form,
+        ),
+        post_route(
+            "/mina-sidor/ansokningar/{application}/aterkalla",
+            SignedIn,
+            applications::resident::withdraw,
+        ),
+        get_route(
             "/mina-sidor/ansokningar/{application}/filer/{file}",
             SignedIn,
             applications::resident::file,
@@ -193,7 +204,9 @@ pub fn table() -> Vec<Route> {
         get_route("/mina-sidor/arenden", SignedIn, cases::resident::my_cases),
         get_route("/mina-sidor/arenden/{case}", SignedIn, cases::resident::case),
         post_route("/mina-sidor/arenden/{case}/anteckning", SignedIn, cases::resident::add_note),
-        post_route("/mina-sidor/arenden/{case}/meddelande", SignedIn, cases::resident::send_message),
+        post_route("/mina-sidor/arenden/{case}/meddelande", SignedIn, cases::resident::send_message)
+            .body_limit(applications::files::MAX_STEP_REQUEST_BYTES),
+        get_route("/mina-sidor/arenden/{case}/filer/{file}", SignedIn, cases::resident::message_file),
         get_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::entry),
         post_route("/mina-sidor/arenden/{case}/journal/{entry}", SignedIn, cases::resident::comment),
         // Meetings with the contact person (ownership checked through the case).
@@ -213,6 +226,7 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
         post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
         get_route("/handlaggare/arenden/{case}/bilagor/{file}", staff, applications::staff::case_file),
+        get_route("/handlaggare/arenden/{case}/meddelandefiler/{file}", staff, cases::officer::message_file),
         get_route("/handlaggare/ansokningsformular", staff, applications::staff::list),
         post_route("/handlaggare/ansokningsformular", staff, applications::staff::create),
         get_route("/handlaggare/ansokningsformular/{form}", staff, applications::staff::editor),

@@ -40,6 +40,9 @@ pub struct OtherLanguage {
     pub code: &'static str,
     pub name: &'static str,
     pub href: String,
+    /// The link of the visible switch: for someone signed in it says that they chose the
+    /// language, which is then kept for their e-mails and notices (`web::page`).
+    pub switch_href: String,
 }
 
 /// A link of the page header.
@@ -47,6 +50,9 @@ pub struct NavLink {
     pub href: String,
     pub key: &'static str,
 }
+
+/// The query that marks a page reached through the language switch.
+pub const LANGUAGE_CHOSEN: &str = "sprak=valt";
 
 /// The signed-in person as the page header shows them.
 pub struct Viewer {
@@ -139,7 +145,12 @@ impl<'a> Shell<'a> {
     pub fn other_languages(&self) -> Vec<OtherLanguage> {
         Locale::all()
             .filter(|l| *l != self.locale)
-            .map(|l| OtherLanguage { code: l.code(), name: l.native_name(), href: l.href(&self.path) })
+            .map(|l| {
+                let href = l.href(&self.path);
+                let switch_href =
+                    if self.viewer.is_some() { format!("{href}?{LANGUAGE_CHOSEN}") } else { href.clone() };
+                OtherLanguage { code: l.code(), name: l.native_name(), href, switch_href }
+            })
             .collect()
     }
 }

@@ -36,6 +36,8 @@ pub struct Shared {
     pub search: Arc<SearchIndex>,
     /// Counts of the directory's use, written to the database now and then.
     pub usage: Arc<crate::directory::usage::Usage>,
+    /// Whom residents call when their contact person does not answer.
+    pub socialjouren: crate::config::Socialjouren,
 }
 
 impl Deref for AppState {
@@ -62,7 +64,16 @@ impl AppState {
             // In memory until the server gives it a place on disk (`with_search`).
             search: Arc::new(SearchIndex::in_memory().expect("an index in memory can always be made")),
             usage: Arc::default(),
+            socialjouren: crate::config::Socialjouren::default(),
         }))
+    }
+
+    /// The same state with the configured social emergency service (set once, at start-up).
+    pub fn with_socialjouren(self, socialjouren: crate::config::Socialjouren) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { socialjouren, ..shared })),
+            Err(shared) => Self(shared),
+        }
     }
 
     /// The same state with this search index (set once, at start-up).

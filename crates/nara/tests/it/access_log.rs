@@ -161,3 +161,32 @@ on_both_backends!(the_residents_log_gives_purposes_in_the_readers_language, Migr
     let sv = w.app.get("/mina-sidor/logg", Some(&w.a)).await.body;
     assert!(sv.contains(">Handläggning av ärendet</td>"), "{sv}");
 });
+
+on_both_backends!(
+    an_officer_s_repeated_views_of_a_case_on_one_day_are_one_line_with_a_count,
+    Migrated,
+    |db| {
+        let w = world(db).await;
+        for _ in 0..3 {
+            let page = w.app.get(&format!("/handlaggare/arenden/{}", w.case), Some(&w.x)).await;
+            assert_eq!(page.status, StatusCode::OK);
+        }
+        let log = w.app.get("/mina-sidor/logg", Some(&w.a)).await;
+        assert_eq!(log.status, StatusCode::OK);
+        assert_eq!(log.body.matches("Xenia Handläggare").count(), 1, "one line: {}", log.body);
+        assert!(log.body.contains("3 gånger den dagen"), "{}", log.body);
+        assert!(log.body.contains("Handläggning av ärendet"));
+        let english = w.app.get("/en/mina-sidor/logg", Some(&w.a)).await;
+        assert!(
+            english.body.contains("3 times that day") && english.body.contains("Handling the case"),
+            "{}",
+            english.body
+        );
+        // The export keeps each view.
+        let export = w.app.get("/mina-sidor/mina-uppgifter.json", Some(&w.a)).await;
+        let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+        let views =
+            json["access_log"].as_array().unwrap().iter().filter(|l| l["action"] == "case_viewed").count();
+        assert_eq!(views, 3);
+    }
+);

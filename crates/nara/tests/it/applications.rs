@@ -444,3 +444,114 @@ on_both_backends!(the_forms_pages_breadcrumb_leads_back_to_the_cases, Migrated, 
         assert!(!page.body.contains("Katalogen: att granska"), "{path}");
     }
 });
+
+/// A's application, sent (through the store: the steps are tested above); its address and case.
+async fn sent_application(w: &World) -> (String, Uuid) {
+    let form = nara::applications::store::form_by_slug(&w.db, FORM).await.unwrap().unwrap();
+    let id = nara::applications::store::start_application(&w.db, &form, w.resident_a).await.unwrap();
+    let outcome =
+        common::actions::submit_application(&w.db, id, "Ansök om samtalsstöd", &Default::default(), &[])
+            .await
+            .unwrap();
+    let Some(Submitted::Now(case)) = outcome else { panic!("{outcome:?}") };
+    (format!("/mina-sidor/ansokningar/{id}"), case)
+}
+
+on_both_backends!(
+    a_resident_withdraws_an_application_not_yet_decided_and_the_officer_is_told,
+    Migrated,
+    |db| {
+        let w = world(db).await;
+        let (base, case) = sent_application(&w).await;
+        let summary = w.app.get(&base, Some(&w.a)).await;
+        assert!(summary.body.contains(&format!("{base}/aterkalla")), "{}", summary.body);
+        let form = w.app.get(&format!("{base}/aterkalla"), Some(&w.a)).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Varför vill du återkalla ansökan?"));
+        // Nobody else can withdraw it, and the attempt is audited.
+        let denied = AuditFilter {
+            subject_id: Some(w.resident_a),
+            action: Some("access_denied".into()),
+            ..Default::default()
+        };
+        let before = nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len();
+        let other = w.app.post(&format!("{base}/aterkalla"), &[("reason", "Bertil vill")], Some(&w.b)).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        assert_eq!(nara::audit::store::search(&w.db, &denied, 100).await.unwrap().len(), before + 1);
+        // A reason is required, and bounded; the text typed comes back.
+        let empty = w.app.post(&format!("{base}/aterkalla"), &[("reason", "  ")], Some(&w.a)).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            empty.body.contains("Skriv varför du återkallar ansökan")
+                && empty.body.contains("href=\"#reason\"")
+        );
+        let long = "x".repeat(nara::applications::MAX_WITHDRAWAL_REASON_CHARS + 1);
+        let too_long = w.app.post(&format!("{base}/aterkalla"), &[("reason", &long)], Some(&w.a)).await;
+        assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(too_long.body.contains("högst 2 000 tecken") && too_long.body.contains(&long));
+        assert!(
+            nara::mail::store::outbox(&w.db).await.unwrap().iter().all(|m| m.to_address != "x@example.se")
+        );
+
+        let reason = "Jag har fått hjälp genom vårdcentralen.";
+        let done = w.app.post(&format!("{base}/aterkalla"), &[("reason", reason)], Some(&w.a)).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        assert_eq!(done.location(), base);
+        let closed = nara::cases::store::case(&w.db, case).await.unwrap().unwrap();
+        assert_eq!(closed.status, nara::cases::CaseStatus::Closed);
+        let summary = w.app.get(&base, Some(&w.a)).await;
+        assert!(summary.body.contains("Du återkallade ansökan") && summary.body.contains(reason));
+        assert!(!summary.body.contains(&format!("{base}/aterkalla\"")), "no second withdrawal offered");
+        let english = w.app.get(&format!("/en{base}"), Some(&w.a)).await;
+        assert!(english.body.contains("You withdrew the application"));
+        // The officer is told, without the reason, and reads it in the case.
+        let mail = nara::mail::store::outbox(&w.db).await.unwrap();
+        let notice = mail.iter().find(|m| m.to_address == "x@example.se").expect("the officer is told");
+        assert!(
+            !notice.body.contains(reason) && notice.body.contains(&format!("/handlaggare/arenden/{case}"))
+        );
+        let officer = w.app.get(&format!("/handlaggare/arenden/{case}"), Some(&w.x)).await;
+        assert!(officer.body.contains("Den sökande återkallade ansökan") && officer.body.contains(reason));
+        let logged = AuditFilter {
+            subject_id: Some(w.resident_a),
+            action: Some("application_withdrawn".into()),
+            ..Default::default()
+        };
+        assert_eq!(nara::audit::store::search(&w.db, &logged, 10).await.unwrap().len(), 1);
+        // Once withdrawn, again is refused with a clear message and nothing is written.
+        let again = w.app.post(&format!("{base}/aterkalla"), &[("reason", reason)], Some(&w.a)).await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        assert!(again.body.contains("Du har redan återkallat ansökan"));
+        assert_eq!(nara::audit::store::search(&w.db, &logged, 10).await.unwrap().len(), 1);
+    }
+);
+
+on_both_backends!(a_decided_application_cannot_be_withdrawn, Migrated, |db| {
+    let w = world(db).await;
+    let (base, case) = sent_application(&w).await;
+    let now = nara::cases::store::case(&w.db, case).await.unwrap().unwrap();
+    common::actions::change_case_status(
+        &w.db,
+        case,
+        now.status,
+        nara::cases::CaseStatus::DecisionMade,
+        None,
+        w.officer_x,
+    )
+    .await
+    .unwrap();
+    let summary = w.app.get(&base, Some(&w.a)).await;
+    assert!(!summary.body.contains(&format!("{base}/aterkalla")), "not offered");
+    for answer in [
+        w.app.get(&format!("{base}/aterkalla"), Some(&w.a)).await,
+        w.app.post(&format!("{base}/aterkalla"), &[("reason", "Jag ångrar mig.")], Some(&w.a)).await,
+    ] {
+        assert_eq!(answer.status, StatusCode::CONFLICT);
+        assert!(answer.body.contains("beslutet redan är fattat"), "{}", answer.body);
+    }
+    let english = w.app.get(&format!("/en{base}/aterkalla"), Some(&w.a)).await;
+    assert!(english.body.contains("the decision has already been made"));
+    let decided = nara::cases::store::case(&w.db, case).await.unwrap().unwrap();
+    assert_eq!(decided.status, nara::cases::CaseStatus::DecisionMade, "unchanged");
+    assert!(nara::applications::store::withdrawal(&w.db, id_of(&base)).await.unwrap().is_none());
+});

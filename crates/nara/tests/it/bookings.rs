@@ -155,14 +155,26 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
 
 on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
     let w = world(db.clone()).await;
-    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await;
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await;
     assert_eq!(form.status, StatusCode::OK);
     let times = offered(&form.body);
     assert!(times.len() > 20, "weeks of weekday mornings are offered: {}", times.len());
 
+    // How to meet is asked first, then the times that allow it.
+    let first = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
+    assert!(offered(&first).is_empty() && first.contains("Hur vill du träffas?"), "{first}");
+    assert!(
+        first.contains("value=\"in_person\"")
+            && first.contains("value=\"phone\"")
+            && !first.contains("value=\"video\"")
+    );
     let empty = w.app.post(&format!("/mina-sidor/arenden/{}/boka", w.case_a), &[], Some(&w.a)).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.body.contains("href=\"#tid\"") && empty.body.contains("Välj en tid"));
+    assert!(empty.body.contains("href=\"#satt\"") && offered(&empty.body).is_empty());
+    let no_time =
+        w.app.post(&format!("/mina-sidor/arenden/{}/boka", w.case_a), &[("satt", "phone")], Some(&w.a)).await;
+    assert_eq!(no_time.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_time.body.contains("href=\"#tid\"") && no_time.body.contains("Välj en tid"));
     let wrong_mode = w
         .app
         .post(
@@ -186,11 +198,25 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
     let id = booking_id(&page_path);
     let page = w.app.get(&page_path, Some(&w.a)).await.body;
     assert!(page.contains("Mötet är bokat") && page.contains("Drottninggatan 2"));
+    // Rebooking keeps the way of meeting: straight to the times that allow it, with a way back.
+    assert!(page.contains(&format!("boka?flytta={id}&#38;satt=in_person")), "{page}");
+    let rebook =
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka?flytta={id}", w.case_a), Some(&w.a)).await.body;
+    assert!(rebook.contains("name=\"satt\" value=\"in_person\"") && !offered(&rebook).is_empty(), "{rebook}");
+    assert!(rebook.contains("Besök") && rebook.contains("satt=valj"));
+    let again = w
+        .app
+        .get(&format!("/mina-sidor/arenden/{}/boka?flytta={id}&satt=valj", w.case_a), Some(&w.a))
+        .await
+        .body;
+    assert!(offered(&again).is_empty() && again.contains("Hur vill du träffas?"));
     let reference = nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().reference;
     assert!(page.contains(&reference) && reference.len() == 19);
     assert!(
-        !offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
-            .contains(&times[0]),
+        !offered(
+            &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_b), Some(&w.b)).await.body
+        )
+        .contains(&times[0]),
         "a booked time is no longer offered to anyone"
     );
 
@@ -228,8 +254,10 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
     assert!(!nara::bookings::store::booking(&w.db, id).await.unwrap().unwrap().is_booked());
     assert!(nara::bookings::store::booking(&w.db, new_id).await.unwrap().unwrap().is_booked());
     assert!(
-        offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_b), Some(&w.b)).await.body)
-            .contains(&times[0]),
+        offered(
+            &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_b), Some(&w.b)).await.body
+        )
+        .contains(&times[0]),
         "the old time is free again"
     );
 
@@ -254,7 +282,9 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
 
 on_both_backends!(no_one_reaches_another_residents_bookings, Migrated, |db| {
     let w = world(db.clone()).await;
-    let times = offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body);
+    let times = offered(
+        &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body,
+    );
     let booked = w
         .app
         .post(
@@ -271,7 +301,7 @@ on_both_backends!(no_one_reaches_another_residents_bookings, Migrated, |db| {
     assert_eq!(w.app.get(&format!("{path}/kalender.ics"), Some(&w.b)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(w.app.post(&format!("{path}/avboka"), &[], Some(&w.b)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.b)).await.status,
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.b)).await.status,
         StatusCode::NOT_FOUND
     );
     let moved = w
@@ -333,11 +363,17 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
         )
         .await;
     assert_eq!(saturday.status, StatusCode::SEE_OTHER, "{}", saturday.body);
-    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=video", w.case_a), Some(&w.a)).await.body;
     assert!(
         form.contains("Utanför kontorstid") && form.contains("Videomöte"),
         "a weekend time is offered and marked"
     );
+    // Only the ways a time allows: the weekday windows have no video, the weekend one nothing else.
+    let video = offered(&form);
+    let phone = offered(
+        &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body,
+    );
+    assert!(!video.is_empty() && video.iter().all(|t| !phone.contains(t)), "{video:?}");
 
     // Blocking every date of the next weeks leaves nothing to book.
     let today = chrono::Utc::now().date_naive();
@@ -345,7 +381,7 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
         let date = today.checked_add_days(Days::new(days)).unwrap().to_string();
         w.app.post("/handlaggare/tider/blockera", &[("datum", &date)], Some(&w.x)).await;
     }
-    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
+    let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body;
     assert!(offered(&form).is_empty() && form.contains("Det finns inga lediga tider just nu"));
     let distinct: HashSet<_> = nara::bookings::store::blocked_booking_dates(&w.db, w.officer, today)
         .await
@@ -391,7 +427,9 @@ on_both_backends!(residents_are_reminded_the_day_before_once, Migrated, |db| {
 
 on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrated, |db| {
     let w = world(db.clone()).await;
-    let times = offered(&w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body);
+    let times = offered(
+        &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body,
+    );
     let book = |time: String| {
         let app = &w.app;
         let path = format!("/mina-sidor/arenden/{}/boka", w.case_a);
@@ -416,7 +454,7 @@ on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrate
             .all(|b| !b.is_booked())
     );
     assert_eq!(
-        w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.status,
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(book(times[6].clone()).await.status, StatusCode::NOT_FOUND);
@@ -425,7 +463,7 @@ on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrate
 on_both_backends!(each_side_of_a_booking_is_sent_where_they_see_their_meetings, Migrated, |db| {
     let w = world(db.clone()).await;
     let book = format!("/mina-sidor/arenden/{}/boka", w.case_a);
-    let times = offered(&w.app.get(&book, Some(&w.a)).await.body);
+    let times = offered(&w.app.get(&format!("{book}?satt=phone"), Some(&w.a)).await.body);
     let booked = w.app.post(&book, &[("tid", &times[0]), ("satt", "phone")], Some(&w.a)).await;
     assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.body);
     let outbox = nara::mail::store::outbox(&w.db).await.unwrap();

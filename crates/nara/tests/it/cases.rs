@@ -404,7 +404,7 @@ on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
     let secret = "Min son har börjat skolka igen";
     let sent = w
         .app
-        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", secret)], Some(&w.a))
+        .post_multipart(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &message(secret), Some(&w.a))
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
@@ -439,11 +439,197 @@ on_both_backends!(messages_leave_notices_without_content, Migrated, |db| {
     // An empty message is refused with a message, nothing sent.
     let empty = w
         .app
-        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", "  ")], Some(&w.a))
+        .post_multipart(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &message("  "), Some(&w.a))
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("Skriv ditt meddelande"));
     assert_eq!(nara::cases::store::case_messages(&w.db, w.case).await.unwrap().len(), 2);
+});
+
+/// The resident's message form as a browser sends it: the text and an empty file input.
+fn message(text: &str) -> [(&'static str, Option<&'static str>, &[u8]); 2] {
+    [("message", None, text.as_bytes()), ("file", Some(""), b"")]
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+on_both_backends!(
+    a_resident_attaches_a_file_to_a_message_and_only_the_case_s_people_open_it,
+    Migrated,
+    |db| {
+        let w = world(db).await;
+        let path = format!("/mina-sidor/arenden/{}/meddelande", w.case);
+        let count = |db: Db, case: Uuid| async move {
+            (
+                nara::cases::store::case_messages(&db, case).await.unwrap().len(),
+                nara::cases::store::message_files(&db, case).await.unwrap().len(),
+            )
+        };
+        // Refused uploads: nothing is kept, the text typed stays, the message says why.
+        let word: &[u8] = b"PK\x03\x04 a Word file renamed";
+        let wrong = [("message", None, "Här är intyget.".as_bytes()), ("file", Some("intyg.pdf"), word)];
+        let refused = w.app.post_multipart(&path, &wrong, Some(&w.a)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Filen måste vara en PDF, JPEG eller PNG"), "{}", refused.body);
+        assert!(refused.body.contains("href=\"#file\"") && refused.body.contains("Här är intyget."));
+        let mut big = PDF.to_vec();
+        big.resize(nara::applications::files::MAX_FILE_BYTES + 1, b' ');
+        let large = [("message", None, "Stort.".as_bytes()), ("file", Some("intyg.pdf"), big.as_slice())];
+        let refused = w.app.post_multipart(&path, &large, Some(&w.a)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("större än 5 MB"));
+        let no_text = [("message", None, " ".as_bytes()), ("file", Some("intyg.pdf"), PDF)];
+        let refused = w.app.post_multipart(&path, &no_text, Some(&w.a)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Skriv ditt meddelande"));
+        assert_eq!(count(w.db.clone(), w.case).await, (0, 0));
+        assert!(nara::mail::store::outbox(&w.db).await.unwrap().is_empty());
+        // Another resident cannot post into A's case, with or without a file.
+        let good =
+            [("message", None, "Här är intyget.".as_bytes()), ("file", Some("C:\\Skanner\\intyg.pdf"), PDF)];
+        assert_eq!(w.app.post_multipart(&path, &good, Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+
+        let sent = w.app.post_multipart(&path, &good, Some(&w.a)).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        assert_eq!(count(w.db.clone(), w.case).await, (1, 1));
+        let file = nara::cases::store::message_files(&w.db, w.case).await.unwrap().remove(0);
+        assert_eq!(file.file_name, "intyg.pdf");
+        let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+        assert_eq!(outbox.len(), 1, "the contact person is told");
+        assert!(!outbox[0].body.contains("intyg"), "without naming the file");
+
+        // The resident opens it from their case page, as a download.
+        let mine = format!("/mina-sidor/arenden/{}/filer/{}", w.case, file.id);
+        let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;
+        assert!(page.body.contains(&mine) && page.body.contains("intyg.pdf"), "{}", page.body);
+        let download = w.app.get(&mine, Some(&w.a)).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert_eq!(download.headers["content-type"], "application/pdf");
+        assert!(download.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+        assert!(download.body.starts_with("%PDF"));
+        // Nobody else reaches it: not another resident, not through their own case.
+        let before = denied_about(&w.db, w.resident_a).await;
+        assert_eq!(w.app.get(&mine, Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+        let crossed = format!("/mina-sidor/arenden/{}/filer/{}", w.b_case, file.id);
+        assert_eq!(w.app.get(&crossed, Some(&w.b)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(denied_about(&w.db, w.resident_a).await, before + 1, "the attempt on A's case is audited");
+
+        // The contact person sees it in the case and opens it; the read is in A's log.
+        let theirs = format!("/handlaggare/arenden/{}/meddelandefiler/{}", w.case, file.id);
+        let case_page = w.app.get(&format!("/handlaggare/arenden/{}", w.case), Some(&w.x)).await;
+        assert!(case_page.body.contains(&theirs), "{}", case_page.body);
+        let opened = w.app.get(&theirs, Some(&w.x)).await;
+        assert_eq!(opened.status, StatusCode::OK);
+        assert!(opened.body.starts_with("%PDF"));
+        let reads = nara::audit::store::search(
+            &w.db,
+            &AuditFilter {
+                actor_id: Some(w.officer_x),
+                subject_id: Some(w.resident_a),
+                ..Default::default()
+            },
+            100,
+        )
+        .await
+        .unwrap();
+        assert!(
+            reads.iter().any(|l| l.object_type == "case_message_file"
+                && l.object_id.as_deref() == Some(file.id.to_string().as_str())
+                && l.purpose.as_deref() == Some("Handläggning av ärendet")),
+            "{reads:?}"
+        );
+        // Staff of another unit are refused, and that is audited too.
+        assert_eq!(w.app.get(&theirs, Some(&w.y)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(denied_about(&w.db, w.resident_a).await, before + 2);
+    }
+);
+
+on_both_backends!(each_person_s_notices_come_in_the_language_they_chose, Migrated, |db| {
+    let w = world(db).await;
+    let language = |id: Uuid| {
+        let db = w.db.clone();
+        async move { nara::identity::store::language(&db, id).await.unwrap() }
+    };
+    assert_eq!(language(w.resident_a).await, nara::i18n::Locale::SV, "Swedish until chosen");
+    // Visiting English pages does not choose; the language switch does, while signed in.
+    w.app.get("/en/mina-sidor", Some(&w.a)).await;
+    assert_eq!(language(w.resident_a).await, nara::i18n::Locale::SV);
+    let page = w.app.get("/mina-sidor", Some(&w.a)).await;
+    assert!(page.body.contains("href=\"/en/mina-sidor?sprak=valt\""), "{}", page.body);
+    let switched = w.app.get("/en/mina-sidor?sprak=valt", Some(&w.a)).await;
+    assert_eq!(switched.status, StatusCode::OK);
+    assert_eq!(language(w.resident_a).await, nara::i18n::Locale::EN);
+    assert!(switched.body.contains("value=\"en\" checked"), "My pages show the choice");
+
+    let reply = w
+        .app
+        .post(&format!("/handlaggare/arenden/{}/meddelande", w.case), &[("message", "Hej")], Some(&w.x))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+    let to_a = outbox.iter().find(|m| m.to_address == "a@example.se").expect("a notice to A");
+    assert_eq!(to_a.subject, "There is something new in your case on Nära");
+    assert!(to_a.body.contains(&format!("/en/mina-sidor/arenden/{}", w.case)), "{}", to_a.body);
+
+    // The officer chooses on My pages; a wrong value is refused with a message.
+    let wrong = w.app.post("/mina-sidor/sprak", &[("language", "xx")], Some(&w.x)).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Välj ett språk") && wrong.body.contains("href=\"#language\""));
+    let chosen = w.app.post("/mina-sidor/sprak", &[("language", "en")], Some(&w.x)).await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    assert_eq!(chosen.location(), "/en/mina-sidor?klart=sprak#sprak");
+    let sent = w
+        .app
+        .post_multipart(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &message("Tack!"), Some(&w.a))
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+    let to_x = outbox.iter().find(|m| m.to_address == "x@example.se").expect("a notice to X");
+    assert_eq!(to_x.subject, "Something new in a case on Nära");
+    assert!(to_x.body.contains(&format!("/en/handlaggare/arenden/{}", w.case)));
+    // And back to Swedish from the English page.
+    let back = w.app.post("/en/mina-sidor/sprak", &[("language", "sv")], Some(&w.a)).await;
+    assert_eq!(back.location(), "/mina-sidor?klart=sprak#sprak");
+    assert_eq!(language(w.resident_a).await, nara::i18n::Locale::SV);
+    assert!(w.app.get(back.location(), Some(&w.a)).await.body.contains("Språket är sparat."));
+});
+
+on_both_backends!(the_contact_box_gives_the_phone_hours_and_whom_to_call_outside_them, Migrated, |db| {
+    let w = world(db).await;
+    let path = format!("/mina-sidor/arenden/{}", w.case);
+    let before = w.app.get(&path, Some(&w.a)).await;
+    assert!(!before.body.contains("Svarar i telefon"), "no hours given, none shown");
+    // Hours on one weekday that is neither yesterday, today nor tomorrow in Stockholm: whenever
+    // the test runs, Xenia does not answer now.
+    let today = nara::stockholm::today();
+    let day = (today + chrono::Days::new(3)).format("%u").to_string();
+    let hours = nara::cases::contact::PhoneHours::from_columns("040-12 34 56".into(), &day, "09:00", "11:30")
+        .unwrap();
+    let mut tx = w.db.begin_write().await.unwrap();
+    nara::cases::store::set_phone_hours(&mut tx, w.officer_x, &hours).await.unwrap();
+    tx.commit().await.unwrap();
+    let page = w.app.get(&path, Some(&w.a)).await;
+    assert!(page.body.contains("href=\"tel:040123456\">040-12 34 56</a>"), "{}", page.body);
+    assert!(page.body.contains("09.00–11.30"));
+    assert!(page.body.contains("Xenia Handläggare svarar inte i telefon just nu."));
+    let jouren = nara::config::Socialjouren::default();
+    assert!(
+        page.body.contains(&jouren.phone) && page.body.contains(&jouren.hours_sv),
+        "from the configuration"
+    );
+    let english = w.app.get(&format!("/en{path}"), Some(&w.a)).await;
+    assert!(
+        english.body.contains("does not answer the telephone right now")
+            && english.body.contains(&jouren.hours_en)
+    );
+    // Stored again with new hours, it is replaced, not added.
+    let every_day =
+        nara::cases::contact::PhoneHours::from_columns("040-12 34 56".into(), "1234567", "00:00", "23:59")
+            .unwrap();
+    let mut tx = w.db.begin_write().await.unwrap();
+    nara::cases::store::set_phone_hours(&mut tx, w.officer_x, &every_day).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(nara::cases::store::phone_hours(&w.db, w.officer_x).await.unwrap(), Some(every_day));
 });
 
 on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happens_next, Migrated, |db| {
@@ -509,7 +695,7 @@ on_both_backends!(the_status_follows_the_rules_and_the_resident_reads_what_happe
     assert_eq!(w.app.post(&format!("{base}/avsluta"), &[], Some(&w.x)).await.status, StatusCode::BAD_REQUEST);
     let late = w
         .app
-        .post(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &[("message", "Hallå?")], Some(&w.a))
+        .post_multipart(&format!("/mina-sidor/arenden/{}/meddelande", w.case), &message("Hallå?"), Some(&w.a))
         .await;
     assert_eq!(late.status, StatusCode::BAD_REQUEST, "no messages in a closed case");
     let page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case), Some(&w.a)).await;

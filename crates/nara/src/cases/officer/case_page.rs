@@ -64,6 +64,8 @@ struct OfficerCasePage<'a> {
     errors: FormErrors,
     drafts: Drafts,
     notice: Option<&'static str>,
+    /// When the resident withdrew the application and why.
+    withdrawal: Option<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -141,7 +143,14 @@ pub(super) async fn case_page(
     let shell = ctx.shell(state);
     let application =
         crate::applications::of_case(&state.db, case.id, &shell, &format!("{base}/bilagor")).await?;
+    let withdrawal = match &application {
+        Some((row, _)) => crate::applications::store::withdrawal(&state.db, row.id)
+            .await?
+            .map(|w| (format_stockholm(w.withdrawn_at), w.reason)),
+        None => None,
+    };
     let page = OfficerCasePage {
+        withdrawal,
         steps: application.map(|(_, steps)| steps),
         shell,
         meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, true).await?,
@@ -155,7 +164,9 @@ pub(super) async fn case_page(
         timeline: store::status_changes(&state.db, case.id).await?.iter().map(TimelineStep::new).collect(),
         entries,
         notes,
-        messages: messages.iter().map(MessageView::new).collect(),
+        messages: MessageView::list(&messages, &store::message_files(&state.db, case.id).await?, |id| {
+            format!("{base}/meddelandefiler/{id}")
+        }),
         handovers,
         next_statuses: StatusChoice::list(&next, &drafts.status),
         colleagues,
@@ -186,6 +197,20 @@ pub async fn case(
         notice_key(query.klart.as_deref()),
     )
     .await
+}
+
+/// `GET /handlaggare/arenden/{case}/meddelandefiler/{file}`: a file the resident attached to a
+/// message, for staff who may work on the case. The read is audited with its purpose.
+pub async fn message_file(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path((id, file_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let case = worked_case(&state, &ctx, id).await?;
+    let (name, content_type, content) =
+        store::message_file(&state.db, case.id, file_id).await?.ok_or(AppError::NotFound)?;
+    audit_read(&state, &ctx, &case, "case_message_file", file_id).await?;
+    crate::applications::download(&name, &content_type, content)
 }
 
 #[derive(Template)]

@@ -11,7 +11,7 @@ mod case_page;
 mod changes;
 mod work_list;
 
-pub use case_page::{EntryForm, NoticeQuery, case, entry};
+pub use case_page::{EntryForm, NoticeQuery, case, entry, message_file};
 pub use changes::{
     CloseForm, CorrectionForm, HandoverForm, StatusForm, change_status, close, correct_entry, hand_over,
     send_message, write_entry,

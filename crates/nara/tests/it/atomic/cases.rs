@@ -11,10 +11,12 @@ use super::{Request, World};
 use crate::common;
 
 pub const ROUTES: &[&str] = &[
+    "/mina-sidor/sprak",
     "/mina-sidor/ansok/{form}",
     "/mina-sidor/ansokningar/{application}/steg/{step}",
     "/mina-sidor/ansokningar/{application}/skicka",
     "/mina-sidor/ansokningar/{application}/ta-bort",
+    "/mina-sidor/ansokningar/{application}/aterkalla",
     "/mina-sidor/arenden/{case}/anteckning",
     "/mina-sidor/arenden/{case}/meddelande",
     "/mina-sidor/arenden/{case}/journal/{entry}",
@@ -68,10 +70,30 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             let (draft, resident) = answered_draft(&w).await;
             Request::post(format!("{draft}/ta-bort"), &[("bekrafta", "ja")], Some(&resident))
         }
-        "/mina-sidor/arenden/{case}/anteckning" | "/mina-sidor/arenden/{case}/meddelande" => {
+        "/mina-sidor/ansokningar/{application}/aterkalla" => {
+            // Sent, with a meeting booked in its case: the withdrawal closes the case, cancels
+            // the meeting and tells Anna, as one action.
+            let (draft, resident) = answered_draft(&w).await;
+            let sent = w.app.post(&format!("{draft}/skicka"), &[], Some(&resident)).await;
+            let case =
+                sent.location().trim_start_matches("/mina-sidor/arenden/").split('?').next().unwrap_or("");
+            book(&w, Uuid::parse_str(case).unwrap_or_else(|_| panic!("{}", sent.body)), &resident).await;
+            Request::post(format!("{draft}/aterkalla"), &[("reason", "Jag har fått hjälp.")], Some(&resident))
+        }
+        "/mina-sidor/sprak" => {
+            let (_, session) = resident(&w).await;
+            Request::post(route, &[("language", "en")], Some(&session))
+        }
+        "/mina-sidor/arenden/{case}/anteckning" => {
             let (case, resident) = new_case(&w).await;
-            let field = if route.ends_with("anteckning") { "note" } else { "message" };
-            Request::post(route.replace("{case}", &case.to_string()), &[(field, "Tack.")], Some(&resident))
+            Request::post(route.replace("{case}", &case.to_string()), &[("note", "Tack.")], Some(&resident))
+        }
+        "/mina-sidor/arenden/{case}/meddelande" => {
+            // With the certificate attached: the message, its file, the log entry and the notice.
+            let (case, resident) = new_case(&w).await;
+            let parts: &[(&str, Option<&str>, &[u8])] =
+                &[("message", None, "Här är intyget.".as_bytes()), ("file", Some("intyg.pdf"), PDF)];
+            Request::multipart(route.replace("{case}", &case.to_string()), parts, Some(&resident))
         }
         "/mina-sidor/arenden/{case}/journal/{entry}" => {
             let (case, resident) = new_case(&w).await;
@@ -226,7 +248,7 @@ async fn entry(w: &World, case: Uuid) -> Uuid {
 
 /// The `tid` values the booking page offers the resident, in order.
 async fn free_times(w: &World, case: Uuid, session: &str) -> Vec<String> {
-    let page = w.app.get(&format!("/mina-sidor/arenden/{case}/boka"), Some(session)).await;
+    let page = w.app.get(&format!("/mina-sidor/arenden/{case}/boka?satt=phone"), Some(session)).await;
     let times: Vec<String> = page
         .body
         .split("name=\"tid\" type=\"radio\" value=\"")
