@@ -1,11 +1,11 @@
-//! The plans' SQL. Every change of content goes through [`content_changed`] in the same
-//! transaction, which raises the plan's version and ends an agreement given before it (the
-//! table's CHECKs refuse an agreement that names another version).
+//! The plans' SQL. Every change goes through [`changed`] in the same transaction: a change of
+//! content raises the plan's version and ends an agreement given before it (the table's CHECKs
+//! refuse an agreement that names another version).
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{Plan, PlanStatus, Responsible};
+use super::{Change, Plan, PlanStatus, Responsible};
 use crate::db::{Db, Tx, UtcTime};
 
 #[derive(sqlx::FromRow)]
@@ -167,15 +167,16 @@ pub async fn actions(db: &Db, plan: Uuid) -> anyhow::Result<Vec<PlanAction>> {
     Ok(db.sql().all(sql, &[&plan]).await?)
 }
 
-/// Raises the plan's version: a new content, which the resident has not agreed to yet.
-async fn content_changed(tx: &mut Tx, plan: Uuid) -> anyhow::Result<()> {
-    tx.sql()
-        .execute(
-            "UPDATE plans SET version = version + 1, status = 'draft', agreed_version = NULL, agreed_at = NULL, \
-             followed_up_at = NULL, updated_at = $1 WHERE id = $2",
-            &[&UtcTime::now(), &plan],
-        )
-        .await?;
+/// Records that the plan changed. A change of content (`Change::ends_agreement`) raises its
+/// version and ends the agreement given before; other changes keep it.
+async fn changed(tx: &mut Tx, plan: Uuid, change: Change) -> anyhow::Result<()> {
+    let sql = if change.ends_agreement() {
+        "UPDATE plans SET version = version + 1, status = 'draft', agreed_version = NULL, agreed_at = NULL, \
+         followed_up_at = NULL, updated_at = $1 WHERE id = $2"
+    } else {
+        "UPDATE plans SET updated_at = $1 WHERE id = $2"
+    };
+    tx.sql().execute(sql, &[&UtcTime::now(), &plan]).await?;
     Ok(())
 }
 
@@ -190,7 +191,7 @@ pub async fn add_unit(tx: &mut Tx, plan: Uuid, unit: Uuid, by: Uuid) -> anyhow::
         )
         .await?;
     if added == 1 {
-        content_changed(tx, plan).await?;
+        changed(tx, plan, Change::Content).await?;
     }
     Ok(added == 1)
 }
@@ -210,7 +211,7 @@ pub async fn add_outside_participant(
             &[&id, &plan, &name, &organisation, &by, &UtcTime::now()],
         )
         .await?;
-    content_changed(tx, plan).await?;
+    changed(tx, plan, Change::Content).await?;
     Ok(id)
 }
 
@@ -222,7 +223,7 @@ pub async fn add_goal(tx: &mut Tx, plan: Uuid, body: &str, by: Uuid) -> anyhow::
             &[&id, &plan, &body, &by, &UtcTime::now()],
         )
         .await?;
-    content_changed(tx, plan).await?;
+    changed(tx, plan, Change::Content).await?;
     Ok(id)
 }
 
@@ -247,13 +248,13 @@ pub async fn add_action(
             &[&id, &plan, &unit, &outside, &body, &due_on, &by, &UtcTime::now()],
         )
         .await?;
-    content_changed(tx, plan).await?;
+    changed(tx, plan, Change::Content).await?;
     Ok(id)
 }
 
 pub async fn set_follow_up(tx: &mut Tx, plan: Uuid, date: NaiveDate) -> anyhow::Result<()> {
     tx.sql().execute("UPDATE plans SET follow_up_on = $1 WHERE id = $2", &[&date, &plan]).await?;
-    content_changed(tx, plan).await
+    changed(tx, plan, Change::Content).await
 }
 
 /// Marks an action of the plan done; `false` when it is not the plan's or already done.
@@ -268,21 +269,20 @@ pub async fn mark_action_done(tx: &mut Tx, plan: Uuid, action: Uuid, by: Uuid) -
         )
         .await?;
     if done == 1 {
-        tx.sql().execute("UPDATE plans SET updated_at = $1 WHERE id = $2", &[&now, &plan]).await?;
+        changed(tx, plan, Change::ActionDone).await?;
     }
     Ok(done == 1)
 }
 
 /// The resident's own view, replacing the one before (theirs to rewrite; the log keeps that they did).
 pub async fn write_resident_view(tx: &mut Tx, plan: Uuid, view: &str) -> anyhow::Result<()> {
-    let now = UtcTime::now();
     tx.sql()
         .execute(
-            "UPDATE plans SET resident_view = $1, resident_view_at = $2, updated_at = $2 WHERE id = $3",
-            &[&view, &now, &plan],
+            "UPDATE plans SET resident_view = $1, resident_view_at = $2 WHERE id = $3",
+            &[&view, &UtcTime::now(), &plan],
         )
         .await?;
-    Ok(())
+    changed(tx, plan, Change::ResidentView).await
 }
 
 /// The resident's agreement to `version`, the one they read; `false` when the plan changed in
