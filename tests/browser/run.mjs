@@ -43,6 +43,11 @@ const PAGES = [
   { path: '/en/mina-sidor/arenden/{id}', linkedFrom: '/en/mina-sidor/arenden', as: RESIDENT },
   { path: '/mina-sidor/arenden/{id}/boka', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
   { path: '/mina-sidor/bokningar/{id}', linkedFrom: '/mina-sidor/arenden/{id}', via: '/mina-sidor/arenden', as: RESIDENT },
+  // Coordinated individual plans: the resident's list and plan, and a case's plans for its officer.
+  ...inBothLanguages(['/mina-sidor/planer'], { as: RESIDENT }),
+  { path: '/mina-sidor/planer/{id}', linkedFrom: '/mina-sidor/planer', as: RESIDENT },
+  { path: '/en/mina-sidor/planer/{id}', linkedFrom: '/en/mina-sidor/planer', as: RESIDENT },
+  { path: '/handlaggare/arenden/{id}/planer', linkedFrom: '/handlaggare/arenden/{id}', via: '/handlaggare', as: ORGANISER },
   // Applying: the forms, Sara's draft (its summary and a step), and staff's forms.
   ...inBothLanguages(['/mina-sidor/ansok'], { as: RESIDENT }),
   { path: '/mina-sidor/ansokningar/{id}', linkedFrom: '/mina-sidor/ansok', as: RESIDENT },

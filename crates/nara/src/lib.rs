@@ -24,6 +24,7 @@ pub mod mail;
 pub mod maintenance;
 pub mod my_pages;
 pub mod oidc;
+pub mod plans;
 pub mod policy;
 pub mod rate_limit;
 pub mod secrets;

@@ -7,6 +7,7 @@ import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
 import { myCaseJourney } from './my_case.mjs';
+import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
 import { registrationJourney } from './registration.mjs';
 import { startPagesJourney } from './start_pages.mjs';
@@ -46,6 +47,14 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a case officer writes an entry, is stopped from withholding it without a reason, shares it; the resident reads it',
     run: officerCaseJourney,
+  },
+  {
+    name: 'journey (keyboard): a resident reads their coordinated plan (SIP), writes what they think and agrees to it',
+    run: myPlanJourney,
+  },
+  {
+    name: 'journey (keyboard): a case officer opens the coordinated plan (SIP) from the case and adds a goal after an empty one is refused',
+    run: officerPlanJourney,
   },
 ];
 

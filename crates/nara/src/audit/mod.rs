@@ -65,10 +65,17 @@ pub enum Action {
     ApplicationFormPublished,
     ApplicationFormChanged,
     SetupChanged,
+    PlanViewed,
+    PlanCreated,
+    PlanChanged,
+    PlanActionDone,
+    PlanFollowedUp,
+    PlanViewWritten,
+    PlanAgreed,
 }
 
 impl Action {
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 48] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -110,6 +117,13 @@ impl Action {
         Action::ApplicationFormPublished,
         Action::ApplicationFormChanged,
         Action::SetupChanged,
+        Action::PlanViewed,
+        Action::PlanCreated,
+        Action::PlanChanged,
+        Action::PlanActionDone,
+        Action::PlanFollowedUp,
+        Action::PlanViewWritten,
+        Action::PlanAgreed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -155,6 +169,13 @@ impl Action {
             Action::ApplicationFormPublished => "application_form_published",
             Action::ApplicationFormChanged => "application_form_changed",
             Action::SetupChanged => "setup_changed",
+            Action::PlanViewed => "plan_viewed",
+            Action::PlanCreated => "plan_created",
+            Action::PlanChanged => "plan_changed",
+            Action::PlanActionDone => "plan_action_done",
+            Action::PlanFollowedUp => "plan_followed_up",
+            Action::PlanViewWritten => "plan_view_written",
+            Action::PlanAgreed => "plan_agreed",
         }
     }
 

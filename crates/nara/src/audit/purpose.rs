@@ -14,6 +14,8 @@ pub const ACCOUNT_ADMIN: &str = "Administration av konto";
 pub const LOG_REVIEW: &str = "Logguppföljning";
 pub const LOG_REVIEW_NO_MATCH: &str = "Logguppföljning (ingen träff)";
 pub const OWN_DATA_REQUEST: &str = "Invånarens egen begäran om sina uppgifter";
+pub const PLAN_WORK: &str = "Samordnad individuell plan";
+pub const OWN_PLAN: &str = "Egen samordnad individuell plan";
 
 const KEYS: &[(&str, &str)] = &[
     (CASE_WORK, "audit-purpose-case-work"),
@@ -27,6 +29,8 @@ const KEYS: &[(&str, &str)] = &[
     (LOG_REVIEW, "audit-purpose-log-review"),
     (LOG_REVIEW_NO_MATCH, "audit-purpose-log-review-no-match"),
     (OWN_DATA_REQUEST, "audit-purpose-own-data-request"),
+    (PLAN_WORK, "audit-purpose-plan-work"),
+    (OWN_PLAN, "audit-purpose-own-plan"),
 ];
 
 /// The catalogue key naming a stored purpose; `None` for free text.

@@ -8,6 +8,7 @@ mod bookings;
 mod cases;
 mod directory;
 mod events;
+mod plans;
 
 use uuid::Uuid;
 
@@ -64,7 +65,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     events::seed(db).await?;
     cases::seed(db).await?;
     applications::seed(db).await?;
-    bookings::seed(db).await
+    bookings::seed(db).await?;
+    plans::seed(db).await
 }
 
 async fn seed_people(db: &Db) -> anyhow::Result<()> {

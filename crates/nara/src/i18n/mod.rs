@@ -49,6 +49,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "bookings.ftl"),
             catalogue!("sv", "applications.ftl"),
             catalogue!("sv", "setup.ftl"),
+            catalogue!("sv", "plans.ftl"),
         ],
     },
     LocaleInfo {
@@ -65,6 +66,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "bookings.ftl"),
             catalogue!("en", "applications.ftl"),
             catalogue!("en", "setup.ftl"),
+            catalogue!("en", "plans.ftl"),
         ],
     },
 ];

@@ -104,6 +104,21 @@ pub fn may_work_on_case(actor: &Actor, case_unit: Uuid, case_resident: Uuid) -> 
     }
 }
 
+/// Whether `actor` may read a coordinated individual plan on my pages: the resident it is about,
+/// only.
+pub fn may_read_own_plan(actor: &Actor, plan_resident: Uuid) -> bool {
+    actor.signed_in().is_some_and(|person| person.person.id == plan_resident)
+}
+
+/// Whether `actor` may read and work on a coordinated individual plan: staff of a unit that
+/// takes part in it, never on a plan about themselves. Units outside the plan do not learn it
+/// exists.
+pub fn may_work_plan(actor: &Actor, plan_resident: Uuid, plan_units: &[Uuid]) -> bool {
+    actor.signed_in().is_some_and(|person| {
+        person.person.id != plan_resident && person.units_for(Role::Staff).any(|u| plan_units.contains(&u))
+    })
+}
+
 /// Whether a journal entry's version may be shown: the officer sees every version, the resident
 /// the shared ones.
 pub fn may_see_journal_version(role: CaseRole, shared_with_resident: bool) -> bool {
@@ -282,6 +297,32 @@ mod tests {
         let own = staff_of(unit);
         let own_id = own.person_id().unwrap();
         assert!(!may_work_on_case(&own, unit, own_id), "never on a case about oneself");
+    }
+
+    #[test]
+    fn a_plan_is_read_by_its_resident_and_worked_on_by_its_units() {
+        let (x, y) = (Uuid::new_v4(), Uuid::new_v4());
+        let resident = person(&[]);
+        let me = resident.person_id().unwrap();
+        assert!(may_read_own_plan(&resident, me));
+        assert!(!may_read_own_plan(&person(&[]), me), "another resident");
+        assert!(!may_read_own_plan(&staff_of(x), me), "staff use the back office");
+        assert!(!may_read_own_plan(&Actor::Anonymous, me));
+        assert!(may_work_plan(&staff_of(x), me, &[x, y]));
+        assert!(may_work_plan(&staff_of(y), me, &[x, y]), "any participating unit");
+        assert!(!may_work_plan(&staff_of(Uuid::new_v4()), me, &[x, y]), "a unit not taking part");
+        assert!(!may_work_plan(&person(&[Role::Staff]), me, &[x]), "staff without a unit");
+        assert!(!may_work_plan(&person(&[Role::Admin]), me, &[x]));
+        assert!(!may_work_plan(&resident, me, &[x]));
+        assert!(!may_work_plan(&Actor::Anonymous, me, &[x]));
+        let reviewer_of_x = Actor::Person(Box::new(SignedIn {
+            grants: vec![RoleGrant { role: Role::LogReviewer, unit_id: Some(x) }],
+            ..staff_of(x).signed_in().unwrap().clone()
+        }));
+        assert!(!may_work_plan(&reviewer_of_x, me, &[x]), "a log reviewer of the unit");
+        let own = staff_of(x);
+        let own_id = own.person_id().unwrap();
+        assert!(!may_work_plan(&own, own_id, &[x]), "never on a plan about oneself");
     }
 
     #[test]

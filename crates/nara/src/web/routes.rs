@@ -23,7 +23,9 @@ use crate::identity::Role;
 use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
-use crate::{accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc};
+use crate::{
+    accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc, plans,
+};
 
 /// One row of the table.
 pub struct Route {
@@ -225,6 +227,22 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/arenden/{case}/meddelande", staff, cases::officer::send_message),
         post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
         post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
+        // Coordinated individual plans (SIP): staff of a participating unit, the resident on my
+        // pages (each plan checked through the policy module; others get "not found").
+        get_route("/handlaggare/arenden/{case}/planer", staff, plans::staff::case_plans),
+        post_route("/handlaggare/arenden/{case}/planer", staff, plans::staff::create),
+        get_route("/handlaggare/planer/{plan}", staff, plans::staff::plan),
+        post_route("/handlaggare/planer/{plan}/enheter", staff, plans::staff::add_unit),
+        post_route("/handlaggare/planer/{plan}/deltagare", staff, plans::staff::add_outside),
+        post_route("/handlaggare/planer/{plan}/mal", staff, plans::staff::add_goal),
+        post_route("/handlaggare/planer/{plan}/atgarder", staff, plans::staff::add_action),
+        post_route("/handlaggare/planer/{plan}/atgarder/{action}/klar", staff, plans::staff::action_done),
+        post_route("/handlaggare/planer/{plan}/uppfoljning", staff, plans::staff::set_follow_up),
+        post_route("/handlaggare/planer/{plan}/uppfoljd", staff, plans::staff::followed_up),
+        get_route("/mina-sidor/planer", SignedIn, plans::resident::my_plans),
+        get_route("/mina-sidor/planer/{plan}", SignedIn, plans::resident::plan),
+        post_route("/mina-sidor/planer/{plan}/min-syn", SignedIn, plans::resident::write_view),
+        post_route("/mina-sidor/planer/{plan}/godkann", SignedIn, plans::resident::agree),
         get_route("/handlaggare/arenden/{case}/bilagor/{file}", staff, applications::staff::case_file),
         get_route("/handlaggare/arenden/{case}/meddelandefiler/{file}", staff, cases::officer::message_file),
         get_route("/handlaggare/ansokningsformular", staff, applications::staff::list),

@@ -19,13 +19,18 @@ enum Object {
     /// The back office of the target's case, or unit X's form: staff of unit X only; others
     /// are refused (403).
     OfUnitX,
-    /// The target's own pages of the case or application: every actor gets "not found".
+    /// The target's own pages of the case, application or plan: every actor gets "not found".
     SomeoneElsesCase,
+    /// The back office of the target's plan, which unit X takes part in: staff of unit X only;
+    /// for other staff it does not exist (404).
+    PlanOfUnitX,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
     if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
         Object::OfUnitX
+    } else if path.contains(&cast.plan.to_string()) {
+        if path.contains("/handlaggare/") { Object::PlanOfUnitX } else { Object::SomeoneElsesCase }
     } else if !path.contains(&cast.case.to_string()) && !path.contains(&cast.application.to_string()) {
         Object::Any
     } else if path.contains("/handlaggare/") {
@@ -55,10 +60,12 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                 let answer = app.send(route.method.clone(), &path, &[], token.as_deref()).await;
                 let expected = allowed(route.access, roles, id.is_some())
                     && (!matches!(object, Object::OfUnitX) || *label == "staff of unit X");
+                let hidden = matches!(object, Object::SomeoneElsesCase)
+                    || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();
                 let what = format!("{} {path} as {label}: {}", route.method, answer.status);
-                if expected && matches!(object, Object::SomeoneElsesCase) {
-                    assert_eq!(answer.status, StatusCode::NOT_FOUND, "not the actor's case: {what}");
+                if expected && hidden {
+                    assert_eq!(answer.status, StatusCode::NOT_FOUND, "not the actor's to see: {what}");
                     assert_eq!(denied_count(&db).await, before + 1, "the attempt is audited: {what}");
                 } else if expected {
                     assert!(!refused, "should be allowed: {what}");

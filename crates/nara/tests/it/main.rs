@@ -24,6 +24,7 @@ mod hostile_input;
 mod http;
 mod mail;
 mod oidc;
+mod plans;
 mod roles;
 mod setup;
 mod storage;

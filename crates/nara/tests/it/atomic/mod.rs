@@ -13,6 +13,7 @@ mod accounts;
 mod cases;
 mod directory;
 mod events;
+mod plans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::Future;
@@ -323,10 +324,18 @@ on_both_backends!(cases_bookings_and_applications_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(plans_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::plans::ROUTES, super::plans::prepare).await;
+    assert!(faults > 20, "{faults} failed runs");
+});
+
 #[test]
 fn every_post_route_has_a_scenario() {
     let covered: BTreeSet<&str> =
-        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES].concat().into_iter().collect();
+        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES]
+            .concat()
+            .into_iter()
+            .collect();
     let posts: BTreeSet<&str> = nara::web::routes::table()
         .into_iter()
         .filter(|route| route.method == Method::POST)

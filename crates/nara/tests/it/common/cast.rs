@@ -21,6 +21,9 @@ pub struct Cast {
     /// The target's application and its attachment.
     pub application: Uuid,
     pub file: Uuid,
+    /// The target's coordinated plan, which unit X (only) takes part in, and an action in it.
+    pub plan: Uuid,
+    pub plan_action: Uuid,
 }
 
 /// The address of unit X's application form.
@@ -67,6 +70,21 @@ pub async fn cast(db: &Db) -> Cast {
     assert_eq!(nara::cases::store::case(db, case).await.unwrap().unwrap().officer_id, Some(staff_x));
     let entry =
         super::actions::write_journal_entry(db, case, staff_x, "Delad", &Sharing::Shared).await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let plan =
+        nara::plans::store::create(&mut tx, target, Some(case), "Plan", unit_x, staff_x).await.unwrap();
+    let due = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+    let plan_action = nara::plans::store::add_action(
+        &mut tx,
+        plan,
+        nara::plans::Responsible::Unit(unit_x),
+        "Ring",
+        due,
+        staff_x,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
     Cast {
         actors: vec![
             ("anonymous", None, vec![]),
@@ -84,11 +102,13 @@ pub async fn cast(db: &Db) -> Cast {
         entry,
         application,
         file,
+        plan,
+        plan_action,
     }
 }
 
-/// A concrete address for a route pattern: ids name the target person and the target's case,
-/// tokens are unknown.
+/// A concrete address for a route pattern: ids name the target person and the target's case and
+/// plan, tokens are unknown.
 pub fn concrete(path: &str, cast: &Cast) -> String {
     path.replace("{id}", &cast.target.to_string())
         .replace("{case}", &cast.case.to_string())
@@ -100,6 +120,8 @@ pub fn concrete(path: &str, cast: &Cast) -> String {
         .replace("{file}", &cast.file.to_string())
         .replace("{step}", "1")
         .replace("{form}", FORM)
+        .replace("{plan}", &cast.plan.to_string())
+        .replace("{action}", &cast.plan_action.to_string())
 }
 
 pub fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {

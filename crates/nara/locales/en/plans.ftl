@@ -1,0 +1,135 @@
+# Coordinated individual plan (SIP)
+
+plan-status-draft = Draft
+plan-status-agreed = Agreed by you
+plan-status-followed-up = Followed up
+plan-status-heading = Stage
+plan-missing-goal = at least one goal
+plan-missing-action = at least one thing someone will do
+plan-missing-follow-up = a date to follow the plan up
+plan-who-you = You
+plan-default-title = Coordinated individual plan
+plan-created-on = Started { $when }
+plan-created = Started
+plan-follow-up-on = · followed up { $date }
+plan-agreed-at = on { $when }
+plan-case-link = The case
+
+# Parts both sides read
+plan-participants-heading = Who takes part
+plan-goals-heading = Goals
+plan-goals-none = No goals are written yet.
+plan-actions-heading = Who does what and when
+plan-actions-none = Nothing is decided yet.
+plan-action-who = Who
+plan-action-due = Done by
+plan-action-done-tag = Done
+plan-action-overdue-tag = Late
+plan-action-mark-done = Mark as done
+plan-follow-up-heading = Follow-up
+plan-follow-up-none = No date to follow the plan up is set yet.
+plan-followed-up-at = The plan was followed up { $when }.
+plan-follow-up-overdue = The follow-up is late
+plan-agreement-heading = Your agreement
+plan-date-hint = Write the date as year-month-day, for example 2027-03-15.
+
+# My pages
+my-pages-plans-heading = My plan
+my-pages-plans-body = A coordinated individual plan (SIP) shows how the people who support you will work together.
+my-pages-plans-link = See your plans
+my-plans-title = My plan
+my-plans-lead = Here you see your coordinated individual plans (SIP). Such a plan is made when you get support from several places, for example social services and health care.
+my-plans-none = You have no coordinated individual plan.
+my-plan-lead = The plan shows what you and the people who support you want to achieve, and who does what. You decide yourself whether you agree to the plan.
+my-plan-follow-up-body = You will go through the plan together again on { $date }.
+my-plan-view-heading = What you think
+my-plan-view-lead = Write in your own words what you think of the plan. Everyone who takes part in the plan can read it.
+my-plan-view-written = You last wrote { $when }.
+my-plan-view-label = What do you think of the plan?
+my-plan-view-hint = You can change the text whenever you like.
+my-plan-view-submit = Save what you wrote
+my-plan-agreed-at = You agreed to the plan { $when }.
+my-plan-agreed-body = If the plan changes, you will be asked to agree to it again.
+my-plan-agree-lead = Read the whole plan. Only agree to it if you think it is right.
+my-plan-agree-label = I have read the plan and agree to it
+my-plan-agree-hint = You can say at any time that you no longer want to follow the plan.
+my-plan-agree-submit = Agree to the plan
+my-plan-not-ready = The plan is not ready to agree to yet. It still needs:
+plan-notice-view-saved = What you wrote is saved.
+plan-notice-agreed = Thank you. You have agreed to the plan.
+
+# Case officer pages
+officer-case-plans-link = Coordinated individual plan (SIP)
+case-plans-title = Coordinated individual plans
+case-plans-lead = Plans for { $name } that your unit takes part in.
+case-plans-none = Your unit takes part in no plan for this person.
+case-plans-new-heading = Start a new plan
+case-plans-new-lead = The plan starts with the case's unit. Then add other units, participants from outside the city, goals and who does what.
+case-plans-new-submit = Start the plan
+plan-title-label = Name of the plan
+staff-plan-ready = The plan is ready for the person's agreement.
+staff-plan-not-ready = Before the person can agree to the plan, it needs:
+staff-plan-change-needs-agreement = If you change goals, actions, participants or the follow-up date, the person needs to agree to the plan again.
+staff-plan-view-heading = What { $name } thinks
+staff-plan-view-none = The person has not written anything yet.
+plan-follow-up-label = Follow-up date
+plan-follow-up-submit = Save the date
+plan-followed-up-submit = The plan is followed up
+staff-plan-add-unit-heading = Add a unit
+staff-plan-all-units = Every unit already takes part.
+staff-plan-unit-label = Unit
+staff-plan-unit-hint = The unit's staff can read and work on the plan.
+staff-plan-unit-submit = Add the unit
+staff-plan-add-outside-heading = Add a participant from outside the city
+staff-plan-add-outside-lead = For example the region's health care or the school. Names only, no account.
+staff-plan-outside-name-label = Name
+staff-plan-outside-organisation-label = Organisation
+staff-plan-outside-organisation-hint = For example Region Stockholm, health centre.
+staff-plan-outside-submit = Add the participant
+staff-plan-add-goal-heading = Add a goal
+staff-plan-goal-label = Goal
+staff-plan-goal-hint = Write simply, so that the person understands.
+staff-plan-goal-submit = Add the goal
+staff-plan-add-action-heading = Add who does what
+staff-plan-action-label = What will be done?
+staff-plan-action-hint = Write simply, so that the person understands.
+staff-plan-action-who-label = Who does it?
+staff-plan-action-due-label = Done by
+staff-plan-action-submit = Add
+plan-notice-created = The plan is started.
+plan-notice-unit-added = The unit takes part in the plan.
+plan-notice-participant-added = The participant takes part in the plan.
+plan-notice-goal-added = The goal is added.
+plan-notice-action-added = Who does what is added.
+plan-notice-action-done = Marked as done.
+plan-notice-follow-up-set = The follow-up date is saved.
+plan-notice-followed-up = The plan is marked as followed up.
+
+# Errors
+plan-error-view = Write what you think of the plan
+plan-error-too-long = The text is too long. It may be at most 4,000 characters.
+plan-error-name-too-long = The text is too long. It may be at most 200 characters.
+plan-error-already-agreed = You have already agreed to the plan
+plan-error-not-ready = The plan is not ready to agree to yet
+plan-error-changed = The plan has changed since you read it. Read it again before you agree.
+plan-error-agree = Tick that you have read the plan and agree to it
+plan-error-title = Write the name of the plan
+plan-error-unit = Choose a unit
+plan-error-outside-name = Write the participant's name
+plan-error-outside-organisation = Write the participant's organisation
+plan-error-goal = Write the goal
+plan-error-action = Write what will be done
+plan-error-action-who = Choose who does it
+plan-error-date = Write a date as year-month-day, for example 2027-03-15
+plan-error-not-agreed = The plan can be followed up only after the person has agreed to it
+
+# The log
+audit-action-plan-viewed = Read your plan
+audit-action-plan-created = Started a plan for you
+audit-action-plan-changed = Changed your plan
+audit-action-plan-action-done = Marked something in your plan as done
+audit-action-plan-followed-up = Followed up your plan
+audit-action-plan-view-written = Wrote what you think of your plan
+audit-action-plan-agreed = Agreed to your plan
+audit-purpose-plan-work = Coordinated individual plan
+audit-purpose-own-plan = Your own plan

@@ -1,0 +1,135 @@
+# Samordnad individuell plan (SIP)
+
+plan-status-draft = Utkast
+plan-status-agreed = Godkänd av dig
+plan-status-followed-up = Uppföljd
+plan-status-heading = Läge
+plan-missing-goal = minst ett mål
+plan-missing-action = minst en sak som någon ska göra
+plan-missing-follow-up = ett datum för uppföljning
+plan-who-you = Du
+plan-default-title = Samordnad individuell plan
+plan-created-on = Startad { $when }
+plan-created = Startad
+plan-follow-up-on = · följs upp { $date }
+plan-agreed-at = den { $when }
+plan-case-link = Ärendet
+
+# Delar som båda sidor läser
+plan-participants-heading = Vilka som är med
+plan-goals-heading = Mål
+plan-goals-none = Inga mål är skrivna än.
+plan-actions-heading = Vem gör vad och när
+plan-actions-none = Inget är bestämt än.
+plan-action-who = Vem
+plan-action-due = Klart senast
+plan-action-done-tag = Klart
+plan-action-overdue-tag = Försenat
+plan-action-mark-done = Markera som klart
+plan-follow-up-heading = Uppföljning
+plan-follow-up-none = Inget datum för uppföljning är bestämt än.
+plan-followed-up-at = Planen följdes upp { $when }.
+plan-follow-up-overdue = Uppföljningen är försenad
+plan-agreement-heading = Ditt godkännande
+plan-date-hint = Skriv datumet som år-månad-dag, till exempel 2027-03-15.
+
+# Mina sidor
+my-pages-plans-heading = Min plan
+my-pages-plans-body = En samordnad individuell plan (SIP) visar hur de som ger dig stöd ska arbeta tillsammans.
+my-pages-plans-link = Se dina planer
+my-plans-title = Min plan
+my-plans-lead = Här ser du dina samordnade individuella planer (SIP). En sådan plan görs när du får stöd från flera håll, till exempel socialtjänsten och vården.
+my-plans-none = Du har ingen samordnad individuell plan.
+my-plan-lead = Planen visar vad du och de som ger dig stöd vill uppnå, och vem som gör vad. Du bestämmer själv om du godkänner planen.
+my-plan-follow-up-body = Ni går igenom planen tillsammans igen { $date }.
+my-plan-view-heading = Vad du tycker
+my-plan-view-lead = Skriv med egna ord vad du tycker om planen. Alla som är med i planen kan läsa det.
+my-plan-view-written = Du skrev senast { $when }.
+my-plan-view-label = Vad tycker du om planen?
+my-plan-view-hint = Du kan ändra texten när du vill.
+my-plan-view-submit = Spara det du skrivit
+my-plan-agreed-at = Du godkände planen { $when }.
+my-plan-agreed-body = Om planen ändras får du godkänna den igen.
+my-plan-agree-lead = Läs hela planen. Godkänn den bara om du tycker att den stämmer.
+my-plan-agree-label = Jag har läst planen och godkänner den
+my-plan-agree-hint = Du kan när som helst säga till om du inte längre vill följa planen.
+my-plan-agree-submit = Godkänn planen
+my-plan-not-ready = Planen är inte klar att godkänna än. Det saknas:
+plan-notice-view-saved = Det du skrev är sparat.
+plan-notice-agreed = Tack. Du har godkänt planen.
+
+# Handläggarens sidor
+officer-case-plans-link = Samordnad individuell plan (SIP)
+case-plans-title = Samordnade individuella planer
+case-plans-lead = Planer för { $name } som din enhet är med i.
+case-plans-none = Din enhet är inte med i någon plan för personen.
+case-plans-new-heading = Starta en ny plan
+case-plans-new-lead = Planen startas med ärendets enhet. Lägg sedan till andra enheter, deltagare utanför kommunen, mål och vem som gör vad.
+case-plans-new-submit = Starta planen
+plan-title-label = Planens namn
+staff-plan-ready = Planen är klar för personens godkännande.
+staff-plan-not-ready = Innan personen kan godkänna planen behövs:
+staff-plan-change-needs-agreement = Om ni ändrar mål, åtgärder, deltagare eller datum för uppföljning behöver personen godkänna planen igen.
+staff-plan-view-heading = Vad { $name } tycker
+staff-plan-view-none = Personen har inte skrivit något än.
+plan-follow-up-label = Datum för uppföljning
+plan-follow-up-submit = Spara datum
+plan-followed-up-submit = Planen är uppföljd
+staff-plan-add-unit-heading = Lägg till en enhet
+staff-plan-all-units = Alla enheter är redan med.
+staff-plan-unit-label = Enhet
+staff-plan-unit-hint = Personalen på enheten kan läsa och arbeta med planen.
+staff-plan-unit-submit = Lägg till enheten
+staff-plan-add-outside-heading = Lägg till en deltagare utanför kommunen
+staff-plan-add-outside-lead = Till exempel regionens vård eller skolan. Bara namn, inget konto.
+staff-plan-outside-name-label = Namn
+staff-plan-outside-organisation-label = Organisation
+staff-plan-outside-organisation-hint = Till exempel Region Stockholm, vårdcentral.
+staff-plan-outside-submit = Lägg till deltagaren
+staff-plan-add-goal-heading = Lägg till ett mål
+staff-plan-goal-label = Mål
+staff-plan-goal-hint = Skriv enkelt, så att personen förstår.
+staff-plan-goal-submit = Lägg till målet
+staff-plan-add-action-heading = Lägg till vem som gör vad
+staff-plan-action-label = Vad ska göras?
+staff-plan-action-hint = Skriv enkelt, så att personen förstår.
+staff-plan-action-who-label = Vem gör det?
+staff-plan-action-due-label = Klart senast
+staff-plan-action-submit = Lägg till
+plan-notice-created = Planen är startad.
+plan-notice-unit-added = Enheten är med i planen.
+plan-notice-participant-added = Deltagaren är med i planen.
+plan-notice-goal-added = Målet är tillagt.
+plan-notice-action-added = Det är tillagt vem som gör vad.
+plan-notice-action-done = Markerat som klart.
+plan-notice-follow-up-set = Datumet för uppföljning är sparat.
+plan-notice-followed-up = Planen är markerad som uppföljd.
+
+# Fel
+plan-error-view = Skriv vad du tycker om planen
+plan-error-too-long = Texten är för lång. Den får vara högst 4 000 tecken.
+plan-error-name-too-long = Texten är för lång. Den får vara högst 200 tecken.
+plan-error-already-agreed = Du har redan godkänt planen
+plan-error-not-ready = Planen är inte klar att godkänna än
+plan-error-changed = Planen har ändrats sedan du läste den. Läs den igen innan du godkänner.
+plan-error-agree = Kryssa i att du har läst planen och godkänner den
+plan-error-title = Skriv planens namn
+plan-error-unit = Välj en enhet
+plan-error-outside-name = Skriv deltagarens namn
+plan-error-outside-organisation = Skriv deltagarens organisation
+plan-error-goal = Skriv målet
+plan-error-action = Skriv vad som ska göras
+plan-error-action-who = Välj vem som gör det
+plan-error-date = Skriv ett datum som år-månad-dag, till exempel 2027-03-15
+plan-error-not-agreed = Planen kan följas upp först när personen har godkänt den
+
+# Loggen
+audit-action-plan-viewed = Läste din plan
+audit-action-plan-created = Startade en plan för dig
+audit-action-plan-changed = Ändrade din plan
+audit-action-plan-action-done = Markerade något i din plan som klart
+audit-action-plan-followed-up = Följde upp din plan
+audit-action-plan-view-written = Skrev vad du tycker om din plan
+audit-action-plan-agreed = Godkände din plan
+audit-purpose-plan-work = Samordnad individuell plan
+audit-purpose-own-plan = Din egen plan
