@@ -2,8 +2,6 @@
 //! published by Anna Berg, and "Ansök om familjebehandling" at Children and family. Sara has
 //! begun applying for support as a relative: her draft has the first step answered.
 
-use std::collections::HashMap;
-
 use crate::applications::answers::{Answer, Answers};
 use crate::applications::store;
 use crate::db::Db;
@@ -196,8 +194,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     ) else {
         return Ok(());
     };
-    let units: HashMap<String, uuid::Uuid> =
-        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
+    let units = super::unit_ids(db).await?;
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

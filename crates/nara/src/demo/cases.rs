@@ -3,8 +3,6 @@
 //! that something is not right, a note, messages both ways, and a request for more information);
 //! Omar Haddad has a case at Children and family with Jonas Ek, which Anna cannot open.
 
-use std::collections::HashMap;
-
 use uuid::Uuid;
 
 use crate::cases::store;
@@ -30,8 +28,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if !store::cases_of_resident(db, sara).await?.is_empty() {
         return Ok(());
     }
-    let units: HashMap<String, Uuid> =
-        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
+    let units = super::unit_ids(db).await?;
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

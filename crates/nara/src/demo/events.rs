@@ -103,8 +103,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if store::series_by_slug(db, "utvecklingsgrupp").await?.is_some() {
         return Ok(());
     }
-    let units: std::collections::HashMap<String, Uuid> =
-        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
+    let units = super::unit_ids(db).await?;
     let mut group = event_series(
         "utvecklingsgrupp",
         [

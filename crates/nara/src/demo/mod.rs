@@ -77,8 +77,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
         "the database holds people who are not demo accounts; `nara demo` only fills an empty database \
          (or one it filled itself) — unset DATABASE_URL to use a fresh SQLite file"
     );
-    let units: Vec<(String, Uuid)> =
-        crate::identity::store::list_units(db).await?.iter().cloned().map(|u| (u.slug, u.id)).collect();
+    let units = unit_ids(db).await?;
     let hash =
         hash_password(NewPassword::parse(DEMO_PASSWORD).map_err(|_| anyhow::anyhow!("demo password"))?)
             .await?;
@@ -93,7 +92,7 @@ async fn seed_people(db: &Db) -> anyhow::Result<()> {
         };
         let Some(id) = crate::identity::store::create_person(&mut tx, &new).await? else { continue };
         for (role, unit) in *roles {
-            let unit_id = unit.and_then(|slug| units.iter().find(|(s, _)| s == slug)).map(|(_, id)| *id);
+            let unit_id = unit.and_then(|slug| units.get(slug).copied());
             crate::identity::store::grant_role(&mut tx, id, RoleGrant { role: *role, unit_id }).await?;
         }
     }
@@ -108,4 +107,9 @@ async fn seed_setup(db: &Db) -> anyhow::Result<()> {
         .await?
         .map_err(|refusal| anyhow::anyhow!("{refusal}"))?;
     Ok(())
+}
+
+/// The demo's units by their slug.
+async fn unit_ids(db: &Db) -> anyhow::Result<std::collections::HashMap<String, Uuid>> {
+    Ok(crate::identity::store::list_units(db).await?.iter().map(|u| (u.slug.clone(), u.id)).collect())
 }

@@ -4,8 +4,6 @@
 //! thinks and agree to it on my pages; Jonas Ek of Children and family can open it, though not her
 //! case.
 
-use std::collections::HashMap;
-
 use chrono::Days;
 use uuid::Uuid;
 
@@ -28,8 +26,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if !store::plans_of_resident(db, sara).await?.is_empty() {
         return Ok(());
     }
-    let units: HashMap<String, Uuid> =
-        crate::identity::store::list_units(db).await?.into_iter().map(|u| (u.slug, u.id)).collect();
+    let units = super::unit_ids(db).await?;
     let (Some(&adults), Some(&families)) = (units.get("vuxen"), units.get("barn-och-familj")) else {
         return Ok(());
     };

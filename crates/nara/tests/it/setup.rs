@@ -104,13 +104,8 @@ on_both_backends!(a_changed_file_updates_what_changed_and_keeps_the_history, Mig
 
 on_both_backends!(nothing_in_use_is_removed_and_a_refused_file_writes_nothing, Migrated, |db| {
     load(&db, EXAMPLE).await.unwrap();
-    let vuxen = nara::identity::store::list_units(&db)
-        .await
-        .unwrap()
-        .iter()
-        .find(|u| u.slug == "vuxen")
-        .unwrap()
-        .id;
+    let vuxen =
+        nara::identity::store::list_units(&db).await.unwrap().iter().find(|u| u.slug == "vuxen").unwrap().id;
     person(&db, "anna@example.se", "Anna Berg", &[RoleGrant { role: Role::Staff, unit_id: Some(vuxen) }])
         .await;
     nara::directory::store::save_entry(&db, &entry("stodet", "Stödet", &["boende"], &["unga"]), None)

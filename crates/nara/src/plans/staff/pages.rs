@@ -220,7 +220,7 @@ pub(super) async fn plan_page(
     };
     let unit_choices = crate::identity::store::list_units(&state.db)
         .await?
-        .into_iter()
+        .iter()
         .filter(|u| !worked.units.iter().any(|p| p.unit_id == u.id))
         .map(|u| {
             let value = u.id.to_string();
