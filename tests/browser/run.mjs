@@ -63,7 +63,14 @@ const PAGES = [
   { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
   { path: '/sok?q=st%C3%B6d&sida=2' },
   { path: '/sok?omrade=finns-inte', status: 400 },
+  // A search about acute danger (the crisis lines first), and an entry a crisis wording leads to.
+  { path: '/sok?q=jag+vill+inte+leva+l%C3%A4ngre' },
+  { path: '/en/sok?q=afraid+of+my+partner' },
+  ...inBothLanguages(['/stod/psykiatrisk-akutmottagning']),
   ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog', '/personal/katalog/import'], { as: ORGANISER }),
+  // The managed vocabulary: the list, the add form, a wording with its history.
+  ...inBothLanguages(['/personal/katalog/ord', '/personal/katalog/ord/ny'], { as: ORGANISER }),
+  { path: '/personal/katalog/ord/{id}', linkedFrom: '/personal/katalog/ord', as: ORGANISER },
   ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
 ].map((entry) => ({ status: 200, ...entry }));
 

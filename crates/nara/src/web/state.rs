@@ -36,6 +36,8 @@ pub struct Shared {
     pub search: Arc<SearchIndex>,
     /// Counts of the directory's use, written to the database now and then.
     pub usage: Arc<crate::directory::usage::Usage>,
+    /// Whom to call in acute danger (configured; the national lines by default).
+    pub crisis_lines: Vec<crate::config::CrisisLine>,
 }
 
 impl Deref for AppState {
@@ -62,6 +64,7 @@ impl AppState {
             // In memory until the server gives it a place on disk (`with_search`).
             search: Arc::new(SearchIndex::in_memory().expect("an index in memory can always be made")),
             usage: Arc::default(),
+            crisis_lines: crate::config::CrisisLine::defaults(),
         }))
     }
 
@@ -69,6 +72,14 @@ impl AppState {
     pub fn with_search(self, search: SearchIndex) -> Self {
         match Arc::try_unwrap(self.0) {
             Ok(shared) => Self(Arc::new(Shared { search: Arc::new(search), ..shared })),
+            Err(shared) => Self(shared),
+        }
+    }
+
+    /// The same state with these crisis lines (set once, at start-up).
+    pub fn with_crisis_lines(self, crisis_lines: Vec<crate::config::CrisisLine>) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { crisis_lines, ..shared })),
             Err(shared) => Self(shared),
         }
     }

@@ -24,6 +24,7 @@ mod hostile_input;
 mod http;
 mod mail;
 mod oidc;
+mod search_quality;
 mod setup;
 mod storage;
 mod two_processes;
