@@ -47,7 +47,7 @@ const PAGES = [
   ...inBothLanguages(['/mina-sidor/planer'], { as: RESIDENT }),
   { path: '/mina-sidor/planer/{id}', linkedFrom: '/mina-sidor/planer', as: RESIDENT },
   { path: '/en/mina-sidor/planer/{id}', linkedFrom: '/en/mina-sidor/planer', as: RESIDENT },
-  { path: '/handlaggare/arenden/{id}/planer', linkedFrom: '/handlaggare/arenden/{id}', via: '/handlaggare', as: ORGANISER },
+  { path: '/handlaggare/arenden/{id}/planer', linkedFrom: '/handlaggare/arenden/{id}', via: '/handlaggare', as: OFFICER },
   // Applying: the forms, Sara's draft (its summary and a step), and staff's forms.
   ...inBothLanguages(['/mina-sidor/ansok'], { as: RESIDENT }),
   { path: '/mina-sidor/ansokningar/{id}', linkedFrom: '/mina-sidor/ansok', as: RESIDENT },
@@ -70,7 +70,14 @@ const PAGES = [
   { path: '/sok?omrade=alkohol-droger-spel&sprak=ar&oppet=1' },
   { path: '/sok?q=st%C3%B6d&sida=2' },
   { path: '/sok?omrade=finns-inte', status: 400 },
+  // A search about acute danger (the crisis lines first), and an entry a crisis wording leads to.
+  { path: '/sok?q=jag+vill+inte+leva+l%C3%A4ngre' },
+  { path: '/en/sok?q=afraid+of+my+partner' },
+  ...inBothLanguages(['/stod/psykiatrisk-akutmottagning']),
   ...inBothLanguages(['/personal/katalog/statistik', '/personal/katalog', '/personal/katalog/import'], { as: OFFICER }),
+  // The managed vocabulary: the list, the add form, a wording with its history.
+  ...inBothLanguages(['/personal/katalog/ord', '/personal/katalog/ord/ny'], { as: OFFICER }),
+  { path: '/personal/katalog/ord/{id}', linkedFrom: '/personal/katalog/ord', as: OFFICER },
   ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
 ].map((entry) => ({ status: 200, ...entry }));
 

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveTime, Utc};
 use nara::db::{Db, UtcTime};
 use nara::directory::hours::{Interval, OpeningHours};
+use nara::directory::search::evaluation;
 use nara::directory::search::{Filters, SearchIndex, SearchRequest};
 use nara::directory::{Entry, EntryKind, WayIn};
 use nara::help_areas::HelpArea;
@@ -187,6 +188,7 @@ async fn main() {
         options.seconds,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    evaluate_search_quality().await;
     let mut server = Server::start();
     let db = Db::connect(&server.sqlite_url()).await.unwrap();
     let areas = nara::help_areas::store::list(&db).await.unwrap();
@@ -213,6 +215,26 @@ async fn main() {
             reference_p99 = Some(p99);
         }
     }
+}
+
+/// The evaluation set over the demo directory (see `tests/it/search_quality.rs`): top-3 rate and
+/// mean reciprocal rank.
+async fn evaluate_search_quality() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::connect(&format!("sqlite://{}", dir.path().join("evaluation.db").display())).await.unwrap();
+    db.migrate().await.unwrap();
+    nara::demo::seed_directory(&db).await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+    index.refresh(&db, &nara::help_areas::store::list(&db).await.unwrap()).await.unwrap();
+    let cases = evaluation::parse(include_str!("../tests/it/search_evaluation.txt")).unwrap();
+    let figures = evaluation::evaluate(&index, &cases, Utc::now()).unwrap();
+    println!(
+        "search quality over the demo directory ({} queries in residents' words): top-3 rate {:.3}, MRR {:.3}",
+        cases.len(),
+        figures.top3_rate(),
+        figures.mrr()
+    );
+    db.close().await;
 }
 
 /// Writes entries `range` in transactions of `SEED_BATCH`, as an import would.

@@ -33,6 +33,7 @@ const ENV_KEYS: &[&str] = &[
     "audit_key_file",
     "audit_checkpoint_email",
     "sqlite_synchronous",
+    "crisis_lines",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -83,6 +84,10 @@ pub struct Config {
     pub audit_checkpoint_email: Option<String>,
     /// The city's social emergency service, named where a contact person cannot be reached.
     pub socialjouren: Socialjouren,
+    /// Whom to call in acute danger, shown first at every hour on a search or entry page about
+    /// violence, suicide or danger, and on every search that finds nothing (the national lines by
+    /// default; the city's socialjouren is added from `socialjouren`).
+    pub crisis_lines: Vec<CrisisLine>,
 }
 
 /// The city's social emergency service (*socialjouren*): whom a resident calls when their
@@ -114,6 +119,64 @@ impl Socialjouren {
     }
 }
 
+/// One number to call in a crisis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    pub name_sv: String,
+    pub name_en: String,
+    pub phone: String,
+    /// When it answers, e.g. "Dygnet runt".
+    pub hours_sv: String,
+    pub hours_en: String,
+    /// Whom it is for, when not everyone, e.g. "För barn och unga".
+    #[serde(default)]
+    pub for_sv: Option<String>,
+    #[serde(default)]
+    pub for_en: Option<String>,
+}
+
+impl CrisisLine {
+    fn new(name: (&str, &str), phone: &str, hours: (&str, &str), for_whom: Option<(&str, &str)>) -> Self {
+        Self {
+            name_sv: name.0.into(),
+            name_en: name.1.into(),
+            phone: phone.into(),
+            hours_sv: hours.0.into(),
+            hours_en: hours.1.into(),
+            for_sv: for_whom.map(|f| f.0.into()),
+            for_en: for_whom.map(|f| f.1.into()),
+        }
+    }
+
+    /// The national lines. The city's own socialjouren comes from `[socialjouren]` and is shown
+    /// after the emergency number (`web`'s crisis block), so it is configured in one place.
+    pub fn defaults() -> Vec<Self> {
+        let always = ("Dygnet runt", "Around the clock");
+        vec![
+            Self::new(("Larmnummer 112", "Emergency number 112"), "112", always, None),
+            Self::new(
+                ("Självmordslinjen", "Suicide prevention line (Självmordslinjen)"),
+                "90101",
+                always,
+                Some(("Om du har tankar på att ta ditt liv", "If you have thoughts of ending your life")),
+            ),
+            Self::new(
+                ("Kvinnofridslinjen", "National women's helpline (Kvinnofridslinjen)"),
+                "020-50 50 50",
+                always,
+                Some(("Om du utsätts för våld eller hot", "If you are exposed to violence or threats")),
+            ),
+            Self::new(
+                ("BRIS", "BRIS, for children"),
+                "116 111",
+                always,
+                Some(("För barn och unga upp till 18 år", "For children and young people up to 18")),
+            ),
+        ]
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -134,6 +197,7 @@ impl Default for Config {
             audit_key_file: None,
             audit_checkpoint_email: None,
             socialjouren: Socialjouren::default(),
+            crisis_lines: CrisisLine::defaults(),
         }
     }
 }
@@ -197,6 +261,9 @@ impl Config {
         let jouren = &self.socialjouren;
         if [&jouren.phone, &jouren.hours_sv, &jouren.hours_en].iter().any(|text| text.trim().is_empty()) {
             bail!("configuration: socialjouren needs phone, hours_sv and hours_en");
+        }
+        if self.crisis_lines.iter().any(|line| line.phone.chars().filter(char::is_ascii_digit).count() < 3) {
+            bail!("configuration: every crisis line needs a phone number");
         }
         let mut ids = std::collections::HashSet::new();
         for provider in &self.oidc {

@@ -27,6 +27,7 @@ export const JOURNEYS = [
   { name: 'admin (keyboard): empty invite form gives an error summary, axe', run: emptyInvitation },
   { name: 'journey (keyboard): search from the home page, open a hit, follow a referral', run: searchJourney },
   { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },
+  { name: 'crisis (keyboard): a search about ending one\'s life shows whom to call first, axe', run: crisisJourney },
   { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
@@ -171,6 +172,33 @@ async function searchJourney(env) {
     await pressForNewPage(page);
     assert.equal(pathOf(page), '/stod/lankarna');
     assert.match(await page.getByRole('main').innerText(), /Uppgifterna kan vara inaktuella/, 'an entry not confirmed for a year says so');
+  });
+}
+
+async function crisisJourney(env) {
+  await open(env, '/', undefined, async (page) => {
+    const main = page.getByRole('main');
+    const box = main.getByRole('searchbox', { name: 'Vad behöver du hjälp med?' });
+    await tabTo(page, box, 'the search box on the home page');
+    await page.keyboard.type('jag vill inte leva längre');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/sok');
+    const crisis = main.getByRole('region', { name: 'Behöver du hjälp nu?' });
+    assert.equal(await crisis.count(), 1, 'the crisis lines are shown');
+    const first = main.getByRole('link').first();
+    assert.equal(await first.getAttribute('href'), 'tel:112', 'the first link of the page is the emergency number');
+    await tabTo(page, crisis.getByRole('link', { name: '90101' }), 'Självmordslinjen');
+    const text = await crisis.innerText();
+    for (const expected of ['112', '90101', '020-50 50 50', '116 111', 'Socialjouren', 'dygnet runt']) {
+      assert.ok(text.includes(expected), `the crisis lines name ${expected}: ${text}`);
+    }
+    await assertNoAxeViolations(page);
+    const hit = main.getByRole('link', { name: /Psykiatriska akutmottagningen/ });
+    await tabTo(page, hit, 'the emergency psychiatric clinic');
+    await pressForNewPage(page);
+    assert.equal(pathOf(page), '/stod/psykiatrisk-akutmottagning');
+    assert.equal(await page.getByRole('main').getByRole('region', { name: 'Behöver du hjälp nu?' }).count(), 1);
+    await assertNoAxeViolations(page);
   });
 }
 

@@ -3,7 +3,7 @@
 // agrees. The case officer goes from the case to its plans and the plan, and adds a goal after a
 // refused empty one; the plan then asks the resident to agree again.
 import assert from 'node:assert/strict';
-import { ORGANISER, RESIDENT } from './accounts.mjs';
+import { OFFICER, RESIDENT } from './accounts.mjs';
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { pressForNewPage, tabTo } from './keyboard.mjs';
 
@@ -57,7 +57,7 @@ export async function myPlanJourney(env) {
 
 export async function officerPlanJourney(env) {
   const goal = `Sara sover bättre om nätterna (${Date.now()}).`;
-  await visit({ ...env, entry: { path: '/handlaggare', as: ORGANISER } }, {}, async (page) => {
+  await visit({ ...env, entry: { path: '/handlaggare', as: OFFICER } }, {}, async (page) => {
     const main = page.getByRole('main');
     await tabTo(page, main.getByRole('link', { name: 'Stöd till dig som anhörig' }), 'the case in the work list');
     await pressForNewPage(page);

@@ -198,3 +198,45 @@ edit-age-from = Lowest age
 edit-age-to = Highest age
 edit-age-hint = In whole years. Leave empty if there is no limit.
 entry-error-age = Enter the age in whole years from 0 to 120, the lowest age before the highest.
+
+## Crisis lines
+crisis-socialjouren = The city's social emergency service (socialjouren)
+crisis-heading = Do you need help now?
+crisis-lead = Call straight away if someone is in danger or if you have thoughts of ending your life. These answer around the clock.
+search-none-open-now = Open right now
+
+## The managed vocabulary of search (staff)
+vocabulary-title = Words that lead the right way
+vocabulary-lead = People search in their own words, not with the names of our services. Here you connect everyday words and phrases, in Swedish and English and in the inflections needed, to areas of help and entries.
+vocabulary-none = No words yet.
+vocabulary-new-title = Add words
+vocabulary-change-title = Change words
+vocabulary-phrases-count = { $count ->
+    [one] { $count } phrase
+   *[other] { $count } phrases
+}
+vocabulary-crisis-tag = Acute danger
+vocabulary-leads-to = Leads to:
+vocabulary-phrases = Words and phrases
+vocabulary-phrases-hint = One a line, for example “min pappa dricker” or “afraid of my partner”. Write the inflections that are not the same word (“vräkt”, “vräkning”). The words must come in the same order in the search.
+vocabulary-areas = Areas the words lead to
+vocabulary-entries = Entries the words lead to
+vocabulary-entries-hint = The entry's address name, one a line, for example “kvinnojouren”.
+vocabulary-crisis = The words are about acute danger, violence or suicide
+vocabulary-crisis-hint = Emergency numbers and helplines are then shown first among the results.
+vocabulary-save = Save
+vocabulary-history = Changes
+vocabulary-history-created = added
+vocabulary-history-updated = changed
+vocabulary-history-removed = removed
+vocabulary-history-system = Nära (the starting list)
+vocabulary-remove-heading = Remove the words
+vocabulary-remove = Remove the words
+vocabulary-error-phrases-missing = Write at least one word or phrase
+vocabulary-error-phrases-too-long = Write at most 80 phrases of at most 100 characters each
+vocabulary-error-phrases-no-words = Every line must contain a word
+vocabulary-error-area-unknown = Choose among the areas in the list
+vocabulary-error-entries-too-many = Write at most 20 entries
+vocabulary-error-entry-unknown = There is no entry with that address name
+vocabulary-error-leads-nowhere = Choose an area or an entry, or mark that the words are about acute danger
+directory-stats-visits = Visits to the home page

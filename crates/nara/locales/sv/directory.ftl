@@ -198,3 +198,45 @@ edit-age-from = Lägsta ålder
 edit-age-to = Högsta ålder
 edit-age-hint = I hela år. Lämna tomt om det inte finns någon gräns.
 entry-error-age = Skriv åldern i hela år mellan 0 och 120, och den lägsta åldern före den högsta.
+
+## Crisis lines
+crisis-socialjouren = Socialjouren i kommunen
+crisis-heading = Behöver du hjälp nu?
+crisis-lead = Ring direkt om någon är i fara eller om du har tankar på att ta ditt liv. De här svarar dygnet runt.
+search-none-open-now = Öppet just nu
+
+## The managed vocabulary of search (staff)
+vocabulary-title = Ord som leder rätt
+vocabulary-lead = Människor söker med sina egna ord, inte med namnen på våra verksamheter. Här kopplar du vardagliga ord och fraser, på svenska och engelska och i de böjningar som behövs, till områden och stödsidor.
+vocabulary-none = Inga ord ännu.
+vocabulary-new-title = Lägg till ord
+vocabulary-change-title = Ändra ord
+vocabulary-phrases-count = { $count ->
+    [one] { $count } fras
+   *[other] { $count } fraser
+}
+vocabulary-crisis-tag = Akut fara
+vocabulary-leads-to = Leder till:
+vocabulary-phrases = Ord och fraser
+vocabulary-phrases-hint = En per rad, till exempel ”min pappa dricker” eller ”afraid of my partner”. Skriv de böjningar som inte är samma ord (”vräkt”, ”vräkning”). Orden måste stå i samma ordning i sökningen.
+vocabulary-areas = Områden orden leder till
+vocabulary-entries = Stödsidor orden leder till
+vocabulary-entries-hint = Stödsidans adressnamn, ett per rad, till exempel ”kvinnojouren”.
+vocabulary-crisis = Orden handlar om akut fara, våld eller självmord
+vocabulary-crisis-hint = Då visas nödnummer och stödlinjer först i sökresultatet.
+vocabulary-save = Spara
+vocabulary-history = Ändringar
+vocabulary-history-created = lade till
+vocabulary-history-updated = ändrade
+vocabulary-history-removed = tog bort
+vocabulary-history-system = Nära (startlistan)
+vocabulary-remove-heading = Ta bort orden
+vocabulary-remove = Ta bort orden
+vocabulary-error-phrases-missing = Skriv minst ett ord eller en fras
+vocabulary-error-phrases-too-long = Skriv högst 80 fraser med högst 100 tecken var
+vocabulary-error-phrases-no-words = Varje rad måste innehålla ett ord
+vocabulary-error-area-unknown = Välj bland områdena i listan
+vocabulary-error-entries-too-many = Skriv högst 20 stödsidor
+vocabulary-error-entry-unknown = Det finns ingen stödsida med det adressnamnet
+vocabulary-error-leads-nowhere = Välj ett område eller en stödsida, eller markera att orden handlar om akut fara
+directory-stats-visits = Besök på startsidan

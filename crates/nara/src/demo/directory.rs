@@ -311,7 +311,130 @@ fn demos() -> Vec<Demo> {
             org_number: None,
             confirmed_days_ago: 180,
         },
+        Demo {
+            slug: "harbarget",
+            kind: EntryKind::City,
+            name: "Natthärbärget Gläntan",
+            sv: "Tak över huvudet i natt när du inte har någonstans att sova. Säng, dusch, kvällsmat och frukost. Kom direkt, ingen anmälan behövs. Dagen efter hjälper personalen dig vidare till socialtjänsten.",
+            en: "A roof over your head tonight when you have nowhere to sleep. A bed, a shower, supper and breakfast. Just come, no registration needed. The next day staff help you on to the social services.",
+            areas: &["boende"],
+            groups: &["vuxna"],
+            languages: &["sv", "en", "pl"],
+            phone: Some("042-10 57 70"),
+            email: None,
+            website: None,
+            street: Some("Västra Sandgatan 9"),
+            hours: Some(nights(t(20, 0), t(9, 0))),
+            premises: Some("Entré i gatuplan. Ett rum anpassat för rullstol."),
+            way_in: WayIn::DropIn,
+            org_number: None,
+            confirmed_days_ago: 25,
+        },
+        Demo {
+            slug: "bostadsteamet",
+            kind: EntryKind::City,
+            name: "Bostadsteamet",
+            sv: "Stöd om du riskerar att bli av med din bostad, till exempel för att hyran inte är betald eller hyresvärden har sagt upp kontraktet. Vi kontaktar hyresvärden, hjälper dig med en plan för hyresskulden och med att söka ny bostad om du har blivit vräkt.",
+            en: "Support if you risk losing your home, for example because the rent is unpaid or the landlord has terminated the lease. We contact the landlord, help you plan how to pay the rent arrears and look for a new home if you have been evicted.",
+            areas: &["boende", "pengar-och-skulder"],
+            groups: &["vuxna", "foraldrar"],
+            languages: &["sv", "en", "ar", "so"],
+            phone: Some("042-10 56 60"),
+            email: Some("bostadsteamet@demo.nara.se"),
+            website: None,
+            street: Some("Drottninggatan 2"),
+            hours: Some(office(t(8, 0), t(16, 30))),
+            premises: Some("Entré i gatuplan med automatisk dörr."),
+            way_in: WayIn::Appointment,
+            org_number: None,
+            confirmed_days_ago: 50,
+        },
+        Demo {
+            slug: "ekonomiskt-bistand",
+            kind: EntryKind::City,
+            name: "Ekonomiskt bistånd",
+            sv: "Försörjningsstöd när pengarna inte räcker till mat, hyra och andra nödvändiga kostnader, efter att du har prövat andra vägar. Du ansöker hos socialtjänsten och får en handläggare.",
+            en: "Income support when your money does not cover food, rent and other necessary costs, after you have tried other ways. You apply to the social services and get a case officer.",
+            areas: &["pengar-och-skulder"],
+            groups: &["vuxna", "foraldrar"],
+            languages: &["sv", "en", "ar", "so", "ti"],
+            phone: Some("042-10 51 50"),
+            email: None,
+            website: None,
+            street: Some("Drottninggatan 2"),
+            hours: Some(office(t(8, 0), t(16, 0))),
+            premises: Some("Entré i gatuplan med automatisk dörr."),
+            way_in: WayIn::Appointment,
+            org_number: None,
+            confirmed_days_ago: 35,
+        },
+        Demo {
+            slug: "traffpunkten",
+            kind: EntryKind::City,
+            name: "Träffpunkten Ljuset",
+            sv: "En öppen mötesplats för vuxna och äldre som vill träffa andra. Kaffe, samtal, promenadgrupp, sång och spelkvällar. Kom när du vill, det kostar ingenting.",
+            en: "An open meeting place for adults and older people who want to meet others. Coffee, conversation, a walking group, singing and games evenings. Come when you like, it is free.",
+            areas: &["ensamhet-och-gemenskap", "fritid"],
+            groups: &["vuxna", "aldre"],
+            languages: &["sv", "en", "fi", "bs"],
+            phone: Some("042-10 58 80"),
+            email: None,
+            website: None,
+            street: Some("Bergaliden 12"),
+            hours: Some(office(t(10, 0), t(16, 0))),
+            premises: Some("Entré i gatuplan. Hörslinga."),
+            way_in: WayIn::DropIn,
+            org_number: None,
+            confirmed_days_ago: 10,
+        },
+        Demo {
+            slug: "psykiatrisk-akutmottagning",
+            kind: EntryKind::Region,
+            name: "Psykiatriska akutmottagningen, Region Skåne",
+            sv: "Akut psykiatrisk vård dygnet runt för dig som mår mycket dåligt, har tankar på att ta ditt liv eller inte känner igen dig själv. Du kan komma direkt eller följa med någon.",
+            en: "Emergency psychiatric care around the clock if you feel very unwell, have thoughts of ending your life or do not recognise yourself. You can come directly or come along with someone.",
+            areas: &["psykisk-halsa"],
+            groups: &["vuxna", "unga"],
+            languages: &["sv", "en"],
+            phone: Some("042-406 10 00"),
+            email: None,
+            website: Some("https://www.1177.se/"),
+            street: Some("Södra Vallgatan 5"),
+            hours: Some(OpeningHours { always: true, ..Default::default() }),
+            premises: Some("Entré i gatuplan."),
+            way_in: WayIn::DropIn,
+            org_number: None,
+            confirmed_days_ago: 70,
+        },
+        Demo {
+            slug: "sluta-utova-vald",
+            kind: EntryKind::City,
+            name: "Mottagningen för dig som utövar våld",
+            sv: "Samtal och behandling för dig som har slagit, hotat eller kontrollerat en partner eller ett barn och vill sluta. Vi hjälper dig att förstå ditt beteende och ta ansvar, så att ingen behöver vara rädd för dig.",
+            en: "Talks and treatment if you have hit, threatened or controlled a partner or a child and want to stop. We help you understand your behaviour and take responsibility, so that nobody has to be afraid of you.",
+            areas: &["vald-i-nara-relationer"],
+            groups: &["vuxna", "man"],
+            languages: &["sv", "en", "ar"],
+            phone: Some("042-10 53 40"),
+            email: None,
+            website: None,
+            street: None,
+            hours: Some(office(t(8, 0), t(16, 30))),
+            premises: None,
+            way_in: WayIn::Appointment,
+            org_number: None,
+            confirmed_days_ago: 30,
+        },
     ]
+}
+
+/// Every night from `opens` to `closes` the next morning (a night shelter).
+fn nights(opens: NaiveTime, closes: NaiveTime) -> OpeningHours {
+    let mut hours = OpeningHours::default();
+    for day in hours.weekly.iter_mut() {
+        day.push(Interval::new(opens, closes));
+    }
+    hours
 }
 
 fn evenings_and_saturday() -> OpeningHours {
@@ -333,8 +456,82 @@ const REFERRALS: &[(&str, &str)] = &[
     ("relationsvaldsteamet", "kvinnojouren"),
     ("relationsvaldsteamet", "socialjouren"),
     ("anhorigstodet", "fontanhuset"),
+    ("relationsvaldsteamet", "sluta-utova-vald"),
+    ("bostadsteamet", "budget-och-skuldradgivning"),
+    ("harbarget", "socialjouren"),
     ("lankarna", "mottagningen-beroende"),
 ];
+
+/// Where the starting vocabulary's wordings lead among the demo's entries, as a city's staff would
+/// link them: (a phrase of the wording, entries). And the demo's own wordings.
+const VOCABULARY_LINKS: &[(&str, &[&str])] = &[
+    ("rädd för min partner", &["relationsvaldsteamet", "kvinnojouren", "socialjouren"]),
+    ("kontrollerar mig", &["relationsvaldsteamet", "kvinnojouren"]),
+    ("skyddat boende", &["kvinnojouren"]),
+    ("jag slår min", &["sluta-utova-vald"]),
+    ("pappa slår mamma", &["relationsvaldsteamet", "maskrosbarn"]),
+    ("dricker", &["mottagningen-beroende"]),
+    ("jag dricker", &["mottagningen-beroende", "lankarna"]),
+    ("pappa dricker", &["maskrosbarn", "mottagningen-beroende"]),
+    ("droger", &["mottagningen-beroende"]),
+    ("spelberoende", &["mottagningen-beroende", "beroendemottagningen-regionen"]),
+    ("sluta dricka", &["mottagningen-beroende", "lankarna", "beroendemottagningen-regionen"]),
+    ("ingenstans att sova", &["harbarget", "socialjouren", "bostadsteamet"]),
+    ("vräkt", &["bostadsteamet"]),
+    ("skulder", &["budget-och-skuldradgivning"]),
+    ("pengarna räcker inte", &["ekonomiskt-bistand"]),
+    ("vill inte leva", &["psykiatrisk-akutmottagning"]),
+    ("mår dåligt", &["psykiatrisk-akutmottagning"]),
+    ("anhörig", &["anhorigstodet"]),
+    ("barn far illa", &["socialjouren", "familjestodet"]),
+    ("bråk hemma", &["familjestodet"]),
+    ("ensam", &["traffpunkten"]),
+    ("låna utrustning", &["fritidsbanken"]),
+];
+
+/// The demo's own wordings: (phrases, entries).
+const VOCABULARY_OWN: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "vet inte vart jag ska vända mig",
+            "vart vänder jag mig",
+            "vem kan hjälpa mig",
+            "don't know where to turn",
+            "who can help me",
+        ],
+        &["kontaktcenter"],
+    ),
+    (&["anonyma alkoholister", "kamratstöd", "självhjälpsgrupp", "AA", "peer support"], &["lankarna"]),
+];
+
+/// Links the starting vocabulary to the demo's entries, once.
+async fn seed_vocabulary(db: &Db) -> anyhow::Result<()> {
+    use crate::directory::vocabulary::{Wording, store as words};
+    let wordings = words::all(db).await?;
+    if wordings.iter().any(|w| !w.entries.is_empty()) {
+        return Ok(());
+    }
+    let mut tx = db.begin_write().await?;
+    for (phrase, entries) in VOCABULARY_LINKS {
+        if let Some(wording) = wordings.iter().find(|w| w.phrases.iter().any(|p| p == phrase)) {
+            let entries = entries.iter().map(|s| s.to_string()).collect();
+            words::save(&mut tx, &Wording { entries, ..wording.clone() }, None).await?;
+        }
+    }
+    for (phrases, entries) in VOCABULARY_OWN {
+        let wording = Wording {
+            id: Uuid::new_v4(),
+            phrases: phrases.iter().map(|s| s.to_string()).collect(),
+            areas: Vec::new(),
+            entries: entries.iter().map(|s| s.to_string()).collect(),
+            crisis: false,
+            updated_at: UtcTime::now(),
+        };
+        words::save(&mut tx, &wording, None).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
 
 pub async fn seed(db: &Db) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
@@ -402,5 +599,5 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
             store::add_referral(db, from.id, to.id, true, None).await?;
         }
     }
-    Ok(())
+    seed_vocabulary(db).await
 }

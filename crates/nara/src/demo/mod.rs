@@ -69,6 +69,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     plans::seed(db).await
 }
 
+/// Only the set-up and the directory's entries, as `nara demo` has them: what the search
+/// evaluation set (tests and the directory benchmark) is written against.
+pub async fn seed_directory(db: &Db) -> anyhow::Result<()> {
+    seed_setup(db).await?;
+    directory::seed(db).await
+}
+
 async fn seed_people(db: &Db) -> anyhow::Result<()> {
     // Demo accounts have a published password: never add them beside real people.
     let others = crate::identity::store::count_people_outside(db, "@demo.nara.se").await?;

@@ -10,6 +10,7 @@ pub mod search;
 pub mod stewards;
 pub mod store;
 pub mod usage;
+pub mod vocabulary;
 pub mod web;
 
 use chrono::{DateTime, Utc};

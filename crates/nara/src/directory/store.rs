@@ -109,6 +109,8 @@ pub struct CountsWeek {
     pub searches: i64,
     pub views: i64,
     pub no_results: i64,
+    /// Visits to the way in (the home page).
+    pub visits: i64,
 }
 
 /// What is counted. Never with anything that identifies who did it.
@@ -117,6 +119,8 @@ pub enum Measure {
     Search,
     View,
     NoResult,
+    /// A visit to the way in (the home page).
+    Visit,
 }
 
 impl Measure {
@@ -125,6 +129,7 @@ impl Measure {
             Self::Search => "search",
             Self::View => "view",
             Self::NoResult => "no_result",
+            Self::Visit => "visit",
         }
     }
 }
@@ -375,6 +380,7 @@ pub async fn directory_counts_since(db: &Db, since: NaiveDate) -> anyhow::Result
         match measure.as_str() {
             "search" => line.searches += count,
             "view" => line.views += count,
+            "visit" => line.visits += count,
             _ => line.no_results += count,
         }
     }

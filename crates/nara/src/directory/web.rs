@@ -86,6 +86,75 @@ struct SearchPage<'a> {
     area_links: Vec<(String, String)>,
     contact: Option<ContactView>,
     invalid_filter: bool,
+    /// The crisis lines, shown first: empty unless the search is about acute danger or found nothing.
+    crisis: Vec<CrisisView>,
+    /// On a search that found nothing: the city's services open right now.
+    open_now_links: Vec<(String, String, String)>,
+}
+
+/// A number to call in a crisis, in the visitor's language.
+pub struct CrisisView {
+    pub name: String,
+    pub phone: String,
+    pub tel_href: String,
+    pub hours: String,
+    pub for_whom: Option<String>,
+}
+
+/// The configured crisis lines for the page's language.
+pub fn crisis_lines(state: &AppState, locale: Locale) -> Vec<CrisisView> {
+    let english = locale == Locale::EN;
+    let mut lines: Vec<CrisisView> = state
+        .crisis_lines
+        .iter()
+        .map(|line| CrisisView {
+            name: if english { &line.name_en } else { &line.name_sv }.clone(),
+            tel_href: tel_href(&line.phone),
+            phone: line.phone.clone(),
+            hours: if english { &line.hours_en } else { &line.hours_sv }.clone(),
+            for_whom: if english { &line.for_en } else { &line.for_sv }.clone(),
+        })
+        .collect();
+    // The city's socialjouren, configured once for this block and the case pages, right after
+    // the emergency number.
+    let jouren = &state.socialjouren;
+    let after_emergency = lines.iter().position(|l| l.phone.trim() == "112").map_or(0, |i| i + 1);
+    lines.insert(
+        after_emergency,
+        CrisisView {
+            name: state.catalogues.plain_with(locale, "crisis-socialjouren", &[]),
+            tel_href: tel_href(&jouren.phone),
+            phone: jouren.phone.clone(),
+            hours: jouren.hours(locale).to_string(),
+            for_whom: None,
+        },
+    );
+    lines
+}
+
+/// The city's own services open at `now` (at most five), for a search that found nothing: a page
+/// that finds nothing never leaves a person with only a closed door.
+fn open_now_links(
+    state: &AppState,
+    ctx: &PageContext,
+    shell: &Shell,
+    now: DateTime<Utc>,
+) -> Vec<(String, String, String)> {
+    let filters = Filters { kind: Some(EntryKind::City), open_now: true, ..Default::default() };
+    let request = SearchRequest { text: String::new(), filters, page: 1, now };
+    let Ok(results) = state.search.search(&request) else { return Vec::new() };
+    results
+        .hits
+        .into_iter()
+        .take(5)
+        .map(|hit| {
+            (
+                ctx.href(&format!("/stod/{}", hit.entry.slug)),
+                hit.entry.name,
+                status_text(shell, hit.status, now),
+            )
+        })
+        .collect()
 }
 
 /// Whom the page suggests when a search finds nothing, as configured in the set-up.
@@ -179,7 +248,7 @@ pub async fn search(
     // A filter value not in the lists is answered with the form and a message, not a search.
     let searched = !invalid_filter && (!text.is_empty() || filters.any());
     let now = Utc::now();
-    let (hits, total, more, words) = if searched {
+    let (hits, total, more, words, crisis, found_nothing) = if searched {
         state.search.refresh(&state.db, &areas).await?;
         let request = SearchRequest { text: text.clone(), filters: filters.clone(), page, now };
         // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
@@ -187,13 +256,24 @@ pub async fn search(
         let results = tokio::task::spawn_blocking(move || index.search(&request))
             .await
             .map_err(anyhow::Error::from)??;
-        (results.hits, results.total, results.more, results.words)
+        (
+            results.hits,
+            results.total,
+            results.more,
+            results.words,
+            results.crisis,
+            results.words_found_nothing,
+        )
     } else {
-        (Vec::new(), 0, false, Vec::new())
+        (Vec::new(), 0, false, Vec::new(), false, false)
     };
     if searched && !text.is_empty() {
-        count_search(&state, &text, total == 0, now);
+        count_search(&state, &text, found_nothing, now);
     }
+    let crisis =
+        if searched && (crisis || hits.is_empty()) { crisis_lines(&state, locale) } else { Vec::new() };
+    let open_now_links =
+        if searched && hits.is_empty() { open_now_links(&state, &ctx, &shell, now) } else { Vec::new() };
     let hits: Vec<HitView> = hits
         .iter()
         .map(|hit| hit_view(&state, &shell, &ctx, &hit.entry, hit.status, hit.stale, &words, now))
@@ -236,6 +316,8 @@ pub async fn search(
         next_href: (page < pages).then(|| link(page + 1)),
         contact,
         invalid_filter,
+        crisis,
+        open_now_links,
         shell,
     };
     let status =
@@ -366,6 +448,8 @@ struct EntryPage<'a> {
     json_ld: String,
     /// Where a representative of an association asks to keep its entry up to date.
     claim_action: Option<String>,
+    /// The crisis lines, for an entry a crisis wording of the vocabulary leads to.
+    crisis: Vec<CrisisView>,
 }
 
 pub async fn entry(
@@ -394,7 +478,14 @@ pub async fn entry(
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, entry, now);
+    state.search.refresh_vocabulary(&state.db).await?;
+    let crisis = if state.search.vocabulary().crisis_entry(&entry.slug) {
+        crisis_lines(&state, locale)
+    } else {
+        Vec::new()
+    };
     let page = EntryPage {
+        crisis,
         description: entry.description(locale).to_string(),
         description_lang: entry.description_lang(locale),
         kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),

@@ -19,6 +19,9 @@ struct HomePage<'a> {
 
 pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
     let areas = crate::help_areas::store::on_home_page(&state.db).await?;
+    // A count per day and nothing else: no cookie, no address.
+    let day = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
+    state.usage.count(crate::directory::Measure::Visit, day);
     render(&HomePage { shell: ctx.shell(&state), areas: &areas })
 }
 

@@ -38,6 +38,8 @@ pub struct Shared {
     pub usage: Arc<crate::directory::usage::Usage>,
     /// Whom residents call when their contact person does not answer.
     pub socialjouren: crate::config::Socialjouren,
+    /// Whom to call in acute danger (configured; the national lines by default).
+    pub crisis_lines: Vec<crate::config::CrisisLine>,
 }
 
 impl Deref for AppState {
@@ -65,6 +67,7 @@ impl AppState {
             search: Arc::new(SearchIndex::in_memory().expect("an index in memory can always be made")),
             usage: Arc::default(),
             socialjouren: crate::config::Socialjouren::default(),
+            crisis_lines: crate::config::CrisisLine::defaults(),
         }))
     }
 
@@ -80,6 +83,14 @@ impl AppState {
     pub fn with_search(self, search: SearchIndex) -> Self {
         match Arc::try_unwrap(self.0) {
             Ok(shared) => Self(Arc::new(Shared { search: Arc::new(search), ..shared })),
+            Err(shared) => Self(shared),
+        }
+    }
+
+    /// The same state with these crisis lines (set once, at start-up).
+    pub fn with_crisis_lines(self, crisis_lines: Vec<crate::config::CrisisLine>) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { crisis_lines, ..shared })),
             Err(shared) => Self(shared),
         }
     }

@@ -26,6 +26,7 @@ mod mail;
 mod oidc;
 mod plans;
 mod roles;
+mod search_quality;
 mod setup;
 mod storage;
 mod two_processes;

@@ -11,6 +11,7 @@
 //! only up to [`MAX_COUNTED`], and freshness and "open now" are decided from fast fields for those
 //! best matches alone (see [`rank`]). The cost therefore grows with the index, not with the hits.
 
+pub mod evaluation;
 pub mod query;
 pub mod rank;
 pub mod swedish;
@@ -18,7 +19,7 @@ pub mod swedish;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::Context;
 use tantivy::collector::TopDocs;
@@ -36,13 +37,14 @@ use tantivy::{
 use uuid::Uuid;
 
 use super::Entry;
+use super::vocabulary::Vocabulary;
 use crate::db::Db;
 use crate::help_areas::HelpArea;
 pub use query::{Filters, Hit, SearchRequest, SearchResults};
 use rank::Candidate;
 
 /// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
-const SCHEMA_VERSION: &str = "2";
+const SCHEMA_VERSION: &str = "3";
 /// Matches are counted up to one more than this; a search with more says "more than 1 000"
 /// (the figure is written out in the `search-results-more` messages).
 pub const MAX_COUNTED: usize = 1_000;
@@ -53,6 +55,8 @@ const CATCH_UP_BATCH: i64 = 2_000;
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
     id: Field,
+    /// The entry's address part, for the entries a vocabulary wording leads to.
+    slug: Field,
     name: Field,
     body: Field,
     parts: Field,
@@ -82,6 +86,7 @@ fn schema() -> (Schema, Fields) {
     );
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
+        slug: builder.add_text_field("slug", STRING),
         name: builder.add_text_field("name", stemmed.clone()),
         body: builder.add_text_field("body", stemmed),
         parts: builder.add_text_field("parts", parts),
@@ -112,6 +117,8 @@ pub struct SearchIndex {
     /// The database's change generation (`db::changes`) at the last look at the change log: while
     /// it is the same, nothing can have changed and a search asks the database nothing.
     looked_at: AtomicU64,
+    /// The managed vocabulary, read again when its version in the database changes.
+    vocabulary: RwLock<Arc<Vocabulary>>,
 }
 
 impl SearchIndex {
@@ -165,6 +172,7 @@ impl SearchIndex {
             unverified: Mutex::new(marker),
             must_rebuild: AtomicBool::new(false),
             looked_at: AtomicU64::new(u64::MAX),
+            vocabulary: RwLock::new(Arc::new(Vocabulary::default())),
         })
     }
 
@@ -173,19 +181,38 @@ impl SearchIndex {
         self.applied.load(Ordering::Acquire)
     }
 
-    /// Applies every change the database has that this index has not seen.
+    /// Applies every change the database has that this index has not seen, and reads the
+    /// vocabulary again when it has changed.
     pub async fn refresh(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
         // Read first: a change while we look makes the next search look again.
         let generation = db.data_generation();
         if self.looked_at.load(Ordering::Acquire) == generation {
             return Ok(());
         }
-        self.catch_up(db, areas).await?;
+        self.refresh_vocabulary(db).await?;
+        self.refresh_entries(db, areas).await?;
         self.looked_at.store(generation, Ordering::Release);
         Ok(())
     }
 
-    async fn catch_up(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
+    /// Reads the vocabulary again when its version in the database has changed.
+    pub async fn refresh_vocabulary(&self, db: &Db) -> anyhow::Result<()> {
+        let version = crate::directory::vocabulary::store::version(db).await?;
+        if version == self.vocabulary().version {
+            return Ok(());
+        }
+        let wordings = crate::directory::vocabulary::store::all(db).await?;
+        let fresh = Arc::new(Vocabulary::new(version, wordings));
+        *self.vocabulary.write().map_err(|_| anyhow::anyhow!("vocabulary poisoned"))? = fresh;
+        Ok(())
+    }
+
+    /// The vocabulary as last read.
+    pub fn vocabulary(&self) -> Arc<Vocabulary> {
+        self.vocabulary.read().map(|v| v.clone()).unwrap_or_default()
+    }
+
+    async fn refresh_entries(&self, db: &Db, areas: &[HelpArea]) -> anyhow::Result<()> {
         let marker = self.unverified.lock().map_err(|_| anyhow::anyhow!("poisoned"))?.take();
         if let Some(expected) = marker
             && crate::directory::store::directory_change(db, self.applied()).await? != Some(expected)
@@ -385,6 +412,7 @@ fn document(
     let body = body.join("\n");
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, entry.id.to_string());
+    doc.add_text(fields.slug, &entry.slug);
     doc.add_text(fields.name, &entry.name);
     doc.add_text(fields.body, &body);
     doc.add_text(fields.parts, swedish::parts_of(analyzer, &format!("{}\n{body}", entry.name)));

@@ -7,6 +7,10 @@
 //! are required. "Open now" is decided from each hit's opening hours at the time of the search, among
 //! the best `OPEN_NOW_POOL` hits.
 //!
+//! Wordings of the managed vocabulary that the query contains add their areas and entries as
+//! further alternatives, each a term query on the `area` or `slug` field. A query of only stop words
+//! ("man", "min", "the") searches nothing instead of everything.
+//!
 //! The words' places are one flat union of term queries, so that without filters the index can
 //! skip postings that cannot reach the best matches (block-max WAND); a nested union would be
 //! scored the same but visited in full.
@@ -19,12 +23,20 @@ use tantivy::schema::IndexRecordOption;
 use super::rank::{self, Candidate, RERANK_POOL};
 use super::swedish::{self, MIN_FUZZY, QueryWords, Word};
 use super::{Fields, MAX_COUNTED, SearchIndex};
+use crate::directory::vocabulary::Expansion;
 use crate::directory::{Entry, EntryKind, OpenStatus};
 
 pub const PER_PAGE: usize = 20;
 const OPEN_NOW_POOL: usize = 500;
 /// Queries longer than this are cut: no one types more into a search box, and it bounds the work.
 const MAX_WORDS: usize = 12;
+/// How much an area of help a vocabulary wording leads to weighs (about a word in an entry's
+/// body), and an entry it names: so much that an entry staff linked to the person's words comes
+/// before entries that only share words with them ("rädd för min partner" leads to support for
+/// those subjected to violence, whose texts may not say "rädd" at all, before the service for those
+/// who use it, whose text does).
+const AREA_BOOST: f32 = 2.0;
+const ENTRY_BOOST: f32 = 12.0;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -70,6 +82,10 @@ pub struct SearchResults {
     pub more: bool,
     /// The query's words as searched (for highlighting).
     pub words: Vec<Word>,
+    /// A vocabulary wording about acute danger, violence or suicide matched the query.
+    pub crisis: bool,
+    /// The words themselves found nothing (not a filter that left nothing of what they found).
+    pub words_found_nothing: bool,
 }
 
 impl SearchResults {
@@ -81,6 +97,20 @@ impl SearchResults {
 pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Result<SearchResults> {
     let mut words = QueryWords::default().words(&request.text);
     words.truncate(MAX_WORDS);
+    let mut plain = swedish::analyzer();
+    let expansion = index.vocabulary().expand(&mut plain, &request.text);
+    let nothing_to_search = words.is_empty() && expansion.areas.is_empty() && expansion.entries.is_empty();
+    if nothing_to_search && !swedish::stems(&mut plain, &request.text).is_empty() {
+        // Only stop words: they say nothing about what is wanted.
+        return Ok(SearchResults {
+            hits: Vec::new(),
+            total: 0,
+            more: false,
+            words,
+            crisis: expansion.crisis,
+            words_found_nothing: true,
+        });
+    }
     let searcher = index.searcher();
     let fields = index.fields();
     let known = |stem: &str| {
@@ -88,7 +118,7 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
             .iter()
             .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
     };
-    let query = query(fields, &words, &request.filters, known);
+    let query = query(fields, &words, &expansion, &request.filters, known);
     let page = request.page.max(1);
     let wanted = page * PER_PAGE;
     let today = request.now.timestamp().div_euclid(86_400);
@@ -120,13 +150,34 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
             Ok(Hit { status: entry.status_at(request.now), stale: entry.is_stale(request.now), entry })
         })
         .collect::<anyhow::Result<_>>()?;
-    Ok(SearchResults { hits, total, more, words })
+    // A filter that left nothing is not a search that found nothing: ask the words alone, once.
+    let words_found_nothing = total == 0
+        && (!request.filters.any() || {
+            let unfiltered = self::query(fields, &words, &expansion, &Filters::default(), known);
+            index.count_up_to(&searcher, &unfiltered, 0)? == 0
+        });
+    Ok(SearchResults { hits, total, more, words, crisis: expansion.crisis, words_found_nothing })
 }
 
 /// The query for `words` (alternatives) and `filters` (required). `known` tells whether the index
 /// has a stem: unknown words are also tried with a typo and as a compound of two known words.
-fn query(fields: &Fields, words: &[Word], filters: &Filters, known: impl Fn(&str) -> bool) -> BooleanQuery {
+fn query(
+    fields: &Fields,
+    words: &[Word],
+    expansion: &Expansion,
+    filters: &Filters,
+    known: impl Fn(&str) -> bool,
+) -> BooleanQuery {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // Term queries on keyword fields: they keep the union flat, so the index can still prune.
+    for (field, values, boost) in
+        [(fields.area, &expansion.areas, AREA_BOOST), (fields.slug, &expansion.entries, ENTRY_BOOST)]
+    {
+        for value in values {
+            let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), boost))));
+        }
+    }
     for word in words {
         let unknown = !known(&word.stem);
         alternatives.extend(word_places(fields, word, unknown));

@@ -52,13 +52,16 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Query words: as the analyzer, with Swedish stop words ("och", "för", "med") left out.
+/// Query words: as the analyzer, with Swedish and English stop words ("och", "min", "the", "my")
+/// left out: entries have English descriptions too, and "the" would otherwise find them all.
 fn query_analyzer() -> TextAnalyzer {
-    let stop_words = StopWordFilter::new(Language::Swedish).expect("tantivy ships Swedish stop words");
+    let swedish = StopWordFilter::new(Language::Swedish).expect("tantivy ships Swedish stop words");
+    let english = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
-        .filter(stop_words)
+        .filter(swedish)
+        .filter(english)
         .filter(Stemmer::new(Language::Swedish))
         .build()
 }

@@ -21,7 +21,26 @@ pub const ROUTES: &[&str] = &[
     "/personal/katalog/foretradare/{id}/{decision}",
     "/personal/katalog/andringar/{id}/{decision}",
     "/personal/katalog/hanvisningar/{from}/{to}/{decision}",
+    "/personal/katalog/ord/ny",
+    "/personal/katalog/ord/{id}",
+    "/personal/katalog/ord/{id}/ta-bort",
 ];
+
+/// A new wording of the vocabulary, leading to `entry`.
+async fn new_wording(w: &World, entry: &Entry) -> Uuid {
+    let wording = nara::directory::vocabulary::Wording {
+        id: Uuid::new_v4(),
+        phrases: vec![w.unique("fras ")],
+        areas: vec![],
+        entries: vec![entry.slug.clone()],
+        crisis: false,
+        updated_at: nara::db::UtcTime::now(),
+    };
+    let mut tx = w.db.begin_write().await.unwrap();
+    nara::directory::vocabulary::store::save(&mut tx, &wording, None).await.unwrap();
+    tx.commit().await.unwrap();
+    wording.id
+}
 
 /// The demo's officer at the adult unit, who may keep the directory.
 const STAFF: &str = "handlaggare.vuxen@demo.nara.se";
@@ -122,6 +141,21 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
                 .replace("{to}", &to.id.to_string())
                 .replace("{decision}", "godkann");
             Request::post(path, &[], Some(&w.demo_session(STAFF).await))
+        }
+        "/personal/katalog/ord/ny" => {
+            let phrase = w.unique("pappa dricker ");
+            let form = [("fraser", phrase.as_str()), ("poster", club.slug.as_str()), ("kris", "1")];
+            Request::post(path, &form, Some(&w.demo_session(STAFF).await))
+        }
+        "/personal/katalog/ord/{id}" => {
+            let id = new_wording(&w, &club).await;
+            let phrase = w.unique("rädd för min partner ");
+            let form = [("fraser", phrase.as_str()), ("poster", club.slug.as_str())];
+            Request::post(path.replace("{id}", &id.to_string()), &form, Some(&w.demo_session(STAFF).await))
+        }
+        "/personal/katalog/ord/{id}/ta-bort" => {
+            let id = new_wording(&w, &club).await;
+            Request::post(path.replace("{id}", &id.to_string()), &[], Some(&w.demo_session(STAFF).await))
         }
         other => panic!("no scenario for {other}"),
     }
