@@ -15,6 +15,8 @@ use super::search::query::{PER_PAGE, highlight};
 use super::search::swedish::{Segment, Word};
 use super::search::{Filters, SearchRequest};
 use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, normalise_query, tel_href};
+use crate::db::UtcTime;
+use crate::events::meetings::Meetings;
 use crate::help_areas::HelpArea;
 use crate::i18n::Locale;
 use crate::setup::{SearchContact, TargetGroup};
@@ -86,6 +88,8 @@ struct SearchPage<'a> {
     area_links: Vec<(String, String)>,
     contact: Option<ContactView>,
     invalid_filter: bool,
+    /// Public series in the chosen area or about the words, beside the hits ("Träffar").
+    meetings: Meetings,
 }
 
 /// Whom the page suggests when a search finds nothing, as configured in the set-up.
@@ -202,6 +206,12 @@ pub async fn search(
     let pages = total.div_ceil(PER_PAGE);
     let contact =
         if searched && hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
+    let meetings = if searched {
+        crate::events::meetings::for_search(&state.db, &ctx, &text, filters.area.as_deref(), UtcTime(now))
+            .await?
+    } else {
+        Meetings::default()
+    };
     let view = SearchPage {
         query: text,
         searched,
@@ -236,6 +246,7 @@ pub async fn search(
         next_href: (page < pages).then(|| link(page + 1)),
         contact,
         invalid_filter,
+        meetings,
         shell,
     };
     let status =
@@ -366,6 +377,8 @@ struct EntryPage<'a> {
     json_ld: String,
     /// Where a representative of an association asks to keep its entry up to date.
     claim_action: Option<String>,
+    /// The coming meetings of the series this entry organises ("Träffar").
+    meetings: Meetings,
 }
 
 pub async fn entry(
@@ -394,7 +407,9 @@ pub async fn entry(
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let status = entry.status_at(now);
     let (hours, exceptions) = hours_rows(&shell, entry, now);
+    let meetings = crate::events::meetings::of_entry(&state.db, &ctx, entry.id, UtcTime(now)).await?;
     let page = EntryPage {
+        meetings,
         description: entry.description(locale).to_string(),
         description_lang: entry.description_lang(locale),
         kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),
