@@ -63,6 +63,11 @@ const PAGES = [
   ...inBothLanguages(['/arrangor', '/arrangor/utvecklingsgrupp/3'], { as: ORGANISER }),
   // The directory: the empty search, results, no results, filters, and entries (open, stale, around the clock).
   ...inBothLanguages(['/sok', '/stod/fontanhuset', '/stod/lankarna', '/stod/socialjouren']),
+  // Directory and calendar as one: an entry and an area with their meetings, a search that finds a group.
+  ...inBothLanguages(['/stod/anhorigstodet']),
+  { path: '/sok?omrade=stod-till-anhoriga' },
+  { path: '/en/sok?omrade=stod-till-anhoriga' },
+  { path: '/sok?q=sj%C3%A4lvhj%C3%A4lpsgrupp' },
   { path: '/sok?q=missbruk' },
   { path: '/en/sok?q=debt' },
   { path: '/sok?q=xyzzy' },

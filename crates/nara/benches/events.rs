@@ -46,6 +46,7 @@ fn series(slug: &str, capacity: i32) -> Series {
         capacity: Some(capacity),
         public: true,
         help_area: None,
+        entry_id: None,
     }
 }
 

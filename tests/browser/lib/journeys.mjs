@@ -6,6 +6,7 @@ import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
+import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
@@ -32,6 +33,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
     run: registrationJourney,
+  },
+  {
+    name: 'journey (keyboard): an area of help and an entry show their meetings ("Träffar"), a series page its meetings held with notes',
+    run: meetingsJourney,
   },
   {
     name: 'journey (keyboard): a resident applies for counselling with an attachment and sends it; the case opens; attaches a file to a message; withdraws the application',

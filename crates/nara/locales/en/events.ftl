@@ -278,3 +278,15 @@ my-calendar-created = Your calendar link is ready. Copy it now: it is shown only
 my-calendar-address = Address to subscribe to
 my-calendar-address-hint = Paste the address where your calendar app lets you add a calendar from the internet. Do not share it: anyone with the link sees your meetings.
 my-calendar-feed-name = Nära: my meetings
+
+# Meetings where people look for help: on a directory entry, with an area of help and in search results.
+meetings-heading = Meetings
+meetings-next = Next meetings:
+meetings-calendar = All meetings in this area in the calendar
+# A series' page: meetings that have been held, with their notes.
+series-past = Past meetings
+series-past-newest = { $count ->
+    [one] The most recent meeting.
+   *[other] The { $count } most recent meetings.
+}
+series-past-no-notes = There are no notes from this meeting.

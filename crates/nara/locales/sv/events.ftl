@@ -278,3 +278,15 @@ my-calendar-created = Din kalenderlänk är klar. Kopiera den nu – den visas b
 my-calendar-address = Adress att prenumerera på
 my-calendar-address-hint = Klistra in adressen där din kalender-app låter dig lägga till en kalender från internet. Dela den inte: den som har länken ser dina träffar.
 my-calendar-feed-name = Nära – mina träffar
+
+# Träffar där folk söker hjälp: på en post i katalogen, med ett område och i sökresultat.
+meetings-heading = Träffar
+meetings-next = Nästa träffar:
+meetings-calendar = Alla träffar inom området i kalendern
+# Seriens sida: träffar som har varit, med anteckningarna.
+series-past = Tidigare träffar
+series-past-newest = { $count ->
+    [one] Den senaste träffen.
+   *[other] De { $count } senaste träffarna.
+}
+series-past-no-notes = Det finns inga anteckningar från den här träffen.

@@ -32,6 +32,8 @@ pub const WATCHED: &[&str] = &[
     "directory_entries",
     "directory_referrals",
     "directory_changes",
+    "directory_vocabulary",
+    "directory_vocabulary_state",
 ];
 
 /// How often a server looks for changes made by other processes.

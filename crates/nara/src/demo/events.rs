@@ -1,5 +1,6 @@
 //! Demo events, in the rhythm of the seeds: the development group (two meetings held, with notes;
-//! six coming), the relatives' self-help group and a research breakfast.
+//! six coming), the relatives' self-help group (on Anhörigstödet's entry and in the area "Stöd till
+//! anhöriga") and a research breakfast.
 
 use anyhow::Context;
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
@@ -94,6 +95,7 @@ fn event_series(
         capacity,
         public: true,
         help_area: None,
+        entry_id: None,
     }
 }
 
@@ -170,9 +172,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         ("Träffpunkt Sköldenborg", "Hebsackersgatan 6"),
         Some(12),
     );
+    // Run by the relatives' support (Anhörigstödet): its directory entry lists the group's meetings.
+    let relatives_support = crate::directory::store::entry_by_slug(db, "anhorigstodet").await?;
     let relatives = Series {
         organiser_unit_id: units.get("vuxen").copied(),
         help_area: Some("stod-till-anhoriga".into()),
+        entry_id: relatives_support.map(|entry| entry.id),
         ..relatives
     };
     let rule = Rule {

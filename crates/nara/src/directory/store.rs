@@ -280,6 +280,18 @@ pub async fn count_published_entries(db: &Db) -> anyhow::Result<i64> {
     Ok(count)
 }
 
+/// The slugs of the areas of help that have at least one published entry. Remembered until the
+/// directory or the areas change: an area without entries scans the whole table.
+pub async fn areas_with_entries(db: &Db) -> anyhow::Result<std::sync::Arc<Vec<String>>> {
+    // `areas` is a JSON array of slugs: `"slug"` with its quotes is one whole element.
+    let sql = "SELECT slug FROM help_areas a WHERE EXISTS (SELECT 1 FROM directory_entries e \
+               WHERE e.published AND e.areas LIKE '%\"' || a.slug || '\"%') ORDER BY slug";
+    db.remembered("directory::areas_with_entries", String::new(), || async {
+        Ok(db.sql().column(sql, &[]).await?)
+    })
+    .await
+}
+
 pub async fn entry_versions(db: &Db, entry_id: Uuid) -> anyhow::Result<Vec<EntryVersion>> {
     let sql = "SELECT version, changed_by, changed_at, snapshot FROM directory_entry_versions \
                WHERE entry_id = $1 ORDER BY version";

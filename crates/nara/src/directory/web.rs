@@ -15,6 +15,8 @@ use super::search::query::{PER_PAGE, highlight};
 use super::search::swedish::{Segment, Word};
 use super::search::{Filters, SearchRequest};
 use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, normalise_query, tel_href};
+use crate::db::UtcTime;
+use crate::events::meetings::Meetings;
 use crate::help_areas::HelpArea;
 use crate::i18n::Locale;
 use crate::setup::{SearchContact, TargetGroup};
@@ -90,6 +92,8 @@ struct SearchPage<'a> {
     crisis: Vec<CrisisView>,
     /// On a search that found nothing: the city's services open right now.
     open_now_links: Vec<(String, String, String)>,
+    /// Public series in the chosen area or about the words, beside the hits ("Träffar").
+    meetings: Meetings,
 }
 
 /// A number to call in a crisis, in the visitor's language.
@@ -282,6 +286,12 @@ pub async fn search(
     let pages = total.div_ceil(PER_PAGE);
     let contact =
         if searched && hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
+    let meetings = if searched {
+        crate::events::meetings::for_search(&state.db, &ctx, &text, filters.area.as_deref(), UtcTime(now))
+            .await?
+    } else {
+        Meetings::default()
+    };
     let view = SearchPage {
         query: text,
         searched,
@@ -318,6 +328,7 @@ pub async fn search(
         invalid_filter,
         crisis,
         open_now_links,
+        meetings,
         shell,
     };
     let status =
@@ -450,6 +461,8 @@ struct EntryPage<'a> {
     claim_action: Option<String>,
     /// The crisis lines, for an entry a crisis wording of the vocabulary leads to.
     crisis: Vec<CrisisView>,
+    /// The coming meetings of the series this entry organises ("Träffar").
+    meetings: Meetings,
 }
 
 pub async fn entry(
@@ -484,8 +497,10 @@ pub async fn entry(
     } else {
         Vec::new()
     };
+    let meetings = crate::events::meetings::of_entry(&state.db, &ctx, entry.id, UtcTime(now)).await?;
     let page = EntryPage {
         crisis,
+        meetings,
         description: entry.description(locale).to_string(),
         description_lang: entry.description_lang(locale),
         kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod documents;
 pub mod ics;
 pub mod links;
+pub mod meetings;
 pub mod month;
 pub mod notes;
 pub mod organiser;
@@ -57,8 +58,11 @@ pub struct Series {
     pub rule: String,
     pub capacity: Option<i32>,
     pub public: bool,
-    /// The area of help (its slug) the calendar can be filtered by.
+    /// The area of help (its slug) the calendar can be filtered by; the area's page and search
+    /// show the series' meetings.
     pub help_area: Option<String>,
+    /// The organiser's directory entry, whose page lists the series' meetings under "Träffar".
+    pub entry_id: Option<Uuid>,
 }
 
 /// Picks the Swedish or English text; other languages read Swedish.
@@ -149,6 +153,16 @@ impl Occurrence {
     }
 }
 
+/// The meetings of a series that have been held by `now` (over, and not cancelled), newest
+/// first, at most `limit`: what a series page lists with their notes.
+pub fn held(occurrences: &[Occurrence], now: UtcTime, limit: usize) -> Vec<&Occurrence> {
+    let mut held: Vec<&Occurrence> =
+        occurrences.iter().filter(|o| o.ends_at <= now && !o.cancelled).collect();
+    held.sort_by(|a, b| b.starts_at.cmp(&a.starts_at).then(b.position.cmp(&a.position)));
+    held.truncate(limit);
+    held
+}
+
 /// Where a registration stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegistrationStatus {
@@ -236,6 +250,21 @@ mod tests {
         );
         o.agenda_en = Some("Welcome".into());
         assert_eq!(o.agenda(Locale::EN), ["Welcome"]);
+    }
+
+    #[test]
+    fn held_meetings_are_the_past_ones_that_took_place_newest_first_and_bounded() {
+        let now = UtcTime::now();
+        let mut meetings: Vec<Occurrence> = [-72, -48, -24, -1, 24]
+            .into_iter()
+            .enumerate()
+            .map(|(i, hours)| Occurrence { position: i as i32, ..occurrence(None, 0, false, hours) })
+            .collect();
+        meetings[1].cancelled = true;
+        let positions = |list: Vec<&Occurrence>| list.iter().map(|o| o.position).collect::<Vec<_>>();
+        // The one that started an hour ago is still going on (it lasts two hours).
+        assert_eq!(positions(held(&meetings, now, 10)), [2, 0], "over and not cancelled, newest first");
+        assert_eq!(positions(held(&meetings, now, 1)), [2], "bounded");
     }
 
     #[test]

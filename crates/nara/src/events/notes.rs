@@ -5,17 +5,32 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// The longest notes we take, in characters.
 pub const MAX_NOTES: usize = 20_000;
 
-/// Safe HTML for Markdown notes.
+/// Safe HTML for Markdown notes shown right under the page's `h1` (a meeting's own page).
 pub fn to_html(markdown: &str) -> String {
+    to_html_under(markdown, HeadingLevel::H1)
+}
+
+/// Safe HTML for Markdown notes placed under a heading of level `parent`: organisers write their
+/// top headings as `##`, which becomes one level below `parent` (a `#` counts as `##`), so the
+/// notes never break the page's outline.
+pub fn to_html_under(markdown: &str, parent: HeadingLevel) -> String {
+    let shift = parent as usize - 1;
+    let placed = |level: HeadingLevel| {
+        HeadingLevel::try_from((level as usize).max(2) + shift).unwrap_or(HeadingLevel::H6)
+    };
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
         // Raw HTML is shown as the text it is, never run.
         .map(|event| match event {
             Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: placed(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(placed(level))),
             other => other,
         });
     let mut unsafe_html = String::new();
@@ -26,6 +41,8 @@ pub fn to_html(markdown: &str) -> String {
         "h2",
         "h3",
         "h4",
+        "h5",
+        "h6",
         "ul",
         "ol",
         "li",
@@ -99,6 +116,18 @@ mod tests {
     fn a_level_one_heading_is_not_allowed_to_compete_with_the_page() {
         let html = to_html("# Rubrik");
         assert!(!html.contains("<h1"), "{html}");
-        assert!(html.contains("Rubrik"));
+        assert!(html.contains("<h2>Rubrik</h2>"), "{html}");
+    }
+
+    #[test]
+    fn notes_under_a_meetings_heading_start_one_level_below_it() {
+        let html = to_html_under("# Ett\n\n## Två\n\n### Tre\n\n###### Sex", HeadingLevel::H3);
+        assert!(
+            html.contains("<h4>Ett</h4>")
+                && html.contains("<h4>Två</h4>")
+                && html.contains("<h5>Tre</h5>")
+                && html.contains("<h6>Sex</h6>"),
+            "{html}"
+        );
     }
 }

@@ -110,28 +110,28 @@ impl DocumentInfo {
 const INSERT_SERIES: &str = "INSERT INTO event_series (id, slug, title_sv, title_en, summary_sv, summary_en, \
      has_themes, organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
      venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
-     contact_phone, rule, capacity, public, help_area, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-     $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)";
+     contact_phone, rule, capacity, public, help_area, entry_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+     $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)";
 
 const SERIES_BY_SLUG: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
      organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
      venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
-     contact_phone, rule, capacity, public, help_area FROM event_series WHERE slug = $1";
+     contact_phone, rule, capacity, public, help_area, entry_id FROM event_series WHERE slug = $1";
 
 const SERIES_BY_ID: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
      organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
      venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
-     contact_phone, rule, capacity, public, help_area FROM event_series WHERE id = $1";
+     contact_phone, rule, capacity, public, help_area, entry_id FROM event_series WHERE id = $1";
 
 const ALL_SERIES: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
      organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
      venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
-     contact_phone, rule, capacity, public, help_area FROM event_series ORDER BY title_sv";
+     contact_phone, rule, capacity, public, help_area, entry_id FROM event_series ORDER BY title_sv";
 
 const PUBLIC_SERIES: &str = "SELECT id, slug, title_sv, title_en, summary_sv, summary_en, has_themes, \
      organiser_name, organiser_unit_id, audience_sv, audience_en, venue_name, venue_address, \
      venue_accessibility_sv, venue_accessibility_en, online_url, price_sv, price_en, contact_name, contact_email, \
-     contact_phone, rule, capacity, public, help_area FROM event_series WHERE public = TRUE ORDER BY title_sv";
+     contact_phone, rule, capacity, public, help_area, entry_id FROM event_series WHERE public = TRUE ORDER BY title_sv";
 
 const INSERT_OCCURRENCE: &str = "INSERT INTO event_occurrences (id, series_id, position, starts_at, ends_at, \
      capacity) VALUES ($1, $2, $3, $4, $5, $6)";
@@ -187,7 +187,7 @@ pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Res
     let stored_rule = rule.to_storage();
     let now = UtcTime::now();
     let mut tx = db.begin().await?;
-    let params: [&dyn Param; 26] = [
+    let params: [&dyn Param; 27] = [
         &s.id,
         &s.slug,
         &s.title_sv,
@@ -213,6 +213,7 @@ pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Res
         &s.capacity,
         &s.public,
         &s.help_area,
+        &s.entry_id,
         &now,
     ];
     tx.sql().execute(INSERT_SERIES, &params).await?;
@@ -288,6 +289,29 @@ pub async fn public_occurrences(
         let params: [&dyn Param; 5] = [&from, &until, &filter.organiser, &filter.audience, &filter.area];
         let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, 0)?));
         Ok(db.sql().all(sql, &params).await?)
+    })
+    .await
+}
+
+/// The next `per_series` meetings of every public series that start after `from`, cancelled ones
+/// left out, by series and then time. Remembered like [`public_occurrences`]: until the events
+/// change, and for the minute `from` falls in.
+pub async fn next_public_meetings(
+    db: &Db,
+    from: UtcTime,
+    per_series: i64,
+) -> anyhow::Result<Arc<Vec<Occurrence>>> {
+    let from = from.start_of_minute();
+    db.remembered("events::next_public_meetings", format!("{from:?} {per_series}"), || async {
+        let sql = "SELECT id, series_id, position, starts_at, ends_at, cancelled, theme_sv, theme_en, agenda_sv, \
+                   agenda_en, notes_md, capacity, taken, sequence FROM (SELECT o.id, o.series_id, o.position, \
+                   o.starts_at, o.ends_at, o.cancelled, o.theme_sv, o.theme_en, o.agenda_sv, o.agenda_en, o.notes_md, \
+                   o.capacity, o.taken, o.sequence, \
+                   ROW_NUMBER() OVER (PARTITION BY o.series_id ORDER BY o.starts_at, o.id) AS n \
+                   FROM event_occurrences o JOIN event_series s ON s.id = o.series_id \
+                   WHERE s.public = TRUE AND NOT o.cancelled AND o.starts_at > $1) coming \
+                   WHERE n <= $2 ORDER BY series_id, starts_at, id";
+        Ok(db.sql().all(sql, &[&from, &per_series]).await?)
     })
     .await
 }

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
+use pulldown_cmark::HeadingLevel;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -115,6 +116,20 @@ struct SeriesPage<'a> {
     lines: Vec<OccurrenceLine>,
     feed_href: String,
     suggest_href: Option<String>,
+    /// Meetings held, newest first, at most [`PAST_SHOWN`].
+    past: Vec<PastMeeting>,
+    /// How many are listed, when more meetings were held than that.
+    past_more: Option<i64>,
+}
+
+/// How many held meetings a series page lists.
+pub const PAST_SHOWN: usize = 10;
+
+/// A meeting that has been held, with the organiser's notes.
+pub struct PastMeeting {
+    pub line: OccurrenceLine,
+    /// Sanitised HTML made from the organiser's Markdown, its headings under the meeting's `h3`.
+    pub notes_html: Option<String>,
 }
 
 pub async fn series(
@@ -130,12 +145,23 @@ pub async fn series(
         .filter(|o| o.ends_at > now)
         .map(|o| OccurrenceLine::new(&series, o, &ctx))
         .collect();
+    let held = super::held(&occurrences, now, PAST_SHOWN + 1);
+    let past = held
+        .iter()
+        .take(PAST_SHOWN)
+        .map(|o| PastMeeting {
+            line: OccurrenceLine::new(&series, o, &ctx),
+            notes_html: o.notes_md.as_deref().map(|md| notes::to_html_under(md, HeadingLevel::H3)),
+        })
+        .collect();
     let page = SeriesPage {
         shell: ctx.shell(&state),
         facts: SeriesFacts::new(&series, ctx.location.locale),
         lines,
         feed_href: ctx.href(&format!("/kalender/{slug}/kalender.ics")),
         suggest_href: series.has_themes.then(|| ctx.href(&format!("/kalender/{slug}/foresla-tema"))),
+        past,
+        past_more: (held.len() > PAST_SHOWN).then_some(PAST_SHOWN as i64),
     };
     Ok(render(&page)?.into_response())
 }

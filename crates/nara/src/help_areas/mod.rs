@@ -27,9 +27,28 @@ impl HelpArea {
     }
 }
 
+/// Where an area of help on the home page leads: the search for its entries (which shows its
+/// meetings beside them), or the calendar when it has meetings but no entries. `None` when it has
+/// neither: a way in must never lead to an empty page, so the home page leaves the area out.
+pub fn home_path(slug: &str, has_entries: bool, has_meetings: bool) -> Option<String> {
+    match (has_entries, has_meetings) {
+        (true, _) => Some(format!("/sok?omrade={slug}")),
+        (false, true) => Some(format!("/kalender?omrade={slug}")),
+        (false, false) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_area_on_the_home_page_leads_to_entries_or_meetings_and_never_to_nothing() {
+        assert_eq!(home_path("boende", true, false).as_deref(), Some("/sok?omrade=boende"));
+        assert_eq!(home_path("boende", true, true).as_deref(), Some("/sok?omrade=boende"));
+        assert_eq!(home_path("anhoriga", false, true).as_deref(), Some("/kalender?omrade=anhoriga"));
+        assert_eq!(home_path("diskriminering", false, false), None);
+    }
 
     #[test]
     fn texts_follow_the_locale() {

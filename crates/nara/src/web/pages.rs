@@ -4,7 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use crate::help_areas::HelpArea;
+use crate::db::UtcTime;
+use crate::help_areas::{HelpArea, home_path};
 use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
@@ -14,7 +15,8 @@ use crate::web::state::AppState;
 #[template(path = "home.html")]
 struct HomePage<'a> {
     shell: Shell<'a>,
-    areas: &'a [HelpArea],
+    /// The areas of help that lead somewhere, each with where.
+    areas: Vec<(&'a HelpArea, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
@@ -22,7 +24,17 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Htm
     // A count per day and nothing else: no cookie, no address.
     let day = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Stockholm).date_naive();
     state.usage.count(crate::directory::Measure::Visit, day);
-    render(&HomePage { shell: ctx.shell(&state), areas: &areas })
+    let with_entries = crate::directory::store::areas_with_entries(&state.db).await?;
+    let with_meetings = crate::events::meetings::areas_with_meetings(&state.db, UtcTime::now()).await?;
+    let ways_in = areas
+        .iter()
+        .filter_map(|area| {
+            let path =
+                home_path(&area.slug, with_entries.contains(&area.slug), with_meetings.contains(&area.slug))?;
+            Some((area, ctx.href(&path)))
+        })
+        .collect();
+    render(&HomePage { shell: ctx.shell(&state), areas: ways_in })
 }
 
 #[derive(Template)]

@@ -41,6 +41,7 @@ pub(crate) fn series(slug: &str, capacity: Option<i32>) -> Series {
         capacity,
         public: true,
         help_area: None,
+        entry_id: None,
     }
 }
 

@@ -23,6 +23,7 @@ mod events;
 mod hostile_input;
 mod http;
 mod mail;
+mod meetings;
 mod oidc;
 mod plans;
 mod roles;

@@ -303,6 +303,15 @@ on_both_backends!(an_administrator_sets_up_units_areas_and_groups_from_admin, Mi
     assert!(app.get("/sok", None).await.body.contains("Boende"), "the search offers it");
     let shown = [("name_sv", "Boende"), ("name_en", "Housing"), ("position", "1"), ("home_page", "true")];
     app.post("/admin/omraden/boende", &shown, cookie).await;
+    // The home page offers an area only once something is behind it.
+    assert!(!app.get("/", None).await.body.contains("Boende"), "nothing filed under it yet");
+    let housing = Entry {
+        slug: "bostad".into(),
+        name: "Bostadsteamet".into(),
+        areas: vec!["boende".into()],
+        ..Entry::blank(true)
+    };
+    nara::directory::store::save_entry(&db, &housing, None).await.unwrap();
     assert!(app.get("/", None).await.body.contains("Boende"));
 
     assert_eq!(logged(&db).await.iter().filter(|l| l.actor_name.as_deref() == Some("Erik Admin")).count(), 6);

@@ -120,6 +120,7 @@ async fn two_processes_on_one_postgresql_never_overbook() {
         capacity: Some(50),
         public: true,
         help_area: None,
+        entry_id: None,
     };
     let rule = Rule {
         first_date: chrono::Utc::now().date_naive() + chrono::Duration::days(10),

@@ -117,6 +117,8 @@ pub struct SearchIndex {
     /// The database's change generation (`db::changes`) at the last look at the change log: while
     /// it is the same, nothing can have changed and a search asks the database nothing.
     looked_at: AtomicU64,
+    /// The same, for the vocabulary (entry pages ask for it without searching).
+    vocabulary_looked_at: AtomicU64,
     /// The managed vocabulary, read again when its version in the database changes.
     vocabulary: RwLock<Arc<Vocabulary>>,
 }
@@ -172,6 +174,7 @@ impl SearchIndex {
             unverified: Mutex::new(marker),
             must_rebuild: AtomicBool::new(false),
             looked_at: AtomicU64::new(u64::MAX),
+            vocabulary_looked_at: AtomicU64::new(u64::MAX),
             vocabulary: RwLock::new(Arc::new(Vocabulary::default())),
         })
     }
@@ -195,15 +198,20 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Reads the vocabulary again when its version in the database has changed.
+    /// Reads the vocabulary again when its version in the database has changed (asked only when
+    /// the data generation moved).
     pub async fn refresh_vocabulary(&self, db: &Db) -> anyhow::Result<()> {
-        let version = crate::directory::vocabulary::store::version(db).await?;
-        if version == self.vocabulary().version {
+        let generation = db.data_generation();
+        if self.vocabulary_looked_at.load(Ordering::Acquire) == generation {
             return Ok(());
         }
-        let wordings = crate::directory::vocabulary::store::all(db).await?;
-        let fresh = Arc::new(Vocabulary::new(version, wordings));
-        *self.vocabulary.write().map_err(|_| anyhow::anyhow!("vocabulary poisoned"))? = fresh;
+        let version = crate::directory::vocabulary::store::version(db).await?;
+        if version != self.vocabulary().version {
+            let wordings = crate::directory::vocabulary::store::all(db).await?;
+            let fresh = Arc::new(Vocabulary::new(version, wordings));
+            *self.vocabulary.write().map_err(|_| anyhow::anyhow!("vocabulary poisoned"))? = fresh;
+        }
+        self.vocabulary_looked_at.store(generation, Ordering::Release);
         Ok(())
     }
 
