@@ -185,7 +185,7 @@ mod tests {
             unit_name_en: None,
             action: action.as_str().into(),
             object_type: "case".into(),
-            object_id: Some("case-1".into()),
+            object_id: Some("case_1".into()),
             purpose: Some(crate::audit::purpose::CASE_WORK.into()),
         }
     }
