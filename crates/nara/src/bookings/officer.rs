@@ -16,11 +16,12 @@ use super::slots::Window;
 use super::store;
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::access::worked_case;
+use crate::cases::contact::PhoneHoursForm;
 use crate::db::UtcTime;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::mail::Email;
 use crate::web::errors::{AppError, render};
-use crate::web::form::{FormErrors, INVALID};
+use crate::web::form::{FormErrors, INVALID, all_values, first_value};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -129,6 +130,9 @@ struct AvailabilityPage<'a> {
     form: WindowForm,
     weekdays: Vec<Choice>,
     mode_choices: Vec<Choice>,
+    /// When the officer answers the telephone, as stored or as just typed.
+    phone: PhoneHoursForm,
+    phone_days: Vec<Choice>,
 }
 
 /// An option of a select or a checkbox, with whether it is chosen.
@@ -144,8 +148,16 @@ async fn page(
     errors: FormErrors,
     form: WindowForm,
     chosen_modes: Vec<String>,
+    phone: Option<PhoneHoursForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
+    let phone = match phone {
+        Some(typed) => typed,
+        None => crate::cases::store::phone_hours(&state.db, me)
+            .await?
+            .map(|hours| PhoneHoursForm::from_hours(&hours))
+            .unwrap_or_default(),
+    };
     let now = UtcTime::now();
     let today = crate::stockholm::date_of(now.0);
     let windows = store::booking_windows(&state.db, me)
@@ -207,13 +219,21 @@ async fn page(
             })
             .collect(),
         form,
+        phone_days: (1..=7)
+            .map(|day: u8| Choice {
+                value: day.to_string(),
+                label_key: format!("directory-weekday-{day}"),
+                checked: phone.days.iter().any(|d| *d == day.to_string()),
+            })
+            .collect(),
+        phone,
     };
     Ok((status, render(&page)?).into_response())
 }
 
 /// `GET /handlaggare/tider`.
 pub async fn availability(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    page(&state, &ctx, FormErrors::default(), WindowForm::default(), Vec::new()).await
+    page(&state, &ctx, FormErrors::default(), WindowForm::default(), Vec::new(), None).await
 }
 
 /// Reads the add-window form; the catalogue keys of what is wrong.
@@ -275,7 +295,7 @@ pub async fn add_window(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
-    let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+    let value = |key: &str| first_value(&pairs, key);
     let form = WindowForm {
         veckodag: value("veckodag"),
         fran: value("fran"),
@@ -284,7 +304,7 @@ pub async fn add_window(
         mellanrum: value("mellanrum"),
         plats: value("plats"),
     };
-    let modes: Vec<String> = pairs.iter().filter(|(k, _)| k == "satt").map(|(_, v)| v.clone()).collect();
+    let modes: Vec<String> = all_values(&pairs, "satt");
     let checked = parse_window(&form, &modes).and_then(|parsed| {
         // The place goes into calendar files: no line breaks or other control characters.
         if form.plats.chars().any(char::is_control) || form.plats.chars().count() > 300 {
@@ -303,7 +323,7 @@ pub async fn add_window(
             tx.commit().await?;
             Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
         }
-        Err(errors) => page(&state, &ctx, errors, form, modes).await,
+        Err(errors) => page(&state, &ctx, errors, form, modes, None).await,
     }
 }
 
@@ -317,6 +337,38 @@ pub async fn remove_window(
     let me = ctx.person()?.person.id;
     store::remove_booking_window(&state.db, me, id).await?;
     Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
+}
+
+/// `POST /handlaggare/tider/telefon`: when the officer answers the telephone, shown to the residents
+/// they are contact person for (and, outside those hours, whom to call instead).
+pub async fn set_phone_hours(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let value = |key: &str| first_value(&pairs, key);
+    let typed = PhoneHoursForm {
+        phone: value("telefon"),
+        days: all_values(&pairs, "telefondag"),
+        from: value("telefon-fran"),
+        until: value("telefon-till"),
+    };
+    match typed.parse() {
+        Ok(hours) => {
+            let mut tx = state.db.begin_write().await?;
+            crate::cases::store::set_phone_hours(&mut tx, me, &hours).await?;
+            tx.commit().await?;
+            Ok(Redirect::to(&ctx.href("/handlaggare/tider")).into_response())
+        }
+        Err(problems) => {
+            let mut errors = FormErrors::default();
+            for (field, key) in problems {
+                errors.add(field, key);
+            }
+            page(&state, &ctx, errors, WindowForm::default(), Vec::new(), Some(typed)).await
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -335,7 +387,7 @@ pub async fn block_date(
     let Ok(date) = NaiveDate::parse_from_str(form.datum.trim(), "%Y-%m-%d") else {
         let mut errors = FormErrors::default();
         errors.add("datum", "availability-error-date");
-        return page(&state, &ctx, errors, WindowForm::default(), Vec::new()).await;
+        return page(&state, &ctx, errors, WindowForm::default(), Vec::new(), None).await;
     };
     let mut tx = state.db.begin_write().await?;
     store::ensure_booking_officer(&mut tx, me, DEFAULT_NOTICE_HOURS).await?;

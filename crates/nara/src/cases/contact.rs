@@ -72,6 +72,61 @@ impl PhoneHours {
     }
 }
 
+/// The phone-hours form as typed: the number, the weekday digits ticked, and two times.
+#[derive(Debug, Default, Clone)]
+pub struct PhoneHoursForm {
+    pub phone: String,
+    pub days: Vec<String>,
+    pub from: String,
+    pub until: String,
+}
+
+impl PhoneHoursForm {
+    /// The hours the form gives, or the fields that are wrong with their catalogue keys.
+    pub fn parse(&self) -> Result<PhoneHours, Vec<(&'static str, &'static str)>> {
+        let mut problems = Vec::new();
+        let phone = self.phone.trim();
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        if digits < 3 || phone.chars().count() > MAX_PHONE_CHARS || phone.chars().any(char::is_control) {
+            problems.push(("telefon", "phone-hours-error-phone"));
+        }
+        let days: String = self
+            .days
+            .iter()
+            .filter(|d| matches!(d.as_str(), "1" | "2" | "3" | "4" | "5" | "6" | "7"))
+            .map(String::as_str)
+            .collect();
+        if days.is_empty() {
+            problems.push(("telefondag-1", "phone-hours-error-days"));
+        }
+        let time = |text: &str| NaiveTime::parse_from_str(text.trim(), "%H:%M").ok();
+        let (from, until) = (time(&self.from), time(&self.until));
+        if from.is_none() {
+            problems.push(("telefon-fran", "availability-error-time"));
+        }
+        if until.is_none() {
+            problems.push(("telefon-till", "availability-error-time"));
+        } else if from.is_some() && from >= until {
+            problems.push(("telefon-till", "availability-error-order"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        PhoneHours::from_columns(phone.to_string(), &days, self.from.trim(), self.until.trim())
+            .ok_or_else(|| vec![("telefon", "phone-hours-error-phone")])
+    }
+
+    /// The form filled with stored hours.
+    pub fn from_hours(hours: &PhoneHours) -> Self {
+        Self {
+            phone: hours.phone.clone(),
+            days: hours.weekdays.iter().map(|d| d.number_from_monday().to_string()).collect(),
+            from: hours.from.format("%H:%M").to_string(),
+            until: hours.until.format("%H:%M").to_string(),
+        }
+    }
+}
+
 /// A `tel:` link for a number as people write it (`042-10 60 00` → `tel:042106000`).
 pub fn tel_href(number: &str) -> String {
     let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
@@ -82,6 +137,32 @@ pub fn tel_href(number: &str) -> String {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    fn form(phone: &str, days: &[&str], from: &str, until: &str) -> PhoneHoursForm {
+        PhoneHoursForm {
+            phone: phone.into(),
+            days: days.iter().map(|d| d.to_string()).collect(),
+            from: from.into(),
+            until: until.into(),
+        }
+    }
+
+    #[test]
+    fn the_phone_hours_form_gives_hours_or_says_what_is_wrong() {
+        let hours = form("042-10 50 00", &["1", "3", "5"], "09:00", "11:30").parse().unwrap();
+        assert_eq!(hours.weekday_digits(), "135");
+        assert_eq!(hours.time_span(), "09.00–11.30");
+        assert_eq!(PhoneHoursForm::from_hours(&hours).parse().unwrap(), hours);
+        let fields = |f: PhoneHoursForm| {
+            f.parse().unwrap_err().into_iter().map(|(field, _)| field).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(form("", &[], "9", "")),
+            ["telefon", "telefondag-1", "telefon-fran", "telefon-till"]
+        );
+        assert_eq!(fields(form("042-10 50 00", &["8"], "10:00", "09:00")), ["telefondag-1", "telefon-till"]);
+        assert_eq!(fields(form("042\n10", &["1"], "09:00", "10:00")), ["telefon"]);
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()

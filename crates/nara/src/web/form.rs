@@ -67,6 +67,17 @@ where
     }
 }
 
+/// The first value named `key` in a form read as pairs (`Form<Vec<(String, String)>>`, for forms
+/// with repeated names such as checkboxes); empty when there is none.
+pub fn first_value(pairs: &[(String, String)], key: &str) -> String {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// Every value named `key` in a form read as pairs, in order (the ticked checkboxes of a group).
+pub fn all_values(pairs: &[(String, String)], key: &str) -> Vec<String> {
+    pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+}
+
 /// A query string, cleaned; 400 when its fields do not fit `T`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);

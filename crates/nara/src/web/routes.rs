@@ -259,6 +259,7 @@ pub fn table() -> Vec<Route> {
         get_route("/handlaggare/tider", staff, bookings::officer::availability),
         post_route("/handlaggare/tider", staff, bookings::officer::add_window),
         post_route("/handlaggare/tider/blockera", staff, bookings::officer::block_date),
+        post_route("/handlaggare/tider/telefon", staff, bookings::officer::set_phone_hours),
         post_route("/handlaggare/tider/{window}/ta-bort", staff, bookings::officer::remove_window),
         post_route("/handlaggare/bokningar/{booking}/avboka", staff, bookings::officer::cancel),
         // Administration.

@@ -479,3 +479,32 @@ on_both_backends!(each_side_of_a_booking_is_sent_where_they_see_their_meetings, 
     assert!(to_resident.body.contains("Logga in på Mina sidor"), "{}", to_resident.body);
     assert!(to_resident.body.contains("http://nara.example.se/mina-sidor\n"), "{}", to_resident.body);
 });
+
+on_both_backends!(an_officer_sets_when_they_answer_the_phone_and_their_residents_see_it, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let wrong = [("telefon", ""), ("telefon-fran", "9"), ("telefon-till", "08:00")];
+    let refused = w.app.post("/handlaggare/tider/telefon", &wrong, Some(&w.x)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in ["Skriv ett telefonnummer", "Välj minst en dag", "Skriv en tid som 17:00"] {
+        assert!(refused.body.contains(message), "{message}: {}", refused.body);
+    }
+    assert!(nara::cases::store::phone_hours(&w.db, w.officer).await.unwrap().is_none(), "nothing kept");
+    let form = [
+        ("telefon", "042-10 50 99"),
+        ("telefondag", "1"),
+        ("telefondag", "2"),
+        ("telefondag", "3"),
+        ("telefondag", "4"),
+        ("telefondag", "5"),
+        ("telefondag", "6"),
+        ("telefondag", "7"),
+        ("telefon-fran", "00:00"),
+        ("telefon-till", "23:59"),
+    ];
+    let saved = w.app.post("/handlaggare/tider/telefon", &form, Some(&w.x)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let again = w.app.get("/handlaggare/tider", Some(&w.x)).await.body;
+    assert!(again.contains("value=\"042-10 50 99\"") && again.contains("value=\"23:59\""), "{again}");
+    let case_page = w.app.get(&format!("/mina-sidor/arenden/{}", w.case_a), Some(&w.a)).await.body;
+    assert!(case_page.contains("042-10 50 99"), "the resident sees the number: {case_page}");
+});

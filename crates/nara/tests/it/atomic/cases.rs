@@ -33,6 +33,7 @@ pub const ROUTES: &[&str] = &[
     "/handlaggare/ansokningsformular/{form}/oppen",
     "/handlaggare/tider",
     "/handlaggare/tider/blockera",
+    "/handlaggare/tider/telefon",
     "/handlaggare/tider/{window}/ta-bort",
     "/handlaggare/bokningar/{booking}/avboka",
 ];
@@ -197,6 +198,17 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             let (_, session) = new_officer(&w).await;
             let date = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
             Request::post(route, &[("datum", &date)], Some(&session))
+        }
+        "/handlaggare/tider/telefon" => {
+            let (_, session) = new_officer(&w).await;
+            let form = [
+                ("telefon", "042-10 50 00"),
+                ("telefondag", "1"),
+                ("telefondag", "3"),
+                ("telefon-fran", "09:00"),
+                ("telefon-till", "11:30"),
+            ];
+            Request::post(route, &form, Some(&session))
         }
         "/handlaggare/tider/{window}/ta-bort" => {
             let (officer, session) = new_officer(&w).await;
