@@ -8,10 +8,7 @@
 //! have all of them (in Swedish or English, stemmed, a word also found as the start or end of a
 //! compound: "anhörig" finds "anhörigstöd").
 
-use anyhow::Context;
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-};
+use tantivy::tokenizer::TextAnalyzer;
 use uuid::Uuid;
 
 use super::web::OccurrenceLine;
@@ -62,16 +59,10 @@ pub async fn areas_with_meetings(db: &Db, now: UtcTime) -> anyhow::Result<Vec<St
     Ok(areas)
 }
 
-/// Words as the matching compares them: lower case, Swedish and English stop words left out,
-/// stemmed with the Swedish stemmer (which also takes the plural off most English words).
+/// Words as the matching compares them: as the search's query words (lower case, Swedish and
+/// English stop words left out, stemmed with the Swedish stemmer).
 fn analyzer() -> anyhow::Result<TextAnalyzer> {
-    Ok(TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(StopWordFilter::new(Language::Swedish).context("Swedish stop words")?)
-        .filter(StopWordFilter::new(Language::English).context("English stop words")?)
-        .filter(Stemmer::new(Language::Swedish))
-        .build())
+    Ok(crate::directory::search::swedish::query_analyzer())
 }
 
 fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {

@@ -10,6 +10,7 @@
 //! - Synonyms from the managed list widen a query word to its alternatives, compared as stems.
 
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -54,16 +55,20 @@ pub fn analyzer() -> TextAnalyzer {
 
 /// Query words: as the analyzer, with Swedish and English stop words ("och", "min", "the", "my")
 /// left out: entries have English descriptions too, and "the" would otherwise find them all.
-fn query_analyzer() -> TextAnalyzer {
-    let swedish = StopWordFilter::new(Language::Swedish).expect("tantivy ships Swedish stop words");
-    let english = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(swedish)
-        .filter(english)
-        .filter(Stemmer::new(Language::Swedish))
-        .build()
+/// Built once (the stop-word lists are sets) and cloned for each use.
+pub fn query_analyzer() -> TextAnalyzer {
+    static ANALYZER: LazyLock<TextAnalyzer> = LazyLock::new(|| {
+        let swedish = StopWordFilter::new(Language::Swedish).expect("tantivy ships Swedish stop words");
+        let english = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(60))
+            .filter(LowerCaser)
+            .filter(swedish)
+            .filter(english)
+            .filter(Stemmer::new(Language::Swedish))
+            .build()
+    });
+    ANALYZER.clone()
 }
 
 /// The stems of a text, in order.
@@ -135,14 +140,17 @@ pub fn splits(stem: &str, known: impl Fn(&str) -> bool) -> Vec<(&str, &str)> {
 }
 
 /// The words of a query, each stemmed, with stop words left out.
+#[derive(Clone)]
 pub struct QueryWords {
     analyzer: TextAnalyzer,
-    synonyms: HashMap<String, Vec<String>>,
+    synonyms: Arc<HashMap<String, Vec<String>>>,
 }
 
 impl Default for QueryWords {
+    /// The standard synonyms, stemmed once and shared by every search.
     fn default() -> Self {
-        Self::new(SYNONYMS)
+        static STANDARD: LazyLock<QueryWords> = LazyLock::new(|| QueryWords::new(SYNONYMS));
+        STANDARD.clone()
     }
 }
 
@@ -159,7 +167,7 @@ impl QueryWords {
                 entry.dedup();
             }
         }
-        Self { analyzer: query_analyzer(), synonyms }
+        Self { analyzer: query_analyzer(), synonyms: Arc::new(synonyms) }
     }
 
     /// Each query word's stem with its synonyms' stems.
@@ -201,23 +209,22 @@ pub struct Segment {
 pub fn highlight(analyzer: &mut TextAnalyzer, text: &str, words: &[Word]) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut push = |piece: &str, matched: bool| match segments.last_mut() {
+        _ if piece.is_empty() => {}
         Some(last) if last.matched == matched => last.text.push_str(piece),
         _ => segments.push(Segment { text: piece.to_string(), matched }),
     };
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-        if word_len == 0 {
-            let gap_len = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
-            push(&rest[..gap_len], false);
-            rest = &rest[gap_len..];
-            continue;
+    // One pass of the analyzer over the whole text: each token keeps its place in the text.
+    let mut stream = analyzer.token_stream(text);
+    let mut shown = 0;
+    while stream.advance() {
+        let token = stream.token();
+        if matches_any(&token.text, words) {
+            push(&text[shown..token.offset_from], false);
+            push(&text[token.offset_from..token.offset_to], true);
+            shown = token.offset_to;
         }
-        let word = &rest[..word_len];
-        let matched = stems(analyzer, word).first().is_some_and(|stem| matches_any(stem, words));
-        push(word, matched);
-        rest = &rest[word_len..];
     }
+    push(&text[shown..], false);
     segments
 }
 
