@@ -631,24 +631,34 @@ fn calendar_response(body: String) -> Response {
     ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response()
 }
 
-/// `GET /kalender.ics`: every upcoming public occurrence.
+/// `GET /kalender.ics`: every upcoming public occurrence. The feed is the same for everyone in a
+/// language: it is made once per change of the events (and per minute, as the list is) and kept.
 pub async fn feed_all(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
-    let public = store::public_series(&state.db).await?;
-    let series = by_id(&public);
-    let occurrences = store::upcoming_occurrences(&state.db, UtcTime::now(), 1000).await?;
-    let items: Vec<FeedItem<'_>> = occurrences
-        .iter()
-        .filter_map(|o| {
-            let s = *series.get(&o.series_id)?;
-            Some(FeedItem {
-                series: s,
-                occurrence: o,
-                url: state.absolute(&ctx.href(&format!("/kalender/{}/{}", s.slug, o.position))),
-            })
+    let locale = ctx.location.locale;
+    let now = UtcTime::now();
+    let key = format!("{} {:?}", locale.code(), now.start_of_minute());
+    let body = state
+        .db
+        .remembered("events::feed_all", key, || async {
+            let public = store::public_series(&state.db).await?;
+            let series = by_id(&public);
+            let occurrences = store::upcoming_occurrences(&state.db, now, 1000).await?;
+            let items: Vec<FeedItem<'_>> = occurrences
+                .iter()
+                .filter_map(|o| {
+                    let s = *series.get(&o.series_id)?;
+                    Some(FeedItem {
+                        series: s,
+                        occurrence: o,
+                        url: state.absolute(&ctx.href(&format!("/kalender/{}/{}", s.slug, o.position))),
+                    })
+                })
+                .collect();
+            let name = state.catalogues.plain_with(locale, "calendar-feed-name", &[]);
+            Ok(axum::body::Bytes::from(ics::calendar(&name, &items, locale)))
         })
-        .collect();
-    let name = state.catalogues.plain_with(ctx.location.locale, "calendar-feed-name", &[]);
-    Ok(calendar_response(ics::calendar(&name, &items, ctx.location.locale)))
+        .await?;
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body.as_ref().clone()).into_response())
 }
 
 /// `GET /kalender/{slug}/kalender.ics`: every occurrence of one series.

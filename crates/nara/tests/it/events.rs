@@ -315,8 +315,22 @@ on_both_backends!(calendar_feeds_read_back_with_correct_times_across_daylight_sa
     assert_eq!(april["location"], "Träffpunkt Sköldenborg, Hebsackersgatan 6");
     let uid = april["uid"].as_str().unwrap().to_string();
 
+    // The whole calendar's feed is kept in memory once made: a change must still reach it.
+    let status_in_all = |feed: &serde_json::Value| {
+        feed["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["uid"] == uid.as_str())
+            .map(|e| e["status"].clone())
+    };
+    let all_before = read_ics(&app.get("/kalender.ics", None).await.body).unwrap();
+    assert_ne!(status_in_all(&all_before), Some(serde_json::json!("CANCELLED")));
+
     // Cancel April and move May: same UIDs, higher SEQUENCE, April marked cancelled.
     cancel_occurrence(&db, occurrences[3].id).await.unwrap();
+    let all_after = read_ics(&app.get("/kalender.ics", None).await.body).unwrap();
+    assert_eq!(status_in_all(&all_after), Some(serde_json::json!("CANCELLED")));
     let may = &occurrences[4];
     let later = chrono::Duration::hours(2);
     move_occurrence(&db, may.id, UtcTime(may.starts_at.0 + later), UtcTime(may.ends_at.0 + later))
