@@ -11,9 +11,9 @@ use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Europe::Stockholm;
 use serde::{Deserialize, Serialize};
 
-use super::search::query::{PER_PAGE, highlight};
+use super::search::query::PER_PAGE;
 use super::search::swedish::{Segment, Word};
-use super::search::{Filters, SearchRequest};
+use super::search::{Filters, SearchRequest, ShownEntry};
 use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, normalise_query, tel_href};
 use crate::db::UtcTime;
 use crate::events::meetings::Meetings;
@@ -153,8 +153,8 @@ fn open_now_links(
         .take(5)
         .map(|hit| {
             (
-                ctx.href(&format!("/stod/{}", hit.entry.slug)),
-                hit.entry.name,
+                ctx.href(&format!("/stod/{}", hit.shown.entry.slug)),
+                hit.shown.entry.name.clone(),
                 status_text(shell, hit.status, now),
             )
         })
@@ -280,7 +280,7 @@ pub async fn search(
         if searched && hits.is_empty() { open_now_links(&state, &ctx, &shell, now) } else { Vec::new() };
     let hits: Vec<HitView> = hits
         .iter()
-        .map(|hit| hit_view(&state, &shell, &ctx, &hit.entry, hit.status, hit.stale, &words, now))
+        .map(|hit| hit_view(&shell, &ctx, &hit.shown, hit.status, hit.stale, &words, now))
         .collect();
     let link = |page: usize| ctx.href(&format!("/sok?{}", page_query(&params, page)));
     let pages = total.div_ceil(PER_PAGE);
@@ -377,24 +377,23 @@ fn choices(
 
 #[allow(clippy::too_many_arguments)]
 fn hit_view(
-    state: &AppState,
     shell: &Shell,
     ctx: &PageContext,
-    entry: &Entry,
+    shown: &ShownEntry,
     status: Option<OpenStatus>,
     stale: bool,
     words: &[Word],
     now: DateTime<Utc>,
 ) -> HitView {
-    let locale = ctx.location.locale;
+    let (locale, entry) = (ctx.location.locale, &shown.entry);
     HitView {
         href: ctx.href(&format!("/stod/{}", entry.slug)),
-        name: highlight(&state.search, &entry.name, words),
+        name: shown.name_marked(words),
         kind: shell.t(&format!("directory-kind-{}", entry.kind.code())),
         status: status_text(shell, status, now),
         open: status.is_some_and(|s| s.is_open()),
         stale,
-        description: highlight(&state.search, entry.description(locale), words),
+        description: shown.description_marked(locale, words),
         description_lang: entry.description_lang(locale),
         way_in: shell.t(&format!("directory-way-{}", entry.way_in.code())),
     }

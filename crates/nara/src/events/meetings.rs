@@ -8,22 +8,23 @@
 //! have all of them (in Swedish or English, stemmed, a word also found as the start or end of a
 //! compound: "anhörig" finds "anhörigstöd").
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use tantivy::tokenizer::TextAnalyzer;
 use uuid::Uuid;
 
 use super::web::OccurrenceLine;
 use super::{Occurrence, Series, store};
 use crate::db::{Db, UtcTime};
+use crate::directory::search::swedish::{is_compound_part, query_analyzer, stems};
 use crate::web::page::PageContext;
 
 /// How many coming dates are shown for each series.
 pub const DATES_SHOWN: i64 = 3;
 /// How many series a search shows beside its hits.
 pub const SEARCH_SHOWN: usize = 3;
-/// A query word shorter than this (after stemming) must match a whole word.
-const MIN_PART: usize = 4;
-/// What a compound keeps besides the part a query word matched.
-const MIN_REST: usize = 3;
 
 /// A public series with its next meetings (at least one).
 #[derive(Debug, Clone)]
@@ -59,57 +60,71 @@ pub async fn areas_with_meetings(db: &Db, now: UtcTime) -> anyhow::Result<Vec<St
     Ok(areas)
 }
 
-/// Words as the matching compares them: as the search's query words (lower case, Swedish and
-/// English stop words left out, stemmed with the Swedish stemmer).
-fn analyzer() -> anyhow::Result<TextAnalyzer> {
-    Ok(crate::directory::search::swedish::query_analyzer())
+/// A series' words as the matching compares them: as the search's query words (lower case,
+/// Swedish and English stop words left out, stemmed with the Swedish stemmer). Worked out once for
+/// every public series each time they change, not for each search.
+#[derive(Debug, Clone)]
+pub struct SeriesWords {
+    title: Vec<String>,
+    rest: Vec<String>,
 }
 
-fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
+impl SeriesWords {
+    fn of(analyzer: &mut TextAnalyzer, s: &Series) -> Self {
+        Self {
+            title: stems(analyzer, &format!("{} {}", s.title_sv, s.title_en)),
+            rest: stems(
+                analyzer,
+                &format!("{} {} {} {}", s.summary_sv, s.summary_en, s.audience_sv, s.audience_en),
+            ),
+        }
     }
-    out
+}
+
+/// The words of every public series, by series.
+async fn series_words(db: &Db) -> anyhow::Result<Arc<HashMap<Uuid, SeriesWords>>> {
+    db.remembered("events::meetings::series_words", String::new(), || async {
+        let mut analyzer = query_analyzer();
+        Ok(store::public_series(db)
+            .await?
+            .iter()
+            .map(|s| (s.id, SeriesWords::of(&mut analyzer, s)))
+            .collect())
+    })
+    .await
 }
 
 /// Whether the query stem `word` is the text stem `stem`, or the start or end of a compound.
 fn finds(word: &str, stem: &str) -> bool {
-    let (letters, in_stem) = (word.chars().count(), stem.chars().count());
-    word == stem
-        || (letters >= MIN_PART
-            && in_stem >= letters + MIN_REST
-            && (stem.starts_with(word) || stem.ends_with(word)))
+    word == stem || is_compound_part(stem, word)
 }
 
 /// The series `query` is about, best first (most words in the title), at most [`SEARCH_SHOWN`].
-pub fn matching(coming: Vec<Coming>, query: &str) -> anyhow::Result<Vec<Coming>> {
-    let mut analyzer = analyzer()?;
+/// `known` holds the series' words; a series missing from it (changed meanwhile) is read here.
+pub fn matching(coming: Vec<Coming>, query: &str, known: &HashMap<Uuid, SeriesWords>) -> Vec<Coming> {
+    let mut analyzer = query_analyzer();
     let mut words = stems(&mut analyzer, query);
     words.sort();
     words.dedup();
     if words.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let mut found: Vec<(usize, Coming)> = coming
         .into_iter()
         .filter_map(|c| {
-            let s = &c.series;
-            let title = stems(&mut analyzer, &format!("{} {}", s.title_sv, s.title_en));
-            let rest = stems(
-                &mut analyzer,
-                &format!("{} {} {} {}", s.summary_sv, s.summary_en, s.audience_sv, s.audience_en),
-            );
-            let in_title = |w: &String| title.iter().any(|t| finds(w, t));
+            let series = match known.get(&c.series.id) {
+                Some(known) => Cow::Borrowed(known),
+                None => Cow::Owned(SeriesWords::of(&mut analyzer, &c.series)),
+            };
+            let in_title = |w: &String| series.title.iter().any(|t| finds(w, t));
             let in_title_count = words.iter().filter(|w| in_title(w)).count();
-            let everywhere = words.iter().all(|w| in_title(w) || rest.iter().any(|t| finds(w, t)));
+            let everywhere = words.iter().all(|w| in_title(w) || series.rest.iter().any(|t| finds(w, t)));
             (in_title_count > 0 || everywhere).then_some((in_title_count, c))
         })
         .collect();
     // Stable: equally good series stay in title order.
     found.sort_by_key(|(in_title, _)| std::cmp::Reverse(*in_title));
-    Ok(found.into_iter().map(|(_, c)| c).take(SEARCH_SHOWN).collect())
+    found.into_iter().map(|(_, c)| c).take(SEARCH_SHOWN).collect()
 }
 
 /// A series as the "Träffar" block shows it.
@@ -176,7 +191,7 @@ pub async fn for_search(
         found.retain(|c| c.series.help_area.as_deref() == Some(area));
     }
     if !words.trim().is_empty() {
-        found = matching(found, words)?;
+        found = matching(found, words, &*series_words(db).await?);
     }
     let calendar_href = area.map(|area| {
         let query = url::form_urlencoded::Serializer::new(String::new()).append_pair("omrade", area).finish();
@@ -244,7 +259,10 @@ mod tests {
     }
 
     fn titles(query: &str) -> Vec<String> {
-        matching(demo(), query).unwrap().into_iter().map(|c| c.series.title_en).collect()
+        let list = demo();
+        let mut analyzer = query_analyzer();
+        let known = list.iter().map(|c| (c.series.id, SeriesWords::of(&mut analyzer, &c.series))).collect();
+        matching(list, query, &known).into_iter().map(|c| c.series.title_en).collect()
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn request(text: &str) -> SearchRequest {
 
 async fn slugs(index: &SearchIndex, db: &Db, request: SearchRequest) -> Vec<String> {
     index.refresh(db, &nara::help_areas::store::list(db).await.unwrap()).await.unwrap();
-    index.search(&request).unwrap().hits.into_iter().map(|h| h.entry.slug).collect()
+    index.search(&request).unwrap().hits.into_iter().map(|h| h.shown.entry.slug.clone()).collect()
 }
 
 on_both_backends!(an_entry_keeps_every_version_and_its_referrals, Migrated, |db| {
@@ -191,7 +191,7 @@ on_both_backends!(filters_narrow_and_fresh_entries_rank_first, Migrated, |db| {
         .unwrap();
     index.refresh(&db, &[]).await.unwrap();
     let results = index.search(&request("samtalsstöd")).unwrap();
-    let order: Vec<&str> = results.hits.iter().map(|h| h.entry.slug.as_str()).collect();
+    let order: Vec<&str> = results.hits.iter().map(|h| h.shown.entry.slug.as_str()).collect();
     assert_eq!(&order[..2], &["farsk", "gammal"]);
     assert!(results.hits[1].stale && !results.hits[0].stale);
 });

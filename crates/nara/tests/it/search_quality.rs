@@ -70,7 +70,7 @@ async fn demo_index(db: &nara::db::Db) -> SearchIndex {
 }
 
 fn slugs(index: &SearchIndex, text: &str) -> Vec<String> {
-    index.search(&request(text)).unwrap().hits.into_iter().map(|h| h.entry.slug).collect()
+    index.search(&request(text)).unwrap().hits.into_iter().map(|h| h.shown.entry.slug.clone()).collect()
 }
 
 on_both_backends!(stop_words_alone_find_nothing, Migrated, |db| {

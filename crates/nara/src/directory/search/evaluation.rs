@@ -95,7 +95,8 @@ pub fn evaluate(index: &SearchIndex, cases: &[Case], now: DateTime<Utc>) -> anyh
         .map(|case| {
             let request =
                 SearchRequest { text: case.query.clone(), filters: Filters::default(), page: 1, now };
-            let ranked = index.search(&request)?.hits.into_iter().map(|h| h.entry.slug).collect();
+            let ranked =
+                index.search(&request)?.hits.into_iter().map(|h| h.shown.entry.slug.clone()).collect();
             Ok(Outcome { case: case.clone(), ranked })
         })
         .collect::<anyhow::Result<_>>()?;

@@ -19,7 +19,7 @@ pub mod swedish;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use anyhow::Context;
 use tantivy::collector::TopDocs;
@@ -40,8 +40,10 @@ use super::Entry;
 use super::vocabulary::Vocabulary;
 use crate::db::Db;
 use crate::help_areas::HelpArea;
+use crate::i18n::Locale;
 pub use query::{Filters, Hit, SearchRequest, SearchResults};
 use rank::Candidate;
+use swedish::{AnalyzedText, Segment, Word};
 
 /// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
 const SCHEMA_VERSION: &str = "3";
@@ -121,6 +123,52 @@ pub struct SearchIndex {
     vocabulary_looked_at: AtomicU64,
     /// The managed vocabulary, read again when its version in the database changes.
     vocabulary: RwLock<Arc<Vocabulary>>,
+    /// Entries searches showed lately, decoded and analyzed, for one generation of the index.
+    shown: Mutex<ShownCache>,
+}
+
+/// How many shown entries are kept: the pages people open again and again, in little memory.
+const SHOWN_KEPT: usize = 2_000;
+
+#[derive(Default)]
+struct ShownCache {
+    /// The searcher generation the addresses belong to (a document's address holds only there).
+    generation: u64,
+    entries: HashMap<DocAddress, Arc<ShownEntry>>,
+}
+
+/// An entry as a search shows it: its stored JSON decoded and its name and descriptions analyzed
+/// for highlighting, once for as long as the index does not change (not on every search).
+#[derive(Debug)]
+pub struct ShownEntry {
+    pub entry: Entry,
+    name: AnalyzedText,
+    description_sv: AnalyzedText,
+    description_en: Option<AnalyzedText>,
+}
+
+impl ShownEntry {
+    fn new(entry: Entry, analyzer: &mut TextAnalyzer) -> Self {
+        Self {
+            name: AnalyzedText::new(analyzer, &entry.name),
+            description_sv: AnalyzedText::new(analyzer, &entry.description_sv),
+            description_en: entry.description_en.as_deref().map(|text| AnalyzedText::new(analyzer, text)),
+            entry,
+        }
+    }
+
+    /// The name, with the words the query matched marked.
+    pub fn name_marked(&self, words: &[Word]) -> Vec<Segment> {
+        self.name.highlight(&self.entry.name, words)
+    }
+
+    /// The description shown in `locale` (see [`Entry::description`]), with the words marked.
+    pub fn description_marked(&self, locale: Locale, words: &[Word]) -> Vec<Segment> {
+        match (&self.description_en, &self.entry.description_en, locale == Locale::EN) {
+            (Some(analyzed), Some(text), true) => analyzed.highlight(text, words),
+            _ => self.description_sv.highlight(&self.entry.description_sv, words),
+        }
+    }
 }
 
 impl SearchIndex {
@@ -176,6 +224,7 @@ impl SearchIndex {
             looked_at: AtomicU64::new(u64::MAX),
             vocabulary_looked_at: AtomicU64::new(u64::MAX),
             vocabulary: RwLock::new(Arc::new(Vocabulary::default())),
+            shown: Mutex::default(),
         })
     }
 
@@ -387,6 +436,30 @@ impl SearchIndex {
             }
         }
         Ok(counted)
+    }
+
+    /// The entry at `address` as a search shows it, from memory when a search showed it before
+    /// in the same generation of the index.
+    pub(crate) fn shown_at(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> anyhow::Result<Arc<ShownEntry>> {
+        let generation = searcher.generation().generation_id();
+        let kept = |cache: &ShownCache| {
+            (cache.generation == generation).then(|| cache.entries.get(&address).cloned()).flatten()
+        };
+        if let Some(shown) = kept(&self.shown.lock().unwrap_or_else(PoisonError::into_inner)) {
+            return Ok(shown);
+        }
+        let shown = Arc::new(ShownEntry::new(self.entry_at(searcher, address)?, &mut self.analyzer()));
+        let mut cache = self.shown.lock().unwrap_or_else(PoisonError::into_inner);
+        if cache.generation != generation || cache.entries.len() >= SHOWN_KEPT {
+            cache.entries.clear();
+            cache.generation = generation;
+        }
+        cache.entries.insert(address, shown.clone());
+        Ok(shown)
     }
 
     pub(crate) fn entry_at(&self, searcher: &Searcher, address: DocAddress) -> anyhow::Result<Entry> {

@@ -22,9 +22,11 @@ use tantivy::schema::IndexRecordOption;
 
 use super::rank::{self, Candidate, RERANK_POOL};
 use super::swedish::{self, MIN_FUZZY, QueryWords, Word};
-use super::{Fields, MAX_COUNTED, SearchIndex};
+use std::sync::Arc;
+
+use super::{Fields, MAX_COUNTED, SearchIndex, ShownEntry};
 use crate::directory::vocabulary::Expansion;
-use crate::directory::{Entry, EntryKind, OpenStatus};
+use crate::directory::{EntryKind, OpenStatus};
 
 pub const PER_PAGE: usize = 20;
 const OPEN_NOW_POOL: usize = 500;
@@ -68,7 +70,7 @@ pub struct SearchRequest {
 
 #[derive(Debug, Clone)]
 pub struct Hit {
-    pub entry: Entry,
+    pub shown: Arc<ShownEntry>,
     pub status: Option<OpenStatus>,
     pub stale: bool,
 }
@@ -146,8 +148,9 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
         .skip((page - 1) * PER_PAGE)
         .take(PER_PAGE)
         .map(|candidate| {
-            let entry = index.entry_at(&searcher, candidate.address)?;
-            Ok(Hit { status: entry.status_at(request.now), stale: entry.is_stale(request.now), entry })
+            let shown = index.shown_at(&searcher, candidate.address)?;
+            let (status, stale) = (shown.entry.status_at(request.now), shown.entry.is_stale(request.now));
+            Ok(Hit { shown, status, stale })
         })
         .collect::<anyhow::Result<_>>()?;
     // A filter that left nothing is not a search that found nothing: ask the words alone, once.
@@ -254,9 +257,4 @@ fn anywhere(fields: &Fields, stem: &str) -> Box<dyn Query> {
         })
         .collect();
     Box::new(BooleanQuery::new(places))
-}
-
-/// Marks the words of `text` that the search matched.
-pub fn highlight(index: &SearchIndex, text: &str, words: &[Word]) -> Vec<swedish::Segment> {
-    swedish::highlight(&mut index.analyzer(), text, words)
 }

@@ -108,6 +108,15 @@ pub fn compound_parts(stem: &str) -> Vec<&str> {
     parts
 }
 
+/// Whether `part` is one of the parts [`compound_parts`] gives for `stem`, without listing them.
+pub fn is_compound_part(stem: &str, part: &str) -> bool {
+    let (letters, in_stem) = (part.chars().count(), stem.chars().count());
+    in_stem >= MIN_COMPOUND
+        && letters >= MIN_PART
+        && in_stem >= letters + MIN_REST
+        && (stem.starts_with(part) || stem.ends_with(part))
+}
+
 /// Ways to read a query word as a compound of two words the index knows ("budgetrådgivning" as
 /// "budget" + "rådgivning"), so a compound in the query finds texts that use the words apart.
 /// A linking "s" ("missbruksvård") is dropped from the first word. At most two readings.
@@ -204,34 +213,56 @@ pub struct Segment {
     pub matched: bool,
 }
 
-/// Splits `text` into segments, marking the words a query matched: the same stem, a compound that
-/// holds it, or the stem with one typo.
-pub fn highlight(analyzer: &mut TextAnalyzer, text: &str, words: &[Word]) -> Vec<Segment> {
-    let mut segments: Vec<Segment> = Vec::new();
-    let mut push = |piece: &str, matched: bool| match segments.last_mut() {
-        _ if piece.is_empty() => {}
-        Some(last) if last.matched == matched => last.text.push_str(piece),
-        _ => segments.push(Segment { text: piece.to_string(), matched }),
-    };
-    // One pass of the analyzer over the whole text: each token keeps its place in the text.
-    let mut stream = analyzer.token_stream(text);
-    let mut shown = 0;
-    while stream.advance() {
-        let token = stream.token();
-        if matches_any(&token.text, words) {
-            push(&text[shown..token.offset_from], false);
-            push(&text[token.offset_from..token.offset_to], true);
-            shown = token.offset_to;
+/// A text whose words were analyzed once, so that it can be highlighted for any query without
+/// running the stemmer again (a search shows the same entries again and again).
+#[derive(Debug, Clone)]
+pub struct AnalyzedText {
+    /// Each word's place in the text and its stem.
+    words: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl AnalyzedText {
+    /// One pass of `analyzer` over `text`: each token keeps its place in the text.
+    pub fn new(analyzer: &mut TextAnalyzer, text: &str) -> Self {
+        let mut stream = analyzer.token_stream(text);
+        let mut words = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            words.push((token.offset_from..token.offset_to, token.text.clone()));
         }
+        Self { words }
     }
-    push(&text[shown..], false);
-    segments
+
+    /// Splits `text` (the text this was made from) into segments, marking the words a query
+    /// matched: the same stem, a compound that holds it, or the stem with one typo.
+    pub fn highlight(&self, text: &str, words: &[Word]) -> Vec<Segment> {
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut push = |piece: &str, matched: bool| match segments.last_mut() {
+            _ if piece.is_empty() => {}
+            Some(last) if last.matched == matched => last.text.push_str(piece),
+            _ => segments.push(Segment { text: piece.to_string(), matched }),
+        };
+        let mut shown = 0;
+        for (place, stem) in &self.words {
+            // A text other than the analyzed one cannot be cut at these places.
+            let (Some(before), Some(word)) = (text.get(shown..place.start), text.get(place.clone())) else {
+                break;
+            };
+            if matches_any(stem, words) {
+                push(before, false);
+                push(word, true);
+                shown = place.end;
+            }
+        }
+        push(text.get(shown..).unwrap_or_default(), false);
+        segments
+    }
 }
 
 fn matches_any(stem: &str, words: &[Word]) -> bool {
     words.iter().flat_map(Word::all).any(|wanted| {
         stem == wanted
-            || compound_parts(stem).contains(&wanted)
+            || is_compound_part(stem, wanted)
             || (wanted.chars().count() >= MIN_FUZZY && within_one_edit(stem, wanted))
     })
 }
@@ -292,6 +323,19 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_part_is_recognised_without_listing_the_parts() {
+        for stem in ["alkoholmissbruk", "missbruksvård", "partnervåld", "våld", "anhörig", "skuldrådgivning"]
+        {
+            for part in
+                ["missbruk", "alkohol", "våld", "vård", "anhö", "rådgivning", "skuld", "alkoholmissbruk"]
+            {
+                let listed = compound_parts(stem).contains(&part);
+                assert_eq!(is_compound_part(stem, part), listed, "{part} in {stem}");
+            }
+        }
+    }
+
+    #[test]
     fn stop_words_leave_the_query() {
         let words = QueryWords::default().words("stöd för anhöriga och barn");
         let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
@@ -334,10 +378,29 @@ mod tests {
     #[test]
     fn matches_are_highlighted_in_the_text() {
         let words = QueryWords::default().words("missbruk");
-        let segments = highlight(&mut analyzer(), "Stöd vid alkoholmissbruk, för dig och familjen.", &words);
+        let text = "Stöd vid alkoholmissbruk, för dig och familjen.";
+        let segments = AnalyzedText::new(&mut analyzer(), text).highlight(text, &words);
         let marked: Vec<&str> = segments.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect();
         assert_eq!(marked, vec!["alkoholmissbruk"]);
         let whole: String = segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(whole, "Stöd vid alkoholmissbruk, för dig och familjen.");
+    }
+
+    #[test]
+    fn a_text_analyzed_once_highlights_any_query() {
+        let text = "Stöd vid alkoholmissbruk och spelberoende.";
+        let analyzed = AnalyzedText::new(&mut analyzer(), text);
+        let marked = |query: &str| -> Vec<String> {
+            let words = QueryWords::default().words(query);
+            analyzed.highlight(text, &words).into_iter().filter(|s| s.matched).map(|s| s.text).collect()
+        };
+        assert_eq!(marked("alkohol"), vec!["alkoholmissbruk"]);
+        assert_eq!(
+            marked("missbruk"),
+            vec!["alkoholmissbruk", "spelberoende"],
+            "a synonym, beroende, marks too"
+        );
+        assert_eq!(marked("spel"), vec!["spelberoende"]);
+        assert_eq!(marked("våld"), Vec::<String>::new());
     }
 }
