@@ -141,14 +141,16 @@ pub async fn guard(
         return refuse(&state, &current.actor, &path, is_get, request_id(request.headers())).await;
     }
     let signed_in = current.session.is_some();
+    let held = super::conditional::Held::of(request.method(), request.headers());
     request.extensions_mut().insert(current);
     let mut response = next.run(request).await;
     // Pages for a signed-in person may hold personal data (even public ones show their name):
     // never keep them in a cache, not even the back button's on a shared computer.
     if access != Access::Public || signed_in {
         response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+        return response;
     }
-    response
+    super::conditional::tag(held, response).await
 }
 
 /// Anonymous visitors are sent to log in (and back afterwards); signed-in people get 403,

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod conditional;
 pub mod errors;
 pub mod form;
 pub mod guard;

@@ -82,6 +82,43 @@ on_both_backends!(home_page_asks_what_help_is_needed_in_each_language, Migrated,
     assert!(en.body.contains(r#"href="/" hreflang="sv""#));
 });
 
+on_both_backends!(public_pages_answer_304_while_unchanged_and_in_full_once_changed, Migrated, |db| {
+    nara::demo::seed(&db).await.unwrap();
+    let app = app(db.clone());
+    let with_tag = |path: &str, tag: &axum::http::HeaderValue| {
+        Request::get(path).header(header::IF_NONE_MATCH, tag.clone()).body(Body::empty()).unwrap()
+    };
+    let first = get_path(&app, "/").await;
+    let tag = first.headers.get(header::ETAG).expect("a public page carries a tag").clone();
+    assert_eq!(first.headers[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(first.headers[header::VARY], "Cookie");
+
+    let again = send(&app, with_tag("/", &tag)).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty(), "a 304 has no body");
+    assert_eq!(again.headers[header::ETAG], tag);
+    assert_eq!(send(&app, with_tag("/en/", &tag)).await.status, StatusCode::OK, "another page's tag");
+
+    // What the page shows changes: the old tag no longer holds.
+    let mut area = nara::help_areas::store::list(&db).await.unwrap()[0].clone();
+    area.name_sv = "Ett nytt namn på området".into();
+    nara::help_areas::store::upsert(&db, &area).await.unwrap();
+    let changed = send(&app, with_tag("/", &tag)).await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert!(changed.body.contains("Ett nytt namn på området"));
+    assert_ne!(changed.headers[header::ETAG], tag);
+
+    // A signed-in person's page is never kept, so it gets no tag and no 304.
+    let resident = common::app::person(&db, "eva@example.se", "Eva Lind", &[]).await;
+    let cookie =
+        format!("nara_session={}", nara::sessions::store::start_session(&db, resident).await.unwrap());
+    let request = Request::get("/").header(header::COOKIE, cookie).header(header::IF_NONE_MATCH, "*");
+    let signed_in = send(&app, request.body(Body::empty()).unwrap()).await;
+    assert_eq!(signed_in.status, StatusCode::OK);
+    assert_eq!(signed_in.headers[header::CACHE_CONTROL], "no-store");
+    assert!(signed_in.headers.get(header::ETAG).is_none());
+});
+
 on_both_backends!(readiness_follows_the_schema, Empty, |db| {
     let app = app(db.clone());
     let before = get_path(&app, "/readyz").await;
