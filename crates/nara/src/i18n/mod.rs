@@ -6,7 +6,7 @@ mod dates;
 
 pub use dates::{format_stockholm, format_stockholm_time, stockholm_day_start};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{Context, anyhow};
 use fluent_bundle::concurrent::FluentBundle;
@@ -148,6 +148,9 @@ pub const MISSING_MARK: &str = "⟦missing:";
 /// case the marks exist for. E-mail, CSV and calendars never get them.
 pub struct Catalogues {
     bundles: Vec<FluentBundle<FluentResource>>,
+    /// Per locale, every message that takes no arguments, formatted once at start-up (most of
+    /// a page's texts: labels, headings, buttons), with the default language filled in.
+    fixed: Vec<HashMap<String, String>>,
 }
 
 /// Whether a formatted text goes into HTML (values of the other direction isolated) or into
@@ -177,12 +180,23 @@ impl Catalogues {
                 Ok(bundle)
             })
             .collect::<anyhow::Result<_>>()?;
-        Ok(Self { bundles })
+        let mut catalogues = Self { bundles, fixed: Vec::new() };
+        catalogues.fixed = Locale::all()
+            .map(|locale| {
+                let keys = catalogues.keys(locale).into_iter().chain(catalogues.keys(Locale::SV));
+                keys.filter_map(|key| Some((key.clone(), catalogues.formatted(locale, &key, None)?.ok()?)))
+                    .collect()
+            })
+            .collect();
+        Ok(catalogues)
     }
 
     /// The text of `key` in `locale`, falling back to the default language, then to the key.
     pub fn text(&self, locale: Locale, key: &str) -> String {
-        self.format(locale, key, None)
+        match self.fixed.get(locale.0).and_then(|fixed| fixed.get(key)) {
+            Some(text) => text.clone(),
+            None => self.format(locale, key, None),
+        }
     }
 
     /// Like `text_with`, never with bidi isolation marks: for e-mail, CSV and calendars.
@@ -195,16 +209,31 @@ impl Catalogues {
         self.format(locale, key, Some(&to_args(args, locale, Output::Html)))
     }
 
+    /// `key` formatted in `locale` or else the default language: `Err` with the text when
+    /// formatting went wrong (a variable not given), `None` when neither has the key.
+    fn formatted(
+        &self,
+        locale: Locale,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<Result<String, String>> {
+        let bundle = [&self.bundles[locale.0], &self.bundles[Locale::SV.0]]
+            .into_iter()
+            .find(|bundle| bundle.get_message(key).and_then(|m| m.value()).is_some())?;
+        let pattern = bundle.get_message(key).and_then(|m| m.value())?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        Some(if errors.is_empty() { Ok(text) } else { Err(text) })
+    }
+
     fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in [&self.bundles[locale.0], &self.bundles[Locale::SV.0]] {
-            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, args, &mut errors);
-                if !errors.is_empty() {
-                    tracing::warn!(key, ?errors, "catalogue message could not be formatted");
-                }
-                return text.into_owned();
+        match self.formatted(locale, key, args) {
+            Some(Ok(text)) => return text,
+            Some(Err(text)) => {
+                tracing::warn!(key, "catalogue message could not be formatted");
+                return text;
             }
+            None => {}
         }
         tracing::warn!(key, locale = locale.code(), "missing catalogue key");
         // Debug builds (and so every test) mark a missing key so tests can find it on any page.
@@ -405,5 +434,22 @@ mod tests {
     fn missing_keys_fall_back_visibly() {
         let catalogues = Catalogues::load().unwrap();
         assert_eq!(catalogues.text(Locale::EN, "no-such-key"), "⟦missing:no-such-key⟧");
+    }
+
+    #[test]
+    fn texts_without_arguments_are_formatted_once_and_the_rest_each_time() {
+        let catalogues = Catalogues::load().unwrap();
+        assert_eq!(catalogues.text(Locale::SV, "nav-log-in"), "Logga in");
+        assert_eq!(catalogues.text(Locale::EN, "nav-log-in"), "Sign in");
+        let fixed = |locale: Locale, key: &str| catalogues.fixed[locale.0].contains_key(key);
+        assert!(fixed(Locale::SV, "nav-log-in") && fixed(Locale::EN, "nav-log-in"));
+        assert!(!fixed(Locale::SV, "session-ends"), "it takes a time");
+        let ends = catalogues.text_with(Locale::SV, "session-ends", &[("time", "14:30".into())]);
+        assert!(ends.contains("14:30"), "{ends}");
+        for locale in Locale::all() {
+            for (key, text) in &catalogues.fixed[locale.0] {
+                assert_eq!(&catalogues.format(locale, key, None), text, "{key}");
+            }
+        }
     }
 }
