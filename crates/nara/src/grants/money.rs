@@ -2,7 +2,7 @@
 //! (`12 500`, `12 500,50`, `12500.5`), shown as `12 500 kr` or `12 500,50 kr`.
 
 /// The most one amount may be: a hundred million kronor, far above any grant, far below overflow.
-pub const MAX_ORE: i64 = 100_000_000_00;
+pub const MAX_ORE: i64 = 100_000_000 * 100;
 
 /// Kronor as people write them → öre. Spaces (also non-breaking) group thousands; a comma or a
 /// point separates at most two decimals. `None` for anything else, negative amounts included.
