@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, LOG_REVIEWER, OFFICER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LOG_REVIEWER, OFFICER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -48,6 +48,14 @@ const PAGES = [
   { path: '/mina-sidor/planer/{id}', linkedFrom: '/mina-sidor/planer', as: RESIDENT },
   { path: '/en/mina-sidor/planer/{id}', linkedFrom: '/en/mina-sidor/planer', as: RESIDENT },
   { path: '/handlaggare/arenden/{id}/planer', linkedFrom: '/handlaggare/arenden/{id}', via: '/handlaggare', as: OFFICER },
+  // Association grants: the public rules, the association's applications (Fontänhuset's sent one)
+  // and the grant assessors' pages.
+  ...inBothLanguages(['/bidrag', '/bidrag/verksamhetsbidrag']),
+  ...inBothLanguages(['/forening/fontanhuset/bidrag'], { as: ASSOCIATION }),
+  { path: '/forening/fontanhuset/bidrag/{id}', linkedFrom: '/forening/fontanhuset/bidrag', as: ASSOCIATION },
+  ...inBothLanguages(['/personal/bidrag', '/personal/bidrag/program', '/personal/bidrag/program/verksamhetsbidrag'], { as: GRANT_ASSESSOR }),
+  { path: '/personal/bidrag/ansokningar/{id}', linkedFrom: '/personal/bidrag', as: GRANT_ASSESSOR },
+  { path: '/en/personal/bidrag/ansokningar/{id}', linkedFrom: '/en/personal/bidrag', as: GRANT_ASSESSOR },
   // Applying: the forms, Sara's draft (its summary and a step), and staff's forms.
   ...inBothLanguages(['/mina-sidor/ansok'], { as: RESIDENT }),
   { path: '/mina-sidor/ansokningar/{id}', linkedFrom: '/mina-sidor/ansok', as: RESIDENT },

@@ -10,5 +10,8 @@ export const OFFICER = 'handlaggare.vuxen@demo.nara.se';
 // The development group's organiser: events only, no case work.
 export const ORGANISER = 'arrangor@demo.nara.se';
 export const ASSOCIATION = 'forening@demo.nara.se';
+// The two grant assessors (applications above the threshold are scored by both).
+export const GRANT_ASSESSOR = 'bidrag@demo.nara.se';
+export const SECOND_GRANT_ASSESSOR = 'bidrag2@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

@@ -6,6 +6,7 @@ import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
+import { grantApplyJourney } from './grants.mjs';
 import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
@@ -30,6 +31,7 @@ export const JOURNEYS = [
   { name: 'search filters (keyboard): area and open now narrow the list, axe', run: searchFilters },
   { name: 'crisis (keyboard): a search about ending one\'s life shows whom to call first, axe', run: crisisJourney },
   { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
+  { name: 'association (keyboard): apply for a grant (bidrag) with what the register knows, save and send, axe', run: grantApplyJourney },
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
     run: registrationJourney,

@@ -7,7 +7,7 @@ pub mod definition;
 pub mod files;
 pub mod resident;
 pub mod staff;
-mod step_view;
+pub mod step_view;
 pub mod store;
 
 use std::collections::BTreeMap;

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::answers::{self, Sent, applying_answers, check_step, unfinished_steps};
 use super::definition::{FormDefinition, QuestionKind};
 use super::files::{self};
-use super::step_view::{DATE_PARTS, StepState, application_href, step_page};
+use super::step_view::{AnswerFields, StepState, application_href, step_page};
 use super::store::{self, ApplicationRow, Submitted};
 use super::{SummaryStep, definition_of, file_counts, summary};
 use crate::audit::{Action, AuditActor, AuditEvent};
@@ -182,35 +182,28 @@ struct StepForm {
 
 async fn read_step_form(mut multipart: Multipart) -> Result<StepForm, AppError> {
     let mut form = StepForm::default();
-    let mut date_parts: std::collections::BTreeMap<String, [String; 3]> = Default::default();
+    let mut answers = AnswerFields::default();
     while let Some(field) = multipart.next_field().await.map_err(|e| form::multipart_error(&e))? {
         let name = field.name().unwrap_or("").to_string();
         // Answers are named `q-{question}`, so no question id can collide with the page's own fields.
-        let question = name.strip_prefix("q-").map(str::to_string);
         if let Some(file_name) = form::file_name(&field) {
             let bytes = field.bytes().await.map_err(|e| form::multipart_error(&e))?;
-            if let Some(question) = question.filter(|_| !bytes.is_empty()) {
-                form.upload = Some((question, file_name, bytes.to_vec()));
+            if let Some(question) = name.strip_prefix("q-").filter(|_| !bytes.is_empty()) {
+                form.upload = Some((question.to_string(), file_name, bytes.to_vec()));
             }
             continue;
         }
         let text = form::text_field(field).await.map_err(|e| form::multipart_error(&e))?;
-        match (name.as_str(), question) {
-            ("atgard", _) => form.action = text,
-            ("ta_bort", _) => form.remove.push(Uuid::try_parse(&text).map_err(|_| AppError::BadRequest)?),
-            (_, Some(question)) => match question.rsplit_once('.') {
-                Some((id, part)) => {
-                    let index = DATE_PARTS.iter().position(|p| *p == part).ok_or(AppError::BadRequest)?;
-                    date_parts.entry(id.to_string()).or_default()[index] = text;
-                }
-                None => form.sent.entry(question).or_default().push(text),
-            },
+        if answers.take(&name, text.clone())? {
+            continue;
+        }
+        match name.as_str() {
+            "atgard" => form.action = text,
+            "ta_bort" => form.remove.push(Uuid::try_parse(&text).map_err(|_| AppError::BadRequest)?),
             _ => {}
         }
     }
-    for (id, parts) in date_parts {
-        form.sent.insert(id, parts.into());
-    }
+    form.sent = answers.finish();
     Ok(form)
 }
 

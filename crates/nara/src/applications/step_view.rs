@@ -21,6 +21,41 @@ pub(super) fn application_href(ctx: &PageContext, id: Uuid) -> String {
     ctx.href(&format!("/mina-sidor/ansokningar/{id}"))
 }
 
+/// The answers a page sent as text fields, read one field at a time: `q-{id}` is a question's
+/// value (several for multiple choice), `q-{id}.dag` and so on a date's parts.
+#[derive(Default)]
+pub struct AnswerFields {
+    sent: Sent,
+    dates: std::collections::BTreeMap<String, [String; 3]>,
+}
+
+impl AnswerFields {
+    /// Takes a field if it is an answer (`Ok(true)`); `Ok(false)` for the page's other fields;
+    /// an error for a date part that does not exist.
+    pub fn take(&mut self, name: &str, text: String) -> Result<bool, crate::web::errors::AppError> {
+        let Some(question) = name.strip_prefix("q-") else { return Ok(false) };
+        match question.rsplit_once('.') {
+            Some((id, part)) => {
+                let index = DATE_PARTS
+                    .iter()
+                    .position(|p| *p == part)
+                    .ok_or(crate::web::errors::AppError::BadRequest)?;
+                self.dates.entry(id.to_string()).or_default()[index] = text;
+            }
+            None => self.sent.entry(question.to_string()).or_default().push(text),
+        }
+        Ok(true)
+    }
+
+    /// What was sent, by question id.
+    pub fn finish(mut self) -> Sent {
+        for (id, parts) in self.dates {
+            self.sent.insert(id, parts.into());
+        }
+        self.sent
+    }
+}
+
 /// One choice of a choice, multiple-choice or yes-or-no question.
 pub struct OptionView {
     pub dom_id: String,
@@ -124,25 +159,21 @@ fn date_parts(question: &Question, values: &[String]) -> Vec<DatePart> {
         .collect()
 }
 
-pub(super) fn step_page<'a>(
-    state: &'a AppState,
-    ctx: &PageContext,
-    application: &ApplicationRow,
-    form: &FormDefinition,
-    number: usize,
-    page: StepState<'_>,
-) -> StepPage<'a> {
-    let shell = ctx.shell(state);
-    let locale = ctx.location.locale;
-    let base = application_href(ctx, application.id);
-    let counted = applying_answers(form, page.stored);
-    let step = &form.steps[number - 1];
-    let fields = answers::applying(step, &counted)
+/// The fields of `questions` as a page shows them (an application's step, a grant application):
+/// `values_of` gives what a field holds, `problems` the errors by question id, `files` the
+/// attachments of file questions, downloaded under `file_base/filer/{id}`.
+pub fn field_views<'q>(
+    shell: &Shell<'_>,
+    locale: crate::i18n::Locale,
+    questions: impl Iterator<Item = &'q Question>,
+    values_of: impl Fn(&Question) -> Vec<String>,
+    problems: &[(String, &'static str)],
+    files: &[super::store::FileRow],
+    file_base: &str,
+) -> Vec<FieldView> {
+    questions
         .map(|question| {
-            let values = match page.sent {
-                Some(sent) => sent.get(&question.id).cloned().unwrap_or_default(),
-                None => field_values(page.stored.get(&question.id)),
-            };
+            let values = values_of(question);
             let date_parts = date_parts(question, &values);
             let dom_id = format!("q-{}", question.id);
             let option = |index: usize, value: &str, label: String| OptionView {
@@ -164,18 +195,17 @@ pub(super) fn step_page<'a>(
                     })
                     .collect(),
             };
-            let files: Vec<FileLink> = page
-                .files
+            let files: Vec<FileLink> = files
                 .iter()
                 .filter(|f| f.question_id == question.id)
                 .map(|f| FileLink {
                     name: f.file_name.clone(),
                     size: f.size(),
-                    href: format!("{base}/filer/{}", f.id),
+                    href: format!("{file_base}/filer/{}", f.id),
                     id: f.id,
                 })
                 .collect();
-            let error = page.problems.iter().find(|(id, _)| *id == question.id).map(|(_, key)| *key);
+            let error = problems.iter().find(|(id, _)| *id == question.id).map(|(_, key)| *key);
             let has_hint = question.help.is_some()
                 || matches!(
                     question.kind,
@@ -207,7 +237,34 @@ pub(super) fn step_page<'a>(
                 dom_id,
             }
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn step_page<'a>(
+    state: &'a AppState,
+    ctx: &PageContext,
+    application: &ApplicationRow,
+    form: &FormDefinition,
+    number: usize,
+    page: StepState<'_>,
+) -> StepPage<'a> {
+    let shell = ctx.shell(state);
+    let locale = ctx.location.locale;
+    let base = application_href(ctx, application.id);
+    let counted = applying_answers(form, page.stored);
+    let step = &form.steps[number - 1];
+    let fields = field_views(
+        &shell,
+        locale,
+        answers::applying(step, &counted),
+        |question| match page.sent {
+            Some(sent) => sent.get(&question.id).cloned().unwrap_or_default(),
+            None => field_values(page.stored.get(&question.id)),
+        },
+        page.problems,
+        page.files,
+        &base,
+    );
     StepPage {
         form_title: form.title.get(locale).to_string(),
         step_title: step.title.get(locale).to_string(),

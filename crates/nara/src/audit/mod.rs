@@ -72,10 +72,21 @@ pub enum Action {
     PlanFollowedUp,
     PlanViewWritten,
     PlanAgreed,
+    GrantProgrammePublished,
+    GrantApplicationSaved,
+    GrantApplicationSubmitted,
+    GrantApplicationWithdrawn,
+    GrantApplicationViewed,
+    GrantFileRead,
+    GrantConflictDeclared,
+    GrantScored,
+    GrantDecided,
+    GrantPaymentRecorded,
+    GrantDecisionsExported,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 59] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -124,6 +135,17 @@ impl Action {
         Action::PlanFollowedUp,
         Action::PlanViewWritten,
         Action::PlanAgreed,
+        Action::GrantProgrammePublished,
+        Action::GrantApplicationSaved,
+        Action::GrantApplicationSubmitted,
+        Action::GrantApplicationWithdrawn,
+        Action::GrantApplicationViewed,
+        Action::GrantFileRead,
+        Action::GrantConflictDeclared,
+        Action::GrantScored,
+        Action::GrantDecided,
+        Action::GrantPaymentRecorded,
+        Action::GrantDecisionsExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +198,17 @@ impl Action {
             Action::PlanFollowedUp => "plan_followed_up",
             Action::PlanViewWritten => "plan_view_written",
             Action::PlanAgreed => "plan_agreed",
+            Action::GrantProgrammePublished => "grant_programme_published",
+            Action::GrantApplicationSaved => "grant_application_saved",
+            Action::GrantApplicationSubmitted => "grant_application_submitted",
+            Action::GrantApplicationWithdrawn => "grant_application_withdrawn",
+            Action::GrantApplicationViewed => "grant_application_viewed",
+            Action::GrantFileRead => "grant_file_read",
+            Action::GrantConflictDeclared => "grant_conflict_declared",
+            Action::GrantScored => "grant_scored",
+            Action::GrantDecided => "grant_decided",
+            Action::GrantPaymentRecorded => "grant_payment_recorded",
+            Action::GrantDecisionsExported => "grant_decisions_exported",
         }
     }
 

@@ -8,6 +8,7 @@ mod bookings;
 mod cases;
 mod directory;
 mod events;
+pub mod grants;
 mod plans;
 
 use uuid::Uuid;
@@ -27,6 +28,8 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("handlaggare.barn@demo.nara.se", "handläggare, Barn och familj (case officer, children and family)"),
     ("arrangor@demo.nara.se", "arrangör, utvecklingsgruppen (organiser, development group)"),
     ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
+    ("bidrag@demo.nara.se", "bidragshandläggare (grant assessor)"),
+    ("bidrag2@demo.nara.se", "bidragshandläggare, den andra bedömaren (second grant assessor)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -49,6 +52,9 @@ const PEOPLE: &[DemoPerson] = &[
     ("arrangor@demo.nara.se", "Lina Sjöberg", None, &[(Role::Organiser, Some("kvalitet"))]),
     ("granskare@demo.nara.se", "Maria Holm", None, &[(Role::LogReviewer, Some("kvalitet"))]),
     ("forening@demo.nara.se", "Kerstin Ali", None, &[(Role::Association, None)]),
+    // The two grant assessors: applications for larger amounts are scored by both.
+    ("bidrag@demo.nara.se", "Elin Sandberg", None, &[(Role::GrantAssessor, None)]),
+    ("bidrag2@demo.nara.se", "Mats Lund", None, &[(Role::GrantAssessor, None)]),
     ("admin@demo.nara.se", "Erik Nyström", None, &[(Role::Admin, None)]),
 ];
 
@@ -66,7 +72,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     cases::seed(db).await?;
     applications::seed(db).await?;
     bookings::seed(db).await?;
-    plans::seed(db).await
+    plans::seed(db).await?;
+    grants::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

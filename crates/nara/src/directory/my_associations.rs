@@ -21,6 +21,8 @@ pub struct MineLine {
     pub name: String,
     pub href: String,
     pub edit_href: Option<String>,
+    /// The association's grant applications (`/forening/{slug}/bidrag`), for approved representatives.
+    pub grants_href: Option<String>,
     pub confirm_action: Option<String>,
     pub pending: bool,
     pub published: bool,
@@ -83,6 +85,7 @@ pub async fn page(
             MineLine {
                 href: ctx.href(&format!("/stod/{}", entry.slug)),
                 edit_href: approved.then(|| ctx.href(&format!("/forening/{}/redigera", entry.slug))),
+                grants_href: approved.then(|| ctx.href(&format!("/forening/{}/bidrag", entry.slug))),
                 confirm_action: approved.then(|| ctx.href(&format!("/forening/{}/bekrafta", entry.slug))),
                 pending: !approved,
                 published: entry.published,

@@ -21,13 +21,22 @@ pub enum Role {
     /// Runs the events of a unit (an *arrangör*): attendees, themes, notes. Not a case officer.
     Organiser,
     Staff,
+    /// Assesses association grants and manages the grant programmes (*bidragshandläggare*).
+    GrantAssessor,
     LogReviewer,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Resident, Role::Association, Role::Organiser, Role::Staff, Role::LogReviewer, Role::Admin];
+    pub const ALL: [Role; 7] = [
+        Role::Resident,
+        Role::Association,
+        Role::Organiser,
+        Role::Staff,
+        Role::GrantAssessor,
+        Role::LogReviewer,
+        Role::Admin,
+    ];
 
     /// The name stored in the database and used in catalogue keys (`role-staff`).
     pub fn as_str(self) -> &'static str {
@@ -36,6 +45,7 @@ impl Role {
             Role::Association => "association",
             Role::Organiser => "organiser",
             Role::Staff => "staff",
+            Role::GrantAssessor => "grant_assessor",
             Role::LogReviewer => "log_reviewer",
             Role::Admin => "admin",
         }

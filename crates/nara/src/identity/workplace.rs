@@ -13,6 +13,8 @@ pub enum Workplace {
     WorkList,
     /// The meetings a unit organises (organisers).
     Events,
+    /// The association grants (grant assessors).
+    Grants,
     /// The log review (log reviewers).
     LogReview,
     /// The administrators' start.
@@ -29,6 +31,7 @@ impl Workplace {
         match role {
             Role::Staff => Workplace::WorkList,
             Role::Organiser => Workplace::Events,
+            Role::GrantAssessor => Workplace::Grants,
             Role::LogReviewer => Workplace::LogReview,
             Role::Admin => Workplace::Administration,
             Role::Association => Workplace::Associations,
@@ -56,6 +59,7 @@ impl Workplace {
         match self {
             Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
+            Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],

@@ -142,6 +142,24 @@ pub fn may_take_over_case(
         && grants.iter().any(|g| g.role == Role::Staff && g.unit_id == Some(case_unit))
 }
 
+/// Whether `actor` may apply for grants for an association, read its applications, decisions and
+/// payments: its approved representatives only (staff assess; they do not apply for anyone).
+pub fn may_apply_for_association(actor: &Actor, approved_representative: bool) -> bool {
+    actor.signed_in().is_some() && approved_representative
+}
+
+/// Whether `actor` may manage grant programmes and read and assess the applications sent: a
+/// grant assessor.
+pub fn may_assess_grants(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|person| person.has_role(Role::GrantAssessor))
+}
+
+/// Whether `actor` may score and decide one application: a grant assessor who has not declared a
+/// conflict of interest in it.
+pub fn may_score_grant(actor: &Actor, conflicted: &[Uuid]) -> bool {
+    may_assess_grants(actor) && actor.person_id().is_some_and(|me| !conflicted.contains(&me))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +365,22 @@ mod tests {
         let reviewer = [RoleGrant { role: Role::LogReviewer, unit_id: Some(unit) }];
         assert!(!may_take_over_case(someone, true, &reviewer, unit, resident));
         assert!(!may_take_over_case(someone, true, &[], unit, resident));
+    }
+
+    #[test]
+    fn grants_are_applied_for_by_representatives_and_assessed_without_conflicts() {
+        let representative = person(&[Role::Association]);
+        assert!(may_apply_for_association(&representative, true));
+        assert!(!may_apply_for_association(&representative, false), "another association's");
+        assert!(!may_apply_for_association(&person(&[Role::Staff, Role::GrantAssessor]), false));
+        assert!(!may_apply_for_association(&Actor::Anonymous, true));
+        let assessor = person(&[Role::GrantAssessor]);
+        let me = assessor.person_id().unwrap();
+        assert!(may_assess_grants(&assessor));
+        assert!(!may_assess_grants(&person(&[Role::Staff, Role::Admin])));
+        assert!(may_score_grant(&assessor, &[Uuid::new_v4()]));
+        assert!(!may_score_grant(&assessor, &[me]), "a declared conflict of interest");
+        assert!(!may_score_grant(&person(&[Role::Staff]), &[]));
+        assert!(!may_score_grant(&Actor::Anonymous, &[]));
     }
 }

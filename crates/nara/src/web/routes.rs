@@ -24,7 +24,7 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc, plans,
+    accounts, admin, applications, audit, bookings, cases, directory, events, grants, my_pages, oidc, plans,
 };
 
 /// One row of the table.
@@ -84,6 +84,7 @@ pub fn table() -> Vec<Route> {
     let reviewer = Access::Role(Role::LogReviewer);
     let staff = Access::Role(Role::Staff);
     let organiser = Access::Role(Role::Organiser);
+    let assessor = Access::Role(Role::GrantAssessor);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -262,6 +263,43 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/tider/telefon", staff, bookings::officer::set_phone_hours),
         post_route("/handlaggare/tider/{window}/ta-bort", staff, bookings::officer::remove_window),
         post_route("/handlaggare/bokningar/{booking}/avboka", staff, bookings::officer::cancel),
+        // Association grants: the programmes in public, applying by an association's approved
+        // representatives (checked through the policy module; others get "not found"), and the
+        // grant assessors' pages.
+        get_route("/bidrag", Public, grants::public::programmes),
+        get_route("/bidrag/{slug}", Public, grants::public::programme),
+        get_route("/forening/{slug}/bidrag", SignedIn, grants::association::list),
+        post_route("/forening/{slug}/bidrag/ny", SignedIn, grants::association::start),
+        get_route("/forening/{slug}/bidrag/{application}", SignedIn, grants::association::show),
+        post_route("/forening/{slug}/bidrag/{application}", SignedIn, grants::association::save)
+            .body_limit(grants::MAX_REQUEST_BYTES),
+        post_route("/forening/{slug}/bidrag/{application}/skicka", SignedIn, grants::association::submit),
+        post_route(
+            "/forening/{slug}/bidrag/{application}/aterkalla",
+            SignedIn,
+            grants::association::withdraw,
+        ),
+        get_route("/forening/{slug}/bidrag/{application}/filer/{file}", SignedIn, grants::association::file),
+        get_route("/personal/bidrag", assessor, grants::staff::overview),
+        get_route("/personal/bidrag/beslut.csv", assessor, grants::staff::decisions_csv),
+        get_route("/personal/bidrag/program", assessor, grants::staff::new_programme),
+        post_route("/personal/bidrag/program", assessor, grants::staff::create_programme),
+        get_route("/personal/bidrag/program/{slug}", assessor, grants::staff::programme_editor),
+        post_route("/personal/bidrag/program/{slug}", assessor, grants::staff::publish_version),
+        get_route("/personal/bidrag/ansokningar/{application}", assessor, grants::staff::application),
+        post_route(
+            "/personal/bidrag/ansokningar/{application}/jav",
+            assessor,
+            grants::staff::declare_conflict,
+        ),
+        post_route("/personal/bidrag/ansokningar/{application}/bedomning", assessor, grants::staff::score),
+        post_route("/personal/bidrag/ansokningar/{application}/beslut", assessor, grants::staff::decide),
+        post_route(
+            "/personal/bidrag/ansokningar/{application}/utbetalning",
+            assessor,
+            grants::staff::record_payment,
+        ),
+        get_route("/personal/bidrag/ansokningar/{application}/filer/{file}", assessor, grants::staff::file),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

@@ -45,6 +45,8 @@ pub async fn cast(db: &Db) -> Cast {
     let reviewer =
         person(db, "granskare@example.se", "Reviewer", &[grant(Role::LogReviewer, Some(unit_x))]).await;
     let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
+    let grant_assessor =
+        person(db, "bidrag@example.se", "Grant assessor", &[grant(Role::GrantAssessor, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
@@ -96,6 +98,7 @@ pub async fn cast(db: &Db) -> Cast {
             ("staff of unit Y", Some(staff_y), vec![Role::Staff]),
             ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),
             ("admin", Some(admin), vec![Role::Admin]),
+            ("grant assessor", Some(grant_assessor), vec![Role::GrantAssessor]),
         ],
         target,
         case,
