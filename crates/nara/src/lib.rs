@@ -17,6 +17,7 @@ pub mod demo;
 pub mod directory;
 pub mod events;
 pub mod formats;
+pub mod goals;
 pub mod help_areas;
 pub mod i18n;
 pub mod identity;

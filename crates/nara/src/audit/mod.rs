@@ -72,10 +72,14 @@ pub enum Action {
     PlanFollowedUp,
     PlanViewWritten,
     PlanAgreed,
+    PlacementRecorded,
+    PlacementEnded,
+    YouthSentenceRecorded,
+    YouthSentenceEnded,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 52] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -124,6 +128,10 @@ impl Action {
         Action::PlanFollowedUp,
         Action::PlanViewWritten,
         Action::PlanAgreed,
+        Action::PlacementRecorded,
+        Action::PlacementEnded,
+        Action::YouthSentenceRecorded,
+        Action::YouthSentenceEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +184,10 @@ impl Action {
             Action::PlanFollowedUp => "plan_followed_up",
             Action::PlanViewWritten => "plan_view_written",
             Action::PlanAgreed => "plan_agreed",
+            Action::PlacementRecorded => "placement_recorded",
+            Action::PlacementEnded => "placement_ended",
+            Action::YouthSentenceRecorded => "youth_sentence_recorded",
+            Action::YouthSentenceEnded => "youth_sentence_ended",
         }
     }
 

@@ -8,6 +8,7 @@ mod bookings;
 mod cases;
 mod directory;
 mod events;
+mod goals;
 mod plans;
 
 use uuid::Uuid;
@@ -27,6 +28,7 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("handlaggare.barn@demo.nara.se", "handläggare, Barn och familj (case officer, children and family)"),
     ("arrangor@demo.nara.se", "arrangör, utvecklingsgruppen (organiser, development group)"),
     ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
+    ("kvalitet@demo.nara.se", "kvalitet och nämnd, nämndens mål (quality office, the board's goals)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -48,6 +50,8 @@ const PEOPLE: &[DemoPerson] = &[
     // The development group's organiser: events only, no cases.
     ("arrangor@demo.nara.se", "Lina Sjöberg", None, &[(Role::Organiser, Some("kvalitet"))]),
     ("granskare@demo.nara.se", "Maria Holm", None, &[(Role::LogReviewer, Some("kvalitet"))]),
+    // The quality office: the board's goals, aggregates only.
+    ("kvalitet@demo.nara.se", "Helena Strand", None, &[(Role::Quality, None)]),
     ("forening@demo.nara.se", "Kerstin Ali", None, &[(Role::Association, None)]),
     ("admin@demo.nara.se", "Erik Nyström", None, &[(Role::Admin, None)]),
 ];
@@ -66,7 +70,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     cases::seed(db).await?;
     applications::seed(db).await?;
     bookings::seed(db).await?;
-    plans::seed(db).await
+    plans::seed(db).await?;
+    goals::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

@@ -22,12 +22,21 @@ pub enum Role {
     Organiser,
     Staff,
     LogReviewer,
+    /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
+    Quality,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Resident, Role::Association, Role::Organiser, Role::Staff, Role::LogReviewer, Role::Admin];
+    pub const ALL: [Role; 7] = [
+        Role::Resident,
+        Role::Association,
+        Role::Organiser,
+        Role::Staff,
+        Role::LogReviewer,
+        Role::Quality,
+        Role::Admin,
+    ];
 
     /// The name stored in the database and used in catalogue keys (`role-staff`).
     pub fn as_str(self) -> &'static str {
@@ -37,6 +46,7 @@ impl Role {
             Role::Organiser => "organiser",
             Role::Staff => "staff",
             Role::LogReviewer => "log_reviewer",
+            Role::Quality => "quality",
             Role::Admin => "admin",
         }
     }

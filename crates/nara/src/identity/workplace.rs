@@ -15,6 +15,8 @@ pub enum Workplace {
     Events,
     /// The log review (log reviewers).
     LogReview,
+    /// The board's goals measured (the quality office).
+    Goals,
     /// The administrators' start.
     Administration,
     /// "My associations" (association representatives).
@@ -30,6 +32,7 @@ impl Workplace {
             Role::Staff => Workplace::WorkList,
             Role::Organiser => Workplace::Events,
             Role::LogReviewer => Workplace::LogReview,
+            Role::Quality => Workplace::Goals,
             Role::Admin => Workplace::Administration,
             Role::Association => Workplace::Associations,
             Role::Resident => Workplace::MyPages,
@@ -57,6 +60,7 @@ impl Workplace {
             Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
+            Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],

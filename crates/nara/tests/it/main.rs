@@ -20,6 +20,7 @@ mod cases;
 mod cli;
 mod directory;
 mod events;
+mod goals;
 mod hostile_input;
 mod http;
 mod mail;
