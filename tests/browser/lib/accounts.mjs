@@ -10,5 +10,9 @@ export const OFFICER = 'handlaggare.vuxen@demo.nara.se';
 // The development group's organiser: events only, no case work.
 export const ORGANISER = 'arrangor@demo.nara.se';
 export const ASSOCIATION = 'forening@demo.nara.se';
+// A case officer of children and family, whose cases hold the demo's placements and sentences.
+export const CHILD_OFFICER = 'handlaggare.barn@demo.nara.se';
+// The quality office: the board's goals (aggregates only).
+export const QUALITY = 'kvalitet@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';
