@@ -50,13 +50,26 @@ pub async fn counts(
     let last_day = to.pred_opt().unwrap_or(to);
     let (from_week, to_week) = (crate::directory::iso_week(from), crate::directory::iso_week(last_day));
     let weekly = usefulness_source(db, &from_week, &to_week).await?;
-    let starts = crate::cases::placements::store::emergency_starts(db, from, to).await?;
-    let ended = crate::cases::placements::store::ended_sentences(db, from, to).await?;
     let usage = crate::directory::store::directory_counts_since(db, from).await?;
+    // The record's counts are read once per year, period length and day, and kept until a
+    // placement or sentence changes (both tables are watched): reading every placement of a year
+    // on each request would not bear the dashboard's load. What is kept is counts per unit and
+    // period, nothing about a person. (The cases read for their unit never change unit.)
+    let key = format!("{from}/{to}/{today}/{}", granularity.as_str());
+    let record = db
+        .remembered("goals-record", key, || async move {
+            let starts = crate::cases::placements::store::emergency_starts(db, from, to).await?;
+            let ended = crate::cases::placements::store::ended_sentences(db, from, to).await?;
+            Ok((
+                super::foster_home_counts(&starts, today, granularity),
+                super::sentence_counts(&ended, granularity),
+            ))
+        })
+        .await?;
     Ok(Counts {
         usefulness: super::regroup(&weekly, granularity),
-        foster_home: super::foster_home_counts(&starts, today, granularity),
-        youth_sentences: super::sentence_counts(&ended, granularity),
+        foster_home: record.0.clone(),
+        youth_sentences: record.1.clone(),
         usage,
     })
 }
