@@ -57,7 +57,7 @@ pub async fn counts(
     // period, nothing about a person. (The cases read for their unit never change unit.)
     let key = format!("{from}/{to}/{today}/{}", granularity.as_str());
     let record = db
-        .remembered("goals-record", key, || async move {
+        .remembered("goals::record_counts", key, || async move {
             let starts = crate::cases::placements::store::emergency_starts(db, from, to).await?;
             let ended = crate::cases::placements::store::ended_sentences(db, from, to).await?;
             Ok((
