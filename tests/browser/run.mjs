@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LOG_REVIEWER, OFFICER, ORGANISER, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LOG_REVIEWER, OFFICER, ORGANISER, QUALITY, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -25,6 +25,10 @@ const PAGES = [
   ...inBothLanguages(['/admin/enheter', '/admin/omraden', '/admin/malgrupper'], { as: ADMIN }),
   ...['/admin/enheter/vuxen', '/admin/omraden/boende', '/admin/malgrupper/unga'].map((path) => ({ path, as: ADMIN })),
   { path: '/granskning/logg', as: LOG_REVIEWER },
+  // The board's goals: the quality office's dashboard (monthly too) and everyone's results page.
+  ...inBothLanguages(['/personal/mal'], { as: QUALITY }),
+  { path: '/personal/mal?per=manad', as: QUALITY },
+  ...inBothLanguages(['/resultat']),
   ...inBothLanguages([
     '/kalender',
     '/kalender/utvecklingsgrupp',

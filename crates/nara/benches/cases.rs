@@ -18,27 +18,27 @@
 
 mod support;
 
-use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{NaiveDate, Utc};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
-use nara::db::{Backend, Db, Pool};
+use nara::db::{Backend, Db};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
+use support::bulk::{Table, flush};
 use support::{Figures, Options, Server, print_header, print_line};
 use tokio::net::TcpStream;
 use uuid::Uuid;
 
 const UNITS: usize = 10;
 const OFFICERS_PER_UNIT: usize = 20;
-const ROWS_PER_STATEMENT: usize = 500;
+
 const CASES_PER_TRANSACTION: usize = 1000;
 const MEASURED_RESIDENTS: usize = 1000;
 const TARGET: Duration = Duration::from_millis(50);
@@ -130,168 +130,6 @@ impl Scale {
         let cases = arg("--cases").unwrap_or(2 * residents);
         let entries = arg("--entries").unwrap_or(10 * cases);
         Self { residents, cases, entries, keep: args.iter().any(|a| a == "--keep") }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bulk SQL: literal values written into multi-row INSERTs, in either database's dialect.
-
-/// One table's pending `INSERT` statements.
-struct Table {
-    header: String,
-    backend: Backend,
-    current: String,
-    in_current: usize,
-    done: Vec<String>,
-    rows: u64,
-}
-
-/// One row being written: values separated by commas.
-struct Row<'a> {
-    out: &'a mut String,
-    backend: Backend,
-    first: bool,
-}
-
-impl Row<'_> {
-    fn next(&mut self) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        self.out
-    }
-
-    fn uuid(&mut self, id: Uuid) -> &mut Self {
-        let backend = self.backend;
-        let out = self.next();
-        match backend {
-            Backend::Sqlite => write!(out, "X'{}'", id.simple()).unwrap(),
-            Backend::Postgres => write!(out, "'{id}'").unwrap(),
-        }
-        self
-    }
-
-    fn opt_uuid(&mut self, id: Option<Uuid>) -> &mut Self {
-        match id {
-            Some(id) => self.uuid(id),
-            None => self.null(),
-        }
-    }
-
-    fn text(&mut self, text: &str) -> &mut Self {
-        let out = self.next();
-        out.push('\'');
-        out.push_str(&text.replace('\'', "''"));
-        out.push('\'');
-        self
-    }
-
-    fn opt_text(&mut self, text: Option<&str>) -> &mut Self {
-        match text {
-            Some(text) => self.text(text),
-            None => self.null(),
-        }
-    }
-
-    /// The fixed-width text `UtcTime` keeps in SQLite; PostgreSQL reads it as a `timestamptz`.
-    fn time(&mut self, time: DateTime<Utc>) -> &mut Self {
-        self.text(&time.to_rfc3339_opts(SecondsFormat::Micros, true))
-    }
-
-    fn opt_time(&mut self, time: Option<DateTime<Utc>>) -> &mut Self {
-        match time {
-            Some(time) => self.time(time),
-            None => self.null(),
-        }
-    }
-
-    fn opt_date(&mut self, date: Option<NaiveDate>) -> &mut Self {
-        match date {
-            Some(date) => self.text(&date.format("%Y-%m-%d").to_string()),
-            None => self.null(),
-        }
-    }
-
-    fn int(&mut self, n: i64) -> &mut Self {
-        write!(self.next(), "{n}").unwrap();
-        self
-    }
-
-    fn bool(&mut self, b: bool) -> &mut Self {
-        self.next().push_str(if b { "TRUE" } else { "FALSE" });
-        self
-    }
-
-    fn null(&mut self) -> &mut Self {
-        self.next().push_str("NULL");
-        self
-    }
-}
-
-impl Table {
-    fn new(backend: Backend, table: &str, columns: &str) -> Self {
-        Self {
-            header: format!("INSERT INTO {table} ({columns}) VALUES "),
-            backend,
-            current: String::new(),
-            in_current: 0,
-            done: Vec::new(),
-            rows: 0,
-        }
-    }
-
-    fn row(&mut self, fill: impl FnOnce(&mut Row<'_>)) {
-        if self.in_current == 0 {
-            self.current.push_str(&self.header);
-        } else {
-            self.current.push(',');
-        }
-        self.current.push('(');
-        fill(&mut Row { out: &mut self.current, backend: self.backend, first: true });
-        self.current.push(')');
-        self.in_current += 1;
-        self.rows += 1;
-        if self.in_current == ROWS_PER_STATEMENT {
-            self.finish();
-        }
-    }
-
-    fn finish(&mut self) {
-        if self.in_current > 0 {
-            self.done.push(std::mem::take(&mut self.current));
-            self.in_current = 0;
-        }
-    }
-
-    fn take(&mut self) -> Vec<String> {
-        self.finish();
-        std::mem::take(&mut self.done)
-    }
-}
-
-/// Writes everything pending in `tables`, in their order (parents first), in one transaction.
-async fn flush(db: &Db, tables: &mut [&mut Table]) {
-    let statements: Vec<String> = tables.iter_mut().flat_map(|t| t.take()).collect();
-    if statements.is_empty() {
-        return;
-    }
-    // Unprepared (`raw_sql`): each statement is large and runs once, so none is cached.
-    match db.pool() {
-        Pool::Sqlite(pool) => {
-            let mut tx = pool.begin().await.expect("begin");
-            for statement in statements {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(statement)).execute(&mut *tx).await.expect("bulk insert");
-            }
-            tx.commit().await.expect("commit");
-        }
-        Pool::Postgres(pool) => {
-            let mut tx = pool.begin().await.expect("begin");
-            for statement in statements {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(statement)).execute(&mut *tx).await.expect("bulk insert");
-            }
-            tx.commit().await.expect("commit");
-        }
     }
 }
 

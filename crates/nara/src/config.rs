@@ -34,6 +34,7 @@ const ENV_KEYS: &[&str] = &[
     "audit_checkpoint_email",
     "sqlite_synchronous",
     "crisis_lines",
+    "goals_min_group",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -88,6 +89,9 @@ pub struct Config {
     /// violence, suicide or danger, and on every search that finds nothing (the national lines by
     /// default; the city's socialjouren is added from `socialjouren`).
     pub crisis_lines: Vec<CrisisLine>,
+    /// The goals' smallest group shown (`/personal/mal`, `/resultat`): a unit or period with fewer
+    /// answers is suppressed, with the cells that would give it back.
+    pub goals_min_group: i64,
 }
 
 /// The city's social emergency service (*socialjouren*): whom a resident calls when their
@@ -198,6 +202,7 @@ impl Default for Config {
             audit_checkpoint_email: None,
             socialjouren: Socialjouren::default(),
             crisis_lines: CrisisLine::defaults(),
+            goals_min_group: crate::goals::DEFAULT_MIN_GROUP,
         }
     }
 }
@@ -246,6 +251,9 @@ impl Config {
         }
         if self.request_timeout_secs == 0 {
             bail!("configuration: request_timeout_secs must be at least 1");
+        }
+        if self.goals_min_group < 2 {
+            bail!("configuration: goals_min_group must be at least 2");
         }
         if self.max_body_bytes < 1024 {
             bail!("configuration: max_body_bytes must be at least 1024");

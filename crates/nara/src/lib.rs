@@ -18,6 +18,7 @@ pub mod directory;
 pub mod events;
 pub mod formats;
 pub mod grants;
+pub mod goals;
 pub mod help_areas;
 pub mod i18n;
 pub mod identity;

@@ -64,6 +64,7 @@ pub async fn run(
     let state = AppState::new(db, catalogues, base_url, secrets, Providers::new(config.oidc.clone())?)
         .with_trusted_proxies(config.trusted_proxies.clone())
         .with_socialjouren(config.socialjouren.clone())
+        .with_goals_min_group(config.goals_min_group)
         .with_crisis_lines(config.crisis_lines.clone())
         .with_search(open_search_index(config)?);
     let state = if config.public_base_url.is_none() { state.with_origin_from_host() } else { state };

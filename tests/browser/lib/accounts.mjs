@@ -13,5 +13,9 @@ export const ASSOCIATION = 'forening@demo.nara.se';
 // The two grant assessors (applications above the threshold are scored by both).
 export const GRANT_ASSESSOR = 'bidrag@demo.nara.se';
 export const SECOND_GRANT_ASSESSOR = 'bidrag2@demo.nara.se';
+// A case officer of children and family, whose cases hold the demo's placements and sentences.
+export const CHILD_OFFICER = 'handlaggare.barn@demo.nara.se';
+// The quality office: the board's goals (aggregates only).
+export const QUALITY = 'kvalitet@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

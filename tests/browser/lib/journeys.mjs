@@ -11,6 +11,7 @@ import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
+import { placementJourney } from './placements.mjs';
 import { registrationJourney } from './registration.mjs';
 import { startPagesJourney } from './start_pages.mjs';
 
@@ -55,6 +56,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a case officer writes an entry, is stopped from withholding it without a reason, shares it; the resident reads it',
     run: officerCaseJourney,
+  },
+  {
+    name: 'journey (keyboard): a children\'s case officer records a placement, is stopped by an end before the start, records it ongoing',
+    run: placementJourney,
   },
   {
     name: 'journey (keyboard): a resident reads their coordinated plan (SIP), writes what they think and agrees to it',

@@ -2,6 +2,8 @@
 //! generator that reports requests/s and latency percentiles.
 #![allow(dead_code)]
 
+pub mod bulk;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;

@@ -83,10 +83,14 @@ pub enum Action {
     GrantDecided,
     GrantPaymentRecorded,
     GrantDecisionsExported,
+    PlacementRecorded,
+    PlacementEnded,
+    YouthSentenceRecorded,
+    YouthSentenceEnded,
 }
 
 impl Action {
-    pub const ALL: [Action; 59] = [
+    pub const ALL: [Action; 63] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -146,6 +150,10 @@ impl Action {
         Action::GrantDecided,
         Action::GrantPaymentRecorded,
         Action::GrantDecisionsExported,
+        Action::PlacementRecorded,
+        Action::PlacementEnded,
+        Action::YouthSentenceRecorded,
+        Action::YouthSentenceEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -209,6 +217,10 @@ impl Action {
             Action::GrantDecided => "grant_decided",
             Action::GrantPaymentRecorded => "grant_payment_recorded",
             Action::GrantDecisionsExported => "grant_decisions_exported",
+            Action::PlacementRecorded => "placement_recorded",
+            Action::PlacementEnded => "placement_ended",
+            Action::YouthSentenceRecorded => "youth_sentence_recorded",
+            Action::YouthSentenceEnded => "youth_sentence_ended",
         }
     }
 

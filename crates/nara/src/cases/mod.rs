@@ -12,6 +12,7 @@ pub mod access;
 pub mod contact;
 pub mod notices;
 pub mod officer;
+pub mod placements;
 pub mod resident;
 pub mod store;
 pub mod view;

@@ -34,6 +34,9 @@ pub const WATCHED: &[&str] = &[
     "directory_changes",
     "directory_vocabulary",
     "directory_vocabulary_state",
+    // Counted (never shown row by row) by the board's goals on `/resultat`.
+    "case_placements",
+    "youth_sentences",
 ];
 
 /// How often a server looks for changes made by other processes.

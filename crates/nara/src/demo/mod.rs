@@ -9,6 +9,7 @@ mod cases;
 mod directory;
 mod events;
 pub mod grants;
+mod goals;
 mod plans;
 
 use uuid::Uuid;
@@ -30,6 +31,7 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("granskare@demo.nara.se", "logguppföljning (log reviewer)"),
     ("bidrag@demo.nara.se", "bidragshandläggare (grant assessor)"),
     ("bidrag2@demo.nara.se", "bidragshandläggare, den andra bedömaren (second grant assessor)"),
+    ("kvalitet@demo.nara.se", "kvalitet och nämnd, nämndens mål (quality office, the board's goals)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -51,6 +53,8 @@ const PEOPLE: &[DemoPerson] = &[
     // The development group's organiser: events only, no cases.
     ("arrangor@demo.nara.se", "Lina Sjöberg", None, &[(Role::Organiser, Some("kvalitet"))]),
     ("granskare@demo.nara.se", "Maria Holm", None, &[(Role::LogReviewer, Some("kvalitet"))]),
+    // The quality office: the board's goals, aggregates only.
+    ("kvalitet@demo.nara.se", "Helena Strand", None, &[(Role::Quality, None)]),
     ("forening@demo.nara.se", "Kerstin Ali", None, &[(Role::Association, None)]),
     // The two grant assessors: applications for larger amounts are scored by both.
     ("bidrag@demo.nara.se", "Elin Sandberg", None, &[(Role::GrantAssessor, None)]),
@@ -73,7 +77,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     applications::seed(db).await?;
     bookings::seed(db).await?;
     plans::seed(db).await?;
-    grants::seed(db).await
+    grants::seed(db).await?;
+    goals::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

@@ -51,6 +51,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "setup.ftl"),
             catalogue!("sv", "plans.ftl"),
             catalogue!("sv", "grants.ftl"),
+            catalogue!("sv", "goals.ftl"),
         ],
     },
     LocaleInfo {
@@ -69,6 +70,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "setup.ftl"),
             catalogue!("en", "plans.ftl"),
             catalogue!("en", "grants.ftl"),
+            catalogue!("en", "goals.ftl"),
         ],
     },
 ];

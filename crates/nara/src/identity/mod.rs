@@ -24,17 +24,20 @@ pub enum Role {
     /// Assesses association grants and manages the grant programmes (*bidragshandläggare*).
     GrantAssessor,
     LogReviewer,
+    /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
+    Quality,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Resident,
         Role::Association,
         Role::Organiser,
         Role::Staff,
         Role::GrantAssessor,
         Role::LogReviewer,
+        Role::Quality,
         Role::Admin,
     ];
 
@@ -47,6 +50,7 @@ impl Role {
             Role::Staff => "staff",
             Role::GrantAssessor => "grant_assessor",
             Role::LogReviewer => "log_reviewer",
+            Role::Quality => "quality",
             Role::Admin => "admin",
         }
     }

@@ -17,6 +17,8 @@ pub enum Workplace {
     Grants,
     /// The log review (log reviewers).
     LogReview,
+    /// The board's goals measured (the quality office).
+    Goals,
     /// The administrators' start.
     Administration,
     /// "My associations" (association representatives).
@@ -33,6 +35,7 @@ impl Workplace {
             Role::Organiser => Workplace::Events,
             Role::GrantAssessor => Workplace::Grants,
             Role::LogReviewer => Workplace::LogReview,
+            Role::Quality => Workplace::Goals,
             Role::Admin => Workplace::Administration,
             Role::Association => Workplace::Associations,
             Role::Resident => Workplace::MyPages,
@@ -61,6 +64,7 @@ impl Workplace {
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
+            Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],

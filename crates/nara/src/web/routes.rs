@@ -24,7 +24,7 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, grants, my_pages, oidc, plans,
+    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, my_pages, oidc, plans,
 };
 
 /// One row of the table.
@@ -85,6 +85,7 @@ pub fn table() -> Vec<Route> {
     let staff = Access::Role(Role::Staff);
     let organiser = Access::Role(Role::Organiser);
     let assessor = Access::Role(Role::GrantAssessor);
+    let quality = Access::Role(Role::Quality);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -234,6 +235,11 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/arenden/{case}/meddelande", staff, cases::officer::send_message),
         post_route("/handlaggare/arenden/{case}/overlamna", staff, cases::officer::hand_over),
         post_route("/handlaggare/arenden/{case}/avsluta", staff, cases::officer::close),
+        // The case record's placements and youth sentences, which the board's goals count.
+        post_route("/handlaggare/arenden/{case}/placeringar", staff, cases::officer::add_placement),
+        post_route("/handlaggare/arenden/{case}/placeringar/avsluta", staff, cases::officer::end_placement),
+        post_route("/handlaggare/arenden/{case}/pafoljder", staff, cases::officer::add_sentence),
+        post_route("/handlaggare/arenden/{case}/pafoljder/avsluta", staff, cases::officer::end_sentence),
         // Coordinated individual plans (SIP): staff of a participating unit, the resident on my
         // pages (each plan checked through the policy module; others get "not found").
         get_route("/handlaggare/arenden/{case}/planer", staff, plans::staff::case_plans),
@@ -313,6 +319,10 @@ pub fn table() -> Vec<Route> {
         get_route("/admin/{register}/{slug}", admin, admin::setup::item),
         post_route("/admin/{register}/{slug}", admin, admin::setup::save),
         post_route("/admin/{register}/{slug}/ta-bort", admin, admin::setup::remove),
+        // The board's goals: the quality office's dashboard, and everyone's results page.
+        get_route("/personal/mal", quality, goals::staff::dashboard),
+        get_route("/personal/mal.csv", quality, goals::staff::export_csv),
+        get_route("/resultat", Public, goals::public::results),
         // Log review.
         get_route("/granskning/logg", reviewer, audit::review::form),
         post_route("/granskning/logg", reviewer, audit::review::search),

@@ -40,6 +40,8 @@ pub struct Shared {
     pub socialjouren: crate::config::Socialjouren,
     /// Whom to call in acute danger (configured; the national lines by default).
     pub crisis_lines: Vec<crate::config::CrisisLine>,
+    /// The goals' smallest group shown (configured; 5 by default).
+    pub goals_min_group: i64,
 }
 
 impl Deref for AppState {
@@ -68,6 +70,7 @@ impl AppState {
             usage: Arc::default(),
             socialjouren: crate::config::Socialjouren::default(),
             crisis_lines: crate::config::CrisisLine::defaults(),
+            goals_min_group: crate::goals::DEFAULT_MIN_GROUP,
         }))
     }
 
@@ -83,6 +86,14 @@ impl AppState {
     pub fn with_search(self, search: SearchIndex) -> Self {
         match Arc::try_unwrap(self.0) {
             Ok(shared) => Self(Arc::new(Shared { search: Arc::new(search), ..shared })),
+            Err(shared) => Self(shared),
+        }
+    }
+
+    /// The same state with this smallest group for the goals (set once, at start-up).
+    pub fn with_goals_min_group(self, goals_min_group: i64) -> Self {
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => Self(Arc::new(Shared { goals_min_group, ..shared })),
             Err(shared) => Self(shared),
         }
     }

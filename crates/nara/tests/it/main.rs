@@ -21,6 +21,7 @@ mod cli;
 mod directory;
 mod events;
 mod grants;
+mod goals;
 mod hostile_input;
 mod http;
 mod mail;

@@ -36,6 +36,8 @@ pub(super) struct Drafts {
     pub(super) handover_to: String,
     pub(super) handover_note: String,
     pub(super) close_note: String,
+    /// The placements' and youth sentences' forms.
+    pub(super) record: super::placements::RecordDrafts,
 }
 
 #[derive(Template)]
@@ -66,6 +68,8 @@ struct OfficerCasePage<'a> {
     notice: Option<&'static str>,
     /// When the resident withdrew the application and why.
     withdrawal: Option<(String, String)>,
+    /// The child's placements and the young person's youth sentences, with their forms.
+    record: super::placements::RecordSection,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +85,10 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
         "meddelande" => Some("case-notice-message-sent"),
         "overlamnat" => Some("case-notice-handed-over"),
         "avslutat" => Some("case-notice-closed"),
+        "placering" => Some("placement-notice-added"),
+        "placering-avslutad" => Some("placement-notice-ended"),
+        "pafoljd" => Some("sentence-notice-added"),
+        "pafoljd-avslutad" => Some("sentence-notice-ended"),
         _ => None,
     }
 }
@@ -149,7 +157,10 @@ pub(super) async fn case_page(
             .map(|w| (format_stockholm(w.withdrawn_at), w.reason)),
         None => None,
     };
+    let record =
+        super::placements::RecordSection::load(state, case, std::mem::take(&mut drafts.record)).await?;
     let page = OfficerCasePage {
+        record,
         withdrawal,
         steps: application.map(|(_, steps)| steps),
         shell,

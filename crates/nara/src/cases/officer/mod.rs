@@ -9,12 +9,17 @@
 
 mod case_page;
 mod changes;
+mod placements;
 mod work_list;
 
 pub use case_page::{EntryForm, NoticeQuery, case, entry, message_file};
 pub use changes::{
     CloseForm, CorrectionForm, HandoverForm, StatusForm, change_status, close, correct_entry, hand_over,
     send_message, write_entry,
+};
+pub use placements::{
+    EndPlacementForm, EndSentenceForm, PlacementForm, SentenceForm, add_placement, add_sentence,
+    end_placement, end_sentence,
 };
 pub use work_list::{WorkRow, WorklistQuery, worklist};
 

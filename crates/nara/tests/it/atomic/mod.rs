@@ -14,6 +14,7 @@ mod cases;
 mod directory;
 mod events;
 mod grants;
+mod goals;
 mod plans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -325,6 +326,11 @@ on_both_backends!(cases_bookings_and_applications_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(placements_and_sentences_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::goals::ROUTES, super::goals::prepare).await;
+    assert!(faults > 8, "{faults} failed runs");
+});
+
 on_both_backends!(plans_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::plans::ROUTES, super::plans::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -338,7 +344,7 @@ on_both_backends!(grants_commit_whole, Migrated, |db| {
 #[test]
 fn every_post_route_has_a_scenario() {
     let covered: BTreeSet<&str> =
-        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES, grants::ROUTES]
+        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES, grants::ROUTES, goals::ROUTES]
             .concat()
             .into_iter()
             .collect();
