@@ -19,6 +19,7 @@ pub mod events;
 pub mod formats;
 pub mod help_areas;
 pub mod i18n;
+pub mod ideas;
 pub mod identity;
 pub mod mail;
 pub mod maintenance;

@@ -72,10 +72,23 @@ pub enum Action {
     PlanFollowedUp,
     PlanViewWritten,
     PlanAgreed,
+    IdeaCampaignCreated,
+    IdeaSignedUp,
+    IdeaCouncilMemberAdded,
+    IdeaProposalSaved,
+    IdeaProposalSent,
+    IdeaCoauthorAdded,
+    IdeaCommented,
+    IdeaFollowed,
+    IdeaDecided,
+    IdeaVoted,
+    IdeaTestStarted,
+    IdeaTestChanged,
+    IdeaTestClosed,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 61] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -124,6 +137,19 @@ impl Action {
         Action::PlanFollowedUp,
         Action::PlanViewWritten,
         Action::PlanAgreed,
+        Action::IdeaCampaignCreated,
+        Action::IdeaSignedUp,
+        Action::IdeaCouncilMemberAdded,
+        Action::IdeaProposalSaved,
+        Action::IdeaProposalSent,
+        Action::IdeaCoauthorAdded,
+        Action::IdeaCommented,
+        Action::IdeaFollowed,
+        Action::IdeaDecided,
+        Action::IdeaVoted,
+        Action::IdeaTestStarted,
+        Action::IdeaTestChanged,
+        Action::IdeaTestClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +202,19 @@ impl Action {
             Action::PlanFollowedUp => "plan_followed_up",
             Action::PlanViewWritten => "plan_view_written",
             Action::PlanAgreed => "plan_agreed",
+            Action::IdeaCampaignCreated => "idea_campaign_created",
+            Action::IdeaSignedUp => "idea_signed_up",
+            Action::IdeaCouncilMemberAdded => "idea_council_member_added",
+            Action::IdeaProposalSaved => "idea_proposal_saved",
+            Action::IdeaProposalSent => "idea_proposal_sent",
+            Action::IdeaCoauthorAdded => "idea_coauthor_added",
+            Action::IdeaCommented => "idea_commented",
+            Action::IdeaFollowed => "idea_followed",
+            Action::IdeaDecided => "idea_decided",
+            Action::IdeaVoted => "idea_voted",
+            Action::IdeaTestStarted => "idea_test_started",
+            Action::IdeaTestChanged => "idea_test_changed",
+            Action::IdeaTestClosed => "idea_test_closed",
         }
     }
 

@@ -8,6 +8,7 @@ mod bookings;
 mod cases;
 mod directory;
 mod events;
+mod ideas;
 mod plans;
 
 use uuid::Uuid;
@@ -66,7 +67,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     cases::seed(db).await?;
     applications::seed(db).await?;
     bookings::seed(db).await?;
-    plans::seed(db).await
+    plans::seed(db).await?;
+    ideas::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

@@ -22,6 +22,7 @@ mod directory;
 mod events;
 mod hostile_input;
 mod http;
+mod ideas;
 mod mail;
 mod meetings;
 mod oidc;

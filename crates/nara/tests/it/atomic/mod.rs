@@ -13,6 +13,7 @@ mod accounts;
 mod cases;
 mod directory;
 mod events;
+mod ideas;
 mod plans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -329,10 +330,15 @@ on_both_backends!(plans_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(ideas_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::ideas::ROUTES, super::ideas::prepare).await;
+    assert!(faults > 20, "{faults} failed runs");
+});
+
 #[test]
 fn every_post_route_has_a_scenario() {
     let covered: BTreeSet<&str> =
-        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES]
+        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES, ideas::ROUTES]
             .concat()
             .into_iter()
             .collect();
