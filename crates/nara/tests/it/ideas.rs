@@ -367,9 +367,14 @@ on_both_backends!(a_test_closes_only_with_its_lessons, Migrated, |db| {
     let base = format!("/ideer/tester/{}", test.id);
     let o = session(&db, other).await;
     assert_eq!(
-        post(&app, &format!("{base}/logg"), &[("diary-day", day(0).to_string()), ("diary-text", "x".into())], &o)
-            .await
-            .status,
+        post(
+            &app,
+            &format!("{base}/logg"),
+            &[("diary-day", day(0).to_string()), ("diary-text", "x".into())],
+            &o
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(app.post(&format!("{base}/ga-med"), &[], Some(&o)).await.status, StatusCode::SEE_OTHER);
