@@ -96,6 +96,13 @@ const PAGES = [
   ...inBothLanguages(['/personal/katalog/ord', '/personal/katalog/ord/ny'], { as: OFFICER }),
   { path: '/personal/katalog/ord/{id}', linkedFrom: '/personal/katalog/ord', as: OFFICER },
   ...inBothLanguages(['/forening', '/forening/fontanhuset/redigera', '/forening/ny'], { as: ASSOCIATION }),
+  // Ideas: the campaigns, the Bootcamp through its lessons and the next one, an idea's whole path,
+  // the proposal form, the council's page and the staff's management page.
+  ...inBothLanguages(['/ideer', '/ideer/bootcamp', '/ideer/bootcamp-2027']),
+  { path: '/ideer/forslag/{id}', linkedFrom: '/ideer/bootcamp' },
+  { path: '/en/ideer/forslag/{id}', linkedFrom: '/en/ideer/bootcamp' },
+  ...inBothLanguages(['/ideer/bootcamp-2027/nytt-forslag', '/ideer/bootcamp-2027/rad'], { as: RESIDENT }),
+  ...inBothLanguages(['/personal/ideer'], { as: OFFICER }),
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

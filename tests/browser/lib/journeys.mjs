@@ -7,6 +7,7 @@ import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
 import { grantApplyJourney } from './grants.mjs';
+import { ideasJourney } from './ideas.mjs';
 import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
@@ -21,6 +22,10 @@ const ACCESS_LOG = '/mina-sidor/logg';
 
 /** Each entry: a name for the report and `run({ browser, baseUrl, sessionFor })`. */
 export const JOURNEYS = [
+  {
+    name: 'journey (keyboard): a resident writes an idea proposal, sends it empty (every part named), completes and sends it (timed)',
+    run: ideasJourney,
+  },
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },
   {

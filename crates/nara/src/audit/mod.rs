@@ -87,10 +87,23 @@ pub enum Action {
     PlacementEnded,
     YouthSentenceRecorded,
     YouthSentenceEnded,
+    IdeaCampaignCreated,
+    IdeaSignedUp,
+    IdeaCouncilMemberAdded,
+    IdeaProposalSaved,
+    IdeaProposalSent,
+    IdeaCoauthorAdded,
+    IdeaCommented,
+    IdeaFollowed,
+    IdeaDecided,
+    IdeaVoted,
+    IdeaTestStarted,
+    IdeaTestChanged,
+    IdeaTestClosed,
 }
 
 impl Action {
-    pub const ALL: [Action; 63] = [
+    pub const ALL: [Action; 76] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -154,6 +167,19 @@ impl Action {
         Action::PlacementEnded,
         Action::YouthSentenceRecorded,
         Action::YouthSentenceEnded,
+        Action::IdeaCampaignCreated,
+        Action::IdeaSignedUp,
+        Action::IdeaCouncilMemberAdded,
+        Action::IdeaProposalSaved,
+        Action::IdeaProposalSent,
+        Action::IdeaCoauthorAdded,
+        Action::IdeaCommented,
+        Action::IdeaFollowed,
+        Action::IdeaDecided,
+        Action::IdeaVoted,
+        Action::IdeaTestStarted,
+        Action::IdeaTestChanged,
+        Action::IdeaTestClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -221,6 +247,19 @@ impl Action {
             Action::PlacementEnded => "placement_ended",
             Action::YouthSentenceRecorded => "youth_sentence_recorded",
             Action::YouthSentenceEnded => "youth_sentence_ended",
+            Action::IdeaCampaignCreated => "idea_campaign_created",
+            Action::IdeaSignedUp => "idea_signed_up",
+            Action::IdeaCouncilMemberAdded => "idea_council_member_added",
+            Action::IdeaProposalSaved => "idea_proposal_saved",
+            Action::IdeaProposalSent => "idea_proposal_sent",
+            Action::IdeaCoauthorAdded => "idea_coauthor_added",
+            Action::IdeaCommented => "idea_commented",
+            Action::IdeaFollowed => "idea_followed",
+            Action::IdeaDecided => "idea_decided",
+            Action::IdeaVoted => "idea_voted",
+            Action::IdeaTestStarted => "idea_test_started",
+            Action::IdeaTestChanged => "idea_test_changed",
+            Action::IdeaTestClosed => "idea_test_closed",
         }
     }
 

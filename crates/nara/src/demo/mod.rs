@@ -8,8 +8,9 @@ mod bookings;
 mod cases;
 mod directory;
 mod events;
-pub mod grants;
 mod goals;
+pub mod grants;
+mod ideas;
 mod plans;
 
 use uuid::Uuid;
@@ -78,7 +79,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     bookings::seed(db).await?;
     plans::seed(db).await?;
     grants::seed(db).await?;
-    goals::seed(db).await
+    goals::seed(db).await?;
+    ideas::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

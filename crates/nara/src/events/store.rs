@@ -179,6 +179,15 @@ fn owned(text: Option<&str>) -> Option<String> {
 
 /// Creates a series and its occurrences from the rule, in one transaction.
 pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Result<Uuid> {
+    let mut tx = db.begin().await?;
+    let id = create_series_in(&mut tx, new, rule).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates a series and its occurrences as part of another action's transaction (another
+/// feature's dates that belong in the public calendar).
+pub async fn create_series_in(tx: &mut Tx, new: &NewSeries, rule: &Rule) -> anyhow::Result<Uuid> {
     rule.validate()?;
     let s = &new.series;
     // `/kalender/min/…` is everyone's private feed.
@@ -186,7 +195,6 @@ pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Res
     let occurrences = rule.occurrences(500);
     let stored_rule = rule.to_storage();
     let now = UtcTime::now();
-    let mut tx = db.begin().await?;
     let params: [&dyn Param; 27] = [
         &s.id,
         &s.slug,
@@ -224,7 +232,6 @@ pub async fn create_series(db: &Db, new: &NewSeries, rule: &Rule) -> anyhow::Res
         let params: [&dyn Param; 6] = [&id, &s.id, &position, &starts_at, &ends_at, &s.capacity];
         tx.sql().execute(INSERT_OCCURRENCE, &params).await?;
     }
-    tx.commit().await?;
     Ok(s.id)
 }
 

@@ -52,6 +52,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "plans.ftl"),
             catalogue!("sv", "grants.ftl"),
             catalogue!("sv", "goals.ftl"),
+            catalogue!("sv", "ideas.ftl"),
         ],
     },
     LocaleInfo {
@@ -71,6 +72,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "plans.ftl"),
             catalogue!("en", "grants.ftl"),
             catalogue!("en", "goals.ftl"),
+            catalogue!("en", "ideas.ftl"),
         ],
     },
 ];

@@ -160,6 +160,43 @@ pub fn may_score_grant(actor: &Actor, conflicted: &[Uuid]) -> bool {
     may_assess_grants(actor) && actor.person_id().is_some_and(|me| !conflicted.contains(&me))
 }
 
+/// Whether `actor` may run idea campaigns (create them, name their councils, start tests): staff
+/// and administrators.
+pub fn may_manage_ideas(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| p.has_role(Role::Staff) || p.has_role(Role::Admin))
+}
+
+/// Whether `actor` may propose and vote in a campaign open to staff, residents and/or
+/// associations as given. Everyone signed in is a resident of the city; staff and associations
+/// are their roles.
+pub fn may_take_part_in_ideas(actor: &Actor, staff: bool, residents: bool, associations: bool) -> bool {
+    actor.signed_in().is_some_and(|p| {
+        residents || (staff && p.has_role(Role::Staff)) || (associations && p.has_role(Role::Association))
+    })
+}
+
+/// Whether `actor` may decide for a campaign's council: its named members only (a list per
+/// campaign, not a role).
+pub fn may_sit_on_council(actor: &Actor, member: bool) -> bool {
+    actor.signed_in().is_some() && member
+}
+
+/// Whether `actor` may read a proposal: a sent one is public; a draft is its authors' only.
+pub fn may_read_proposal(actor: &Actor, draft: bool, authors: &[Uuid]) -> bool {
+    !draft || may_write_proposal(actor, authors)
+}
+
+/// Whether `actor` may change a proposal and invite co-authors: its author and co-authors.
+pub fn may_write_proposal(actor: &Actor, authors: &[Uuid]) -> bool {
+    actor.signed_in().is_some_and(|p| authors.contains(&p.person.id))
+}
+
+/// Whether `actor` may keep a test's log and spending and close it: its group, and those who
+/// manage ideas.
+pub fn may_work_on_test(actor: &Actor, members: &[Uuid]) -> bool {
+    may_manage_ideas(actor) || actor.signed_in().is_some_and(|p| members.contains(&p.person.id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,5 +419,28 @@ mod tests {
         assert!(!may_score_grant(&assessor, &[me]), "a declared conflict of interest");
         assert!(!may_score_grant(&person(&[Role::Staff]), &[]));
         assert!(!may_score_grant(&Actor::Anonymous, &[]));
+    }
+
+    #[test]
+    fn ideas_are_decided_by_eligibility_membership_and_authorship() {
+        let (resident, staff, association) =
+            (person(&[]), person(&[Role::Staff]), person(&[Role::Association]));
+        assert!(may_take_part_in_ideas(&staff, true, false, false));
+        assert!(!may_take_part_in_ideas(&resident, true, false, true), "a staff and associations campaign");
+        assert!(may_take_part_in_ideas(&association, false, false, true));
+        assert!(may_take_part_in_ideas(&resident, false, true, false));
+        assert!(!may_take_part_in_ideas(&Actor::Anonymous, true, true, true));
+        assert!(may_manage_ideas(&staff) && may_manage_ideas(&person(&[Role::Admin])));
+        assert!(!may_manage_ideas(&resident) && !may_manage_ideas(&person(&[Role::Organiser])));
+        assert!(may_sit_on_council(&resident, true), "a user developer on the council");
+        assert!(!may_sit_on_council(&staff, false), "staff who are not members");
+        assert!(!may_sit_on_council(&Actor::Anonymous, true));
+        let me = resident.person_id().unwrap();
+        assert!(may_read_proposal(&Actor::Anonymous, false, &[me]), "sent proposals are public");
+        assert!(may_read_proposal(&resident, true, &[me]));
+        assert!(!may_read_proposal(&staff, true, &[me]), "someone else's draft");
+        assert!(!may_write_proposal(&person(&[Role::Admin]), &[me]));
+        assert!(may_work_on_test(&resident, &[me]) && may_work_on_test(&staff, &[]));
+        assert!(!may_work_on_test(&association, &[me]));
     }
 }

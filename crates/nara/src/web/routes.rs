@@ -24,7 +24,8 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, my_pages, oidc, plans,
+    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, my_pages,
+    oidc, plans,
 };
 
 /// One row of the table.
@@ -306,6 +307,32 @@ pub fn table() -> Vec<Route> {
             grants::staff::record_payment,
         ),
         get_route("/personal/bidrag/ansokningar/{application}/filer/{file}", assessor, grants::staff::file),
+        // Ideas (Idéslussen): public campaigns and ideas; proposing and voting by eligibility, the
+        // council by its per-campaign membership, tests by their group (all through the policy).
+        get_route("/ideer", Public, ideas::web::campaigns),
+        get_route("/ideer/{campaign}", Public, ideas::web::campaign),
+        get_route("/ideer/{campaign}/flode.atom", Public, ideas::web::feed),
+        get_route("/ideer/forslag/{proposal}", Public, ideas::web::idea),
+        post_route("/ideer/{campaign}/anmalan", staff, ideas::web::sign_up),
+        get_route("/ideer/{campaign}/nytt-forslag", SignedIn, ideas::proposals::new_form),
+        post_route("/ideer/{campaign}/nytt-forslag", SignedIn, ideas::proposals::create),
+        get_route("/ideer/forslag/{proposal}/redigera", SignedIn, ideas::proposals::edit_form),
+        post_route("/ideer/forslag/{proposal}/redigera", SignedIn, ideas::proposals::update),
+        post_route("/ideer/forslag/{proposal}/medforfattare", SignedIn, ideas::web::add_coauthor),
+        post_route("/ideer/forslag/{proposal}/kommentar", SignedIn, ideas::web::comment),
+        post_route("/ideer/forslag/{proposal}/folj", SignedIn, ideas::web::follow),
+        get_route("/ideer/{campaign}/rad", SignedIn, ideas::council::page),
+        post_route("/ideer/forslag/{proposal}/beslut", SignedIn, ideas::council::decide),
+        get_route("/ideer/{campaign}/rosta", SignedIn, ideas::vote::form),
+        post_route("/ideer/{campaign}/rosta", SignedIn, ideas::vote::cast),
+        post_route("/ideer/forslag/{proposal}/test", staff, ideas::tests::start),
+        post_route("/ideer/tester/{test}/ga-med", SignedIn, ideas::tests::join),
+        post_route("/ideer/tester/{test}/logg", SignedIn, ideas::tests::write_log),
+        post_route("/ideer/tester/{test}/utgift", SignedIn, ideas::tests::spend),
+        post_route("/ideer/tester/{test}/avsluta", SignedIn, ideas::tests::close),
+        get_route("/personal/ideer", staff, ideas::manage::page),
+        post_route("/personal/ideer", staff, ideas::manage::create),
+        post_route("/personal/ideer/{campaign}/rad", staff, ideas::manage::add_member),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

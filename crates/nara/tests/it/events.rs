@@ -437,7 +437,7 @@ on_both_backends!(the_organising_unit_runs_its_meetings_and_no_one_else, Migrate
 });
 
 /// Reads an Atom document with Python's `feedparser` package.
-fn read_atom(text: &str) -> Option<serde_json::Value> {
+pub fn read_atom(text: &str) -> Option<serde_json::Value> {
     let python = std::env::var("NARA_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
     if !Command::new(&python).args(["-c", "import feedparser"]).status().is_ok_and(|s| s.success()) {
         assert!(std::env::var("CI").is_err(), "CI must check feeds with feedparser");

@@ -13,8 +13,9 @@ mod accounts;
 mod cases;
 mod directory;
 mod events;
-mod grants;
 mod goals;
+mod grants;
+mod ideas;
 mod plans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -341,13 +342,26 @@ on_both_backends!(grants_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(ideas_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::ideas::ROUTES, super::ideas::prepare).await;
+    assert!(faults > 20, "{faults} failed runs");
+});
+
 #[test]
 fn every_post_route_has_a_scenario() {
-    let covered: BTreeSet<&str> =
-        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES, grants::ROUTES, goals::ROUTES]
-            .concat()
-            .into_iter()
-            .collect();
+    let covered: BTreeSet<&str> = [
+        accounts::ROUTES,
+        directory::ROUTES,
+        events::ROUTES,
+        cases::ROUTES,
+        plans::ROUTES,
+        grants::ROUTES,
+        goals::ROUTES,
+        ideas::ROUTES,
+    ]
+    .concat()
+    .into_iter()
+    .collect();
     let posts: BTreeSet<&str> = nara::web::routes::table()
         .into_iter()
         .filter(|route| route.method == Method::POST)
