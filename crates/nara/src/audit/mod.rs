@@ -72,10 +72,16 @@ pub enum Action {
     PlanFollowedUp,
     PlanViewWritten,
     PlanAgreed,
+    SurveyInvitationSent,
+    SurveyReminderSent,
+    SurveyInvitationUsed,
+    SurveyOptedOut,
+    SurveyInterviewRecorded,
+    SurveyPublished,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 54] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -124,6 +130,12 @@ impl Action {
         Action::PlanFollowedUp,
         Action::PlanViewWritten,
         Action::PlanAgreed,
+        Action::SurveyInvitationSent,
+        Action::SurveyReminderSent,
+        Action::SurveyInvitationUsed,
+        Action::SurveyOptedOut,
+        Action::SurveyInterviewRecorded,
+        Action::SurveyPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -176,6 +188,12 @@ impl Action {
             Action::PlanFollowedUp => "plan_followed_up",
             Action::PlanViewWritten => "plan_view_written",
             Action::PlanAgreed => "plan_agreed",
+            Action::SurveyInvitationSent => "survey_invitation_sent",
+            Action::SurveyReminderSent => "survey_reminder_sent",
+            Action::SurveyInvitationUsed => "survey_invitation_used",
+            Action::SurveyOptedOut => "survey_opted_out",
+            Action::SurveyInterviewRecorded => "survey_interview_recorded",
+            Action::SurveyPublished => "survey_published",
         }
     }
 

@@ -50,6 +50,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "applications.ftl"),
             catalogue!("sv", "setup.ftl"),
             catalogue!("sv", "plans.ftl"),
+            catalogue!("sv", "surveys.ftl"),
         ],
     },
     LocaleInfo {
@@ -67,6 +68,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "applications.ftl"),
             catalogue!("en", "setup.ftl"),
             catalogue!("en", "plans.ftl"),
+            catalogue!("en", "surveys.ftl"),
         ],
     },
 ];

@@ -24,7 +24,7 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc, plans,
+    accounts, admin, applications, audit, bookings, cases, directory, events, my_pages, oidc, plans, surveys,
 };
 
 /// One row of the table.
@@ -262,6 +262,26 @@ pub fn table() -> Vec<Route> {
         post_route("/handlaggare/tider/telefon", staff, bookings::officer::set_phone_hours),
         post_route("/handlaggare/tider/{window}/ta-bort", staff, bookings::officer::remove_window),
         post_route("/handlaggare/bokningar/{booking}/avboka", staff, bookings::officer::cancel),
+        // Surveys: the link in an invitation is the key (no log-in needed); my pages open one
+        // of mine; staff record an interview from the case; staff and administrators build them
+        // (checked through the policy module).
+        get_route("/enkat/tack", Public, surveys::resident::thanks),
+        get_route("/enkat/{token}", Public, surveys::resident::page),
+        post_route("/enkat/{token}", Public, surveys::resident::submit),
+        post_route("/enkat/{token}/fraga-inte", Public, surveys::resident::opt_out_by_link),
+        post_route("/mina-sidor/enkater/fraga-inte", SignedIn, surveys::resident::opt_out_mine),
+        post_route("/mina-sidor/enkater/{invitation}", SignedIn, surveys::resident::open_mine),
+        get_route("/handlaggare/arenden/{case}/intervju", staff, surveys::staff::form),
+        post_route("/handlaggare/arenden/{case}/intervju", staff, surveys::staff::submit),
+        get_route("/personal/enkater", SignedIn, surveys::builder::list),
+        get_route("/personal/enkater/{survey}", SignedIn, surveys::builder::survey),
+        post_route("/personal/enkater/{survey}/utkast", SignedIn, surveys::builder::create_draft),
+        post_route("/personal/enkater/{survey}/fragor", SignedIn, surveys::builder::add_question),
+        get_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::question),
+        post_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::save_question),
+        post_route("/personal/enkater/{survey}/fragor/{question}/flytta", SignedIn, surveys::builder::move_question),
+        post_route("/personal/enkater/{survey}/fragor/{question}/ta-bort", SignedIn, surveys::builder::remove_question),
+        post_route("/personal/enkater/{survey}/publicera", SignedIn, surveys::builder::publish),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

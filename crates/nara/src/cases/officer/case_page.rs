@@ -81,6 +81,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
         "meddelande" => Some("case-notice-message-sent"),
         "overlamnat" => Some("case-notice-handed-over"),
         "avslutat" => Some("case-notice-closed"),
+        "intervju" => Some("survey-notice-interview"),
         _ => None,
     }
 }
