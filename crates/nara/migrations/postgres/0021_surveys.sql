@@ -120,10 +120,11 @@ INSERT INTO surveys (key, title_sv, title_en) VALUES
     ('usefulness', 'Var stödet till nytta?', 'Was the support of use?'),
     ('follow_up', 'Hur har det gått?', 'How are things now?'),
     ('event', 'Vad tyckte du om träffen?', 'What did you think of the meeting?');
+-- Written as drafts, then published: a published version takes no more questions.
 INSERT INTO survey_versions (survey_key, version, published_at) VALUES
-    ('usefulness', 1, '2026-12-01T00:00:00.000000Z'),
-    ('follow_up', 1, '2026-12-01T00:00:00.000000Z'),
-    ('event', 1, '2026-12-01T00:00:00.000000Z');
+    ('usefulness', 1, NULL),
+    ('follow_up', 1, NULL),
+    ('event', 1, NULL);
 INSERT INTO survey_questions (survey_key, version, question_key, position, kind, text_sv, text_en, text_easy, options) VALUES
     ('usefulness', 1, 'hjalp', 1, 'yes_no', 'Har du fått den hjälp du behövde?', 'Did you get the help you needed?',
      'Fick du den hjälp du behövde?', '[]'),
@@ -148,3 +149,4 @@ INSERT INTO survey_questions (survey_key, version, question_key, position, kind,
      'Vill du komma igen?', '[]'),
     ('event', 1, 'battre', 3, 'free_text', 'Vad kan vi göra bättre?', 'What could we do better?',
      'Vad kan vi göra bättre?', '[]');
+UPDATE survey_versions SET published_at = '2026-12-01T00:00:00.000000Z' WHERE version = 1;

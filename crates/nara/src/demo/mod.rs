@@ -9,6 +9,7 @@ mod cases;
 mod directory;
 mod events;
 mod plans;
+mod surveys;
 
 use uuid::Uuid;
 
@@ -66,7 +67,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     cases::seed(db).await?;
     applications::seed(db).await?;
     bookings::seed(db).await?;
-    plans::seed(db).await
+    plans::seed(db).await?;
+    // After the cases: Sara's closed case and its invitation.
+    surveys::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

@@ -47,7 +47,9 @@ pub fn parse_question(form: &QuestionForm) -> Result<(QuestionKind, Texts, Vec<T
         errors.add("kind", "survey-error-kind");
     }
     let too_long = |text: &str| text.chars().count() > MAX_TEXT_CHARS;
-    for (field, text) in [("text-sv", &form.text_sv), ("text-en", &form.text_en), ("text-easy", &form.text_easy)] {
+    for (field, text) in
+        [("text-sv", &form.text_sv), ("text-en", &form.text_en), ("text-easy", &form.text_easy)]
+    {
         if too_long(text.trim()) {
             errors.add(field, "survey-error-text-too-long");
         }
@@ -264,7 +266,8 @@ pub async fn survey(
         Some("sparad") => Some("survey-notice-saved"),
         _ => None,
     };
-    survey_page(&state, &ctx, &survey, Vec::new(), QuestionForm::default(), FormErrors::default(), notice).await
+    survey_page(&state, &ctx, &survey, Vec::new(), QuestionForm::default(), FormErrors::default(), notice)
+        .await
 }
 
 fn saved(ctx: &PageContext, key: &str, notice: &str) -> Response {
@@ -318,7 +321,11 @@ struct QuestionPage<'a> {
     kinds: Vec<KindChoice>,
 }
 
-async fn draft_question(state: &AppState, survey: &SurveyRow, question_key: &str) -> Result<(i32, Question), AppError> {
+async fn draft_question(
+    state: &AppState,
+    survey: &SurveyRow,
+    question_key: &str,
+) -> Result<(i32, Question), AppError> {
     let draft = draft_of(survey)?;
     let question = store::questions(&state.db, &survey.key, draft)
         .await?
@@ -328,7 +335,14 @@ async fn draft_question(state: &AppState, survey: &SurveyRow, question_key: &str
     Ok((draft, question))
 }
 
-fn question_page(state: &AppState, ctx: &PageContext, survey: &SurveyRow, question_key: &str, form: QuestionForm, errors: FormErrors) -> Result<Response, AppError> {
+fn question_page(
+    state: &AppState,
+    ctx: &PageContext,
+    survey: &SurveyRow,
+    question_key: &str,
+    form: QuestionForm,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
     let href = survey_href(ctx, &survey.key);
     let status = if errors.is_empty() { StatusCode::OK } else { INVALID };
     let page = QuestionPage {
@@ -436,9 +450,18 @@ pub async fn publish(
     let questions = store::questions(&state.db, &survey.key, draft).await?;
     let problems = super::check(&questions);
     if !problems.is_empty() {
-        let problems = problems.iter().map(|p: &Problem| ProblemLine { key: p.key(), detail: p.detail() }).collect();
-        return survey_page(&state, &ctx, &survey, problems, QuestionForm::default(), FormErrors::default(), None)
-            .await;
+        let problems =
+            problems.iter().map(|p: &Problem| ProblemLine { key: p.key(), detail: p.detail() }).collect();
+        return survey_page(
+            &state,
+            &ctx,
+            &survey,
+            problems,
+            QuestionForm::default(),
+            FormErrors::default(),
+            None,
+        )
+        .await;
     }
     let mut tx = state.db.begin_write().await?;
     if store::publish(&mut tx, &survey.key, draft).await? {
@@ -469,7 +492,8 @@ mod tests {
 
     #[test]
     fn a_question_is_read_with_its_answers() {
-        let (kind, text, options) = parse_question(&form("choice", "Ett | One | Ett\n\n  Två | Two  \n")).unwrap();
+        let (kind, text, options) =
+            parse_question(&form("choice", "Ett | One | Ett\n\n  Två | Two  \n")).unwrap();
         assert_eq!(kind, QuestionKind::Choice);
         assert_eq!(text.sv, "Fråga");
         assert_eq!(text.easy, "", "a draft may lack a text; publishing names it");

@@ -145,8 +145,7 @@ pub async fn run_round(
         let new: NewInvitation = store::event_invitation(&attendance, now);
         let mut tx = db.begin_write().await?;
         let Some(id) = store::insert_invitation(&mut tx, &new, Some(now)).await? else { continue };
-        send(&mut tx, mailer, id, attendance.person_id, &recipient, AuditActor::system(), false)
-            .await?;
+        send(&mut tx, mailer, id, attendance.person_id, &recipient, AuditActor::system(), false).await?;
         tx.commit().await?;
         sent.invitations += 1;
     }
@@ -158,8 +157,7 @@ pub async fn run_round(
             if !store::claim_reminder(&mut tx, due.id, now).await? {
                 continue;
             }
-            send(&mut tx, mailer, due.id, due.person_id, &recipient, AuditActor::system(), true)
-                .await?;
+            send(&mut tx, mailer, due.id, due.person_id, &recipient, AuditActor::system(), true).await?;
             tx.commit().await?;
             sent.reminders += 1;
         }

@@ -199,9 +199,11 @@ pub fn check(questions: &[Question]) -> Vec<Problem> {
     }
     for (index, question) in questions.iter().enumerate() {
         let number = index + 1;
-        for (field, text) in
-            [("text_sv", &question.text.sv), ("text_en", &question.text.en), ("text_easy", &question.text.easy)]
-        {
+        for (field, text) in [
+            ("text_sv", &question.text.sv),
+            ("text_en", &question.text.en),
+            ("text_easy", &question.text.easy),
+        ] {
             let place = format!("{number}.{field}");
             if text.trim().is_empty() {
                 problems.push(Problem::Definition(DefinitionError::MissingText { place }));
@@ -210,7 +212,9 @@ pub fn check(questions: &[Question]) -> Vec<Problem> {
             }
         }
         let complete = |o: &Texts| {
-            [&o.sv, &o.en, &o.easy].iter().all(|t| !t.trim().is_empty() && t.chars().count() <= MAX_TEXT_CHARS)
+            [&o.sv, &o.en, &o.easy]
+                .iter()
+                .all(|t| !t.trim().is_empty() && t.chars().count() <= MAX_TEXT_CHARS)
         };
         let options_ok = question.options.iter().all(complete);
         match question.kind {
@@ -223,7 +227,8 @@ pub fn check(questions: &[Question]) -> Vec<Problem> {
                 problems.push(Problem::Choices(number));
             }
             QuestionKind::YesNo | QuestionKind::FreeText if !question.options.is_empty() => {
-                problems.push(Problem::Definition(DefinitionError::OptionsNotAllowed { id: number.to_string() }));
+                problems
+                    .push(Problem::Definition(DefinitionError::OptionsNotAllowed { id: number.to_string() }));
             }
             _ => {}
         }
@@ -292,11 +297,8 @@ pub fn read_answers(
     let mut problems = Vec::new();
     for question in questions {
         let field = format!("q-{}", question.key);
-        let values: Vec<&str> = sent
-            .iter()
-            .filter(|(k, v)| *k == field && !v.trim().is_empty())
-            .map(|(_, v)| v.trim())
-            .collect();
+        let values: Vec<&str> =
+            sent.iter().filter(|(k, v)| *k == field && !v.trim().is_empty()).map(|(_, v)| v.trim()).collect();
         if question.kind == QuestionKind::FreeText {
             if let Some(text) = values.first() {
                 if text.chars().count() > MAX_ANSWER_CHARS {
@@ -389,7 +391,8 @@ mod tests {
             ]
         );
         assert_eq!(keys(&check(&[])), [("survey-error-no-questions", String::new())]);
-        let many: Vec<_> = (0..=MAX_QUESTIONS).map(|i| question(&format!("q{i}"), QuestionKind::YesNo, 0)).collect();
+        let many: Vec<_> =
+            (0..=MAX_QUESTIONS).map(|i| question(&format!("q{i}"), QuestionKind::YesNo, 0)).collect();
         assert_eq!(keys(&check(&many)), [("survey-error-too-many-questions", String::new())]);
     }
 
@@ -430,12 +433,23 @@ mod tests {
         let values: Vec<_> = items.iter().map(|i| (i.question_key.as_str(), i.value.as_str())).collect();
         assert_eq!(
             values,
-            [("skala", "4"), ("jn", "vet_inte"), ("flera", "1"), ("flera", "3"), ("fritt", "Tack [borttaget]!")]
+            [
+                ("skala", "4"),
+                ("jn", "vet_inte"),
+                ("flera", "1"),
+                ("flera", "3"),
+                ("fritt", "Tack [borttaget]!")
+            ]
         );
         assert_eq!(read_answers(&set, &[], &[]).unwrap(), [], "every question may be skipped");
         let problems = read_answers(
             &set,
-            &sent(&[("q-skala", "6"), ("q-jn", "ja"), ("q-jn", "nej"), ("q-fritt", &"x".repeat(MAX_ANSWER_CHARS + 1))]),
+            &sent(&[
+                ("q-skala", "6"),
+                ("q-jn", "ja"),
+                ("q-jn", "nej"),
+                ("q-fritt", &"x".repeat(MAX_ANSWER_CHARS + 1)),
+            ]),
             &[],
         )
         .unwrap_err();

@@ -48,15 +48,31 @@ struct MessagePage<'a> {
 }
 
 /// A page that only says something: an unknown or used link, thanks.
-fn message(state: &AppState, ctx: &PageContext, status: StatusCode, title_key: &'static str, body_key: &'static str) -> Result<Response, AppError> {
+fn message(
+    state: &AppState,
+    ctx: &PageContext,
+    status: StatusCode,
+    title_key: &'static str,
+    body_key: &'static str,
+) -> Result<Response, AppError> {
     let page = MessagePage { shell: ctx.shell(state), title_key, body_key };
     Ok((status, render(&page)?).into_response())
 }
 
 /// The invitation of a link that can still be answered, or the page that says why not.
-async fn usable(state: &AppState, ctx: &PageContext, token: &str) -> Result<Result<Invitation, Response>, AppError> {
+async fn usable(
+    state: &AppState,
+    ctx: &PageContext,
+    token: &str,
+) -> Result<Result<Invitation, Response>, AppError> {
     match store::invitation_by_token(&state.db, token).await? {
-        None => Ok(Err(message(state, ctx, StatusCode::NOT_FOUND, "survey-unknown-title", "survey-unknown-body")?)),
+        None => Ok(Err(message(
+            state,
+            ctx,
+            StatusCode::NOT_FOUND,
+            "survey-unknown-title",
+            "survey-unknown-body",
+        )?)),
         Some(invitation) if invitation.used => {
             Ok(Err(message(state, ctx, StatusCode::GONE, "survey-used-title", "survey-used-body")?))
         }
@@ -65,7 +81,10 @@ async fn usable(state: &AppState, ctx: &PageContext, token: &str) -> Result<Resu
 }
 
 /// The newest published version of a survey and its questions.
-pub async fn current_version(state: &AppState, key: &str) -> Result<(String, String, i32, Vec<Question>), AppError> {
+pub async fn current_version(
+    state: &AppState,
+    key: &str,
+) -> Result<(String, String, i32, Vec<Question>), AppError> {
     let survey = store::survey(&state.db, key).await?.ok_or(AppError::NotFound)?;
     let version = survey.published.ok_or(AppError::NotFound)?;
     let questions = store::questions(&state.db, key, version).await?;
@@ -180,10 +199,14 @@ pub async fn submit(
     }
     store::insert_answer(&mut tx, &answer).await?;
     // The log says the invitation was used; which answer came of it is nowhere.
-    let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::SurveyInvitationUsed, "survey_invitation")
-        .object(invitation.id)
-        .subject(invitation.person_id)
-        .request(ctx.request_id.clone());
+    let event = AuditEvent::new(
+        AuditActor::of(&ctx.current.actor),
+        Action::SurveyInvitationUsed,
+        "survey_invitation",
+    )
+    .object(invitation.id)
+    .subject(invitation.person_id)
+    .request(ctx.request_id.clone());
     crate::audit::store::append(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(Redirect::to(&ctx.href("/enkat/tack")).into_response())
@@ -195,7 +218,11 @@ pub struct ThanksQuery {
 }
 
 /// `GET /enkat/tack`: thanks for answering (or: we will not ask again).
-pub async fn thanks(State(state): State<AppState>, ctx: PageContext, Query(query): Query<ThanksQuery>) -> Result<Response, AppError> {
+pub async fn thanks(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Query(query): Query<ThanksQuery>,
+) -> Result<Response, AppError> {
     if query.fragar.as_deref() == Some("inte") {
         message(&state, &ctx, StatusCode::OK, "survey-opted-out-title", "survey-opted-out-body")
     } else {
@@ -266,7 +293,11 @@ pub struct MyPagesBlock {
     pub opt_out_action: String,
 }
 
-pub async fn my_pages_block(state: &AppState, ctx: &PageContext, person: Uuid) -> Result<MyPagesBlock, AppError> {
+pub async fn my_pages_block(
+    state: &AppState,
+    ctx: &PageContext,
+    person: Uuid,
+) -> Result<MyPagesBlock, AppError> {
     let english = ctx.location.locale == crate::i18n::Locale::EN;
     let invitations = store::open_invitations(&state.db, person)
         .await?

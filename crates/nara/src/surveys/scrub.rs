@@ -127,7 +127,10 @@ mod tests {
         for phone in ["070-123 45 67", "+46 70 123 45 67", "08-123 456 78", "042-10 60 00", "(08) 1234567"] {
             assert_eq!(clean(&format!("Ring {phone} i morgon")), "Ring [borttaget] i morgon", "{phone}");
         }
-        assert_eq!(clean("Jag väntade 3 veckor och 12 dagar, 2025."), "Jag väntade 3 veckor och 12 dagar, 2025.");
+        assert_eq!(
+            clean("Jag väntade 3 veckor och 12 dagar, 2025."),
+            "Jag väntade 3 veckor och 12 dagar, 2025."
+        );
     }
 
     #[test]
@@ -139,7 +142,10 @@ mod tests {
 
     #[test]
     fn known_names_go_as_whole_words_in_any_case() {
-        assert_eq!(clean("Anna Berg var bra, anna lyssnade."), "[borttaget] [borttaget] var bra, [borttaget] lyssnade.");
+        assert_eq!(
+            clean("Anna Berg var bra, anna lyssnade."),
+            "[borttaget] [borttaget] var bra, [borttaget] lyssnade."
+        );
         assert_eq!(clean("ÅSA och öberg"), "[borttaget] och [borttaget]");
         assert_eq!(clean("Annas bror bor i Bergsjön"), "Annas bror bor i Bergsjön", "only whole words");
         assert_eq!(scrub("Anna", &[]), "Anna");

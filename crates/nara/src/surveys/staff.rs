@@ -57,7 +57,14 @@ fn interview_page(
     let wording = Wording::of(ctx.location.locale, false);
     let (questions, mut errors) = view::questions(&shell, questions, wording, sent, problems);
     if consent_error {
-        errors.insert(0, ErrorLine { target: CONSENT.into(), label: shell.t("survey-consent-label"), key: "survey-error-consent" });
+        errors.insert(
+            0,
+            ErrorLine {
+                target: CONSENT.into(),
+                label: shell.t("survey-consent-label"),
+                key: "survey-error-consent",
+            },
+        );
     }
     let case_href = ctx.href(&format!("/handlaggare/arenden/{}", case.id));
     let status = if errors.is_empty() { StatusCode::OK } else { INVALID };
@@ -82,7 +89,11 @@ async fn already_answered(state: &AppState, case: Uuid) -> Result<bool, AppError
 }
 
 /// `GET /handlaggare/arenden/{case}/intervju`: the usefulness survey, to fill in with the resident.
-pub async fn form(State(state): State<AppState>, ctx: PageContext, Path(id): Path<Uuid>) -> Result<Response, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
     let case = worked_case(&state, &ctx, id).await?;
     let (sv, en, version, questions) = super::resident::current_version(&state, USEFULNESS).await?;
     let title = if ctx.location.locale == crate::i18n::Locale::EN { en } else { sv };
@@ -144,9 +155,13 @@ pub async fn submit(
     store::insert_answer(&mut tx, &answer).await?;
     let me = ctx.person()?.person.id;
     // Who recorded an interview, in which unit; neither the case nor the answer is named.
-    let actor = AuditActor { person_id: Some(me), role: Role::Staff.as_str().into(), unit_id: Some(case.unit_id) };
-    let event = AuditEvent::new(actor, Action::SurveyInterviewRecorded, "survey").object(USEFULNESS).request(ctx.request_id.clone());
+    let actor =
+        AuditActor { person_id: Some(me), role: Role::Staff.as_str().into(), unit_id: Some(case.unit_id) };
+    let event = AuditEvent::new(actor, Action::SurveyInterviewRecorded, "survey")
+        .object(USEFULNESS)
+        .request(ctx.request_id.clone());
     crate::audit::store::append(&mut tx, &event).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("{}?klart=intervju", ctx.href(&format!("/handlaggare/arenden/{}", case.id)))).into_response())
+    Ok(Redirect::to(&format!("{}?klart=intervju", ctx.href(&format!("/handlaggare/arenden/{}", case.id))))
+        .into_response())
 }

@@ -4,7 +4,10 @@
 
 use uuid::Uuid;
 
-use super::{Channel, EVENT, EVENT_SERVICE, FOLLOW_UP, HELPED_QUESTION, Item, Question, QuestionKind, Texts, USEFULNESS};
+use super::{
+    Channel, EVENT, EVENT_SERVICE, FOLLOW_UP, HELPED_QUESTION, Item, Question, QuestionKind, Texts,
+    USEFULNESS,
+};
 use crate::db::{Db, Tx, UtcTime};
 use crate::sessions::{new_token, token_hash};
 
@@ -87,7 +90,12 @@ pub async fn create_draft(tx: &mut Tx, key: &str) -> anyhow::Result<Option<i32>>
 }
 
 /// Adds a question at the end of a draft; its new key.
-pub async fn add_question(tx: &mut Tx, key: &str, version: i32, question: &Question) -> anyhow::Result<String> {
+pub async fn add_question(
+    tx: &mut Tx,
+    key: &str,
+    version: i32,
+    question: &Question,
+) -> anyhow::Result<String> {
     let question_key = format!("f{}", &Uuid::new_v4().simple().to_string()[..10]);
     let sql = "INSERT INTO survey_questions (survey_key, version, question_key, position, kind, text_sv, text_en, text_easy, options) \
                SELECT $1, $2, $3, COALESCE(MAX(position), 0) + 1, $4, $5, $6, $7, $8 \
@@ -111,7 +119,12 @@ pub async fn add_question(tx: &mut Tx, key: &str, version: i32, question: &Quest
 }
 
 /// Changes a question of a draft; whether it was there.
-pub async fn update_question(tx: &mut Tx, key: &str, version: i32, question: &Question) -> anyhow::Result<bool> {
+pub async fn update_question(
+    tx: &mut Tx,
+    key: &str,
+    version: i32,
+    question: &Question,
+) -> anyhow::Result<bool> {
     let sql = "UPDATE survey_questions SET kind = $4, text_sv = $5, text_en = $6, text_easy = $7, options = $8 \
                WHERE survey_key = $1 AND version = $2 AND question_key = $3";
     let changed = tx
@@ -134,7 +147,13 @@ pub async fn update_question(tx: &mut Tx, key: &str, version: i32, question: &Qu
 }
 
 /// Swaps a question of a draft with the one before (`up`) or after it; whether it moved.
-pub async fn move_question(tx: &mut Tx, key: &str, version: i32, question_key: &str, up: bool) -> anyhow::Result<bool> {
+pub async fn move_question(
+    tx: &mut Tx,
+    key: &str,
+    version: i32,
+    question_key: &str,
+    up: bool,
+) -> anyhow::Result<bool> {
     let order: Vec<(String, i32)> = tx
         .sql()
         .all(
@@ -162,7 +181,12 @@ pub async fn move_question(tx: &mut Tx, key: &str, version: i32, question_key: &
 }
 
 /// Removes a question from a draft; whether it was there.
-pub async fn remove_question(tx: &mut Tx, key: &str, version: i32, question_key: &str) -> anyhow::Result<bool> {
+pub async fn remove_question(
+    tx: &mut Tx,
+    key: &str,
+    version: i32,
+    question_key: &str,
+) -> anyhow::Result<bool> {
     let sql = "DELETE FROM survey_questions WHERE survey_key = $1 AND version = $2 AND question_key = $3";
     Ok(tx.sql().execute(sql, &[&key, &version, &question_key]).await? == 1)
 }
@@ -226,7 +250,11 @@ pub struct NewInvitation {
 /// Stores an invitation, sent now (`sent`) or later by the maintenance round; its id, or `None`
 /// when the same invitation exists (a case's survey, an occurrence's registrant) — the claim
 /// that makes two processes invite once.
-pub async fn insert_invitation(tx: &mut Tx, new: &NewInvitation, sent: Option<UtcTime>) -> anyhow::Result<Option<Uuid>> {
+pub async fn insert_invitation(
+    tx: &mut Tx,
+    new: &NewInvitation,
+    sent: Option<UtcTime>,
+) -> anyhow::Result<Option<Uuid>> {
     let id = Uuid::new_v4();
     let sql = "INSERT INTO survey_invitations (id, survey_key, person_id, unit_id, service_type, case_id, occurrence_id, \
                send_after, sent_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING";
@@ -266,7 +294,8 @@ pub async fn opt_out(tx: &mut Tx, person: Uuid) -> anyhow::Result<bool> {
 /// The kind of service a case's answers are counted under: the application form it was opened
 /// from (`samtalsstod`), or `case`.
 pub async fn service_type_of_case(db: &Db, case: Uuid) -> anyhow::Result<String> {
-    let sql = "SELECT f.slug FROM applications a JOIN application_forms f ON f.id = a.form_id WHERE a.case_id = $1";
+    let sql =
+        "SELECT f.slug FROM applications a JOIN application_forms f ON f.id = a.form_id WHERE a.case_id = $1";
     Ok(db.sql().value::<String>(sql, &[&case]).await?.unwrap_or_else(|| "case".into()))
 }
 
@@ -313,7 +342,8 @@ pub async fn use_invitation(tx: &mut Tx, id: Uuid) -> anyhow::Result<bool> {
 
 /// Whether the resident of a case has answered its usefulness survey (on the web or in an interview).
 pub async fn case_invitation_used(db: &Db, case: Uuid) -> anyhow::Result<bool> {
-    let sql = "SELECT 1 FROM survey_invitations WHERE case_id = $1 AND survey_key = $2 AND used_at IS NOT NULL";
+    let sql =
+        "SELECT 1 FROM survey_invitations WHERE case_id = $1 AND survey_key = $2 AND used_at IS NOT NULL";
     Ok(db.sql().value::<i32>(sql, &[&case, &USEFULNESS]).await?.is_some())
 }
 
@@ -369,7 +399,11 @@ pub async fn claim_send(tx: &mut Tx, id: Uuid, now: UtcTime) -> anyhow::Result<b
 }
 
 /// Unanswered invitations of `survey` sent before `sent_before`, never reminded.
-pub async fn due_reminders(db: &Db, survey: &str, sent_before: UtcTime) -> anyhow::Result<Vec<DueInvitation>> {
+pub async fn due_reminders(
+    db: &Db,
+    survey: &str,
+    sent_before: UtcTime,
+) -> anyhow::Result<Vec<DueInvitation>> {
     let sql = "SELECT i.id, i.survey_key, i.person_id FROM survey_invitations i JOIN people p ON p.id = i.person_id \
                WHERE i.survey_key = $1 AND i.sent_at <= $2 AND i.used_at IS NULL AND i.reminded_at IS NULL \
                AND p.survey_opt_out = FALSE AND p.active ORDER BY i.sent_at LIMIT 200";
@@ -392,7 +426,11 @@ pub struct EndedAttendance {
 
 /// Confirmed registrants with an account, of occurrences that ended between `since` and `now`,
 /// who have not been invited about them and are still asked.
-pub async fn ended_attendances(db: &Db, since: UtcTime, now: UtcTime) -> anyhow::Result<Vec<EndedAttendance>> {
+pub async fn ended_attendances(
+    db: &Db,
+    since: UtcTime,
+    now: UtcTime,
+) -> anyhow::Result<Vec<EndedAttendance>> {
     let sql = "SELECT DISTINCT o.id AS occurrence_id, r.person_id, s.organiser_unit_id AS unit_id \
                FROM event_registrations r JOIN event_occurrences o ON o.id = r.occurrence_id \
                JOIN event_series s ON s.id = o.series_id JOIN people p ON p.id = r.person_id \
@@ -483,7 +521,11 @@ pub struct UsefulnessCount {
 }
 
 /// See [`UsefulnessCount`]. Ordered by unit, then week.
-pub async fn usefulness_counts(db: &Db, from_week: &str, to_week: &str) -> anyhow::Result<Vec<UsefulnessCount>> {
+pub async fn usefulness_counts(
+    db: &Db,
+    from_week: &str,
+    to_week: &str,
+) -> anyhow::Result<Vec<UsefulnessCount>> {
     let sql = "SELECT a.unit_id, a.week, \
                COUNT(CASE WHEN i.value IN ('ja', '4', '5') THEN 1 END) AS useful, COUNT(*) AS answered \
                FROM survey_answers a JOIN survey_answer_items i ON i.answer_id = a.id \
@@ -502,7 +544,12 @@ pub struct FreeText {
 }
 
 /// The (scrubbed) free-text answers of a unit's answers between two weeks, both included.
-pub async fn free_texts(db: &Db, unit: Uuid, from_week: &str, to_week: &str) -> anyhow::Result<Vec<FreeText>> {
+pub async fn free_texts(
+    db: &Db,
+    unit: Uuid,
+    from_week: &str,
+    to_week: &str,
+) -> anyhow::Result<Vec<FreeText>> {
     let sql = "SELECT a.survey_key, i.question_key, a.week, i.value AS text \
                FROM survey_answers a JOIN survey_answer_items i ON i.answer_id = a.id \
                JOIN survey_questions q ON q.survey_key = a.survey_key AND q.version = a.version AND q.question_key = i.question_key \

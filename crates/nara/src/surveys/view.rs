@@ -51,7 +51,8 @@ pub fn questions(
     for question in questions {
         let name = format!("q-{}", question.key);
         let dom_id = format!("fraga-{}", question.key);
-        let sent_values: Vec<&str> = sent.iter().filter(|(k, _)| *k == name).map(|(_, v)| v.as_str()).collect();
+        let sent_values: Vec<&str> =
+            sent.iter().filter(|(k, _)| *k == name).map(|(_, v)| v.as_str()).collect();
         let options = question
             .values()
             .into_iter()

@@ -279,8 +279,16 @@ pub fn table() -> Vec<Route> {
         post_route("/personal/enkater/{survey}/fragor", SignedIn, surveys::builder::add_question),
         get_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::question),
         post_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::save_question),
-        post_route("/personal/enkater/{survey}/fragor/{question}/flytta", SignedIn, surveys::builder::move_question),
-        post_route("/personal/enkater/{survey}/fragor/{question}/ta-bort", SignedIn, surveys::builder::remove_question),
+        post_route(
+            "/personal/enkater/{survey}/fragor/{question}/flytta",
+            SignedIn,
+            surveys::builder::move_question,
+        ),
+        post_route(
+            "/personal/enkater/{survey}/fragor/{question}/ta-bort",
+            SignedIn,
+            surveys::builder::remove_question,
+        ),
         post_route("/personal/enkater/{survey}/publicera", SignedIn, surveys::builder::publish),
         // Administration.
         get_route("/admin", admin, admin::people),

@@ -30,4 +30,5 @@ mod roles;
 mod search_quality;
 mod setup;
 mod storage;
+mod surveys;
 mod two_processes;

@@ -350,7 +350,8 @@ pub async fn close(
     enqueue(&mut tx, notice.as_ref()).await?;
     // The resident is asked whether the help was of use (unless they said "fråga mig inte igen").
     if let Some(survey) = &survey {
-        let mailer = crate::surveys::invitations::Mailer { catalogues: &state.catalogues, link_base: &state.base_url };
+        let mailer =
+            crate::surveys::invitations::Mailer { catalogues: &state.catalogues, link_base: &state.base_url };
         let actor = officer_event(&ctx, &case, Action::SurveyInvitationSent, "case", case.id)?.actor;
         crate::surveys::invitations::invite_on_close(&mut tx, mailer, survey, &case, actor).await?;
     }
