@@ -14,6 +14,7 @@ mod cases;
 mod directory;
 mod events;
 mod plans;
+mod surveys;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::Future;
@@ -329,10 +330,15 @@ on_both_backends!(plans_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(surveys_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
+    assert!(faults > 20, "{faults} failed runs");
+});
+
 #[test]
 fn every_post_route_has_a_scenario() {
     let covered: BTreeSet<&str> =
-        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES]
+        [accounts::ROUTES, directory::ROUTES, events::ROUTES, cases::ROUTES, plans::ROUTES, surveys::ROUTES]
             .concat()
             .into_iter()
             .collect();
