@@ -46,11 +46,9 @@ survey-notice-interview = The interview is saved, anonymously.
 
 survey-builder-title = Surveys
 survey-builder-lead = The questions of the city's surveys. A published version never changes: changes are made in a draft that becomes the next version.
-survey-builder-col-survey = Survey
 survey-builder-col-key = Key
 survey-builder-col-version = Published version
-survey-builder-col-draft = Draft
-survey-builder-has-draft = In progress
+survey-builder-has-draft = Draft in progress
 survey-builder-key = Key
 survey-builder-published = Version { $version } is published.
 survey-draft-heading = Draft of version { $version }

@@ -46,11 +46,9 @@ survey-notice-interview = Intervjun är sparad, anonymt.
 
 survey-builder-title = Enkäter
 survey-builder-lead = Frågorna i stadens enkäter. En publicerad version ändras aldrig: ändringar görs i ett utkast som blir nästa version.
-survey-builder-col-survey = Enkät
 survey-builder-col-key = Nyckel
 survey-builder-col-version = Publicerad version
-survey-builder-col-draft = Utkast
-survey-builder-has-draft = Pågår
+survey-builder-has-draft = Utkast pågår
 survey-builder-key = Nyckel
 survey-builder-published = Version { $version } är publicerad.
 survey-draft-heading = Utkast till version { $version }

@@ -1,6 +1,7 @@
 //! Demo surveys: Sara Lindqvist's earlier case at the adult unit was closed, and its invitation
 //! ("Berätta vad du tyckte") waits on her my pages; about forty anonymous answers over the last
-//! weeks, from both case units and an event, give the goals dashboard something to show.
+//! weeks, from both case units and an event, give the goals dashboard something to show; the
+//! event survey has a draft in progress.
 
 use uuid::Uuid;
 
@@ -101,6 +102,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         };
         store::insert_answer(&mut tx, &answer).await?;
     }
+    // The event survey has a draft in progress, for staff to see how a change is made.
+    store::create_draft(&mut tx, EVENT).await?;
     tx.commit().await?;
     Ok(())
 }
