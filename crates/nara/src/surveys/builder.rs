@@ -465,9 +465,7 @@ pub async fn publish(
     }
     let mut tx = state.db.begin_write().await?;
     if store::publish(&mut tx, &survey.key, draft).await? {
-        let me = ctx.person()?.person.id;
-        let actor = AuditActor { person_id: Some(me), ..AuditActor::of(&ctx.current.actor) };
-        let event = AuditEvent::new(actor, Action::SurveyPublished, "survey")
+        let event = AuditEvent::new(AuditActor::of(&ctx.current.actor), Action::SurveyPublished, "survey")
             .object(format!("{}/{draft}", survey.key))
             .request(ctx.request_id.clone());
         crate::audit::store::append(&mut tx, &event).await?;

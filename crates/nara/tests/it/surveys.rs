@@ -248,6 +248,9 @@ on_both_backends!(an_answer_cannot_be_linked_to_its_person, Migrated, |db| {
         .with_writer(move || writer.clone())
         .finish();
     let guard = tracing::subscriber::set_default(subscriber);
+    // Other tests of this binary run beside this one with no subscriber: without this, a
+    // callsite they saw first can stay switched off for ours.
+    tracing::callsite::rebuild_interest_cache();
     let answer = w
         .app
         .post(
@@ -290,10 +293,16 @@ on_both_backends!(an_answer_cannot_be_linked_to_its_person, Migrated, |db| {
             assert!(!stored.contains(&spelling), "{spelling} in an answer: {stored}");
         }
     }
-    for name in ["alma", "andersson", "xenia", "2385", "example.se"] {
-        assert!(!stored.contains(name), "{name} in an answer: {stored}");
+    // The values without the ids the row may hold (random hex could hold any four digits).
+    let mut values = stored.clone();
+    for id in [answer_id, w.unit] {
+        for spelling in spellings(id) {
+            values = values.replace(&spelling, "");
+        }
     }
-    let values = stored.replace(&answer_id.to_string(), "").replace(&w.unit.to_string(), "");
+    for name in ["alma", "andersson", "xenia", "2385", "example.se"] {
+        assert!(!values.contains(name), "{name} in an answer: {stored}");
+    }
     assert!(!has_time(&values), "no date or time in an answer: {stored}");
 
     // The log says the invitation was used, and never which answer came of it.
@@ -306,7 +315,7 @@ on_both_backends!(an_answer_cannot_be_linked_to_its_person, Migrated, |db| {
         assert!(!everything.contains(&spelling), "the answer's id in the audit log");
     }
     let lines = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap().to_lowercase();
-    assert!(lines.contains("\"status\":303"), "the request was logged: {lines}");
+    assert!(lines.contains("\"route\":\"/enkat/{token}\""), "the request was logged: {lines}");
     for secret in [
         answer_id.to_string(),
         answer_id.simple().to_string(),
