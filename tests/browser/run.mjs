@@ -103,6 +103,13 @@ const PAGES = [
   { path: '/en/ideer/forslag/{id}', linkedFrom: '/en/ideer/bootcamp' },
   ...inBothLanguages(['/ideer/bootcamp-2027/nytt-forslag', '/ideer/bootcamp-2027/rad'], { as: RESIDENT }),
   ...inBothLanguages(['/personal/ideer'], { as: OFFICER }),
+  // Surveys: an unknown link, the thanks page, the interview from a case, and the builder.
+  ...inBothLanguages(['/enkat/ingen-sadan-lank'], { status: 404 }),
+  ...inBothLanguages(['/enkat/tack']),
+  { path: '/handlaggare/arenden/{id}/intervju', linkedFrom: '/handlaggare/arenden/{id}', via: '/handlaggare', as: OFFICER },
+  ...inBothLanguages(['/personal/enkater', '/personal/enkater/usefulness', '/personal/enkater/event'], { as: OFFICER }),
+  ...inBothLanguages(['/personal/enkater'], { as: ADMIN }),
+  { path: '/personal/enkater/event/fragor/{id}', linkedFrom: '/personal/enkater/event', as: OFFICER },
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -35,5 +35,6 @@ pub mod server;
 pub mod sessions;
 pub mod setup;
 pub mod stockholm;
+pub mod surveys;
 pub mod telemetry;
 pub mod web;

@@ -20,6 +20,9 @@ pub struct Round {
     pub confirmation_reminders: usize,
     /// Residents reminded of a meeting with their contact person.
     pub booking_reminders: usize,
+    /// Survey invitations sent (follow-ups, events) and reminders of unanswered ones.
+    pub survey_invitations: usize,
+    pub survey_reminders: usize,
 }
 
 /// One round of maintenance.
@@ -55,6 +58,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     round.confirmation_reminders =
         crate::directory::stewards::send_confirmation_reminders(db, catalogues, link_base).await?;
     round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
+    let surveys = crate::surveys::invitations::run_round(db, catalogues, link_base, now).await?;
+    (round.survey_invitations, round.survey_reminders) = (surveys.invitations, surveys.reminders);
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

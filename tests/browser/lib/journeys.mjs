@@ -15,6 +15,7 @@ import { officerCaseJourney } from './officer_case.mjs';
 import { placementJourney } from './placements.mjs';
 import { registrationJourney } from './registration.mjs';
 import { startPagesJourney } from './start_pages.mjs';
+import { interviewJourney, surveyJourney } from './surveys.mjs';
 
 const FOCUS_MOVE_TIMEOUT_MS = 3_000;
 const MY_PAGES = '/mina-sidor';
@@ -69,6 +70,14 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a resident reads their coordinated plan (SIP), writes what they think and agrees to it',
     run: myPlanJourney,
+  },
+  {
+    name: 'journey (keyboard): a resident opens the survey of a closed case from my pages, reads it in easy Swedish, answers; the link then says it was used',
+    run: surveyJourney,
+  },
+  {
+    name: 'journey (keyboard): a case officer records an interview, is stopped without the resident\'s consent, ticks it and saves',
+    run: interviewJourney,
   },
   {
     name: 'journey (keyboard): a case officer opens the coordinated plan (SIP) from the case and adds a goal after an empty one is refused',

@@ -100,10 +100,16 @@ pub enum Action {
     IdeaTestStarted,
     IdeaTestChanged,
     IdeaTestClosed,
+    SurveyInvitationSent,
+    SurveyReminderSent,
+    SurveyInvitationUsed,
+    SurveyOptedOut,
+    SurveyInterviewRecorded,
+    SurveyPublished,
 }
 
 impl Action {
-    pub const ALL: [Action; 76] = [
+    pub const ALL: [Action; 82] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -180,6 +186,12 @@ impl Action {
         Action::IdeaTestStarted,
         Action::IdeaTestChanged,
         Action::IdeaTestClosed,
+        Action::SurveyInvitationSent,
+        Action::SurveyReminderSent,
+        Action::SurveyInvitationUsed,
+        Action::SurveyOptedOut,
+        Action::SurveyInterviewRecorded,
+        Action::SurveyPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -260,6 +272,12 @@ impl Action {
             Action::IdeaTestStarted => "idea_test_started",
             Action::IdeaTestChanged => "idea_test_changed",
             Action::IdeaTestClosed => "idea_test_closed",
+            Action::SurveyInvitationSent => "survey_invitation_sent",
+            Action::SurveyReminderSent => "survey_reminder_sent",
+            Action::SurveyInvitationUsed => "survey_invitation_used",
+            Action::SurveyOptedOut => "survey_opted_out",
+            Action::SurveyInterviewRecorded => "survey_interview_recorded",
+            Action::SurveyPublished => "survey_published",
         }
     }
 

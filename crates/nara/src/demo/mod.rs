@@ -12,6 +12,7 @@ mod goals;
 pub mod grants;
 mod ideas;
 mod plans;
+mod surveys;
 
 use uuid::Uuid;
 
@@ -80,7 +81,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     plans::seed(db).await?;
     grants::seed(db).await?;
     goals::seed(db).await?;
-    ideas::seed(db).await
+    ideas::seed(db).await?;
+    // After the cases: Sara's closed case and its invitation.
+    surveys::seed(db).await
 }
 
 /// Only the set-up and the directory's entries, as `nara demo` has them: what the search

@@ -1,6 +1,6 @@
 //! Where the goals' counts come from. The goals keep no table of their own: they read aggregates
-//! from the cases' placements and youth sentences, the directory's usage counts and, once wired,
-//! the surveys' anonymous answers.
+//! from the cases' placements and youth sentences, the directory's usage counts and the surveys'
+//! anonymous answers.
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -11,11 +11,11 @@ use crate::db::Db;
 /// The usefulness question's answers per unit and ISO week (`period` is the week, `hits` the
 /// answers "yes", `total` all answers) for the weeks `from_week ..= to_week`.
 pub async fn usefulness_source(db: &Db, from_week: &str, to_week: &str) -> anyhow::Result<Vec<UnitCount>> {
-    // wired to surveys at merge: surveys::store::usefulness_counts(db, from_week, to_week), each
-    // UsefulnessCount { unit_id, week, useful, answered } as UnitCount { unit_id, period: week,
-    // hits: useful, total: answered }.
-    let _ = (db, from_week, to_week);
-    Ok(Vec::new())
+    let counts = crate::surveys::store::usefulness_counts(db, from_week, to_week).await?;
+    Ok(counts
+        .into_iter()
+        .map(|c| UnitCount { unit_id: c.unit_id, period: c.week, hits: c.useful, total: c.answered })
+        .collect())
 }
 
 /// The usefulness survey's free-text answers of a unit in the weeks `from_week ..= to_week`
@@ -27,9 +27,8 @@ pub async fn usefulness_free_texts(
     from_week: &str,
     to_week: &str,
 ) -> anyhow::Result<Vec<String>> {
-    // wired to surveys at merge: surveys' free_texts for the unit and weeks.
-    let _ = (db, unit_id, from_week, to_week);
-    Ok(Vec::new())
+    let texts = crate::surveys::store::free_texts(db, unit_id, from_week, to_week).await?;
+    Ok(texts.into_iter().filter(|t| t.survey_key == crate::surveys::USEFULNESS).map(|t| t.text).collect())
 }
 
 /// Every goal's counts over the days `[from, to)`, in periods of `granularity`.

@@ -53,6 +53,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "grants.ftl"),
             catalogue!("sv", "goals.ftl"),
             catalogue!("sv", "ideas.ftl"),
+            catalogue!("sv", "surveys.ftl"),
         ],
     },
     LocaleInfo {
@@ -73,6 +74,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "grants.ftl"),
             catalogue!("en", "goals.ftl"),
             catalogue!("en", "ideas.ftl"),
+            catalogue!("en", "surveys.ftl"),
         ],
     },
 ];

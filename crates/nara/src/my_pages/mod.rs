@@ -33,6 +33,7 @@ struct OverviewPage<'a> {
     languages: Vec<LanguageChoice>,
     errors: FormErrors,
     notice: Option<&'static str>,
+    surveys: crate::surveys::resident::MyPagesBlock,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +58,7 @@ async fn overview_page(
             .collect(),
         notice,
         errors,
+        surveys: crate::surveys::resident::my_pages_block(state, ctx, person.id).await?,
     };
     let status = if page.errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
     Ok((status, render(&page)?).into_response())
@@ -67,7 +69,11 @@ pub async fn overview(
     ctx: PageContext,
     Query(query): Query<OverviewQuery>,
 ) -> Result<Response, AppError> {
-    let notice = (query.klart.as_deref() == Some("sprak")).then_some("my-pages-language-saved");
+    let notice = match query.klart.as_deref() {
+        Some("sprak") => Some("my-pages-language-saved"),
+        Some("enkater") => Some("survey-notice-opted-out"),
+        _ => None,
+    };
     overview_page(&state, &ctx, FormErrors::default(), notice).await
 }
 

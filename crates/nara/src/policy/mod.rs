@@ -93,6 +93,17 @@ pub fn may_manage_forms(actor: &Actor, unit: Uuid) -> bool {
     actor.signed_in().is_some_and(|person| person.units_for(Role::Staff).any(|u| u == unit))
 }
 
+/// Whether `actor` may build and publish surveys: staff and administrators (the surveys are the
+/// whole city's, not a unit's).
+pub fn may_build_surveys(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|person| person.has_role(Role::Staff) || person.has_role(Role::Admin))
+}
+
+/// Whether `actor` may open a survey invitation from my pages: their own only.
+pub fn may_answer_own_survey(actor: &Actor, invited: Uuid) -> bool {
+    actor.signed_in().is_some_and(|person| person.person.id == invited)
+}
+
 /// Whether `actor` may read and work on a case in the back office: staff of the case's unit,
 /// never on a case about themselves.
 pub fn may_work_on_case(actor: &Actor, case_unit: Uuid, case_resident: Uuid) -> bool {

@@ -25,7 +25,7 @@ use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
     accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, my_pages,
-    oidc, plans,
+    oidc, plans, surveys,
 };
 
 /// One row of the table.
@@ -333,6 +333,34 @@ pub fn table() -> Vec<Route> {
         get_route("/personal/ideer", staff, ideas::manage::page),
         post_route("/personal/ideer", staff, ideas::manage::create),
         post_route("/personal/ideer/{campaign}/rad", staff, ideas::manage::add_member),
+        // Surveys: the link in an invitation is the key (no log-in needed); my pages open one
+        // of mine; staff record an interview from the case; staff and administrators build them
+        // (checked through the policy module).
+        get_route("/enkat/tack", Public, surveys::resident::thanks),
+        get_route("/enkat/{token}", Public, surveys::resident::page),
+        post_route("/enkat/{token}", Public, surveys::resident::submit),
+        post_route("/enkat/{token}/fraga-inte", Public, surveys::resident::opt_out_by_link),
+        post_route("/mina-sidor/enkater/fraga-inte", SignedIn, surveys::resident::opt_out_mine),
+        post_route("/mina-sidor/enkater/{invitation}", SignedIn, surveys::resident::open_mine),
+        get_route("/handlaggare/arenden/{case}/intervju", staff, surveys::staff::form),
+        post_route("/handlaggare/arenden/{case}/intervju", staff, surveys::staff::submit),
+        get_route("/personal/enkater", SignedIn, surveys::builder::list),
+        get_route("/personal/enkater/{survey}", SignedIn, surveys::builder::survey),
+        post_route("/personal/enkater/{survey}/utkast", SignedIn, surveys::builder::create_draft),
+        post_route("/personal/enkater/{survey}/fragor", SignedIn, surveys::builder::add_question),
+        get_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::question),
+        post_route("/personal/enkater/{survey}/fragor/{question}", SignedIn, surveys::builder::save_question),
+        post_route(
+            "/personal/enkater/{survey}/fragor/{question}/flytta",
+            SignedIn,
+            surveys::builder::move_question,
+        ),
+        post_route(
+            "/personal/enkater/{survey}/fragor/{question}/ta-bort",
+            SignedIn,
+            surveys::builder::remove_question,
+        ),
+        post_route("/personal/enkater/{survey}/publicera", SignedIn, surveys::builder::publish),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::app::{TestApp, person};
 use common::cast::{Cast, FORM, allowed, cast, concrete};
 use nara::db::Db;
+use nara::identity::Role;
 use nara::web::routes;
 
 /// Beyond the route's access, what the object in the address allows: the target's case is
@@ -24,6 +25,8 @@ enum Object {
     /// The back office of the target's plan, which unit X takes part in: staff of unit X only;
     /// for other staff it does not exist (404).
     PlanOfUnitX,
+    /// The survey builder: staff of any unit and administrators; others are refused (403).
+    SurveyBuilder,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -32,6 +35,8 @@ fn object(path: &str, cast: &Cast) -> Object {
     // representative reaches what is tested in `grants`.
     if path.contains("/bidrag/") {
         Object::Any
+    } else if path.contains("/personal/enkater") {
+        Object::SurveyBuilder
     } else if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
         Object::OfUnitX
     } else if path.contains(&cast.plan.to_string()) {
@@ -64,7 +69,10 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                 let before = denied_count(&db).await;
                 let answer = app.send(route.method.clone(), &path, &[], token.as_deref()).await;
                 let expected = allowed(route.access, roles, id.is_some())
-                    && (!matches!(object, Object::OfUnitX) || *label == "staff of unit X");
+                    && (!matches!(object, Object::OfUnitX) || *label == "staff of unit X")
+                    && (!matches!(object, Object::SurveyBuilder)
+                        || roles.contains(&Role::Staff)
+                        || roles.contains(&Role::Admin));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();

@@ -33,4 +33,5 @@ mod roles;
 mod search_quality;
 mod setup;
 mod storage;
+mod surveys;
 mod two_processes;

@@ -89,6 +89,7 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
         "placering-avslutad" => Some("placement-notice-ended"),
         "pafoljd" => Some("sentence-notice-added"),
         "pafoljd-avslutad" => Some("sentence-notice-ended"),
+        "intervju" => Some("survey-notice-interview"),
         _ => None,
     }
 }

@@ -337,6 +337,7 @@ pub async fn close(
     };
     let me = ctx.person()?.person.id;
     let notice = notices::resident_notice(&state, case.resident_id, case.id).await?;
+    let survey = crate::surveys::invitations::prepare_for_case(&state.db, &case).await?;
     let mut tx = state.db.begin_write().await?;
     if !store::change_case_status(&mut tx, case.id, case.status, CaseStatus::Closed, note.as_deref(), me)
         .await?
@@ -347,6 +348,13 @@ pub async fn close(
     crate::audit::store::append(&mut tx, &event).await?;
     cancel_meetings(&mut tx, &ctx, &case, me).await?;
     enqueue(&mut tx, notice.as_ref()).await?;
+    // The resident is asked whether the help was of use (unless they said "fråga mig inte igen").
+    if let Some(survey) = &survey {
+        let mailer =
+            crate::surveys::invitations::Mailer { catalogues: &state.catalogues, link_base: &state.base_url };
+        let actor = officer_event(&ctx, &case, Action::SurveyInvitationSent, "case", case.id)?.actor;
+        crate::surveys::invitations::invite_on_close(&mut tx, mailer, survey, &case, actor).await?;
+    }
     tx.commit().await?;
     Ok(redirect(&ctx, &case, "avslutat", "nuvarande-status"))
 }

@@ -17,6 +17,7 @@ mod goals;
 mod grants;
 mod ideas;
 mod plans;
+mod surveys;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::Future;
@@ -347,6 +348,11 @@ on_both_backends!(ideas_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(surveys_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
+    assert!(faults > 20, "{faults} failed runs");
+});
+
 #[test]
 fn every_post_route_has_a_scenario() {
     let covered: BTreeSet<&str> = [
@@ -358,6 +364,7 @@ fn every_post_route_has_a_scenario() {
         grants::ROUTES,
         goals::ROUTES,
         ideas::ROUTES,
+        surveys::ROUTES,
     ]
     .concat()
     .into_iter()

@@ -125,6 +125,9 @@ pub fn concrete(path: &str, cast: &Cast) -> String {
         .replace("{form}", FORM)
         .replace("{plan}", &cast.plan.to_string())
         .replace("{action}", &cast.plan_action.to_string())
+        .replace("{survey}", "event")
+        .replace("{question}", "ingen-sadan-fraga")
+        .replace("{invitation}", &uuid::Uuid::nil().to_string())
 }
 
 pub fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {
