@@ -3,7 +3,8 @@
 // the counts.
 
 // Generous: one check is a page load plus a few interactions, a few seconds at most.
-const TEST_TIMEOUT_MS = 60_000;
+// A long journey (ten pages and more) on a loaded two-core machine takes up to a minute.
+const TEST_TIMEOUT_MS = 120_000;
 // Tests are independent (each opens its own browser context) and spend much
 // of their time waiting on the server or the browser, so overlapping a few
 // shortens the run. NARA_BROWSER_CONCURRENCY=1 runs them one at a time.

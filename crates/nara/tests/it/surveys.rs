@@ -571,3 +571,30 @@ on_both_backends!(publishing_names_every_problem_and_freezes_the_version, Migrat
         "no draft to change"
     );
 });
+
+on_both_backends!(answers_reach_the_boards_goal_once_the_group_is_large_enough, Migrated, |db| {
+    use chrono::Datelike;
+    let w = world(db).await;
+    // The year the goals file this week's answers under (an ISO week's year).
+    let year = chrono::Utc::now().iso_week().year();
+    let unit_row = |body: &str| -> String {
+        let row = body.split("<th scope=\"row\">Enhet X</th>").nth(1).and_then(|r| r.split("</tr>").next());
+        row.unwrap_or_default().to_string()
+    };
+    for n in 1..=5 {
+        let email = format!("boende{n}@example.se");
+        let resident = person(&w.db, &email, &format!("Boende {n}"), &[]).await;
+        let case = open_case(&w.db, w.unit, resident, w.officer).await;
+        w.close(case).await;
+        let link = link_in_mail(&w.db, &email).await;
+        assert_eq!(w.app.post(&link, &[("q-hjalp", "ja")], None).await.status, StatusCode::SEE_OTHER);
+        let public = w.app.get(&format!("/resultat?ar={year}"), None).await;
+        assert_eq!(public.status, StatusCode::OK);
+        let shown = unit_row(&public.body);
+        if n < 5 {
+            assert!(!shown.contains(&format!(">{n}<")), "{n} answers must not be shown: {shown}");
+        } else {
+            assert!(shown.contains("<td class=\"numeric\">5</td>"), "five answers are shown: {shown}");
+        }
+    }
+});
