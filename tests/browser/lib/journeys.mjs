@@ -7,7 +7,7 @@ import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
 import { grantApplyJourney } from './grants.mjs';
-import { ideasJourney } from './ideas.mjs';
+import { closeTestJourney, councilJourney, ideasJourney, voteJourney } from './ideas.mjs';
 import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
@@ -26,6 +26,18 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a resident writes an idea proposal, sends it empty (every part named), completes and sends it (timed)',
     run: ideasJourney,
+  },
+  {
+    name: 'journey (keyboard): an idea council member takes a proposal into the vote, is stopped without a reason, gives one; the idea shows it',
+    run: councilJourney,
+  },
+  {
+    name: 'journey (keyboard): a resident votes on the ideas of an open vote, is told it was counted; the vote page then says they voted',
+    run: voteJourney,
+  },
+  {
+    name: 'journey (keyboard): an idea test\'s group member is stopped closing it without lessons (each part named), writes them with an owner and closes it',
+    run: closeTestJourney,
   },
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },

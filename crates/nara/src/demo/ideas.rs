@@ -1,7 +1,8 @@
 //! The demo's ideas, after the seed's Bootcamp: a campaign whose six proposals (two each to
 //! explore, test and scale up) went through the council and the vote, were tested with coaches
-//! and closed with their lessons (one test still runs), and a new campaign open for proposals now,
-//! so the form can be tried.
+//! and closed with their lessons (one test still runs), a new campaign open for proposals now (with
+//! one proposal waiting for its council), so the form and the council can be tried, and a spring
+//! campaign whose vote is open today.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use uuid::Uuid;
@@ -164,6 +165,81 @@ const SIX: [Seeded; 6] = [
     },
 ];
 
+/// A proposal of the later campaigns: only its text.
+struct Brief {
+    category: Category,
+    title: &'static str,
+    problem: &'static str,
+    whose: &'static str,
+    voices: &'static str,
+    try_in_week: &'static str,
+    signs: &'static str,
+    people: &'static str,
+    kronor: i64,
+}
+
+impl Brief {
+    fn text(&self) -> ProposalText {
+        ProposalText {
+            category: Some(self.category),
+            title: self.title.into(),
+            problem: self.problem.into(),
+            whose: self.whose.into(),
+            voices: self.voices.into(),
+            heard_link: None,
+            try_in_week: self.try_in_week.into(),
+            signs: self.signs.into(),
+            people: self.people.into(),
+            money_ore: self.kronor * 100,
+        }
+    }
+}
+
+/// Sent to the next Bootcamp and waiting for its council.
+const WAITING: Brief = Brief {
+    category: Category::Test,
+    title: "Brev från socialtjänsten som går att förstå",
+    problem: "Många som får brev från oss förstår inte vad beslutet betyder eller vad de ska göra härnäst, och ringer flera gånger eller hör inte av sig alls.",
+    whose: "Invånare som får beslut och kallelser med post",
+    voices: "I utvecklingsgruppen sa flera att de läser breven många gånger och ändå inte vet om de har fått ja eller nej.",
+    try_in_week: "Under en vecka skriver två handläggare om fem vanliga brev tillsammans med två brukarutvecklare och skickar de nya breven.",
+    signs: "De som får de nya breven säger att de förstod vad som gäller, och färre ringer för att fråga.",
+    people: "Två handläggare och två brukarutvecklare",
+    kronor: 1_000,
+};
+
+/// Chosen by the spring campaign's council: its vote is open today.
+const ON_THE_BALLOT: [(Brief, &str); 2] = [
+    (
+        Brief {
+            category: Category::Test,
+            title: "Öppen mottagning på biblioteket en kväll i veckan",
+            problem: "Det är svårt att komma till socialkontoret på dagtid, och många vill inte synas i väntrummet. De frågar därför inte om stöd de har rätt till.",
+            whose: "Invånare som arbetar dagtid eller inte vill gå till kontoret",
+            voices: "På en träff i utvecklingsgruppen sa flera att biblioteket känns tryggt: där vet ingen varför man är där.",
+            try_in_week: "Två socialsekreterare sitter på stadsbiblioteket mellan 17 och 20 tre kvällar under en vecka och svarar på frågor.",
+            signs: "Minst tio personer kommer och frågar, och några av dem säger att de annars inte hade hört av sig.",
+            people: "Två socialsekreterare och en bibliotekarie",
+            kronor: 1_500,
+        },
+        "Tydligt test som når dem som inte kommer till oss i dag. Lätt att genomföra under en vecka.",
+    ),
+    (
+        Brief {
+            category: Category::Test,
+            title: "Sms-påminnelse dagen före ett möte",
+            problem: "Många möten blir inte av för att personen glömmer tiden eller inte hittar kallelsen, och då dröjer det veckor till nästa tid.",
+            whose: "Invånare som har möten med handläggare och deras handläggare",
+            voices: "Brukare har sagt att brevet med tiden försvinner bland andra papper. Handläggare säger att var femte tid blir tom.",
+            try_in_week: "Under en vecka får alla som har ett möte på en enhet ett sms dagen före, med tid, plats och ett nummer att ringa.",
+            signs: "Färre tider blir tomma den veckan än veckan före, och de som fick sms säger att det hjälpte.",
+            people: "En handläggare och en administratör",
+            kronor: 500,
+        },
+        "Enkelt och billigt att pröva, och problemet med tomma tider är stort.",
+    ),
+];
+
 fn days(today: NaiveDate, offset: i64) -> NaiveDate {
     let magnitude = Days::new(offset.unsigned_abs());
     if offset < 0 { today.checked_sub_days(magnitude) } else { today.checked_add_days(magnitude) }
@@ -221,12 +297,27 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         votes_per_person: 1,
         test_week_starts_on: days(today, 60),
     };
+    let spring = NewCampaign {
+        slug: "bootcamp-var".into(),
+        title: "Vårens Bootcamp: omröstningen pågår".into(),
+        summary: "Rådet har valt ut förslagen. Nu röstar alla som får delta, en röst var, innan testveckan."
+            .into(),
+        opens_on: days(today, -30),
+        closes_on: days(today, -15),
+        eligibility: everyone,
+        money_cap_ore: 500_000,
+        council_on: days(today, -10),
+        vote_opens_on: days(today, -1),
+        vote_closes_on: days(today, 6),
+        votes_per_person: 1,
+        test_week_starts_on: days(today, 14),
+    };
     let at = |h| NaiveTime::from_hms_opt(h, 0, 0).ok_or_else(|| anyhow::anyhow!("a time"));
 
     // One transaction: a seed that stops half-way leaves nothing, and runs again in full.
     let mut tx = db.begin_write().await?;
     let mut campaign_ids = Vec::new();
-    for c in [&done, &next] {
+    for c in [&done, &next, &spring] {
         campaign_ids.push(store::create_campaign(&mut tx, c, anna).await?);
         let dates = [
             (calendar::slug(&c.slug, "rad"), "idea-calendar-council", c.council_on, at(13)?, 120),
@@ -249,6 +340,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         store::add_council_member(&mut tx, campaign, member, anna).await?;
     }
     store::add_council_member(&mut tx, campaign_ids[1], sara, anna).await?;
+    store::create_proposal(&mut tx, campaign_ids[1], people[5], &WAITING.text(), true).await?;
+    store::add_council_member(&mut tx, campaign_ids[2], lina, anna).await?;
+    for (i, (brief, reason)) in ON_THE_BALLOT.iter().enumerate() {
+        let id = store::create_proposal(&mut tx, campaign_ids[2], people[i + 1], &brief.text(), true).await?;
+        store::decide(&mut tx, id, true, reason).await?;
+    }
     store::sign_up(&mut tx, campaign, anna, 10, "Karin Ström").await?;
     store::sign_up(&mut tx, campaign, jonas, 10, "Per Holm").await?;
     let mut proposal_ids = Vec::new();
