@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate};
 use common::app::{TestApp, person};
 use nara::db::Db;
 use nara::ideas::store::{self, NewCampaign};
-use nara::ideas::{Category, Eligibility, ProposalText};
+use nara::ideas::{Category, Eligibility, Phase, ProposalText, Status, phase};
 use nara::identity::{Role, RoleGrant};
 use uuid::Uuid;
 
@@ -462,5 +462,14 @@ on_both_backends!(the_demo_has_the_bootcamp_through_its_lessons, Migrated, |db| 
         }
     }
     assert_eq!(closed, 5, "one test still runs");
+    // The next Bootcamp has a proposal waiting for its council; the spring one's vote is open.
+    let next = store::campaign_by_slug(&db, "bootcamp-2027").await.unwrap().unwrap();
+    let waiting = store::public_proposals(&db, next.id).await.unwrap();
+    assert_eq!(waiting.iter().map(|p| p.status).collect::<Vec<_>>(), [Status::Submitted]);
+    let spring = store::campaign_by_slug(&db, "bootcamp-var").await.unwrap().unwrap();
+    let today = nara::stockholm::today();
+    assert_eq!(phase(today, spring.vote_opens_on, spring.vote_closes_on), Phase::Open);
+    let ballot = store::public_proposals(&db, spring.id).await.unwrap();
+    assert_eq!(ballot.iter().filter(|p| p.status == Status::Shortlisted).count(), 2);
     assert_eq!(app.get("/en/ideer/bootcamp", None).await.status, StatusCode::OK);
 });
