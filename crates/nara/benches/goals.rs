@@ -1,13 +1,10 @@
-//! The board's goals benchmark (issue 13): with 50,000 placements (25,000 children, each an
-//! emergency home and what came after it) and 20,000 youth sentences over the last two years
-//! generated into the demo, the quality office's dashboard `/personal/mal` and the public
+//! The board's goals benchmark (issue 13): with 1,000,000 usefulness answers, 50,000 placements
+//! (25,000 children, each an emergency home and what came after it) and 20,000 youth sentences
+//! over the last two years generated into the demo, the quality office's dashboard `/personal/mal` and the public
 //! `/resultat` under load at 4 and 32 connections, beside the static file, on SQLite and (when
 //! `NARA_TEST_DATABASE_URL` is set) PostgreSQL. Target: p99 under 50 ms at 4 connections.
 //!
-//! `cargo bench --bench goals [-- --seconds N --children N --sentences N]`
-//!
-//! The survey answers come from the surveys feature: on a branch where `usefulness_source` reads
-//! them, generate them here too; the goals read only aggregates either way.
+//! `cargo bench --bench goals [-- --seconds N --answers N --children N --sentences N]`
 
 mod support;
 
@@ -113,6 +110,61 @@ async fn generate(db: &Db, children: usize, sentences: usize) {
     );
 }
 
+/// Anonymous usefulness answers as the surveys feature stores them (unit and ISO week only): the
+/// helped question ("ja" about three times in four), the overall scale, and a free text in one
+/// answer of thirty.
+async fn generate_answers(db: &Db, count: usize) {
+    const TEXTS: [&str; 4] = [
+        "Det var skönt att bli lyssnad på.",
+        "Jag fick svar snabbt och förstod vad som skulle hända.",
+        "Det tog lång tid innan någon ringde tillbaka.",
+        "Bra möte, men jag hade velat ha mer tid.",
+    ];
+    let backend = db.backend();
+    let mut rng = StdRng::seed_from_u64(14);
+    let today = Utc::now().date_naive();
+    let units: Vec<Uuid> = db.sql().column("SELECT id FROM units ORDER BY slug", &[]).await.expect("units");
+    let mut answers = Table::new(
+        backend,
+        "survey_answers",
+        "id, survey_key, version, unit_id, service_type, channel, week",
+    );
+    let mut items = Table::new(backend, "survey_answer_items", "answer_id, question_key, value");
+    for n in 0..count {
+        let id = uuid(&mut rng);
+        let week = nara::directory::iso_week(today - chrono::Duration::days(rng.random_range(0..730)));
+        let channel = if n % 10 == 0 { "interview" } else { "web" };
+        answers.row(|r| {
+            r.uuid(id).text("usefulness").int(1).uuid(units[n % units.len()]).text("case");
+            r.text(channel).text(&week);
+        });
+        let helped = match rng.random_range(0..100) {
+            0..76 => "ja",
+            76..94 => "nej",
+            _ => "vet_inte",
+        };
+        items.row(|r| {
+            r.uuid(id).text("hjalp").text(helped);
+        });
+        let satisfied = rng.random_range(1..=5).to_string();
+        items.row(|r| {
+            r.uuid(id).text("nojd").text(&satisfied);
+        });
+        if n % 30 == 0 {
+            items.row(|r| {
+                r.uuid(id).text("mer").text(TEXTS[n % TEXTS.len()]);
+            });
+        }
+        if (n + 1) % PER_TRANSACTION == 0 {
+            flush(db, &mut [&mut answers, &mut items]).await;
+        }
+    }
+    flush(db, &mut [&mut answers, &mut items]).await;
+    // Loaded around `insert_answer`, so counted here as that would have.
+    nara::surveys::store::recount_usefulness(db).await.expect("counting the answers");
+    println!("generated {} survey answers with {} answer items", answers.rows, items.rows);
+}
+
 async fn bench(name: &str, server: &Server, db: &Db, options: &Options) -> bool {
     let quality: Uuid = db
         .sql()
@@ -123,6 +175,10 @@ async fn bench(name: &str, server: &Server, db: &Db, options: &Options) -> bool 
     let token = nara::sessions::store::start_session(db, quality).await.expect("session");
     let cookie = format!("nara_session={token}");
     let stylesheet = support::stylesheet_path(&server.address).await;
+    // What is shown is remembered until an answer comes; the first page after one reads again.
+    let started = std::time::Instant::now();
+    support::fetch(&server.address, "/resultat").await;
+    println!("first /resultat after new data (nothing remembered): {}", support::ms(started.elapsed()));
     let mut met = true;
     for connections in [4, 32] {
         let options = Options { connections, ..*options };
@@ -152,6 +208,7 @@ async fn bench(name: &str, server: &Server, db: &Db, options: &Options) -> bool 
 async fn main() {
     let options = Options::from_args();
     let (children, sentences) = (arg("--children", 25_000), arg("--sentences", 20_000));
+    let answers = arg("--answers", 1_000_000);
     println!(
         "Nära goals benchmark: {} s per target, server and load on one machine ({} cores)",
         options.seconds,
@@ -170,6 +227,7 @@ async fn main() {
             (Server::start_with(Some(&url)), db)
         };
         generate(&db, children, sentences).await;
+        generate_answers(&db, answers).await;
         let met = bench(name, &server, &db, &options).await;
         println!("p99 under 50 ms at 4 connections on {name}: {}", mark(met));
         db.close().await;

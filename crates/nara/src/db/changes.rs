@@ -37,6 +37,9 @@ pub const WATCHED: &[&str] = &[
     // Counted (never shown row by row) by the board's goals on `/resultat`.
     "case_placements",
     "youth_sentences",
+    // Anonymous by design (no person, case or time finer than the week); only counted per unit
+    // and week, and free texts shown for groups large enough (`goals`).
+    "survey_answers",
 ];
 
 /// How often a server looks for changes made by other processes.

@@ -244,7 +244,7 @@ pub async fn views(
                 let texts =
                     super::store::usefulness_free_texts(&state.db, unit, &from_week, &to_week).await?;
                 if !texts.is_empty() {
-                    free_texts.push((figures.unit_name(unit, locale), texts));
+                    free_texts.push((figures.unit_name(unit, locale), texts.to_vec()));
                 }
             }
         }

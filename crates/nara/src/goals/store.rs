@@ -9,26 +9,39 @@ use super::{Granularity, UnitCount};
 use crate::db::Db;
 
 /// The usefulness question's answers per unit and ISO week (`period` is the week, `hits` the
-/// answers "yes", `total` all answers) for the weeks `from_week ..= to_week`.
-pub async fn usefulness_source(db: &Db, from_week: &str, to_week: &str) -> anyhow::Result<Vec<UnitCount>> {
-    let counts = crate::surveys::store::usefulness_counts(db, from_week, to_week).await?;
-    Ok(counts
-        .into_iter()
-        .map(|c| UnitCount { unit_id: c.unit_id, period: c.week, hits: c.useful, total: c.answered })
-        .collect())
+/// answers "yes", `total` all answers) for the weeks `from_week ..= to_week`: the surveys' counts
+/// per unit and week (kept with each answer), remembered until an answer comes.
+pub async fn usefulness_source(
+    db: &Db,
+    from_week: &str,
+    to_week: &str,
+) -> anyhow::Result<std::sync::Arc<Vec<UnitCount>>> {
+    db.remembered("goals::usefulness", format!("{from_week}/{to_week}"), || async move {
+        let counts = crate::surveys::store::usefulness_counts(db, from_week, to_week).await?;
+        Ok(counts
+            .into_iter()
+            .map(|c| UnitCount { unit_id: c.unit_id, period: c.week, hits: c.useful, total: c.answered })
+            .collect())
+    })
+    .await
 }
 
-/// The usefulness survey's free-text answers of a unit in the weeks `from_week ..= to_week`
-/// (already scrubbed of names and numbers when stored). Called only for units whose figure is
-/// shown (`goals::free_text_units`).
+/// The newest free-text answers to the usefulness survey from a unit in the weeks
+/// `from_week ..= to_week` (already scrubbed of names and numbers when stored). Called only for
+/// units whose figure is shown (`goals::free_text_units`).
 pub async fn usefulness_free_texts(
     db: &Db,
     unit_id: Uuid,
     from_week: &str,
     to_week: &str,
-) -> anyhow::Result<Vec<String>> {
-    let texts = crate::surveys::store::free_texts(db, unit_id, from_week, to_week).await?;
-    Ok(texts.into_iter().filter(|t| t.survey_key == crate::surveys::USEFULNESS).map(|t| t.text).collect())
+) -> anyhow::Result<std::sync::Arc<Vec<String>>> {
+    let key = format!("{unit_id}/{from_week}/{to_week}");
+    db.remembered("goals::usefulness_free_texts", key, || async move {
+        let survey = crate::surveys::USEFULNESS;
+        let texts = crate::surveys::store::free_texts(db, survey, unit_id, from_week, to_week).await?;
+        Ok(texts.into_iter().map(|t| t.text).collect())
+    })
+    .await
 }
 
 /// Every goal's counts over the days `[from, to)`, in periods of `granularity`.

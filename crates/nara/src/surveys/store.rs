@@ -505,6 +505,37 @@ pub async fn insert_answer(tx: &mut Tx, answer: &NewAnswer<'_>) -> anyhow::Resul
         let sql = "INSERT INTO survey_answer_items (answer_id, question_key, value) VALUES ($1, $2, $3)";
         tx.sql().execute(sql, &[&id, &item.question_key, &item.value]).await?;
     }
+    count_usefulness(tx, answer).await
+}
+
+/// Adds a usefulness answer to its unit's and week's counts (see [`usefulness_counts`]), in the
+/// answer's transaction.
+async fn count_usefulness(tx: &mut Tx, answer: &NewAnswer<'_>) -> anyhow::Result<()> {
+    let Some(unit) = answer.unit_id.filter(|_| answer.survey_key == USEFULNESS) else {
+        return Ok(());
+    };
+    for item in answer.items.iter().filter(|i| i.question_key == HELPED_QUESTION) {
+        let useful = i64::from(super::is_useful(&item.value));
+        let sql = "INSERT INTO survey_usefulness_weeks (unit_id, week, useful, answered) VALUES ($1, $2, $3, 1) \
+                   ON CONFLICT (unit_id, week) DO UPDATE SET useful = survey_usefulness_weeks.useful + excluded.useful, \
+                   answered = survey_usefulness_weeks.answered + 1";
+        tx.sql().execute(sql, &[&unit, &answer.week, &useful]).await?;
+    }
+    Ok(())
+}
+
+/// Counts every stored usefulness answer again (after answers were loaded in bulk, outside
+/// [`insert_answer`]).
+pub async fn recount_usefulness(db: &Db) -> anyhow::Result<()> {
+    let mut tx = db.begin_write().await?;
+    tx.sql().execute("DELETE FROM survey_usefulness_weeks", &[]).await?;
+    let sql = "INSERT INTO survey_usefulness_weeks (unit_id, week, useful, answered) \
+               SELECT a.unit_id, a.week, COUNT(CASE WHEN i.value IN ('ja', '4', '5') THEN 1 END), COUNT(*) \
+               FROM survey_answers a JOIN survey_answer_items i ON i.answer_id = a.id \
+               WHERE a.survey_key = $1 AND i.question_key = $2 AND a.unit_id IS NOT NULL \
+               GROUP BY a.unit_id, a.week";
+    tx.sql().execute(sql, &[&USEFULNESS, &HELPED_QUESTION]).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -520,18 +551,16 @@ pub struct UsefulnessCount {
     pub answered: i64,
 }
 
-/// See [`UsefulnessCount`]. Ordered by unit, then week.
+/// See [`UsefulnessCount`]. Ordered by unit, then week. Read from the counts kept with every
+/// answer, not by counting the answers.
 pub async fn usefulness_counts(
     db: &Db,
     from_week: &str,
     to_week: &str,
 ) -> anyhow::Result<Vec<UsefulnessCount>> {
-    let sql = "SELECT a.unit_id, a.week, \
-               COUNT(CASE WHEN i.value IN ('ja', '4', '5') THEN 1 END) AS useful, COUNT(*) AS answered \
-               FROM survey_answers a JOIN survey_answer_items i ON i.answer_id = a.id \
-               WHERE a.survey_key = $1 AND i.question_key = $2 AND a.week >= $3 AND a.week <= $4 \
-               AND a.unit_id IS NOT NULL GROUP BY a.unit_id, a.week ORDER BY a.unit_id, a.week";
-    Ok(db.sql().all(sql, &[&USEFULNESS, &HELPED_QUESTION, &from_week, &to_week]).await?)
+    let sql = "SELECT unit_id, week, useful, answered FROM survey_usefulness_weeks \
+               WHERE week >= $1 AND week <= $2 ORDER BY unit_id, week";
+    Ok(db.sql().all(sql, &[&from_week, &to_week]).await?)
 }
 
 /// One free-text answer, for the dashboard (which shows it only for groups large enough).
@@ -543,17 +572,26 @@ pub struct FreeText {
     pub text: String,
 }
 
-/// The (scrubbed) free-text answers of a unit's answers between two weeks, both included.
+/// At most this many free-text answers are read for one unit and survey, the newest weeks first:
+/// a year of a large unit's answers would be thousands, more than anyone reads on a dashboard.
+pub const FREE_TEXTS_SHOWN: usize = 30;
+
+/// The newest (scrubbed) free-text answers to one survey from a unit between two weeks, both
+/// included; at most [`FREE_TEXTS_SHOWN`].
 pub async fn free_texts(
     db: &Db,
+    survey_key: &str,
     unit: Uuid,
     from_week: &str,
     to_week: &str,
 ) -> anyhow::Result<Vec<FreeText>> {
+    // The limit is written into the text, not bound: a bound LIMIT makes SQLite plan the
+    // statement again on every call.
     let sql = "SELECT a.survey_key, i.question_key, a.week, i.value AS text \
                FROM survey_answers a JOIN survey_answer_items i ON i.answer_id = a.id \
                JOIN survey_questions q ON q.survey_key = a.survey_key AND q.version = a.version AND q.question_key = i.question_key \
-               WHERE a.unit_id = $1 AND a.week >= $2 AND a.week <= $3 AND q.kind = 'free_text' \
-               ORDER BY a.week, a.survey_key, i.question_key, i.value";
-    Ok(db.sql().all(sql, &[&unit, &from_week, &to_week]).await?)
+               WHERE a.survey_key = $1 AND a.week >= $2 AND a.week <= $3 AND a.unit_id = $4 AND q.kind = 'free_text' \
+               ORDER BY a.week DESC, i.question_key, i.value LIMIT 30";
+    debug_assert!(sql.ends_with(&format!("LIMIT {FREE_TEXTS_SHOWN}")));
+    Ok(db.sql().all(sql, &[&survey_key, &from_week, &to_week, &unit]).await?)
 }

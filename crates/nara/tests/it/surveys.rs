@@ -340,7 +340,12 @@ on_both_backends!(an_answer_cannot_be_linked_to_its_person, Migrated, |db| {
             answered: 1
         }]
     );
-    let texts = nara::surveys::store::free_texts(&w.db, w.unit, &week, &week).await.unwrap();
+    // Counting every answer again gives the counts kept with each answer.
+    nara::surveys::store::recount_usefulness(&w.db).await.unwrap();
+    assert_eq!(nara::surveys::store::usefulness_counts(&w.db, &week, &week).await.unwrap(), counts);
+    let texts = nara::surveys::store::free_texts(&w.db, nara::surveys::USEFULNESS, w.unit, &week, &week)
+        .await
+        .unwrap();
     assert_eq!(texts.len(), 1);
     assert!(texts[0].text.starts_with("Tack [borttaget]!"));
 });
