@@ -52,11 +52,11 @@ export const JOURNEYS = [
   { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
   { name: 'association (keyboard): apply for a grant (bidrag) with what the register knows, save and send, axe', run: grantApplyJourney },
   {
-    name: 'grant assessors (keyboard): two score an application above the two-assessor threshold, the second decides and the decision is sent, axe',
+    name: 'grant assessors (keyboard, bidrag): two score an application above the two-assessor threshold, the second decides and the decision is sent, axe',
     run: grantAssessJourney,
   },
   {
-    name: 'association (keyboard): a follow-up (återrapport) pre-filled from the calendar, completed and sent (timed), axe',
+    name: 'association (keyboard, bidrag): a follow-up (återrapport) pre-filled from the calendar, completed and sent (timed), axe',
     run: grantFollowUpJourney,
   },
   {

@@ -369,12 +369,11 @@ async fn open_house_evenings(db: &Db) -> anyhow::Result<()> {
                 needs: None,
                 locale: crate::i18n::Locale::SV,
             };
-            if let Some((registration, _)) =
-                crate::events::store::register(&mut tx, occurrence.id, &who).await?
+            let registered_now = crate::events::store::register(&mut tx, occurrence.id, &who).await?;
+            if let Some((registration, _)) = registered_now
+                && person + 1 + index % 2 < registered
             {
-                if person + 1 + index % 2 < registered {
-                    present.push(registration);
-                }
+                present.push(registration);
             }
         }
         crate::events::store::set_attendance(&mut tx, occurrence.id, &present).await?;
