@@ -60,6 +60,12 @@ const PAGES = [
   ...inBothLanguages(['/personal/bidrag', '/personal/bidrag/program', '/personal/bidrag/program/verksamhetsbidrag'], { as: GRANT_ASSESSOR }),
   { path: '/personal/bidrag/ansokningar/{id}', linkedFrom: '/personal/bidrag', as: GRANT_ASSESSOR },
   { path: '/en/personal/bidrag/ansokningar/{id}', linkedFrom: '/en/personal/bidrag', as: GRANT_ASSESSOR },
+  // Follow-ups and what the grants achieve: a paid grant's follow-up form (pre-filled from the
+  // calendar), the effect view for the assessors and for the quality office, the open data.
+  { path: '/forening/fontanhuset/bidrag/{id}/aterrapport', linkedFrom: '/forening/fontanhuset/bidrag', as: ASSOCIATION },
+  { path: '/en/forening/fontanhuset/bidrag/{id}/aterrapport', linkedFrom: '/en/forening/fontanhuset/bidrag', as: ASSOCIATION },
+  ...inBothLanguages(['/personal/bidrag/effekt'], { as: GRANT_ASSESSOR }),
+  ...inBothLanguages(['/personal/mal/foreningsbidrag'], { as: QUALITY }),
   // Applying: the forms, Sara's draft (its summary and a step), and staff's forms.
   ...inBothLanguages(['/mina-sidor/ansok'], { as: RESIDENT }),
   { path: '/mina-sidor/ansokningar/{id}', linkedFrom: '/mina-sidor/ansok', as: RESIDENT },

@@ -1,8 +1,9 @@
 //! Work that runs on a timer in every server process: reminders the day before a meeting (an
 //! event or a booked meeting with a contact person) and to confirm directory entries,
-//! deleting registrants' needs once the meeting is over, and clearing expired sessions, links,
-//! log-ins in progress and rate-limit counters. Every step is safe to run from several
-//! processes at once (each reminder is claimed before it is sent).
+//! reminding associations of a grant's follow-up report, deleting registrants' needs once the
+//! meeting is over, and clearing expired sessions, links, log-ins in progress and rate-limit
+//! counters. Every step is safe to run from several processes at once (each reminder is claimed
+//! before it is sent).
 
 use std::time::Duration;
 
@@ -23,6 +24,8 @@ pub struct Round {
     /// Survey invitations sent (follow-ups, events) and reminders of unanswered ones.
     pub survey_invitations: usize,
     pub survey_reminders: usize,
+    /// Associations reminded of a grant's follow-up report.
+    pub grant_follow_up_reminders: usize,
 }
 
 /// One round of maintenance.
@@ -60,6 +63,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
     let surveys = crate::surveys::invitations::run_round(db, catalogues, link_base, now).await?;
     (round.survey_invitations, round.survey_reminders) = (surveys.invitations, surveys.reminders);
+    round.grant_follow_up_reminders =
+        crate::grants::reminders::send(db, catalogues, link_base, crate::stockholm::today()).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

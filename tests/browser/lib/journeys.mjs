@@ -6,7 +6,7 @@ import { ADMIN, ASSOCIATION, DEMO_PASSWORD, LOGIN_PATH, OTHER_RESIDENT, RESIDENT
 import { assertNoAxeViolations, visit } from './checks.mjs';
 import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keyboard.mjs';
 import { freshInstallJourney } from './fresh_install.mjs';
-import { grantApplyJourney } from './grants.mjs';
+import { grantApplyJourney, grantAssessJourney, grantFollowUpJourney } from './grants.mjs';
 import { closeTestJourney, councilJourney, ideasJourney, voteJourney } from './ideas.mjs';
 import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
@@ -51,6 +51,14 @@ export const JOURNEYS = [
   { name: 'crisis (keyboard): a search about ending one\'s life shows whom to call first, axe', run: crisisJourney },
   { name: 'association (keyboard): edit an entry, fix an error, save and confirm, axe', run: editAndConfirm },
   { name: 'association (keyboard): apply for a grant (bidrag) with what the register knows, save and send, axe', run: grantApplyJourney },
+  {
+    name: 'grant assessors (keyboard, bidrag): two score an application above the two-assessor threshold, the second decides and the decision is sent, axe',
+    run: grantAssessJourney,
+  },
+  {
+    name: 'association (keyboard, bidrag): a follow-up (återrapport) pre-filled from the calendar, completed and sent (timed), axe',
+    run: grantFollowUpJourney,
+  },
   {
     name: 'journey (keyboard): find the next development-group meeting, register, read the e-mail, cancel; the waitlist moves up',
     run: registrationJourney,

@@ -225,3 +225,98 @@ audit-action-grant-scored = Assessed a grant application
 audit-action-grant-decided = Decided a grant application
 audit-action-grant-payment-recorded = Recorded a grant payment
 audit-action-grant-decisions-exported = Downloaded the grant decisions as CSV
+
+## Follow-up report of a paid grant
+grants-rules-error-follow-up-due = Write the follow-up day as YYYY-MM-DD (now { $detail }).
+grants-rules-error-reminder-days = The reminder can come at most 180 days before (now { $detail }).
+grants-follow-up-title = Follow-up report
+grants-follow-up-due = Due
+grants-follow-up-due-value = Due by { $date }
+grants-follow-up-late = Late
+grants-follow-up-submitted = Submitted
+grants-follow-up-start = Report back
+grants-follow-up-read = Read the follow-up report
+grants-follow-up-period = Grant period
+grants-follow-up-due-on = Due by
+grants-follow-up-counted-heading = What we already know
+grants-follow-up-counted-lead = We have counted your meetings in the calendar during the grant period, how many registered and how many came. The figures are already in the form below. Change them only if something is missing or wrong.
+grants-follow-up-counted-none = We found none of your meetings in the calendar during the period. Enter what you have done in the form.
+grants-follow-up-meeting = Meeting
+grants-follow-up-when = When
+grants-follow-up-counted-total = { $count ->
+    [one] { $count } meeting
+   *[other] { $count } meetings
+}
+grants-follow-up-counted-hint = The calendar counted { $count }.
+grants-follow-up-activities = Activities you held
+grants-follow-up-registrations = Registered
+grants-follow-up-attended = Attended
+grants-follow-up-reached-legend = How many have you reached in each target group?
+grants-follow-up-reached-hint = The target groups come from the association register. Rough figures are fine. Leave blank if you do not know.
+grants-follow-up-reached-in = Reached: { $group }
+grants-follow-up-changes = What has changed?
+grants-follow-up-changes-hint = A few sentences on what the grant has done for the participants or for the association.
+grants-follow-up-story = One story
+grants-follow-up-story-hint = An event or a person (without a name) that shows what your activities mean.
+grants-follow-up-form-heading = Your follow-up report
+grants-follow-up-form-lead = Five things, and most are already filled in. You can save and continue later.
+grants-follow-up-submit = Send the follow-up report
+grants-follow-up-save = Save draft
+grants-follow-up-sent-heading = What you sent
+grants-follow-up-notice-saved = The draft is saved.
+grants-follow-up-notice-submitted = Thank you! The follow-up report is sent.
+grants-follow-up-error-number = Enter a whole number from 0, for example 12.
+grants-follow-up-error-too-long = The text is too long (at most 2,000 characters).
+grants-follow-up-error-required = Fill this in before you send.
+grants-follow-up-figures-label = The follow-up's figures { $period }
+grants-follow-up-figure = Figure
+grants-follow-up-reported = The association reported
+grants-follow-up-counted = The calendar counted
+grants-follow-up-corrected = Changed
+grants-follow-up-earlier-heading = Follow-up reports of earlier grants
+grants-follow-up-earlier-lead = The association's follow-up reports from earlier years in the same programme, to inform the decision.
+grants-mail-follow-up-subject = Reminder: follow-up report for { $programme }
+grants-mail-follow-up-body = Hello,
+
+    The follow-up report for { $association }'s grant ({ $programme }) is due by { $date }.
+
+    Most of it is already filled in from the calendar. You check the figures and write what has changed and one story:
+    { $link }
+
+    Kind regards
+    The city
+audit-action-grant-follow-up-saved = Saved a follow-up report
+audit-action-grant-follow-up-submitted = Sent a follow-up report
+audit-action-grant-follow-up-reminded = Reminded of a follow-up report
+
+## Effect view
+grants-effect-title = What the grants achieve
+grants-effect-lead = Grants awarded and what the associations have reported back. No personal data: only amounts, register facts and the associations' own figures.
+grants-effect-none = Nothing to show yet.
+grants-effect-years = Year by year
+grants-effect-year = Year
+grants-effect-grants = Grants
+grants-effect-granted = Granted
+grants-effect-reports = Follow-up reports
+grants-effect-reached = People reached
+grants-effect-per-person = Kronor per person reached
+grants-effect-per-10k = Reached per 10,000 kr
+grants-effect-per-person-hint = Kronor per person reached and reached per 10,000 kr count only grants with a submitted follow-up report.
+grants-effect-by-area = Money by area
+grants-effect-area = Area
+grants-effect-overlap-hint = An association may have several areas and target groups. Its grant then counts under each, so the sums can be larger than the amount granted.
+grants-effect-by-target-group = Money by target group
+grants-effect-target-group = Target group
+grants-effect-by-district = Money by district
+grants-effect-district = District or town
+grants-effect-district-unknown = Not given
+grants-effect-funded-again = Associations funded in several years
+grants-effect-funded-years = Years
+grants-effect-year-count = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+grants-effect-open-data = Open data
+grants-effect-open-data-lead = The decisions are available as open data, without personal data.
+grants-effect-json = The decisions as JSON
+grants-effect-csv = The decisions as CSV

@@ -225,3 +225,98 @@ audit-action-grant-scored = Bedömde en bidragsansökan
 audit-action-grant-decided = Fattade beslut om en bidragsansökan
 audit-action-grant-payment-recorded = Registrerade en utbetalning av bidrag
 audit-action-grant-decisions-exported = Hämtade bidragsbesluten som CSV
+
+## Återrapport (follow-up of a paid grant)
+grants-rules-error-follow-up-due = Dagen för återrapporten ska skrivas ÅÅÅÅ-MM-DD (nu { $detail }).
+grants-rules-error-reminder-days = Påminnelsen kan komma högst 180 dagar före (nu { $detail }).
+grants-follow-up-title = Återrapport
+grants-follow-up-due = Ska lämnas
+grants-follow-up-due-value = Lämnas senast { $date }
+grants-follow-up-late = Försenad
+grants-follow-up-submitted = Inlämnad
+grants-follow-up-start = Återrapportera
+grants-follow-up-read = Läs återrapporten
+grants-follow-up-period = Bidragsperiod
+grants-follow-up-due-on = Lämnas senast
+grants-follow-up-counted-heading = Det här vet vi redan
+grants-follow-up-counted-lead = Vi har räknat era träffar i kalendern under bidragsperioden, hur många som anmälde sig och hur många som kom. Siffrorna står redan i formuläret nedan. Ändra dem bara om något saknas eller är fel.
+grants-follow-up-counted-none = Vi hittade inga träffar från er i kalendern under perioden. Skriv in det ni har gjort i formuläret.
+grants-follow-up-meeting = Träff
+grants-follow-up-when = När
+grants-follow-up-counted-total = { $count ->
+    [one] { $count } träff
+   *[other] { $count } träffar
+}
+grants-follow-up-counted-hint = Kalendern räknade { $count }.
+grants-follow-up-activities = Aktiviteter ni har haft
+grants-follow-up-registrations = Anmälda
+grants-follow-up-attended = Deltog
+grants-follow-up-reached-legend = Hur många har ni nått i varje målgrupp?
+grants-follow-up-reached-hint = Målgrupperna kommer från föreningsregistret. Ungefärliga siffror räcker. Lämna tomt om ni inte vet.
+grants-follow-up-reached-in = Nådda: { $group }
+grants-follow-up-changes = Vad har förändrats?
+grants-follow-up-changes-hint = Några meningar om vad bidraget har gjort för deltagarna eller för föreningen.
+grants-follow-up-story = En berättelse
+grants-follow-up-story-hint = En händelse eller en person (utan namn) som visar vad verksamheten betyder.
+grants-follow-up-form-heading = Er återrapport
+grants-follow-up-form-lead = Fem saker, och de flesta är redan ifyllda. Ni kan spara och fortsätta senare.
+grants-follow-up-submit = Skicka återrapporten
+grants-follow-up-save = Spara utkast
+grants-follow-up-sent-heading = Det ni skickade
+grants-follow-up-notice-saved = Utkastet är sparat.
+grants-follow-up-notice-submitted = Tack! Återrapporten är skickad.
+grants-follow-up-error-number = Skriv ett heltal från 0, till exempel 12.
+grants-follow-up-error-too-long = Texten är för lång (högst 2 000 tecken).
+grants-follow-up-error-required = Fyll i det här innan ni skickar.
+grants-follow-up-figures-label = Återrapportens siffror { $period }
+grants-follow-up-figure = Uppgift
+grants-follow-up-reported = Föreningen angav
+grants-follow-up-counted = Kalendern räknade
+grants-follow-up-corrected = Ändrad
+grants-follow-up-earlier-heading = Återrapporter från tidigare bidrag
+grants-follow-up-earlier-lead = Föreningens återrapporter från tidigare år i samma program, som underlag för beslutet.
+grants-mail-follow-up-subject = Påminnelse: återrapport för { $programme }
+grants-mail-follow-up-body = Hej!
+
+    Återrapporten för { $association }s bidrag ({ $programme }) ska lämnas senast { $date }.
+
+    Det mesta är redan ifyllt från kalendern. Ni kontrollerar siffrorna och skriver vad som har förändrats och en berättelse:
+    { $link }
+
+    Hälsningar
+    Staden
+audit-action-grant-follow-up-saved = Sparade en återrapport
+audit-action-grant-follow-up-submitted = Skickade en återrapport
+audit-action-grant-follow-up-reminded = Påminde om en återrapport
+
+## Effect view
+grants-effect-title = Vad bidragen ger
+grants-effect-lead = Beviljade bidrag och det föreningarna har återrapporterat. Inga personuppgifter: bara belopp, registeruppgifter och föreningarnas egna siffror.
+grants-effect-none = Inget att visa än.
+grants-effect-years = År för år
+grants-effect-year = År
+grants-effect-grants = Bidrag
+grants-effect-granted = Beviljat
+grants-effect-reports = Återrapporter
+grants-effect-reached = Nådda personer
+grants-effect-per-person = Kronor per nådd person
+grants-effect-per-10k = Nådda per 10 000 kr
+grants-effect-per-person-hint = Kronor per nådd person och nådda per 10 000 kr räknas bara på bidrag med inlämnad återrapport.
+grants-effect-by-area = Pengar per område
+grants-effect-area = Område
+grants-effect-overlap-hint = En förening kan ha flera områden och målgrupper. Bidraget räknas då under vart och ett, så summorna kan bli större än det beviljade.
+grants-effect-by-target-group = Pengar per målgrupp
+grants-effect-target-group = Målgrupp
+grants-effect-by-district = Pengar per stadsdel
+grants-effect-district = Stadsdel eller ort
+grants-effect-district-unknown = Inte angiven
+grants-effect-funded-again = Föreningar med bidrag flera år
+grants-effect-funded-years = År
+grants-effect-year-count = { $count ->
+    [one] { $count } år
+   *[other] { $count } år
+}
+grants-effect-open-data = Öppna data
+grants-effect-open-data-lead = Besluten finns som öppna data, utan personuppgifter.
+grants-effect-json = Besluten som JSON
+grants-effect-csv = Besluten som CSV

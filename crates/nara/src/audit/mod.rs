@@ -83,6 +83,9 @@ pub enum Action {
     GrantDecided,
     GrantPaymentRecorded,
     GrantDecisionsExported,
+    GrantFollowUpSaved,
+    GrantFollowUpSubmitted,
+    GrantFollowUpReminded,
     PlacementRecorded,
     PlacementEnded,
     YouthSentenceRecorded,
@@ -109,7 +112,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 82] = [
+    pub const ALL: [Action; 85] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -169,6 +172,9 @@ impl Action {
         Action::GrantDecided,
         Action::GrantPaymentRecorded,
         Action::GrantDecisionsExported,
+        Action::GrantFollowUpSaved,
+        Action::GrantFollowUpSubmitted,
+        Action::GrantFollowUpReminded,
         Action::PlacementRecorded,
         Action::PlacementEnded,
         Action::YouthSentenceRecorded,
@@ -255,6 +261,9 @@ impl Action {
             Action::GrantDecided => "grant_decided",
             Action::GrantPaymentRecorded => "grant_payment_recorded",
             Action::GrantDecisionsExported => "grant_decisions_exported",
+            Action::GrantFollowUpSaved => "grant_follow_up_saved",
+            Action::GrantFollowUpSubmitted => "grant_follow_up_submitted",
+            Action::GrantFollowUpReminded => "grant_follow_up_reminded",
             Action::PlacementRecorded => "placement_recorded",
             Action::PlacementEnded => "placement_ended",
             Action::YouthSentenceRecorded => "youth_sentence_recorded",

@@ -2,12 +2,17 @@
 //! partnership grant, the longer-term funding the associations asked for), with the last day to
 //! apply three months ahead, and an application by Fontänhuset sent to the operating grant and
 //! waiting for the two grant assessors (it asks for more than the two-assessor threshold).
+//! Earlier years' grants give the follow-up and the effect view something real: Fontänhuset's
+//! grant of two years ago with its follow-up submitted, its grant of last year whose follow-up is
+//! due in three weeks (its open-house evenings in the calendar, with registrations and attendance,
+//! are there to count), and Länkarna's grant whose follow-up is late.
 
 use chrono::Days;
 use uuid::Uuid;
 
 use crate::applications::answers::{Answer, Answers};
 use crate::db::{Db, UtcTime};
+use crate::grants::follow_up::{Counted, Report, Schedule};
 use crate::grants::programme::{parse_questions, parse_rules};
 use crate::grants::store::{self, BudgetLine, NewVersion};
 use crate::identity::EmailAddress;
@@ -207,5 +212,172 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         store::submit(&mut tx, application, UtcTime::now(), &snapshot).await?;
     }
     tx.commit().await?;
+    if let Some(programme) = operating {
+        earlier_grants(db, programme, assessor, representative).await?;
+    }
+    Ok(())
+}
+
+/// One earlier year's grant: sent a month before the decision `decided` days ago, granted,
+/// paid a week after, its follow-up due in `due` days (negative: past).
+struct Earlier<'a> {
+    entry: &'a str,
+    decided: u64,
+    amount_ore: i64,
+    due: i64,
+    /// Who started the application: the representative, or the grants office for an association
+    /// that applied on paper.
+    by: Uuid,
+}
+
+async fn earlier_grant(
+    db: &Db,
+    (programme, version): (Uuid, i32),
+    grant: &Earlier<'_>,
+    assessor: Uuid,
+) -> anyhow::Result<Option<Uuid>> {
+    let Some(entry) = crate::directory::store::entry_by_slug(db, grant.entry).await? else { return Ok(None) };
+    let now = chrono::Utc::now();
+    let decided_at = now - chrono::Duration::days(i64::try_from(grant.decided)?);
+    let decided_on = crate::stockholm::date_of(decided_at);
+    let mut tx = db.begin_write().await?;
+    let id = store::start(&mut tx, entry.id, programme, version, grant.by).await?;
+    let answers = Answers::from([
+        ("verksamhet".to_string(), Answer::Text("Vår vanliga verksamhet under året.".into())),
+        ("deltagare".to_string(), Answer::Number("100".into())),
+        ("ny_verksamhet".to_string(), Answer::YesNo(false)),
+    ]);
+    store::save_draft(&mut tx, id, &answers, grant.amount_ore).await?;
+    let sent_at = UtcTime(decided_at - chrono::Duration::days(30));
+    store::submit(&mut tx, id, sent_at, &crate::grants::register_snapshot(&entry)).await?;
+    let decision = store::NewDecision {
+        outcome: crate::grants::Outcome::Granted,
+        amount_ore: grant.amount_ore,
+        conditions: Some("Återrapport enligt programmets regler."),
+        reasons: "Verksamheten når invånare som behöver den, och deltagarna är med och formar den.",
+    };
+    store::decide(&mut tx, id, &decision, assessor).await?;
+    store::backdate_decision(&mut tx, id, UtcTime(decided_at)).await?;
+    let paid_on = decided_on.checked_add_days(Days::new(7)).unwrap_or(decided_on);
+    store::record_payment(&mut tx, id, paid_on, grant.amount_ore, &format!("V-{}", grant.decided), assessor)
+        .await?;
+    let due_on = crate::stockholm::today() + chrono::Duration::days(grant.due);
+    let schedule = Schedule {
+        period_start: decided_on,
+        due_on,
+        remind_on: due_on.checked_sub_days(Days::new(14)).unwrap_or(due_on),
+    };
+    store::open_follow_up(&mut tx, id, &schedule).await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+async fn earlier_grants(
+    db: &Db,
+    programme: (Uuid, i32),
+    assessor: Uuid,
+    representative: Uuid,
+) -> anyhow::Result<()> {
+    // Two years ago, followed up; last year, its follow-up due in three weeks.
+    let submitted =
+        Earlier { entry: "fontanhuset", decided: 740, amount_ore: 15_000_000, due: -380, by: representative };
+    if let Some(id) = earlier_grant(db, programme, &submitted, assessor).await? {
+        let report = Report {
+            activities: Some(180),
+            registrations: Some(2_100),
+            attended: Some(1_850),
+            reached: Default::default(),
+            changes: Some(
+                "Fler medlemmar har gått vidare till arbete eller studier, och klubbhuset har öppet även                  två kvällar i veckan."
+                    .into(),
+            ),
+            story: Some(
+                "En medlem som inte lämnat lägenheten på ett år lagar nu lunch för trettio personer varje                  tisdag och har börjat en kurs på komvux."
+                    .into(),
+            ),
+        };
+        let at = UtcTime(chrono::Utc::now() - chrono::Duration::days(390));
+        let mut tx = db.begin_write().await?;
+        store::save_follow_up(&mut tx, id, &report, Some((at, representative, Counted::default()))).await?;
+        tx.commit().await?;
+    }
+    let due =
+        Earlier { entry: "fontanhuset", decided: 345, amount_ore: 16_000_000, due: 20, by: representative };
+    if earlier_grant(db, programme, &due, assessor).await?.is_some() {
+        open_house_evenings(db).await?;
+    }
+    // Länkarna applied on paper; its follow-up is twelve days late.
+    let late = Earlier { entry: "lankarna", decided: 400, amount_ore: 4_500_000, due: -12, by: assessor };
+    earlier_grant(db, programme, &late, assessor).await?;
+    Ok(())
+}
+
+/// Fontänhuset's open-house evenings in the calendar over the last weeks, with registrations and
+/// who came: what its follow-up counts.
+async fn open_house_evenings(db: &Db) -> anyhow::Result<()> {
+    use crate::events::recurrence::{End, Frequency, Rule};
+    let Some(entry) = crate::directory::store::entry_by_slug(db, "fontanhuset").await? else { return Ok(()) };
+    let series = crate::events::Series {
+        id: Uuid::new_v4(),
+        slug: "fontanhuset-oppet-hus".into(),
+        title_sv: "Öppet hus på Fontänhuset".into(),
+        title_en: "Open house at Fontänhuset".into(),
+        summary_sv: "Kvällsöppet i klubbhuset: middag, samtal och information om arbete och studier.".into(),
+        summary_en: "An evening at the clubhouse: dinner, talk and information about work and studies."
+            .into(),
+        has_themes: false,
+        organiser_name: entry.name.clone(),
+        organiser_unit_id: None,
+        audience_sv: "Alla som lever med psykisk ohälsa".into(),
+        audience_en: "Everyone living with mental ill health".into(),
+        venue_name: Some("Fontänhuset".into()),
+        venue_address: entry.address(),
+        venue_accessibility_sv: None,
+        venue_accessibility_en: None,
+        online_url: None,
+        price_sv: None,
+        price_en: None,
+        contact_name: entry.name.clone(),
+        contact_email: entry.email.clone(),
+        contact_phone: entry.phone.clone(),
+        rule: String::new(),
+        capacity: Some(30),
+        public: true,
+        help_area: None,
+        entry_id: Some(entry.id),
+    };
+    let first = crate::stockholm::today() - chrono::Duration::days(84);
+    let rule = Rule {
+        first_date: first,
+        start_time: chrono::NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default(),
+        duration_minutes: 150,
+        frequency: Frequency::Weekly { interval: 1 },
+        end: End::Count(10),
+    };
+    let series_id =
+        crate::events::store::create_series(db, &crate::events::NewSeries { series }, &rule).await?;
+    for (index, occurrence) in crate::events::store::occurrences_of(db, series_id).await?.iter().enumerate() {
+        // Between 7 and 12 registered each evening, all but one or two came.
+        let registered = 7 + index % 6;
+        let mut tx = db.begin_write().await?;
+        let mut present = Vec::new();
+        for person in 0..registered {
+            let who = crate::events::Registrant {
+                person_id: None,
+                name: format!("Medlem {}", person + 1),
+                email: format!("medlem{}@fontanhuset.demo.nara.se", person + 1),
+                needs: None,
+                locale: crate::i18n::Locale::SV,
+            };
+            let registered_now = crate::events::store::register(&mut tx, occurrence.id, &who).await?;
+            if let Some((registration, _)) = registered_now
+                && person + 1 + index % 2 < registered
+            {
+                present.push(registration);
+            }
+        }
+        crate::events::store::set_attendance(&mut tx, occurrence.id, &present).await?;
+        tx.commit().await?;
+    }
     Ok(())
 }

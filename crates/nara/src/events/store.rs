@@ -710,3 +710,33 @@ pub async fn delete_past_needs(db: &Db, now: UtcTime) -> anyhow::Result<u64> {
                (SELECT id FROM event_occurrences WHERE ends_at < $1)";
     Ok(db.sql().execute(sql, &[&now]).await?)
 }
+
+/// A meeting of an organiser's series with its confirmed registrations and those marked present.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HeldMeeting {
+    pub occurrence_id: Uuid,
+    pub title_sv: String,
+    pub title_en: String,
+    pub starts_at: UtcTime,
+    pub registered: i64,
+    pub attended: i64,
+}
+
+/// The meetings of the series a directory entry organises that started in `[from, to]` and were
+/// not cancelled, oldest first (what a grant's follow-up counts).
+pub async fn held_by_entry(
+    db: &Db,
+    entry: Uuid,
+    from: UtcTime,
+    to: UtcTime,
+) -> anyhow::Result<Vec<HeldMeeting>> {
+    let sql = "SELECT o.id AS occurrence_id, s.title_sv, s.title_en, o.starts_at, \
+               (SELECT COUNT(*) FROM event_registrations r WHERE r.occurrence_id = o.id \
+                AND r.status = 'confirmed') AS registered, \
+               (SELECT COUNT(*) FROM event_registrations r WHERE r.occurrence_id = o.id \
+                AND r.status = 'confirmed' AND r.attended) AS attended \
+               FROM event_occurrences o JOIN event_series s ON s.id = o.series_id \
+               WHERE s.entry_id = $1 AND NOT o.cancelled AND o.starts_at >= $2 AND o.starts_at <= $3 \
+               ORDER BY o.starts_at, o.id";
+    Ok(db.sql().all(sql, &[&entry, &from, &to]).await?)
+}

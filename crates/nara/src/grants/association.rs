@@ -94,6 +94,7 @@ pub struct ApplicationLine {
     pub status_key: &'static str,
     pub requested: String,
     pub when: String,
+    pub follow_up: Option<super::reporting::FollowUpLink>,
 }
 
 #[derive(Template)]
@@ -117,6 +118,7 @@ async fn association_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let now = Utc::now();
+    let follow_ups = store::follow_ups_of_entry(&state.db, entry.id).await?;
     let applications = store::applications_of_entry(&state.db, entry.id)
         .await?
         .into_iter()
@@ -126,6 +128,10 @@ async fn association_page(
             status_key: a.status().key(),
             requested: format_kronor(a.requested_ore),
             when: format_stockholm(a.submitted_at.unwrap_or(a.updated_at)),
+            follow_up: follow_ups
+                .iter()
+                .find(|f| f.application_id == a.id)
+                .map(|f| super::reporting::FollowUpLink::new(ctx, &entry.slug, f)),
         })
         .collect();
     let mut open = Vec::new();
@@ -262,6 +268,7 @@ struct ApplicationPage<'a> {
     answers: Vec<SummaryStep>,
     decision: Option<DecisionView>,
     payments: Vec<PaymentLine>,
+    follow_up: Option<super::reporting::FollowUpLink>,
 }
 
 impl ApplicationPage<'_> {
@@ -360,6 +367,9 @@ async fn application_page(
             reference: p.reference,
         })
         .collect();
+    let follow_up = store::follow_up(&state.db, application.id)
+        .await?
+        .map(|row| super::reporting::FollowUpLink::new(ctx, &entry.slug, &row));
     let draft = application.status() == Status::Draft;
     let answers =
         if draft { Vec::new() } else { summary(&form, &stored, &[], &shell, |_| String::new(), None) };
@@ -396,6 +406,7 @@ async fn application_page(
         answers,
         decision,
         payments,
+        follow_up,
         shell,
     };
     let invalid = !shown.problems.is_empty()

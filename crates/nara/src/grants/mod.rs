@@ -2,12 +2,20 @@
 //! by an association's representatives pre-filled from the register, assessments with a reason for
 //! every score, decisions in plain language and the payments made. The rules here are pure; storage
 //! is in `store`, who may in `access` and `policy`, pages in `public`, `association` and `staff`.
+//! A paid grant's follow-up (`follow_up`, `reporting`, `reminders`) feeds the effect view
+//! (`effect`, `effect_view`) and the open data of the decisions (`open_data`).
 
 pub mod access;
 pub mod association;
+pub mod effect;
+pub mod effect_view;
+pub mod follow_up;
 pub mod money;
+pub mod open_data;
 pub mod programme;
 pub mod public;
+pub mod reminders;
+pub mod reporting;
 pub mod staff;
 pub mod store;
 pub mod view;

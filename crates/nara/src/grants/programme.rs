@@ -14,6 +14,9 @@ const MAX_NAME_CHARS: usize = 200;
 const MAX_RULE_CHARS: usize = 4_000;
 const MAX_CRITERIA: usize = 12;
 const MAX_WEIGHT: u32 = 10;
+/// Days before a follow-up is due that the association is reminded, unless the rules say otherwise.
+pub const DEFAULT_REMINDER_DAYS: u32 = 14;
+const MAX_REMINDER_DAYS: u32 = 180;
 /// The longest rules text staff may publish.
 pub const MAX_SOURCE_BYTES: usize = 50_000;
 
@@ -43,6 +46,10 @@ pub struct ProgrammeRules {
     /// The last day to apply (Stockholm).
     pub deadline: NaiveDate,
     pub criteria: Vec<Criterion>,
+    /// The day the follow-up report is due; without it, the grant's years after the decision.
+    pub follow_up_due: Option<NaiveDate>,
+    /// How many days before the due day the association is reminded.
+    pub follow_up_reminder_days: u32,
 }
 
 impl ProgrammeRules {
@@ -72,6 +79,10 @@ struct RawRules {
     deadline: String,
     #[serde(default)]
     criteria: Vec<RawCriterion>,
+    #[serde(default)]
+    follow_up_due: Option<String>,
+    #[serde(default)]
+    follow_up_reminder_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +144,20 @@ pub fn parse_rules(source: &str) -> Result<ProgrammeRules, Vec<RulesError>> {
     if deadline.is_none() {
         errors.push(error("grants-rules-error-deadline", raw.deadline.clone()));
     }
+    let follow_up_due = match raw.follow_up_due.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if date.is_none() {
+                errors.push(error("grants-rules-error-follow-up-due", text));
+            }
+            date
+        }
+    };
+    let follow_up_reminder_days = raw.follow_up_reminder_days.unwrap_or(DEFAULT_REMINDER_DAYS);
+    if follow_up_reminder_days > MAX_REMINDER_DAYS {
+        errors.push(error("grants-rules-error-reminder-days", follow_up_reminder_days.to_string()));
+    }
     if raw.criteria.is_empty() || raw.criteria.len() > MAX_CRITERIA {
         errors.push(error("grants-rules-error-criteria", ""));
     }
@@ -163,6 +188,8 @@ pub fn parse_rules(source: &str) -> Result<ProgrammeRules, Vec<RulesError>> {
                 two_assessors_above_ore,
                 deadline,
                 criteria,
+                follow_up_due,
+                follow_up_reminder_days,
             })
         }
         _ => Err(errors),

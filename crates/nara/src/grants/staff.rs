@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::access::{assessed_application, event};
 use super::programme::{RulesError, parse_questions, parse_rules, published};
 use super::store::{self, ApplicationRow, NewDecision, NewScore, NewVersion};
-use super::view::ProgrammeView;
+use super::view::{FollowUpView, Names, ProgrammeView};
 use super::{
     MAX_DECISION_TEXT_CHARS, MAX_REASON_CHARS, MAX_REFERENCE_CHARS, MAX_SCORE, Outcome, Status,
     assessors_needed, complete_assessors, format_kronor, parse_kronor, weighted_percent,
@@ -45,6 +45,8 @@ pub struct AssessmentLine {
     pub assessed: usize,
     pub needed: usize,
     pub sent: String,
+    /// The follow-up's state once the grant is paid: catalogue key, due day, late.
+    pub follow_up: Option<(&'static str, String, bool)>,
 }
 
 pub struct ProgrammeLine {
@@ -62,6 +64,7 @@ struct OverviewPage<'a> {
     applications: Vec<AssessmentLine>,
     programmes: Vec<ProgrammeLine>,
     csv_href: String,
+    effect_href: String,
     new_programme_href: String,
 }
 
@@ -69,7 +72,13 @@ struct OverviewPage<'a> {
 pub async fn overview(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let mut applications = Vec::new();
+    let follow_ups = store::follow_ups(&state.db).await?;
+    let today = crate::stockholm::today();
     for application in store::sent_applications(&state.db).await? {
+        let follow_up = follow_ups.iter().find(|f| f.application_id == application.id).map(|f| {
+            let state = f.state(today);
+            (state.key(), state.date(), state.late())
+        });
         let row = version_of(&state, &application).await?;
         let (rules, _) = published(&row.rules, &row.questions)?;
         let scores: Vec<_> =
@@ -82,6 +91,7 @@ pub async fn overview(State(state): State<AppState>, ctx: PageContext) -> Result
             assessed: complete_assessors(&rules.criteria, &scores).len(),
             needed: assessors_needed(application.requested_ore, rules.two_assessors_above_ore),
             sent: application.submitted_at.map(format_stockholm).unwrap_or_default(),
+            follow_up,
             association: application.entry_name,
         });
     }
@@ -101,6 +111,7 @@ pub async fn overview(State(state): State<AppState>, ctx: PageContext) -> Result
         applications,
         programmes,
         csv_href: ctx.href("/personal/bidrag/beslut.csv"),
+        effect_href: ctx.href("/personal/bidrag/effekt"),
         new_programme_href: ctx.href("/personal/bidrag/program"),
     };
     Ok(render(&page)?.into_response())
@@ -391,6 +402,12 @@ struct AssessmentPage<'a> {
     decision: Option<DecisionView>,
     payments: Vec<PaymentRow>,
     paid_total: String,
+    /// The follow-up's state (catalogue key, due day, late) once the grant is paid, and what it
+    /// reported once submitted.
+    follow_up_state: Option<(&'static str, String, bool)>,
+    follow_up: Option<FollowUpView>,
+    /// The association's submitted follow-ups of earlier grants in the programme.
+    earlier_follow_ups: Vec<FollowUpView>,
     draft: DecisionDraft,
     errors: FormErrors,
     /// The score form's problems for the error summary: (field id, criterion, message).
@@ -505,6 +522,19 @@ async fn assessment_page(
             name: f.file_name,
         })
         .collect();
+    let groups = Names::target_groups(&state.db, locale).await?;
+    let follow_up_row = store::follow_up(&state.db, application.id).await?;
+    let follow_up_state = follow_up_row.as_ref().map(|f| {
+        let state = f.state(crate::stockholm::today());
+        (state.key(), state.date(), state.late())
+    });
+    let follow_up = follow_up_row.filter(|f| f.submitted()).map(|f| FollowUpView::new(&f, &groups));
+    let earlier_follow_ups =
+        store::earlier_follow_ups(&state.db, application.entry_id, application.programme_id, application.id)
+            .await?
+            .iter()
+            .map(|f| FollowUpView::new(f, &groups))
+            .collect();
     let page = AssessmentPage {
         association: application.entry_name.clone(),
         programme: ProgrammeView::new(&row, &rules, locale, Utc::now()),
@@ -555,6 +585,9 @@ async fn assessment_page(
                 reference: p.reference,
             })
             .collect(),
+        follow_up_state,
+        follow_up,
+        earlier_follow_ups,
         draft: shown.draft,
         errors: shown.errors.clone(),
         score_errors: shown
@@ -704,11 +737,7 @@ async fn decision_mail(
     outcome: Outcome,
     amount_ore: i64,
 ) -> Result<Vec<Email>, AppError> {
-    let entry = crate::directory::store::entries_by_ids(&state.db, &[application.entry_id]).await?;
-    let to: Vec<String> = match entry.into_iter().next().and_then(|e| e.email) {
-        Some(email) => vec![email],
-        None => store::representative_emails(&state.db, application.entry_id).await?,
-    };
+    let to = super::reminders::recipients(&state.db, application.entry_id).await?;
     let locale = Locale::SV;
     let link = state
         .absolute(&locale.href(&format!("/forening/{}/bidrag/{}", application.entry_slug, application.id)));
@@ -820,6 +849,12 @@ pub async fn record_payment(
         return assessment_page(&state, &ctx, &application, Shown { errors, draft, ..Default::default() })
             .await;
     };
+    // The first payment opens the grant's follow-up, due by the rules it was decided under.
+    let row = version_of(&state, &application).await?;
+    let (rules, _) = published(&row.rules, &row.questions)?;
+    let schedule = store::decision(&state.db, id)
+        .await?
+        .map(|d| super::follow_up::schedule(&rules, crate::stockholm::date_of(d.decided_at.0)));
     let me = ctx.person()?.person.id;
     let mut tx = state.db.begin_write().await?;
     let Some(payment) = store::record_payment(&mut tx, id, paid_on, amount, &reference, me).await? else {
@@ -829,6 +864,9 @@ pub async fn record_payment(
         return assessment_page(&state, &ctx, &application, Shown { errors, draft, ..Default::default() })
             .await;
     };
+    if let Some(schedule) = &schedule {
+        store::open_follow_up(&mut tx, id, schedule).await?;
+    }
     crate::audit::store::append(
         &mut tx,
         &event(&ctx, Action::GrantPaymentRecorded, "grant_payment", payment),

@@ -566,3 +566,207 @@ pub async fn representative_emails(db: &Db, entry: Uuid) -> anyhow::Result<Vec<S
                AND p.email IS NOT NULL ORDER BY p.email";
     Ok(db.sql().column(sql, &[&entry]).await?)
 }
+
+// ---- Follow-ups.
+
+/// Opens a grant's follow-up with its schedule (the first payment does); nothing when it is open.
+pub async fn open_follow_up(
+    tx: &mut Tx,
+    application: Uuid,
+    schedule: &super::follow_up::Schedule,
+) -> anyhow::Result<bool> {
+    let made = tx
+        .sql()
+        .execute(
+            "INSERT INTO grant_follow_ups (application_id, period_start, due_on, remind_on, status, updated_at) \
+             VALUES ($1, $2, $3, $4, 'draft', $5) ON CONFLICT (application_id) DO NOTHING",
+            &[&application, &schedule.period_start, &schedule.due_on, &schedule.remind_on, &UtcTime::now()],
+        )
+        .await?;
+    Ok(made == 1)
+}
+
+/// A grant's follow-up as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FollowUpRow {
+    pub application_id: Uuid,
+    pub period_start: NaiveDate,
+    pub due_on: NaiveDate,
+    pub status: String,
+    pub activities: Option<i64>,
+    pub registrations: Option<i64>,
+    pub attended: Option<i64>,
+    pub counted_activities: Option<i64>,
+    pub counted_registrations: Option<i64>,
+    pub counted_attended: Option<i64>,
+    reached: String,
+    pub changes: Option<String>,
+    pub story: Option<String>,
+    pub submitted_at: Option<UtcTime>,
+}
+
+impl FollowUpRow {
+    pub fn submitted(&self) -> bool {
+        self.status == "submitted"
+    }
+
+    /// People reached per target group (an unreadable value reads as none).
+    pub fn reached(&self) -> std::collections::BTreeMap<String, i64> {
+        serde_json::from_str(&self.reached).unwrap_or_default()
+    }
+
+    pub fn state(&self, today: NaiveDate) -> super::follow_up::State {
+        super::follow_up::State::of(self.submitted(), self.due_on, today)
+    }
+}
+
+const SELECT_FOLLOW_UP: &str = "SELECT application_id, period_start, due_on, status, activities, registrations, \
+     attended, counted_activities, counted_registrations, counted_attended, reached, changes, story, submitted_at \
+     FROM grant_follow_ups ";
+
+pub async fn follow_up(db: &Db, application: Uuid) -> anyhow::Result<Option<FollowUpRow>> {
+    let sql = sqlx::AssertSqlSafe(format!("{SELECT_FOLLOW_UP}WHERE application_id = $1"));
+    Ok(db.sql().optional(sql, &[&application]).await?)
+}
+
+/// Every follow-up, for the staff list's flags.
+pub async fn follow_ups(db: &Db) -> anyhow::Result<Vec<FollowUpRow>> {
+    let sql = sqlx::AssertSqlSafe(format!("{SELECT_FOLLOW_UP}ORDER BY due_on, application_id"));
+    Ok(db.sql().all(sql, &[]).await?)
+}
+
+/// An association's follow-ups, for its list of applications.
+pub async fn follow_ups_of_entry(db: &Db, entry: Uuid) -> anyhow::Result<Vec<FollowUpRow>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "{SELECT_FOLLOW_UP}WHERE application_id IN (SELECT id FROM grant_applications WHERE entry_id = $1) \
+         ORDER BY due_on, application_id"
+    ));
+    Ok(db.sql().all(sql, &[&entry]).await?)
+}
+
+/// The submitted follow-ups of an association's other grants in a programme, newest first: what
+/// the assessor reads beside next year's application.
+pub async fn earlier_follow_ups(
+    db: &Db,
+    entry: Uuid,
+    programme: Uuid,
+    application: Uuid,
+) -> anyhow::Result<Vec<FollowUpRow>> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "{SELECT_FOLLOW_UP}WHERE status = 'submitted' AND application_id <> $3 AND application_id IN \
+         (SELECT id FROM grant_applications WHERE entry_id = $1 AND programme_id = $2) ORDER BY due_on DESC"
+    ));
+    Ok(db.sql().all(sql, &[&entry, &programme, &application]).await?)
+}
+
+/// Keeps a follow-up's fields; with `submit` (when, by whom, what the calendar counted) it is sent.
+/// `false` when it was submitted already (decided in the statement, so two tabs cannot both send).
+pub async fn save_follow_up(
+    tx: &mut Tx,
+    application: Uuid,
+    report: &super::follow_up::Report,
+    submit: Option<(UtcTime, Uuid, super::follow_up::Counted)>,
+) -> anyhow::Result<bool> {
+    let reached = serde_json::to_string(&report.reached)?;
+    let now = UtcTime::now();
+    let changed = tx
+        .sql()
+        .execute(
+            "UPDATE grant_follow_ups SET activities = $2, registrations = $3, attended = $4, reached = $5, \
+             changes = $6, story = $7, updated_at = $8 WHERE application_id = $1 AND status = 'draft'",
+            &[
+                &application,
+                &report.activities,
+                &report.registrations,
+                &report.attended,
+                &reached,
+                &report.changes,
+                &report.story,
+                &now,
+            ],
+        )
+        .await?;
+    if changed != 1 {
+        return Ok(false);
+    }
+    if let Some((at, by, counted)) = submit {
+        tx.sql()
+            .execute(
+                "UPDATE grant_follow_ups SET status = 'submitted', submitted_at = $2, submitted_by = $3, \
+                 counted_activities = $4, counted_registrations = $5, counted_attended = $6 \
+                 WHERE application_id = $1 AND status = 'draft'",
+                &[&application, &at, &by, &counted.activities, &counted.registrations, &counted.attended],
+            )
+            .await?;
+    }
+    Ok(true)
+}
+
+/// A follow-up whose reminder day has come, with where to send it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DueFollowUp {
+    pub application_id: Uuid,
+    pub entry_id: Uuid,
+    pub entry_slug: String,
+    pub entry_name: String,
+    pub programme_name_sv: String,
+    pub due_on: NaiveDate,
+}
+
+/// The unsent follow-ups reminded of on or before `today` and not yet reminded.
+pub async fn follow_ups_to_remind(db: &Db, today: NaiveDate) -> anyhow::Result<Vec<DueFollowUp>> {
+    let sql = "SELECT f.application_id, a.entry_id, e.slug AS entry_slug, e.name AS entry_name, \
+               v.name_sv AS programme_name_sv, f.due_on FROM grant_follow_ups f \
+               JOIN grant_applications a ON a.id = f.application_id JOIN directory_entries e ON e.id = a.entry_id \
+               JOIN grant_programme_versions v ON v.programme_id = a.programme_id AND v.version = a.programme_version \
+               WHERE f.status = 'draft' AND f.reminded_at IS NULL AND f.remind_on <= $1 \
+               ORDER BY f.due_on, f.application_id";
+    Ok(db.sql().all(sql, &[&today]).await?)
+}
+
+/// Marks a follow-up as reminded; `false` when another process got there first.
+pub async fn claim_follow_up_reminder(tx: &mut Tx, application: Uuid) -> anyhow::Result<bool> {
+    let sql =
+        "UPDATE grant_follow_ups SET reminded_at = $1 WHERE application_id = $2 AND reminded_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&UtcTime::now(), &application]).await? == 1)
+}
+
+/// A decision with its association's register facts and its follow-up's figures: what the effect
+/// view sums and the open data lists (nobody's personal data: no names of people, no e-mail).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DecidedRow {
+    pub application_id: Uuid,
+    pub entry_id: Uuid,
+    pub entry_name: String,
+    pub city: Option<String>,
+    pub register_snapshot: Option<String>,
+    pub programme_slug: String,
+    pub programme_name_sv: String,
+    pub outcome: String,
+    pub amount_ore: i64,
+    pub decided_at: UtcTime,
+    pub follow_up_status: Option<String>,
+    pub activities: Option<i64>,
+    pub registrations: Option<i64>,
+    pub attended: Option<i64>,
+    pub reached: Option<String>,
+}
+
+pub async fn decided(db: &Db) -> anyhow::Result<Vec<DecidedRow>> {
+    let sql = "SELECT d.application_id, a.entry_id, e.name AS entry_name, e.city, a.register_snapshot, \
+               p.slug AS programme_slug, v.name_sv AS programme_name_sv, d.outcome, d.amount_ore, d.decided_at, \
+               f.status AS follow_up_status, f.activities, f.registrations, f.attended, f.reached \
+               FROM grant_decisions d JOIN grant_applications a ON a.id = d.application_id \
+               JOIN directory_entries e ON e.id = a.entry_id JOIN grant_programmes p ON p.id = a.programme_id \
+               JOIN grant_programme_versions v ON v.programme_id = a.programme_id AND v.version = a.programme_version \
+               LEFT JOIN grant_follow_ups f ON f.application_id = d.application_id \
+               ORDER BY d.decided_at, d.application_id";
+    Ok(db.sql().all(sql, &[]).await?)
+}
+
+/// Moves a decision's day into the past: the demo's grants of earlier years only.
+pub async fn backdate_decision(tx: &mut Tx, application: Uuid, decided_at: UtcTime) -> anyhow::Result<()> {
+    let sql = "UPDATE grant_decisions SET decided_at = $2 WHERE application_id = $1";
+    tx.sql().execute(sql, &[&application, &decided_at]).await?;
+    Ok(())
+}

@@ -117,6 +117,8 @@ pub fn table() -> Vec<Route> {
         get_route("/stod/{slug}", Public, directory::web::entry),
         get_route("/api/v1/organisations", Public, directory::web::open_json).unlocalized(),
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
+        get_route("/api/v1/grants", Public, grants::open_data::json).unlocalized(),
+        get_route("/api/v1/grants.csv", Public, grants::open_data::csv).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
         get_route("/forening", SignedIn, directory::my_associations::page),
@@ -288,8 +290,11 @@ pub fn table() -> Vec<Route> {
             grants::association::withdraw,
         ),
         get_route("/forening/{slug}/bidrag/{application}/filer/{file}", SignedIn, grants::association::file),
+        get_route("/forening/{slug}/bidrag/{application}/aterrapport", SignedIn, grants::reporting::show),
+        post_route("/forening/{slug}/bidrag/{application}/aterrapport", SignedIn, grants::reporting::save),
         get_route("/personal/bidrag", assessor, grants::staff::overview),
         get_route("/personal/bidrag/beslut.csv", assessor, grants::staff::decisions_csv),
+        get_route("/personal/bidrag/effekt", assessor, grants::effect_view::page),
         get_route("/personal/bidrag/program", assessor, grants::staff::new_programme),
         post_route("/personal/bidrag/program", assessor, grants::staff::create_programme),
         get_route("/personal/bidrag/program/{slug}", assessor, grants::staff::programme_editor),
@@ -378,6 +383,7 @@ pub fn table() -> Vec<Route> {
         // The board's goals: the quality office's dashboard, and everyone's results page.
         get_route("/personal/mal", quality, goals::staff::dashboard),
         get_route("/personal/mal.csv", quality, goals::staff::export_csv),
+        get_route("/personal/mal/foreningsbidrag", quality, grants::effect_view::page),
         get_route("/resultat", Public, goals::public::results),
         // Log review.
         get_route("/granskning/logg", reviewer, audit::review::form),

@@ -246,6 +246,13 @@ on_both_backends!(an_association_applies_and_two_assessors_decide, Migrated, |db
     );
     let payments = store::payments(&w.db, id).await.unwrap();
     assert_eq!((payments[0].amount_ore, payments[0].reference.as_str()), (10_000_000, "V-77"));
+    // The first payment opens the follow-up, due a year after the decision (a one-year grant).
+    let follow_up = store::follow_up(&w.db, id).await.unwrap().expect("a follow-up is open");
+    assert_eq!(
+        follow_up.due_on,
+        nara::stockholm::today().checked_add_months(chrono::Months::new(12)).unwrap()
+    );
+    assert!(!follow_up.submitted());
     assert!(
         w.app.get(&href, Some(&w.rep_a)).await.body.contains("V-77"),
         "the payment is shown to the association"
@@ -482,4 +489,278 @@ on_both_backends!(programmes_are_public_and_versioned, Migrated, |db| {
         .await;
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(store::programme(&w.db, "verksamhetsbidrag").await.unwrap().unwrap().version, 2);
+});
+
+// ---- Follow-up reports (återrapport), the effect view and the open data.
+
+/// A weekly series of `entry`'s with `count` meetings from `first`, each with `registered`
+/// confirmed registrations of whom the first `came` are marked present; the meetings' ids.
+async fn meetings(
+    db: &Db,
+    entry: Uuid,
+    slug: &str,
+    first: NaiveDate,
+    count: u32,
+    came: (usize, usize),
+) -> Vec<Uuid> {
+    use nara::events::recurrence::{End, Frequency, Rule};
+    let mut series = crate::events::series(slug, Some(50));
+    series.entry_id = Some(entry);
+    let rule = Rule {
+        first_date: first,
+        start_time: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+        duration_minutes: 90,
+        frequency: Frequency::Weekly { interval: 1 },
+        end: End::Count(count),
+    };
+    let new = nara::events::NewSeries { series };
+    let id = nara::events::store::create_series(db, &new, &rule).await.unwrap();
+    let occurrences = nara::events::store::occurrences_of(db, id).await.unwrap();
+    let (registered, present) = came;
+    for occurrence in &occurrences {
+        let mut tx = db.begin_write().await.unwrap();
+        let mut ids = Vec::new();
+        for i in 0..registered {
+            let who = nara::events::Registrant {
+                person_id: None,
+                name: format!("Deltagare {i}"),
+                email: format!("deltagare{i}@example.se"),
+                needs: None,
+                locale: nara::i18n::Locale::SV,
+            };
+            ids.push(nara::events::store::register(&mut tx, occurrence.id, &who).await.unwrap().unwrap().0);
+        }
+        nara::events::store::set_attendance(&mut tx, occurrence.id, &ids[..present]).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    occurrences.iter().map(|o| o.id).collect()
+}
+
+fn days(n: i64) -> NaiveDate {
+    nara::stockholm::today() + chrono::Duration::days(n)
+}
+
+/// A grant of `slug`'s association decided and paid (through the store), its follow-up open from
+/// `start` days ago, due in `due` days and reminded of from `remind` days from today.
+async fn paid_grant(w: &World, slug: &str, start: i64, due: i64, remind: i64) -> Uuid {
+    use nara::grants::store::NewDecision;
+    let entry = nara::directory::store::entry_by_slug(&w.db, slug).await.unwrap().unwrap();
+    let programme = store::programme(&w.db, "verksamhetsbidrag").await.unwrap().unwrap();
+    let by = nara::identity::store::person_by_email(
+        &w.db,
+        &nara::identity::EmailAddress::parse("g1@example.se").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .0
+    .id;
+    let mut tx = w.db.begin_write().await.unwrap();
+    let id = store::start(&mut tx, entry.id, programme.id, programme.version, by).await.unwrap();
+    store::save_draft(&mut tx, id, &Default::default(), 4_000_000).await.unwrap();
+    assert!(
+        store::submit(&mut tx, id, UtcTime::now(), &nara::grants::register_snapshot(&entry)).await.unwrap()
+    );
+    let decision = NewDecision {
+        outcome: nara::grants::Outcome::Granted,
+        amount_ore: 4_000_000,
+        conditions: None,
+        reasons: "Bra.",
+    };
+    assert!(store::decide(&mut tx, id, &decision, by).await.unwrap());
+    store::record_payment(&mut tx, id, days(-start), 4_000_000, "V-1", by).await.unwrap().unwrap();
+    let schedule = nara::grants::follow_up::Schedule {
+        period_start: days(-start),
+        due_on: days(due),
+        remind_on: days(remind),
+    };
+    assert!(store::open_follow_up(&mut tx, id, &schedule).await.unwrap());
+    tx.commit().await.unwrap();
+    id
+}
+
+fn report_form(action: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("aktiviteter", "4"),
+        ("anmalda", "30"),
+        ("deltog", "21"),
+        ("forandring", "Fler vågar komma tillbaka."),
+        ("berattelse", "En deltagare började studera igen."),
+        ("atgard", action),
+    ]
+}
+
+on_both_backends!(a_follow_up_counts_the_associations_own_meetings_only, Migrated, |db| {
+    let w = world(db).await;
+    let a = nara::directory::store::entry_by_slug(&w.db, "forening-a").await.unwrap().unwrap();
+    let b = nara::directory::store::entry_by_slug(&w.db, "forening-b").await.unwrap().unwrap();
+    let id = paid_grant(&w, "forening-a", 60, 30, 16).await;
+    // A's three meetings in the period count; B's, A's before the period, A's cancelled one and
+    // A's still to come do not.
+    meetings(&w.db, a.id, "a-traffar", days(-30), 3, (8, 6)).await;
+    meetings(&w.db, b.id, "b-traffar", days(-30), 3, (9, 9)).await;
+    meetings(&w.db, a.id, "a-forr", days(-120), 2, (5, 5)).await;
+    meetings(&w.db, a.id, "a-sedan", days(3), 1, (4, 0)).await;
+    let cancelled = meetings(&w.db, a.id, "a-installd", days(-10), 1, (7, 7)).await;
+    let mut tx = w.db.begin_write().await.unwrap();
+    nara::events::store::cancel_occurrence(&mut tx, cancelled[0]).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let href = format!("/forening/forening-a/bidrag/{id}");
+    let application = w.app.get(&href, Some(&w.rep_a)).await;
+    assert!(application.body.contains(&format!("{href}/aterrapport")), "the paid grant offers its follow-up");
+    let form = w.app.get(&format!("{href}/aterrapport"), Some(&w.rep_a)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains("3 träffar"), "{}", form.body);
+    assert!(form.body.contains(
+        "name=\"aktiviteter\" type=\"text\" inputmode=\"numeric\" spellcheck=\"false\" value=\"3\""
+    ));
+    assert!(form.body.contains("value=\"24\""), "8 registered at each of 3 meetings");
+    assert!(form.body.contains("value=\"18\""), "6 came to each");
+    // Sending needs what changed and the story; what was right is kept as a draft.
+    let mut missing = report_form("skicka");
+    missing.retain(|(k, _)| *k != "berattelse");
+    missing.iter_mut().find(|(k, _)| *k == "deltog").unwrap().1 = "många";
+    let refused = w.app.post(&format!("{href}/aterrapport"), &missing, Some(&w.rep_a)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#berattelse\"") && refused.body.contains("Skriv ett heltal"));
+    let row = store::follow_up(&w.db, id).await.unwrap().unwrap();
+    assert!(!row.submitted());
+    assert_eq!(row.activities, Some(4), "the right parts were kept");
+    let sent = w.app.post(&format!("{href}/aterrapport"), &report_form("skicka"), Some(&w.rep_a)).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let row = store::follow_up(&w.db, id).await.unwrap().unwrap();
+    assert!(row.submitted());
+    assert_eq!(
+        (row.counted_activities, row.counted_registrations, row.counted_attended),
+        (Some(3), Some(24), Some(18)),
+        "what the calendar counted is kept beside what was sent"
+    );
+    assert_eq!((row.activities, row.attended), (Some(4), Some(21)));
+    // Once sent it is not changed.
+    let mut again = report_form("skicka");
+    again[0].1 = "99";
+    assert_eq!(
+        w.app.post(&format!("{href}/aterrapport"), &again, Some(&w.rep_a)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(store::follow_up(&w.db, id).await.unwrap().unwrap().activities, Some(4));
+    // The assessors read it, with the corrected figures marked, and beside the association's next
+    // application in the programme.
+    let staff = w.app.get(&format!("/personal/bidrag/ansokningar/{id}"), Some(&w.assessor_1)).await;
+    assert!(staff.body.contains("En deltagare började studera igen.") && staff.body.contains("Ändrad"));
+    let next = start(&w, "verksamhetsbidrag").await;
+    fill_in(&w, &next, "20 000").await;
+    assert_eq!(
+        w.app.post(&format!("{next}/skicka"), &[], Some(&w.rep_a)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let next_staff =
+        w.app.get(&format!("/personal/bidrag/ansokningar/{}", id_of(&next)), Some(&w.assessor_2)).await;
+    assert!(next_staff.body.contains("Återrapporter från tidigare bidrag"), "{}", next_staff.body);
+    assert!(next_staff.body.contains("Fler vågar komma tillbaka."));
+    assert!(entries(&w.db, "grant_follow_up_saved").await >= 1);
+    assert_eq!(entries(&w.db, "grant_follow_up_submitted").await, 1);
+});
+
+on_both_backends!(another_associations_representative_never_sees_a_follow_up, Migrated, |db| {
+    let w = world(db).await;
+    let id = paid_grant(&w, "forening-a", 30, 30, 16).await;
+    let before = entries(&w.db, "access_denied").await;
+    for base in ["/forening/forening-a/bidrag", "/forening/forening-b/bidrag"] {
+        let path = format!("{base}/{id}/aterrapport");
+        assert_eq!(w.app.get(&path, Some(&w.rep_b)).await.status, StatusCode::NOT_FOUND, "{path}");
+        let sent = w.app.post(&path, &report_form("skicka"), Some(&w.rep_b)).await;
+        assert_eq!(sent.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert!(entries(&w.db, "access_denied").await >= before + 4, "every attempt is audited");
+    let row = store::follow_up(&w.db, id).await.unwrap().unwrap();
+    assert!(!row.submitted() && row.story.is_none(), "nothing changed");
+    // An application without a paid grant has no follow-up to open, even for its own association.
+    let draft = start(&w, "verksamhetsbidrag").await;
+    assert_eq!(
+        w.app.get(&format!("{draft}/aterrapport"), Some(&w.rep_a)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Assessors have no way in through the association's address.
+    let path = format!("/forening/forening-a/bidrag/{id}/aterrapport");
+    assert_eq!(w.app.get(&path, Some(&w.assessor_1)).await.status, StatusCode::NOT_FOUND);
+});
+
+on_both_backends!(a_follow_up_reminder_goes_once_and_late_reports_are_flagged, Migrated, |db| {
+    let w = world(db).await;
+    let due_soon = paid_grant(&w, "forening-a", 300, 10, -4).await;
+    let not_yet = paid_grant(&w, "forening-b", 300, 60, 46).await;
+    let late = paid_grant(&w, "forening-b", 400, -2, -16).await;
+    let mails = |to: &'static str| {
+        let db = w.db.clone();
+        async move { nara::mail::store::outbox(&db).await.unwrap().iter().filter(|m| m.to_address == to).count() }
+    };
+    let (catalogues, base) = (&w.app.state.catalogues, &w.app.state.base_url);
+    let today = nara::stockholm::today();
+    // Two processes at the same moment, then another round: each reminder goes once.
+    let other = w.db.as_another_process();
+    let (one, two) = tokio::join!(
+        nara::grants::reminders::send(&w.db, catalogues, base, today),
+        nara::grants::reminders::send(&other, catalogues, base, today)
+    );
+    assert_eq!(one.unwrap() + two.unwrap(), 2, "the one due soon and the late one");
+    assert_eq!(nara::grants::reminders::send(&w.db, catalogues, base, today).await.unwrap(), 0);
+    let round = nara::maintenance::run_once(&w.db, catalogues, base).await.unwrap();
+    assert_eq!(round.grant_follow_up_reminders, 0, "the maintenance step finds nothing more to send");
+    assert_eq!(mails("a-styrelse@example.se").await, 1);
+    assert_eq!(mails("b-styrelse@example.se").await, 1, "the late one only; the other is not due yet");
+    let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
+    let reminder = outbox.iter().find(|m| m.to_address == "a-styrelse@example.se").unwrap();
+    assert!(
+        reminder.body.contains(&format!("/forening/forening-a/bidrag/{due_soon}/aterrapport")),
+        "{}",
+        reminder.body
+    );
+    assert_eq!(entries(&w.db, "grant_follow_up_reminded").await, 2);
+    // Staff see the late report flagged, the others with their due days.
+    let overview = w.app.get("/personal/bidrag", Some(&w.assessor_1)).await;
+    assert!(overview.body.contains("Försenad"), "{}", overview.body);
+    assert_eq!(overview.body.matches("Försenad").count(), 1);
+    assert!(overview.body.contains(&format!("Lämnas senast {}", days(60).format("%Y-%m-%d"))));
+    let page = w.app.get(&format!("/personal/bidrag/ansokningar/{late}"), Some(&w.assessor_1)).await;
+    assert!(page.body.contains("Försenad"));
+    let fine = w.app.get(&format!("/personal/bidrag/ansokningar/{not_yet}"), Some(&w.assessor_1)).await;
+    assert!(!fine.body.contains("Försenad"));
+});
+
+on_both_backends!(the_effect_view_and_the_open_data_hold_no_personal_data, Migrated, |db| {
+    let w = world(db).await;
+    let id = paid_grant(&w, "forening-a", 60, 30, 16).await;
+    paid_grant(&w, "forening-b", 60, 30, 16).await;
+    let href = format!("/forening/forening-a/bidrag/{id}/aterrapport");
+    assert_eq!(w.app.post(&href, &report_form("skicka"), Some(&w.rep_a)).await.status, StatusCode::SEE_OTHER);
+    let effect = w.app.get("/personal/bidrag/effekt", Some(&w.assessor_1)).await;
+    assert_eq!(effect.status, StatusCode::OK, "{}", effect.body);
+    assert!(effect.body.contains("80\u{a0}000\u{a0}kr"), "both grants this year: {}", effect.body);
+    // 40 000 kr for the 21 who came (no target group was given): 1 904,76 kr a person.
+    assert!(effect.body.contains("1\u{a0}904,76\u{a0}kr"), "{}", effect.body);
+    assert_eq!(w.app.get("/personal/bidrag/effekt", Some(&w.rep_a)).await.status, StatusCode::FORBIDDEN);
+
+    let json = w.app.get("/api/v1/grants", None).await;
+    assert_eq!(json.status, StatusCode::OK);
+    let open: nara::grants::open_data::OpenDecisions = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(open.total, 2);
+    let first = open.decisions.iter().find(|d| d.association == "Förening A").unwrap();
+    assert_eq!((first.amount_ore, first.amount_kronor.as_str()), (4_000_000, "40000.00"));
+    assert_eq!(first.programme, "verksamhetsbidrag");
+    let csv = w.app.get("/api/v1/grants.csv", None).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let text = csv.body.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "forening");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((&rows[0][5], &rows[0][6]), ("4000000", "40000"));
+    for body in [&json.body, &csv.body] {
+        assert!(!body.contains('@'), "no e-mail address: {body}");
+        for name in ["Anna A", "Bo B", "Greta Ett", "Gustav Två", "Gun Tre", "802000-0001"] {
+            assert!(!body.contains(name), "no person's name ({name}): {body}");
+        }
+    }
 });

@@ -23,6 +23,7 @@ pub const ROUTES: &[&str] = &[
     "/personal/bidrag/ansokningar/{application}/bedomning",
     "/personal/bidrag/ansokningar/{application}/beslut",
     "/personal/bidrag/ansokningar/{application}/utbetalning",
+    "/forening/{slug}/bidrag/{application}/aterrapport",
 ];
 
 const REPRESENTATIVE: &str = "forening@demo.nara.se";
@@ -81,6 +82,23 @@ async fn granted(w: &World) -> Uuid {
     };
     let mut tx = w.db.begin_write().await.unwrap();
     assert!(store::decide(&mut tx, id, &decision, assessor).await.unwrap());
+    tx.commit().await.unwrap();
+    id
+}
+
+/// A granted application, paid, with its follow-up open.
+async fn paid(w: &World) -> Uuid {
+    let id = granted(w).await;
+    let assessor = w.demo(ASSESSOR).await;
+    let today = nara::stockholm::today();
+    let schedule = nara::grants::follow_up::Schedule {
+        period_start: today - chrono::Duration::days(200),
+        due_on: today + chrono::Duration::days(30),
+        remind_on: today + chrono::Duration::days(16),
+    };
+    let mut tx = w.db.begin_write().await.unwrap();
+    store::record_payment(&mut tx, id, today, 2_500_000, "V-1", assessor).await.unwrap().unwrap();
+    assert!(store::open_follow_up(&mut tx, id, &schedule).await.unwrap());
     tx.commit().await.unwrap();
     id
 }
@@ -180,6 +198,21 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
                 path,
                 &[("datum", "2027-02-01"), ("utbetalt", "25 000"), ("referens", "V-1234")],
                 Some(&assessor),
+            )
+        }
+        "/forening/{slug}/bidrag/{application}/aterrapport" => {
+            let path = association(route.replace("{application}", &paid(&w).await.to_string()));
+            Request::post(
+                path,
+                &[
+                    ("aktiviteter", "12"),
+                    ("anmalda", "140"),
+                    ("deltog", "118"),
+                    ("forandring", "Fler kommer tillbaka."),
+                    ("berattelse", "En deltagare fick arbete."),
+                    ("atgard", "skicka"),
+                ],
+                Some(&representative),
             )
         }
         other => panic!("no scenario for {other}"),
