@@ -27,6 +27,7 @@ pub mod mail;
 pub mod maintenance;
 pub mod my_pages;
 pub mod oidc;
+pub mod plain_language;
 pub mod plans;
 pub mod policy;
 pub mod rate_limit;

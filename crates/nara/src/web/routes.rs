@@ -25,7 +25,7 @@ use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
     accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, my_pages,
-    oidc, plans, surveys,
+    oidc, plain_language, plans, surveys,
 };
 
 /// One row of the table.
@@ -116,6 +116,7 @@ pub fn table() -> Vec<Route> {
         get_route("/stod/{slug}", Public, directory::web::entry),
         get_route("/api/v1/organisations", Public, directory::web::open_json).unlocalized(),
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
+        post_route("/api/v1/klarsprak", Public, plain_language::api::check).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
         get_route("/forening", SignedIn, directory::my_associations::page),

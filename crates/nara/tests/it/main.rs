@@ -28,6 +28,7 @@ mod ideas;
 mod mail;
 mod meetings;
 mod oidc;
+mod plain_language;
 mod plans;
 mod roles;
 mod search_quality;
