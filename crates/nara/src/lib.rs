@@ -28,6 +28,7 @@ pub mod maintenance;
 pub mod media;
 pub mod my_pages;
 pub mod oidc;
+pub mod plain_language;
 pub mod plans;
 pub mod policy;
 pub mod rate_limit;

@@ -25,7 +25,7 @@ use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
     accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, media,
-    my_pages, oidc, plans, surveys,
+    my_pages, oidc, plain_language, plans, surveys,
 };
 
 /// One row of the table.
@@ -119,6 +119,7 @@ pub fn table() -> Vec<Route> {
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
         get_route("/api/v1/grants", Public, grants::open_data::json).unlocalized(),
         get_route("/api/v1/grants.csv", Public, grants::open_data::csv).unlocalized(),
+        post_route("/api/v1/klarsprak", Public, plain_language::api::check).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
         get_route("/forening", SignedIn, directory::my_associations::page),

@@ -29,6 +29,7 @@ mod mail;
 mod media;
 mod meetings;
 mod oidc;
+mod plain_language;
 mod plans;
 mod roles;
 mod search_quality;

@@ -16,6 +16,7 @@ mod events;
 mod goals;
 mod grants;
 mod ideas;
+mod plain_language;
 mod plans;
 mod surveys;
 
@@ -204,8 +205,9 @@ where
 }
 
 /// Routes whose whole effect is what every request does anyway: extending the session is the
-/// visit itself (its last activity moves, see `VOLATILE`).
-const CHANGE_NOTHING: &[&str] = &["/session/forlang"];
+/// visit itself (its last activity moves, see `VOLATILE`); the plain-language checker only
+/// answers, counting the request in `rate_limits`.
+const CHANGE_NOTHING: &[&str] = &["/session/forlang", "/api/v1/klarsprak"];
 
 /// Tables written on their own, before the action and whatever becomes of it, by design.
 const ON_THEIR_OWN: &[(&str, &str)] = &[(
@@ -343,6 +345,11 @@ on_both_backends!(grants_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(the_plain_language_checker_writes_nothing_but_its_count, Migrated, |db| {
+    let faults = super::check_all(db, super::plain_language::ROUTES, super::plain_language::prepare).await;
+    assert!(faults >= 1, "{faults} failed runs");
+});
+
 on_both_backends!(ideas_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::ideas::ROUTES, super::ideas::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -364,6 +371,7 @@ fn every_post_route_has_a_scenario() {
         grants::ROUTES,
         goals::ROUTES,
         ideas::ROUTES,
+        plain_language::ROUTES,
         surveys::ROUTES,
     ]
     .concat()

@@ -141,7 +141,7 @@ impl TestApp {
     }
 
     /// Sends a request with a body as a same-origin browser would.
-    async fn send_body(
+    pub async fn send_body(
         &self,
         method: Method,
         path: &str,

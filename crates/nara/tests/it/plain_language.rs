@@ -1,0 +1,53 @@
+//! Plain language (klarspråk) on both databases, through the real router: the public checker API
+//! answers JSON for JSON and form bodies and refuses too long or unreadable texts with a JSON
+//! message in Swedish and English.
+
+use crate::common;
+
+use axum::http::{Method, StatusCode};
+use common::app::TestApp;
+use nara::plain_language::api::MAX_CHARS;
+
+async fn api(app: &TestApp, content_type: &str, body: impl Into<Vec<u8>>) -> (StatusCode, serde_json::Value) {
+    let answer =
+        app.send_body(Method::POST, "/api/v1/klarsprak", Some(content_type), body.into(), None).await;
+    let json = serde_json::from_str(&answer.body).unwrap_or_else(|_| panic!("JSON: {}", answer.body));
+    (answer.status, json)
+}
+
+on_both_backends!(the_api_checks_json_and_form_texts, Migrated, |db| {
+    let app = TestApp::new(db);
+    let text = "Ansökan beviljas i enlighet med lagen. Ring 070-123 45 67.";
+    let (status, report) =
+        api(&app, "application/json", serde_json::json!({ "text": text }).to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["words"], 10);
+    assert_eq!(report["sentences"], 2);
+    let plain: Vec<&str> =
+        report["bureaucratic"].as_array().unwrap().iter().map(|h| h["plain"].as_str().unwrap()).collect();
+    assert_eq!(plain, ["får", "enligt"]);
+    assert_eq!(report["personal_data"][0]["kind"], "phone_number");
+    assert!(report["lix"].as_f64().is_some() && report["lix_band"].is_string());
+
+    let (status, report) = api(&app, "application/x-www-form-urlencoded", "text=Vi+ses+kl.+10.").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((report["words"].as_u64(), report["sentences"].as_u64()), (Some(4), Some(1)));
+});
+
+on_both_backends!(the_api_refuses_too_long_and_unreadable_texts_in_json, Migrated, |db| {
+    let app = TestApp::new(db);
+    let long = serde_json::json!({ "text": "ord ".repeat(MAX_CHARS / 4 + 1) }).to_string();
+    let (status, refusal) = api(&app, "application/json", long).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(refusal["error"], "too_long");
+    assert!(refusal["message"].as_str().unwrap().contains("för lång"), "{refusal}");
+    assert!(refusal["message_en"].as_str().unwrap().contains("too long"), "{refusal}");
+
+    // Over the route's body limit too: still JSON, not the plain-text rejection.
+    let huge = vec![b'a'; 3 * 1024 * 1024];
+    let (status, refusal) = api(&app, "application/json", huge).await;
+    assert_eq!((status, refusal["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_long")));
+
+    let (status, refusal) = api(&app, "application/json", "{\"txt\": 1}").await;
+    assert_eq!((status, refusal["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unreadable")));
+});
