@@ -23,6 +23,8 @@ pub struct Round {
     /// Survey invitations sent (follow-ups, events) and reminders of unanswered ones.
     pub survey_invitations: usize,
     pub survey_reminders: usize,
+    /// Leisure bank borrowers reminded before a loan is due or when it is overdue.
+    pub leisure_reminders: usize,
 }
 
 /// One round of maintenance.
@@ -60,6 +62,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     round.booking_reminders = crate::bookings::send_reminders(db, catalogues, link_base, now).await?;
     let surveys = crate::surveys::invitations::run_round(db, catalogues, link_base, now).await?;
     (round.survey_invitations, round.survey_reminders) = (surveys.invitations, surveys.reminders);
+    round.leisure_reminders =
+        crate::leisure::reminders::send(db, catalogues, link_base, crate::stockholm::date_of(now.0)).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;
