@@ -132,3 +132,27 @@ leisure-label-title = Label
 leisure-label-lead = Print the label and attach it to the item. The QR code opens the item's page at the desk; the code under it can be typed on the scan page.
 leisure-label-qr = QR code for { $kind }
 leisure-label-link = Print the label
+
+leisure-board-title = Leisure bank tasks
+leisure-board-lead = Here you see what waits at each step and where. Choose an item, do the task and write how long it took and what you did.
+leisure-my-work = Your work
+leisure-hours-recorded = Hours you have recorded
+leisure-hours-signed-off = Hours signed off
+leisure-items-back = Items you made ready to lend again
+leisure-loans-enabled = Loans your work made possible
+leisure-notice-work = Saved. Thank you for your work!
+leisure-work-minutes = How many minutes did it take?
+leisure-work-minutes-hint = Between 1 and 720 minutes.
+leisure-work-what = What did you do?
+leisure-work-next = Where does the item go now?
+leisure-work-submit = Save and move on
+leisure-error-minutes = Enter the minutes, between 1 and 720.
+leisure-error-what = Write briefly what you did.
+leisure-error-what-long = The text is too long. Write at most 1,000 characters.
+leisure-error-next = Choose where the item goes now.
+leisure-desk-work = Participants' work to sign off
+leisure-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+leisure-sign-off = Sign off { $name }'s hours

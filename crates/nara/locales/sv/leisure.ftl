@@ -132,3 +132,27 @@ leisure-label-title = Etikett
 leisure-label-lead = Skriv ut etiketten och fäst den på saken. QR-koden öppnar sakens sida i disken; koden under den kan skrivas in på skanningssidan.
 leisure-label-qr = QR-kod för { $kind }
 leisure-label-link = Skriv ut etikett
+
+leisure-board-title = Uppgifter på fritidsbanken
+leisure-board-lead = Här ser du vad som väntar i varje steg och var. Välj en sak, gör uppgiften och skriv hur lång tid det tog och vad du gjorde.
+leisure-my-work = Ditt arbete
+leisure-hours-recorded = Timmar du har skrivit in
+leisure-hours-signed-off = Timmar som är godkända
+leisure-items-back = Saker du har gjort klara att låna ut igen
+leisure-loans-enabled = Lån som ditt arbete har gjort möjliga
+leisure-notice-work = Sparat. Tack för ditt arbete!
+leisure-work-minutes = Hur många minuter tog det?
+leisure-work-minutes-hint = Mellan 1 och 720 minuter.
+leisure-work-what = Vad gjorde du?
+leisure-work-next = Vart ska saken nu?
+leisure-work-submit = Spara och flytta vidare
+leisure-error-minutes = Skriv antal minuter, mellan 1 och 720.
+leisure-error-what = Skriv kort vad du gjorde.
+leisure-error-what-long = Texten är för lång. Skriv högst 1 000 tecken.
+leisure-error-next = Välj vart saken ska nu.
+leisure-desk-work = Deltagares arbete att godkänna
+leisure-minutes = { $count ->
+    [one] 1 minut
+   *[other] { $count } minuter
+}
+leisure-sign-off = Godkänn { $name }s timmar

@@ -10,6 +10,7 @@ pub mod reminders;
 pub mod resident;
 pub mod staff;
 pub mod store;
+pub mod work;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rand::Rng;

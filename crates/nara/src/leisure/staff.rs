@@ -14,7 +14,6 @@ use super::resident::{LoanView, loan_view};
 use super::store::{self, ItemRow};
 use super::{MAX_NAME_CHARS, MAX_PHONE_CHARS, Step};
 use crate::audit::Action;
-use crate::db::Db;
 use crate::i18n::{Catalogues, Locale, format_stockholm};
 use crate::mail::Email;
 use crate::web::errors::{AppError, render};
@@ -44,6 +43,8 @@ struct DeskPage<'a> {
     overdue: Vec<DeskLine>,
     /// (place, [(step's key, count)]).
     steps: Vec<(String, Vec<(&'static str, i64)>)>,
+    /// Participants' work to sign off: (id, participant, task's key, minutes, what was done, when).
+    work: Vec<(Uuid, String, &'static str, i32, String, String)>,
 }
 
 /// `GET /personal/fritidsbanken`.
@@ -77,7 +78,37 @@ pub async fn desk(State(state): State<AppState>, ctx: PageContext) -> Result<Res
             (p.name.clone(), per_step)
         })
         .collect();
-    Ok(render(&DeskPage { shell, reserved, overdue, steps })?.into_response())
+    let work = store::unsigned_work(&state.db)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let task = super::Task::parse(&w.task).map_or("leisure-task-sort", super::Task::label_key);
+            (w.id, w.participant, task, w.minutes, w.what_done, format_stockholm(w.recorded_at))
+        })
+        .collect();
+    Ok(render(&DeskPage { shell, reserved, overdue, steps, work })?.into_response())
+}
+
+/// `POST /personal/fritidsbanken/timmar/{work}/godkann`: the supervisor signs off recorded work.
+pub async fn sign_off(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(work): Path<Uuid>,
+) -> Result<Response, AppError> {
+    if !store::work_exists(&state.db, work).await? {
+        return Err(AppError::NotFound);
+    }
+    let me = ctx.person()?.person.id;
+    let mut tx = state.db.begin_write().await?;
+    if store::sign_off(&mut tx, work, me).await? {
+        crate::audit::store::append(
+            &mut tx,
+            &access::event(&ctx, Action::LeisureHoursSignedOff, "leisure_work", work),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(Redirect::to(&format!("{}#timmar", ctx.href(DESK))).into_response())
 }
 
 #[derive(Template)]
@@ -379,11 +410,11 @@ pub struct MoveForm {
     to: String,
 }
 
-/// Moves an item on by hand (staff at the desk, or a participant's task) and, when it becomes
-/// available, reserves it for the first on its kind's waitlist with an e-mail to them. False
-/// when the move is not allowed now.
+/// Moves an item on by hand (staff at the desk, or a participant's task) inside the action's
+/// transaction and, when it becomes available, reserves it for the first on its kind's waitlist
+/// with an e-mail to them. `None` when the move is not allowed now; `Some(offered)` otherwise.
 pub async fn move_on(
-    db: &Db,
+    tx: &mut crate::db::Tx,
     catalogues: &Catalogues,
     link_base: &url::Url,
     item: &ItemRow,
@@ -391,18 +422,17 @@ pub async fn move_on(
     by: Uuid,
     event: crate::audit::AuditEvent,
 ) -> Result<Option<bool>, AppError> {
-    let mut tx = db.begin_write().await?;
-    if !store::move_item(&mut tx, item, item.step(), to, by).await? {
+    if !store::move_item(tx, item, item.step(), to, by).await? {
         return Ok(None);
     }
-    crate::audit::store::append(&mut tx, &event).await?;
+    crate::audit::store::append(tx, &event).await?;
     let mut offered = false;
     if to == Step::Available
-        && let Some(offer) = store::offer_to_next(&mut tx, item).await?
+        && let Some(offer) = store::offer_to_next(tx, item).await?
     {
         offered = true;
         let reserved = access_event_for_offer(&event, offer.loan_id, offer.person_id);
-        crate::audit::store::append(&mut tx, &reserved).await?;
+        crate::audit::store::append(tx, &reserved).await?;
         if let Some(to) = offer.email {
             let locale = Locale::from_code(offer.language.as_deref().unwrap_or("sv"));
             let name = if locale == Locale::EN { &item.name_en } else { &item.name_sv };
@@ -417,10 +447,9 @@ pub async fn move_on(
                 subject: catalogues.plain_with(locale, "mail-leisure-offer-subject", &args),
                 body: catalogues.plain_with(locale, "mail-leisure-offer-body", &args),
             };
-            crate::mail::store::enqueue(&mut tx, &mail).await?;
+            crate::mail::store::enqueue(tx, &mail).await?;
         }
     }
-    tx.commit().await?;
     Ok(Some(offered))
 }
 
@@ -447,7 +476,14 @@ pub async fn next_step(
     let to = Step::parse(form.to.trim()).ok_or(AppError::BadRequest)?;
     let me = ctx.person()?.person.id;
     let event = access::event(&ctx, Action::LeisureItemMoved, "leisure_item", item.id);
-    match move_on(&state.db, &state.catalogues, &state.base_url, &item, to, me, event).await? {
+    let mut tx = state.db.begin_write().await?;
+    let moved = move_on(&mut tx, &state.catalogues, &state.base_url, &item, to, me, event).await?;
+    if moved.is_some() {
+        tx.commit().await?;
+    } else {
+        drop(tx);
+    }
+    match moved {
         Some(true) => Ok(done(&ctx, &item, "erbjuden")),
         Some(false) => Ok(done(&ctx, &item, "flyttad")),
         None => {

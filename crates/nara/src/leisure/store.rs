@@ -576,3 +576,79 @@ pub async fn claim_reminder(tx: &mut Tx, loan: Uuid, overdue: bool) -> anyhow::R
     };
     Ok(tx.sql().execute(sql, &[&loan, &UtcTime::now()]).await? == 1)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Participants' work
+
+/// Records a participant's work on an item (before the move it led to, so the move comes after).
+pub async fn record_work(
+    tx: &mut Tx,
+    person: Uuid,
+    item: Uuid,
+    task: super::Task,
+    minutes: i32,
+    what_done: &str,
+) -> anyhow::Result<Uuid> {
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO leisure_work (id, person_id, item_id, task, minutes, what_done, recorded_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    let params: [&dyn Param; 7] = [&id, &person, &item, &task.code(), &minutes, &what_done, &UtcTime::now()];
+    tx.sql().execute(sql, &params).await?;
+    Ok(id)
+}
+
+/// Work waiting for the supervisor's sign-off, oldest first.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct WorkRow {
+    pub id: Uuid,
+    pub participant: String,
+    pub task: String,
+    pub minutes: i32,
+    pub what_done: String,
+    pub recorded_at: UtcTime,
+}
+
+pub async fn unsigned_work(db: &Db) -> anyhow::Result<Vec<WorkRow>> {
+    let sql = "SELECT w.id, p.display_name AS participant, w.task, w.minutes, w.what_done, w.recorded_at \
+               FROM leisure_work w JOIN people p ON p.id = w.person_id WHERE w.signed_off_at IS NULL \
+               ORDER BY w.recorded_at, w.id LIMIT 200";
+    Ok(db.sql().all(sql, &[]).await?)
+}
+
+/// Signs off a participant's recorded work; false when it was signed off already.
+pub async fn sign_off(tx: &mut Tx, work: Uuid, by: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE leisure_work SET signed_off_by = $2, signed_off_at = $3 WHERE id = $1 AND signed_off_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&work, &by, &UtcTime::now()]).await? == 1)
+}
+
+pub async fn work_exists(db: &Db, work: Uuid) -> anyhow::Result<bool> {
+    Ok(db.sql().value::<i64>("SELECT COUNT(*) FROM leisure_work WHERE id = $1", &[&work]).await?.unwrap_or(0)
+        > 0)
+}
+
+/// What a participant's work came to: minutes recorded, minutes signed off, items they worked on
+/// that became available afterwards, and the loans of those items since.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WorkSummary {
+    pub minutes: i64,
+    pub signed_off_minutes: i64,
+    pub items_back_in_use: i64,
+    pub loans_enabled: i64,
+}
+
+pub async fn work_summary(db: &Db, person: Uuid) -> anyhow::Result<WorkSummary> {
+    let minutes = "SELECT COALESCE(SUM(minutes), 0), COALESCE(SUM(CASE WHEN signed_off_at IS NOT NULL THEN minutes ELSE 0 END), 0) \
+                   FROM leisure_work WHERE person_id = $1";
+    let (minutes, signed_off_minutes): (i64, i64) = db.sql().one(minutes, &[&person]).await?;
+    let back = "SELECT COUNT(DISTINCT w.item_id) FROM leisure_work w WHERE w.person_id = $1 AND EXISTS \
+                (SELECT 1 FROM leisure_item_moves m WHERE m.item_id = w.item_id AND m.to_step = 'available' \
+                AND m.moved_at >= w.recorded_at)";
+    let loans = "SELECT COUNT(*) FROM leisure_loans l WHERE l.lent_at IS NOT NULL AND EXISTS \
+                 (SELECT 1 FROM leisure_work w WHERE w.person_id = $1 AND w.item_id = l.item_id AND w.recorded_at <= l.lent_at)";
+    Ok(WorkSummary {
+        minutes,
+        signed_off_minutes,
+        items_back_in_use: db.sql().value::<i64>(back, &[&person]).await?.unwrap_or(0),
+        loans_enabled: db.sql().value::<i64>(loans, &[&person]).await?.unwrap_or(0),
+    })
+}

@@ -379,6 +379,11 @@ pub fn table() -> Vec<Route> {
             leisure::staff::take_back,
         ),
         post_route("/personal/fritidsbanken/artikel/{code}/steg", leisure_staff, leisure::staff::next_step),
+        post_route("/personal/fritidsbanken/timmar/{work}/godkann", leisure_staff, leisure::staff::sign_off),
+        // Work for participants and their supervisors (checked through the policy module).
+        get_route("/fritidsbanken/uppgifter", SignedIn, leisure::work::board),
+        get_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::task),
+        post_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::record),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

@@ -354,3 +354,72 @@ on_both_backends!(participants_and_the_public_never_see_borrowers, Migrated, |db
     let english = app.get("/en/fritidsbanken", Some(&token)).await;
     assert!(english.body.contains("Ice skates") && english.body.contains("Reserve"));
 });
+
+on_both_backends!(
+    a_participant_washes_an_item_back_into_use_and_sees_what_it_made_possible,
+    Migrated,
+    |db| {
+        let app = TestApp::new(db.clone());
+        let bank = bank(&db, 0).await;
+        let participant =
+            person(&db, "deltagare@example.se", "Pelle Deltagare", &[grant(Role::LeisureParticipant)]).await;
+        let p = session(&db, participant).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let new = [NewItem {
+            type_id: bank.kind,
+            place_id: bank.places[0],
+            step: Step::Washing,
+            condition: "worn",
+        }];
+        let (id, code) = store::insert_items(&mut tx, &new, None).await.unwrap().remove(0);
+        tx.commit().await.unwrap();
+        let board = app.get("/fritidsbanken/uppgifter", Some(&p)).await;
+        assert_eq!(board.status, StatusCode::OK);
+        assert!(
+            board.body.contains(&format!("/fritidsbanken/uppgifter/{code}")),
+            "the washing waits on the board"
+        );
+        let task = format!("/fritidsbanken/uppgifter/{code}");
+        let bad = app.post(&task, &[("minutes", "0"), ("what", ""), ("to", "lent")], Some(&p)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("mellan 1 och 720") && bad.body.contains("Välj vart saken ska nu"),
+            "{}",
+            bad.body
+        );
+        let done = app
+            .post(
+                &task,
+                &[("minutes", "45"), ("what", "Tvättade och torkade"), ("to", "available")],
+                Some(&p),
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        assert_eq!(item(&db, id).await.step(), Step::Available);
+        // A resident borrows it: the participant's work made that loan possible.
+        let (_, token) = resident(&db, 1).await;
+        assert!(reserve(&app, &bank, &token).await.location().ends_with("klart=reserverad"));
+        app.post(&format!("{}/lamna-ut", item_path(&code)), &[], Some(&bank.staff)).await;
+        let summary = store::work_summary(&db, participant).await.unwrap();
+        assert_eq!(
+            summary,
+            store::WorkSummary { minutes: 45, signed_off_minutes: 0, items_back_in_use: 1, loans_enabled: 1 }
+        );
+        // The supervisor signs the hours off at the desk, where the participant is named.
+        let desk = app.get("/personal/fritidsbanken", Some(&bank.staff)).await;
+        assert!(desk.body.contains("Pelle Deltagare") && desk.body.contains("Tvättade och torkade"));
+        let work = store::unsigned_work(&db).await.unwrap()[0].id;
+        let signed =
+            app.post(&format!("/personal/fritidsbanken/timmar/{work}/godkann"), &[], Some(&bank.staff)).await;
+        assert_eq!(signed.status, StatusCode::SEE_OTHER);
+        assert_eq!(store::work_summary(&db, participant).await.unwrap().signed_off_minutes, 45);
+        let mine = app.get("/fritidsbanken/uppgifter", Some(&p)).await;
+        assert!(mine.body.contains("0:45"), "{}", mine.body);
+        // Neither the borrower's page nor the public page names the participant.
+        for page in [app.get("/mina-sidor/lan", Some(&token)).await, app.get("/fritidsbanken", None).await] {
+            assert!(!page.body.contains("Pelle Deltagare"));
+        }
+        // A resident is refused the board.
+        assert_eq!(app.get("/fritidsbanken/uppgifter", Some(&token)).await.status, StatusCode::FORBIDDEN);
+    }
+);

@@ -15,9 +15,12 @@ pub const ROUTES: &[&str] = &[
     "/personal/fritidsbanken/artikel/{code}/lamna-ut",
     "/personal/fritidsbanken/artikel/{code}/ta-emot",
     "/personal/fritidsbanken/artikel/{code}/steg",
+    "/personal/fritidsbanken/timmar/{work}/godkann",
+    "/fritidsbanken/uppgifter/{code}",
 ];
 
 const DESK: &str = "fritidsbank@demo.nara.se";
+const PARTICIPANT: &str = "deltagare@demo.nara.se";
 
 /// A kind with an item free now, and the place it is at.
 async fn free(w: &World) -> (Uuid, Uuid) {
@@ -77,6 +80,26 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
         "/personal/fritidsbanken/artikel/{code}/steg" => {
             let item = store::items_at(&w.db, Step::Washing, 1).await.unwrap().remove(0);
             Request::post(route.replace("{code}", &item.code), &[("to", "repair")], Some(&desk))
+        }
+        "/personal/fritidsbanken/timmar/{work}/godkann" => {
+            let participant = w.demo(PARTICIPANT).await;
+            let item = store::items_at(&w.db, Step::Sorting, 1).await.unwrap().remove(0);
+            let mut tx = w.db.begin_write().await.unwrap();
+            let work =
+                store::record_work(&mut tx, participant, item.id, nara::leisure::Task::Sort, 20, "Sorterade")
+                    .await
+                    .unwrap();
+            tx.commit().await.unwrap();
+            Request::post(route.replace("{work}", &work.to_string()), &[], Some(&desk))
+        }
+        "/fritidsbanken/uppgifter/{code}" => {
+            let item = store::items_at(&w.db, Step::Washing, 1).await.unwrap().remove(0);
+            let form = [("minutes", "25"), ("what", "Tvättade och torkade."), ("to", "repair")];
+            Request::post(
+                route.replace("{code}", &item.code),
+                &form,
+                Some(&w.demo_session(PARTICIPANT).await),
+            )
         }
         _ => panic!("no scenario for {route}"),
     }

@@ -136,6 +136,7 @@ pub fn concrete(path: &str, cast: &Cast) -> String {
         .replace("{invitation}", &uuid::Uuid::nil().to_string())
         // The leisure bank: a loan that is nobody's, a label code that names no item.
         .replace("{loan}", &uuid::Uuid::nil().to_string())
+        .replace("{work}", &uuid::Uuid::nil().to_string())
         .replace("{code}", "ingensadankodfinnsharabc")
 }
 
