@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LOG_REVIEWER, OFFICER, ORGANISER, QUALITY, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LEISURE_STAFF, LOG_REVIEWER, OFFICER, ORGANISER, PARTICIPANT, QUALITY, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -29,6 +29,18 @@ const PAGES = [
   ...inBothLanguages(['/personal/mal'], { as: QUALITY }),
   { path: '/personal/mal?per=manad', as: QUALITY },
   ...inBothLanguages(['/resultat']),
+  // The leisure bank: the public items, the borrower's loans, the desk, the scan page, an item
+  // (an overdue desk loan of the demo) and its label with the QR code.
+  ...inBothLanguages(['/fritidsbanken']),
+  ...inBothLanguages(['/mina-sidor/lan'], { as: RESIDENT }),
+  ...inBothLanguages(['/personal/fritidsbanken', '/personal/fritidsbanken/skanna'], { as: LEISURE_STAFF }),
+  { path: '/personal/fritidsbanken/artikel/{id}', linkedFrom: '/personal/fritidsbanken', as: LEISURE_STAFF },
+  { path: '/en/personal/fritidsbanken/artikel/{id}', linkedFrom: '/en/personal/fritidsbanken', as: LEISURE_STAFF },
+  { path: '/personal/fritidsbanken/artikel/{id}/etikett', linkedFrom: '/personal/fritidsbanken/artikel/{id}', via: '/personal/fritidsbanken', as: LEISURE_STAFF },
+  // The participants' task board and an item's task.
+  ...inBothLanguages(['/fritidsbanken/uppgifter'], { as: PARTICIPANT }),
+  { path: '/fritidsbanken/uppgifter/{id}', linkedFrom: '/fritidsbanken/uppgifter', as: PARTICIPANT },
+  { path: '/en/fritidsbanken/uppgifter/{id}', linkedFrom: '/en/fritidsbanken/uppgifter', as: PARTICIPANT },
   ...inBothLanguages([
     '/kalender',
     '/kalender/utvecklingsgrupp',

@@ -23,6 +23,7 @@ pub mod help_areas;
 pub mod i18n;
 pub mod ideas;
 pub mod identity;
+pub mod leisure;
 pub mod mail;
 pub mod maintenance;
 pub mod media;

@@ -26,6 +26,8 @@ pub struct Round {
     pub survey_reminders: usize,
     /// Associations reminded of a grant's follow-up report.
     pub grant_follow_up_reminders: usize,
+    /// Leisure bank borrowers reminded before a loan is due or when it is overdue.
+    pub leisure_reminders: usize,
 }
 
 /// One round of maintenance.
@@ -65,6 +67,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
     (round.survey_invitations, round.survey_reminders) = (surveys.invitations, surveys.reminders);
     round.grant_follow_up_reminders =
         crate::grants::reminders::send(db, catalogues, link_base, crate::stockholm::today()).await?;
+    round.leisure_reminders =
+        crate::leisure::reminders::send(db, catalogues, link_base, crate::stockholm::date_of(now.0)).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

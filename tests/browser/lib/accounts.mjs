@@ -17,5 +17,8 @@ export const SECOND_GRANT_ASSESSOR = 'bidrag2@demo.nara.se';
 export const CHILD_OFFICER = 'handlaggare.barn@demo.nara.se';
 // The quality office: the board's goals (aggregates only).
 export const QUALITY = 'kvalitet@demo.nara.se';
+// The leisure bank: desk staff and work supervisor, and a participant on the task board.
+export const LEISURE_STAFF = 'fritidsbank@demo.nara.se';
+export const PARTICIPANT = 'deltagare@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

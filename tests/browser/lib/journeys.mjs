@@ -8,6 +8,7 @@ import { describeFocus, pressForNewPage, signInByKeyboard, tabTo } from './keybo
 import { freshInstallJourney } from './fresh_install.mjs';
 import { grantApplyJourney, grantAssessJourney, grantFollowUpJourney } from './grants.mjs';
 import { closeTestJourney, councilJourney, ideasJourney, voteJourney } from './ideas.mjs';
+import { leisureLoanJourney, leisureWorkJourney } from './leisure.mjs';
 import { meetingsJourney } from './meetings.mjs';
 import { myCaseJourney } from './my_case.mjs';
 import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
@@ -23,6 +24,14 @@ const ACCESS_LOG = '/mina-sidor/logg';
 
 /** Each entry: a name for the report and `run({ browser, baseUrl, sessionFor })`. */
 export const JOURNEYS = [
+  {
+    name: 'journey (keyboard): a resident reserves at the leisure bank; the desk types the label\'s code, hands it over and takes it back (timed)',
+    run: leisureLoanJourney,
+  },
+  {
+    name: 'journey (keyboard): a leisure bank participant takes a washing task, records the time and makes the item available',
+    run: leisureWorkJourney,
+  },
   {
     name: 'journey (keyboard): a resident writes an idea proposal, sends it empty (every part named), completes and sends it (timed)',
     run: ideasJourney,

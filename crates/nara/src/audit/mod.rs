@@ -109,10 +109,19 @@ pub enum Action {
     SurveyOptedOut,
     SurveyInterviewRecorded,
     SurveyPublished,
+    LeisureReserved,
+    LeisureWaitlisted,
+    LeisureRenewed,
+    LeisureLent,
+    LeisureReturned,
+    LeisureItemMoved,
+    LeisureLoanViewed,
+    LeisureWorkRecorded,
+    LeisureHoursSignedOff,
 }
 
 impl Action {
-    pub const ALL: [Action; 85] = [
+    pub const ALL: [Action; 94] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -198,6 +207,15 @@ impl Action {
         Action::SurveyOptedOut,
         Action::SurveyInterviewRecorded,
         Action::SurveyPublished,
+        Action::LeisureReserved,
+        Action::LeisureWaitlisted,
+        Action::LeisureRenewed,
+        Action::LeisureLent,
+        Action::LeisureReturned,
+        Action::LeisureItemMoved,
+        Action::LeisureLoanViewed,
+        Action::LeisureWorkRecorded,
+        Action::LeisureHoursSignedOff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -287,6 +305,15 @@ impl Action {
             Action::SurveyOptedOut => "survey_opted_out",
             Action::SurveyInterviewRecorded => "survey_interview_recorded",
             Action::SurveyPublished => "survey_published",
+            Action::LeisureReserved => "leisure_reserved",
+            Action::LeisureWaitlisted => "leisure_waitlisted",
+            Action::LeisureRenewed => "leisure_renewed",
+            Action::LeisureLent => "leisure_lent",
+            Action::LeisureReturned => "leisure_returned",
+            Action::LeisureItemMoved => "leisure_item_moved",
+            Action::LeisureLoanViewed => "leisure_loan_viewed",
+            Action::LeisureWorkRecorded => "leisure_work_recorded",
+            Action::LeisureHoursSignedOff => "leisure_hours_signed_off",
         }
     }
 

@@ -11,6 +11,7 @@ mod events;
 mod goals;
 pub mod grants;
 mod ideas;
+mod leisure;
 mod plans;
 mod surveys;
 
@@ -34,6 +35,8 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("bidrag@demo.nara.se", "bidragshandläggare (grant assessor)"),
     ("bidrag2@demo.nara.se", "bidragshandläggare, den andra bedömaren (second grant assessor)"),
     ("kvalitet@demo.nara.se", "kvalitet och nämnd, nämndens mål (quality office, the board's goals)"),
+    ("fritidsbank@demo.nara.se", "personal på fritidsbanken (leisure bank staff)"),
+    ("deltagare@demo.nara.se", "deltagare på fritidsbanken (leisure bank participant)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -61,6 +64,9 @@ const PEOPLE: &[DemoPerson] = &[
     // The two grant assessors: applications for larger amounts are scored by both.
     ("bidrag@demo.nara.se", "Elin Sandberg", None, &[(Role::GrantAssessor, None)]),
     ("bidrag2@demo.nara.se", "Mats Lund", None, &[(Role::GrantAssessor, None)]),
+    // The leisure bank's desk and work supervisor, and a participant working there.
+    ("fritidsbank@demo.nara.se", "Petra Lund", None, &[(Role::LeisureStaff, None)]),
+    ("deltagare@demo.nara.se", "Sami Karlsson", None, &[(Role::LeisureParticipant, None)]),
     ("admin@demo.nara.se", "Erik Nyström", None, &[(Role::Admin, None)]),
 ];
 
@@ -82,6 +88,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     grants::seed(db).await?;
     goals::seed(db).await?;
     ideas::seed(db).await?;
+    leisure::seed(db).await?;
     // After the cases: Sara's closed case and its invitation.
     surveys::seed(db).await
 }

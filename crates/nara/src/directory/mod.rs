@@ -6,6 +6,7 @@ pub mod form;
 pub mod hours;
 pub mod import;
 pub mod my_associations;
+pub mod open_now;
 pub mod search;
 pub mod stewards;
 pub mod store;

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Stockholm;
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,8 @@ use crate::web::errors::{AppError, render};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
+// Shared with the leisure bank's lending places, so kept outside the handlers.
+pub use super::open_now::status_text;
 
 /// The query string of the search page. Every field is optional; an empty search shows everything
 /// (browsing), narrowed by the filters.
@@ -396,34 +398,6 @@ fn hit_view(
         description: shown.description_marked(locale, words),
         description_lang: entry.description_lang(locale),
         way_in: shell.t(&format!("directory-way-{}", entry.way_in.code())),
-    }
-}
-
-/// "Öppet nu, stänger 16:00", "Stängt, öppnar måndag 08:00", or that the hours are not known.
-pub fn status_text(shell: &Shell, status: Option<OpenStatus>, now: DateTime<Utc>) -> String {
-    match status {
-        None => shell.t("directory-hours-unknown"),
-        Some(OpenStatus::AlwaysOpen) => shell.t("directory-open-always"),
-        Some(OpenStatus::Closed) => shell.t("directory-closed"),
-        Some(OpenStatus::OpenUntil(at)) => shell.t1("directory-open-until", "when", &when(shell, at, now)),
-        Some(OpenStatus::OpensAt(at)) => shell.t1("directory-opens-at", "when", &when(shell, at, now)),
-    }
-}
-
-/// A coming instant as a person says it: "16:00" today, "i morgon 08:00", "måndag 08:00", or the
-/// date when it is more than a week away.
-fn when(shell: &Shell, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let at = at.with_timezone(&Stockholm);
-    let today = now.with_timezone(&Stockholm).date_naive();
-    let time = at.format("%H:%M").to_string();
-    let days = (at.date_naive() - today).num_days();
-    match days {
-        0 => shell.t1("directory-today", "time", &time),
-        1 => shell.t1("directory-tomorrow", "time", &time),
-        2..=6 => {
-            format!("{} {time}", shell.t(&format!("directory-weekday-{}", at.weekday().number_from_monday())))
-        }
-        _ => format!("{} {time}", at.format("%Y-%m-%d")),
     }
 }
 

@@ -55,6 +55,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "ideas.ftl"),
             catalogue!("sv", "surveys.ftl"),
             catalogue!("sv", "plain_language.ftl"),
+            catalogue!("sv", "leisure.ftl"),
         ],
     },
     LocaleInfo {
@@ -77,6 +78,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "ideas.ftl"),
             catalogue!("en", "surveys.ftl"),
             catalogue!("en", "plain_language.ftl"),
+            catalogue!("en", "leisure.ftl"),
         ],
     },
 ];

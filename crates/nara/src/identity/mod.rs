@@ -26,11 +26,15 @@ pub enum Role {
     LogReviewer,
     /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
     Quality,
+    /// Desk staff and work supervisors at the leisure bank's lending places (*fritidsbanken*).
+    LeisureStaff,
+    /// A participant doing work at the leisure bank (given by a supervisor): the task board only.
+    LeisureParticipant,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
+    pub const ALL: [Role; 10] = [
         Role::Resident,
         Role::Association,
         Role::Organiser,
@@ -38,6 +42,8 @@ impl Role {
         Role::GrantAssessor,
         Role::LogReviewer,
         Role::Quality,
+        Role::LeisureStaff,
+        Role::LeisureParticipant,
         Role::Admin,
     ];
 
@@ -51,6 +57,8 @@ impl Role {
             Role::GrantAssessor => "grant_assessor",
             Role::LogReviewer => "log_reviewer",
             Role::Quality => "quality",
+            Role::LeisureStaff => "leisure_staff",
+            Role::LeisureParticipant => "leisure_participant",
             Role::Admin => "admin",
         }
     }

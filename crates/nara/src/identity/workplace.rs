@@ -19,6 +19,10 @@ pub enum Workplace {
     LogReview,
     /// The board's goals measured (the quality office).
     Goals,
+    /// The leisure bank's desk (leisure staff).
+    LeisureDesk,
+    /// The leisure bank's task board (participants).
+    LeisureWork,
     /// The administrators' start.
     Administration,
     /// "My associations" (association representatives).
@@ -36,6 +40,8 @@ impl Workplace {
             Role::GrantAssessor => Workplace::Grants,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
+            Role::LeisureStaff => Workplace::LeisureDesk,
+            Role::LeisureParticipant => Workplace::LeisureWork,
             Role::Admin => Workplace::Administration,
             Role::Association => Workplace::Associations,
             Role::Resident => Workplace::MyPages,
@@ -65,6 +71,8 @@ impl Workplace {
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
+            Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],
+            Workplace::LeisureWork => &[("/fritidsbanken/uppgifter", "nav-leisure-work")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],

@@ -165,6 +165,20 @@ pub fn may_assess_grants(actor: &Actor) -> bool {
     actor.signed_in().is_some_and(|person| person.has_role(Role::GrantAssessor))
 }
 
+/// Whether `actor` works at the leisure bank's desk: lends, takes back, moves items on, signs
+/// off participants' hours and reads the statistics.
+pub fn may_work_leisure_desk(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|person| person.has_role(Role::LeisureStaff))
+}
+
+/// Whether `actor` may take tasks on the leisure bank's task board: a participant, or the staff
+/// who supervise them. Neither sees who borrows what.
+pub fn may_do_leisure_work(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|person| {
+        person.has_role(Role::LeisureParticipant) || person.has_role(Role::LeisureStaff)
+    })
+}
+
 /// Whether `actor` may score and decide one application: a grant assessor who has not declared a
 /// conflict of interest in it.
 pub fn may_score_grant(actor: &Actor, conflicted: &[Uuid]) -> bool {

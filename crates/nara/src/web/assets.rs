@@ -26,6 +26,11 @@ static ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../static/session.js"),
     },
+    Asset {
+        name: "leisure-scan.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/leisure-scan.js"),
+    },
 ];
 
 /// A short hash of every asset's content, to bust caches when the files change.
@@ -41,6 +46,14 @@ static VERSION: LazyLock<String> = LazyLock::new(|| {
 
 static STYLESHEET_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/nara.css", *VERSION));
 static SESSION_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/session.js", *VERSION));
+
+static LEISURE_SCAN_HREF: LazyLock<String> =
+    LazyLock::new(|| format!("/static/{}/leisure-scan.js", *VERSION));
+
+/// The leisure bank's scan page's camera reader (an enhancement; typing the code always works).
+pub fn leisure_scan_href() -> &'static str {
+    &LEISURE_SCAN_HREF
+}
 
 pub fn stylesheet_href() -> &'static str {
     &STYLESHEET_HREF

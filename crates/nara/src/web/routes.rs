@@ -24,8 +24,8 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, media,
-    my_pages, oidc, plain_language, plans, surveys,
+    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, leisure,
+    media, my_pages, oidc, plain_language, plans, surveys,
 };
 
 /// One row of the table.
@@ -87,6 +87,7 @@ pub fn table() -> Vec<Route> {
     let organiser = Access::Role(Role::Organiser);
     let assessor = Access::Role(Role::GrantAssessor);
     let quality = Access::Role(Role::Quality);
+    let leisure_staff = Access::Role(Role::LeisureStaff);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -368,6 +369,28 @@ pub fn table() -> Vec<Route> {
             surveys::builder::remove_question,
         ),
         post_route("/personal/enkater/{survey}/publicera", SignedIn, surveys::builder::publish),
+        // The leisure bank: items and reserving in public, the borrower's loans on my pages (their
+        // own only, through `leisure::access`), the desk for leisure staff.
+        get_route("/fritidsbanken", Public, leisure::public::items),
+        post_route("/fritidsbanken/reservera", SignedIn, leisure::public::reserve),
+        get_route("/mina-sidor/lan", SignedIn, leisure::resident::my_loans),
+        post_route("/mina-sidor/lan/{loan}/forlang", SignedIn, leisure::resident::renew),
+        get_route("/personal/fritidsbanken", leisure_staff, leisure::staff::desk),
+        get_route("/personal/fritidsbanken/skanna", leisure_staff, leisure::staff::scan),
+        get_route("/personal/fritidsbanken/artikel/{code}", leisure_staff, leisure::staff::item),
+        get_route("/personal/fritidsbanken/artikel/{code}/etikett", leisure_staff, leisure::staff::label),
+        post_route("/personal/fritidsbanken/artikel/{code}/lamna-ut", leisure_staff, leisure::staff::lend),
+        post_route(
+            "/personal/fritidsbanken/artikel/{code}/ta-emot",
+            leisure_staff,
+            leisure::staff::take_back,
+        ),
+        post_route("/personal/fritidsbanken/artikel/{code}/steg", leisure_staff, leisure::staff::next_step),
+        post_route("/personal/fritidsbanken/timmar/{work}/godkann", leisure_staff, leisure::staff::sign_off),
+        // Work for participants and their supervisors (checked through the policy module).
+        get_route("/fritidsbanken/uppgifter", SignedIn, leisure::work::board),
+        get_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::task),
+        post_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::record),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

@@ -15,8 +15,21 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 
 const HSTS: &str = "max-age=63072000; includeSubDomains";
 
+/// Put in a response's extensions by a page that uses the camera on this site (the leisure
+/// bank's scan page reads QR labels): only that page's permissions policy lets it.
+#[derive(Debug, Clone, Copy)]
+pub struct UsesCamera;
+
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+const PERMISSIONS_WITH_CAMERA: &str = "camera=(self), microphone=(), geolocation=(), interest-cohort=()";
+
 pub async fn add_security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
+    let permissions = if response.extensions().get::<UsesCamera>().is_some() {
+        PERMISSIONS_WITH_CAMERA
+    } else {
+        PERMISSIONS
+    };
     let headers = response.headers_mut();
     let fixed: [(HeaderName, &'static str); 6] = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
@@ -24,10 +37,7 @@ pub async fn add_security_headers(State(state): State<AppState>, request: Reques
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ),
+        (HeaderName::from_static("permissions-policy"), permissions),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));

@@ -27,6 +27,8 @@ enum Object {
     PlanOfUnitX,
     /// The survey builder: staff of any unit and administrators; others are refused (403).
     SurveyBuilder,
+    /// The leisure bank's task board: participants and leisure staff; others are refused (403).
+    LeisureWork,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -37,6 +39,8 @@ fn object(path: &str, cast: &Cast) -> Object {
         Object::Any
     } else if path.contains("/personal/enkater") {
         Object::SurveyBuilder
+    } else if path.contains("/fritidsbanken/uppgifter") {
+        Object::LeisureWork
     } else if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
         Object::OfUnitX
     } else if path.contains(&cast.plan.to_string()) {
@@ -72,7 +76,10 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                     && (!matches!(object, Object::OfUnitX) || *label == "staff of unit X")
                     && (!matches!(object, Object::SurveyBuilder)
                         || roles.contains(&Role::Staff)
-                        || roles.contains(&Role::Admin));
+                        || roles.contains(&Role::Admin))
+                    && (!matches!(object, Object::LeisureWork)
+                        || roles.contains(&Role::LeisureParticipant)
+                        || roles.contains(&Role::LeisureStaff));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();

@@ -25,6 +25,7 @@ mod grants;
 mod hostile_input;
 mod http;
 mod ideas;
+mod leisure;
 mod mail;
 mod media;
 mod meetings;

@@ -37,7 +37,7 @@ on_both_backends!(each_role_lands_where_its_work_is, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let unit = unit(&db, "x").await;
     let grant = |role, unit_id| RoleGrant { role, unit_id };
-    let people: [(&str, Vec<RoleGrant>, &str, &str); 7] = [
+    let people: [(&str, Vec<RoleGrant>, &str, &str); 9] = [
         ("invanare@example.se", vec![], "/mina-sidor", "Mina sidor"),
         ("forening@example.se", vec![grant(Role::Association, None)], "/forening", "Mina föreningar"),
         (
@@ -54,6 +54,18 @@ on_both_backends!(each_role_lands_where_its_work_is, Migrated, |db| {
             "Logguppföljning",
         ),
         ("admin@example.se", vec![grant(Role::Admin, None)], "/admin", "Administration"),
+        (
+            "fritidsbank@example.se",
+            vec![grant(Role::LeisureStaff, None)],
+            "/personal/fritidsbanken",
+            "Fritidsbanken, disken",
+        ),
+        (
+            "deltagare@example.se",
+            vec![grant(Role::LeisureParticipant, None)],
+            "/fritidsbanken/uppgifter",
+            "Uppgifter på fritidsbanken",
+        ),
         (
             "flera@example.se",
             vec![grant(Role::Association, None), grant(Role::Admin, None), grant(Role::Staff, Some(unit))],

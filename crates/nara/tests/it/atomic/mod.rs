@@ -16,6 +16,7 @@ mod events;
 mod goals;
 mod grants;
 mod ideas;
+mod leisure;
 mod plain_language;
 mod plans;
 mod surveys;
@@ -355,6 +356,11 @@ on_both_backends!(ideas_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(the_leisure_bank_commits_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::leisure::ROUTES, super::leisure::prepare).await;
+    assert!(faults > 15, "{faults} failed runs");
+});
+
 on_both_backends!(surveys_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -372,6 +378,7 @@ fn every_post_route_has_a_scenario() {
         goals::ROUTES,
         ideas::ROUTES,
         plain_language::ROUTES,
+        leisure::ROUTES,
         surveys::ROUTES,
     ]
     .concat()

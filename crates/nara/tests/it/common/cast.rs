@@ -47,6 +47,10 @@ pub async fn cast(db: &Db) -> Cast {
     let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
     let grant_assessor =
         person(db, "bidrag@example.se", "Grant assessor", &[grant(Role::GrantAssessor, None)]).await;
+    let leisure_staff =
+        person(db, "fritidsbank@example.se", "Leisure staff", &[grant(Role::LeisureStaff, None)]).await;
+    let participant =
+        person(db, "deltagare@example.se", "Participant", &[grant(Role::LeisureParticipant, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
@@ -99,6 +103,8 @@ pub async fn cast(db: &Db) -> Cast {
             ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),
             ("admin", Some(admin), vec![Role::Admin]),
             ("grant assessor", Some(grant_assessor), vec![Role::GrantAssessor]),
+            ("leisure staff", Some(leisure_staff), vec![Role::LeisureStaff]),
+            ("leisure participant", Some(participant), vec![Role::LeisureParticipant]),
         ],
         target,
         case,
@@ -128,6 +134,10 @@ pub fn concrete(path: &str, cast: &Cast) -> String {
         .replace("{survey}", "event")
         .replace("{question}", "ingen-sadan-fraga")
         .replace("{invitation}", &uuid::Uuid::nil().to_string())
+        // The leisure bank: a loan that is nobody's, a label code that names no item.
+        .replace("{loan}", &uuid::Uuid::nil().to_string())
+        .replace("{work}", &uuid::Uuid::nil().to_string())
+        .replace("{code}", "ingensadankodfinnsharabc")
 }
 
 pub fn allowed(access: Access, roles: &[Role], signed_in: bool) -> bool {

@@ -1,0 +1,53 @@
+//! Reminders to borrowers, from the maintenance round: a few days before a loan is due, and once
+//! when it is overdue. Each is claimed in the same transaction as its e-mail, so two processes
+//! never send one twice and a failure sends none.
+
+use chrono::NaiveDate;
+
+use super::store;
+use crate::db::Db;
+use crate::i18n::{Catalogues, Locale};
+use crate::mail::Email;
+
+/// Sends what is due on `today`; returns how many reminders went out.
+pub async fn send(
+    db: &Db,
+    catalogues: &Catalogues,
+    link_base: &url::Url,
+    today: NaiveDate,
+) -> anyhow::Result<usize> {
+    let (soon, late) = store::reminders_due(db, today).await?;
+    let mut sent = 0;
+    for (overdue, reminder) in soon.into_iter().map(|r| (false, r)).chain(late.into_iter().map(|r| (true, r)))
+    {
+        let locale = Locale::from_code(reminder.language.as_deref().unwrap_or("sv"));
+        let kind = if locale == Locale::EN { reminder.name_en } else { reminder.name_sv };
+        let link = link_base
+            .join(&locale.href(super::resident::MY_LOANS))
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        let args = [
+            ("kind", kind.into()),
+            ("date", reminder.due_on.format("%Y-%m-%d").to_string().into()),
+            ("link", link.into()),
+        ];
+        let (subject, body) = if overdue {
+            ("mail-leisure-overdue-subject", "mail-leisure-overdue-body")
+        } else {
+            ("mail-leisure-due-subject", "mail-leisure-due-body")
+        };
+        let mail = Email {
+            to: reminder.email,
+            subject: catalogues.plain_with(locale, subject, &args),
+            body: catalogues.plain_with(locale, body, &args),
+        };
+        let mut tx = db.begin_write().await?;
+        if !store::claim_reminder(&mut tx, reminder.id, overdue).await? {
+            continue;
+        }
+        crate::mail::store::enqueue(&mut tx, &mail).await?;
+        tx.commit().await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
