@@ -30,6 +30,7 @@ pub mod oidc;
 pub mod plans;
 pub mod policy;
 pub mod rate_limit;
+pub mod reporters;
 pub mod secrets;
 pub mod server;
 pub mod sessions;

@@ -17,5 +17,10 @@ export const SECOND_GRANT_ASSESSOR = 'bidrag2@demo.nara.se';
 export const CHILD_OFFICER = 'handlaggare.barn@demo.nara.se';
 // The quality office: the board's goals (aggregates only).
 export const QUALITY = 'kvalitet@demo.nara.se';
+// The coordinator of the plain-language group and the citizen reporters (edits and publishes).
+export const COORDINATOR = 'samordnare@demo.nara.se';
+// Two citizen reporters, each with their own articles.
+export const REPORTER = 'reporter@demo.nara.se';
+export const OTHER_REPORTER = 'reporter2@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

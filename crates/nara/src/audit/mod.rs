@@ -106,10 +106,17 @@ pub enum Action {
     SurveyOptedOut,
     SurveyInterviewRecorded,
     SurveyPublished,
+    ReporterBylineChosen,
+    ArticleSaved,
+    ArticleSent,
+    ArticleIntervieweeRecorded,
+    ArticleCommented,
+    ArticleReturned,
+    ArticlePublished,
 }
 
 impl Action {
-    pub const ALL: [Action; 82] = [
+    pub const ALL: [Action; 89] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -192,6 +199,13 @@ impl Action {
         Action::SurveyOptedOut,
         Action::SurveyInterviewRecorded,
         Action::SurveyPublished,
+        Action::ReporterBylineChosen,
+        Action::ArticleSaved,
+        Action::ArticleSent,
+        Action::ArticleIntervieweeRecorded,
+        Action::ArticleCommented,
+        Action::ArticleReturned,
+        Action::ArticlePublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -278,6 +292,13 @@ impl Action {
             Action::SurveyOptedOut => "survey_opted_out",
             Action::SurveyInterviewRecorded => "survey_interview_recorded",
             Action::SurveyPublished => "survey_published",
+            Action::ReporterBylineChosen => "reporter_byline_chosen",
+            Action::ArticleSaved => "article_saved",
+            Action::ArticleSent => "article_sent",
+            Action::ArticleIntervieweeRecorded => "article_interviewee_recorded",
+            Action::ArticleCommented => "article_commented",
+            Action::ArticleReturned => "article_returned",
+            Action::ArticlePublished => "article_published",
         }
     }
 

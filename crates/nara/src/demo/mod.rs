@@ -12,6 +12,7 @@ mod goals;
 pub mod grants;
 mod ideas;
 mod plans;
+pub mod reporters;
 mod surveys;
 
 use uuid::Uuid;
@@ -34,6 +35,9 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("bidrag@demo.nara.se", "bidragshandläggare (grant assessor)"),
     ("bidrag2@demo.nara.se", "bidragshandläggare, den andra bedömaren (second grant assessor)"),
     ("kvalitet@demo.nara.se", "kvalitet och nämnd, nämndens mål (quality office, the board's goals)"),
+    ("samordnare@demo.nara.se", "samordnare, klarspråk och invånarreportrar (coordinator)"),
+    ("reporter@demo.nara.se", "invånarreporter (citizen reporter)"),
+    ("reporter2@demo.nara.se", "en annan invånarreporter (another citizen reporter)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -82,6 +86,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     grants::seed(db).await?;
     goals::seed(db).await?;
     ideas::seed(db).await?;
+    reporters::seed(db).await?;
     // After the cases: Sara's closed case and its invitation.
     surveys::seed(db).await
 }

@@ -54,6 +54,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "goals.ftl"),
             catalogue!("sv", "ideas.ftl"),
             catalogue!("sv", "surveys.ftl"),
+            catalogue!("sv", "reporters.ftl"),
         ],
     },
     LocaleInfo {
@@ -75,6 +76,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "goals.ftl"),
             catalogue!("en", "ideas.ftl"),
             catalogue!("en", "surveys.ftl"),
+            catalogue!("en", "reporters.ftl"),
         ],
     },
 ];

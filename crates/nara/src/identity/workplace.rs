@@ -15,6 +15,8 @@ pub enum Workplace {
     Events,
     /// The association grants (grant assessors).
     Grants,
+    /// Articles to edit, paid assignments and recruitment (the coordinator).
+    Coordination,
     /// The log review (log reviewers).
     LogReview,
     /// The board's goals measured (the quality office).
@@ -23,6 +25,8 @@ pub enum Workplace {
     Administration,
     /// "My associations" (association representatives).
     Associations,
+    /// A citizen reporter's articles and hours.
+    Reporting,
     /// My pages: every signed-in person.
     MyPages,
 }
@@ -34,6 +38,8 @@ impl Workplace {
             Role::Staff => Workplace::WorkList,
             Role::Organiser => Workplace::Events,
             Role::GrantAssessor => Workplace::Grants,
+            Role::Coordinator => Workplace::Coordination,
+            Role::Reporter => Workplace::Reporting,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
             Role::Admin => Workplace::Administration,
@@ -63,10 +69,12 @@ impl Workplace {
             Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
+            Workplace::Coordination => &[("/samordnare", "nav-coordination")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
+            Workplace::Reporting => &[("/invanarreporter", "nav-reporting")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],
         }
     }

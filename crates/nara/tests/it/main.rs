@@ -29,6 +29,7 @@ mod mail;
 mod meetings;
 mod oidc;
 mod plans;
+mod reporters;
 mod roles;
 mod search_quality;
 mod setup;

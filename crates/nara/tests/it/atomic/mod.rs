@@ -17,6 +17,7 @@ mod goals;
 mod grants;
 mod ideas;
 mod plans;
+mod reporters;
 mod surveys;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -348,6 +349,11 @@ on_both_backends!(ideas_commit_whole, Migrated, |db| {
     assert!(faults > 20, "{faults} failed runs");
 });
 
+on_both_backends!(reporters_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::reporters::ROUTES, super::reporters::prepare).await;
+    assert!(faults > 15, "{faults} failed runs");
+});
+
 on_both_backends!(surveys_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -364,6 +370,7 @@ fn every_post_route_has_a_scenario() {
         grants::ROUTES,
         goals::ROUTES,
         ideas::ROUTES,
+        reporters::ROUTES,
         surveys::ROUTES,
     ]
     .concat()

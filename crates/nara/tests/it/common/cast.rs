@@ -47,6 +47,9 @@ pub async fn cast(db: &Db) -> Cast {
     let admin = person(db, "admin@example.se", "Admin", &[grant(Role::Admin, None)]).await;
     let grant_assessor =
         person(db, "bidrag@example.se", "Grant assessor", &[grant(Role::GrantAssessor, None)]).await;
+    let coordinator =
+        person(db, "samordnare@example.se", "Coordinator", &[grant(Role::Coordinator, None)]).await;
+    let reporter = person(db, "reporter@example.se", "Reporter", &[grant(Role::Reporter, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
@@ -99,6 +102,8 @@ pub async fn cast(db: &Db) -> Cast {
             ("log reviewer", Some(reviewer), vec![Role::LogReviewer]),
             ("admin", Some(admin), vec![Role::Admin]),
             ("grant assessor", Some(grant_assessor), vec![Role::GrantAssessor]),
+            ("coordinator", Some(coordinator), vec![Role::Coordinator]),
+            ("reporter", Some(reporter), vec![Role::Reporter]),
         ],
         target,
         case,
