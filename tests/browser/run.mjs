@@ -135,7 +135,7 @@ async function main() {
     // Loaded here rather than imported at the top so a missing `npm ci`
     // is reported as a failed run with a summary line, not a stack trace.
     const { launchBrowser } = await import('./lib/browser.mjs');
-    const { CHECKS, resolveEntry } = await import('./lib/checks.mjs');
+    const { CHECK_GROUPS, runGroup, resolveEntry } = await import('./lib/checks.mjs');
     const { JOURNEYS } = await import('./lib/journeys.mjs');
     const { sessionStore } = await import('./lib/sessions.mjs');
     server = await startServer();
@@ -151,7 +151,7 @@ async function main() {
     // NARA_BROWSER_ONLY=text runs only the tests whose name contains it (while working on a page).
     const only = process.env.NARA_BROWSER_ONLY;
     counts = await runTests([
-      ...buildTests(CHECKS, env, resolve),
+      ...buildTests(CHECK_GROUPS, runGroup, env, resolve),
       ...JOURNEYS.map(({ name, run }) => ({ name, fn: () => run(env) })),
     ].filter((test) => !only || test.name.includes(only)));
   } catch (error) {
@@ -170,11 +170,11 @@ function describeSetupError(error) {
   return describeError(error) + hint;
 }
 
-/** One test per (page x check), so a failure names both. */
-function buildTests(checks, env, resolve) {
-  return PAGES.flatMap((entry) => checks.map((check) => ({
-    name: `${entry.path}${entry.as ? ` (as ${entry.as})` : ''} › ${check.name}`,
-    fn: async () => check.run({ ...env, entry: await resolve(entry) }),
+/** One test per (page x load): the checks of a group share the load, a failure names the check. */
+function buildTests(groups, runGroup, env, resolve) {
+  return PAGES.flatMap((entry) => groups.map((group) => ({
+    name: `${entry.path}${entry.as ? ` (as ${entry.as})` : ''} › ${group.name}`,
+    fn: async () => runGroup(group, { ...env, entry: await resolve(entry) }),
   })));
 }
 

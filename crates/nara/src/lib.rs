@@ -25,6 +25,7 @@ pub mod ideas;
 pub mod identity;
 pub mod mail;
 pub mod maintenance;
+pub mod media;
 pub mod my_pages;
 pub mod oidc;
 pub mod plans;

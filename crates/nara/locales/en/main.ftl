@@ -41,3 +41,10 @@ error-413-heading = What you sent is too large
 error-413-body = Try a smaller file or a shorter text.
 error-500-heading = Something went wrong on our side
 error-500-body = It is not your fault. Please try again in a moment.
+
+## Pictures people upload (media)
+media-error-empty = The file is empty. Choose a picture.
+media-error-too-large = The picture is too large. It can be at most 10 MB.
+media-error-not-a-picture = The file is not a picture. Choose a JPEG, PNG or WebP picture.
+media-error-too-many-pixels = The picture has too many pixels. Choose a smaller picture, at most 10,000 pixels on each side.
+media-error-unreadable = The picture could not be read. The file may be damaged. Try another picture.

@@ -41,3 +41,10 @@ error-413-heading = Det du skickade är för stort
 error-413-body = Försök med en mindre fil eller kortare text.
 error-500-heading = Något gick fel hos oss
 error-500-body = Felet är inte ditt. Försök igen om en stund.
+
+## Pictures people upload (media)
+media-error-empty = Filen är tom. Välj en bild.
+media-error-too-large = Bilden är för stor. Den får vara högst 10 MB.
+media-error-not-a-picture = Filen är inte en bild. Välj en bild i formatet JPEG, PNG eller WebP.
+media-error-too-many-pixels = Bilden har för många bildpunkter. Välj en mindre bild, högst 10 000 bildpunkter på varje led.
+media-error-unreadable = Det gick inte att läsa bilden. Filen kan vara skadad. Prova en annan bild.

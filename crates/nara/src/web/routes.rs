@@ -24,8 +24,8 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, my_pages,
-    oidc, plans, reporters, surveys,
+    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, media,
+    my_pages, oidc, plans, reporters, surveys,
 };
 
 /// One row of the table.
@@ -95,6 +95,7 @@ pub fn table() -> Vec<Route> {
         get_route("/healthz", Public, health::healthz).unlocalized(),
         get_route("/readyz", Public, health::readyz).unlocalized(),
         get_route("/static/{version}/{name}", Public, assets::serve).unlocalized(),
+        get_route("/bild/{image}", Public, media::web::serve).unlocalized(),
         // Logging in and out, local accounts.
         get_route("/logga-in", Public, accounts::login::form),
         post_route("/logga-in", Public, accounts::login::submit),

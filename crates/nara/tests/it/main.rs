@@ -26,6 +26,7 @@ mod hostile_input;
 mod http;
 mod ideas;
 mod mail;
+mod media;
 mod meetings;
 mod oidc;
 mod plans;
