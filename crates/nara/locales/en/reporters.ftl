@@ -118,3 +118,15 @@ article-error-not-in-review = The article is not with the editor right now
 article-error-no-byline = The reporter has not chosen a name to write under
 article-error-no-consent = Not everyone interviewed has said yes. The article cannot be published yet.
 article-error-changed-meanwhile = The article changed while you were reading. See how it looks now.
+
+audit-action-article-image-chosen = Chose a picture for an article
+article-image-heading = Picture
+article-image-none = The article has no picture.
+article-image-label = Choose a picture
+article-image-hint = JPEG, PNG or WebP, at most 10 MB. We remove details of where and when it was taken.
+article-alt-label = Describe the picture
+article-alt-hint = Write what the picture shows, for those who cannot see it. For example: Three people cook in a large kitchen.
+article-image-save = Save the picture
+article-image-saved = The picture is saved.
+article-error-alt = Describe what the picture shows
+article-error-alt-long = The description can be at most 300 characters

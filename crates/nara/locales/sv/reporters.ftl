@@ -122,3 +122,16 @@ article-error-not-in-review = Artikeln är inte hos redaktören just nu
 article-error-no-byline = Reportern har inte valt något namn att skriva under
 article-error-no-consent = Alla intervjuade har inte sagt ja. Artikeln kan inte publiceras än.
 article-error-changed-meanwhile = Artikeln ändrades medan du läste. Se hur den ser ut nu.
+
+# Bild
+audit-action-article-image-chosen = Valde en bild till en artikel
+article-image-heading = Bild
+article-image-none = Artikeln har ingen bild.
+article-image-label = Välj en bild
+article-image-hint = JPEG, PNG eller WebP, högst 10 MB. Vi tar bort uppgifter om var och när bilden togs.
+article-alt-label = Beskriv bilden
+article-alt-hint = Skriv vad bilden visar, för den som inte ser den. Till exempel: Tre personer lagar mat i ett stort kök.
+article-image-save = Spara bilden
+article-image-saved = Bilden är sparad.
+article-error-alt = Beskriv vad bilden visar
+article-error-alt-long = Beskrivningen får vara högst 300 tecken

@@ -25,7 +25,7 @@ CREATE TABLE articles (
     body          TEXT NOT NULL,
     status        TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'returned', 'published')),
     -- An image (see `media`) and its alt text, which is required with it.
-    image_id      UUID,
+    image_id      UUID REFERENCES images (id),
     image_alt     TEXT,
     slug          TEXT UNIQUE,
     byline        TEXT,

@@ -35,7 +35,7 @@ CREATE TABLE articles (
     body          TEXT NOT NULL,
     status        TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'returned', 'published')),
     -- An image (see `media`) and its alt text, which is required with it.
-    image_id      BLOB,
+    image_id      BLOB REFERENCES images (id),
     image_alt     TEXT,
     slug          TEXT UNIQUE,
     byline        TEXT,

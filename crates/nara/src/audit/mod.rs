@@ -113,10 +113,11 @@ pub enum Action {
     ArticleCommented,
     ArticleReturned,
     ArticlePublished,
+    ArticleImageChosen,
 }
 
 impl Action {
-    pub const ALL: [Action; 89] = [
+    pub const ALL: [Action; 90] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -206,6 +207,7 @@ impl Action {
         Action::ArticleCommented,
         Action::ArticleReturned,
         Action::ArticlePublished,
+        Action::ArticleImageChosen,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -299,6 +301,7 @@ impl Action {
             Action::ArticleCommented => "article_commented",
             Action::ArticleReturned => "article_returned",
             Action::ArticlePublished => "article_published",
+            Action::ArticleImageChosen => "article_image_chosen",
         }
     }
 

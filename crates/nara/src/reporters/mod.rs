@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod editing;
+pub mod image;
 pub mod public;
 pub mod store;
 pub mod writing;

@@ -37,6 +37,8 @@ pub struct ArticleView {
     pub lang_key: &'static str,
     pub byline: Option<String>,
     pub published: Option<String>,
+    /// The picture's address and alt text.
+    pub image: Option<(String, String)>,
     pub entries: Vec<MentionLink>,
     pub series: Vec<MentionLink>,
 }
@@ -63,6 +65,7 @@ impl ArticleView {
             lang_key: article.text.lang.label_key(),
             byline: article.byline.clone(),
             published: article.published_at.map(format_stockholm),
+            image: article.image.as_ref().map(|(id, alt)| (image_path(*id), alt.clone())),
             entries: links(ctx, &entries, "/stod"),
             series: links(ctx, &series, "/kalender"),
         })
@@ -77,6 +80,10 @@ pub struct PublishedLine {
     pub lang: &'static str,
     pub byline: String,
     pub published: String,
+}
+
+fn image_path(id: uuid::Uuid) -> String {
+    format!("/bild/{id}")
 }
 
 fn article_path(article: &Article) -> String {
@@ -125,6 +132,7 @@ pub async fn article(
 ) -> Result<Response, AppError> {
     let found = store::published_by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let url = state.absolute(&ctx.href(&article_path(&found)));
+    let image = found.image.as_ref().map(|(id, _)| state.absolute(&image_path(*id)));
     let json_ld = json_ld(&JsonLd {
         title: &found.text.title,
         lead: &found.text.lead,
@@ -132,7 +140,7 @@ pub async fn article(
         byline: found.byline.as_deref().unwrap_or_default(),
         url: &url,
         published: found.published_at.map_or_else(chrono::Utc::now, |t| t.0),
-        image: None,
+        image: image.as_deref(),
     });
     let article = ArticleView::load(&state, &ctx, &found).await?;
     Ok(render(&ArticlePage { shell: ctx.shell(&state), article, json_ld })?.into_response())

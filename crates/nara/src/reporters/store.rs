@@ -235,6 +235,30 @@ pub async fn set_published_at(tx: &mut Tx, id: Uuid, at: UtcTime) -> anyhow::Res
     Ok(())
 }
 
+/// Sets an article's picture and its alt text while its author may still change it: the picture it
+/// had before (to delete), or `None` when it may not be changed.
+pub async fn set_image(
+    tx: &mut Tx,
+    id: Uuid,
+    image: Uuid,
+    alt: &str,
+) -> anyhow::Result<Option<Option<Uuid>>> {
+    let old: Option<Option<Uuid>> = tx
+        .sql()
+        .value("SELECT image_id FROM articles WHERE id = $1 AND status IN ('draft', 'returned')", &[&id])
+        .await?;
+    let Some(old) = old else { return Ok(None) };
+    let changed = tx
+        .sql()
+        .execute(
+            "UPDATE articles SET image_id = $2, image_alt = $3, updated_at = $4 \
+             WHERE id = $1 AND status IN ('draft', 'returned')",
+            &[&id, &image, &alt, &UtcTime::now()],
+        )
+        .await?;
+    Ok((changed == 1).then_some(old))
+}
+
 // ---- Interviewees and their consent.
 
 #[derive(sqlx::FromRow)]

@@ -88,6 +88,7 @@ fn notice(query: &NoticeQuery) -> Option<&'static str> {
         "sparat" => Some("article-saved"),
         "skickat" => Some("article-sent"),
         "intervjuad" => Some("article-interviewee-added"),
+        "bild" => Some("article-image-saved"),
         _ => None,
     }
 }
@@ -132,7 +133,7 @@ pub async fn set_byline(
 
 /// The article form as posted (read as pairs: the mentions are ticked checkboxes).
 #[derive(Default, Clone)]
-struct ArticleForm {
+pub(super) struct ArticleForm {
     lang: String,
     title: String,
     lead: String,
@@ -312,6 +313,8 @@ struct ArticlePage<'a> {
     interviewees: Vec<IntervieweeLine>,
     person: IntervieweeForm,
     person_errors: FormErrors,
+    image_alt: String,
+    image_errors: FormErrors,
     comments: Vec<CommentLine>,
     notice: Option<&'static str>,
 }
@@ -321,6 +324,9 @@ struct ArticleFacts {
     status_key: &'static str,
     writable: bool,
     interviewee_action: String,
+    image_action: String,
+    /// The picture's address and alt text.
+    image: Option<(String, String)>,
     public_href: Option<String>,
 }
 
@@ -335,14 +341,30 @@ impl ArticlePage<'_> {
     }
 }
 
-struct Existing<'a> {
-    article: &'a Article,
-    person: IntervieweeForm,
-    person_errors: FormErrors,
-    notice: Option<&'static str>,
+/// An existing article's page: the forms beside the text (an interviewee, the picture) as posted.
+pub(super) struct Existing<'a> {
+    pub article: &'a Article,
+    pub person: IntervieweeForm,
+    pub person_errors: FormErrors,
+    pub image_alt: String,
+    pub image_errors: FormErrors,
+    pub notice: Option<&'static str>,
 }
 
-async fn article_page(
+impl<'a> Existing<'a> {
+    pub fn of(article: &'a Article) -> Self {
+        Self {
+            article,
+            person: IntervieweeForm::default(),
+            person_errors: FormErrors::default(),
+            image_alt: article.image.as_ref().map(|(_, alt)| alt.clone()).unwrap_or_default(),
+            image_errors: FormErrors::default(),
+            notice: None,
+        }
+    }
+}
+
+pub(super) async fn article_page(
     state: &AppState,
     ctx: &PageContext,
     existing: Option<Existing<'_>>,
@@ -351,7 +373,7 @@ async fn article_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     let choices = choices(state).await?;
-    let (article, action, interviewees, comments, person, person_errors, notice) = match existing {
+    let (article, action, interviewees, comments, person, person_errors, image, notice) = match existing {
         None => (
             None,
             ctx.href("/invanarreporter/ny"),
@@ -359,6 +381,7 @@ async fn article_page(
             Vec::new(),
             IntervieweeForm::default(),
             FormErrors::default(),
+            (String::new(), FormErrors::default()),
             None,
         ),
         Some(e) => {
@@ -368,6 +391,8 @@ async fn article_page(
                 status_key: a.status.label_key(),
                 writable: a.status.writable(),
                 interviewee_action: ctx.href(&format!("{path}/intervjuad")),
+                image_action: ctx.href(&format!("{path}/bild")),
+                image: a.image.as_ref().map(|(id, alt)| (format!("/bild/{id}"), alt.clone())),
                 public_href: a.slug.as_ref().map(|s| ctx.href(&format!("/artiklar/{s}"))),
             };
             (
@@ -377,12 +402,14 @@ async fn article_page(
                 comment_lines(&store::comments(&state.db, a.id).await?),
                 e.person,
                 e.person_errors,
+                (e.image_alt, e.image_errors),
                 e.notice,
             )
         }
     };
-    let status =
-        if errors.is_empty() && person_errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
+    let (image_alt, image_errors) = image;
+    let fine = errors.is_empty() && person_errors.is_empty() && image_errors.is_empty();
+    let status = if fine { axum::http::StatusCode::OK } else { INVALID };
     let page = ArticlePage {
         shell: ctx.shell(state),
         article,
@@ -394,6 +421,8 @@ async fn article_page(
         interviewees,
         person,
         person_errors,
+        image_alt,
+        image_errors,
         comments,
         notice,
     };
@@ -405,6 +434,13 @@ pub async fn new_form(State(state): State<AppState>, ctx: PageContext) -> Result
     article_page(&state, &ctx, None, ArticleForm::default(), FormErrors::default()).await
 }
 
+/// The form as the article was last saved, with what it mentions.
+pub(super) async fn form_of(state: &AppState, article: &Article) -> Result<ArticleForm, AppError> {
+    let entries = store::entries_of(&state.db, article.id).await?;
+    let series = store::series_of(&state.db, article.id).await?;
+    Ok(ArticleForm::of(article, &entries, &series))
+}
+
 /// Sending needs a byline, so the editor can publish what is sent.
 async fn check_send(state: &AppState, ctx: &PageContext, errors: &mut FormErrors) -> Result<(), AppError> {
     let me = ctx.person()?.person.id;
@@ -414,7 +450,7 @@ async fn check_send(state: &AppState, ctx: &PageContext, errors: &mut FormErrors
     Ok(())
 }
 
-fn back_to(ctx: &PageContext, id: Uuid, what: &str) -> Response {
+pub(super) fn back_to(ctx: &PageContext, id: Uuid, what: &str) -> Response {
     Redirect::to(&ctx.href(&format!("/invanarreporter/artiklar/{id}?klart={what}"))).into_response()
 }
 
@@ -460,17 +496,8 @@ pub async fn edit_form(
     crate::web::form::Query(query): crate::web::form::Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let article = access::own_article(&state, &ctx, id).await?;
-    let form = ArticleForm::of(
-        &article,
-        &store::entries_of(&state.db, id).await?,
-        &store::series_of(&state.db, id).await?,
-    );
-    let existing = Existing {
-        article: &article,
-        person: IntervieweeForm::default(),
-        person_errors: FormErrors::default(),
-        notice: notice(&query),
-    };
+    let form = form_of(&state, &article).await?;
+    let existing = Existing { notice: notice(&query), ..Existing::of(&article) };
     article_page(&state, &ctx, Some(existing), form, FormErrors::default()).await
 }
 
@@ -497,13 +524,7 @@ pub async fn update(
     let read = match read {
         Ok(read) => read,
         Err(errors) => {
-            let existing = Existing {
-                article: &article,
-                person: IntervieweeForm::default(),
-                person_errors: FormErrors::default(),
-                notice: None,
-            };
-            return article_page(&state, &ctx, Some(existing), form, errors).await;
+            return article_page(&state, &ctx, Some(Existing::of(&article)), form, errors).await;
         }
     };
     let mut tx = state.db.begin_write().await?;
@@ -572,9 +593,8 @@ pub async fn add_interviewee(
     let who = match read_interviewee(&form, crate::stockholm::today()) {
         Ok(who) => who,
         Err(person_errors) => {
-            let links = (store::entries_of(&state.db, id).await?, store::series_of(&state.db, id).await?);
-            let existing = Existing { article: &article, person: form, person_errors, notice: None };
-            let article_form = ArticleForm::of(&article, &links.0, &links.1);
+            let existing = Existing { person: form, person_errors, ..Existing::of(&article) };
+            let article_form = form_of(&state, &article).await?;
             return article_page(&state, &ctx, Some(existing), article_form, FormErrors::default()).await;
         }
     };

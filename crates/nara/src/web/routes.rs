@@ -380,6 +380,8 @@ pub fn table() -> Vec<Route> {
             reporter,
             reporters::writing::add_interviewee,
         ),
+        post_route("/invanarreporter/artiklar/{article}/bild", reporter, reporters::image::upload)
+            .body_limit(media::MAX_UPLOAD_BYTES + 64 * 1024),
         get_route("/samordnare", coordinator, reporters::editing::overview),
         get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
         post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),

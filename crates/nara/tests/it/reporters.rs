@@ -71,6 +71,15 @@ async fn interviewee(app: &TestApp, session: &str, id: Uuid, consent: &str) -> c
     app.post(&format!("/invanarreporter/artiklar/{id}/intervjuad"), &form, Some(session)).await
 }
 
+/// A small picture, as a phone might send it.
+pub fn png() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]))
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .unwrap();
+    bytes
+}
+
 async fn status(db: &Db, id: Uuid) -> nara::reporters::Status {
     nara::reporters::store::article(db, id).await.unwrap().unwrap().status
 }
@@ -253,4 +262,35 @@ on_both_backends!(bad_article_input_gets_messages_not_errors, Migrated, |db| {
     let english = app.post("/en/invanarreporter/namn", &[("byline", "")], Some(&p.reporter)).await;
     assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(english.body.contains("Write the name to show under your articles"));
+});
+
+on_both_backends!(an_articles_picture_needs_its_alt_text, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let p = people(&db).await;
+    let id = write(&app, &p.reporter, "Med bild", false).await;
+    let path = format!("/invanarreporter/artiklar/{id}/bild");
+    let png = png();
+    let without: [(&str, Option<&str>, &[u8]); 2] = [("alt", None, b" "), ("image", Some("kok.png"), &png)];
+    let refused = app.post_multipart(&path, &without, Some(&p.reporter)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Beskriv vad bilden visar"), "{}", refused.body);
+    let not_a_picture: [(&str, Option<&str>, &[u8]); 2] =
+        [("alt", None, b"Ett kok"), ("image", Some("kok.png"), b"%PDF-1.4 inte en bild")];
+    let refused = app.post_multipart(&path, &not_a_picture, Some(&p.reporter)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Filen är inte en bild"), "{}", refused.body);
+    assert!(nara::reporters::store::article(&db, id).await.unwrap().unwrap().image.is_none());
+    let with: [(&str, Option<&str>, &[u8]); 2] =
+        [("alt", None, "Tre personer lagar mat".as_bytes()), ("image", Some("kok.png"), &png)];
+    let saved = app.post_multipart(&path, &with, Some(&p.reporter)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (image, alt) = nara::reporters::store::article(&db, id).await.unwrap().unwrap().image.unwrap();
+    assert_eq!(alt, "Tre personer lagar mat");
+    let page = app.get(&format!("/invanarreporter/artiklar/{id}"), Some(&p.reporter)).await;
+    assert!(page.body.contains(&format!(
+        "<img class=\"article__image\" src=\"/bild/{image}\" alt=\"Tre personer lagar mat\">"
+    )));
+    assert_eq!(app.get(&format!("/bild/{image}"), None).await.status, StatusCode::OK);
+    // Another reporter cannot put a picture on it.
+    assert_eq!(app.post_multipart(&path, &with, Some(&p.other_reporter)).await.status, StatusCode::NOT_FOUND);
 });

@@ -15,6 +15,7 @@ pub const ROUTES: &[&str] = &[
     "/invanarreporter/ny",
     "/invanarreporter/artiklar/{article}",
     "/invanarreporter/artiklar/{article}/intervjuad",
+    "/invanarreporter/artiklar/{article}/bild",
     "/samordnare/artiklar/{article}",
 ];
 
@@ -71,6 +72,14 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
                 ("consent-on", "2026-11-30".into()),
             ];
             post(route.replace("{article}", &id.to_string()), &fields, &reporter)
+        }
+        "/invanarreporter/artiklar/{article}/bild" => {
+            let id = article(&w, false).await;
+            let path = route.replace("{article}", &id.to_string());
+            let png = crate::reporters::png();
+            let parts: [(&str, Option<&str>, &[u8]); 2] =
+                [("alt", None, "Tre personer i ett kök".as_bytes()), ("image", Some("kok.png"), &png)];
+            Request::multipart(path, &parts, Some(&reporter))
         }
         "/samordnare/artiklar/{article}" => {
             let id = article(&w, true).await;
