@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, GRANT_ASSESSOR, LEISURE_STAFF, LOG_REVIEWER, OFFICER, ORGANISER, PARTICIPANT, QUALITY, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, COORDINATOR, GRANT_ASSESSOR, LEISURE_STAFF, LOG_REVIEWER, OFFICER, ORGANISER, PARTICIPANT, QUALITY, REPORTER, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -128,6 +128,16 @@ const PAGES = [
   ...inBothLanguages(['/personal/enkater', '/personal/enkater/usefulness', '/personal/enkater/event'], { as: OFFICER }),
   ...inBothLanguages(['/personal/enkater'], { as: ADMIN }),
   { path: '/personal/enkater/event/fragor/{id}', linkedFrom: '/personal/enkater/event', as: OFFICER },
+  // Citizen reporters: the public articles and feed page, the reporter's pages, the editor's.
+  ...inBothLanguages(['/artiklar']),
+  { path: '/artiklar/{id}', linkedFrom: '/artiklar' },
+  { path: '/en/artiklar/{id}', linkedFrom: '/en/artiklar' },
+  ...inBothLanguages(['/invanarreporter', '/invanarreporter/ny'], { as: REPORTER }),
+  { path: '/invanarreporter/artiklar/{id}', linkedFrom: '/invanarreporter', as: REPORTER },
+  { path: '/en/invanarreporter/artiklar/{id}', linkedFrom: '/en/invanarreporter', as: REPORTER },
+  ...inBothLanguages(['/samordnare'], { as: COORDINATOR }),
+  { path: '/samordnare/artiklar/{id}', linkedFrom: '/samordnare', as: COORDINATOR },
+  { path: '/en/samordnare/artiklar/{id}', linkedFrom: '/en/samordnare', as: COORDINATOR },
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -33,6 +33,7 @@ pub mod plain_language;
 pub mod plans;
 pub mod policy;
 pub mod rate_limit;
+pub mod reporters;
 pub mod secrets;
 pub mod server;
 pub mod sessions;

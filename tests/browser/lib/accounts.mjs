@@ -20,5 +20,10 @@ export const QUALITY = 'kvalitet@demo.nara.se';
 // The leisure bank: desk staff and work supervisor, and a participant on the task board.
 export const LEISURE_STAFF = 'fritidsbank@demo.nara.se';
 export const PARTICIPANT = 'deltagare@demo.nara.se';
+// The coordinator of the plain-language group and the citizen reporters (edits and publishes).
+export const COORDINATOR = 'samordnare@demo.nara.se';
+// Two citizen reporters, each with their own articles.
+export const REPORTER = 'reporter@demo.nara.se';
+export const OTHER_REPORTER = 'reporter2@demo.nara.se';
 
 export const LOGIN_PATH = '/logga-in';

@@ -15,6 +15,7 @@ import { myPlanJourney, officerPlanJourney } from './my_plan.mjs';
 import { officerCaseJourney } from './officer_case.mjs';
 import { placementJourney } from './placements.mjs';
 import { registrationJourney } from './registration.mjs';
+import { articleJourney } from './reporters.mjs';
 import { startPagesJourney } from './start_pages.mjs';
 import { interviewJourney, surveyJourney } from './surveys.mjs';
 
@@ -47,6 +48,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): an idea test\'s group member is stopped closing it without lessons (each part named), writes them with an owner and closes it',
     run: closeTestJourney,
+  },
+  {
+    name: 'journey (keyboard): a citizen reporter writes an article and sends it; the coordinator publishes it; it shows in the feed',
+    run: articleJourney,
   },
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },

@@ -118,10 +118,18 @@ pub enum Action {
     LeisureLoanViewed,
     LeisureWorkRecorded,
     LeisureHoursSignedOff,
+    ReporterBylineChosen,
+    ArticleSaved,
+    ArticleSent,
+    ArticleIntervieweeRecorded,
+    ArticleCommented,
+    ArticleReturned,
+    ArticlePublished,
+    ArticleImageChosen,
 }
 
 impl Action {
-    pub const ALL: [Action; 94] = [
+    pub const ALL: [Action; 102] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -216,6 +224,14 @@ impl Action {
         Action::LeisureLoanViewed,
         Action::LeisureWorkRecorded,
         Action::LeisureHoursSignedOff,
+        Action::ReporterBylineChosen,
+        Action::ArticleSaved,
+        Action::ArticleSent,
+        Action::ArticleIntervieweeRecorded,
+        Action::ArticleCommented,
+        Action::ArticleReturned,
+        Action::ArticlePublished,
+        Action::ArticleImageChosen,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -314,6 +330,14 @@ impl Action {
             Action::LeisureLoanViewed => "leisure_loan_viewed",
             Action::LeisureWorkRecorded => "leisure_work_recorded",
             Action::LeisureHoursSignedOff => "leisure_hours_signed_off",
+            Action::ReporterBylineChosen => "reporter_byline_chosen",
+            Action::ArticleSaved => "article_saved",
+            Action::ArticleSent => "article_sent",
+            Action::ArticleIntervieweeRecorded => "article_interviewee_recorded",
+            Action::ArticleCommented => "article_commented",
+            Action::ArticleReturned => "article_returned",
+            Action::ArticlePublished => "article_published",
+            Action::ArticleImageChosen => "article_image_chosen",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod grants;
 mod ideas;
 mod leisure;
 mod plans;
+pub mod reporters;
 mod surveys;
 
 use uuid::Uuid;
@@ -37,6 +38,9 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("kvalitet@demo.nara.se", "kvalitet och nämnd, nämndens mål (quality office, the board's goals)"),
     ("fritidsbank@demo.nara.se", "personal på fritidsbanken (leisure bank staff)"),
     ("deltagare@demo.nara.se", "deltagare på fritidsbanken (leisure bank participant)"),
+    ("samordnare@demo.nara.se", "samordnare, klarspråk och invånarreportrar (coordinator)"),
+    ("reporter@demo.nara.se", "invånarreporter (citizen reporter)"),
+    ("reporter2@demo.nara.se", "en annan invånarreporter (another citizen reporter)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
     ("admin@demo.nara.se", "administratör (administrator)"),
 ];
@@ -89,6 +93,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     goals::seed(db).await?;
     ideas::seed(db).await?;
     leisure::seed(db).await?;
+    reporters::seed(db).await?;
     // After the cases: Sara's closed case and its invitation.
     surveys::seed(db).await
 }

@@ -56,6 +56,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "surveys.ftl"),
             catalogue!("sv", "plain_language.ftl"),
             catalogue!("sv", "leisure.ftl"),
+            catalogue!("sv", "reporters.ftl"),
         ],
     },
     LocaleInfo {
@@ -79,6 +80,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "surveys.ftl"),
             catalogue!("en", "plain_language.ftl"),
             catalogue!("en", "leisure.ftl"),
+            catalogue!("en", "reporters.ftl"),
         ],
     },
 ];

@@ -23,6 +23,11 @@ pub enum Role {
     Staff,
     /// Assesses association grants and manages the grant programmes (*bidragshandläggare*).
     GrantAssessor,
+    /// Runs the plain-language group and the citizen reporters (*samordnare*): edits and publishes
+    /// articles, engages people for paid assignments and approves their hours.
+    Coordinator,
+    /// Writes articles as a citizen reporter (*invånarreporter*), paid by the hour.
+    Reporter,
     LogReviewer,
     /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
     Quality,
@@ -34,12 +39,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 12] = [
         Role::Resident,
         Role::Association,
         Role::Organiser,
         Role::Staff,
         Role::GrantAssessor,
+        Role::Coordinator,
+        Role::Reporter,
         Role::LogReviewer,
         Role::Quality,
         Role::LeisureStaff,
@@ -55,6 +62,8 @@ impl Role {
             Role::Organiser => "organiser",
             Role::Staff => "staff",
             Role::GrantAssessor => "grant_assessor",
+            Role::Coordinator => "coordinator",
+            Role::Reporter => "reporter",
             Role::LogReviewer => "log_reviewer",
             Role::Quality => "quality",
             Role::LeisureStaff => "leisure_staff",

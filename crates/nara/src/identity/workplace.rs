@@ -15,6 +15,8 @@ pub enum Workplace {
     Events,
     /// The association grants (grant assessors).
     Grants,
+    /// Articles to edit, paid assignments and recruitment (the coordinator).
+    Coordination,
     /// The log review (log reviewers).
     LogReview,
     /// The board's goals measured (the quality office).
@@ -27,6 +29,8 @@ pub enum Workplace {
     Administration,
     /// "My associations" (association representatives).
     Associations,
+    /// A citizen reporter's articles and hours.
+    Reporting,
     /// My pages: every signed-in person.
     MyPages,
 }
@@ -38,6 +42,8 @@ impl Workplace {
             Role::Staff => Workplace::WorkList,
             Role::Organiser => Workplace::Events,
             Role::GrantAssessor => Workplace::Grants,
+            Role::Coordinator => Workplace::Coordination,
+            Role::Reporter => Workplace::Reporting,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
             Role::LeisureStaff => Workplace::LeisureDesk,
@@ -69,12 +75,14 @@ impl Workplace {
             Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
+            Workplace::Coordination => &[("/samordnare", "nav-coordination")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],
             Workplace::LeisureWork => &[("/fritidsbanken/uppgifter", "nav-leisure-work")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
+            Workplace::Reporting => &[("/invanarreporter", "nav-reporting")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],
         }
     }

@@ -222,6 +222,29 @@ pub fn may_work_on_test(actor: &Actor, members: &[Uuid]) -> bool {
     may_manage_ideas(actor) || actor.signed_in().is_some_and(|p| members.contains(&p.person.id))
 }
 
+/// Whether `actor` may write articles as a citizen reporter (*invånarreporter*).
+pub fn may_report(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| p.has_role(Role::Reporter))
+}
+
+/// Whether `actor` may work on an article: its author, while they are a reporter. A draft is its
+/// author's only; another reporter's does not exist for anyone else.
+pub fn may_write_article(actor: &Actor, author: Uuid) -> bool {
+    may_report(actor) && actor.person_id() == Some(author)
+}
+
+/// Whether `actor` may edit and publish articles and run paid assignments: the coordinator
+/// (*samordnare*).
+pub fn may_coordinate(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| p.has_role(Role::Coordinator))
+}
+
+/// Whether `actor` may review an article as its editor: the coordinator, once it has been sent (a
+/// draft that was never sent stays the reporter's own).
+pub fn may_edit_article(actor: &Actor, sent: bool) -> bool {
+    may_coordinate(actor) && sent
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

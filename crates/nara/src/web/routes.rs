@@ -25,7 +25,7 @@ use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
     accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, leisure,
-    media, my_pages, oidc, plain_language, plans, surveys,
+    media, my_pages, oidc, plain_language, plans, reporters, surveys,
 };
 
 /// One row of the table.
@@ -88,6 +88,8 @@ pub fn table() -> Vec<Route> {
     let assessor = Access::Role(Role::GrantAssessor);
     let quality = Access::Role(Role::Quality);
     let leisure_staff = Access::Role(Role::LeisureStaff);
+    let reporter = Access::Role(Role::Reporter);
+    let coordinator = Access::Role(Role::Coordinator);
     vec![
         get_route("/", Public, pages::home),
         get_route("/tillganglighet", Public, pages::accessibility),
@@ -391,6 +393,27 @@ pub fn table() -> Vec<Route> {
         get_route("/fritidsbanken/uppgifter", SignedIn, leisure::work::board),
         get_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::task),
         post_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::record),
+        // Citizen reporters: published articles in public; a reporter's own articles (each checked
+        // through the policy module; another's do not exist for them); the coordinator as editor.
+        get_route("/artiklar", Public, reporters::public::list),
+        get_route("/artiklar.atom", Public, reporters::public::feed),
+        get_route("/artiklar/{slug}", Public, reporters::public::article),
+        get_route("/invanarreporter", reporter, reporters::writing::home),
+        post_route("/invanarreporter/namn", reporter, reporters::writing::set_byline),
+        get_route("/invanarreporter/ny", reporter, reporters::writing::new_form),
+        post_route("/invanarreporter/ny", reporter, reporters::writing::create),
+        get_route("/invanarreporter/artiklar/{article}", reporter, reporters::writing::edit_form),
+        post_route("/invanarreporter/artiklar/{article}", reporter, reporters::writing::update),
+        post_route(
+            "/invanarreporter/artiklar/{article}/intervjuad",
+            reporter,
+            reporters::writing::add_interviewee,
+        ),
+        post_route("/invanarreporter/artiklar/{article}/bild", reporter, reporters::image::upload)
+            .body_limit(media::MAX_UPLOAD_BYTES + 64 * 1024),
+        get_route("/samordnare", coordinator, reporters::editing::overview),
+        get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
+        post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

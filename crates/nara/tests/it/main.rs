@@ -32,6 +32,7 @@ mod meetings;
 mod oidc;
 mod plain_language;
 mod plans;
+mod reporters;
 mod roles;
 mod search_quality;
 mod setup;

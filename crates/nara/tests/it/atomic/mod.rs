@@ -19,6 +19,7 @@ mod ideas;
 mod leisure;
 mod plain_language;
 mod plans;
+mod reporters;
 mod surveys;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -361,6 +362,11 @@ on_both_backends!(the_leisure_bank_commits_whole, Migrated, |db| {
     assert!(faults > 15, "{faults} failed runs");
 });
 
+on_both_backends!(reporters_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::reporters::ROUTES, super::reporters::prepare).await;
+    assert!(faults > 15, "{faults} failed runs");
+});
+
 on_both_backends!(surveys_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -379,6 +385,7 @@ fn every_post_route_has_a_scenario() {
         ideas::ROUTES,
         plain_language::ROUTES,
         leisure::ROUTES,
+        reporters::ROUTES,
         surveys::ROUTES,
     ]
     .concat()

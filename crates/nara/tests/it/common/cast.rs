@@ -51,6 +51,9 @@ pub async fn cast(db: &Db) -> Cast {
         person(db, "fritidsbank@example.se", "Leisure staff", &[grant(Role::LeisureStaff, None)]).await;
     let participant =
         person(db, "deltagare@example.se", "Participant", &[grant(Role::LeisureParticipant, None)]).await;
+    let coordinator =
+        person(db, "samordnare@example.se", "Coordinator", &[grant(Role::Coordinator, None)]).await;
+    let reporter = person(db, "reporter@example.se", "Reporter", &[grant(Role::Reporter, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
@@ -105,6 +108,8 @@ pub async fn cast(db: &Db) -> Cast {
             ("grant assessor", Some(grant_assessor), vec![Role::GrantAssessor]),
             ("leisure staff", Some(leisure_staff), vec![Role::LeisureStaff]),
             ("leisure participant", Some(participant), vec![Role::LeisureParticipant]),
+            ("coordinator", Some(coordinator), vec![Role::Coordinator]),
+            ("reporter", Some(reporter), vec![Role::Reporter]),
         ],
         target,
         case,
