@@ -58,8 +58,10 @@ pub struct OpenDecisions {
     pub decisions: Vec<OpenDecision>,
 }
 
+/// The decisions on associations the register shows: one it hides is not named here either.
 async fn open_decisions(state: &AppState) -> Result<Vec<OpenDecision>, AppError> {
-    Ok(store::decided(&state.db).await?.into_iter().map(OpenDecision::new).collect())
+    let decided = store::decided(&state.db).await?;
+    Ok(decided.into_iter().filter(|d| d.published).map(OpenDecision::new).collect())
 }
 
 /// `GET /api/v1/grants`: every decision, oldest first.

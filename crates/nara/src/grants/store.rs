@@ -739,6 +739,8 @@ pub struct DecidedRow {
     pub entry_id: Uuid,
     pub entry_name: String,
     pub city: Option<String>,
+    /// Whether the register shows the association (open data names only those).
+    pub published: bool,
     pub register_snapshot: Option<String>,
     pub programme_slug: String,
     pub programme_name_sv: String,
@@ -753,7 +755,7 @@ pub struct DecidedRow {
 }
 
 pub async fn decided(db: &Db) -> anyhow::Result<Vec<DecidedRow>> {
-    let sql = "SELECT d.application_id, a.entry_id, e.name AS entry_name, e.city, a.register_snapshot, \
+    let sql = "SELECT d.application_id, a.entry_id, e.name AS entry_name, e.city, e.published, a.register_snapshot, \
                p.slug AS programme_slug, v.name_sv AS programme_name_sv, d.outcome, d.amount_ore, d.decided_at, \
                f.status AS follow_up_status, f.activities, f.registrations, f.attended, f.reached \
                FROM grant_decisions d JOIN grant_applications a ON a.id = d.application_id \

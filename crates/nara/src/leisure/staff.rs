@@ -78,7 +78,7 @@ pub async fn desk(State(state): State<AppState>, ctx: PageContext) -> Result<Res
             (p.name.clone(), per_step)
         })
         .collect();
-    let work = store::unsigned_work(&state.db)
+    let work = store::unsigned_work(&state.db, ctx.person()?.person.id)
         .await?
         .into_iter()
         .map(|w| {
@@ -204,9 +204,16 @@ async fn item_page(
     let place_name =
         |id: Uuid| places.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_default();
     let loan = store::active_loan(&state.db, item.id).await?;
-    if let Some(borrower) = loan.as_ref().and_then(|l| l.borrower_id) {
-        // The borrower's name is personal data: reading it is logged, with them as subject.
-        let event = access::event(ctx, Action::LeisureLoanViewed, "leisure_item", item.id).subject(borrower);
+    if let Some(loan) = loan.as_ref().filter(|l| l.borrower.is_some()) {
+        // The borrower's name is personal data: reading it is logged, with them as subject when
+        // they have an account (a desk borrower's is logged against the loan, whose name and
+        // phone are deleted at the return).
+        let event = match loan.borrower_id {
+            Some(borrower) => {
+                access::event(ctx, Action::LeisureLoanViewed, "leisure_item", item.id).subject(borrower)
+            }
+            None => access::event(ctx, Action::LeisureLoanViewed, "leisure_loan", loan.id),
+        };
         crate::audit::store::record(&state.db, &event).await?;
     }
     let step = item.step();

@@ -608,16 +608,20 @@ pub struct WorkRow {
     pub recorded_at: UtcTime,
 }
 
-pub async fn unsigned_work(db: &Db) -> anyhow::Result<Vec<WorkRow>> {
+/// Work waiting for `supervisor`'s sign-off: never their own.
+pub async fn unsigned_work(db: &Db, supervisor: Uuid) -> anyhow::Result<Vec<WorkRow>> {
     let sql = "SELECT w.id, p.display_name AS participant, w.task, w.minutes, w.what_done, w.recorded_at \
-               FROM leisure_work w JOIN people p ON p.id = w.person_id WHERE w.signed_off_at IS NULL \
+               FROM leisure_work w JOIN people p ON p.id = w.person_id \
+               WHERE w.signed_off_at IS NULL AND w.person_id <> $1 \
                ORDER BY w.recorded_at, w.id LIMIT 200";
-    Ok(db.sql().all(sql, &[]).await?)
+    Ok(db.sql().all(sql, &[&supervisor]).await?)
 }
 
-/// Signs off a participant's recorded work; false when it was signed off already.
+/// Signs off a participant's recorded work; false when it was signed off already or is `by`'s
+/// own (a supervisor who also works an item has another sign it off).
 pub async fn sign_off(tx: &mut Tx, work: Uuid, by: Uuid) -> anyhow::Result<bool> {
-    let sql = "UPDATE leisure_work SET signed_off_by = $2, signed_off_at = $3 WHERE id = $1 AND signed_off_at IS NULL";
+    let sql = "UPDATE leisure_work SET signed_off_by = $2, signed_off_at = $3 \
+               WHERE id = $1 AND signed_off_at IS NULL AND person_id <> $2";
     Ok(tx.sql().execute(sql, &[&work, &by, &UtcTime::now()]).await? == 1)
 }
 

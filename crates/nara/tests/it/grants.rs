@@ -763,4 +763,15 @@ on_both_backends!(the_effect_view_and_the_open_data_hold_no_personal_data, Migra
             assert!(!body.contains(name), "no person's name ({name}): {body}");
         }
     }
+    // An association the register no longer shows is not named in the open data either; the
+    // effect view still counts its grant.
+    let mut b = nara::directory::store::entry_by_slug(&w.db, "forening-b").await.unwrap().unwrap();
+    b.published = false;
+    nara::directory::store::save_entry(&w.db, &b, None).await.unwrap();
+    let json = w.app.get("/api/v1/grants", None).await;
+    let open: nara::grants::open_data::OpenDecisions = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(open.total, 1);
+    assert!(open.decisions.iter().all(|d| d.association == "Förening A"));
+    let effect = w.app.get("/personal/bidrag/effekt", Some(&w.assessor_1)).await;
+    assert!(effect.body.contains("80\u{a0}000\u{a0}kr"), "{}", effect.body);
 });

@@ -21,6 +21,7 @@ struct Bank {
     kind: Uuid,
     items: Vec<(Uuid, String)>,
     staff: String,
+    staff_id: Uuid,
 }
 
 async fn bank(db: &Db, free: usize) -> Bank {
@@ -49,7 +50,7 @@ async fn bank(db: &Db, free: usize) -> Bank {
     let items = store::insert_items(&mut tx, &new, None).await.unwrap();
     tx.commit().await.unwrap();
     let staff_id = person(db, "disk@example.se", "Desirée Disk", &[grant(Role::LeisureStaff)]).await;
-    Bank { places, kind, items, staff: session(db, staff_id).await }
+    Bank { places, kind, items, staff: session(db, staff_id).await, staff_id }
 }
 
 fn grant(role: Role) -> RoleGrant {
@@ -408,7 +409,12 @@ on_both_backends!(
         // The supervisor signs the hours off at the desk, where the participant is named.
         let desk = app.get("/personal/fritidsbanken", Some(&bank.staff)).await;
         assert!(desk.body.contains("Pelle Deltagare") && desk.body.contains("Tvättade och torkade"));
-        let work = store::unsigned_work(&db).await.unwrap()[0].id;
+        let work = store::unsigned_work(&db, bank.staff_id).await.unwrap()[0].id;
+        // Nobody signs off their own hours: not the participant, even given the supervisor's role.
+        assert!(store::unsigned_work(&db, participant).await.unwrap().is_empty());
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(!store::sign_off(&mut tx, work, participant).await.unwrap());
+        tx.commit().await.unwrap();
         let signed =
             app.post(&format!("/personal/fritidsbanken/timmar/{work}/godkann"), &[], Some(&bank.staff)).await;
         assert_eq!(signed.status, StatusCode::SEE_OTHER);
