@@ -28,6 +28,8 @@ pub struct Round {
     pub grant_follow_up_reminders: usize,
     /// Leisure bank borrowers reminded before a loan is due or when it is overdue.
     pub leisure_reminders: usize,
+    /// Leisure bank reservations not picked up in time, ended (the item offered to the next).
+    pub leisure_lapsed_reservations: usize,
 }
 
 /// One round of maintenance.
@@ -69,6 +71,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
         crate::grants::reminders::send(db, catalogues, link_base, crate::stockholm::today()).await?;
     round.leisure_reminders =
         crate::leisure::reminders::send(db, catalogues, link_base, crate::stockholm::date_of(now.0)).await?;
+    round.leisure_lapsed_reservations =
+        crate::leisure::reminders::end_lapsed_reservations(db, catalogues, link_base, now).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

@@ -119,6 +119,7 @@ mail-leisure-overdue-subject = The loan of { $kind } is overdue
 mail-leisure-overdue-body = Hello! The loan of { $kind } was due back on { $date }. Please return it as soon as you can, so someone else can borrow it. Your loans: { $link }
 
 audit-action-leisure-reserved = Reserved equipment at the leisure bank
+audit-action-leisure-reservation-lapsed = The reservation ended: the equipment was not picked up in time
 audit-action-leisure-waitlisted = Joined a leisure bank queue
 audit-action-leisure-renewed = Renewed a leisure bank loan
 audit-action-leisure-lent = Handed over leisure bank equipment

@@ -119,6 +119,7 @@ mail-leisure-overdue-subject = Lånet av { $kind } är försenat
 mail-leisure-overdue-body = Hej! Lånet av { $kind } skulle ha lämnats tillbaka { $date }. Lämna det så snart du kan, så att någon annan kan låna. Dina lån: { $link }
 
 audit-action-leisure-reserved = Reserverade utrustning på fritidsbanken
+audit-action-leisure-reservation-lapsed = Reservationen gick ut: utrustningen hämtades inte i tid
 audit-action-leisure-waitlisted = Ställde sig i kö på fritidsbanken
 audit-action-leisure-renewed = Förlängde ett lån på fritidsbanken
 audit-action-leisure-lent = Lämnade ut utrustning på fritidsbanken

@@ -110,6 +110,8 @@ pub enum Action {
     SurveyInterviewRecorded,
     SurveyPublished,
     LeisureReserved,
+    /// A reservation not picked up in time ended (the maintenance round).
+    LeisureReservationLapsed,
     LeisureWaitlisted,
     LeisureRenewed,
     LeisureLent,
@@ -129,7 +131,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 102] = [
+    pub const ALL: [Action; 103] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -216,6 +218,7 @@ impl Action {
         Action::SurveyInterviewRecorded,
         Action::SurveyPublished,
         Action::LeisureReserved,
+        Action::LeisureReservationLapsed,
         Action::LeisureWaitlisted,
         Action::LeisureRenewed,
         Action::LeisureLent,
@@ -322,6 +325,7 @@ impl Action {
             Action::SurveyInterviewRecorded => "survey_interview_recorded",
             Action::SurveyPublished => "survey_published",
             Action::LeisureReserved => "leisure_reserved",
+            Action::LeisureReservationLapsed => "leisure_reservation_lapsed",
             Action::LeisureWaitlisted => "leisure_waitlisted",
             Action::LeisureRenewed => "leisure_renewed",
             Action::LeisureLent => "leisure_lent",

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod label;
+pub mod offers;
 pub mod public;
 pub mod reminders;
 pub mod resident;

@@ -1,11 +1,12 @@
-//! Reminders to borrowers, from the maintenance round: a few days before a loan is due, and once
-//! when it is overdue. Each is claimed in the same transaction as its e-mail, so two processes
+//! From the maintenance round: reminders to borrowers a few days before a loan is due and once
+//! when it is overdue, and the end of reservations not picked up in time. Each is claimed in the same transaction as its e-mail, so two processes
 //! never send one twice and a failure sends none.
 
 use chrono::NaiveDate;
 
 use super::store;
-use crate::db::Db;
+use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::{Db, UtcTime};
 use crate::i18n::{Catalogues, Locale};
 use crate::mail::Email;
 
@@ -50,4 +51,35 @@ pub async fn send(
         sent += 1;
     }
     Ok(sent)
+}
+
+/// Ends the reservations not picked up in time (at `now`): each item is free again and offered
+/// to the first on its kind's waitlist. One transaction per reservation; returns how many ended.
+pub async fn end_lapsed_reservations(
+    db: &Db,
+    catalogues: &Catalogues,
+    link_base: &url::Url,
+    now: UtcTime,
+) -> anyhow::Result<usize> {
+    let mut ended = 0;
+    for (loan, item_id) in store::lapsed_reservations(db, now).await? {
+        let mut tx = db.begin_write().await?;
+        let Some(borrower) = store::end_lapsed(&mut tx, loan, item_id, now).await? else {
+            continue;
+        };
+        let mut event =
+            AuditEvent::new(AuditActor::system(), Action::LeisureReservationLapsed, "leisure_loan")
+                .object(loan);
+        if let Some(borrower) = borrower {
+            event = event.subject(borrower);
+        }
+        crate::audit::store::append(&mut tx, &event).await?;
+        if let Some(item) = store::item_in(&mut tx, item_id).await? {
+            super::offers::offer_next(&mut tx, catalogues, link_base, &item, AuditActor::system(), None)
+                .await?;
+        }
+        tx.commit().await?;
+        ended += 1;
+    }
+    Ok(ended)
 }

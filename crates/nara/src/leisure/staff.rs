@@ -15,7 +15,6 @@ use super::store::{self, ItemRow};
 use super::{MAX_NAME_CHARS, MAX_PHONE_CHARS, Step};
 use crate::audit::Action;
 use crate::i18n::{Catalogues, Locale, format_stockholm};
-use crate::mail::Email;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{Form, FormErrors, INVALID, Query, bounded_text};
 use crate::web::page::PageContext;
@@ -433,43 +432,17 @@ pub async fn move_on(
         return Ok(None);
     }
     crate::audit::store::append(tx, &event).await?;
-    let mut offered = false;
-    if to == Step::Available
-        && let Some(offer) = store::offer_to_next(tx, item).await?
-    {
-        offered = true;
-        let reserved = access_event_for_offer(&event, offer.loan_id, offer.person_id);
-        crate::audit::store::append(tx, &reserved).await?;
-        if let Some(to) = offer.email {
-            let locale = Locale::from_code(offer.language.as_deref().unwrap_or("sv"));
-            let name = if locale == Locale::EN { &item.name_en } else { &item.name_sv };
-            let link = link_base
-                .join(&locale.href(super::resident::MY_LOANS))
-                .map(|u| u.to_string())
-                .unwrap_or_default();
-            let pickup_by = format_stockholm(crate::db::UtcTime(super::RULES.pickup_by(chrono::Utc::now())));
-            let args = [("kind", name.clone().into()), ("until", pickup_by.into()), ("link", link.into())];
-            let mail = Email {
-                to,
-                subject: catalogues.plain_with(locale, "mail-leisure-offer-subject", &args),
-                body: catalogues.plain_with(locale, "mail-leisure-offer-body", &args),
-            };
-            crate::mail::store::enqueue(tx, &mail).await?;
-        }
-    }
+    let offered = to == Step::Available
+        && super::offers::offer_next(
+            tx,
+            catalogues,
+            link_base,
+            item,
+            event.actor.clone(),
+            event.request_id.clone(),
+        )
+        .await?;
     Ok(Some(offered))
-}
-
-/// The log's entry for a reservation made from the waitlist, by the move that freed the item.
-fn access_event_for_offer(
-    moved: &crate::audit::AuditEvent,
-    loan: Uuid,
-    person: Uuid,
-) -> crate::audit::AuditEvent {
-    crate::audit::AuditEvent::new(moved.actor.clone(), Action::LeisureReserved, "leisure_loan")
-        .object(loan)
-        .subject(person)
-        .request(moved.request_id.clone())
 }
 
 /// `POST /personal/fritidsbanken/artikel/{code}/steg`: the next step of the item's life.

@@ -461,7 +461,9 @@ pub async fn waitlist(db: &Db, type_id: Uuid) -> anyhow::Result<Vec<Uuid>> {
 /// reservation is no longer waiting.
 pub async fn hand_over(tx: &mut Tx, loan: &LoanRow, by: Uuid, today: NaiveDate) -> anyhow::Result<bool> {
     let due = RULES.due_on(today);
-    let start = "UPDATE leisure_loans SET state = 'lent', lent_at = $2, due_on = $3 WHERE id = $1 AND state = 'reserved'";
+    // Not after the pick-up time: the reservation has ended (the maintenance round frees the item).
+    let start = "UPDATE leisure_loans SET state = 'lent', lent_at = $2, due_on = $3 \
+                 WHERE id = $1 AND state = 'reserved' AND pickup_by >= $2";
     if tx.sql().execute(start, &[&loan.id, &UtcTime::now(), &due]).await? != 1 {
         return Ok(false);
     }
@@ -469,6 +471,32 @@ pub async fn hand_over(tx: &mut Tx, loan: &LoanRow, by: Uuid, today: NaiveDate) 
     anyhow::ensure!(tx.sql().execute(item, &[&loan.item_id]).await? == 1, "a reserved item is held");
     record_move(tx, loan.item_id, Some(Step::Available), Step::Lent, loan.place_id, Some(by)).await?;
     Ok(true)
+}
+
+/// Reservations whose pick-up time has passed at `now`: (loan, item).
+pub async fn lapsed_reservations(db: &Db, now: UtcTime) -> anyhow::Result<Vec<(Uuid, Uuid)>> {
+    let sql = "SELECT id, item_id FROM leisure_loans WHERE state = 'reserved' AND pickup_by < $1 \
+               ORDER BY pickup_by, id";
+    Ok(db.sql().all(sql, &[&now]).await?)
+}
+
+/// Ends a reservation not picked up in time and frees its item. `None` when it was handed over
+/// or ended already (decided in the statement, so two processes end it once); otherwise the
+/// borrower, for the log.
+pub async fn end_lapsed(
+    tx: &mut Tx,
+    loan: Uuid,
+    item: Uuid,
+    now: UtcTime,
+) -> anyhow::Result<Option<Option<Uuid>>> {
+    let end = "UPDATE leisure_loans SET state = 'expired' WHERE id = $1 AND state = 'reserved' AND pickup_by < $2 \
+               RETURNING borrower_id";
+    let Some((borrower,)) = tx.sql().optional::<(Option<Uuid>,)>(end, &[&loan, &now]).await? else {
+        return Ok(None);
+    };
+    let free = "UPDATE leisure_items SET held = FALSE WHERE id = $1 AND step = 'available' AND held = TRUE";
+    anyhow::ensure!(tx.sql().execute(free, &[&item]).await? == 1, "a reserved item is held");
+    Ok(Some(borrower))
 }
 
 /// Lends an available item at the desk to someone without an account: a name and a phone number

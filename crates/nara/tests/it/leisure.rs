@@ -429,3 +429,54 @@ on_both_backends!(
         assert_eq!(app.get("/fritidsbanken/uppgifter", Some(&token)).await.status, StatusCode::FORBIDDEN);
     }
 );
+
+on_both_backends!(a_reservation_not_picked_up_in_time_ends_and_goes_to_the_next_in_line, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let bank = bank(&db, 1).await;
+    let (first, first_token) = resident(&db, 1).await;
+    let (second, second_token) = resident(&db, 2).await;
+    assert!(reserve(&app, &bank, &first_token).await.location().ends_with("klart=reserverad"));
+    assert!(reserve(&app, &bank, &second_token).await.location().ends_with("klart=kolista"));
+    let (item, code) = bank.items[0].clone();
+    // The pick-up time passes.
+    let past = nara::db::UtcTime(chrono::Utc::now() - chrono::Duration::hours(1));
+    db.sql()
+        .execute("UPDATE leisure_loans SET pickup_by = $1 WHERE borrower_id = $2", &[&past, &first])
+        .await
+        .unwrap();
+    // Too late to hand over, even before the round has run.
+    app.post(&format!("{}/lamna-ut", item_path(&code)), &[], Some(&bank.staff)).await;
+    let loan = store::active_loan(&db, item).await.unwrap().unwrap();
+    assert_eq!((loan.borrower_id, loan.state.as_str()), (Some(first), "reserved"));
+
+    // Two processes run their rounds at once: the reservation ends once, the next in line gets it.
+    let catalogues = nara::i18n::Catalogues::load().unwrap();
+    let base: url::Url = "https://nara.example.se".parse().unwrap();
+    let other = db.as_another_process();
+    let (a, b) = tokio::join!(
+        nara::maintenance::run_once(&db, &catalogues, &base),
+        nara::maintenance::run_once(&other, &catalogues, &base)
+    );
+    assert_eq!(a.unwrap().leisure_lapsed_reservations + b.unwrap().leisure_lapsed_reservations, 1);
+    let loan = store::active_loan(&db, item).await.unwrap().unwrap();
+    assert_eq!((loan.borrower_id, loan.state.as_str()), (Some(second), "reserved"));
+    assert!(store::waitlist(&db, bank.kind).await.unwrap().is_empty());
+    let offered = nara::mail::store::outbox(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.subject.contains("finns att hämta") && m.to_address == "boende2@example.se")
+        .count();
+    assert_eq!(offered, 1);
+    // The first resident's log says their reservation ended.
+    let lapsed: i64 = db
+        .sql()
+        .value(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'leisure_reservation_lapsed' AND subject_id = $1",
+            &[&first],
+        )
+        .await
+        .unwrap()
+        .unwrap_or(0);
+    assert_eq!(lapsed, 1);
+});
