@@ -2,6 +2,8 @@
 //! (JSON and CSV) and, for staff, what people searched for and did not find.
 
 use crate::web::form::Query;
+use std::sync::Arc;
+
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -80,7 +82,7 @@ struct SearchPage<'a> {
     languages: Vec<Choice>,
     kinds: Vec<Choice>,
     open_now: bool,
-    hits: Vec<HitView>,
+    hits: &'a [HitView],
     total: i64,
     /// More matches than were counted: the heading says "more than" instead of a number.
     more: bool,
@@ -254,40 +256,36 @@ pub async fn search(
     // A filter value not in the lists is answered with the form and a message, not a search.
     let searched = !invalid_filter && (!text.is_empty() || filters.any());
     let now = Utc::now();
-    let (hits, total, more, words, crisis, found_nothing) = if searched {
+    let found = if searched {
         state.search.refresh(&state.db, &areas).await?;
-        let request = SearchRequest { text: text.clone(), filters: filters.clone(), page, now };
-        // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
-        let index = state.search.clone();
-        let results = tokio::task::spawn_blocking(move || index.search(&request))
-            .await
-            .map_err(anyhow::Error::from)??;
-        (
-            results.hits,
-            results.total,
-            results.more,
-            results.words,
-            results.crisis,
-            results.words_found_nothing,
+        remembered_search(
+            &state,
+            &ctx,
+            &shell,
+            SearchRequest { text: text.clone(), filters: filters.clone(), page, now },
         )
+        .await?
     } else {
-        (Vec::new(), 0, false, Vec::new(), false, false)
+        Arc::new(Found::default())
     };
+    let (total, more) = (found.total, found.more);
     if searched && !text.is_empty() {
-        count_search(&state, &text, found_nothing, now);
+        count_search(&state, &text, found.found_nothing, now);
     }
-    let crisis =
-        if searched && (crisis || hits.is_empty()) { crisis_lines(&state, locale) } else { Vec::new() };
-    let open_now_links =
-        if searched && hits.is_empty() { open_now_links(&state, &ctx, &shell, now) } else { Vec::new() };
-    let hits: Vec<HitView> = hits
-        .iter()
-        .map(|hit| hit_view(&shell, &ctx, &hit.shown, hit.status, hit.stale, &words, now))
-        .collect();
+    let crisis = if searched && (found.crisis || found.hits.is_empty()) {
+        crisis_lines(&state, locale)
+    } else {
+        Vec::new()
+    };
+    let open_now_links = if searched && found.hits.is_empty() {
+        open_now_links(&state, &ctx, &shell, now)
+    } else {
+        Vec::new()
+    };
     let link = |page: usize| ctx.href(&format!("/sok?{}", page_query(&params, page)));
     let pages = total.div_ceil(PER_PAGE);
     let contact =
-        if searched && hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
+        if searched && found.hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
     let meetings = if searched {
         crate::events::meetings::for_search(&state.db, &ctx, &text, filters.area.as_deref(), UtcTime(now))
             .await?
@@ -320,7 +318,7 @@ pub async fn search(
             filters.area.as_deref(),
         ),
         open_now: filters.open_now,
-        hits,
+        hits: &found.hits,
         total: total as i64,
         more,
         page: page as i64,
@@ -336,6 +334,62 @@ pub async fn search(
     let status =
         if invalid_filter { axum::http::StatusCode::BAD_REQUEST } else { axum::http::StatusCode::OK };
     Ok((status, render(&view)?).into_response())
+}
+
+/// What a search found, as the page shows it in one language.
+#[derive(Default)]
+struct Found {
+    hits: Vec<HitView>,
+    total: usize,
+    more: bool,
+    crisis: bool,
+    found_nothing: bool,
+}
+
+/// Runs `request` and makes its hits' views, remembered until the directory changes and for the
+/// minute of `request.now` (the hits say whether a place is open now). A query asked again
+/// within the minute then costs neither a search nor highlighting. The query text is kept only
+/// in this process's memory, like the page it makes.
+async fn remembered_search(
+    state: &AppState,
+    ctx: &PageContext,
+    shell: &Shell<'_>,
+    request: SearchRequest,
+) -> anyhow::Result<Arc<Found>> {
+    let filters = &request.filters;
+    let key = format!(
+        "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}|{}",
+        ctx.location.locale.code(),
+        request.now.timestamp().div_euclid(60),
+        request.page,
+        filters.area,
+        filters.group,
+        filters.language,
+        filters.kind.map(EntryKind::code),
+        filters.open_now,
+        request.text,
+    );
+    let now = request.now;
+    state
+        .db
+        .remembered("directory::search_page", key, || async {
+            // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
+            let index = state.search.clone();
+            let results = tokio::task::spawn_blocking(move || index.search(&request)).await??;
+            let hits = results
+                .hits
+                .iter()
+                .map(|hit| hit_view(shell, ctx, &hit.shown, hit.status, hit.stale, &results.words, now))
+                .collect();
+            Ok(Found {
+                hits,
+                total: results.total,
+                more: results.more,
+                crisis: results.crisis,
+                found_nothing: results.words_found_nothing,
+            })
+        })
+        .await
 }
 
 /// Counts a search, and a search that found nothing with its normalised words. Nothing else about

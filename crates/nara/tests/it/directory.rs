@@ -669,12 +669,14 @@ on_both_backends!(a_new_association_is_published_when_staff_approve_it, Migrated
         StatusCode::NOT_FOUND,
         "not public before approval"
     );
+    // The same search before and after: what a search found is remembered, and must not outlive
+    // the change.
+    let search = "/sok?q=spr%C3%A5kcaf%C3%A9";
+    assert!(!app.get(search, None).await.body.contains("href=\"/stod/sprakcafe-gemenskap\""));
     let waiting = nara::directory::store::pending_representations(&db).await.unwrap();
     app.post(&format!("/personal/katalog/foretradare/{}/godkann", waiting[0].id), &[], Some(&staff)).await;
     assert_eq!(app.get("/stod/sprakcafe-gemenskap", None).await.status, StatusCode::OK);
-    assert!(
-        app.get("/sok?q=spr%C3%A5kcaf%C3%A9", None).await.body.contains("href=\"/stod/sprakcafe-gemenskap\"")
-    );
+    assert!(app.get(search, None).await.body.contains("href=\"/stod/sprakcafe-gemenskap\""));
 });
 
 on_both_backends!(those_who_keep_an_entry_are_reminded_to_confirm_it, Migrated, |db| {
