@@ -8,7 +8,7 @@ setup-one-areas = The area of help
 setup-one-target-groups = The target group
 
 setup-admin-heading = The city's set-up
-setup-admin-body = Units, areas of help and target groups that case officers, the directory and the search use. Every change is kept with who made it and when.
+setup-admin-body = Here you change the units, areas of help and target groups the rest of Nära uses. Every change is kept with who made it and when.
 setup-no-units = There are no units yet. Case officers and log reviewers need a unit, so add a unit before you invite them.
 setup-no-units-link = Add a unit
 

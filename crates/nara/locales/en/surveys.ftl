@@ -13,7 +13,7 @@ survey-submit = Send the answers
 survey-answer-error-choice = Choose one of the answers given.
 survey-answer-error-too-long = The text is too long (at most 4,000 characters).
 survey-opt-out-heading = Don't want any more questions?
-survey-opt-out-body = Then we will never ask you again, about any case or meeting.
+survey-opt-out-body = Then we will never ask you again, about support you have had or about a meeting.
 survey-opt-out = Don't ask me again
 survey-to-start = To the start page
 

@@ -50,7 +50,7 @@ accessibility-report-email = tillganglighet@helsingborg.se
 accessibility-report-answer = Vi svarar inom 5 arbetsdagar.
 
 accessibility-supervision-heading = Om du inte är nöjd med vårt svar
-accessibility-supervision-body = Myndigheten för digital förvaltning (DIGG) kontrollerar att lagen om tillgänglighet till digital offentlig service följs.
+accessibility-supervision-body = Det är Myndigheten för digital förvaltning (DIGG) som ser till att vi följer lagen. Lagen heter lagen om tillgänglighet till digital offentlig service.
 accessibility-supervision-complaint = Om du inte är nöjd med hur vi har tagit hand om det du har berättat för oss, kan du anmäla det till DIGG.
 accessibility-supervision-link = Anmäl till DIGG
 

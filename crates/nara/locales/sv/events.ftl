@@ -81,7 +81,7 @@ mail-event-promoted-body =
     Nära, { -city }
 
 home-meet-heading = Träffa andra
-home-meet-body = Samtalsgrupper för anhöriga, utvecklingsgruppen där invånare, föreningar och staden utvecklar stödet tillsammans, och öppna föreläsningar.
+home-meet-body = Här finns samtalsgrupper för anhöriga och öppna föreläsningar som alla kan gå på. I utvecklingsgruppen gör invånare, föreningar och staden stödet bättre tillsammans.
 home-meet-link = Se alla träffar i kalendern
 
 nav-organiser = Arrangör

@@ -88,7 +88,7 @@ idea-voices-hint = { $min ->
    *[other] Vad har du hört dem säga, minst { $min } tecken. Skriv inga namn eller personuppgifter.
 }
 idea-heard-link-label = Länk till det du hört (frivilligt)
-idea-heard-link-hint = Till exempel en träff i kalendern (/kalender/…) eller en intervju (https://…).
+idea-heard-link-hint = Till exempel en länk till en träff (/kalender/…) eller till en intervju (https://…).
 idea-heard-link-text = Det här har vi hört
 idea-try-label = Vad vill du testa under en vecka?
 idea-try-hint = { $min ->
@@ -197,7 +197,7 @@ idea-test-goal = Leveransmål
 idea-test-goal-hint = Vad gruppen ska ha levererat när veckan är slut.
 idea-test-coach = Coach
 idea-test-co-organiser = Medarrangör från förvaltningen
-idea-test-co-organiser-hint = En namngiven person från förvaltningen som arrangerar testet tillsammans med gruppen.
+idea-test-co-organiser-hint = En person från förvaltningen som ordnar testet ihop med gruppen. Skriv personens namn.
 idea-test-group = Gruppen
 idea-test-group-empty = Ingen har anmält sig ännu.
 idea-test-group-count = { $count ->
@@ -297,7 +297,7 @@ idea-campaign-submit = Skapa kampanjen
 
 idea-calendar-audience = Alla som vill
 idea-calendar-council = Idéslussen: rådsmöte – { $title }
-idea-calendar-council-summary = Rådet med brukarutvecklare och medarbetare väljer ut förslag till omröstningen i { $title }.
+idea-calendar-council-summary = Rådet väljer vilka förslag som går vidare till omröstningen i { $title }. I rådet finns brukarutvecklare och medarbetare.
 idea-calendar-vote = Idéslussen: omröstningen öppnar – { $title }
 idea-calendar-vote-summary = Nu kan du rösta på förslagen i { $title }.
 idea-calendar-test-week = Idéslussen: testveckan börjar – { $title }

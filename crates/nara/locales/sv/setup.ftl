@@ -8,12 +8,12 @@ setup-one-areas = Området
 setup-one-target-groups = Målgruppen
 
 setup-admin-heading = Stadens uppgifter
-setup-admin-body = Enheter, områden och målgrupper som handläggare, katalogen och sökningen använder. Ändringarna sparas med vem som gjorde dem och när.
+setup-admin-body = Här ändrar du de enheter, områden och målgrupper som resten av Nära använder. Vi sparar vem som ändrade vad och när.
 setup-no-units = Det finns inga enheter än. Handläggare och logguppföljare behöver en enhet, så lägg till en enhet innan du bjuder in dem.
 setup-no-units-link = Lägg till en enhet
 
 setup-lead-enheter = Enheterna i socialtjänsten. Handläggare och logguppföljare har sin roll inom en enhet.
-setup-lead-omraden = Områdena är de vardagliga ord som invånare letar efter stöd med, och som posterna i katalogen sorteras under.
+setup-lead-omraden = Områdena är vanliga ord som invånare letar efter stöd med. Varje post i katalogen hör till ett eller flera områden.
 setup-lead-malgrupper = Målgrupperna säger vem en post i katalogen är till för.
 setup-add-enheter = Lägg till en enhet
 setup-add-omraden = Lägg till ett område
@@ -35,9 +35,9 @@ setup-field-summary-en = Kort beskrivning på engelska
 setup-field-position = Plats i listan
 setup-field-home-page = Visa på startsidan
 
-setup-hint-slug = Används i webbadresser och i inläsningsfilen. Små bokstäver a–z, siffror och bindestreck, till exempel barn-och-familj. Går inte att ändra senare.
+setup-hint-slug = Används i webbadresser och i filen du läser in. Använd bara a–z, 0–9 och bindestreck, till exempel barn-och-familj. Det går inte att ändra senare.
 setup-hint-position = En siffra. Lägre siffror visas först.
-setup-hint-home-page = Området visas bland vägarna in på startsidan. Sökningen visar alla områden ändå.
+setup-hint-home-page = Området visas som en väg in på startsidan. Alla områden går ändå att hitta när man söker.
 setup-hint-unit-kind = Myndighetsutövning är utredning och beslut. Verksamhet ger stödet. Stab är till exempel kvalitet och utveckling.
 setup-hint-optional = Frivilligt.
 

@@ -13,7 +13,7 @@ survey-submit = Skicka svaren
 survey-answer-error-choice = Välj ett av svaren som finns.
 survey-answer-error-too-long = Texten är för lång (högst 4 000 tecken).
 survey-opt-out-heading = Vill du inte få fler frågor?
-survey-opt-out-body = Då frågar vi dig aldrig igen, om något ärende eller någon träff.
+survey-opt-out-body = Då frågar vi dig aldrig igen, varken om stöd du har fått eller om en träff.
 survey-opt-out = Fråga mig inte igen
 survey-to-start = Till startsidan
 
@@ -45,7 +45,7 @@ survey-error-consent = Kryssa i att invånaren har samtyckt till intervjun.
 survey-notice-interview = Intervjun är sparad, anonymt.
 
 survey-builder-title = Enkäter
-survey-builder-lead = Frågorna i stadens enkäter. En publicerad version ändras aldrig: ändringar görs i ett utkast som blir nästa version.
+survey-builder-lead = Här finns frågorna i stadens enkäter. En version som är publicerad ändras aldrig. Du ändrar i ett utkast, som sedan blir nästa version.
 survey-builder-col-key = Nyckel
 survey-builder-col-version = Publicerad version
 survey-builder-has-draft = Utkast pågår
@@ -92,7 +92,7 @@ survey-error-too-many-options = En fråga kan ha högst 20 svarsalternativ.
 survey-error-no-questions = Enkäten behöver minst en fråga.
 survey-error-too-many-questions = Enkäten har för många frågor (högst 30).
 survey-error-scale-labels = Fråga { $detail } är en skala och behöver fem steg, vart och ett med text på svenska, engelska och lättläst.
-survey-error-choices = Fråga { $detail } behöver 2–20 svarsalternativ, vart och ett med text på svenska, engelska och lättläst.
+survey-error-choices = Fråga { $detail } behöver 2–20 svar att välja mellan. Varje svar ska ha text på svenska, engelska och lättläst svenska.
 
 mail-survey-invitation-subject = Berätta vad du tyckte
 mail-survey-invitation-body =

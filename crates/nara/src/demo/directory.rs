@@ -106,7 +106,7 @@ fn demos() -> Vec<Demo> {
             slug: "mottagningen-beroende",
             kind: EntryKind::City,
             name: "Mottagningen för alkohol, droger och spel",
-            sv: "Samtal och behandling för dig som vill förändra ditt drickande, droganvändande eller spelande. Vi hjälper också vid alkoholmissbruk i familjen. Du behöver ingen remiss.",
+            sv: "Samtal och behandling för dig som vill ändra hur du dricker, använder droger eller spelar. Vi hjälper också när någon i familjen dricker för mycket. Du behöver ingen remiss.",
             en: "Talks and treatment if you want to change your drinking, drug use or gambling. We also help when there is alcohol abuse in the family. No referral is needed.",
             areas: &["alkohol-droger-spel", "stod-till-anhoriga"],
             groups: &["vuxna", "unga", "anhoriga"],
@@ -220,7 +220,7 @@ fn demos() -> Vec<Demo> {
             slug: "kvinnojouren",
             kind: EntryKind::Association,
             name: "Kvinnojouren Frida",
-            sv: "Ideell förening som stöttar kvinnor och ungdomar som utsätts för våld och hot. Stödsamtal, hjälp i kontakt med myndigheter och skyddat boende. Alla som arbetar har tystnadsplikt.",
+            sv: "En ideell förening som stöttar kvinnor och unga som utsätts för våld och hot. Du kan få samtal, hjälp med kontakten med myndigheter och ett skyddat boende. Alla som arbetar här har tystnadsplikt.",
             en: "A voluntary association supporting women and young people exposed to violence and threats. Support talks, help with the authorities and sheltered housing. Everyone who works here is bound by confidentiality.",
             areas: &["vald-i-nara-relationer", "boende"],
             groups: &["kvinnor", "unga"],
@@ -239,7 +239,7 @@ fn demos() -> Vec<Demo> {
             slug: "lankarna",
             kind: EntryKind::Association,
             name: "Länkföreningen Ankaret",
-            sv: "Kamratstöd för dig som vill bli fri från beroende av alkohol eller droger. Samtalsgrupper, gemenskap och drogfria aktiviteter. Anhöriga är välkomna.",
+            sv: "Stöd från andra som har varit där, för dig som vill bli fri från alkohol eller droger. Vi har samtalsgrupper, gemenskap och aktiviteter utan droger. Anhöriga är också välkomna.",
             en: "Peer support if you want to be free from dependence on alcohol or drugs. Talk groups, community and drug-free activities. Relatives are welcome.",
             areas: &["alkohol-droger-spel", "ensamhet-och-gemenskap"],
             groups: &["vuxna", "anhoriga"],
@@ -296,7 +296,7 @@ fn demos() -> Vec<Demo> {
             slug: "beroendemottagningen-regionen",
             kind: EntryKind::Region,
             name: "Beroendemottagningen, Region Skåne",
-            sv: "Regionens specialistvård vid beroende av alkohol, narkotika, läkemedel och spel. Abstinensbehandling och läkemedel. Du kan söka själv eller få en remiss från vårdcentralen.",
+            sv: "Regionens vård för dig som är beroende av alkohol, narkotika, läkemedel eller spel. Här får du hjälp med abstinens och medicin. Du kan söka själv eller få en remiss från vårdcentralen.",
             en: "The region's specialist care for dependence on alcohol, drugs, medicines and gambling. Withdrawal treatment and medication. You can contact them yourself or be referred by your health centre.",
             areas: &["alkohol-droger-spel", "psykisk-halsa"],
             groups: &["vuxna"],
@@ -600,4 +600,34 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         }
     }
     seed_vocabulary(db).await
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::klarsprak::problems;
+    use crate::plain_language::{checker, glossary};
+
+    /// The demo shows what a good entry looks like: each Swedish description passes the same
+    /// plain-language test as the product's own texts. Figures: `-- --nocapture`.
+    #[test]
+    fn demo_descriptions_are_plain_swedish() {
+        let demos = super::demos();
+        let glossary = glossary::builtin();
+        let all: Vec<&str> = demos.iter().map(|d| d.sv).collect();
+        let together = checker::check(&all.join("\n\n"), glossary);
+        println!(
+            "Demo directory: {} descriptions, LIX together {:.1}",
+            all.len(),
+            together.lix.unwrap_or_default()
+        );
+        let mut failing = Vec::new();
+        for demo in &demos {
+            let found = problems(&checker::check(demo.sv, glossary));
+            println!("  {}: LIX {:.1}", demo.slug, checker::check(demo.sv, glossary).lix.unwrap_or_default());
+            if !found.is_empty() {
+                failing.push(format!("{}: {found}", demo.slug));
+            }
+        }
+        assert!(failing.is_empty(), "demo descriptions to rewrite:\n{}", failing.join("\n"));
+    }
 }

@@ -3,6 +3,8 @@
 //! Adding a language (Arabic, easy-to-read Swedish) is one entry in `LOCALES` and its catalogues.
 
 mod dates;
+#[cfg(test)]
+pub(crate) mod klarsprak;
 
 pub use dates::{format_stockholm, format_stockholm_time, stockholm_day_start};
 

@@ -208,7 +208,7 @@ on_both_backends!(an_association_applies_and_two_assessors_decide, Migrated, |db
     let decision = [("utfall", "granted"), ("belopp", "100 000"), ("skal", "Verksamheten når många.")];
     let early = w.app.post(&format!("{staff}/beslut"), &decision, Some(&w.assessor_1)).await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(early.body.contains("inte färdigbedömd"), "{}", early.body);
+    assert!(early.body.contains("Alla har inte bedömt ansökan än"), "{}", early.body);
     // A score without a reason is refused.
     let mut no_reason = score_form("3");
     no_reason[1].1 = " ";
