@@ -14,3 +14,12 @@ plain-lix-bureaucratic = Very difficult, bureaucratic Swedish
 plain-personal-pnr = Personal identity number
 plain-personal-phone = Phone number
 plain-personal-email = E-mail address
+
+# Plain-language hints under fields where staff write text for residents
+plain-hints-title = Plain Swedish: how the text reads
+plain-hints-lix = LIX { $lix }: { $band }
+plain-hints-word = “{ $word }”: write “{ $plain }” instead
+plain-hints-long = { $count ->
+    [one] One sentence has more than { $max } words. Consider splitting it in two.
+   *[other] { $count } sentences have more than { $max } words. Consider splitting them.
+}

@@ -14,3 +14,12 @@ plain-lix-bureaucratic = Mycket svår, byråkratsvenska
 plain-personal-pnr = Personnummer
 plain-personal-phone = Telefonnummer
 plain-personal-email = E-postadress
+
+# Klarspråkstips under fält där personalen skriver text till invånare
+plain-hints-title = Klarspråk: så läses texten
+plain-hints-lix = LIX { $lix }: { $band }
+plain-hints-word = ”{ $word }”: skriv hellre ”{ $plain }”
+plain-hints-long = { $count ->
+    [one] En mening har fler än { $max } ord. Dela gärna upp den i två.
+   *[other] { $count } meningar har fler än { $max } ord. Dela gärna upp dem.
+}

@@ -27,6 +27,11 @@ static ASSETS: &[Asset] = &[
         body: include_str!("../../static/session.js"),
     },
     Asset {
+        name: "klarsprak.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/klarsprak.js"),
+    },
+    Asset {
         name: "leisure-scan.js",
         content_type: "text/javascript; charset=utf-8",
         body: include_str!("../../static/leisure-scan.js"),
@@ -49,6 +54,13 @@ static SESSION_SCRIPT_HREF: LazyLock<String> = LazyLock::new(|| format!("/static
 
 static LEISURE_SCAN_HREF: LazyLock<String> =
     LazyLock::new(|| format!("/static/{}/leisure-scan.js", *VERSION));
+
+static KLARSPRAK_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/{}/klarsprak.js", *VERSION));
+
+/// The plain-language hints as staff type (an enhancement; the hints show on save without it).
+pub fn klarsprak_href() -> &'static str {
+    &KLARSPRAK_HREF
+}
 
 /// The leisure bank's scan page's camera reader (an enhancement; typing the code always works).
 pub fn leisure_scan_href() -> &'static str {

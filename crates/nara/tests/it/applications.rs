@@ -555,3 +555,17 @@ on_both_backends!(a_decided_application_cannot_be_withdrawn, Migrated, |db| {
     assert_eq!(decided.status, nara::cases::CaseStatus::DecisionMade, "unchanged");
     assert!(nara::applications::store::withdrawal(&w.db, id_of(&base)).await.unwrap().is_none());
 });
+
+on_both_backends!(the_form_editor_shows_plain_language_hints_for_the_saved_help_texts, Migrated, |db| {
+    let w = world(db).await;
+    let path = format!("/handlaggare/ansokningsformular/{FORM}");
+    let hint = "”erhålla”: skriv hellre ”få”";
+    assert!(!w.app.get(&path, Some(&w.x)).await.body.contains(hint));
+    let text = "title_sv = \"Ny\"\n[[steps]]\ntitle_sv = \"Ett\"\n[[steps.questions]]\nid = \"fraga\"\n\
+                type = \"text\"\nlabel_sv = \"Fråga\"\nhelp_sv = \"Skriv hur du vill erhålla svar.\"\n";
+    let published = publish(&w, text, "1", &w.x).await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
+    let editor = w.app.get(&path, Some(&w.x)).await.body;
+    assert!(editor.contains("id=\"definition-klarsprak\"") && editor.contains(hint), "{editor}");
+    assert!(!editor.contains("data-klarsprak-for=\"definition\""), "a TOML source is checked on save only");
+});

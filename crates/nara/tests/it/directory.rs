@@ -840,3 +840,22 @@ on_both_backends!(referrals_are_suggested_by_associations_and_published_by_staff
         StatusCode::FORBIDDEN
     );
 });
+
+on_both_backends!(the_entry_form_shows_plain_language_hints_for_the_saved_description, Migrated, |db| {
+    directory(&db).await;
+    let club = association("fontanhuset");
+    nara::directory::store::save_entry(&db, &club, None).await.unwrap();
+    let (staff, _, _) = stewards(&db).await;
+    let app = TestApp::new(db.clone());
+    let hint = "”erhålla”: skriv hellre ”få”";
+    let before = app.get("/forening/fontanhuset/redigera", Some(&staff)).await.body;
+    assert!(before.contains("id=\"beskrivning-klarsprak\"") && !before.contains(hint), "{before}");
+    let text = "Hos oss kan du erhålla stöd varje vecka.";
+    let saved =
+        post_pairs(&app, "/forening/fontanhuset/redigera", &posted(&club, &[("beskrivning", text)]), &staff)
+            .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "the hints never block saving: {}", saved.body);
+    let form = app.get("/forening/fontanhuset/redigera", Some(&staff)).await.body;
+    assert!(form.contains(hint) && form.contains("LIX "), "{form}");
+    assert!(form.contains("data-klarsprak-for=\"beskrivning\"") && form.contains("/klarsprak.js\""));
+});

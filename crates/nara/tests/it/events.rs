@@ -1031,3 +1031,16 @@ on_both_backends!(pages_with_values_carry_no_invisible_direction_marks, Migrated
         assert!(!page.contains(marks), "{path} has isolation marks");
     }
 });
+
+on_both_backends!(the_agenda_form_shows_plain_language_hints_for_the_saved_agenda, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let (mine, unit) = organiser(&db, "arr@example.se").await;
+    weekly(&db, "anhoriga", 10, 1, Some(unit)).await;
+    let hint = "”erhålla”: skriv hellre ”få”";
+    assert!(!app.get("/arrangor/anhoriga/0", Some(&mine)).await.body.contains(hint));
+    let agenda = [("agenda_sv", "Välkommen\nSå kan du erhålla stöd som anhörig"), ("agenda_en", "")];
+    let saved = app.post("/arrangor/anhoriga/0/dagordning", &agenda, Some(&mine)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app.get("/arrangor/anhoriga/0", Some(&mine)).await.body;
+    assert!(page.contains("id=\"agenda_sv-klarsprak\"") && page.contains(hint), "{page}");
+});

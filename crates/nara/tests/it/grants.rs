@@ -775,3 +775,19 @@ on_both_backends!(the_effect_view_and_the_open_data_hold_no_personal_data, Migra
     let effect = w.app.get("/personal/bidrag/effekt", Some(&w.assessor_1)).await;
     assert!(effect.body.contains("80\u{a0}000\u{a0}kr"), "{}", effect.body);
 });
+
+on_both_backends!(the_programme_editor_shows_plain_language_hints_for_the_saved_rules, Migrated, |db| {
+    let w = world(db).await;
+    let path = "/personal/bidrag/program/verksamhetsbidrag";
+    let hint = "”erhålla”: skriv hellre ”få”";
+    assert!(!w.app.get(path, Some(&w.assessor_1)).await.body.contains(hint));
+    let deadline = Utc::now().date_naive() + chrono::Days::new(30);
+    let rules = nara::demo::grants::rules_with_deadline(nara::demo::grants::PROGRAMMES[0].1, deadline)
+        .replace("Nämnden beslutar i mars.", "Ni kan erhålla besked i mars.");
+    assert!(rules.contains("erhålla"), "the demo rules still have the sentence");
+    let questions = nara::demo::grants::PROGRAMMES[0].2;
+    let saved = w.app.post(path, &[("rules", &rules), ("questions", questions)], Some(&w.assessor_1)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let editor = w.app.get(path, Some(&w.assessor_1)).await.body;
+    assert!(editor.contains("id=\"rules-klarsprak\"") && editor.contains(hint), "{editor}");
+});
