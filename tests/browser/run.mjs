@@ -37,6 +37,9 @@ const PAGES = [
   { path: '/personal/fritidsbanken/artikel/{id}', linkedFrom: '/personal/fritidsbanken', as: LEISURE_STAFF },
   { path: '/en/personal/fritidsbanken/artikel/{id}', linkedFrom: '/en/personal/fritidsbanken', as: LEISURE_STAFF },
   { path: '/personal/fritidsbanken/artikel/{id}/etikett', linkedFrom: '/personal/fritidsbanken/artikel/{id}', via: '/personal/fritidsbanken', as: LEISURE_STAFF },
+  // The statistics for the lending places (leisure staff) and the board (the quality office).
+  ...inBothLanguages(['/personal/fritidsbanken/statistik'], { as: LEISURE_STAFF }),
+  { path: '/personal/fritidsbanken/statistik', as: QUALITY },
   // The participants' task board and an item's task.
   ...inBothLanguages(['/fritidsbanken/uppgifter'], { as: PARTICIPANT }),
   { path: '/fritidsbanken/uppgifter/{id}', linkedFrom: '/fritidsbanken/uppgifter', as: PARTICIPANT },

@@ -30,6 +30,8 @@ pub struct Round {
     pub leisure_reminders: usize,
     /// Leisure bank reservations not picked up in time, ended (the item offered to the next).
     pub leisure_lapsed_reservations: usize,
+    /// Leisure bank desk loans never returned, written off (the borrower's name and phone deleted).
+    pub leisure_written_off: usize,
 }
 
 /// One round of maintenance.
@@ -73,6 +75,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
         crate::leisure::reminders::send(db, catalogues, link_base, crate::stockholm::date_of(now.0)).await?;
     round.leisure_lapsed_reservations =
         crate::leisure::reminders::end_lapsed_reservations(db, catalogues, link_base, now).await?;
+    round.leisure_written_off =
+        crate::leisure::reminders::write_off_lost_desk_loans(db, crate::stockholm::date_of(now.0)).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

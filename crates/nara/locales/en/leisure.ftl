@@ -157,3 +157,61 @@ leisure-minutes = { $count ->
    *[other] { $count } minutes
 }
 leisure-sign-off = Sign off { $name }'s hours
+
+leisure-reserve-refused = The reservation could not be made
+leisure-error-limit = { $max ->
+    [one] You can have one reservation or waitlist place at a time. Pick up what you have reserved, or leave a waitlist below, before you reserve anything more.
+   *[other] You can have at most { $max } reservations and waitlist places at a time. Pick up what you have reserved, or leave a waitlist below, before you reserve anything more.
+}
+leisure-leave-waitlist = Leave the waitlist for { $kind }
+leisure-notice-left-waitlist = You have left the waitlist. The people behind you move up.
+leisure-loan-lost = Written off, never returned
+audit-action-leisure-waitlist-left = Left a waitlist at the leisure bank
+audit-action-leisure-desk-loan-written-off = Wrote off a loan that was never returned and deleted the borrower's name and phone number
+audit-action-leisure-photo-added = Added a photo of leisure bank equipment
+audit-action-leisure-photo-removed = Removed a photo of leisure bank equipment
+
+leisure-photo-heading = Photo
+leisure-photo-lead = The photo is shown for this kind of equipment on the public Leisure bank page. A new photo replaces the old one.
+leisure-photo-none = There is no photo yet.
+leisure-photo-label = Choose a photo
+leisure-photo-hint = JPEG, PNG or WebP, at most 10 MB. The photo is made smaller, and its location and other information in the file are removed.
+leisure-photo-alt = Describe the photo for someone who cannot see it
+leisure-photo-alt-hint = For example: A pair of white figure skates with blue blade guards. At most 300 characters.
+leisure-photo-save = Save the photo
+leisure-photo-remove = Remove the photo
+leisure-error-alt = Describe what the photo shows.
+leisure-error-alt-long = The description is too long. Write at most 300 characters.
+leisure-notice-photo = The photo is saved and shown on the public page.
+leisure-notice-photo-removed = The photo is removed.
+
+leisure-stats-title = Leisure bank statistics
+leisure-stats-lead = Loans, equipment back in use, a rough estimate of the climate benefit and participants' signed-off hours, for the lending places and the board.
+leisure-stats-year = Year
+leisure-stats-show = Show
+leisure-stats-hidden-note = { $min ->
+    [one] A dash (–) means the figure is hidden because the group is too small.
+   *[other] A dash (–) means the figure is hidden: groups of fewer than { $min } are not shown, nor are figures that would reveal them.
+}
+leisure-stats-csv = Download as CSV (for Excel)
+leisure-stats-month = Month
+leisure-stats-whole-year = Whole year
+leisure-stats-all = All categories
+leisure-stats-loans = Loans per month and category
+leisure-stats-loans-lead = Counted on the day the equipment was handed over.
+leisure-stats-back-in-use = Back in use
+leisure-stats-back-in-use-lead = Equipment washed or repaired and moved to Available.
+leisure-stats-co2 = Estimated climate benefit, kg CO₂ equivalent
+leisure-stats-co2-lead = A rough estimate per loan: the climate cost of making a new item of the category, times the share of loans that replace a purchase (one in five). The figures are our own estimates, not a life-cycle assessment.
+leisure-stats-loans-year = Loans in the year
+leisure-stats-kg-per-loan = kg per loan
+leisure-stats-kg-saved = kg saved
+leisure-stats-hours = Participants' signed-off hours
+leisure-stats-hours-lead = Hours a supervisor has signed off, per month. A month with too few participants is not shown, so that no single participant's hours can be seen.
+leisure-stats-participants = Participants
+leisure-stats-hours-column = Hours
+leisure-stats-csv-measure = Measure
+leisure-stats-csv-category = Category
+leisure-stats-csv-period = Period
+leisure-stats-csv-value = Value
+nav-leisure-statistics = Leisure bank statistics

@@ -157,3 +157,61 @@ leisure-minutes = { $count ->
    *[other] { $count } minuter
 }
 leisure-sign-off = Godkänn { $name }s timmar
+
+leisure-reserve-refused = Det gick inte att reservera
+leisure-error-limit = { $max ->
+    [one] Du kan ha en reservation eller plats i kö åt gången. Hämta det du har reserverat, eller lämna en kö nedan, innan du reserverar något mer.
+   *[other] Du kan ha högst { $max } reservationer och platser i kö samtidigt. Hämta det du har reserverat, eller lämna en kö nedan, innan du reserverar något mer.
+}
+leisure-leave-waitlist = Lämna kön till { $kind }
+leisure-notice-left-waitlist = Du har lämnat kön. De som stod efter dig flyttar fram.
+leisure-loan-lost = Avskrivet, inte tillbakalämnat
+audit-action-leisure-waitlist-left = Lämnade en kö på fritidsbanken
+audit-action-leisure-desk-loan-written-off = Skrev av ett lån som aldrig lämnades tillbaka och raderade låntagarens namn och telefonnummer
+audit-action-leisure-photo-added = Lade till ett foto av utrustning på fritidsbanken
+audit-action-leisure-photo-removed = Tog bort ett foto av utrustning på fritidsbanken
+
+leisure-photo-heading = Foto
+leisure-photo-lead = Fotot visas för den här sortens utrustning på den öppna sidan Fritidsbanken. Ett nytt foto ersätter det gamla.
+leisure-photo-none = Det finns inget foto ännu.
+leisure-photo-label = Välj ett foto
+leisure-photo-hint = JPEG, PNG eller WebP, högst 10 MB. Fotot görs mindre och platsuppgifter och annan information i filen tas bort.
+leisure-photo-alt = Beskriv fotot för den som inte ser det
+leisure-photo-alt-hint = Till exempel: Ett par vita konståkningsskridskor med blå skydd på skenorna. Högst 300 tecken.
+leisure-photo-save = Spara fotot
+leisure-photo-remove = Ta bort fotot
+leisure-error-alt = Beskriv vad fotot visar.
+leisure-error-alt-long = Beskrivningen är för lång. Skriv högst 300 tecken.
+leisure-notice-photo = Fotot är sparat och visas på den öppna sidan.
+leisure-notice-photo-removed = Fotot är borttaget.
+
+leisure-stats-title = Fritidsbankens statistik
+leisure-stats-lead = Lån, utrustning som kommit tillbaka i bruk, en grov uppskattning av klimatnyttan och deltagarnas godkända timmar, för utlåningsställena och nämnden.
+leisure-stats-year = År
+leisure-stats-show = Visa
+leisure-stats-hidden-note = { $min ->
+    [one] Ett streck (–) betyder att siffran döljs för att gruppen är för liten.
+   *[other] Ett streck (–) betyder att siffran döljs: grupper med färre än { $min } visas inte, och inte heller siffror som skulle avslöja dem.
+}
+leisure-stats-csv = Ladda ner som CSV (för Excel)
+leisure-stats-month = Månad
+leisure-stats-whole-year = Hela året
+leisure-stats-all = Alla kategorier
+leisure-stats-loans = Lån per månad och kategori
+leisure-stats-loans-lead = Räknat den dag utrustningen lämnades ut.
+leisure-stats-back-in-use = Tillbaka i bruk
+leisure-stats-back-in-use-lead = Utrustning som tvättats eller lagats och flyttats till Finns att låna.
+leisure-stats-co2 = Uppskattad klimatnytta, kg koldioxidekvivalenter
+leisure-stats-co2-lead = En grov uppskattning per lån: vad det kostar klimatet att tillverka en ny sak i kategorin, gånger andelen lån som ersätter ett köp (en av fem). Siffrorna är egna uppskattningar, inte en livscykelanalys.
+leisure-stats-loans-year = Lån under året
+leisure-stats-kg-per-loan = kg per lån
+leisure-stats-kg-saved = kg sparat
+leisure-stats-hours = Deltagarnas godkända timmar
+leisure-stats-hours-lead = Timmar som en handledare har godkänt, per månad. En månad med för få deltagare visas inte, så att ingen enskild deltagares timmar går att se.
+leisure-stats-participants = Deltagare
+leisure-stats-hours-column = Timmar
+leisure-stats-csv-measure = Mått
+leisure-stats-csv-category = Kategori
+leisure-stats-csv-period = Period
+leisure-stats-csv-value = Värde
+nav-leisure-statistics = Statistik för fritidsbanken

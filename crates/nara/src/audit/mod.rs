@@ -120,6 +120,10 @@ pub enum Action {
     LeisureLoanViewed,
     LeisureWorkRecorded,
     LeisureHoursSignedOff,
+    LeisureWaitlistLeft,
+    LeisureDeskLoanWrittenOff,
+    LeisurePhotoAdded,
+    LeisurePhotoRemoved,
     ReporterBylineChosen,
     ArticleSaved,
     ArticleSent,
@@ -131,7 +135,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 103] = [
+    pub const ALL: [Action; 107] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -227,6 +231,10 @@ impl Action {
         Action::LeisureLoanViewed,
         Action::LeisureWorkRecorded,
         Action::LeisureHoursSignedOff,
+        Action::LeisureWaitlistLeft,
+        Action::LeisureDeskLoanWrittenOff,
+        Action::LeisurePhotoAdded,
+        Action::LeisurePhotoRemoved,
         Action::ReporterBylineChosen,
         Action::ArticleSaved,
         Action::ArticleSent,
@@ -334,6 +342,10 @@ impl Action {
             Action::LeisureLoanViewed => "leisure_loan_viewed",
             Action::LeisureWorkRecorded => "leisure_work_recorded",
             Action::LeisureHoursSignedOff => "leisure_hours_signed_off",
+            Action::LeisureWaitlistLeft => "leisure_waitlist_left",
+            Action::LeisureDeskLoanWrittenOff => "leisure_desk_loan_written_off",
+            Action::LeisurePhotoAdded => "leisure_photo_added",
+            Action::LeisurePhotoRemoved => "leisure_photo_removed",
             Action::ReporterBylineChosen => "reporter_byline_chosen",
             Action::ArticleSaved => "article_saved",
             Action::ArticleSent => "article_sent",

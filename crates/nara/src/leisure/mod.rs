@@ -6,10 +6,12 @@
 pub mod access;
 pub mod label;
 pub mod offers;
+pub mod photos;
 pub mod public;
 pub mod reminders;
 pub mod resident;
 pub mod staff;
+pub mod statistics;
 pub mod store;
 pub mod work;
 
@@ -235,6 +237,25 @@ pub fn normalise_code(typed: &str) -> Option<String> {
     (code.len() == 24 && code.chars().all(|c| c.is_ascii_alphanumeric())).then_some(code)
 }
 
+/// How many reservations and waitlist places one person may hold at once: enough for a family's
+/// weekend, few enough that nobody empties a lending place or blocks every queue.
+pub const MAX_OPEN_PER_PERSON: i64 = 3;
+
+/// Whether someone holding `open` reservations and waitlist places may take one more.
+pub fn may_take_another(open: i64) -> bool {
+    open < MAX_OPEN_PER_PERSON
+}
+
+/// How long after its due date a desk loan that never came back is written off as lost. Its
+/// borrower's name and phone are then deleted (as at a return): three months is long enough for
+/// the desk to call about it, and nothing of them is kept longer than the chase needs.
+pub const DESK_CONTACT_RETENTION_DAYS: u64 = 90;
+
+/// The last due date of a desk loan still kept on `today`; loans due before it are written off.
+pub fn write_off_before(today: NaiveDate) -> NaiveDate {
+    today.checked_sub_days(Days::new(DESK_CONTACT_RETENTION_DAYS)).unwrap_or(NaiveDate::MIN)
+}
+
 /// The longest name or phone number a desk borrower leaves, and a participant's note.
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_PHONE_CHARS: usize = 30;
@@ -306,6 +327,18 @@ mod tests {
         assert_eq!(normalise_code(&spaced), Some(a));
         assert_eq!(normalise_code("1234"), None);
         assert_eq!(normalise_code("<script>alert(1)</script>aaaa"), None);
+    }
+
+    #[test]
+    fn one_person_holds_at_most_three_reservations_and_queue_places() {
+        assert!(may_take_another(0) && may_take_another(2));
+        assert!(!may_take_another(3) && !may_take_another(4));
+    }
+
+    #[test]
+    fn a_desk_loan_is_written_off_ninety_days_after_its_due_date() {
+        assert_eq!(write_off_before(date("2026-12-06")), date("2026-09-07"));
+        assert!(date("2026-09-06") < write_off_before(date("2026-12-06")), "due 91 days ago: written off");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub struct KindView {
     pub size: String,
     pub counts: Vec<i64>,
     pub total: i64,
+    pub photo: Option<super::photos::PhotoView>,
 }
 
 pub struct CategoryView {
@@ -85,6 +86,8 @@ pub async fn items(State(state): State<AppState>, ctx: PageContext) -> Result<Re
     let shell = ctx.shell(&state);
     let places = place_views(&state, &shell, &ctx).await?;
     let locale = ctx.location.locale;
+    let mut photos: std::collections::HashMap<Uuid, store::PhotoRow> =
+        store::photos(&state.db).await?.into_iter().map(|p| (p.type_id, p)).collect();
     let mut by_category: BTreeMap<String, BTreeMap<Uuid, KindView>> = BTreeMap::new();
     for row in store::availability(&state.db).await? {
         let Some(column) = places.iter().position(|p| p.id == row.place_id) else { continue };
@@ -96,6 +99,7 @@ pub async fn items(State(state): State<AppState>, ctx: PageContext) -> Result<Re
                     size: row.size.clone(),
                     counts: vec![0; places.len()],
                     total: 0,
+                    photo: photos.remove(&row.type_id).map(Into::into),
                 }
             });
         kind.counts[column] += row.available;
@@ -139,6 +143,11 @@ pub async fn reserve(
     let mut tx = state.db.begin_write().await?;
     let reserved = store::reserve(&mut tx, kind, place, me).await?;
     let (event, notice) = match reserved {
+        Reserved::AtLimit => {
+            drop(tx);
+            let problem = super::resident::Problem::at_limit(&ctx.shell(&state));
+            return super::resident::page(&state, &ctx, None, Some(problem)).await;
+        }
         Reserved::Item(loan) => {
             (access::event(&ctx, Action::LeisureReserved, "leisure_loan", loan), "reserverad")
         }

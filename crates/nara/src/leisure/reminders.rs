@@ -1,5 +1,6 @@
 //! From the maintenance round: reminders to borrowers a few days before a loan is due and once
-//! when it is overdue, and the end of reservations not picked up in time. Each is claimed in the same transaction as its e-mail, so two processes
+//! when it is overdue, the end of reservations not picked up in time, and the write-off of desk
+//! loans never returned (deleting the borrower's name and phone). Each is claimed in the same transaction as its e-mail, so two processes
 //! never send one twice and a failure sends none.
 
 use chrono::NaiveDate;
@@ -82,4 +83,24 @@ pub async fn end_lapsed_reservations(
         ended += 1;
     }
     Ok(ended)
+}
+
+/// Writes off the desk loans due more than [`super::DESK_CONTACT_RETENTION_DAYS`] before `today`
+/// and never returned: the borrower's name and phone are deleted, logged against the loan. One
+/// transaction per loan; returns how many were written off.
+pub async fn write_off_lost_desk_loans(db: &Db, today: NaiveDate) -> anyhow::Result<usize> {
+    let before = super::write_off_before(today);
+    let mut written_off = 0;
+    for loan in store::lost_desk_loans(db, before).await? {
+        let mut tx = db.begin_write().await?;
+        if !store::write_off(&mut tx, loan, before).await? {
+            continue;
+        }
+        let event = AuditEvent::new(AuditActor::system(), Action::LeisureDeskLoanWrittenOff, "leisure_loan")
+            .object(loan);
+        crate::audit::store::append(&mut tx, &event).await?;
+        tx.commit().await?;
+        written_off += 1;
+    }
+    Ok(written_off)
 }

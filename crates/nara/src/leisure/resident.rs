@@ -1,5 +1,6 @@
 //! The borrower's own page of loans (`/mina-sidor/lan`): what is reserved and until when it can be
-//! picked up, what is lent and when it is due, renewing once, and the waitlists they are on.
+//! picked up, what is lent and when it is due, renewing once, and the waitlists they are on (and
+//! leaving one).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -46,6 +47,7 @@ pub fn loan_view(shell: &Shell<'_>, loan: &LoanRow, place: String) -> LoanView {
                 .unwrap_or_default(),
         ),
         "returned" => ("leisure-loan-returned", String::new()),
+        "lost" => ("leisure-loan-lost", String::new()),
         _ => ("leisure-loan-expired", String::new()),
     };
     LoanView {
@@ -63,9 +65,36 @@ pub fn loan_view(shell: &Shell<'_>, loan: &LoanRow, place: String) -> LoanView {
 struct MyLoansPage<'a> {
     shell: Shell<'a>,
     loans: Vec<LoanView>,
-    waiting: Vec<(String, i64)>,
+    waiting: Vec<Waiting>,
     notice: Option<&'static str>,
-    problem: Option<&'static str>,
+    problem: Option<Problem>,
+}
+
+/// A waitlist place on the borrower's page.
+pub struct Waiting {
+    pub type_id: Uuid,
+    pub kind: String,
+    pub place: i64,
+}
+
+/// Why the borrower's last action was refused: the summary's title and the message, as shown.
+pub struct Problem {
+    pub title: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn renewal(shell: &Shell<'_>, refusal: super::RenewRefusal) -> Self {
+        Self { title: shell.t("leisure-renew-refused"), message: shell.t(refusal.message_key()) }
+    }
+
+    /// The limit on reservations and waitlist places ([`super::MAX_OPEN_PER_PERSON`]).
+    pub fn at_limit(shell: &Shell<'_>) -> Self {
+        Self {
+            title: shell.t("leisure-reserve-refused"),
+            message: shell.tn("leisure-error-limit", "max", &super::MAX_OPEN_PER_PERSON),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -73,11 +102,12 @@ pub struct NoticeQuery {
     klart: Option<String>,
 }
 
-async fn page(
+/// The page, with a notice after something went through or a problem (and a 4xx) when it did not.
+pub async fn page(
     state: &AppState,
     ctx: &PageContext,
     notice: Option<&'static str>,
-    problem: Option<&'static str>,
+    problem: Option<Problem>,
 ) -> Result<Response, AppError> {
     let me = ctx.person()?.person.id;
     let shell = ctx.shell(state);
@@ -93,9 +123,10 @@ async fn page(
     let waiting = store::waiting_of(&state.db, me)
         .await?
         .into_iter()
-        .map(|(sv, en, size, at)| {
+        .map(|(type_id, sv, en, size, place)| {
             let name = if locale == Locale::EN { en } else { sv };
-            (if size.is_empty() { name } else { format!("{name} ({size})") }, at)
+            let kind = if size.is_empty() { name } else { format!("{name} ({size})") };
+            Waiting { type_id, kind, place }
         })
         .collect();
     let status = if problem.is_some() { INVALID } else { axum::http::StatusCode::OK };
@@ -112,6 +143,7 @@ pub async fn my_loans(
         Some("reserverad") => Some("leisure-notice-reserved"),
         Some("kolista") => Some("leisure-notice-waiting"),
         Some("forlangd") => Some("leisure-notice-renewed"),
+        Some("lamnat-kon") => Some("leisure-notice-left-waitlist"),
         _ => None,
     };
     page(&state, &ctx, notice, None).await
@@ -135,7 +167,26 @@ pub async fn renew(
         }
         Err(refusal) => {
             drop(tx);
-            page(&state, &ctx, None, Some(refusal.message_key())).await
+            let problem = Problem::renewal(&ctx.shell(&state), refusal);
+            page(&state, &ctx, None, Some(problem)).await
         }
     }
+}
+
+/// `POST /mina-sidor/lan/ko/{kind}/lamna`: the borrower leaves a kind's waitlist; everyone behind
+/// them moves up a place. Not waiting for it (or someone else's place) is "not found".
+pub async fn leave_waitlist(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(kind): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let me = ctx.person()?.person.id;
+    let mut tx = state.db.begin_write().await?;
+    if !store::leave_waitlist(&mut tx, kind, me).await? {
+        return Err(AppError::NotFound);
+    }
+    let event = access::event(&ctx, Action::LeisureWaitlistLeft, "leisure_item_type", kind).subject(me);
+    crate::audit::store::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("{}?klart=lamnat-kon", ctx.href(MY_LOANS))).into_response())
 }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::access;
+use super::photos::PhotoView;
 use super::resident::{LoanView, loan_view};
 use super::store::{self, ItemRow};
 use super::{MAX_NAME_CHARS, MAX_PHONE_CHARS, Step};
@@ -180,9 +181,17 @@ struct ItemPage<'a> {
     places: Vec<(Uuid, String)>,
     history: Vec<MoveView>,
     errors: FormErrors,
-    desk_name: String,
-    desk_phone: String,
+    kept: Kept,
+    photo: Option<PhotoView>,
     notice: Option<&'static str>,
+}
+
+/// What was typed into the page's forms, shown again beside their errors.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub name: String,
+    pub phone: String,
+    pub alt: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -190,12 +199,13 @@ pub struct NoticeQuery {
     klart: Option<String>,
 }
 
-async fn item_page(
+/// The item's page, with errors (and a 4xx) when an action on it was refused.
+pub(super) async fn item_page(
     state: &AppState,
     ctx: &PageContext,
     item: ItemRow,
     errors: FormErrors,
-    kept: (String, String),
+    kept: Kept,
     notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let shell = ctx.shell(state);
@@ -247,8 +257,8 @@ async fn item_page(
         places: places.iter().map(|p| (p.id, p.name.clone())).collect(),
         history,
         errors,
-        desk_name: kept.0,
-        desk_phone: kept.1,
+        kept,
+        photo: store::photo(&state.db, item.type_id).await?.map(PhotoView::from),
         notice,
         shell,
         item,
@@ -270,6 +280,8 @@ pub async fn item(
         Some("tillbaka") => Some("leisure-notice-returned"),
         Some("flyttad") => Some("leisure-notice-moved"),
         Some("erbjuden") => Some("leisure-notice-offered"),
+        Some("foto") => Some("leisure-notice-photo"),
+        Some("foto-borttaget") => Some("leisure-notice-photo-removed"),
         _ => None,
     };
     item_page(&state, &ctx, item, FormErrors::default(), Default::default(), notice).await
@@ -307,7 +319,8 @@ pub async fn label(
     Ok(render(&page)?.into_response())
 }
 
-fn done(ctx: &PageContext, item: &ItemRow, notice: &str) -> Response {
+/// Back to the item's page, with a notice of what was done.
+pub(super) fn done(ctx: &PageContext, item: &ItemRow, notice: &str) -> Response {
     Redirect::to(&format!("{}?klart={notice}", ctx.href(&item_path(&item.code)))).into_response()
 }
 
@@ -362,14 +375,30 @@ pub async fn lend(
         errors.add("phone", "leisure-error-phone");
     }
     let (Ok(name), Some(phone), true) = (name, phone, errors.is_empty()) else {
-        return item_page(&state, &ctx, item, errors, (form.name, form.phone), None).await;
+        return item_page(
+            &state,
+            &ctx,
+            item,
+            errors,
+            Kept { name: form.name, phone: form.phone, ..Kept::default() },
+            None,
+        )
+        .await;
     };
     let mut tx = state.db.begin_write().await?;
     let Some(loan) = store::lend_at_desk(&mut tx, &item, &name, &phone, Some(me), today).await? else {
         drop(tx);
         let mut errors = FormErrors::default();
         errors.add("name", "leisure-error-not-free");
-        return item_page(&state, &ctx, item, errors, (form.name, form.phone), None).await;
+        return item_page(
+            &state,
+            &ctx,
+            item,
+            errors,
+            Kept { name: form.name, phone: form.phone, ..Kept::default() },
+            None,
+        )
+        .await;
     };
     crate::audit::store::append(&mut tx, &access::event(&ctx, Action::LeisureLent, "leisure_loan", loan))
         .await?;

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{RULES, RenewRefusal, Step, may_renew};
+use super::{RULES, RenewRefusal, Step, may_renew, may_take_another};
 use crate::db::{Backend, Db, Param, Tx, UtcTime};
 use crate::directory::Entry;
 
@@ -97,6 +97,52 @@ pub struct TypeRow {
 pub async fn item_type(db: &Db, id: Uuid) -> anyhow::Result<Option<TypeRow>> {
     let sql = "SELECT id, category, name_sv, name_en, size FROM leisure_item_types WHERE id = $1";
     Ok(db.sql().optional(sql, &[&id]).await?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos of kinds of items
+
+/// A kind's photo as a page shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PhotoRow {
+    pub type_id: Uuid,
+    pub image_id: Uuid,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+const PHOTO_COLUMNS: &str = "SELECT p.type_id, p.image_id, p.alt, i.width, i.height \
+     FROM leisure_type_photos p JOIN images i ON i.id = p.image_id";
+
+/// Every kind's photo (the public page shows them all).
+pub async fn photos(db: &Db) -> anyhow::Result<Vec<PhotoRow>> {
+    Ok(db.sql().all(PHOTO_COLUMNS, &[]).await?)
+}
+
+pub async fn photo(db: &Db, type_id: Uuid) -> anyhow::Result<Option<PhotoRow>> {
+    let sql = sqlx::AssertSqlSafe(format!("{PHOTO_COLUMNS} WHERE p.type_id = $1"));
+    Ok(db.sql().optional(sql, &[&type_id]).await?)
+}
+
+/// Shows `image` as the kind's photo; returns the image it replaced, to delete.
+pub async fn set_photo(
+    tx: &mut Tx,
+    type_id: Uuid,
+    image: Uuid,
+    alt: &str,
+    by: Uuid,
+) -> anyhow::Result<Option<Uuid>> {
+    let old = remove_photo(tx, type_id).await?;
+    let sql = "INSERT INTO leisure_type_photos (type_id, image_id, alt, added_by, added_at) VALUES ($1, $2, $3, $4, $5)";
+    tx.sql().execute(sql, &[&type_id, &image, &alt, &by, &UtcTime::now()]).await?;
+    Ok(old)
+}
+
+/// Stops showing the kind's photo; returns its image, to delete (`None` when it had none).
+pub async fn remove_photo(tx: &mut Tx, type_id: Uuid) -> anyhow::Result<Option<Uuid>> {
+    let sql = "DELETE FROM leisure_type_photos WHERE type_id = $1 RETURNING image_id";
+    Ok(tx.sql().optional::<(Uuid,)>(sql, &[&type_id]).await?.map(|(id,)| id))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +338,27 @@ pub enum Reserved {
     Item(Uuid),
     /// None was free: the resident waits, at this place in the line (1 is next).
     Waiting(i64),
+    /// The resident already holds as many reservations and waitlist places as one may.
+    AtLimit,
+}
+
+/// Lets one person's reservations in one at a time, so that the limit is counted on what the
+/// others committed: on PostgreSQL by locking their row until the transaction ends; on SQLite
+/// the write transaction (`BEGIN IMMEDIATE`) already admits one writer at a time.
+async fn one_at_a_time(tx: &mut Tx, person: Uuid) -> anyhow::Result<()> {
+    if tx.backend() == Backend::Postgres {
+        let lock = "SELECT id FROM people WHERE id = $1 FOR UPDATE";
+        tx.sql().optional::<(Uuid,)>(lock, &[&person]).await?;
+    }
+    Ok(())
+}
+
+/// A person's reservations not yet picked up plus the waitlist places they hold.
+async fn open_of(tx: &mut Tx, person: Uuid) -> anyhow::Result<i64> {
+    let sql = "SELECT (SELECT COUNT(*) FROM leisure_loans WHERE borrower_id = $1 AND state = 'reserved') \
+               + (SELECT COUNT(*) FROM leisure_waitlist WHERE person_id = $1 AND offered_loan_id IS NULL \
+               AND left_at IS NULL)";
+    Ok(tx.sql().value::<i64>(sql, &[&person]).await?.unwrap_or(0))
 }
 
 /// Picks a free item of a kind at a place, skipping on PostgreSQL the rows another transaction
@@ -333,8 +400,13 @@ async fn insert_reservation(
     Ok(id)
 }
 
-/// Reserves an item of a kind at a place for a resident, or puts them on the kind's waitlist.
+/// Reserves an item of a kind at a place for a resident, or puts them on the kind's waitlist;
+/// neither when they hold [`super::MAX_OPEN_PER_PERSON`] already.
 pub async fn reserve(tx: &mut Tx, type_id: Uuid, place_id: Uuid, person: Uuid) -> anyhow::Result<Reserved> {
+    one_at_a_time(tx, person).await?;
+    if !may_take_another(open_of(tx, person).await?) {
+        return Ok(Reserved::AtLimit);
+    }
     while let Some(item) = free_item(tx, type_id, place_id).await? {
         if hold(tx, item).await? {
             return Ok(Reserved::Item(insert_reservation(tx, item, type_id, place_id, person).await?));
@@ -441,13 +513,21 @@ pub async fn desk_loans(db: &Db, today: NaiveDate) -> anyhow::Result<Vec<LoanRow
     Ok(db.sql().all(sql, &[&today]).await?)
 }
 
-/// Where a resident waits: (kind's Swedish name, English name, size, place in line).
-pub async fn waiting_of(db: &Db, person: Uuid) -> anyhow::Result<Vec<(String, String, String, i64)>> {
-    let sql = "SELECT t.name_sv, t.name_en, t.size, (SELECT COUNT(*) FROM leisure_waitlist o WHERE o.type_id = w.type_id \
+/// Where a resident waits: (kind, Swedish name, English name, size, place in line).
+pub async fn waiting_of(db: &Db, person: Uuid) -> anyhow::Result<Vec<(Uuid, String, String, String, i64)>> {
+    let sql = "SELECT t.id, t.name_sv, t.name_en, t.size, (SELECT COUNT(*) FROM leisure_waitlist o WHERE o.type_id = w.type_id \
                AND o.offered_loan_id IS NULL AND o.left_at IS NULL AND o.joined_at <= w.joined_at) \
                FROM leisure_waitlist w JOIN leisure_item_types t ON t.id = w.type_id \
                WHERE w.person_id = $1 AND w.offered_loan_id IS NULL AND w.left_at IS NULL ORDER BY w.joined_at";
     Ok(db.sql().all(sql, &[&person]).await?)
+}
+
+/// Takes a resident off a kind's waitlist; the ones behind move up (a place in line is counted,
+/// not stored). False when they were not waiting for it.
+pub async fn leave_waitlist(tx: &mut Tx, type_id: Uuid, person: Uuid) -> anyhow::Result<bool> {
+    let sql = "UPDATE leisure_waitlist SET left_at = $3 WHERE type_id = $1 AND person_id = $2 \
+               AND offered_loan_id IS NULL AND left_at IS NULL";
+    Ok(tx.sql().execute(sql, &[&type_id, &person, &UtcTime::now()]).await? == 1)
 }
 
 /// The people waiting for a kind, in order (for tests and the desk).
@@ -524,14 +604,16 @@ pub async fn lend_at_desk(
     Ok(Some(id))
 }
 
-/// Takes a lent item back at `place` (any lending place: the item moves there). A desk
-/// borrower's name and phone are deleted here. Returns the loan, or `None` when it was not lent.
+/// Takes a lent item back at `place` (any lending place: the item moves there), also one whose
+/// loan was written off as lost. A desk borrower's name and phone are deleted here. Returns the
+/// loan, or `None` when it was not lent.
 pub async fn return_item(tx: &mut Tx, item: &ItemRow, place: Uuid, by: Uuid) -> anyhow::Result<Option<Uuid>> {
     let now = UtcTime::now();
-    let find = "SELECT id FROM leisure_loans WHERE item_id = $1 AND state = 'lent'";
+    let find = "SELECT id FROM leisure_loans WHERE item_id = $1 AND state IN ('lent', 'lost') \
+                ORDER BY reserved_at DESC, id LIMIT 1";
     let Some((loan,)) = tx.sql().optional::<(Uuid,)>(find, &[&item.id]).await? else { return Ok(None) };
     let close = "UPDATE leisure_loans SET state = 'returned', returned_at = $2, returned_place_id = $3, \
-                 desk_name = NULL, desk_phone = NULL WHERE id = $1 AND state = 'lent'";
+                 desk_name = NULL, desk_phone = NULL WHERE id = $1 AND state IN ('lent', 'lost')";
     if tx.sql().execute(close, &[&loan, &now, &place]).await? != 1 {
         return Ok(None);
     }
@@ -539,6 +621,22 @@ pub async fn return_item(tx: &mut Tx, item: &ItemRow, place: Uuid, by: Uuid) -> 
     anyhow::ensure!(tx.sql().execute(back, &[&item.id, &place]).await? == 1, "a lent item is lent");
     record_move(tx, item.id, Some(Step::Lent), Step::Returned, place, Some(by)).await?;
     Ok(Some(loan))
+}
+
+/// Desk loans due before `before` that never came back (see [`super::DESK_CONTACT_RETENTION_DAYS`]).
+pub async fn lost_desk_loans(db: &Db, before: NaiveDate) -> anyhow::Result<Vec<Uuid>> {
+    let sql = "SELECT id FROM leisure_loans WHERE state = 'lent' AND borrower_id IS NULL AND due_on < $1 \
+               ORDER BY due_on, id LIMIT 500";
+    Ok(db.sql().column(sql, &[&before]).await?)
+}
+
+/// Writes a desk loan off as lost and deletes its borrower's name and phone; false when it came
+/// back or was written off already (decided in the statement, so two rounds do it once). The
+/// item stays lent: if it turns up, it is returned as usual.
+pub async fn write_off(tx: &mut Tx, loan: Uuid, before: NaiveDate) -> anyhow::Result<bool> {
+    let sql = "UPDATE leisure_loans SET state = 'lost', desk_name = NULL, desk_phone = NULL \
+               WHERE id = $1 AND state = 'lent' AND borrower_id IS NULL AND due_on < $2";
+    Ok(tx.sql().execute(sql, &[&loan, &before]).await? == 1)
 }
 
 /// Renews a resident's loan once, while nobody waits for its kind; the refusal says why not.
@@ -683,4 +781,151 @@ pub async fn work_summary(db: &Db, person: Uuid) -> anyhow::Result<WorkSummary> 
         items_back_in_use: db.sql().value::<i64>(back, &[&person]).await?.unwrap_or(0),
         loans_enabled: db.sql().value::<i64>(loans, &[&person]).await?.unwrap_or(0),
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+/// Loans handed over in `[from, to)`: (category, when).
+pub async fn loans_between(db: &Db, from: UtcTime, to: UtcTime) -> anyhow::Result<Vec<(String, UtcTime)>> {
+    let sql = "SELECT t.category, l.lent_at FROM leisure_loans l JOIN leisure_item_types t ON t.id = l.type_id \
+               WHERE l.lent_at >= $1 AND l.lent_at < $2";
+    Ok(db.sql().all(sql, &[&from, &to]).await?)
+}
+
+/// Items moved back into use (to available from washing or repair) in `[from, to)`:
+/// (category, when).
+pub async fn back_in_use_between(
+    db: &Db,
+    from: UtcTime,
+    to: UtcTime,
+) -> anyhow::Result<Vec<(String, UtcTime)>> {
+    let sql = "SELECT t.category, m.moved_at FROM leisure_item_moves m JOIN leisure_items i ON i.id = m.item_id \
+               JOIN leisure_item_types t ON t.id = i.type_id WHERE m.to_step = 'available' \
+               AND m.from_step IN ('washing', 'repair') AND m.moved_at >= $1 AND m.moved_at < $2";
+    Ok(db.sql().all(sql, &[&from, &to]).await?)
+}
+
+/// Participants' signed-off work recorded in `[from, to)`: (participant, when, minutes). Only
+/// counted, never shown by person.
+pub async fn signed_off_work_between(
+    db: &Db,
+    from: UtcTime,
+    to: UtcTime,
+) -> anyhow::Result<Vec<(Uuid, UtcTime, i32)>> {
+    let sql = "SELECT person_id, recorded_at, minutes FROM leisure_work \
+               WHERE signed_off_at IS NOT NULL AND recorded_at >= $1 AND recorded_at < $2";
+    Ok(db.sql().all(sql, &[&from, &to]).await?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The demo's history
+
+/// A loan handed over and returned in the past (the demo's year of history).
+pub struct PastLoan {
+    pub item: Uuid,
+    pub type_id: Uuid,
+    pub place: Uuid,
+    pub lent_at: UtcTime,
+    pub returned_at: UtcTime,
+}
+
+/// A move of an item in the past.
+pub struct PastMove {
+    pub item: Uuid,
+    pub from: Step,
+    pub to: Step,
+    pub place: Uuid,
+    pub by: Option<Uuid>,
+    pub at: UtcTime,
+}
+
+/// A participant's work in the past, signed off by a supervisor.
+pub struct PastWork {
+    pub person: Uuid,
+    pub item: Uuid,
+    pub task: super::Task,
+    pub minutes: i32,
+    pub what_done: &'static str,
+    pub at: UtcTime,
+    pub signed_off_by: Uuid,
+}
+
+/// Inserts rows into `into` ("table (columns)") in statements of at most 100 rows.
+async fn insert_many(tx: &mut Tx, into: &'static str, rows: &[Vec<&dyn Param>]) -> anyhow::Result<()> {
+    for batch in rows.chunks(100) {
+        let (mut values, mut params) = (Vec::new(), Vec::<&dyn Param>::new());
+        for row in batch {
+            let numbers: Vec<String> =
+                (params.len() + 1..=params.len() + row.len()).map(|n| format!("${n}")).collect();
+            values.push(format!("({})", numbers.join(", ")));
+            params.extend(row.iter().copied());
+        }
+        // Only the fixed table and numbered placeholders are formatted in; every value is bound.
+        let sql = sqlx::AssertSqlSafe(format!("INSERT INTO {into} VALUES {}", values.join(", ")));
+        tx.sql().execute(sql, &params).await?;
+    }
+    Ok(())
+}
+
+/// Writes a past year of loans, moves and signed-off work in a few statements.
+pub async fn insert_history(
+    tx: &mut Tx,
+    loans: &[PastLoan],
+    moves: &[PastMove],
+    work: &[PastWork],
+) -> anyhow::Result<()> {
+    let ids: Vec<Uuid> = (0..loans.len() + moves.len() + work.len()).map(|_| Uuid::new_v4()).collect();
+    let dues: Vec<NaiveDate> =
+        loans.iter().map(|l| RULES.due_on(crate::stockholm::date_of(l.lent_at.0))).collect();
+    let rows: Vec<Vec<&dyn Param>> = loans
+        .iter()
+        .zip(&ids)
+        .zip(&dues)
+        .map(|((l, id), due)| -> Vec<&dyn Param> {
+            vec![
+                id,
+                &l.item,
+                &l.type_id,
+                &l.place,
+                &"returned",
+                &l.lent_at,
+                &l.lent_at,
+                &l.lent_at,
+                due,
+                &l.returned_at,
+                &l.place,
+            ]
+        })
+        .collect();
+    let into = "leisure_loans (id, item_id, type_id, place_id, state, reserved_at, pickup_by, lent_at, due_on, \
+                returned_at, returned_place_id)";
+    insert_many(tx, into, &rows).await?;
+    let steps: Vec<(&str, &str)> = moves.iter().map(|m| (m.from.code(), m.to.code())).collect();
+    let rows: Vec<Vec<&dyn Param>> = moves
+        .iter()
+        .zip(&ids[loans.len()..])
+        .zip(&steps)
+        .map(|((m, id), (from, to))| -> Vec<&dyn Param> {
+            vec![id, &m.item, from, to, &m.place, &m.by, &m.at]
+        })
+        .collect();
+    insert_many(
+        tx,
+        "leisure_item_moves (id, item_id, from_step, to_step, place_id, moved_by, moved_at)",
+        &rows,
+    )
+    .await?;
+    let tasks: Vec<&str> = work.iter().map(|w| w.task.code()).collect();
+    let rows: Vec<Vec<&dyn Param>> = work
+        .iter()
+        .zip(&ids[loans.len() + moves.len()..])
+        .zip(&tasks)
+        .map(|((w, id), task)| -> Vec<&dyn Param> {
+            vec![id, &w.person, &w.item, task, &w.minutes, &w.what_done, &w.at, &w.signed_off_by, &w.at]
+        })
+        .collect();
+    let into = "leisure_work (id, person_id, item_id, task, minutes, what_done, recorded_at, signed_off_by, \
+                signed_off_at)";
+    insert_many(tx, into, &rows).await
 }

@@ -56,7 +56,8 @@ pub struct NoticeQuery {
     klart: Option<String>,
 }
 
-fn hours(minutes: i64) -> String {
+/// Minutes as hours and minutes, "2:05".
+pub(super) fn hours(minutes: i64) -> String {
     format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 

@@ -179,6 +179,14 @@ pub fn may_do_leisure_work(actor: &Actor) -> bool {
     })
 }
 
+/// Whether `actor` may read the leisure bank's statistics: its staff, and the quality office that
+/// reports to the board. Aggregates only, small groups hidden.
+pub fn may_read_leisure_statistics(actor: &Actor) -> bool {
+    actor
+        .signed_in()
+        .is_some_and(|person| person.has_role(Role::LeisureStaff) || person.has_role(Role::Quality))
+}
+
 /// Whether `actor` may score and decide one application: a grant assessor who has not declared a
 /// conflict of interest in it.
 pub fn may_score_grant(actor: &Actor, conflicted: &[Uuid]) -> bool {

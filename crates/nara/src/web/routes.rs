@@ -377,6 +377,7 @@ pub fn table() -> Vec<Route> {
         post_route("/fritidsbanken/reservera", SignedIn, leisure::public::reserve),
         get_route("/mina-sidor/lan", SignedIn, leisure::resident::my_loans),
         post_route("/mina-sidor/lan/{loan}/forlang", SignedIn, leisure::resident::renew),
+        post_route("/mina-sidor/lan/ko/{kind}/lamna", SignedIn, leisure::resident::leave_waitlist),
         get_route("/personal/fritidsbanken", leisure_staff, leisure::staff::desk),
         get_route("/personal/fritidsbanken/skanna", leisure_staff, leisure::staff::scan),
         get_route("/personal/fritidsbanken/artikel/{code}", leisure_staff, leisure::staff::item),
@@ -388,7 +389,17 @@ pub fn table() -> Vec<Route> {
             leisure::staff::take_back,
         ),
         post_route("/personal/fritidsbanken/artikel/{code}/steg", leisure_staff, leisure::staff::next_step),
+        post_route("/personal/fritidsbanken/artikel/{code}/foto", leisure_staff, leisure::photos::upload)
+            .body_limit(media::MAX_UPLOAD_BYTES + 64 * 1024),
+        post_route(
+            "/personal/fritidsbanken/artikel/{code}/foto/ta-bort",
+            leisure_staff,
+            leisure::photos::remove,
+        ),
         post_route("/personal/fritidsbanken/timmar/{work}/godkann", leisure_staff, leisure::staff::sign_off),
+        // Leisure staff and the quality office (checked in the handler: either role).
+        get_route("/personal/fritidsbanken/statistik", SignedIn, leisure::statistics::page),
+        get_route("/personal/fritidsbanken/statistik.csv", SignedIn, leisure::statistics::export_csv),
         // Work for participants and their supervisors (checked through the policy module).
         get_route("/fritidsbanken/uppgifter", SignedIn, leisure::work::board),
         get_route("/fritidsbanken/uppgifter/{code}", SignedIn, leisure::work::task),

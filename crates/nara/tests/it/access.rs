@@ -29,6 +29,8 @@ enum Object {
     SurveyBuilder,
     /// The leisure bank's task board: participants and leisure staff; others are refused (403).
     LeisureWork,
+    /// The leisure bank's statistics: leisure staff and the quality office; others are refused.
+    LeisureStatistics,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -41,6 +43,8 @@ fn object(path: &str, cast: &Cast) -> Object {
         Object::SurveyBuilder
     } else if path.contains("/fritidsbanken/uppgifter") {
         Object::LeisureWork
+    } else if path.contains("/fritidsbanken/statistik") {
+        Object::LeisureStatistics
     } else if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
         Object::OfUnitX
     } else if path.contains(&cast.plan.to_string()) {
@@ -79,6 +83,9 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                         || roles.contains(&Role::Admin))
                     && (!matches!(object, Object::LeisureWork)
                         || roles.contains(&Role::LeisureParticipant)
+                        || roles.contains(&Role::LeisureStaff))
+                    && (!matches!(object, Object::LeisureStatistics)
+                        || roles.contains(&Role::Quality)
                         || roles.contains(&Role::LeisureStaff));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");

@@ -16,15 +16,15 @@ use nara::leisure::store::{self, NewItem, NewType};
 use uuid::Uuid;
 
 /// Two lending places, one kind of item, and `free` available items of it at the first place.
-struct Bank {
-    places: [Uuid; 2],
-    kind: Uuid,
-    items: Vec<(Uuid, String)>,
-    staff: String,
-    staff_id: Uuid,
+pub(crate) struct Bank {
+    pub places: [Uuid; 2],
+    pub kind: Uuid,
+    pub items: Vec<(Uuid, String)>,
+    pub staff: String,
+    pub staff_id: Uuid,
 }
 
-async fn bank(db: &Db, free: usize) -> Bank {
+pub(crate) async fn bank(db: &Db, free: usize) -> Bank {
     let mut places = [Uuid::nil(); 2];
     for (n, name) in ["Fritidsbanken Norr", "Fritidsbanken Söder"].into_iter().enumerate() {
         let mut entry = Entry::blank(true);
@@ -53,33 +53,33 @@ async fn bank(db: &Db, free: usize) -> Bank {
     Bank { places, kind, items, staff: session(db, staff_id).await, staff_id }
 }
 
-fn grant(role: Role) -> RoleGrant {
+pub(crate) fn grant(role: Role) -> RoleGrant {
     RoleGrant { role, unit_id: None }
 }
 
-async fn session(db: &Db, id: Uuid) -> String {
+pub(crate) async fn session(db: &Db, id: Uuid) -> String {
     nara::sessions::store::start_session(db, id).await.unwrap()
 }
 
-async fn resident(db: &Db, n: usize) -> (Uuid, String) {
+pub(crate) async fn resident(db: &Db, n: usize) -> (Uuid, String) {
     let id = person(db, &format!("boende{n}@example.se"), &format!("Boende Nummer{n}"), &[]).await;
     (id, session(db, id).await)
 }
 
-async fn reserve(app: &TestApp, bank: &Bank, token: &str) -> common::app::Answer {
+pub(crate) async fn reserve(app: &TestApp, bank: &Bank, token: &str) -> common::app::Answer {
     let (kind, place) = (bank.kind.to_string(), bank.places[0].to_string());
     app.post("/fritidsbanken/reservera", &[("kind", &kind), ("place", &place)], Some(token)).await
 }
 
-fn item_path(code: &str) -> String {
+pub(crate) fn item_path(code: &str) -> String {
     format!("/personal/fritidsbanken/artikel/{code}")
 }
 
-async fn item(db: &Db, id: Uuid) -> store::ItemRow {
+pub(crate) async fn item(db: &Db, id: Uuid) -> store::ItemRow {
     store::item(db, id).await.unwrap().unwrap()
 }
 
-async fn count(db: &Db, sql: &'static str) -> i64 {
+pub(crate) async fn count(db: &Db, sql: &'static str) -> i64 {
     db.sql().value::<i64>(sql, &[]).await.unwrap().unwrap_or(0)
 }
 
@@ -180,7 +180,7 @@ on_both_backends!(a_renewal_is_once_and_refused_when_someone_waits, Migrated, |d
     assert_eq!(other.status, StatusCode::NOT_FOUND);
 });
 
-async fn person_id(db: &Db, email: &str) -> Uuid {
+pub(crate) async fn person_id(db: &Db, email: &str) -> Uuid {
     let address = nara::identity::EmailAddress::parse(email).unwrap();
     nara::identity::store::person_by_email(db, &address).await.unwrap().unwrap().0.id
 }

@@ -9,8 +9,13 @@ use image::RgbImage;
 use image::codecs::jpeg::JpegEncoder;
 
 fn photo_with_exif() -> Vec<u8> {
+    photo_with_exif_sized(900, 300)
+}
+
+/// A JPEG of `width` × `height` with an EXIF segment that names a GPS position.
+pub(crate) fn photo_with_exif_sized(width: u32, height: u32) -> Vec<u8> {
     let mut jpeg = Vec::new();
-    RgbImage::from_pixel(900, 300, image::Rgb([200, 120, 40]))
+    RgbImage::from_pixel(width, height, image::Rgb([200, 120, 40]))
         .write_with_encoder(JpegEncoder::new_with_quality(&mut jpeg, 90))
         .unwrap();
     let payload = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0GPS 59N 18E";

@@ -12,9 +12,12 @@ use super::{Request, World};
 pub const ROUTES: &[&str] = &[
     "/fritidsbanken/reservera",
     "/mina-sidor/lan/{loan}/forlang",
+    "/mina-sidor/lan/ko/{kind}/lamna",
     "/personal/fritidsbanken/artikel/{code}/lamna-ut",
     "/personal/fritidsbanken/artikel/{code}/ta-emot",
     "/personal/fritidsbanken/artikel/{code}/steg",
+    "/personal/fritidsbanken/artikel/{code}/foto",
+    "/personal/fritidsbanken/artikel/{code}/foto/ta-bort",
     "/personal/fritidsbanken/timmar/{work}/godkann",
     "/fritidsbanken/uppgifter/{code}",
 ];
@@ -60,6 +63,17 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             tx.commit().await.unwrap();
             Request::post(route.replace("{loan}", &loan.to_string()), &[], Some(&w.session(person).await))
         }
+        "/mina-sidor/lan/ko/{kind}/lamna" => {
+            let (person, _) = w.person(&[]).await;
+            let (kind, _) = free(&w).await;
+            // A place in line as a reservation makes it when nothing is free.
+            let join =
+                "INSERT INTO leisure_waitlist (id, type_id, person_id, joined_at) VALUES ($1, $2, $3, $4)";
+            let params: [&dyn nara::db::Param; 4] =
+                [&Uuid::new_v4(), &kind, &person, &nara::db::UtcTime::now()];
+            w.db.sql().execute(join, &params).await.unwrap();
+            Request::post(route.replace("{kind}", &kind.to_string()), &[], Some(&w.session(person).await))
+        }
         "/personal/fritidsbanken/artikel/{code}/lamna-ut" => {
             let (_, _, code) = reservation(&w).await;
             Request::post(route.replace("{code}", &code), &[], Some(&desk))
@@ -80,6 +94,28 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
         "/personal/fritidsbanken/artikel/{code}/steg" => {
             let item = store::items_at(&w.db, Step::Washing, 1).await.unwrap().remove(0);
             Request::post(route.replace("{code}", &item.code), &[("to", "repair")], Some(&desk))
+        }
+        "/personal/fritidsbanken/artikel/{code}/foto" => {
+            // Each run replaces the kind's photo (and deletes the one before).
+            let item = store::items_at(&w.db, Step::Sorting, 1).await.unwrap().remove(0);
+            let png = crate::reporters::png();
+            let parts: [(&str, Option<&str>, &[u8]); 2] =
+                [("alt", None, "Ett par skridskor".as_bytes()), ("image", Some("skridskor.png"), &png)];
+            Request::multipart(route.replace("{code}", &item.code), &parts, Some(&desk))
+        }
+        "/personal/fritidsbanken/artikel/{code}/foto/ta-bort" => {
+            let item = store::items_at(&w.db, Step::Repair, 1).await.unwrap().remove(0);
+            let picture = nara::media::process(&crate::reporters::png(), 600).unwrap();
+            let staff = w.demo(DESK).await;
+            let mut tx = w.db.begin_write().await.unwrap();
+            let image = nara::media::store::insert(&mut tx, &picture, staff).await.unwrap();
+            if let Some(old) =
+                store::set_photo(&mut tx, item.type_id, image, "Skridskor", staff).await.unwrap()
+            {
+                nara::media::store::delete(&mut tx, old).await.unwrap();
+            }
+            tx.commit().await.unwrap();
+            Request::post(route.replace("{code}", &item.code), &[], Some(&desk))
         }
         "/personal/fritidsbanken/timmar/{work}/godkann" => {
             let participant = w.demo(PARTICIPANT).await;
