@@ -141,6 +141,12 @@ const PAGES = [
   ...inBothLanguages(['/samordnare'], { as: COORDINATOR }),
   { path: '/samordnare/artiklar/{id}', linkedFrom: '/samordnare', as: COORDINATOR },
   { path: '/en/samordnare/artiklar/{id}', linkedFrom: '/en/samordnare', as: COORDINATOR },
+  // Paid assignments: the person's own, the coordinator's month and recruitment.
+  ...inBothLanguages(['/mina-uppdrag'], { as: REPORTER }),
+  { path: '/mina-uppdrag/{id}', linkedFrom: '/mina-uppdrag', as: REPORTER },
+  { path: '/en/mina-uppdrag/{id}', linkedFrom: '/en/mina-uppdrag', as: REPORTER },
+  ...inBothLanguages(['/samordnare/uppdrag', '/samordnare/intresseanmalningar'], { as: COORDINATOR }),
+  ...inBothLanguages(['/bli-medarbetare']),
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod applications;
+pub mod assignments;
 pub mod audit;
 pub mod bookings;
 pub mod cases;

@@ -1,7 +1,7 @@
 //! Work that runs on a timer in every server process: reminders the day before a meeting (an
 //! event or a booked meeting with a contact person) and to confirm directory entries,
 //! reminding associations of a grant's follow-up report, deleting registrants' needs once the
-//! meeting is over, and clearing expired sessions, links, log-ins in progress and rate-limit
+//! meeting is over and recruitment interests once their time is up, and clearing expired sessions, links, log-ins in progress and rate-limit
 //! counters. Every step is safe to run from several processes at once (each reminder is claimed
 //! before it is sent).
 
@@ -32,6 +32,8 @@ pub struct Round {
     pub leisure_lapsed_reservations: usize,
     /// Leisure bank desk loans never returned, written off (the borrower's name and phone deleted).
     pub leisure_written_off: usize,
+    /// Recruitment interests deleted on their `delete_on` day.
+    pub recruitment_interests_deleted: u64,
 }
 
 /// One round of maintenance.
@@ -77,6 +79,8 @@ pub async fn run_once(db: &Db, catalogues: &Catalogues, link_base: &url::Url) ->
         crate::leisure::reminders::end_lapsed_reservations(db, catalogues, link_base, now).await?;
     round.leisure_written_off =
         crate::leisure::reminders::write_off_lost_desk_loans(db, crate::stockholm::date_of(now.0)).await?;
+    round.recruitment_interests_deleted =
+        crate::assignments::store::delete_interests_due(db, crate::stockholm::date_of(now.0)).await?;
     // What can no longer matter: ended sessions, used or old links, log-ins in progress, counters.
     let day_ago = UtcTime(now.0 - chrono::Duration::days(1));
     crate::sessions::store::delete_expired(db, now).await?;

@@ -16,6 +16,7 @@ import { officerCaseJourney } from './officer_case.mjs';
 import { placementJourney } from './placements.mjs';
 import { registrationJourney } from './registration.mjs';
 import { articleJourney } from './reporters.mjs';
+import { assignmentJourney } from './assignments.mjs';
 import { startPagesJourney } from './start_pages.mjs';
 import { interviewJourney, surveyJourney } from './surveys.mjs';
 
@@ -52,6 +53,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a citizen reporter writes an article and sends it; the coordinator publishes it; it shows in the feed',
     run: articleJourney,
+  },
+  {
+    name: 'journey (keyboard): the coordinator engages a reporter, who logs hours; the coordinator approves them and downloads the month',
+    run: assignmentJourney,
   },
   { name: 'journey (keyboard): resident signs in, reads who saw their data, signs out', run: residentJourney },
   { name: 'wrong password: error summary, aria-invalid, "Fel:" title, axe', run: wrongPassword },

@@ -132,10 +132,19 @@ pub enum Action {
     ArticleReturned,
     ArticlePublished,
     ArticleImageChosen,
+    AssignmentCreated,
+    AssignmentHoursLogged,
+    AssignmentHoursDeleted,
+    AssignmentHoursApproved,
+    PayrollIdSet,
+    PayrollIdViewed,
+    PayrollExported,
+    RecruitmentInterestSent,
+    RecruitmentInterestViewed,
 }
 
 impl Action {
-    pub const ALL: [Action; 107] = [
+    pub const ALL: [Action; 116] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -243,6 +252,15 @@ impl Action {
         Action::ArticleReturned,
         Action::ArticlePublished,
         Action::ArticleImageChosen,
+        Action::AssignmentCreated,
+        Action::AssignmentHoursLogged,
+        Action::AssignmentHoursDeleted,
+        Action::AssignmentHoursApproved,
+        Action::PayrollIdSet,
+        Action::PayrollIdViewed,
+        Action::PayrollExported,
+        Action::RecruitmentInterestSent,
+        Action::RecruitmentInterestViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -354,6 +372,15 @@ impl Action {
             Action::ArticleReturned => "article_returned",
             Action::ArticlePublished => "article_published",
             Action::ArticleImageChosen => "article_image_chosen",
+            Action::AssignmentCreated => "assignment_created",
+            Action::AssignmentHoursLogged => "assignment_hours_logged",
+            Action::AssignmentHoursDeleted => "assignment_hours_deleted",
+            Action::AssignmentHoursApproved => "assignment_hours_approved",
+            Action::PayrollIdSet => "payroll_id_set",
+            Action::PayrollIdViewed => "payroll_id_viewed",
+            Action::PayrollExported => "payroll_exported",
+            Action::RecruitmentInterestSent => "recruitment_interest_sent",
+            Action::RecruitmentInterestViewed => "recruitment_interest_viewed",
         }
     }
 

@@ -4,6 +4,7 @@
 //! feature modules hold only production code.
 
 pub mod applications;
+mod assignments;
 mod bookings;
 mod cases;
 mod directory;
@@ -94,6 +95,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     ideas::seed(db).await?;
     leisure::seed(db).await?;
     reporters::seed(db).await?;
+    // After the reporters and the coordinator: their assignments and hours.
+    assignments::seed(db).await?;
     // After the cases: Sara's closed case and its invitation.
     surveys::seed(db).await
 }

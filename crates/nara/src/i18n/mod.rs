@@ -59,6 +59,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("sv", "plain_language.ftl"),
             catalogue!("sv", "leisure.ftl"),
             catalogue!("sv", "reporters.ftl"),
+            catalogue!("sv", "assignments.ftl"),
         ],
     },
     LocaleInfo {
@@ -83,6 +84,7 @@ static LOCALES: &[LocaleInfo] = &[
             catalogue!("en", "plain_language.ftl"),
             catalogue!("en", "leisure.ftl"),
             catalogue!("en", "reporters.ftl"),
+            catalogue!("en", "assignments.ftl"),
         ],
     },
 ];

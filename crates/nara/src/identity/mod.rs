@@ -28,6 +28,8 @@ pub enum Role {
     Coordinator,
     /// Writes articles as a citizen reporter (*invånarreporter*), paid by the hour.
     Reporter,
+    /// Reviews the city's texts in the plain-language group (*klarspråkare*), paid by the hour.
+    PlainReviewer,
     LogReviewer,
     /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
     Quality,
@@ -39,7 +41,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 13] = [
         Role::Resident,
         Role::Association,
         Role::Organiser,
@@ -47,6 +49,7 @@ impl Role {
         Role::GrantAssessor,
         Role::Coordinator,
         Role::Reporter,
+        Role::PlainReviewer,
         Role::LogReviewer,
         Role::Quality,
         Role::LeisureStaff,
@@ -64,6 +67,7 @@ impl Role {
             Role::GrantAssessor => "grant_assessor",
             Role::Coordinator => "coordinator",
             Role::Reporter => "reporter",
+            Role::PlainReviewer => "plain_reviewer",
             Role::LogReviewer => "log_reviewer",
             Role::Quality => "quality",
             Role::LeisureStaff => "leisure_staff",

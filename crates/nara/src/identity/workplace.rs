@@ -31,6 +31,8 @@ pub enum Workplace {
     Associations,
     /// A citizen reporter's articles and hours.
     Reporting,
+    /// A plain-language reviewer's paid assignments and hours.
+    PaidWork,
     /// My pages: every signed-in person.
     MyPages,
 }
@@ -44,6 +46,7 @@ impl Workplace {
             Role::GrantAssessor => Workplace::Grants,
             Role::Coordinator => Workplace::Coordination,
             Role::Reporter => Workplace::Reporting,
+            Role::PlainReviewer => Workplace::PaidWork,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
             Role::LeisureStaff => Workplace::LeisureDesk,
@@ -75,14 +78,19 @@ impl Workplace {
             Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
-            Workplace::Coordination => &[("/samordnare", "nav-coordination")],
+            Workplace::Coordination => {
+                &[("/samordnare", "nav-coordination"), ("/samordnare/uppdrag", "nav-assignments")]
+            }
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],
             Workplace::LeisureWork => &[("/fritidsbanken/uppgifter", "nav-leisure-work")],
             Workplace::Administration => &[("/admin", "nav-admin")],
             Workplace::Associations => &[("/forening", "nav-my-associations")],
-            Workplace::Reporting => &[("/invanarreporter", "nav-reporting")],
+            Workplace::Reporting => {
+                &[("/invanarreporter", "nav-reporting"), ("/mina-uppdrag", "nav-my-assignments")]
+            }
+            Workplace::PaidWork => &[("/mina-uppdrag", "nav-my-assignments")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],
         }
     }

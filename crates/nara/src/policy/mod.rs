@@ -247,6 +247,11 @@ pub fn may_coordinate(actor: &Actor) -> bool {
     actor.signed_in().is_some_and(|p| p.has_role(Role::Coordinator))
 }
 
+/// Whether `actor` may log and see the hours of an assignment: the person engaged, only.
+pub fn may_log_hours(actor: &Actor, engaged: Uuid) -> bool {
+    actor.person_id() == Some(engaged)
+}
+
 /// Whether `actor` may review an article as its editor: the coordinator, once it has been sent (a
 /// draft that was never sent stays the reporter's own).
 pub fn may_edit_article(actor: &Actor, sent: bool) -> bool {

@@ -24,8 +24,8 @@ use crate::policy::Access;
 use crate::web::state::AppState;
 use crate::web::{assets, auth, errors, health, metrics, pages, security};
 use crate::{
-    accounts, admin, applications, audit, bookings, cases, directory, events, goals, grants, ideas, leisure,
-    media, my_pages, oidc, plain_language, plans, reporters, surveys,
+    accounts, admin, applications, assignments, audit, bookings, cases, directory, events, goals, grants,
+    ideas, leisure, media, my_pages, oidc, plain_language, plans, reporters, surveys,
 };
 
 /// One row of the table.
@@ -425,6 +425,19 @@ pub fn table() -> Vec<Route> {
         get_route("/samordnare", coordinator, reporters::editing::overview),
         get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
         post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),
+        // Paid assignments: the engaged person's own (each checked through the policy module;
+        // another's do not exist for them), the coordinator's month, and recruitment.
+        get_route("/mina-uppdrag", SignedIn, assignments::mine::list),
+        get_route("/mina-uppdrag/{assignment}", SignedIn, assignments::mine::show),
+        post_route("/mina-uppdrag/{assignment}", SignedIn, assignments::mine::log),
+        post_route("/mina-uppdrag/{assignment}/ta-bort", SignedIn, assignments::mine::delete),
+        get_route("/samordnare/uppdrag", coordinator, assignments::coordinating::overview),
+        post_route("/samordnare/uppdrag", coordinator, assignments::coordinating::engage),
+        post_route("/samordnare/uppdrag/godkann", coordinator, assignments::coordinating::approve),
+        get_route("/samordnare/uppdrag.csv", coordinator, assignments::coordinating::export_csv),
+        get_route("/samordnare/intresseanmalningar", coordinator, assignments::recruitment::list),
+        get_route("/bli-medarbetare", Public, assignments::recruitment::form),
+        post_route("/bli-medarbetare", Public, assignments::recruitment::submit),
         // Administration.
         get_route("/admin", admin, admin::people),
         post_route("/admin/bjud-in", admin, admin::invite),

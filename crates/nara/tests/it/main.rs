@@ -13,6 +13,7 @@ mod access_log;
 mod accounts;
 mod applications;
 mod architecture;
+mod assignments;
 mod atomic;
 mod audit;
 mod bookings;

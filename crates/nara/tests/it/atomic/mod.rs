@@ -10,6 +10,7 @@
 //! `every_post_route_has_a_scenario`, so a new route is covered the day it is added.
 
 mod accounts;
+mod assignments;
 mod cases;
 mod directory;
 mod events;
@@ -367,6 +368,11 @@ on_both_backends!(reporters_commit_whole, Migrated, |db| {
     assert!(faults > 15, "{faults} failed runs");
 });
 
+on_both_backends!(assignments_commit_whole, Migrated, |db| {
+    let faults = super::check_all(db, super::assignments::ROUTES, super::assignments::prepare).await;
+    assert!(faults > 10, "{faults} failed runs");
+});
+
 on_both_backends!(surveys_commit_whole, Migrated, |db| {
     let faults = super::check_all(db, super::surveys::ROUTES, super::surveys::prepare).await;
     assert!(faults > 20, "{faults} failed runs");
@@ -386,6 +392,7 @@ fn every_post_route_has_a_scenario() {
         plain_language::ROUTES,
         leisure::ROUTES,
         reporters::ROUTES,
+        assignments::ROUTES,
         surveys::ROUTES,
     ]
     .concat()
