@@ -186,7 +186,7 @@ leisure-notice-photo = Fotot är sparat och visas på den öppna sidan.
 leisure-notice-photo-removed = Fotot är borttaget.
 
 leisure-stats-title = Fritidsbankens statistik
-leisure-stats-lead = Lån, utrustning som kommit tillbaka i bruk, en grov uppskattning av klimatnyttan och deltagarnas godkända timmar, för utlåningsställena och nämnden.
+leisure-stats-lead = Här ser du lån, saker som har kommit tillbaka i bruk och deltagarnas godkända timmar. Du ser också en grov uppskattning av vad lånen sparar för klimatet. Sidan är till för utlåningsställena och nämnden.
 leisure-stats-year = År
 leisure-stats-show = Visa
 leisure-stats-hidden-note = { $min ->
