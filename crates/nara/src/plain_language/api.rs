@@ -18,6 +18,9 @@ use crate::web::auth::ClientAddress;
 use crate::web::errors::AppError;
 use crate::web::state::AppState;
 
+/// The route: the one POST the site-wide cross-site check lets through (`web::security`).
+pub const PATH: &str = "/api/v1/klarsprak";
+
 /// Longest text the API checks, in characters (a long report or brochure is well under it).
 pub const MAX_CHARS: usize = 200_000;
 /// Checks from one network per minute.
@@ -75,7 +78,10 @@ pub async fn check(
     if !rate_limit::store::hit(&state.db, &bucket, PER_ADDRESS).await? {
         return Ok(Problem::TooMany.respond(&state));
     }
-    let report: Report = checker::check(&text, glossary::builtin());
+    // Up to MAX_CHARS of CPU work: off the async workers, so other requests are not held up.
+    let report: Report = tokio::task::spawn_blocking(move || checker::check(&text, glossary::builtin()))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("the checker stopped: {e}")))?;
     Ok(Json(report).into_response())
 }
 

@@ -122,7 +122,7 @@ pub fn table() -> Vec<Route> {
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
         get_route("/api/v1/grants", Public, grants::open_data::json).unlocalized(),
         get_route("/api/v1/grants.csv", Public, grants::open_data::csv).unlocalized(),
-        post_route("/api/v1/klarsprak", Public, plain_language::api::check).unlocalized(),
+        post_route(plain_language::api::PATH, Public, plain_language::api::check).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
         get_route("/forening", SignedIn, directory::my_associations::page),

@@ -4,9 +4,11 @@
 
 use crate::common;
 
-use axum::http::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
 use common::app::TestApp;
 use nara::plain_language::api::MAX_CHARS;
+use tower::ServiceExt;
 
 async fn api(app: &TestApp, content_type: &str, body: impl Into<Vec<u8>>) -> (StatusCode, serde_json::Value) {
     let answer =
@@ -50,4 +52,25 @@ on_both_backends!(the_api_refuses_too_long_and_unreadable_texts_in_json, Migrate
 
     let (status, refusal) = api(&app, "application/json", "{\"txt\": 1}").await;
     assert_eq!((status, refusal["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unreadable")));
+});
+
+/// A bare POST as another system sends it: no `Origin`, no `Sec-Fetch-Site`, no cookie.
+async fn bare_post(app: &TestApp, path: &str, content_type: &str, body: &str) -> StatusCode {
+    let request = Request::post(path)
+        .header(header::HOST, "nara.example.se")
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    app.router.clone().oneshot(request).await.expect("the router answers").status()
+}
+
+on_both_backends!(other_systems_may_call_the_api_without_browser_headers, Migrated, |db| {
+    let app = TestApp::new(db);
+    let json = r#"{"text":"Ansökan beviljas i enlighet med lagen."}"#;
+    assert_eq!(bare_post(&app, "/api/v1/klarsprak", "application/json", json).await, StatusCode::OK);
+    // Only this route: every other post without a browser's word is still refused.
+    let form = "application/x-www-form-urlencoded";
+    for other in ["/logga-in", "/session/forlang", "/api/v1/klarsprak/", "/en/api/v1/klarsprak"] {
+        assert_eq!(bare_post(&app, other, form, "text=x").await, StatusCode::FORBIDDEN, "{other}");
+    }
 });
