@@ -138,6 +138,10 @@ const PAGES = [
   ...inBothLanguages(['/samordnare'], { as: COORDINATOR }),
   { path: '/samordnare/artiklar/{id}', linkedFrom: '/samordnare', as: COORDINATOR },
   { path: '/en/samordnare/artiklar/{id}', linkedFrom: '/en/samordnare', as: COORDINATOR },
+  // Plain language: the checker's word list, kept by the coordinator and the reviewers.
+  ...inBothLanguages(['/personal/klarsprak/ord', '/personal/klarsprak/ord/ny'], { as: COORDINATOR }),
+  { path: '/personal/klarsprak/ord/{id}', linkedFrom: '/personal/klarsprak/ord', as: COORDINATOR },
+  { path: '/en/personal/klarsprak/ord/{id}', linkedFrom: '/en/personal/klarsprak/ord', as: COORDINATOR },
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

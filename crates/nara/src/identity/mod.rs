@@ -26,6 +26,8 @@ pub enum Role {
     /// Runs the plain-language group and the citizen reporters (*samordnare*): edits and publishes
     /// articles, engages people for paid assignments and approves their hours.
     Coordinator,
+    /// Reviews staff texts in the plain-language group (*klarspråksgranskare*), paid by the hour.
+    PlainReviewer,
     /// Writes articles as a citizen reporter (*invånarreporter*), paid by the hour.
     Reporter,
     LogReviewer,
@@ -39,13 +41,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 13] = [
         Role::Resident,
         Role::Association,
         Role::Organiser,
         Role::Staff,
         Role::GrantAssessor,
         Role::Coordinator,
+        Role::PlainReviewer,
         Role::Reporter,
         Role::LogReviewer,
         Role::Quality,
@@ -63,6 +66,7 @@ impl Role {
             Role::Staff => "staff",
             Role::GrantAssessor => "grant_assessor",
             Role::Coordinator => "coordinator",
+            Role::PlainReviewer => "plain_reviewer",
             Role::Reporter => "reporter",
             Role::LogReviewer => "log_reviewer",
             Role::Quality => "quality",

@@ -17,6 +17,8 @@ pub enum Workplace {
     Grants,
     /// Articles to edit, paid assignments and recruitment (the coordinator).
     Coordination,
+    /// Texts to review in plain language and the word list (plain-language reviewers).
+    PlainReview,
     /// The log review (log reviewers).
     LogReview,
     /// The board's goals measured (the quality office).
@@ -43,6 +45,7 @@ impl Workplace {
             Role::Organiser => Workplace::Events,
             Role::GrantAssessor => Workplace::Grants,
             Role::Coordinator => Workplace::Coordination,
+            Role::PlainReviewer => Workplace::PlainReview,
             Role::Reporter => Workplace::Reporting,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
@@ -76,6 +79,7 @@ impl Workplace {
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
             Workplace::Coordination => &[("/samordnare", "nav-coordination")],
+            Workplace::PlainReview => &[("/personal/klarsprak/ord", "nav-plain-words")],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],

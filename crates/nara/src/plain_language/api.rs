@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::checker::{self, Report};
-use super::glossary;
+use super::word_list;
 use crate::i18n::Locale;
 use crate::rate_limit::{self, Limit};
 use crate::web::auth::ClientAddress;
@@ -79,7 +79,8 @@ pub async fn check(
         return Ok(Problem::TooMany.respond(&state));
     }
     // Up to MAX_CHARS of CPU work: off the async workers, so other requests are not held up.
-    let report: Report = tokio::task::spawn_blocking(move || checker::check(&text, glossary::builtin()))
+    let glossary = word_list::store::glossary(&state.db).await?;
+    let report: Report = tokio::task::spawn_blocking(move || checker::check(&text, &glossary))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("the checker stopped: {e}")))?;
     Ok(Json(report).into_response())

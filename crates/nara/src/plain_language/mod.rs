@@ -4,3 +4,4 @@
 pub mod api;
 pub mod checker;
 pub mod glossary;
+pub mod word_list;

@@ -29,6 +29,9 @@ enum Object {
     SurveyBuilder,
     /// The leisure bank's task board: participants and leisure staff; others are refused (403).
     LeisureWork,
+    /// The plain-language word list: the coordinator and plain-language reviewers; others are
+    /// refused (403).
+    PlainWords,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -39,6 +42,8 @@ fn object(path: &str, cast: &Cast) -> Object {
         Object::Any
     } else if path.contains("/personal/enkater") {
         Object::SurveyBuilder
+    } else if path.contains("/personal/klarsprak/ord") {
+        Object::PlainWords
     } else if path.contains("/fritidsbanken/uppgifter") {
         Object::LeisureWork
     } else if path.contains(&format!("/handlaggare/ansokningsformular/{FORM}")) {
@@ -79,7 +84,10 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                         || roles.contains(&Role::Admin))
                     && (!matches!(object, Object::LeisureWork)
                         || roles.contains(&Role::LeisureParticipant)
-                        || roles.contains(&Role::LeisureStaff));
+                        || roles.contains(&Role::LeisureStaff))
+                    && (!matches!(object, Object::PlainWords)
+                        || roles.contains(&Role::Coordinator)
+                        || roles.contains(&Role::PlainReviewer));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();
