@@ -124,7 +124,7 @@ fn office_text(bytes: &[u8], limits: &Limits) -> Result<String, DocumentError> {
         if entry.encrypted() {
             return Err(DocumentError::Encrypted);
         }
-        names.push(entry.name().to_string());
+        names.push(entry.name().map_err(|_| DocumentError::Unreadable)?.to_string());
     }
     if names.iter().any(|n| is_macro_part(n)) {
         return Err(DocumentError::Macros);
@@ -143,7 +143,9 @@ fn office_text(bytes: &[u8], limits: &Limits) -> Result<String, DocumentError> {
             return Err(DocumentError::Unreadable);
         }
         // A password-protected OpenDocument keeps its parts encrypted and says so here.
-        if has(ODT_MANIFEST) && contains(&read_entry(&mut archive, ODT_MANIFEST, &mut budget)?, b"encryption-data") {
+        if has(ODT_MANIFEST)
+            && contains(&read_entry(&mut archive, ODT_MANIFEST, &mut budget)?, b"encryption-data")
+        {
             return Err(DocumentError::Encrypted);
         }
         Office::OpenDocument
@@ -315,7 +317,10 @@ mod tests {
 
     #[test]
     fn plain_text_with_a_bom_and_windows_lines() {
-        assert_eq!(read(b"\xEF\xBB\xBFRad ett\r\nRad tv\xC3\xA5", &Limits::DEFAULT), Ok("Rad ett\nRad två".into()));
+        assert_eq!(
+            read(b"\xEF\xBB\xBFRad ett\r\nRad tv\xC3\xA5", &Limits::DEFAULT),
+            Ok("Rad ett\nRad två".into())
+        );
         assert_eq!(read(b"\xFF\xFE\x00bin\x00", &Limits::DEFAULT), Err(DocumentError::Unreadable));
         assert_eq!(read(b"", &Limits::DEFAULT), Err(DocumentError::Empty));
     }
@@ -329,7 +334,10 @@ mod tests {
         ]);
         assert_eq!(read(&with_vba, &Limits::DEFAULT), Err(DocumentError::Macros));
         let docm_type = zip_of(&[
-            ("[Content_Types].xml", b"<Types ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/>"),
+            (
+                "[Content_Types].xml",
+                b"<Types ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/>",
+            ),
             ("word/document.xml", b"<w:document/>"),
         ]);
         assert_eq!(read(&docm_type, &Limits::DEFAULT), Err(DocumentError::Macros));
@@ -337,10 +345,16 @@ mod tests {
         ole.extend_from_slice(&[0; 512]);
         assert_eq!(read(&ole, &Limits::DEFAULT), Err(DocumentError::Encrypted));
         let manifest = br#"<manifest:manifest><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>"#;
-        let locked_odt =
-            zip_of(&[("mimetype", ODT_MIMETYPE), ("META-INF/manifest.xml", manifest), ("content.xml", b"\x9a\x01")]);
+        let locked_odt = zip_of(&[
+            ("mimetype", ODT_MIMETYPE),
+            ("META-INF/manifest.xml", manifest),
+            ("content.xml", b"\x9a\x01"),
+        ]);
         assert_eq!(read(&locked_odt, &Limits::DEFAULT), Err(DocumentError::Encrypted));
-        assert_eq!(read(&zip_of(&[("other.xml", b"<x/>")]), &Limits::DEFAULT), Err(DocumentError::Unreadable));
+        assert_eq!(
+            read(&zip_of(&[("other.xml", b"<x/>")]), &Limits::DEFAULT),
+            Err(DocumentError::Unreadable)
+        );
         assert_eq!(read(b"PK\x03\x04broken", &Limits::DEFAULT), Err(DocumentError::Unreadable));
     }
 
@@ -353,13 +367,19 @@ mod tests {
         assert_eq!(read(&bomb, &limits), Err(DocumentError::ExpandsTooMuch));
         let many: Vec<(String, &[u8])> = (0..5).map(|i| (format!("f{i}"), &b"x"[..])).collect();
         let many: Vec<(&str, &[u8])> = many.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-        assert_eq!(read(&zip_of(&many), &Limits { entries: 4, ..Limits::DEFAULT }), Err(DocumentError::TooManyEntries));
+        assert_eq!(
+            read(&zip_of(&many), &Limits { entries: 4, ..Limits::DEFAULT }),
+            Err(DocumentError::TooManyEntries)
+        );
     }
 
     #[test]
     fn a_huge_text_is_refused() {
         let limits = Limits { text_chars: 10, ..Limits::DEFAULT };
         assert_eq!(read("ord ".repeat(10).as_bytes(), &limits), Err(DocumentError::TextTooLong));
-        assert_eq!(read(&vec![b'a'; 100], &Limits { upload_bytes: 99, ..Limits::DEFAULT }), Err(DocumentError::TooLarge));
+        assert_eq!(
+            read(&vec![b'a'; 100], &Limits { upload_bytes: 99, ..Limits::DEFAULT }),
+            Err(DocumentError::TooLarge)
+        );
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod api;
 pub mod checker;
+pub mod document;
 pub mod glossary;
 pub mod word_list;
