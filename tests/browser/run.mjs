@@ -147,6 +147,10 @@ const PAGES = [
   { path: '/en/mina-uppdrag/{id}', linkedFrom: '/en/mina-uppdrag', as: REPORTER },
   ...inBothLanguages(['/samordnare/uppdrag', '/samordnare/intresseanmalningar'], { as: COORDINATOR }),
   ...inBothLanguages(['/bli-medarbetare']),
+  // Plain language: the checker's word list, kept by the coordinator and the reviewers.
+  ...inBothLanguages(['/personal/klarsprak/ord', '/personal/klarsprak/ord/ny'], { as: COORDINATOR }),
+  { path: '/personal/klarsprak/ord/{id}', linkedFrom: '/personal/klarsprak/ord', as: COORDINATOR },
+  { path: '/en/personal/klarsprak/ord/{id}', linkedFrom: '/en/personal/klarsprak/ord', as: COORDINATOR },
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -1,6 +1,5 @@
 # Paid assignments, hours, pay and recruitment.
 
-role-plain-reviewer = plain-language reviewer
 nav-assignments = Assignments and hours
 nav-my-assignments = My assignments
 

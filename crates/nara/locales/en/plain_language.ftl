@@ -15,6 +15,31 @@ plain-personal-pnr = Personal identity number
 plain-personal-phone = Phone number
 plain-personal-email = E-mail address
 
+role-plain-reviewer = plain-language reviewer
+nav-plain-words = Plain-language list
+
+plain-words-title = Words and phrases with plainer alternatives
+plain-words-lead = The plain-language checker marks these words and phrases and suggests the plainer alternative. Changes apply at once.
+plain-words-none = The list is empty.
+plain-words-count = { $count ->
+    [one] { $count } word or phrase
+   *[other] { $count } words and phrases
+}
+plain-words-new-title = Add a word or phrase
+plain-words-change-title = Change a word or phrase
+plain-words-phrase = Word or phrase (Swedish)
+plain-words-phrase-hint = One or more words. Put * at the end of a word to include every word that begins that way, for example erhåll*.
+plain-words-plain = Plainer alternative
+plain-words-save = Save
+plain-words-remove-heading = Remove from the list
+plain-words-remove = Remove
+plain-words-error-phrase-missing = Enter a word or phrase
+plain-words-error-phrase-too-long = Enter a shorter phrase (80 characters at most)
+plain-words-error-phrase-unusable = Use only letters, digits and hyphens, and * only at the end of a word after at least three letters
+plain-words-error-phrase-listed = The word or phrase is already on the list
+plain-words-error-plain-missing = Enter a plainer alternative
+plain-words-error-plain-too-long = Enter a shorter alternative (200 characters at most)
+
 # Plain-language hints under fields where staff write text for residents
 plain-hints-title = Plain Swedish: how the text reads
 plain-hints-lix = LIX { $lix }: { $band }

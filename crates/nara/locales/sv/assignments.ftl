@@ -1,6 +1,5 @@
 # Uppdrag med timarvode, timmar, utbetalning och rekrytering.
 
-role-plain-reviewer = klarspråkare
 nav-assignments = Uppdrag och timmar
 nav-my-assignments = Mina uppdrag
 

@@ -15,6 +15,31 @@ plain-personal-pnr = Personnummer
 plain-personal-phone = Telefonnummer
 plain-personal-email = E-postadress
 
+role-plain-reviewer = klarspråkare
+nav-plain-words = Klarspråkslistan
+
+plain-words-title = Ord och fraser med enklare alternativ
+plain-words-lead = Klarspråkskontrollen markerar de här orden och fraserna och föreslår det enklare alternativet. Ändringar gäller direkt.
+plain-words-none = Listan är tom.
+plain-words-count = { $count ->
+    [one] { $count } ord eller fras
+   *[other] { $count } ord och fraser
+}
+plain-words-new-title = Lägg till ord eller fras
+plain-words-change-title = Ändra ord eller fras
+plain-words-phrase = Ord eller fras
+plain-words-phrase-hint = Ett eller flera ord. Sätt * sist i ett ord för att få med alla ord som börjar så, till exempel erhåll*.
+plain-words-plain = Enklare alternativ
+plain-words-save = Spara
+plain-words-remove-heading = Ta bort från listan
+plain-words-remove = Ta bort
+plain-words-error-phrase-missing = Skriv ett ord eller en fras
+plain-words-error-phrase-too-long = Skriv en kortare fras (högst 80 tecken)
+plain-words-error-phrase-unusable = Använd bara bokstäver, siffror och bindestreck, och * bara sist i ett ord efter minst tre bokstäver
+plain-words-error-phrase-listed = Ordet eller frasen finns redan i listan
+plain-words-error-plain-missing = Skriv ett enklare alternativ
+plain-words-error-plain-too-long = Skriv ett kortare alternativ (högst 200 tecken)
+
 # Klarspråkstips under fält där personalen skriver text till invånare
 plain-hints-title = Klarspråk: så läses texten
 plain-hints-lix = LIX { $lix }: { $band }

@@ -40,6 +40,8 @@ pub const WATCHED: &[&str] = &[
     // Anonymous by design (no person, case or time finer than the week); only counted per unit
     // and week, and free texts shown for groups large enough (`goals`).
     "survey_answers",
+    // The plain-language checker's word list (its glossary is remembered per generation).
+    "plain_words",
 ];
 
 /// How often a server looks for changes made by other processes.

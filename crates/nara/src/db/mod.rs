@@ -278,7 +278,9 @@ impl Db {
             Pool::Sqlite(pool) => self.migrator().run(pool).await,
             Pool::Postgres(pool) => self.migrator().run(pool).await,
         };
-        result.context("migrating the database failed")
+        result.context("migrating the database failed")?;
+        // Data the migrations cannot hold in one SQL for both databases, put in once.
+        crate::plain_language::word_list::store::seed_starter(self).await.context("seeding the word list")
     }
 
     /// Proves the database answers.

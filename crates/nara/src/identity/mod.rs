@@ -26,10 +26,10 @@ pub enum Role {
     /// Runs the plain-language group and the citizen reporters (*samordnare*): edits and publishes
     /// articles, engages people for paid assignments and approves their hours.
     Coordinator,
+    /// Reviews staff texts in the plain-language group (*klarspråkare*), paid by the hour.
+    PlainReviewer,
     /// Writes articles as a citizen reporter (*invånarreporter*), paid by the hour.
     Reporter,
-    /// Reviews the city's texts in the plain-language group (*klarspråkare*), paid by the hour.
-    PlainReviewer,
     LogReviewer,
     /// The quality office and the board (*kvalitet*): the goals' dashboard, aggregates only.
     Quality,
@@ -48,8 +48,8 @@ impl Role {
         Role::Staff,
         Role::GrantAssessor,
         Role::Coordinator,
-        Role::Reporter,
         Role::PlainReviewer,
+        Role::Reporter,
         Role::LogReviewer,
         Role::Quality,
         Role::LeisureStaff,
@@ -66,8 +66,8 @@ impl Role {
             Role::Staff => "staff",
             Role::GrantAssessor => "grant_assessor",
             Role::Coordinator => "coordinator",
-            Role::Reporter => "reporter",
             Role::PlainReviewer => "plain_reviewer",
+            Role::Reporter => "reporter",
             Role::LogReviewer => "log_reviewer",
             Role::Quality => "quality",
             Role::LeisureStaff => "leisure_staff",

@@ -17,6 +17,8 @@ pub enum Workplace {
     Grants,
     /// Articles to edit, paid assignments and recruitment (the coordinator).
     Coordination,
+    /// Texts to review in plain language and the word list (plain-language reviewers).
+    PlainReview,
     /// The log review (log reviewers).
     LogReview,
     /// The board's goals measured (the quality office).
@@ -31,8 +33,6 @@ pub enum Workplace {
     Associations,
     /// A citizen reporter's articles and hours.
     Reporting,
-    /// A plain-language reviewer's paid assignments and hours.
-    PaidWork,
     /// My pages: every signed-in person.
     MyPages,
 }
@@ -45,8 +45,8 @@ impl Workplace {
             Role::Organiser => Workplace::Events,
             Role::GrantAssessor => Workplace::Grants,
             Role::Coordinator => Workplace::Coordination,
+            Role::PlainReviewer => Workplace::PlainReview,
             Role::Reporter => Workplace::Reporting,
-            Role::PlainReviewer => Workplace::PaidWork,
             Role::LogReviewer => Workplace::LogReview,
             Role::Quality => Workplace::Goals,
             Role::LeisureStaff => Workplace::LeisureDesk,
@@ -81,6 +81,9 @@ impl Workplace {
             Workplace::Coordination => {
                 &[("/samordnare", "nav-coordination"), ("/samordnare/uppdrag", "nav-assignments")]
             }
+            Workplace::PlainReview => {
+                &[("/personal/klarsprak/ord", "nav-plain-words"), ("/mina-uppdrag", "nav-my-assignments")]
+            }
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],
@@ -90,7 +93,6 @@ impl Workplace {
             Workplace::Reporting => {
                 &[("/invanarreporter", "nav-reporting"), ("/mina-uppdrag", "nav-my-assignments")]
             }
-            Workplace::PaidWork => &[("/mina-uppdrag", "nav-my-assignments")],
             Workplace::MyPages => &[("/mina-sidor", "nav-my-pages")],
         }
     }

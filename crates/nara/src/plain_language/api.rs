@@ -11,12 +11,15 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::checker::{self, Report};
-use super::glossary;
+use super::word_list;
 use crate::i18n::Locale;
 use crate::rate_limit::{self, Limit};
 use crate::web::auth::ClientAddress;
 use crate::web::errors::AppError;
 use crate::web::state::AppState;
+
+/// The route: the one POST the site-wide cross-site check lets through (`web::security`).
+pub const PATH: &str = "/api/v1/klarsprak";
 
 /// Longest text the API checks, in characters (a long report or brochure is well under it).
 pub const MAX_CHARS: usize = 200_000;
@@ -75,7 +78,11 @@ pub async fn check(
     if !rate_limit::store::hit(&state.db, &bucket, PER_ADDRESS).await? {
         return Ok(Problem::TooMany.respond(&state));
     }
-    let report: Report = checker::check(&text, glossary::builtin());
+    // Up to MAX_CHARS of CPU work: off the async workers, so other requests are not held up.
+    let glossary = word_list::store::glossary(&state.db).await?;
+    let report: Report = tokio::task::spawn_blocking(move || checker::check(&text, &glossary))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("the checker stopped: {e}")))?;
     Ok(Json(report).into_response())
 }
 

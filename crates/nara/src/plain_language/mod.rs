@@ -3,5 +3,7 @@
 
 pub mod api;
 pub mod checker;
+pub mod document;
 pub mod glossary;
 pub mod hints;
+pub mod word_list;

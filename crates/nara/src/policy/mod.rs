@@ -252,6 +252,12 @@ pub fn may_log_hours(actor: &Actor, engaged: Uuid) -> bool {
     actor.person_id() == Some(engaged)
 }
 
+/// Whether `actor` may manage the plain-language word list: the coordinator and the group's
+/// reviewers.
+pub fn may_manage_plain_words(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| p.has_role(Role::Coordinator) || p.has_role(Role::PlainReviewer))
+}
+
 /// Whether `actor` may review an article as its editor: the coordinator, once it has been sent (a
 /// draft that was never sent stays the reporter's own).
 pub fn may_edit_article(actor: &Actor, sent: bool) -> bool {

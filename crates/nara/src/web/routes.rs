@@ -122,7 +122,7 @@ pub fn table() -> Vec<Route> {
         get_route("/api/v1/organisations.csv", Public, directory::web::open_csv).unlocalized(),
         get_route("/api/v1/grants", Public, grants::open_data::json).unlocalized(),
         get_route("/api/v1/grants.csv", Public, grants::open_data::csv).unlocalized(),
-        post_route("/api/v1/klarsprak", Public, plain_language::api::check).unlocalized(),
+        post_route(plain_language::api::PATH, Public, plain_language::api::check).unlocalized(),
         get_route("/personal/katalog/statistik", staff, directory::web::stats),
         post_route("/stod/{slug}/foretrada", SignedIn, directory::stewards::claim),
         get_route("/forening", SignedIn, directory::my_associations::page),
@@ -422,6 +422,13 @@ pub fn table() -> Vec<Route> {
         ),
         post_route("/invanarreporter/artiklar/{article}/bild", reporter, reporters::image::upload)
             .body_limit(media::MAX_UPLOAD_BYTES + 64 * 1024),
+        // The plain-language word list: the coordinator and plain-language reviewers (policy).
+        get_route("/personal/klarsprak/ord", SignedIn, plain_language::word_list::web::list),
+        get_route("/personal/klarsprak/ord/ny", SignedIn, plain_language::word_list::web::new_form),
+        post_route("/personal/klarsprak/ord/ny", SignedIn, plain_language::word_list::web::create),
+        get_route("/personal/klarsprak/ord/{id}", SignedIn, plain_language::word_list::web::edit_form),
+        post_route("/personal/klarsprak/ord/{id}", SignedIn, plain_language::word_list::web::update),
+        post_route("/personal/klarsprak/ord/{id}/ta-bort", SignedIn, plain_language::word_list::web::remove),
         get_route("/samordnare", coordinator, reporters::editing::overview),
         get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
         post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),

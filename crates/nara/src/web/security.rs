@@ -52,6 +52,12 @@ pub async fn add_security_headers(State(state): State<AppState>, request: Reques
 /// No tokens, so every form works without JavaScript; a reverse proxy in front must pass
 /// `Origin` through unchanged, and `public_base_url` must be the address people use.
 pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    // The public plain-language checker is meant for other systems, which send neither header. It
+    // reads no cookie and changes nothing (its answer is a report on the text sent), so a forged
+    // cross-site post gains nothing: the only route let through unconditionally.
+    if request.uri().path() == crate::plain_language::api::PATH {
+        return next.run(request).await;
+    }
     let headers = request.headers();
     let site = if state.origin_from_host {
         // No public address configured: the host the browser asked for, over plain http.

@@ -31,6 +31,9 @@ enum Object {
     LeisureWork,
     /// The leisure bank's statistics: leisure staff and the quality office; others are refused.
     LeisureStatistics,
+    /// The plain-language word list: the coordinator and plain-language reviewers; others are
+    /// refused (403).
+    PlainWords,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -41,6 +44,8 @@ fn object(path: &str, cast: &Cast) -> Object {
         Object::Any
     } else if path.contains("/personal/enkater") {
         Object::SurveyBuilder
+    } else if path.contains("/personal/klarsprak/ord") {
+        Object::PlainWords
     } else if path.contains("/fritidsbanken/uppgifter") {
         Object::LeisureWork
     } else if path.contains("/fritidsbanken/statistik") {
@@ -86,7 +91,10 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                         || roles.contains(&Role::LeisureStaff))
                     && (!matches!(object, Object::LeisureStatistics)
                         || roles.contains(&Role::Quality)
-                        || roles.contains(&Role::LeisureStaff));
+                        || roles.contains(&Role::LeisureStaff))
+                    && (!matches!(object, Object::PlainWords)
+                        || roles.contains(&Role::Coordinator)
+                        || roles.contains(&Role::PlainReviewer));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();

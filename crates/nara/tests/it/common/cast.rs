@@ -54,6 +54,8 @@ pub async fn cast(db: &Db) -> Cast {
     let coordinator =
         person(db, "samordnare@example.se", "Coordinator", &[grant(Role::Coordinator, None)]).await;
     let reporter = person(db, "reporter@example.se", "Reporter", &[grant(Role::Reporter, None)]).await;
+    let plain_reviewer =
+        person(db, "klarsprak@example.se", "Plain reviewer", &[grant(Role::PlainReviewer, None)]).await;
     let target = person(db, "target@example.se", "Target", &[]).await;
     // The target applies with an attachment; the application opens the case, with staff X (the
     // only officer of unit X) as contact person.
@@ -110,6 +112,7 @@ pub async fn cast(db: &Db) -> Cast {
             ("leisure participant", Some(participant), vec![Role::LeisureParticipant]),
             ("coordinator", Some(coordinator), vec![Role::Coordinator]),
             ("reporter", Some(reporter), vec![Role::Reporter]),
+            ("plain-language reviewer", Some(plain_reviewer), vec![Role::PlainReviewer]),
         ],
         target,
         case,
