@@ -106,7 +106,7 @@ pub struct EngageForm {
     starts: String,
     #[serde(default)]
     ends: String,
-    #[serde(default, rename = "payroll-id")]
+    #[serde(default)]
     payroll_id: String,
 }
 
@@ -263,7 +263,7 @@ fn engagement(
     }
     let payroll_id = optional_text(&form.payroll_id, MAX_PAYROLL_ID)
         .map_err(|p| {
-            p.add_to(errors, "payroll-id", "assignment-error-payroll-id", "assignment-error-payroll-id")
+            p.add_to(errors, "payroll_id", "assignment-error-payroll-id", "assignment-error-payroll-id")
         })
         .ok()
         .flatten();

@@ -61,7 +61,7 @@ on_both_backends!(hours_are_logged_approved_locked_and_exported_for_payroll, Mig
         ("rate", "-5".to_string()),
         ("starts", month_start.to_string()),
         ("ends", today.to_string()),
-        ("payroll-id", "L-4711".to_string()),
+        ("payroll_id", "L-4711".to_string()),
     ];
     let answer = app.post("/samordnare/uppdrag", &pairs(&engage), Some(&c)).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);

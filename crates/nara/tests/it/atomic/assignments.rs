@@ -69,7 +69,7 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
                 ("rate", "162,50".into()),
                 ("starts", "2026-01-01".into()),
                 ("ends", "2026-12-31".into()),
-                ("payroll-id", w.unique("L-")),
+                ("payroll_id", w.unique("L-")),
             ];
             post(route.into(), &fields, Some(&coordinator))
         }
