@@ -378,7 +378,7 @@ mod tests {
         let limits = Limits { text_chars: 10, ..Limits::DEFAULT };
         assert_eq!(read("ord ".repeat(10).as_bytes(), &limits), Err(DocumentError::TextTooLong));
         assert_eq!(
-            read(&vec![b'a'; 100], &Limits { upload_bytes: 99, ..Limits::DEFAULT }),
+            read(&[b'a'; 100], &Limits { upload_bytes: 99, ..Limits::DEFAULT }),
             Err(DocumentError::TooLarge)
         );
     }
