@@ -48,3 +48,12 @@ plain-hints-long = { $count ->
     [one] One sentence has more than { $max } words. Consider splitting it in two.
    *[other] { $count } sentences have more than { $max } words. Consider splitting them.
 }
+
+# Uploaded texts (.docx, .odt, .txt) for plain-language review
+plain-upload-empty = The file is empty. Choose a file with text in it.
+plain-upload-too-large = The file is too large. It can be at most 5 MB.
+plain-upload-encrypted = The file is protected by a password or saved in an old Word format. Remove the password or save it as .docx and try again.
+plain-upload-macros = The file has macros. Save it as an ordinary .docx without macros and try again.
+plain-upload-expands = The file becomes too large when it is unpacked. Paste the text instead.
+plain-upload-text-too-long = The text is too long. Split it into several parts.
+plain-upload-unreadable = We cannot read the file. Choose a .docx, .odt or .txt, or paste the text.

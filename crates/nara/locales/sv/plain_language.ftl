@@ -19,7 +19,7 @@ role-plain-reviewer = klarspråkare
 nav-plain-words = Klarspråkslistan
 
 plain-words-title = Ord och fraser med enklare alternativ
-plain-words-lead = Klarspråkskontrollen markerar de här orden och fraserna och föreslår det enklare alternativet. Ändringar gäller direkt.
+plain-words-lead = Kontrollen av klarspråk markerar de här orden. Den visar också ett enklare ord att skriva i stället. Det du ändrar gäller direkt.
 plain-words-none = Listan är tom.
 plain-words-count = { $count ->
     [one] { $count } ord eller fras
@@ -48,3 +48,12 @@ plain-hints-long = { $count ->
     [one] En mening har fler än { $max } ord. Dela gärna upp den i två.
    *[other] { $count } meningar har fler än { $max } ord. Dela gärna upp dem.
 }
+
+# Uppladdade texter (.docx, .odt, .txt) till klarspråksgranskningen
+plain-upload-empty = Filen är tom. Välj en fil med text i.
+plain-upload-too-large = Filen är för stor. Den får vara högst 5 MB.
+plain-upload-encrypted = Filen är låst med lösenord eller sparad i ett gammalt Word-format. Ta bort lösenordet eller spara den som .docx och försök igen.
+plain-upload-macros = Filen har makron. Spara den som en vanlig .docx utan makron och försök igen.
+plain-upload-expands = Filen blir för stor när den packas upp. Klistra in texten i stället.
+plain-upload-text-too-long = Texten är för lång. Dela upp den i flera delar.
+plain-upload-unreadable = Vi kan inte läsa filen. Välj en .docx, .odt eller .txt, eller klistra in texten.
