@@ -182,6 +182,10 @@ on_both_backends!(public_reads_are_remembered_until_a_public_table_changes, Migr
         .await
         .unwrap()
     };
+    // Migrating may itself log a change (the plain-language word list is seeded then).
+    let logged =
+        || async { db.sql().value::<i64>("SELECT COUNT(*) FROM data_changes", &[]).await.unwrap().unwrap() };
+    let logged_before = logged().await;
     nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
     assert_eq!(*read().await, 1);
     assert_eq!(*read().await, 1);
@@ -198,8 +202,7 @@ on_both_backends!(public_reads_are_remembered_until_a_public_table_changes, Migr
     assert_ne!(db.data_generation(), before);
     assert_eq!(*read().await, 2);
     assert_eq!(loads.load(Ordering::SeqCst), 2);
-    let logged: i64 = db.sql().value("SELECT COUNT(*) FROM data_changes", &[]).await.unwrap().unwrap();
-    assert_eq!(logged, 2, "one line per change of public data");
+    assert_eq!(logged().await - logged_before, 2, "one line per change of public data");
 });
 
 on_both_backends!(a_change_made_by_another_process_is_seen_when_the_log_is_followed, Migrated, |db| {
