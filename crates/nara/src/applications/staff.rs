@@ -14,6 +14,7 @@ use super::store::{self, FormRow};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
+use crate::plain_language::hints::{Hints, Wording};
 use crate::policy;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
@@ -203,6 +204,8 @@ struct EditorPage<'a> {
     action: String,
     open_action: String,
     notice: bool,
+    /// The checker's hints for the Swedish texts of the definition.
+    hints: Hints,
 }
 
 struct Draft {
@@ -228,7 +231,9 @@ async fn editor_page(
         conflict: false,
     });
     let base = ctx.href(&format!("/handlaggare/ansokningsformular/{}", form.slug));
+    let hints = Wording::of(state, ctx).await?.toml("definition", &draft.source);
     let page = EditorPage {
+        hints,
         shell: ctx.shell(state),
         title: outline.title.get(ctx.location.locale).to_string(),
         slug: form.slug.clone(),

@@ -18,6 +18,7 @@ use super::{Entry, EntryKind, LANGUAGES, WayIn, key_facts_differ};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::db::{Db, UtcTime};
 use crate::identity::{Role, RoleGrant};
+use crate::plain_language::hints::{Hints, Wording};
 use crate::policy::{self, EntryEditing};
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
@@ -77,6 +78,8 @@ struct EditPage<'a> {
     /// Where to suggest a referral (when editing an existing entry).
     referral_action: Option<String>,
     referral_missing: bool,
+    /// The checker's hints under the Swedish description.
+    hints: Hints,
 }
 
 /// What the entry form page shows besides the choices it offers.
@@ -109,7 +112,9 @@ async fn edit_page<'a>(
                 .map(|(value, label, lang)| Option_ { checked: chosen(&value), value, label, lang })
                 .collect()
         };
+    let hints = Wording::of(state, ctx).await?.plain("beskrivning", &form.description_sv);
     Ok(EditPage {
+        hints,
         kinds: options(
             EntryKind::ALL
                 .iter()

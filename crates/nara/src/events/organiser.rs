@@ -24,6 +24,7 @@ use crate::formats::csv;
 use crate::i18n::{format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::mail::Email;
+use crate::plain_language::hints::{Hints, Wording};
 use crate::policy;
 use crate::stockholm;
 use crate::web::errors::{AppError, render};
@@ -167,6 +168,8 @@ struct OrganiserOccurrencePage<'a> {
     errors: FormErrors,
     moving: MoveForm,
     max_pdf_kb: i64,
+    /// The checker's hints under the Swedish agenda.
+    agenda_hints: Hints,
 }
 
 /// The organiser's page of one meeting, with `errors` from a form that did not go through.
@@ -197,14 +200,17 @@ pub(crate) async fn occurrence_page(
         start: local.format("%H:%M").to_string(),
         slut: format_stockholm_time(occurrence.ends_at),
     });
+    let agenda_sv = occurrence.agenda_sv.clone().unwrap_or_default();
+    let agenda_hints = Wording::of(state, ctx).await?.plain("agenda_sv", &agenda_sv);
     let page = OrganiserOccurrencePage {
+        agenda_hints,
         shell: ctx.shell(state),
         title: series.title(ctx.location.locale).to_string(),
         line: OccurrenceLine::new(series, occurrence, ctx),
         has_themes: series.has_themes,
         theme_sv: occurrence.theme_sv.clone().unwrap_or_default(),
         theme_en: occurrence.theme_en.clone().unwrap_or_default(),
-        agenda_sv: occurrence.agenda_sv.clone().unwrap_or_default(),
+        agenda_sv,
         agenda_en: occurrence.agenda_en.clone().unwrap_or_default(),
         notes: occurrence.notes_md.clone().unwrap_or_default(),
         documents: store::event_documents(&state.db, occurrence.id).await?,

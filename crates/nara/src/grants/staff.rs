@@ -24,6 +24,7 @@ use crate::audit::Action;
 use crate::db::UtcTime;
 use crate::i18n::{Locale, format_stockholm};
 use crate::mail::Email;
+use crate::plain_language::hints::{Hints, Wording};
 use crate::policy;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{Form, FormErrors, INVALID, TextProblem, bounded_text, first_value, optional_text};
@@ -145,6 +146,8 @@ struct ProgrammeEditor<'a> {
     errors: FormErrors,
     problems: Vec<RulesProblem>,
     published: bool,
+    /// The checker's hints for the Swedish texts of the rules.
+    rules_hints: Hints,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,6 +159,7 @@ pub struct EditorParams {
 /// `GET /personal/bidrag/program`: a new programme.
 pub async fn new_programme(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let page = ProgrammeEditor {
+        rules_hints: Wording::of(&state, &ctx).await?.toml("rules", ""),
         shell: ctx.shell(&state),
         slug: None,
         slug_value: String::new(),
@@ -179,6 +183,7 @@ pub async fn programme_editor(
 ) -> Result<Response, AppError> {
     let row = store::programme(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let page = ProgrammeEditor {
+        rules_hints: Wording::of(&state, &ctx).await?.toml("rules", &row.rules),
         shell: ctx.shell(&state),
         action: ctx.href(&format!("/personal/bidrag/program/{slug}")),
         slug: Some(slug),
@@ -244,7 +249,9 @@ async fn publish(
         errors.add("slug", "grants-error-slug");
     }
     let checked = check_texts(&form);
+    let wording = Wording::of(state, ctx).await?;
     let show_again = |errors: FormErrors, problems: Vec<RulesProblem>| ProgrammeEditor {
+        rules_hints: wording.toml("rules", &form.rules),
         shell: ctx.shell(state),
         action: match &slug {
             Some(slug) => ctx.href(&format!("/personal/bidrag/program/{slug}")),

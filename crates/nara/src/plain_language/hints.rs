@@ -2,15 +2,18 @@
 //! description, a meeting's agenda, an application form's help texts, a grant's rules). Shown for
 //! the text the form holds (the saved text, or the text just sent back with an error); they never
 //! block saving. `templates/plain_language/hints.html` renders them, and `static/klarsprak.js`
-//! refreshes the same region from `POST /api/v1/klarsprak` as the person types.
+//! refreshes the same region from `POST /api/v1/klarsprak` as the person types. Both use the
+//! word list staff manage (`/personal/klarsprak/ord`), so a pair added there shows at once.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
 
-use super::checker::{self, LONG_SENTENCE_WORDS, Report};
-use super::glossary;
+use super::checker::{self, Glossary, LONG_SENTENCE_WORDS, Report};
 use crate::i18n::{Catalogues, Locale};
+use crate::web::page::PageContext;
+use crate::web::state::AppState;
 
 /// At most this many bureaucratic words are listed (the first ones in the text).
 pub const MAX_WORDS_SHOWN: usize = 8;
@@ -37,13 +40,24 @@ pub struct LiveTexts {
     pub bands: Vec<(String, String)>,
 }
 
-/// How the hints of a form field are worded, in the page's language.
+/// How the hints of a form field are worded, in the page's language, and the word list they
+/// check against.
 pub struct Wording<'a> {
     pub catalogues: &'a Catalogues,
     pub locale: Locale,
+    pub glossary: Arc<Glossary>,
 }
 
-impl Wording<'_> {
+impl<'a> Wording<'a> {
+    /// The wording for a page: its language and the staff's word list as it is now.
+    pub async fn of(state: &'a AppState, ctx: &PageContext) -> anyhow::Result<Self> {
+        Ok(Wording {
+            catalogues: &state.catalogues,
+            locale: ctx.location.locale,
+            glossary: super::word_list::store::glossary(&state.db).await?,
+        })
+    }
+
     fn text(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         self.catalogues.plain_with(self.locale, key, args)
     }
@@ -61,7 +75,7 @@ impl Wording<'_> {
     }
 
     fn hints(&self, field: &str, text: &str) -> Hints {
-        let report = checker::check(text, glossary::builtin());
+        let report = checker::check(text, &self.glossary);
         Hints {
             field: field.to_string(),
             title: self.text("plain-hints-title", &[]),
@@ -142,7 +156,10 @@ mod tests {
     use super::*;
 
     fn wording(catalogues: &Catalogues) -> Wording<'_> {
-        Wording { catalogues, locale: Locale::SV }
+        let glossary = Arc::new(crate::plain_language::word_list::glossary(
+            crate::plain_language::glossary::starter_pairs(),
+        ));
+        Wording { catalogues, locale: Locale::SV, glossary }
     }
 
     #[test]
@@ -160,6 +177,23 @@ mod tests {
                 && live.long_other.contains("{count}")
         );
         assert_eq!(live.bands.len(), 6);
+    }
+
+    #[test]
+    fn the_hints_follow_the_word_list_they_are_given() {
+        let catalogues = Catalogues::load().unwrap();
+        let own = [("samverkan".to_string(), "samarbete".to_string())];
+        let wording = Wording {
+            catalogues: &catalogues,
+            locale: Locale::SV,
+            glossary: Arc::new(crate::plain_language::word_list::glossary(&own)),
+        };
+        let lines = wording.plain("f", "Vi bygger samverkan. Du kan erhålla stöd.").lines;
+        assert!(lines.iter().any(|l| l.contains("samarbete")), "{lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.contains("erhålla")),
+            "a pair removed from the list is not shown: {lines:?}"
+        );
     }
 
     #[test]

@@ -4,7 +4,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use crate::i18n::{Catalogues, Locale, format_stockholm_time};
-use crate::plain_language::hints::{Hints, Wording};
 use crate::web::assets;
 use crate::web::auth::CurrentActor;
 use crate::web::site_path::same_site_path;
@@ -127,16 +126,6 @@ impl<'a> Shell<'a> {
     /// A catalogue text with one number, so plural forms follow the language's rules.
     pub fn tn(&self, key: &str, name: &str, value: &i64) -> String {
         self.catalogues.text_with(self.locale, key, &[(name, (*value).into())])
-    }
-
-    /// The plain-language checker's hints for a field where staff write plain text.
-    pub fn plain_hints(&self, field: &str, text: &str) -> Hints {
-        Wording { catalogues: self.catalogues, locale: self.locale }.plain(field, text)
-    }
-
-    /// The hints for the Swedish texts of a TOML source (form definitions, grant rules).
-    pub fn plain_hints_toml(&self, field: &str, source: &str) -> Hints {
-        Wording { catalogues: self.catalogues, locale: self.locale }.toml(field, source)
     }
 
     /// This page's own address.

@@ -858,4 +858,15 @@ on_both_backends!(the_entry_form_shows_plain_language_hints_for_the_saved_descri
     let form = app.get("/forening/fontanhuset/redigera", Some(&staff)).await.body;
     assert!(form.contains(hint) && form.contains("LIX "), "{form}");
     assert!(form.contains("data-klarsprak-for=\"beskrivning\"") && form.contains("/klarsprak.js\""));
+
+    // The hints follow the word list staff manage: a pair added there shows at once.
+    assert!(!form.contains("”vecka”"), "{form}");
+    let mut tx = db.begin_write().await.unwrap();
+    nara::plain_language::word_list::store::save(&mut tx, None, "vecka", "sju dagar", None)
+        .await
+        .unwrap()
+        .unwrap();
+    tx.commit().await.unwrap();
+    let form = app.get("/forening/fontanhuset/redigera", Some(&staff)).await.body;
+    assert!(form.contains("”vecka”: skriv hellre ”sju dagar”"), "{form}");
 });
