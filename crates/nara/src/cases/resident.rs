@@ -169,12 +169,14 @@ async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result
         .unwrap_or_default())
 }
 
-async fn contact(state: &AppState, case: &Case, locale: Locale) -> Result<Option<Contact>, AppError> {
-    let Some(officer) = case.officer_id else { return Ok(None) };
-    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
+/// The case's officer as the page shows them, and whether they take bookings.
+async fn contact(state: &AppState, case: &Case, locale: Locale) -> Result<(Option<Contact>, bool), AppError> {
+    let Some(officer) = case.officer_id else { return Ok((None, false)) };
+    let Some(found) = store::officer_contact(&state.db, officer).await? else { return Ok((None, false)) };
     let now = crate::stockholm::wall_time(chrono::Utc::now());
-    let phone = store::phone_hours(&state.db, officer).await?.map(|h| PhoneBox::new(&h, state, locale, now));
-    Ok(Some(Contact { name: person.display_name, email: person.email, phone }))
+    let phone = found.phone.map(|h| PhoneBox::new(&h, state, locale, now));
+    let contact = Contact { name: found.name, email: found.email, phone };
+    Ok((Some(contact), found.booking_notice_hours.is_some()))
 }
 
 struct Drafts {
@@ -191,7 +193,7 @@ async fn case_page(
     notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let contact = contact(state, case, locale).await?;
+    let (contact, takes_bookings) = contact(state, case, locale).await?;
     let journal = store::journal(&state.db, case.id).await?;
     let additions = store::additions(&state.db, case.id).await?;
     let base = case_href(ctx, case.id);
@@ -227,15 +229,7 @@ async fn case_page(
         }),
         is_open: case.status.is_open(),
         meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, false).await?,
-        book_href: match case.officer_id {
-            Some(officer)
-                if case.status.is_open()
-                    && crate::bookings::store::booking_notice_hours(&state.db, officer).await?.is_some() =>
-            {
-                Some(format!("{base}/boka"))
-            }
-            _ => None,
-        },
+        book_href: (case.status.is_open() && takes_bookings).then(|| format!("{base}/boka")),
         application_href: crate::applications::store::application_of_case(&state.db, case.id)
             .await?
             .map(|a| ctx.href(&format!("/mina-sidor/ansokningar/{}", a.id))),

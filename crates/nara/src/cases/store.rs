@@ -583,6 +583,44 @@ pub async fn phone_hours(db: &Db, person: Uuid) -> anyhow::Result<Option<PhoneHo
     Ok(row.and_then(|(phone, days, from, until)| PhoneHours::from_columns(phone, &days, &from, &until)))
 }
 
+/// A case's officer as the resident's case page shows them: name, e-mail, telephone hours and
+/// whether they take bookings (`booking_notice_hours`), in one round trip.
+pub struct OfficerContact {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<PhoneHours>,
+    pub booking_notice_hours: Option<u32>,
+}
+
+pub async fn officer_contact(db: &Db, officer: Uuid) -> anyhow::Result<Option<OfficerContact>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        display_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        weekdays: Option<String>,
+        answers_from: Option<String>,
+        answers_until: Option<String>,
+        notice_hours: Option<i32>,
+    }
+    let sql = "SELECT p.display_name, p.email, h.phone, h.weekdays, h.answers_from, h.answers_until, \
+               b.notice_hours FROM people p \
+               LEFT JOIN officer_phone_hours h ON h.person_id = p.id \
+               LEFT JOIN booking_officers b ON b.officer_id = p.id WHERE p.id = $1";
+    let row: Option<Row> = db.sql().optional(sql, &[&officer]).await?;
+    Ok(row.map(|r| OfficerContact {
+        phone: match (r.phone, r.weekdays, r.answers_from, r.answers_until) {
+            (Some(phone), Some(days), Some(from), Some(until)) => {
+                PhoneHours::from_columns(phone, &days, &from, &until)
+            }
+            _ => None,
+        },
+        booking_notice_hours: r.notice_hours.and_then(|h| u32::try_from(h).ok()),
+        name: r.display_name,
+        email: r.email,
+    }))
+}
+
 /// Stores when `person` answers the telephone, replacing what was there.
 pub async fn set_phone_hours(tx: &mut Tx, person: Uuid, hours: &PhoneHours) -> anyhow::Result<()> {
     let sql = "INSERT INTO officer_phone_hours (person_id, phone, weekdays, answers_from, answers_until, updated_at) \

@@ -215,3 +215,26 @@ on_both_backends!(a_change_made_by_another_process_is_seen_when_the_log_is_follo
     other.follow_changes().await.unwrap();
     assert_eq!(nara::help_areas::store::list(&other).await.unwrap().len(), 2);
 });
+
+/// A PostgreSQL connection is not pinged before each statement (that was a second round trip
+/// each), but one that has waited in the pool is: closed by the server meanwhile (a restart, an
+/// administrator), it is replaced before use instead of failing the request.
+#[tokio::test]
+async fn a_postgres_connection_closed_while_idle_is_replaced_before_use() {
+    use std::str::FromStr;
+    let Some(url) = crate::common::postgres_url() else { return };
+    let name = format!("nara_idle_{}", uuid::Uuid::new_v4().simple());
+    let options = sqlx::postgres::PgConnectOptions::from_str(&url).unwrap().application_name(&name);
+    let db = nara::db::Db::connect_postgres(options).await.unwrap();
+    let admin = nara::db::Db::connect_postgres(sqlx::postgres::PgConnectOptions::from_str(&url).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(db.sql().value::<i32>("SELECT 1", &[]).await.unwrap(), Some(1));
+    let sql = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1";
+    let closed: Vec<bool> = admin.sql().column(sql, &[&name]).await.unwrap();
+    assert!(!closed.is_empty() && closed.iter().all(|c| *c), "{closed:?}");
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    assert_eq!(db.sql().value::<i32>("SELECT 2", &[]).await.unwrap(), Some(2));
+    db.close().await;
+    admin.close().await;
+}
