@@ -70,9 +70,9 @@ pub async fn new_form(State(state): State<AppState>, ctx: PageContext) -> Result
 /// The catalogue key that says a kind of personal data must be removed.
 fn personal_data_key(kind: PersonalDataKind) -> &'static str {
     match kind {
-        PersonalDataKind::PersonalIdentityNumber => "review-error-personal-pnr",
-        PersonalDataKind::PhoneNumber => "review-error-personal-phone",
-        PersonalDataKind::EmailAddress => "review-error-personal-email",
+        PersonalDataKind::PersonalIdentityNumber => "plain-review-error-personal-pnr",
+        PersonalDataKind::PhoneNumber => "plain-review-error-personal-phone",
+        PersonalDataKind::EmailAddress => "plain-review-error-personal-email",
     }
 }
 
@@ -112,23 +112,23 @@ fn text_of(form: &SubmitForm, errors: &mut FormErrors) -> Option<String> {
         };
     }
     bounded_text(&form.text, MAX_TEXT)
-        .map_err(|p| p.add_to(errors, "text", "review-error-text", "review-error-text-long"))
+        .map_err(|p| p.add_to(errors, "text", "plain-review-error-text", "plain-review-error-text-long"))
         .ok()
 }
 
 /// The submission the form says, or the problems (personal data not yet looked for).
 fn read(form: &SubmitForm, today: NaiveDate, errors: &mut FormErrors) -> Option<Submission> {
     let title = bounded_text(&form.title, MAX_TITLE)
-        .map_err(|p| p.add_to(errors, "title", "review-error-title", "review-error-title-long"));
+        .map_err(|p| p.add_to(errors, "title", "plain-review-error-title", "plain-review-error-title-long"));
     let audience = bounded_text(&form.audience, MAX_AUDIENCE)
-        .map_err(|p| p.add_to(errors, "audience", "review-error-audience", "review-error-audience-long"));
+        .map_err(|p| p.add_to(errors, "audience", "plain-review-error-audience", "plain-review-error-audience-long"));
     let channel = Channel::parse(form.channel.trim());
     if channel.is_none() {
-        errors.add("channel", "review-error-channel");
+        errors.add("channel", "plain-review-error-channel");
     }
     let deadline = NaiveDate::parse_from_str(form.deadline.trim(), "%Y-%m-%d").ok().filter(|d| *d >= today);
     if deadline.is_none() {
-        errors.add("deadline", "review-error-deadline");
+        errors.add("deadline", "plain-review-error-deadline");
     }
     let text = text_of(form, errors);
     match (title, audience, channel, deadline, text) {
@@ -210,10 +210,10 @@ pub async fn new_version(
     let review = access::own_text(&state, &ctx, id).await?;
     let mut errors = FormErrors::default();
     if !review.state.open_to_new_versions() {
-        errors.add("text", "review-error-approved");
+        errors.add("text", "plain-review-error-approved");
     }
     let text = bounded_text(&form.text, MAX_TEXT)
-        .map_err(|p| p.add_to(&mut errors, "text", "review-error-text", "review-error-text-long"))
+        .map_err(|p| p.add_to(&mut errors, "text", "plain-review-error-text", "plain-review-error-text-long"))
         .ok();
     if let Some(text) = &text {
         block_personal_data(&state, text, &mut errors, "text").await?;
@@ -227,7 +227,7 @@ pub async fn new_version(
     if store::add_version(&mut tx, id, me, &text).await?.is_none() {
         drop(tx);
         let mut errors = FormErrors::default();
-        errors.add("text", "review-error-approved");
+        errors.add("text", "plain-review-error-approved");
         let review = access::readable_text(&state, &ctx, id).await?;
         return text_page(&state, &ctx, review, Typed { errors, text: Some(form.text), ..Typed::default() }).await;
     }
@@ -255,10 +255,10 @@ pub async fn answer(
     let comment = Uuid::parse_str(form.comment.trim()).map_err(|_| AppError::BadRequest)?;
     let mut errors = FormErrors::default();
     if !review.state.open_to_new_versions() {
-        errors.add("answer", "review-error-approved");
+        errors.add("answer", "plain-review-error-approved");
     }
     let body = bounded_text(&form.answer, MAX_ANSWER)
-        .map_err(|p| p.add_to(&mut errors, "answer", "review-error-answer", "review-error-answer-long"))
+        .map_err(|p| p.add_to(&mut errors, "answer", "plain-review-error-answer", "plain-review-error-answer-long"))
         .ok();
     let (Some(body), true) = (body, errors.is_empty()) else {
         let typed = Typed { errors, answer: Some((comment, form.answer)), ..Typed::default() };

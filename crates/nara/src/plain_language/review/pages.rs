@@ -109,14 +109,14 @@ fn figure_rows(shell: &Shell<'_>, figures: &[Figures]) -> Vec<FigureRow> {
         cells: figures.iter().map(cell).collect(),
     };
     vec![
-        row("review-figure-lix", &|f| one_decimal(f.lix, comma)),
-        row("review-figure-lix-band", &|f| f.lix_band_key.map_or_else(|| "–".into(), |k| shell.t(k))),
-        row("review-figure-ovix", &|f| one_decimal(f.ovix, comma)),
-        row("review-figure-nominal", &|f| one_decimal(f.nominal_quotient, comma)),
-        row("review-figure-sentence-words", &|f| one_decimal(f.words_per_sentence, comma)),
-        row("review-figure-long-words", &|f| f.long_words.to_string()),
-        row("review-figure-bureaucratic", &|f| f.bureaucratic.to_string()),
-        row("review-figure-passives", &|f| f.passives.to_string()),
+        row("plain-review-figure-lix", &|f| one_decimal(f.lix, comma)),
+        row("plain-review-figure-lix-band", &|f| f.lix_band_key.map_or_else(|| "–".into(), |k| shell.t(k))),
+        row("plain-review-figure-ovix", &|f| one_decimal(f.ovix, comma)),
+        row("plain-review-figure-nominal", &|f| one_decimal(f.nominal_quotient, comma)),
+        row("plain-review-figure-sentence-words", &|f| one_decimal(f.words_per_sentence, comma)),
+        row("plain-review-figure-long-words", &|f| f.long_words.to_string()),
+        row("plain-review-figure-bureaucratic", &|f| f.bureaucratic.to_string()),
+        row("plain-review-figure-passives", &|f| f.passives.to_string()),
     ]
 }
 
@@ -307,14 +307,14 @@ pub struct NoticeQuery {
 /// What a `?klart=` after a redirect says happened.
 fn notice(query: &NoticeQuery) -> Option<&'static str> {
     match query.klart.as_str() {
-        "skickad" => Some("review-notice-submitted"),
-        "version" => Some("review-notice-version"),
-        "svar" => Some("review-notice-answered"),
-        "tagen" => Some("review-notice-taken"),
-        "tilldelad" => Some("review-notice-assigned"),
-        "kommentar" => Some("review-notice-commented"),
-        "godkand" => Some("review-notice-approved"),
-        "aterlamnad" => Some("review-notice-returned"),
+        "skickad" => Some("plain-review-notice-submitted"),
+        "version" => Some("plain-review-notice-version"),
+        "svar" => Some("plain-review-notice-answered"),
+        "tagen" => Some("plain-review-notice-taken"),
+        "tilldelad" => Some("plain-review-notice-assigned"),
+        "kommentar" => Some("plain-review-notice-commented"),
+        "godkand" => Some("plain-review-notice-approved"),
+        "aterlamnad" => Some("plain-review-notice-returned"),
         _ => None,
     }
 }

@@ -27,7 +27,7 @@ async fn changed_meanwhile(
 ) -> Result<Response, AppError> {
     let review = access::readable_text(state, ctx, id).await?;
     let mut errors = FormErrors::default();
-    errors.add(field, "review-error-changed-meanwhile");
+    errors.add(field, "plain-review-error-changed-meanwhile");
     text_page(state, ctx, review, Typed { errors, ..Typed::default() }).await
 }
 
@@ -74,7 +74,7 @@ pub async fn assign(
     let chosen = Uuid::parse_str(form.reviewer.trim()).ok().filter(|r| reviewers.iter().any(|x| x.id == *r));
     let Some(reviewer) = chosen else {
         let mut errors = FormErrors::default();
-        errors.add("reviewer", "review-error-reviewer");
+        errors.add("reviewer", "plain-review-error-reviewer");
         return text_page(&state, &ctx, review, Typed { errors, ..Typed::default() }).await;
     };
     let mut tx = state.db.begin_write().await?;
@@ -110,19 +110,19 @@ pub async fn comment(
     let latest = store::versions(&state.db, id).await?.pop().ok_or(AppError::NotFound)?;
     let mut errors = FormErrors::default();
     if review.state != ReviewState::InReview {
-        errors.add("passage", "review-error-not-in-review");
+        errors.add("passage", "plain-review-error-not-in-review");
     }
     let passage = bounded_text(&form.passage, MAX_PASSAGE)
-        .map_err(|p| p.add_to(&mut errors, "passage", "review-error-passage", "review-error-passage-long"))
+        .map_err(|p| p.add_to(&mut errors, "passage", "plain-review-error-passage", "plain-review-error-passage-long"))
         .ok();
     if passage.as_deref().is_some_and(|p| !passage_in(&latest.body, p)) {
-        errors.add("passage", "review-error-passage-not-found");
+        errors.add("passage", "plain-review-error-passage-not-found");
     }
     let comment = bounded_text(&form.comment, MAX_COMMENT)
-        .map_err(|p| p.add_to(&mut errors, "comment", "review-error-comment", "review-error-comment-long"))
+        .map_err(|p| p.add_to(&mut errors, "comment", "plain-review-error-comment", "plain-review-error-comment-long"))
         .ok();
     let rewrite = optional_text(&form.rewrite, MAX_REWRITE)
-        .map_err(|p| p.add_to(&mut errors, "rewrite", "review-error-rewrite-long", "review-error-rewrite-long"))
+        .map_err(|p| p.add_to(&mut errors, "rewrite", "plain-review-error-rewrite-long", "plain-review-error-rewrite-long"))
         .ok();
     let (Some(passage), Some(comment), Some(rewrite), true) = (passage, comment, rewrite, errors.is_empty()) else {
         let typed = Typed {
