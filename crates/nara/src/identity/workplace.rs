@@ -82,20 +82,16 @@ impl Workplace {
             ],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
-            Workplace::Coordination => {
-                &[
-                    ("/samordnare", "nav-coordination"),
-                    ("/samordnare/uppdrag", "nav-assignments"),
-                    ("/personal/klarsprak", "nav-plain-review"),
-                ]
-            }
-            Workplace::PlainReview => {
-                &[
-                    ("/personal/klarsprak", "nav-plain-review"),
-                    ("/personal/klarsprak/ord", "nav-plain-words"),
-                    ("/mina-uppdrag", "nav-my-assignments"),
-                ]
-            }
+            Workplace::Coordination => &[
+                ("/samordnare", "nav-coordination"),
+                ("/samordnare/uppdrag", "nav-assignments"),
+                ("/personal/klarsprak", "nav-plain-review"),
+            ],
+            Workplace::PlainReview => &[
+                ("/personal/klarsprak", "nav-plain-review"),
+                ("/personal/klarsprak/ord", "nav-plain-words"),
+                ("/mina-uppdrag", "nav-my-assignments"),
+            ],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],

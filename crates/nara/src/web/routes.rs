@@ -435,12 +435,32 @@ pub fn table() -> Vec<Route> {
         post_route("/personal/klarsprak/ny", SignedIn, plain_language::review::author::submit)
             .body_limit(plain_language::review::author::MAX_REQUEST_BYTES),
         get_route("/personal/klarsprak/texter/{text}", SignedIn, plain_language::review::pages::text),
-        post_route("/personal/klarsprak/texter/{text}/version", SignedIn, plain_language::review::author::new_version),
-        post_route("/personal/klarsprak/texter/{text}/svar", SignedIn, plain_language::review::author::answer),
+        post_route(
+            "/personal/klarsprak/texter/{text}/version",
+            SignedIn,
+            plain_language::review::author::new_version,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/svar",
+            SignedIn,
+            plain_language::review::author::answer,
+        ),
         post_route("/personal/klarsprak/texter/{text}/ta", SignedIn, plain_language::review::reviewing::take),
-        post_route("/personal/klarsprak/texter/{text}/tilldela", SignedIn, plain_language::review::reviewing::assign),
-        post_route("/personal/klarsprak/texter/{text}/kommentar", SignedIn, plain_language::review::reviewing::comment),
-        post_route("/personal/klarsprak/texter/{text}/beslut", SignedIn, plain_language::review::reviewing::decide),
+        post_route(
+            "/personal/klarsprak/texter/{text}/tilldela",
+            SignedIn,
+            plain_language::review::reviewing::assign,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/kommentar",
+            SignedIn,
+            plain_language::review::reviewing::comment,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/beslut",
+            SignedIn,
+            plain_language::review::reviewing::decide,
+        ),
         get_route("/samordnare", coordinator, reporters::editing::overview),
         get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
         post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),

@@ -105,7 +105,10 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                         || !roles.iter().all(|r| {
                             matches!(
                                 r,
-                                Role::Resident | Role::Association | Role::Reporter | Role::LeisureParticipant
+                                Role::Resident
+                                    | Role::Association
+                                    | Role::Reporter
+                                    | Role::LeisureParticipant
                             )
                         }));
                 let hidden = matches!(object, Object::SomeoneElsesCase)

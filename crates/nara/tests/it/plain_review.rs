@@ -120,7 +120,10 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     // Taken: no longer the other reviewer's to see or take.
     let before = denied(&db).await;
     assert_eq!(app.get(&path, Some(&p.other_reviewer)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.post(&format!("{path}/ta"), &[], Some(&p.other_reviewer)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.post(&format!("{path}/ta"), &[], Some(&p.other_reviewer)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(denied(&db).await, before + 2, "both attempts are audited");
 
     // A comment must quote the text.
@@ -137,13 +140,18 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     assert_eq!(commented.status, StatusCode::SEE_OTHER, "{}", commented.body);
     // The author is not the reviewer: they may not comment or decide.
     let before = denied(&db).await;
-    let not_theirs = app.post(&format!("{path}/beslut"), &[("decision", "godkann")], Some(&p.author_session)).await;
+    let not_theirs =
+        app.post(&format!("{path}/beslut"), &[("decision", "godkann")], Some(&p.author_session)).await;
     assert_eq!(not_theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(denied(&db).await, before + 1);
 
     // The author reads the comment and answers it.
     let page = app.get(&path, Some(&p.author_session)).await;
-    assert!(page.body.contains("Skriv du till läsaren.") && page.body.contains("Du kan få pengar"), "{}", page.body);
+    assert!(
+        page.body.contains("Skriv du till läsaren.") && page.body.contains("Du kan få pengar"),
+        "{}",
+        page.body
+    );
     let comment_id = store::comments(&db, id).await.unwrap()[0].id.to_string();
     let answer = [("comment", comment_id.as_str()), ("answer", "Tack, jag skriver om.")];
     let answered = app.post(&format!("{path}/svar"), &answer, Some(&p.author_session)).await;
@@ -161,7 +169,9 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     assert!(figures[1].improves_on(&figures[0]), "{figures:?}");
     let page = app.get(&path, Some(&p.reviewer)).await;
     assert!(page.body.contains("Tack, jag skriver om."), "the reviewer reads the answer");
-    for head in ["Siffror för varje version", "<th scope=\"col\">Version 1</th>", "<th scope=\"col\">Version 2</th>"] {
+    for head in
+        ["Siffror för varje version", "<th scope=\"col\">Version 1</th>", "<th scope=\"col\">Version 2</th>"]
+    {
         assert!(page.body.contains(head), "{head}: {}", page.body);
     }
     let english = app.get(&format!("/en{path}"), Some(&p.reviewer)).await;
@@ -202,7 +212,8 @@ on_both_backends!(the_coordinator_assigns_a_reviewer, Migrated, |db| {
     let page = app.get(&path, Some(&p.coordinator)).await;
     assert!(page.body.contains("Kim Ali") && page.body.contains("Nora Lind"), "{}", page.body);
     let (author, reviewer) = (p.author.to_string(), reviewer.to_string());
-    let bad = app.post(&format!("{path}/tilldela"), &[("reviewer", author.as_str())], Some(&p.coordinator)).await;
+    let bad =
+        app.post(&format!("{path}/tilldela"), &[("reviewer", author.as_str())], Some(&p.coordinator)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "staff who do not review cannot be given texts");
     let assigned =
         app.post(&format!("{path}/tilldela"), &[("reviewer", reviewer.as_str())], Some(&p.coordinator)).await;
@@ -213,8 +224,9 @@ on_both_backends!(the_coordinator_assigns_a_reviewer, Migrated, |db| {
     assert_eq!(app.get(&path, Some(&p.other_reviewer)).await.status, StatusCode::OK, "assigned to Kim");
     assert_eq!(app.get(&path, Some(&p.reviewer)).await.status, StatusCode::NOT_FOUND, "not Nora's");
     // Only the coordinator assigns.
-    let refused =
-        app.post(&format!("{path}/tilldela"), &[("reviewer", reviewer.as_str())], Some(&p.author_session)).await;
+    let refused = app
+        .post(&format!("{path}/tilldela"), &[("reviewer", reviewer.as_str())], Some(&p.author_session))
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(logged(&db, "text_assigned").await, 1);
 });
@@ -262,7 +274,8 @@ const TYPES: &[u8] = br#"<Types><Override ContentType="application/vnd.openxmlfo
 on_both_backends!(refused_uploads_say_why_with_a_client_error, Migrated, |db| {
     let app = TestApp::new(db.clone());
     let p = people(&db).await;
-    let document = br#"<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hej.</w:t></w:r></w:p></w:body></w:document>"#;
+    let document =
+        br#"<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hej.</w:t></w:r></w:p></w:body></w:document>"#;
     let macros = zip_of(&[
         ("[Content_Types].xml", TYPES),
         ("word/document.xml", document),
@@ -270,7 +283,8 @@ on_both_backends!(refused_uploads_say_why_with_a_client_error, Migrated, |db| {
     ]);
     let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     encrypted.extend_from_slice(&[0; 1024]);
-    let bomb = zip_of(&[("[Content_Types].xml", TYPES), ("word/document.xml", &vec![b'a'; 11 * 1024 * 1024])]);
+    let bomb =
+        zip_of(&[("[Content_Types].xml", TYPES), ("word/document.xml", &vec![b'a'; 11 * 1024 * 1024])]);
     assert!(bomb.len() < 100 * 1024, "a small file that expands: {}", bomb.len());
     let huge = "ord ".repeat(nara::plain_language::api::MAX_CHARS / 4 + 1);
     let cases: [(&str, &[u8], &str); 4] = [

@@ -26,9 +26,9 @@ pub async fn may_use(state: &AppState, ctx: &PageContext) -> Result<(), AppError
 pub async fn readable_text(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Review, AppError> {
     may_use(state, ctx).await?;
     let found = store::review(&state.db, id).await?;
-    let allowed = found.as_ref().is_some_and(|r| {
-        policy::may_read_text(&ctx.current.actor, r.author_id, r.reviewer_id, r.is_open())
-    });
+    let allowed = found
+        .as_ref()
+        .is_some_and(|r| policy::may_read_text(&ctx.current.actor, r.author_id, r.reviewer_id, r.is_open()));
     guard::allow(state, ctx, allowed, Target::new("text_review", id), Refusal::NotFound).await?;
     found.ok_or(AppError::NotFound)
 }

@@ -12,7 +12,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::pages::{Typed, back_to, text_page};
-use super::{Channel, MAX_ANSWER, MAX_AUDIENCE, MAX_TEXT, MAX_TITLE, Submission, access, personal_data_kinds, store};
+use super::{
+    Channel, MAX_ANSWER, MAX_AUDIENCE, MAX_TEXT, MAX_TITLE, Submission, access, personal_data_kinds, store,
+};
 use crate::audit::Action;
 use crate::plain_language::checker::{PersonalDataKind, check};
 use crate::plain_language::document::{self, Limits};
@@ -49,7 +51,12 @@ struct NewPage<'a> {
     channels: Vec<(&'static str, &'static str)>,
 }
 
-fn new_page(state: &AppState, ctx: &PageContext, form: SubmitForm, errors: FormErrors) -> Result<Response, AppError> {
+fn new_page(
+    state: &AppState,
+    ctx: &PageContext,
+    form: SubmitForm,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
     let status = if errors.is_empty() { axum::http::StatusCode::OK } else { INVALID };
     let page = NewPage {
         shell: ctx.shell(state),
@@ -120,8 +127,9 @@ fn text_of(form: &SubmitForm, errors: &mut FormErrors) -> Option<String> {
 fn read(form: &SubmitForm, today: NaiveDate, errors: &mut FormErrors) -> Option<Submission> {
     let title = bounded_text(&form.title, MAX_TITLE)
         .map_err(|p| p.add_to(errors, "title", "plain-review-error-title", "plain-review-error-title-long"));
-    let audience = bounded_text(&form.audience, MAX_AUDIENCE)
-        .map_err(|p| p.add_to(errors, "audience", "plain-review-error-audience", "plain-review-error-audience-long"));
+    let audience = bounded_text(&form.audience, MAX_AUDIENCE).map_err(|p| {
+        p.add_to(errors, "audience", "plain-review-error-audience", "plain-review-error-audience-long")
+    });
     let channel = Channel::parse(form.channel.trim());
     if channel.is_none() {
         errors.add("channel", "plain-review-error-channel");
@@ -229,7 +237,8 @@ pub async fn new_version(
         let mut errors = FormErrors::default();
         errors.add("text", "plain-review-error-approved");
         let review = access::readable_text(&state, &ctx, id).await?;
-        return text_page(&state, &ctx, review, Typed { errors, text: Some(form.text), ..Typed::default() }).await;
+        return text_page(&state, &ctx, review, Typed { errors, text: Some(form.text), ..Typed::default() })
+            .await;
     }
     crate::audit::store::append(&mut tx, &access::event(&ctx, Action::TextVersionAdded, id)).await?;
     tx.commit().await?;
@@ -258,7 +267,9 @@ pub async fn answer(
         errors.add("answer", "plain-review-error-approved");
     }
     let body = bounded_text(&form.answer, MAX_ANSWER)
-        .map_err(|p| p.add_to(&mut errors, "answer", "plain-review-error-answer", "plain-review-error-answer-long"))
+        .map_err(|p| {
+            p.add_to(&mut errors, "answer", "plain-review-error-answer", "plain-review-error-answer-long")
+        })
         .ok();
     let (Some(body), true) = (body, errors.is_empty()) else {
         let typed = Typed { errors, answer: Some((comment, form.answer)), ..Typed::default() };

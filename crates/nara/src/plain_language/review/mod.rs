@@ -213,7 +213,10 @@ mod tests {
             "Ring 070-123 45 67 eller 08-123 456 78. Skriv till kim@example.se.",
             &Glossary::new([("erhålla", "få")]),
         );
-        assert_eq!(personal_data_kinds(&report), vec![PersonalDataKind::PhoneNumber, PersonalDataKind::EmailAddress]);
+        assert_eq!(
+            personal_data_kinds(&report),
+            vec![PersonalDataKind::PhoneNumber, PersonalDataKind::EmailAddress]
+        );
         let clean = check("Ring oss på dagtid.", &Glossary::new([("erhålla", "få")]));
         assert!(personal_data_kinds(&clean).is_empty());
     }
@@ -226,7 +229,8 @@ mod tests {
              genomförd behovsbedömning som utförs av handläggaren. Ansökan handläggs skyndsamt.",
             &glossary,
         ));
-        let after = Figures::of(&check("Du kan få pengar. Vi tittar på vad du behöver. Vi svarar snart.", &glossary));
+        let after =
+            Figures::of(&check("Du kan få pengar. Vi tittar på vad du behöver. Vi svarar snart.", &glossary));
         assert!(after.improves_on(&before), "{before:?} → {after:?}");
         assert!(!before.improves_on(&after));
         assert!(before.bureaucratic >= 2 && after.bureaucratic == 0);

@@ -173,7 +173,11 @@ fn comment_views(comments: Vec<Comment>) -> Vec<CommentView> {
             answers: c
                 .answers
                 .into_iter()
-                .map(|a| AnswerView { author: a.author_name, body: a.body, when: format_stockholm(a.created_at) })
+                .map(|a| AnswerView {
+                    author: a.author_name,
+                    body: a.body,
+                    when: format_stockholm(a.created_at),
+                })
                 .collect(),
         })
         .collect()
@@ -283,7 +287,8 @@ pub async fn text_page(
         comments: comment_views(store::comments(&state.db, review.id).await?),
         writable: policy::may_write_text(actor, review.author_id) && review.state.open_to_new_versions(),
         takeable: policy::may_review_texts(actor) && review.is_open(),
-        decidable: policy::may_decide_text(actor, review.reviewer_id) && review.state == ReviewState::InReview,
+        decidable: policy::may_decide_text(actor, review.reviewer_id)
+            && review.state == ReviewState::InReview,
         reviewers,
         text: typed.text.unwrap_or(latest),
         passage: typed.passage,

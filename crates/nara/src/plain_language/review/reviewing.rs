@@ -113,18 +113,30 @@ pub async fn comment(
         errors.add("passage", "plain-review-error-not-in-review");
     }
     let passage = bounded_text(&form.passage, MAX_PASSAGE)
-        .map_err(|p| p.add_to(&mut errors, "passage", "plain-review-error-passage", "plain-review-error-passage-long"))
+        .map_err(|p| {
+            p.add_to(&mut errors, "passage", "plain-review-error-passage", "plain-review-error-passage-long")
+        })
         .ok();
     if passage.as_deref().is_some_and(|p| !passage_in(&latest.body, p)) {
         errors.add("passage", "plain-review-error-passage-not-found");
     }
     let comment = bounded_text(&form.comment, MAX_COMMENT)
-        .map_err(|p| p.add_to(&mut errors, "comment", "plain-review-error-comment", "plain-review-error-comment-long"))
+        .map_err(|p| {
+            p.add_to(&mut errors, "comment", "plain-review-error-comment", "plain-review-error-comment-long")
+        })
         .ok();
     let rewrite = optional_text(&form.rewrite, MAX_REWRITE)
-        .map_err(|p| p.add_to(&mut errors, "rewrite", "plain-review-error-rewrite-long", "plain-review-error-rewrite-long"))
+        .map_err(|p| {
+            p.add_to(
+                &mut errors,
+                "rewrite",
+                "plain-review-error-rewrite-long",
+                "plain-review-error-rewrite-long",
+            )
+        })
         .ok();
-    let (Some(passage), Some(comment), Some(rewrite), true) = (passage, comment, rewrite, errors.is_empty()) else {
+    let (Some(passage), Some(comment), Some(rewrite), true) = (passage, comment, rewrite, errors.is_empty())
+    else {
         let typed = Typed {
             errors,
             passage: form.passage,

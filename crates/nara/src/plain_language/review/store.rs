@@ -255,16 +255,8 @@ pub async fn add_comment(
     new: &NewComment,
 ) -> anyhow::Result<Option<Uuid>> {
     let id = Uuid::new_v4();
-    let params: [&dyn Param; 8] = [
-        &id,
-        &review,
-        &new.version,
-        &new.passage,
-        &new.comment,
-        &new.rewrite,
-        &reviewer,
-        &UtcTime::now(),
-    ];
+    let params: [&dyn Param; 8] =
+        [&id, &review, &new.version, &new.passage, &new.comment, &new.rewrite, &reviewer, &UtcTime::now()];
     let added = tx
         .sql()
         .execute(

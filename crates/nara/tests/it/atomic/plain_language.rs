@@ -152,7 +152,11 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             let (author, _) = staff(&w).await;
             let (reviewer, session) = plain_reviewer(&w).await;
             let (id, _) = text(&w, author, Some(reviewer)).await;
-            Request::post(route.replace("{text}", &id.to_string()), &[("decision", "godkann")], Some(&session))
+            Request::post(
+                route.replace("{text}", &id.to_string()),
+                &[("decision", "godkann")],
+                Some(&session),
+            )
         }
         other => panic!("no scenario for {other}"),
     }
