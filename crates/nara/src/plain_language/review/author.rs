@@ -20,7 +20,7 @@ use crate::plain_language::checker::{PersonalDataKind, check};
 use crate::plain_language::document::{self, Limits};
 use crate::plain_language::word_list;
 use crate::web::errors::{AppError, render};
-use crate::web::form::{Form, FormErrors, INVALID, bounded_text, multipart_error, text_field};
+use crate::web::form::{Form, FormErrors, INVALID, bounded_text, clean_text, multipart_error, text_field};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -111,7 +111,8 @@ async fn block_personal_data(
 fn text_of(form: &SubmitForm, errors: &mut FormErrors) -> Option<String> {
     if !form.file.is_empty() {
         return match document::read(&form.file, &Limits::DEFAULT) {
-            Ok(text) => Some(text),
+            // The file's text is free text from outside: cleaned at the edge like a form's.
+            Ok(text) => Some(clean_text(&text).into_owned()),
             Err(problem) => {
                 errors.add("file", problem.message_key());
                 None
@@ -179,8 +180,9 @@ pub async fn submit(
     let mut errors = FormErrors::default();
     let submission = read(&form, crate::stockholm::today(), &mut errors);
     if let Some(submission) = &submission {
-        let field = if form.file.is_empty() { "text" } else { "file" };
-        block_personal_data(&state, &submission.text, &mut errors, field).await?;
+        // A file's text is shown in the box, where what was found can be removed: the message
+        // is put there too.
+        block_personal_data(&state, &submission.text, &mut errors, "text").await?;
     }
     let submission = match submission {
         Some(submission) if errors.is_empty() => submission,
@@ -283,4 +285,46 @@ pub async fn answer(
     crate::audit::store::append(&mut tx, &access::event(&ctx, Action::TextAnswered, id)).await?;
     tx.commit().await?;
     Ok(back_to(&ctx, id, "svar"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(channel: &str, deadline: &str, text: &str, file: &[u8]) -> SubmitForm {
+        SubmitForm {
+            title: " Brev om möte ".into(),
+            audience: "Föräldrar".into(),
+            channel: channel.into(),
+            deadline: deadline.into(),
+            text: text.into(),
+            file: file.to_vec(),
+        }
+    }
+
+    fn problems(form: &SubmitForm) -> Vec<&'static str> {
+        let mut errors = FormErrors::default();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(read(form, today, &mut errors).is_some(), errors.is_empty());
+        errors.items().iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_submission_needs_a_channel_a_coming_deadline_and_a_text() {
+        assert!(problems(&form("letter_template", "2026-12-06", "Hej.", b"")).is_empty());
+        assert_eq!(problems(&form("tv", "2026-12-05", " ", b"")), vec!["channel", "deadline", "text"]);
+        let mut errors = FormErrors::default();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let read =
+            read(&form("web", "2027-01-31", "", b"Fr\xC3\xA5n en fil.\x07"), today, &mut errors).unwrap();
+        assert_eq!(
+            (read.title.as_str(), read.text.as_str()),
+            ("Brev om möte", "Från en fil."),
+            "a file wins, cleaned"
+        );
+        assert_eq!(
+            problems(&form("web", "2027-01-31", "Hej.", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")),
+            vec!["file"]
+        );
+    }
 }
