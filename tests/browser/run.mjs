@@ -3,7 +3,7 @@
 // server and checks accessibility on every page below. See README.md.
 //
 //   node tests/browser/run.mjs        (from the repo root, or `npm test` here)
-import { ADMIN, ASSOCIATION, COORDINATOR, GRANT_ASSESSOR, LEISURE_STAFF, LOG_REVIEWER, OFFICER, ORGANISER, PARTICIPANT, QUALITY, REPORTER, RESIDENT } from './lib/accounts.mjs';
+import { ADMIN, ASSOCIATION, COORDINATOR, GRANT_ASSESSOR, LEISURE_STAFF, LOG_REVIEWER, OFFICER, ORGANISER, PARTICIPANT, PLAIN_REVIEWER, QUALITY, REPORTER, RESIDENT } from './lib/accounts.mjs';
 import { counterpartPath } from './lib/lang.mjs';
 import { describeError, indent, once, runTests, summaryLine } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -151,6 +151,14 @@ const PAGES = [
   ...inBothLanguages(['/personal/klarsprak/ord', '/personal/klarsprak/ord/ny'], { as: COORDINATOR }),
   { path: '/personal/klarsprak/ord/{id}', linkedFrom: '/personal/klarsprak/ord', as: COORDINATOR },
   { path: '/en/personal/klarsprak/ord/{id}', linkedFrom: '/en/personal/klarsprak/ord', as: COORDINATOR },
+  // The text review: the author's list and form, a reviewer's list and a text with its figures.
+  ...inBothLanguages(['/personal/klarsprak', '/personal/klarsprak/ny'], { as: OFFICER }),
+  ...inBothLanguages(['/personal/klarsprak'], { as: PLAIN_REVIEWER }),
+  ...inBothLanguages(['/personal/klarsprak'], { as: COORDINATOR }),
+  { path: '/personal/klarsprak/texter/{id}', linkedFrom: '/personal/klarsprak', as: PLAIN_REVIEWER },
+  { path: '/en/personal/klarsprak/texter/{id}', linkedFrom: '/en/personal/klarsprak', as: PLAIN_REVIEWER },
+  { path: '/personal/klarsprak/texter/{id}', linkedFrom: '/personal/klarsprak', as: OFFICER },
+  { path: '/personal/klarsprak/texter/{id}', linkedFrom: '/personal/klarsprak', as: COORDINATOR },
 ].map((entry) => ({ status: 200, ...entry }));
 
 /** Each Swedish path and its English counterpart (`/x`, `/en/x`), with the same options. */

@@ -22,6 +22,8 @@ export const LEISURE_STAFF = 'fritidsbank@demo.nara.se';
 export const PARTICIPANT = 'deltagare@demo.nara.se';
 // The coordinator of the plain-language group and the citizen reporters (edits and publishes).
 export const COORDINATOR = 'samordnare@demo.nara.se';
+// A reviewer of the plain-language group (klarspråkare): reviews staff texts.
+export const PLAIN_REVIEWER = 'klarsprak@demo.nara.se';
 // Two citizen reporters, each with their own articles.
 export const REPORTER = 'reporter@demo.nara.se';
 export const OTHER_REPORTER = 'reporter2@demo.nara.se';

@@ -16,6 +16,7 @@ import { officerCaseJourney } from './officer_case.mjs';
 import { placementJourney } from './placements.mjs';
 import { registrationJourney } from './registration.mjs';
 import { articleJourney } from './reporters.mjs';
+import { textReviewJourney } from './plain_review.mjs';
 import { assignmentJourney } from './assignments.mjs';
 import { startPagesJourney } from './start_pages.mjs';
 import { interviewJourney, surveyJourney } from './surveys.mjs';
@@ -53,6 +54,10 @@ export const JOURNEYS = [
   {
     name: 'journey (keyboard): a citizen reporter writes an article and sends it; the coordinator publishes it; it shows in the feed',
     run: articleJourney,
+  },
+  {
+    name: 'journey (keyboard): a case officer sends a text; a plain-language reviewer comments and returns it; a plainer version improves the figures and is approved',
+    run: textReviewJourney,
   },
   {
     name: 'journey (keyboard): the coordinator engages a reporter, who logs hours; the coordinator approves them and downloads the month',

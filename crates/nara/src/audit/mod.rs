@@ -141,10 +141,18 @@ pub enum Action {
     PayrollExported,
     RecruitmentInterestSent,
     RecruitmentInterestViewed,
+    TextSubmitted,
+    TextVersionAdded,
+    TextAnswered,
+    TextTaken,
+    TextAssigned,
+    TextCommented,
+    TextApproved,
+    TextReturned,
 }
 
 impl Action {
-    pub const ALL: [Action; 116] = [
+    pub const ALL: [Action; 124] = [
         Action::LogIn,
         Action::LogInFailed,
         Action::LogOut,
@@ -261,6 +269,14 @@ impl Action {
         Action::PayrollExported,
         Action::RecruitmentInterestSent,
         Action::RecruitmentInterestViewed,
+        Action::TextSubmitted,
+        Action::TextVersionAdded,
+        Action::TextAnswered,
+        Action::TextTaken,
+        Action::TextAssigned,
+        Action::TextCommented,
+        Action::TextApproved,
+        Action::TextReturned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -381,6 +397,14 @@ impl Action {
             Action::PayrollExported => "payroll_exported",
             Action::RecruitmentInterestSent => "recruitment_interest_sent",
             Action::RecruitmentInterestViewed => "recruitment_interest_viewed",
+            Action::TextSubmitted => "text_submitted",
+            Action::TextVersionAdded => "text_version_added",
+            Action::TextAnswered => "text_answered",
+            Action::TextTaken => "text_taken",
+            Action::TextAssigned => "text_assigned",
+            Action::TextCommented => "text_commented",
+            Action::TextApproved => "text_approved",
+            Action::TextReturned => "text_returned",
         }
     }
 

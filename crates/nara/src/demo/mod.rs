@@ -13,6 +13,7 @@ mod goals;
 pub mod grants;
 mod ideas;
 mod leisure;
+pub mod plain_language;
 mod plans;
 pub mod reporters;
 mod surveys;
@@ -40,6 +41,7 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("fritidsbank@demo.nara.se", "personal på fritidsbanken (leisure bank staff)"),
     ("deltagare@demo.nara.se", "deltagare på fritidsbanken (leisure bank participant)"),
     ("samordnare@demo.nara.se", "samordnare, klarspråk och invånarreportrar (coordinator)"),
+    ("klarsprak@demo.nara.se", "klarspråkare, granskar texter (plain-language reviewer)"),
     ("reporter@demo.nara.se", "invånarreporter (citizen reporter)"),
     ("reporter2@demo.nara.se", "en annan invånarreporter (another citizen reporter)"),
     ("forening@demo.nara.se", "föreningsrepresentant (association)"),
@@ -95,6 +97,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     ideas::seed(db).await?;
     leisure::seed(db).await?;
     reporters::seed(db).await?;
+    // After the people: staff send texts, the plain-language group reviews them.
+    plain_language::seed(db).await?;
     // After the reporters and the coordinator: their assignments and hours.
     assignments::seed(db).await?;
     // After the cases: Sara's closed case and its invitation.

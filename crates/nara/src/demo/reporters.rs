@@ -1,5 +1,5 @@
 //! The demo's citizen reporters: two reporters and the coordinator (made here only if missing: the
-//! plain-language group's demo makes the same account), three published articles and a draft.
+//! plain-language group's demo makes its reviewer the same way, with `account`), three published articles and a draft.
 
 use chrono::{Days, NaiveDate};
 use uuid::Uuid;
@@ -21,7 +21,7 @@ const ACCOUNTS: &[(&str, &str, Role, Option<&str>)] = &[
 ];
 
 /// The person with this address, made with the demo password and the role when missing.
-async fn account(db: &Db, email: &str, name: &str, role: Role) -> anyhow::Result<Uuid> {
+pub(super) async fn account(db: &Db, email: &str, name: &str, role: Role) -> anyhow::Result<Uuid> {
     let address = EmailAddress::parse(email).ok_or_else(|| anyhow::anyhow!("demo address {email}"))?;
     let found = crate::identity::store::person_by_email(db, &address).await?.map(|(person, _)| person.id);
     // Hashing is slow: done before the write transaction, and only for a new account.

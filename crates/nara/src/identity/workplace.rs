@@ -75,15 +75,23 @@ impl Workplace {
     /// The header links of the place as (path, catalogue key), its start page first.
     pub fn links(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Workplace::WorkList => &[("/handlaggare", "nav-cases"), ("/personal/katalog", "nav-directory")],
+            Workplace::WorkList => &[
+                ("/handlaggare", "nav-cases"),
+                ("/personal/katalog", "nav-directory"),
+                ("/personal/klarsprak", "nav-plain-review"),
+            ],
             Workplace::Events => &[("/arrangor", "nav-organiser")],
             Workplace::Grants => &[("/personal/bidrag", "nav-grants")],
-            Workplace::Coordination => {
-                &[("/samordnare", "nav-coordination"), ("/samordnare/uppdrag", "nav-assignments")]
-            }
-            Workplace::PlainReview => {
-                &[("/personal/klarsprak/ord", "nav-plain-words"), ("/mina-uppdrag", "nav-my-assignments")]
-            }
+            Workplace::Coordination => &[
+                ("/samordnare", "nav-coordination"),
+                ("/samordnare/uppdrag", "nav-assignments"),
+                ("/personal/klarsprak", "nav-plain-review"),
+            ],
+            Workplace::PlainReview => &[
+                ("/personal/klarsprak", "nav-plain-review"),
+                ("/personal/klarsprak/ord", "nav-plain-words"),
+                ("/mina-uppdrag", "nav-my-assignments"),
+            ],
             Workplace::LogReview => &[("/granskning/logg", "nav-log-review")],
             Workplace::Goals => &[("/personal/mal", "nav-goals")],
             Workplace::LeisureDesk => &[("/personal/fritidsbanken", "nav-leisure-desk")],

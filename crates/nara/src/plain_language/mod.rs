@@ -6,4 +6,5 @@ pub mod checker;
 pub mod document;
 pub mod glossary;
 pub mod hints;
+pub mod review;
 pub mod word_list;

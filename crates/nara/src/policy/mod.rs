@@ -258,6 +258,51 @@ pub fn may_manage_plain_words(actor: &Actor) -> bool {
     actor.signed_in().is_some_and(|p| p.has_role(Role::Coordinator) || p.has_role(Role::PlainReviewer))
 }
 
+/// The roles of people who work for the administration (a staff workplace): they may send texts
+/// to the plain-language group. Residents, association representatives, citizen reporters and
+/// leisure bank participants do not.
+const TEXT_REVIEW_ROLES: [Role; 9] = [
+    Role::Staff,
+    Role::Organiser,
+    Role::GrantAssessor,
+    Role::Coordinator,
+    Role::PlainReviewer,
+    Role::LogReviewer,
+    Role::Quality,
+    Role::LeisureStaff,
+    Role::Admin,
+];
+
+/// Whether `actor` may use the text review at all (`/personal/klarsprak`): submit texts and see
+/// their own, and, for the group, review.
+pub fn may_use_text_review(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| TEXT_REVIEW_ROLES.iter().any(|&role| p.has_role(role)))
+}
+
+/// Whether `actor` reviews texts for the plain-language group.
+pub fn may_review_texts(actor: &Actor) -> bool {
+    actor.signed_in().is_some_and(|p| p.has_role(Role::PlainReviewer))
+}
+
+/// Whether `actor` may read a text under review: its author; a reviewer while it is open (not
+/// taken) or theirs; the coordinator, who assigns them. For anyone else it does not exist.
+pub fn may_read_text(actor: &Actor, author: Uuid, reviewer: Option<Uuid>, open: bool) -> bool {
+    let me = actor.person_id();
+    me.is_some_and(|me| me == author || reviewer == Some(me))
+        || (open && may_review_texts(actor))
+        || (may_use_text_review(actor) && may_coordinate(actor))
+}
+
+/// Whether `actor` may change a text: answer comments and make new versions. Its author only.
+pub fn may_write_text(actor: &Actor, author: Uuid) -> bool {
+    may_use_text_review(actor) && actor.person_id() == Some(author)
+}
+
+/// Whether `actor` may comment on a text and approve or return it: the reviewer who has it.
+pub fn may_decide_text(actor: &Actor, reviewer: Option<Uuid>) -> bool {
+    may_review_texts(actor) && reviewer.is_some() && actor.person_id() == reviewer
+}
+
 /// Whether `actor` may review an article as its editor: the coordinator, once it has been sent (a
 /// draft that was never sent stays the reporter's own).
 pub fn may_edit_article(actor: &Actor, sent: bool) -> bool {
@@ -281,6 +326,31 @@ mod tests {
             },
             grants: roles.iter().map(|&role| RoleGrant { role, unit_id: None }).collect(),
         }))
+    }
+
+    #[test]
+    fn texts_are_read_by_their_author_their_reviewer_open_to_the_group_and_the_coordinator() {
+        let author = person(&[Role::Staff]);
+        let author_id = author.person_id().unwrap();
+        let reviewer = person(&[Role::PlainReviewer]);
+        let reviewer_id = reviewer.person_id().unwrap();
+        let other_reviewer = person(&[Role::PlainReviewer]);
+        let other_staff = person(&[Role::Staff]);
+        let coordinator = person(&[Role::Coordinator]);
+        assert!(may_use_text_review(&author) && may_use_text_review(&reviewer));
+        assert!(!may_use_text_review(&person(&[])) && !may_use_text_review(&person(&[Role::Reporter])));
+        assert!(!may_use_text_review(&Actor::Anonymous));
+        // Open: the author and every reviewer; not other staff.
+        assert!(may_read_text(&author, author_id, None, true));
+        assert!(may_read_text(&other_reviewer, author_id, None, true));
+        assert!(!may_read_text(&other_staff, author_id, None, true));
+        // Taken: the author, its reviewer and the coordinator only.
+        assert!(may_read_text(&reviewer, author_id, Some(reviewer_id), false));
+        assert!(!may_read_text(&other_reviewer, author_id, Some(reviewer_id), false));
+        assert!(may_read_text(&coordinator, author_id, Some(reviewer_id), false));
+        assert!(may_write_text(&author, author_id) && !may_write_text(&reviewer, author_id));
+        assert!(may_decide_text(&reviewer, Some(reviewer_id)));
+        assert!(!may_decide_text(&other_reviewer, Some(reviewer_id)) && !may_decide_text(&reviewer, None));
     }
 
     #[test]

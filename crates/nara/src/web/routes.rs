@@ -429,6 +429,38 @@ pub fn table() -> Vec<Route> {
         get_route("/personal/klarsprak/ord/{id}", SignedIn, plain_language::word_list::web::edit_form),
         post_route("/personal/klarsprak/ord/{id}", SignedIn, plain_language::word_list::web::update),
         post_route("/personal/klarsprak/ord/{id}/ta-bort", SignedIn, plain_language::word_list::web::remove),
+        // The plain-language group's text review: who may have which text is decided in `policy`.
+        get_route("/personal/klarsprak", SignedIn, plain_language::review::pages::overview),
+        get_route("/personal/klarsprak/ny", SignedIn, plain_language::review::author::new_form),
+        post_route("/personal/klarsprak/ny", SignedIn, plain_language::review::author::submit)
+            .body_limit(plain_language::review::author::MAX_REQUEST_BYTES),
+        get_route("/personal/klarsprak/texter/{text}", SignedIn, plain_language::review::pages::text),
+        post_route(
+            "/personal/klarsprak/texter/{text}/version",
+            SignedIn,
+            plain_language::review::author::new_version,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/svar",
+            SignedIn,
+            plain_language::review::author::answer,
+        ),
+        post_route("/personal/klarsprak/texter/{text}/ta", SignedIn, plain_language::review::reviewing::take),
+        post_route(
+            "/personal/klarsprak/texter/{text}/tilldela",
+            SignedIn,
+            plain_language::review::reviewing::assign,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/kommentar",
+            SignedIn,
+            plain_language::review::reviewing::comment,
+        ),
+        post_route(
+            "/personal/klarsprak/texter/{text}/beslut",
+            SignedIn,
+            plain_language::review::reviewing::decide,
+        ),
         get_route("/samordnare", coordinator, reporters::editing::overview),
         get_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::review),
         post_route("/samordnare/artiklar/{article}", coordinator, reporters::editing::decide),

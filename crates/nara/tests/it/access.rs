@@ -34,6 +34,10 @@ enum Object {
     /// The plain-language word list: the coordinator and plain-language reviewers; others are
     /// refused (403).
     PlainWords,
+    /// The text review: people of a staff workplace (not residents, associations, citizen
+    /// reporters or leisure bank participants); others are refused (403). The text in the
+    /// address is nobody's, so it is "not found" for those let in.
+    TextReview,
 }
 
 fn object(path: &str, cast: &Cast) -> Object {
@@ -46,6 +50,8 @@ fn object(path: &str, cast: &Cast) -> Object {
         Object::SurveyBuilder
     } else if path.contains("/personal/klarsprak/ord") {
         Object::PlainWords
+    } else if path.contains("/personal/klarsprak") {
+        Object::TextReview
     } else if path.contains("/fritidsbanken/uppgifter") {
         Object::LeisureWork
     } else if path.contains("/fritidsbanken/statistik") {
@@ -94,7 +100,17 @@ on_both_backends!(every_route_admits_exactly_whom_the_table_says, Migrated, |db|
                         || roles.contains(&Role::LeisureStaff))
                     && (!matches!(object, Object::PlainWords)
                         || roles.contains(&Role::Coordinator)
-                        || roles.contains(&Role::PlainReviewer));
+                        || roles.contains(&Role::PlainReviewer))
+                    && (!matches!(object, Object::TextReview)
+                        || !roles.iter().all(|r| {
+                            matches!(
+                                r,
+                                Role::Resident
+                                    | Role::Association
+                                    | Role::Reporter
+                                    | Role::LeisureParticipant
+                            )
+                        }));
                 let hidden = matches!(object, Object::SomeoneElsesCase)
                     || (matches!(object, Object::PlanOfUnitX) && *label != "staff of unit X");
                 let refused = answer.status == StatusCode::FORBIDDEN || answer.is_login_redirect();

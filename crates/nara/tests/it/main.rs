@@ -35,6 +35,7 @@ mod media;
 mod meetings;
 mod oidc;
 mod plain_language;
+mod plain_review;
 mod plans;
 mod reporters;
 mod roles;
