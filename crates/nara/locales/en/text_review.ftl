@@ -101,6 +101,7 @@ plain-review-error-text-long = The text is too long. Split it into several parts
 plain-review-error-personal-pnr = The text contains a personal identity number. Remove it and send again.
 plain-review-error-personal-phone = The text contains a phone number. Remove it and send again.
 plain-review-error-personal-email = The text contains an e-mail address. Remove it and send again.
+plain-review-error-personal-field = The field contains a personal identity number, a phone number or an e-mail address. Remove it and send again.
 plain-review-error-approved = The text is already approved. It cannot be changed.
 plain-review-error-answer = Write an answer
 plain-review-error-answer-long = Write a shorter answer (at most 4000 characters)

@@ -101,6 +101,7 @@ plain-review-error-text-long = Texten är för lång. Dela upp den i flera delar
 plain-review-error-personal-pnr = Texten har ett personnummer. Ta bort det och skicka igen.
 plain-review-error-personal-phone = Texten har ett telefonnummer. Ta bort det och skicka igen.
 plain-review-error-personal-email = Texten har en e-postadress. Ta bort den och skicka igen.
+plain-review-error-personal-field = Fältet har ett personnummer, ett telefonnummer eller en e-postadress. Ta bort det och skicka igen.
 plain-review-error-approved = Texten är redan godkänd. Den går inte att ändra.
 plain-review-error-answer = Skriv ett svar
 plain-review-error-answer-long = Skriv ett kortare svar (högst 4000 tecken)

@@ -73,7 +73,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     )
     .await?;
     store::add_version(&mut tx, id, author, APPROVED.3).await?;
-    store::decide(&mut tx, id, reviewer, State::Approved).await?;
+    store::decide(&mut tx, id, reviewer, 2, State::Approved).await?;
     tx.commit().await?;
 
     // The text in review: a comment with an answer on the first version, a second version, and

@@ -298,9 +298,15 @@ pub fn may_write_text(actor: &Actor, author: Uuid) -> bool {
     may_use_text_review(actor) && actor.person_id() == Some(author)
 }
 
-/// Whether `actor` may comment on a text and approve or return it: the reviewer who has it.
-pub fn may_decide_text(actor: &Actor, reviewer: Option<Uuid>) -> bool {
-    may_review_texts(actor) && reviewer.is_some() && actor.person_id() == reviewer
+/// Whether `actor` may comment on a text and approve or return it: the reviewer who has it, never
+/// its author (nobody approves their own text).
+pub fn may_decide_text(actor: &Actor, author: Uuid, reviewer: Option<Uuid>) -> bool {
+    may_review_texts(actor) && reviewer.is_some() && actor.person_id() == reviewer && reviewer != Some(author)
+}
+
+/// Whether `actor` may take a text to review: a reviewer, not its author.
+pub fn may_take_text(actor: &Actor, author: Uuid) -> bool {
+    may_review_texts(actor) && actor.person_id() != Some(author)
 }
 
 /// Whether `actor` may review an article as its editor: the coordinator, once it has been sent (a
@@ -349,8 +355,13 @@ mod tests {
         assert!(!may_read_text(&other_reviewer, author_id, Some(reviewer_id), false));
         assert!(may_read_text(&coordinator, author_id, Some(reviewer_id), false));
         assert!(may_write_text(&author, author_id) && !may_write_text(&reviewer, author_id));
-        assert!(may_decide_text(&reviewer, Some(reviewer_id)));
-        assert!(!may_decide_text(&other_reviewer, Some(reviewer_id)) && !may_decide_text(&reviewer, None));
+        assert!(may_decide_text(&reviewer, author_id, Some(reviewer_id)));
+        assert!(!may_decide_text(&other_reviewer, author_id, Some(reviewer_id)));
+        assert!(!may_decide_text(&reviewer, author_id, None));
+        // A reviewer never decides on, or takes, their own text.
+        assert!(!may_decide_text(&reviewer, reviewer_id, Some(reviewer_id)));
+        assert!(may_take_text(&reviewer, author_id) && !may_take_text(&reviewer, reviewer_id));
+        assert!(!may_take_text(&author, author_id));
     }
 
     #[test]

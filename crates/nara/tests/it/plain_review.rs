@@ -140,8 +140,13 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     assert_eq!(commented.status, StatusCode::SEE_OTHER, "{}", commented.body);
     // The author is not the reviewer: they may not comment or decide.
     let before = denied(&db).await;
-    let not_theirs =
-        app.post(&format!("{path}/beslut"), &[("decision", "godkann")], Some(&p.author_session)).await;
+    let not_theirs = app
+        .post(
+            &format!("{path}/beslut"),
+            &[("decision", "godkann"), ("version", "1")],
+            Some(&p.author_session),
+        )
+        .await;
     assert_eq!(not_theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(denied(&db).await, before + 1);
 
@@ -156,7 +161,9 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     let answer = [("comment", comment_id.as_str()), ("answer", "Tack, jag skriver om.")];
     let answered = app.post(&format!("{path}/svar"), &answer, Some(&p.author_session)).await;
     assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
-    let returned = app.post(&format!("{path}/beslut"), &[("decision", "aterlamna")], Some(&p.reviewer)).await;
+    let returned = app
+        .post(&format!("{path}/beslut"), &[("decision", "aterlamna"), ("version", "1")], Some(&p.reviewer))
+        .await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER, "{}", returned.body);
     assert_eq!(state(&db, id).await, State::Returned);
 
@@ -177,7 +184,15 @@ on_both_backends!(a_text_goes_through_review_to_approval_with_its_figures_improv
     let english = app.get(&format!("/en{path}"), Some(&p.reviewer)).await;
     assert!(english.body.contains("Figures for each version"), "{}", english.body);
 
-    let approved = app.post(&format!("{path}/beslut"), &[("decision", "godkann")], Some(&p.reviewer)).await;
+    // A decision made on the page of version 1 does not approve version 2, unseen.
+    let stale = app
+        .post(&format!("{path}/beslut"), &[("decision", "godkann"), ("version", "1")], Some(&p.reviewer))
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", stale.body);
+    assert_eq!(state(&db, id).await, State::InReview);
+    let approved = app
+        .post(&format!("{path}/beslut"), &[("decision", "godkann"), ("version", "2")], Some(&p.reviewer))
+        .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     assert_eq!(state(&db, id).await, State::Approved);
     let late = app.post(&format!("{path}/version"), &[("text", SECOND)], Some(&p.author_session)).await;
@@ -255,6 +270,83 @@ on_both_backends!(personal_data_blocks_a_text_and_nothing_is_kept, Migrated, |db
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("ett telefonnummer"), "{}", refused.body);
     assert_eq!(store::versions(&db, id).await.unwrap().len(), 1);
+});
+
+on_both_backends!(personal_data_is_refused_in_every_field_the_group_reads, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let p = people(&db).await;
+    let field_message = "Fältet har ett personnummer";
+    // The title of a text: every reviewer sees it in the list of open texts.
+    let parts: Vec<(&str, Option<&str>, &[u8])> = vec![
+        ("title", None, "Brev till sara@example.se".as_bytes()),
+        ("audience", None, b"Vuxna"),
+        ("channel", None, b"web"),
+        ("deadline", None, b"2030-01-31"),
+        ("text", None, SECOND.as_bytes()),
+    ];
+    let refused = app.post_multipart("/personal/klarsprak/ny", &parts, Some(&p.author_session)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(
+        refused.body.contains(field_message) && refused.body.contains("href=\"#title\""),
+        "{}",
+        refused.body
+    );
+
+    let id = submitted(&app, &p.author_session, FIRST).await;
+    let path = format!("/personal/klarsprak/texter/{id}");
+    assert_eq!(app.post(&format!("{path}/ta"), &[], Some(&p.reviewer)).await.status, StatusCode::SEE_OTHER);
+    let comment = [
+        ("passage", "Den enskilde som önskar erhålla ekonomiskt bistånd"),
+        ("comment", "Ring mig på 070-123 45 67."),
+        ("rewrite", ""),
+    ];
+    let refused = app.post(&format!("{path}/kommentar"), &comment, Some(&p.reviewer)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains(field_message), "{}", refused.body);
+    assert!(store::comments(&db, id).await.unwrap().is_empty());
+
+    let comment = [("passage", "Den enskilde"), ("comment", "Skriv du."), ("rewrite", "")];
+    app.post(&format!("{path}/kommentar"), &comment, Some(&p.reviewer)).await;
+    let comment_id = store::comments(&db, id).await.unwrap()[0].id.to_string();
+    let answer = [("comment", comment_id.as_str()), ("answer", "Mitt nummer: 19900101-2385")];
+    let refused = app.post(&format!("{path}/svar"), &answer, Some(&p.author_session)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(logged(&db, "text_answered").await, 0);
+    // An answer to a comment that is not on this text: 404, audited.
+    let before = denied(&db).await;
+    let stray = Uuid::new_v4().to_string();
+    let answer = [("comment", stray.as_str()), ("answer", "Tack.")];
+    let unknown = app.post(&format!("{path}/svar"), &answer, Some(&p.author_session)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(denied(&db).await, before + 1);
+});
+
+on_both_backends!(nobody_reviews_or_approves_their_own_text, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let p = people(&db).await;
+    // A reviewer who writes a text of their own.
+    let role = |role| [RoleGrant { role, unit_id: None }];
+    let both = person(&db, "lo@example.se", "Lo Sund", &role(Role::PlainReviewer)).await;
+    let both_session = session(&db, both).await;
+    let id = submitted(&app, &both_session, FIRST).await;
+    let path = format!("/personal/klarsprak/texter/{id}");
+    let page = app.get(&path, Some(&both_session)).await;
+    assert!(page.status == StatusCode::OK && !page.body.contains("/ta\""), "no take button: {}", page.body);
+    let taken = app.post(&format!("{path}/ta"), &[], Some(&both_session)).await;
+    assert_eq!(taken.status, StatusCode::FORBIDDEN);
+    // The coordinator cannot give it to them either: they are not among the choices.
+    let page = app.get(&path, Some(&p.coordinator)).await;
+    assert!(!page.body.contains(&format!("value=\"{both}\"")), "{}", page.body);
+    let assigned = app
+        .post(&format!("{path}/tilldela"), &[("reviewer", both.to_string().as_str())], Some(&p.coordinator))
+        .await;
+    assert_eq!(assigned.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(store::review(&db, id).await.unwrap().unwrap().reviewer_id, None);
+    // Nor does the storage layer let it through, whatever a handler does.
+    let mut tx = db.begin_write().await.unwrap();
+    assert!(!store::take(&mut tx, id, both).await.unwrap());
+    assert!(!store::assign(&mut tx, id, both).await.unwrap());
+    drop(tx);
 });
 
 /// A zip with the given entries, deflated.

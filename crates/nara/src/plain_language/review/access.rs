@@ -40,7 +40,7 @@ pub async fn own_text(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<R
 
 /// A text the signed-in reviewer has.
 pub async fn reviewed_text(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Review, AppError> {
-    checked(state, ctx, id, |r| policy::may_decide_text(&ctx.current.actor, r.reviewer_id)).await
+    checked(state, ctx, id, |r| policy::may_decide_text(&ctx.current.actor, r.author_id, r.reviewer_id)).await
 }
 
 /// A readable text that passes `may` too; refused with 404 (audited) otherwise.

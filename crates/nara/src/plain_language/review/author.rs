@@ -13,7 +13,8 @@ use uuid::Uuid;
 
 use super::pages::{Typed, back_to, text_page};
 use super::{
-    Channel, MAX_ANSWER, MAX_AUDIENCE, MAX_TEXT, MAX_TITLE, Submission, access, personal_data_kinds, store,
+    Channel, MAX_ANSWER, MAX_AUDIENCE, MAX_TEXT, MAX_TITLE, Submission, access, personal_data_kinds,
+    refuse_personal_data, store,
 };
 use crate::audit::Action;
 use crate::plain_language::checker::{PersonalDataKind, check};
@@ -21,6 +22,7 @@ use crate::plain_language::document::{self, Limits};
 use crate::plain_language::word_list;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{Form, FormErrors, INVALID, bounded_text, clean_text, multipart_error, text_field};
+use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
@@ -131,6 +133,9 @@ fn read(form: &SubmitForm, today: NaiveDate, errors: &mut FormErrors) -> Option<
     let audience = bounded_text(&form.audience, MAX_AUDIENCE).map_err(|p| {
         p.add_to(errors, "audience", "plain-review-error-audience", "plain-review-error-audience-long")
     });
+    for (field, text) in [("title", &form.title), ("audience", &form.audience)] {
+        refuse_personal_data(errors, field, text);
+    }
     let channel = Channel::parse(form.channel.trim());
     if channel.is_none() {
         errors.add("channel", "plain-review-error-channel");
@@ -176,9 +181,16 @@ pub async fn submit(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
     access::may_use(&state, &ctx).await?;
-    let mut form = read_multipart(multipart.map_err(|_| AppError::BadRequest)?).await?;
-    let mut errors = FormErrors::default();
-    let submission = read(&form, crate::stockholm::today(), &mut errors);
+    let form = read_multipart(multipart.map_err(|_| AppError::BadRequest)?).await?;
+    // Unpacking and parsing an office file is up to 10 MB of CPU work: off the async workers.
+    let today = crate::stockholm::today();
+    let (submission, mut errors, mut form) = tokio::task::spawn_blocking(move || {
+        let mut errors = FormErrors::default();
+        let submission = read(&form, today, &mut errors);
+        (submission, errors, form)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading a submission")))?;
     if let Some(submission) = &submission {
         // A file's text is shown in the box, where what was found can be removed: the message
         // is put there too.
@@ -273,6 +285,7 @@ pub async fn answer(
             p.add_to(&mut errors, "answer", "plain-review-error-answer", "plain-review-error-answer-long")
         })
         .ok();
+    refuse_personal_data(&mut errors, "answer", &form.answer);
     let (Some(body), true) = (body, errors.is_empty()) else {
         let typed = Typed { errors, answer: Some((comment, form.answer)), ..Typed::default() };
         return text_page(&state, &ctx, review, typed).await;
@@ -280,6 +293,10 @@ pub async fn answer(
     let me = ctx.person()?.person.id;
     let mut tx = state.db.begin_write().await?;
     if !store::add_answer(&mut tx, id, comment, me, &body).await? {
+        // No such comment on this text: refused and audited like any other unknown object.
+        drop(tx);
+        let target = Target::new("text_review_comment", comment);
+        guard::allow(&state, &ctx, false, target, Refusal::NotFound).await?;
         return Err(AppError::NotFound);
     }
     crate::audit::store::append(&mut tx, &access::event(&ctx, Action::TextAnswered, id)).await?;

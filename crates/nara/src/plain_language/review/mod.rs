@@ -18,6 +18,7 @@ pub mod store;
 use chrono::NaiveDate;
 
 use super::checker::{PersonalDataKind, Report};
+use crate::web::form::FormErrors;
 
 /// The longest title, audience, passage, comment, rewrite and answer, in characters.
 pub const MAX_TITLE: usize = 150;
@@ -119,6 +120,14 @@ pub struct Submission {
 
 /// The kinds of personal data the checker found, each once, in the order first found. Only the
 /// kind is ever shown or logged, never the value.
+/// Refuses personal data (a personal identity number, telephone number or e-mail address) in a
+/// short field on `field`: a title, an audience, a comment or an answer is read by the whole group.
+pub fn refuse_personal_data(errors: &mut FormErrors, field: &'static str, text: &str) {
+    if !crate::plain_language::checker::personal_data::find(text).is_empty() {
+        errors.add(field, "plain-review-error-personal-field");
+    }
+}
+
 pub fn personal_data_kinds(report: &Report) -> Vec<PersonalDataKind> {
     let mut kinds = Vec::new();
     for hit in &report.personal_data {

@@ -262,7 +262,8 @@ pub async fn text_page(
     let shell = ctx.shell(state);
     let latest = versions.last().map(|v| v.body.clone()).unwrap_or_default();
     let reviewers = if policy::may_coordinate(actor) && review.state != ReviewState::Approved {
-        Some(store::reviewers(&state.db).await?)
+        // Never its own author: nobody approves their own text.
+        Some(store::reviewers(&state.db).await?.into_iter().filter(|r| r.id != review.author_id).collect())
     } else {
         None
     };
@@ -286,8 +287,8 @@ pub async fn text_page(
             .collect(),
         comments: comment_views(store::comments(&state.db, review.id).await?),
         writable: policy::may_write_text(actor, review.author_id) && review.state.open_to_new_versions(),
-        takeable: policy::may_review_texts(actor) && review.is_open(),
-        decidable: policy::may_decide_text(actor, review.reviewer_id)
+        takeable: policy::may_take_text(actor, review.author_id) && review.is_open(),
+        decidable: policy::may_decide_text(actor, review.author_id, review.reviewer_id)
             && review.state == ReviewState::InReview,
         reviewers,
         text: typed.text.unwrap_or(latest),

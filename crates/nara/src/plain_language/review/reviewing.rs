@@ -9,7 +9,9 @@ use uuid::Uuid;
 
 use super::pages::{Typed, back_to, text_page};
 use super::store::{self, NewComment};
-use super::{MAX_COMMENT, MAX_PASSAGE, MAX_REWRITE, State as ReviewState, access, passage_in};
+use super::{
+    MAX_COMMENT, MAX_PASSAGE, MAX_REWRITE, State as ReviewState, access, passage_in, refuse_personal_data,
+};
 use crate::audit::Action;
 use crate::policy;
 use crate::web::errors::AppError;
@@ -38,7 +40,7 @@ pub async fn take(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let review = access::readable_text(&state, &ctx, id).await?;
-    let allowed = policy::may_review_texts(&ctx.current.actor);
+    let allowed = policy::may_take_text(&ctx.current.actor, review.author_id);
     guard::allow(&state, &ctx, allowed, Target::new("text_review", id), Refusal::Forbidden).await?;
     if !review.is_open() {
         return changed_meanwhile(&state, &ctx, id, "take").await;
@@ -71,7 +73,10 @@ pub async fn assign(
     let allowed = policy::may_coordinate(&ctx.current.actor);
     guard::allow(&state, &ctx, allowed, Target::new("text_review", id), Refusal::Forbidden).await?;
     let reviewers = store::reviewers(&state.db).await?;
-    let chosen = Uuid::parse_str(form.reviewer.trim()).ok().filter(|r| reviewers.iter().any(|x| x.id == *r));
+    // Never the text's own author: nobody approves their own text.
+    let chosen = Uuid::parse_str(form.reviewer.trim())
+        .ok()
+        .filter(|r| *r != review.author_id && reviewers.iter().any(|x| x.id == *r));
     let Some(reviewer) = chosen else {
         let mut errors = FormErrors::default();
         errors.add("reviewer", "plain-review-error-reviewer");
@@ -135,6 +140,10 @@ pub async fn comment(
             )
         })
         .ok();
+    for (field, text) in [("passage", &form.passage), ("comment", &form.comment), ("rewrite", &form.rewrite)]
+    {
+        refuse_personal_data(&mut errors, field, text);
+    }
     let (Some(passage), Some(comment), Some(rewrite), true) = (passage, comment, rewrite, errors.is_empty())
     else {
         let typed = Typed {
@@ -163,6 +172,9 @@ pub struct DecisionForm {
     /// `godkann` or `aterlamna`.
     #[serde(default)]
     decision: String,
+    /// The latest version when the page was shown.
+    #[serde(default)]
+    version: String,
 }
 
 /// `POST /personal/klarsprak/texter/{text}/beslut`: the reviewer approves the text or returns it
@@ -179,9 +191,10 @@ pub async fn decide(
         "aterlamna" => (ReviewState::Returned, Action::TextReturned, "aterlamnad"),
         _ => return Err(AppError::BadRequest),
     };
+    let seen: i32 = form.version.trim().parse().map_err(|_| AppError::BadRequest)?;
     let me = ctx.person()?.person.id;
     let mut tx = state.db.begin_write().await?;
-    if !store::decide(&mut tx, id, me, decision).await? {
+    if !store::decide(&mut tx, id, me, seen, decision).await? {
         drop(tx);
         return changed_meanwhile(&state, &ctx, id, "decision").await;
     }

@@ -177,7 +177,7 @@ pub async fn take(tx: &mut Tx, id: Uuid, reviewer: Uuid) -> anyhow::Result<bool>
         .sql()
         .execute(
             "UPDATE text_reviews SET reviewer_id = $2, state = 'in_review', updated_at = $3 \
-             WHERE id = $1 AND state = 'submitted' AND reviewer_id IS NULL",
+             WHERE id = $1 AND state = 'submitted' AND reviewer_id IS NULL AND author_id <> $2",
             &[&id, &reviewer, &UtcTime::now()],
         )
         .await?;
@@ -191,24 +191,32 @@ pub async fn assign(tx: &mut Tx, id: Uuid, reviewer: Uuid) -> anyhow::Result<boo
         .execute(
             "UPDATE text_reviews SET reviewer_id = $2, \
              state = CASE WHEN state = 'submitted' THEN 'in_review' ELSE state END, updated_at = $3 \
-             WHERE id = $1 AND state <> 'approved'",
+             WHERE id = $1 AND state <> 'approved' AND author_id <> $2",
             &[&id, &reviewer, &UtcTime::now()],
         )
         .await?;
     Ok(changed == 1)
 }
 
-/// The reviewer's decision on a text in review that is theirs: `Approved` or `Returned`; false
-/// when it is no longer theirs or no longer in review.
-pub async fn decide(tx: &mut Tx, id: Uuid, reviewer: Uuid, decision: State) -> anyhow::Result<bool> {
+/// The reviewer's decision on a text in review that is theirs, made on version `seen`: `Approved`
+/// or `Returned`; false when it is no longer theirs, no longer in review, or the author has made
+/// a newer version since the page was shown (nobody approves a version they have not read).
+pub async fn decide(
+    tx: &mut Tx,
+    id: Uuid,
+    reviewer: Uuid,
+    seen: i32,
+    decision: State,
+) -> anyhow::Result<bool> {
     let now = UtcTime::now();
     let decided: Option<UtcTime> = (decision == State::Approved).then_some(now);
     let changed = tx
         .sql()
         .execute(
             "UPDATE text_reviews SET state = $3, decided_at = $4, updated_at = $5 \
-             WHERE id = $1 AND reviewer_id = $2 AND state = 'in_review'",
-            &[&id, &reviewer, &decision.as_str(), &decided, &now],
+             WHERE id = $1 AND reviewer_id = $2 AND state = 'in_review' AND author_id <> $2 \
+             AND (SELECT MAX(number) FROM text_review_versions WHERE review_id = $1) = $6",
+            &[&id, &reviewer, &decision.as_str(), &decided, &now, &seen],
         )
         .await?;
     Ok(changed == 1)

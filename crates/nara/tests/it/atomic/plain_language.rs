@@ -154,7 +154,7 @@ pub async fn prepare(route: &'static str, w: Arc<World>) -> Request {
             let (id, _) = text(&w, author, Some(reviewer)).await;
             Request::post(
                 route.replace("{text}", &id.to_string()),
-                &[("decision", "godkann")],
+                &[("decision", "godkann"), ("version", "1")],
                 Some(&session),
             )
         }
