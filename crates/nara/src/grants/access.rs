@@ -5,7 +5,6 @@
 use uuid::Uuid;
 
 use super::store::{self, ApplicationRow};
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::directory::Entry;
 use crate::policy;
 use crate::web::errors::AppError;
@@ -51,14 +50,5 @@ pub async fn assessed_application(
     Ok(application)
 }
 
-/// The log's entry for something done with an application.
-pub fn event(
-    ctx: &PageContext,
-    action: Action,
-    object_type: &'static str,
-    object: impl ToString,
-) -> AuditEvent {
-    AuditEvent::new(AuditActor::of(&ctx.current.actor), action, object_type)
-        .object(object)
-        .request(ctx.request_id.clone())
-}
+/// The log's entry for something the person on the page did (one shape for every feature).
+pub use crate::web::guard::event;

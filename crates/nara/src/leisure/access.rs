@@ -4,7 +4,6 @@
 use uuid::Uuid;
 
 use super::store::{self, ItemRow, LoanRow};
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::web::errors::AppError;
 use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
@@ -25,14 +24,5 @@ pub async fn own_loan(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<L
     Ok(loan)
 }
 
-/// The log's entry for something done at the leisure bank.
-pub fn event(
-    ctx: &PageContext,
-    action: Action,
-    object_type: &'static str,
-    object: impl ToString,
-) -> AuditEvent {
-    AuditEvent::new(AuditActor::of(&ctx.current.actor), action, object_type)
-        .object(object)
-        .request(ctx.request_id.clone())
-}
+/// The log's entry for something the person on the page did (one shape for every feature).
+pub use crate::web::guard::event;

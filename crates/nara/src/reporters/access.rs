@@ -5,7 +5,6 @@
 use uuid::Uuid;
 
 use super::store::{self, Article};
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::policy;
 use crate::web::errors::AppError;
 use crate::web::guard::{self, Refusal, Target};
@@ -30,14 +29,5 @@ pub async fn edited_article(state: &AppState, ctx: &PageContext, id: Uuid) -> Re
     article.ok_or(AppError::NotFound)
 }
 
-/// The log's entry for something done by a reporter or the coordinator.
-pub fn event(
-    ctx: &PageContext,
-    action: Action,
-    object_type: &'static str,
-    object: impl ToString,
-) -> AuditEvent {
-    AuditEvent::new(AuditActor::of(&ctx.current.actor), action, object_type)
-        .object(object)
-        .request(ctx.request_id.clone())
-}
+/// The log's entry for something the person on the page did (one shape for every feature).
+pub use crate::web::guard::event;

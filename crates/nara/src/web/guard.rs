@@ -79,3 +79,16 @@ pub async fn refuse(
         Err(error) => AppError::Internal(error),
     }
 }
+
+/// The audit log's entry for something the person on the page did to `object`: who they are
+/// (their actor), what, and the request it came with.
+pub fn event(
+    ctx: &PageContext,
+    action: Action,
+    object_type: &'static str,
+    object: impl ToString,
+) -> AuditEvent {
+    AuditEvent::new(AuditActor::of(&ctx.current.actor), action, object_type)
+        .object(object)
+        .request(ctx.request_id.clone())
+}

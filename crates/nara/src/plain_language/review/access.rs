@@ -55,7 +55,7 @@ async fn checked(
     Ok(found)
 }
 
-/// The log's entry for something done to a text (the reporters' shape of entry, shared).
+/// The log's entry for something done to a text.
 pub fn event(ctx: &PageContext, action: Action, id: Uuid) -> AuditEvent {
-    crate::reporters::access::event(ctx, action, "text_review", id)
+    guard::event(ctx, action, "text_review", id)
 }
