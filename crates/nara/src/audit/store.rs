@@ -118,6 +118,7 @@ async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
 /// audited reads takes the write lock once instead of once per request. Whoever finds no writer
 /// at work becomes it and takes everything waiting; the others wait for their answer.
 pub async fn record(db: &Db, event: &AuditEvent) -> anyhow::Result<i64> {
+    db.not_a_reader()?;
     let queue = db.audit_queue().clone();
     let (answer, mut answered) = tokio::sync::oneshot::channel();
     queue.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((event.clone(), answer));

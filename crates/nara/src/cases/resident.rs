@@ -18,6 +18,7 @@ use super::view::{AdditionView, EntryView, MessageView, StatusView, TimelineStep
 use super::{Case, MAX_TEXT_CHARS};
 use crate::applications::files;
 use crate::audit::{Action, AuditActor, AuditEvent};
+use crate::db::Db;
 use crate::i18n::{Locale, format_stockholm};
 use crate::identity::Role;
 use crate::policy::CaseRole;
@@ -160,8 +161,8 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
     }
 }
 
-async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result<String, AppError> {
-    let units = crate::identity::store::list_units(&state.db).await?;
+async fn unit_name(db: &Db, ctx: &PageContext, unit_id: Uuid) -> Result<String, AppError> {
+    let units = crate::identity::store::list_units(db).await?;
     Ok(units
         .iter()
         .find(|u| u.id == unit_id)
@@ -170,9 +171,14 @@ async fn unit_name(state: &AppState, ctx: &PageContext, unit_id: Uuid) -> Result
 }
 
 /// The case's officer as the page shows them, and whether they take bookings.
-async fn contact(state: &AppState, case: &Case, locale: Locale) -> Result<(Option<Contact>, bool), AppError> {
+async fn contact(
+    state: &AppState,
+    db: &Db,
+    case: &Case,
+    locale: Locale,
+) -> Result<(Option<Contact>, bool), AppError> {
     let Some(officer) = case.officer_id else { return Ok((None, false)) };
-    let Some(found) = store::officer_contact(&state.db, officer).await? else { return Ok((None, false)) };
+    let Some(found) = store::officer_contact(db, officer).await? else { return Ok((None, false)) };
     let now = crate::stockholm::wall_time(chrono::Utc::now());
     let phone = found.phone.map(|h| PhoneBox::new(&h, state, locale, now));
     let contact = Contact { name: found.name, email: found.email, phone };
@@ -193,9 +199,11 @@ async fn case_page(
     notice: Option<&'static str>,
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let (contact, takes_bookings) = contact(state, case, locale).await?;
-    let journal = store::journal(&state.db, case.id).await?;
-    let additions = store::additions(&state.db, case.id).await?;
+    // About ten reads, on one connection.
+    let db = state.db.reader().await?;
+    let (contact, takes_bookings) = contact(state, &db, case, locale).await?;
+    let journal = store::journal(&db, case.id).await?;
+    let additions = store::additions(&db, case.id).await?;
     let base = case_href(ctx, case.id);
     let entries =
         EntryView::list(&journal, &additions, CaseRole::Resident, |id| format!("{base}/journal/{id}"));
@@ -206,13 +214,13 @@ async fn case_page(
         .filter(|a| a.entry_id.is_none_or(|id| !entries.iter().any(|e| e.id == id)))
         .map(AdditionView::new)
         .collect();
-    let messages = store::case_messages(&state.db, case.id).await?;
+    let messages = store::case_messages(&db, case.id).await?;
     // The page shows the officer's messages: they count as read from now on.
-    store::mark_case_messages_read(&state.db, case.id, &messages, false).await?;
+    store::mark_case_messages_read(&db, case.id, &messages, false).await?;
     let page = MyCasePage {
         shell: ctx.shell(state),
         title: case.title.clone(),
-        unit: unit_name(state, ctx, case.unit_id).await?,
+        unit: unit_name(&db, ctx, case.unit_id).await?,
         opened: format_stockholm(case.opened_at),
         status: StatusView::new(
             case.status,
@@ -220,17 +228,17 @@ async fn case_page(
             &state.catalogues,
             locale,
         ),
-        timeline: store::status_changes(&state.db, case.id).await?.iter().map(TimelineStep::new).collect(),
+        timeline: store::status_changes(&db, case.id).await?.iter().map(TimelineStep::new).collect(),
         contact,
         entries,
         notes,
-        messages: MessageView::list(&messages, &store::message_files(&state.db, case.id).await?, |id| {
+        messages: MessageView::list(&messages, &store::message_files(&db, case.id).await?, |id| {
             format!("{base}/filer/{id}")
         }),
         is_open: case.status.is_open(),
-        meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, false).await?,
+        meetings: crate::bookings::case_meetings(&db, ctx, case.id, false).await?,
         book_href: (case.status.is_open() && takes_bookings).then(|| format!("{base}/boka")),
-        application_href: crate::applications::store::application_of_case(&state.db, case.id)
+        application_href: crate::applications::store::application_of_case(&db, case.id)
             .await?
             .map(|a| ctx.href(&format!("/mina-sidor/ansokningar/{}", a.id))),
         socialjouren: (

@@ -53,7 +53,7 @@ const CAPACITY: usize = 2_048;
 
 /// The table an `INSERT`, `UPDATE` or `DELETE` statement writes, if it is one (also behind a
 /// `WITH` clause or `INSERT OR IGNORE`).
-fn written_table(sql: &str) -> Option<&str> {
+pub(super) fn written_table(sql: &str) -> Option<&str> {
     let mut words = sql.split_ascii_whitespace();
     let is = |word: &str, keyword: &str| word.eq_ignore_ascii_case(keyword);
     let first = words.next()?;

@@ -22,6 +22,7 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 use sqlx::Connection;
 use sqlx::migrate::Migrator;
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -39,6 +40,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a request may queue for a pooled connection during a burst (as long as a request
 /// may take at all), rather than failing while others finish.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long SQLite waits for another writer's lock before answering that the database is busy.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// PostgreSQL connections per pool.
 const PG_CONNECTIONS: u32 = 16;
 /// A PostgreSQL connection idle in the pool this long is pinged before it is handed out.
@@ -60,6 +63,26 @@ pub struct Db {
     audit_queue: Arc<crate::audit::store::RecordQueue>,
     /// What the public pages read, kept until it changes (see `changes`).
     remembered: Arc<changes::Remembered>,
+    /// A reader's connection ([`Db::reader`]); `None` on the pool.
+    held: Option<Arc<Held>>,
+    /// Places for readers: at most half the pool's connections are held by readers at once, so
+    /// the statements of other requests (and any of a reader's own that still go to the pool)
+    /// always find a connection.
+    readers: Arc<tokio::sync::Semaphore>,
+}
+
+/// The connection a reader holds, taken by one statement at a time, and its place among the
+/// readers.
+#[derive(Debug)]
+struct Held {
+    connection: HeldConnection,
+    _place: tokio::sync::OwnedSemaphorePermit,
+}
+
+#[derive(Debug)]
+enum HeldConnection {
+    Sqlite(tokio::sync::Mutex<PoolConnection<sqlx::Sqlite>>),
+    Postgres(tokio::sync::Mutex<PoolConnection<sqlx::Postgres>>),
 }
 
 #[derive(Clone, Debug)]
@@ -119,12 +142,49 @@ impl Db {
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
         Self {
-            pool,
             audit_keys: Arc::new(Keyring::ephemeral()),
             faults: None,
             write_turn: Arc::default(),
             audit_queue: Arc::default(),
             remembered: Arc::default(),
+            held: None,
+            readers: Arc::new(tokio::sync::Semaphore::new(pool_size(&pool) as usize / 2)),
+            pool,
+        }
+    }
+
+    /// The same database with its statements on one pooled connection, for a page that reads
+    /// many times: it takes a connection once instead of once per statement (sqlx checks each
+    /// connection that goes back to the pool with a round trip of its own). The connection goes
+    /// back when the last clone is dropped.
+    ///
+    /// A reader only reads, and writes only with single statements: a transaction or an audit
+    /// entry on its own (`audit::store::record`) needs a second connection, and requests that
+    /// each held one while waiting for another could take the whole pool; those are refused
+    /// with an error.
+    pub async fn reader(&self) -> Result<Db, sqlx::Error> {
+        if self.held.is_some() {
+            return Ok(self.clone());
+        }
+        let place = self.readers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
+        let connection = match &self.pool {
+            Pool::Sqlite(pool) => HeldConnection::Sqlite(tokio::sync::Mutex::new(pool.acquire().await?)),
+            Pool::Postgres(pool) => HeldConnection::Postgres(tokio::sync::Mutex::new(pool.acquire().await?)),
+        };
+        Ok(Db { held: Some(Arc::new(Held { connection, _place: place })), ..self.clone() })
+    }
+
+    fn held(&self) -> Option<&HeldConnection> {
+        self.held.as_deref().map(|held| &held.connection)
+    }
+
+    /// Refuses what would take a second connection on a reader (see [`Db::reader`]).
+    pub(crate) fn not_a_reader(&self) -> Result<(), sqlx::Error> {
+        match self.held {
+            None => Ok(()),
+            Some(_) => Err(sqlx::Error::Configuration(
+                "a transaction or an audit entry of its own is not begun on a reader (Db::reader)".into(),
+            )),
         }
     }
 
@@ -227,7 +287,7 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(synchronous.into())
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(SQLITE_BUSY_TIMEOUT);
         let connecting = SqlitePoolOptions::new()
             .max_connections(8)
             // A connection to a local file does not go stale while it waits in the pool, and sqlx
@@ -316,6 +376,14 @@ impl Db {
             Pool::Sqlite(pool) => pool.close().await,
             Pool::Postgres(pool) => pool.close().await,
         }
+    }
+}
+
+/// How many connections `pool` opens at most.
+fn pool_size(pool: &Pool) -> u32 {
+    match pool {
+        Pool::Sqlite(pool) => pool.options().get_max_connections(),
+        Pool::Postgres(pool) => pool.options().get_max_connections(),
     }
 }
 

@@ -12,14 +12,16 @@
 //! that only one of them understands is a compile error here, not a runtime surprise there.
 
 use sqlx::error::BoxDynError;
-use sqlx::postgres::{PgArguments, PgConnection, PgRow};
-use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqliteRow};
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{
-    Arguments, Decode, Encode, FromRow, PgPool, Postgres, SqlSafeStr, Sqlite, SqlitePool, Transaction, Type,
+    Arguments, Database, Decode, Encode, FromRow, PgPool, Postgres, SqlSafeStr, Sqlite, SqlitePool,
+    Transaction, Type,
 };
 
 use super::faults::FaultPlan;
-use super::{Backend, Db, Pool, UtcTime, changes};
+use super::{Backend, Db, HeldConnection, Pool, UtcTime, changes};
 
 /// A value that binds to a statement on either database.
 pub trait Param: Sync {
@@ -103,8 +105,50 @@ enum Changes<'c> {
 enum On<'c> {
     SqlitePool(&'c SqlitePool),
     PostgresPool(&'c PgPool),
-    Sqlite(&'c mut SqliteConnection),
-    Postgres(&'c mut PgConnection),
+    Sqlite(Conn<'c, Sqlite>),
+    Postgres(Conn<'c, Postgres>),
+    /// A reader's connection, taken when the statement runs.
+    Held(&'c HeldConnection),
+}
+
+/// Where a statement runs once it is its turn.
+enum Run<'c> {
+    SqlitePool(&'c SqlitePool),
+    PostgresPool(&'c PgPool),
+    Sqlite(Conn<'c, Sqlite>),
+    Postgres(Conn<'c, Postgres>),
+}
+
+impl<'c> On<'c> {
+    /// Takes a reader's connection when it is this statement's turn on it: a request's
+    /// statements run one after another, and one that runs beside another waits instead of
+    /// taking a second connection.
+    async fn ready(self) -> Run<'c> {
+        match self {
+            On::SqlitePool(pool) => Run::SqlitePool(pool),
+            On::PostgresPool(pool) => Run::PostgresPool(pool),
+            On::Sqlite(conn) => Run::Sqlite(conn),
+            On::Postgres(conn) => Run::Postgres(conn),
+            On::Held(HeldConnection::Sqlite(held)) => Run::Sqlite(Conn::Held(held.lock().await)),
+            On::Held(HeldConnection::Postgres(held)) => Run::Postgres(Conn::Held(held.lock().await)),
+        }
+    }
+}
+
+/// One connection a statement runs on: a transaction's, or the one a reader holds
+/// ([`Db::reader`]).
+enum Conn<'c, DB: Database> {
+    Borrowed(&'c mut DB::Connection),
+    Held(tokio::sync::MutexGuard<'c, PoolConnection<DB>>),
+}
+
+impl<DB: Database> Conn<'_, DB> {
+    fn get(&mut self) -> &mut DB::Connection {
+        match self {
+            Conn::Borrowed(connection) => connection,
+            Conn::Held(guard) => guard,
+        }
+    }
 }
 
 /// Counts a step against the test's fault plan, if there is one.
@@ -135,13 +179,27 @@ fn begin_statement<'c>(
     }
 }
 
+/// SQLite: a write on its own (on the pool or a reader, outside a transaction) waits for this
+/// process's turn to write, as [`Db::begin_write`] does, instead of meeting a writer's lock in
+/// SQLite's busy handler, which sleeps 1, 2, 5 … 100 ms between tries. Never longer than the busy
+/// handler would wait: past that the statement goes ahead and meets SQLite's own answer.
+async fn single_write_turn(changes: &Changes<'_>, sql: &str) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    let Changes::Pool(db) = changes else { return None };
+    if db.backend() != Backend::Sqlite || changes::written_table(sql).is_none() {
+        return None;
+    }
+    tokio::time::timeout(super::SQLITE_BUSY_TIMEOUT, db.write_turn.clone().lock_owned()).await.ok()
+}
+
 /// The four arms of each kind of result live here once, so storage code never matches on the
 /// backend to run a statement.
 impl Sql<'_> {
     pub fn backend(&self) -> Backend {
         match self.on {
-            On::SqlitePool(_) | On::Sqlite(_) => Backend::Sqlite,
-            On::PostgresPool(_) | On::Postgres(_) => Backend::Postgres,
+            On::SqlitePool(_) | On::Sqlite(_) | On::Held(HeldConnection::Sqlite(_)) => Backend::Sqlite,
+            On::PostgresPool(_) | On::Postgres(_) | On::Held(HeldConnection::Postgres(_)) => {
+                Backend::Postgres
+            }
         }
     }
 
@@ -155,18 +213,19 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(done);
         }
-        let done = match on {
-            On::SqlitePool(pool) => {
+        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let done = match on.ready().await {
+            Run::SqlitePool(pool) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
             }
-            On::Sqlite(conn) => {
-                sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn).await?.rows_affected()
+            Run::Sqlite(mut conn) => {
+                sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn.get()).await?.rows_affected()
             }
-            On::PostgresPool(pool) => {
+            Run::PostgresPool(pool) => {
                 sqlx::query_with(sql, postgres_arguments(params)?).execute(pool).await?.rows_affected()
             }
-            On::Postgres(conn) => {
-                sqlx::query_with(sql, postgres_arguments(params)?).execute(conn).await?.rows_affected()
+            Run::Postgres(mut conn) => {
+                sqlx::query_with(sql, postgres_arguments(params)?).execute(conn.get()).await?.rows_affected()
             }
         };
         Ok(done)
@@ -186,13 +245,20 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(rows);
         }
-        let rows = match on {
-            On::SqlitePool(pool) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await,
-            On::Sqlite(conn) => sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn).await,
-            On::PostgresPool(pool) => {
+        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let rows = match on.ready().await {
+            Run::SqlitePool(pool) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
+            }
+            Run::Sqlite(mut conn) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn.get()).await
+            }
+            Run::PostgresPool(pool) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(pool).await
             }
-            On::Postgres(conn) => sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn).await,
+            Run::Postgres(mut conn) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn.get()).await
+            }
         }?;
         Ok(rows)
     }
@@ -211,18 +277,19 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(row);
         }
-        let row = match on {
-            On::SqlitePool(pool) => {
+        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let row = match on.ready().await {
+            Run::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
             }
-            On::Sqlite(conn) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn).await
+            Run::Sqlite(mut conn) => {
+                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn.get()).await
             }
-            On::PostgresPool(pool) => {
+            Run::PostgresPool(pool) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(pool).await
             }
-            On::Postgres(conn) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn).await
+            Run::Postgres(mut conn) => {
+                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn.get()).await
             }
         }?;
         Ok(row)
@@ -276,6 +343,7 @@ impl Db {
     /// A transaction for reads that must agree with each other, or writes that take no lock
     /// before their first write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.not_a_reader()?;
         step(self.faults())?;
         let inner = match self.pool() {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
@@ -288,6 +356,7 @@ impl Db {
     /// takes the write lock at once (`BEGIN IMMEDIATE`); on PostgreSQL the statements lock the
     /// rows they read (`FOR UPDATE`), see [`Tx::backend`].
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        self.not_a_reader()?;
         step(self.faults())?;
         let (inner, turn) = match self.pool() {
             Pool::Sqlite(pool) => {
@@ -301,11 +370,12 @@ impl Db {
         Ok(Tx { inner, db: self.clone(), write: true, wrote_watched: false, _write_turn: turn })
     }
 
-    /// Statements on the pool, each on its own.
+    /// Statements on the pool, each on its own; on a reader ([`Db::reader`]), on its connection.
     pub fn sql(&self) -> Sql<'_> {
-        let on = match self.pool() {
-            Pool::Sqlite(pool) => On::SqlitePool(pool),
-            Pool::Postgres(pool) => On::PostgresPool(pool),
+        let on = match (self.held(), self.pool()) {
+            (Some(held), _) => On::Held(held),
+            (None, Pool::Sqlite(pool)) => On::SqlitePool(pool),
+            (None, Pool::Postgres(pool)) => On::PostgresPool(pool),
         };
         Sql { on, faults: self.faults(), changes: Changes::Pool(self) }
     }
@@ -315,8 +385,8 @@ impl Tx {
     /// Statements inside this transaction.
     pub fn sql(&mut self) -> Sql<'_> {
         let on = match &mut self.inner {
-            Inner::Sqlite(tx) => On::Sqlite(tx),
-            Inner::Postgres(tx) => On::Postgres(tx),
+            Inner::Sqlite(tx) => On::Sqlite(Conn::Borrowed(&mut **tx)),
+            Inner::Postgres(tx) => On::Postgres(Conn::Borrowed(&mut **tx)),
         };
         Sql { on, faults: self.db.faults(), changes: Changes::Tx(&mut self.wrote_watched) }
     }

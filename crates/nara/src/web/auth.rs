@@ -114,11 +114,12 @@ pub fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
 pub async fn identify(state: &AppState, headers: &HeaderMap) -> anyhow::Result<CurrentActor> {
     let anonymous = CurrentActor { actor: Actor::Anonymous, session: None };
     let Some(token) = session_token(headers, state.https) else { return Ok(anonymous) };
-    let Some(session) = crate::sessions::store::session(&state.db, &token).await? else {
+    // Two reads (three when the session's activity is noted), on one connection.
+    let db = state.db.reader().await?;
+    let Some(session) = crate::sessions::store::session(&db, &token).await? else {
         return Ok(anonymous);
     };
-    let Some((person, grants)) =
-        crate::identity::store::person_with_grants(&state.db, session.person_id).await?
+    let Some((person, grants)) = crate::identity::store::person_with_grants(&db, session.person_id).await?
     else {
         return Ok(anonymous);
     };

@@ -216,6 +216,36 @@ on_both_backends!(a_change_made_by_another_process_is_seen_when_the_log_is_follo
     assert_eq!(nara::help_areas::store::list(&other).await.unwrap().len(), 2);
 });
 
+on_both_backends!(a_readers_statements_share_one_connection_and_start_no_transaction, Migrated, |db| {
+    let reader = db.reader().await.unwrap();
+    // A temporary table lives on the connection that made it: the reader's next statement sees
+    // it, the pool (which cannot hand out the held connection) does not.
+    reader.sql().execute("CREATE TEMPORARY TABLE reader_probe (x INTEGER)", &[]).await.unwrap();
+    reader.sql().execute("INSERT INTO reader_probe (x) VALUES (1)", &[]).await.unwrap();
+    let count = "SELECT COUNT(*) FROM reader_probe";
+    assert_eq!(reader.sql().value::<i64>(count, &[]).await.unwrap(), Some(1));
+    assert!(db.sql().value::<i64>(count, &[]).await.is_err(), "not on the reader's connection");
+    // Two statements at once: the second waits for the first on the held connection (the pool
+    // still cannot see the temporary table).
+    let (a, b) = tokio::join!(reader.sql().value::<i64>(count, &[]), reader.sql().value::<i64>(count, &[]));
+    assert_eq!((a.unwrap(), b.unwrap()), (Some(1), Some(1)));
+    // What would take a second connection while this one is held is refused, public writes too.
+    assert!(reader.begin().await.is_err());
+    assert!(reader.begin_write().await.is_err());
+    let event = nara::audit::AuditEvent::new(
+        nara::audit::AuditActor::system(),
+        nara::audit::Action::CasesListed,
+        "test",
+    );
+    assert!(nara::audit::store::record(&reader, &event).await.is_err());
+    assert!(nara::help_areas::store::upsert(&reader, &area("boende", 1)).await.is_err());
+    assert!(nara::help_areas::store::list(&db).await.unwrap().is_empty(), "nothing was written");
+    // Dropped, its connection goes back to the pool, and the pool writes as before.
+    drop(reader);
+    nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
+    nara::audit::store::record(&db, &event).await.unwrap();
+});
+
 /// A PostgreSQL connection is not pinged before each statement (that was a second round trip
 /// each), but one that has waited in the pool is: closed by the server meanwhile (a restart, an
 /// administrator), it is replaced before use instead of failing the request.

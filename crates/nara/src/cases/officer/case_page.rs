@@ -1,6 +1,7 @@
 //! A case as its officer sees it, read (and audited) afresh each time it is shown, and the page
 //! to correct one journal entry.
 
+use crate::db::Db;
 use crate::web::form::Query;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -94,8 +95,8 @@ fn notice_key(word: Option<&str>) -> Option<&'static str> {
     }
 }
 
-async fn unit_name(state: &AppState, locale: Locale, unit_id: Uuid) -> Result<String, AppError> {
-    let units = crate::identity::store::list_units(&state.db).await?;
+async fn unit_name(db: &Db, locale: Locale, unit_id: Uuid) -> Result<String, AppError> {
+    let units = crate::identity::store::list_units(db).await?;
     Ok(units.iter().find(|u| u.id == unit_id).map(|u| u.name(locale).to_string()).unwrap_or_default())
 }
 
@@ -110,27 +111,28 @@ pub(super) async fn case_page(
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
     audit_read(state, ctx, case, "case", case.id).await?;
-    let resident =
-        crate::identity::store::person(&state.db, case.resident_id).await?.ok_or(AppError::NotFound)?;
+    // About fifteen reads, on one connection.
+    let db = state.db.reader().await?;
+    let resident = crate::identity::store::person(&db, case.resident_id).await?.ok_or(AppError::NotFound)?;
     let officer = match case.officer_id {
-        Some(id) => crate::identity::store::person(&state.db, id).await?.map(|p| p.display_name),
+        Some(id) => crate::identity::store::person(&db, id).await?.map(|p| p.display_name),
         None => None,
     };
     let base = case_href(ctx, case.id);
-    let journal = store::journal(&state.db, case.id).await?;
-    let additions = store::additions(&state.db, case.id).await?;
+    let journal = store::journal(&db, case.id).await?;
+    let additions = store::additions(&db, case.id).await?;
     let entries =
         EntryView::list(&journal, &additions, CaseRole::Officer, |id| format!("{base}/journal/{id}"));
     let notes = additions.iter().filter(|a| a.entry_id.is_none()).map(AdditionView::new).collect();
-    let messages = store::case_messages(&state.db, case.id).await?;
-    store::mark_case_messages_read(&state.db, case.id, &messages, true).await?;
-    let handovers = store::handovers(&state.db, case.id)
+    let messages = store::case_messages(&db, case.id).await?;
+    store::mark_case_messages_read(&db, case.id, &messages, true).await?;
+    let handovers = store::handovers(&db, case.id)
         .await?
         .into_iter()
         .map(|h| (format_stockholm(h.handed_over_at), h.from_name, h.to_name, h.note))
         .collect();
     let me = ctx.person()?.person.id;
-    let colleagues = store::staff_of_unit(&state.db, case.unit_id)
+    let colleagues = store::staff_of_unit(&db, case.unit_id)
         .await?
         .into_iter()
         .filter(|(id, _)| Some(*id) != case.officer_id && *id != case.resident_id)
@@ -150,33 +152,32 @@ pub(super) async fn case_page(
     let next: Vec<StatusKind> =
         case.status.next_kinds().into_iter().filter(|k| *k != StatusKind::Closed).collect();
     let shell = ctx.shell(state);
-    let application =
-        crate::applications::of_case(&state.db, case.id, &shell, &format!("{base}/bilagor")).await?;
+    let application = crate::applications::of_case(&db, case.id, &shell, &format!("{base}/bilagor")).await?;
     let withdrawal = match &application {
-        Some((row, _)) => crate::applications::store::withdrawal(&state.db, row.id)
+        Some((row, _)) => crate::applications::store::withdrawal(&db, row.id)
             .await?
             .map(|w| (format_stockholm(w.withdrawn_at), w.reason)),
         None => None,
     };
     let record =
-        super::placements::RecordSection::load(state, case, std::mem::take(&mut drafts.record)).await?;
+        super::placements::RecordSection::load(&db, case, std::mem::take(&mut drafts.record)).await?;
     let page = OfficerCasePage {
         record,
         withdrawal,
         steps: application.map(|(_, steps)| steps),
         shell,
-        meetings: crate::bookings::case_meetings(&state.db, ctx, case.id, true).await?,
+        meetings: crate::bookings::case_meetings(&db, ctx, case.id, true).await?,
         title: case.title.clone(),
         resident: resident.display_name,
         resident_email: resident.email,
-        unit: unit_name(state, locale, case.unit_id).await?,
+        unit: unit_name(&db, locale, case.unit_id).await?,
         status: StatusView::new(case.status, officer.as_deref(), &state.catalogues, locale),
         officer,
         opened: format_stockholm(case.opened_at),
-        timeline: store::status_changes(&state.db, case.id).await?.iter().map(TimelineStep::new).collect(),
+        timeline: store::status_changes(&db, case.id).await?.iter().map(TimelineStep::new).collect(),
         entries,
         notes,
-        messages: MessageView::list(&messages, &store::message_files(&state.db, case.id).await?, |id| {
+        messages: MessageView::list(&messages, &store::message_files(&db, case.id).await?, |id| {
             format!("{base}/meddelandefiler/{id}")
         }),
         handovers,

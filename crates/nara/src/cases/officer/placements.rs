@@ -15,6 +15,7 @@ use crate::cases::access::worked_case;
 use crate::cases::placements::{
     self, Outcome, Placement, PlacementKind, SentenceKind, SentenceTerms, YouthSentence, store,
 };
+use crate::db::Db;
 use crate::web::errors::AppError;
 use crate::web::form::{Form, FormErrors};
 use crate::web::page::PageContext;
@@ -68,9 +69,9 @@ pub struct RecordSection {
 }
 
 impl RecordSection {
-    pub async fn load(state: &AppState, case: &Case, drafts: RecordDrafts) -> Result<Self, AppError> {
-        let placements = store::placements(&state.db, case.id).await?.iter().map(placement_row).collect();
-        let sentences = store::sentences(&state.db, case.id).await?.iter().map(sentence_row).collect();
+    pub async fn load(db: &Db, case: &Case, drafts: RecordDrafts) -> Result<Self, AppError> {
+        let placements = store::placements(db, case.id).await?.iter().map(placement_row).collect();
+        let sentences = store::sentences(db, case.id).await?.iter().map(sentence_row).collect();
         let placement_kinds = PlacementKind::ALL
             .into_iter()
             .map(|k| KeyChoice {
