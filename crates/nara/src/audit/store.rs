@@ -56,9 +56,56 @@ pub struct AuditSearchLine {
     pub request_id: Option<String>,
 }
 
-const INSERT_ENTRY: &str = "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, \
-     object_type, object_id, subject_id, purpose, request_id, prev_hash, key_id, hash) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+/// The columns of an entry, in the order [`entry_params`] gives them.
+const ENTRY_COLUMNS: usize = 14;
+/// Entries written together go in INSERTs of these many rows (the largest that fits first): one
+/// statement for many entries, and only six statement texts to prepare.
+const INSERT_ROWS: [usize; 6] = [32, 16, 8, 4, 2, 1];
+
+/// The INSERT of `rows` entries (one of [`INSERT_ROWS`]).
+fn insert_entries(rows: usize) -> &'static str {
+    static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        INSERT_ROWS
+            .iter()
+            .map(|&rows| {
+                let values: Vec<String> = (0..rows)
+                    .map(|row| {
+                        let first = row * ENTRY_COLUMNS;
+                        let places: Vec<String> = (1..=ENTRY_COLUMNS).map(|i| format!("${}", first + i)).collect();
+                        format!("({})", places.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, object_type, \
+                     object_id, subject_id, purpose, request_id, prev_hash, key_id, hash) VALUES {}",
+                    values.join(", ")
+                )
+            })
+            .collect()
+    });
+    let at = INSERT_ROWS.iter().position(|&r| r == rows).unwrap_or(INSERT_ROWS.len() - 1);
+    texts[at].as_str()
+}
+
+fn entry_params(e: &AuditEntry) -> [&dyn Param; ENTRY_COLUMNS] {
+    [
+        &e.seq,
+        &e.at,
+        &e.actor_id,
+        &e.actor_role,
+        &e.actor_unit_id,
+        &e.action,
+        &e.object_type,
+        &e.object_id,
+        &e.subject_id,
+        &e.purpose,
+        &e.request_id,
+        &e.prev_hash,
+        &e.key_id,
+        &e.hash,
+    ]
+}
 const HEAD: &str = "SELECT log_id, seq, hash FROM audit_head WHERE id = 1";
 const UPDATE_HEAD: &str = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
 
@@ -73,9 +120,9 @@ pub async fn append(tx: &mut Tx, event: &AuditEvent) -> anyhow::Result<i64> {
     Ok(last)
 }
 
-/// Appends `events` in order after one read of the head, and moves the head once: the sequence
-/// number of the last one.
-async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
+/// Appends `events` in order after one read of the head, in as few INSERTs as [`INSERT_ROWS`]
+/// allows, and moves the head once: the sequence number of the last one.
+pub async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
     anyhow::ensure!(tx.is_write(), "an audit entry is appended in a write transaction (Db::begin_write)");
     let head_sql = match tx.backend() {
         Backend::Sqlite => HEAD,
@@ -83,27 +130,20 @@ async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
     };
     let head: AuditHead = tx.sql().one(head_sql, &[]).await?;
     let (mut seq, mut hash) = (head.seq, head.hash);
+    let mut entries = Vec::with_capacity(events.len());
     for event in events {
         let key = tx.db().audit_keys().signing();
         let e = AuditEntry::chained(event, seq + 1, UtcTime::now(), &hash, &head.log_id, key);
-        let params: [&dyn Param; 14] = [
-            &e.seq,
-            &e.at,
-            &e.actor_id,
-            &e.actor_role,
-            &e.actor_unit_id,
-            &e.action,
-            &e.object_type,
-            &e.object_id,
-            &e.subject_id,
-            &e.purpose,
-            &e.request_id,
-            &e.prev_hash,
-            &e.key_id,
-            &e.hash,
-        ];
-        tx.sql().execute(INSERT_ENTRY, &params).await?;
-        (seq, hash) = (e.seq, e.hash);
+        (seq, hash) = (e.seq, e.hash.clone());
+        entries.push(e);
+    }
+    let mut rest = entries.as_slice();
+    while !rest.is_empty() {
+        let rows = INSERT_ROWS.into_iter().find(|&rows| rows <= rest.len()).unwrap_or(1);
+        let (chunk, after) = rest.split_at(rows);
+        let params: Vec<&dyn Param> = chunk.iter().flat_map(entry_params).collect();
+        tx.sql().execute(insert_entries(rows), &params).await?;
+        rest = after;
     }
     tx.sql().execute(UPDATE_HEAD, &[&seq, &hash]).await?;
     Ok(seq)

@@ -186,6 +186,21 @@ on_both_backends!(entries_recorded_at_the_same_moment_share_a_transaction, Migra
     assert_eq!(entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()), Ok(40));
 });
 
+on_both_backends!(many_entries_of_one_transaction_chain_in_order, Migrated, |db| {
+    // 45 entries: written as INSERTs of 32, 8, 4 and 1 rows, each row in its place in the chain.
+    let events: Vec<AuditEvent> = (0..45)
+        .map(|i| AuditEvent::new(AuditActor::anonymous(), Action::LogInFailed, "account").object(i))
+        .collect();
+    let mut tx = db.begin_write().await.unwrap();
+    let last = nara::audit::store::append_all(&mut tx, &events).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(last, 45);
+    let written = entries(&db).await;
+    let objects: Vec<String> = written.iter().filter_map(|e| e.object_id.clone()).collect();
+    assert_eq!(objects, (0..45).map(|i| i.to_string()).collect::<Vec<_>>());
+    assert_eq!(entries_of(nara::audit::store::verify_chain(&db, &[]).await.unwrap()), Ok(45));
+});
+
 on_both_backends!(the_log_refuses_updates_and_deletes, Migrated, |db| {
     append_many(&db, 3).await;
     let update = db.sql().execute("UPDATE audit_log SET purpose = 'x' WHERE seq = 2", &[]).await;

@@ -46,7 +46,7 @@ use rank::Candidate;
 use swedish::{AnalyzedText, Segment, Word};
 
 /// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
-const SCHEMA_VERSION: &str = "3";
+const SCHEMA_VERSION: &str = "4";
 /// Matches are counted up to one more than this; a search with more says "more than 1 000"
 /// (the figure is written out in the `search-results-more` messages).
 pub const MAX_COUNTED: usize = 1_000;
@@ -86,13 +86,19 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(swedish::PARTS_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
+    // An entry's address and its areas are also matched by the query words (through the
+    // vocabulary): indexed with frequencies like the text fields, since the index skips blocks
+    // of a union (block-max WAND) only when every term in it reads frequencies.
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
+    );
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
-        slug: builder.add_text_field("slug", STRING),
+        slug: builder.add_text_field("slug", keyword.clone()),
         name: builder.add_text_field("name", stemmed.clone()),
         body: builder.add_text_field("body", stemmed),
         parts: builder.add_text_field("parts", parts),
-        area: builder.add_text_field("area", STRING),
+        area: builder.add_text_field("area", keyword),
         group: builder.add_text_field("group", STRING),
         language: builder.add_text_field("language", STRING),
         kind: builder.add_text_field("kind", STRING),

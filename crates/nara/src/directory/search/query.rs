@@ -11,14 +11,17 @@
 //! further alternatives, each a term query on the `area` or `slug` field. A query of only stop words
 //! ("man", "min", "the") searches nothing instead of everything.
 //!
-//! The words' places are one flat union of term queries, so that without filters the index can
-//! skip postings that cannot reach the best matches (block-max WAND); a nested union would be
-//! scored the same but visited in full.
+//! The words' places are one flat union of term queries (a typo stands as the index's terms one
+//! edit away from it), so that without filters the index can skip postings that cannot reach the
+//! best matches (block-max WAND); a nested union, or a fuzzy query in it, would be visited in full.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::Field;
 use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
 
 use super::rank::{self, Candidate, RERANK_POOL};
 use super::swedish::{self, MIN_FUZZY, QueryWords, Word};
@@ -115,12 +118,8 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     }
     let searcher = index.searcher();
     let fields = index.fields();
-    let known = |stem: &str| {
-        [fields.body, fields.parts]
-            .iter()
-            .any(|f| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
-    };
-    let query = query(fields, &words, &expansion, &request.filters, known);
+    let lexicon = Lexicon { searcher: &searcher, fields };
+    let query = query(&lexicon, &words, &expansion, &request.filters);
     let page = request.page.max(1);
     let wanted = page * PER_PAGE;
     let today = request.now.timestamp().div_euclid(86_400);
@@ -156,38 +155,76 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     // A filter that left nothing is not a search that found nothing: ask the words alone, once.
     let words_found_nothing = total == 0
         && (!request.filters.any() || {
-            let unfiltered = self::query(fields, &words, &expansion, &Filters::default(), known);
+            let unfiltered = self::query(&lexicon, &words, &expansion, &Filters::default());
             index.count_up_to(&searcher, &unfiltered, 0)? == 0
         });
     Ok(SearchResults { hits, total, more, words, crisis: expansion.crisis, words_found_nothing })
 }
 
-/// The query for `words` (alternatives) and `filters` (required). `known` tells whether the index
-/// has a stem: unknown words are also tried with a typo and as a compound of two known words.
-fn query(
-    fields: &Fields,
-    words: &[Word],
-    expansion: &Expansion,
-    filters: &Filters,
-    known: impl Fn(&str) -> bool,
-) -> BooleanQuery {
+/// What the index holds, asked while a query is built.
+struct Lexicon<'s> {
+    searcher: &'s Searcher,
+    fields: &'s Fields,
+}
+
+impl Lexicon<'_> {
+    /// Whether the index has `stem` in a text or a compound.
+    fn knows(&self, stem: &str) -> bool {
+        [self.fields.body, self.fields.parts]
+            .iter()
+            .any(|f| self.searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0)
+    }
+
+    /// The terms of `field` one typo from `stem` (a letter added, dropped or changed, or two
+    /// neighbours swapped), at most [`MAX_NEAR`], those in most entries first. Asked as terms of
+    /// their own, they keep the query one flat union of terms, which the index can prune (block-max
+    /// WAND); a fuzzy query in it would make the index visit every match.
+    fn near(&self, field: Field, stem: &str) -> Vec<String> {
+        let Ok(automaton) = FuzzyTermQuery::new(Term::from_field_text(field, stem), 1, true).automaton()
+        else {
+            return Vec::new();
+        };
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(index) = segment.inverted_index(field) else { continue };
+            let Ok(mut terms) = index.terms().search(&automaton).into_stream() else { continue };
+            while terms.advance() {
+                if let Ok(text) = std::str::from_utf8(terms.key()) {
+                    *found.entry(text.to_string()).or_default() += u64::from(terms.value().doc_freq);
+                }
+            }
+        }
+        let mut near: Vec<(String, u64)> = found.into_iter().collect();
+        near.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        near.into_iter().take(MAX_NEAR).map(|(text, _)| text).collect()
+    }
+}
+
+/// At most this many terms stand in for one mistyped word in each field.
+const MAX_NEAR: usize = 8;
+
+/// The query for `words` (alternatives) and `filters` (required). Words the index does not know
+/// are also tried with a typo and as a compound of two known words.
+fn query(lexicon: &Lexicon<'_>, words: &[Word], expansion: &Expansion, filters: &Filters) -> BooleanQuery {
+    let fields = lexicon.fields;
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    // Term queries on keyword fields: they keep the union flat, so the index can still prune.
+    // Term queries on keyword fields, with frequencies: they keep the union flat, so the index
+    // can still prune.
     for (field, values, boost) in
         [(fields.area, &expansion.areas, AREA_BOOST), (fields.slug, &expansion.entries, ENTRY_BOOST)]
     {
         for value in values {
-            let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+            let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::WithFreqs);
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), boost))));
         }
     }
     for word in words {
-        let unknown = !known(&word.stem);
-        alternatives.extend(word_places(fields, word, unknown));
+        let unknown = !lexicon.knows(&word.stem);
+        alternatives.extend(word_places(lexicon, word, unknown));
         if !unknown {
             continue;
         }
-        for (left, right) in swedish::splits(&word.stem, &known) {
+        for (left, right) in swedish::splits(&word.stem, |stem| lexicon.knows(stem)) {
             let both = BooleanQuery::new(vec![
                 (Occur::Must, anywhere(fields, left)),
                 (Occur::Must, anywhere(fields, right)),
@@ -195,8 +232,11 @@ fn query(
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(both), 0.8))));
         }
     }
+    // The area is indexed with frequencies: asked for alone, its term can then be pruned too.
     let keyword = |field, value: &str| -> (Occur, Box<dyn Query>) {
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)))
+        let record =
+            if field == fields.area { IndexRecordOption::WithFreqs } else { IndexRecordOption::Basic };
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), record)))
     };
     let required: Vec<(Occur, Box<dyn Query>)> = [
         (fields.area, filters.area.as_deref()),
@@ -223,7 +263,8 @@ fn query(
 /// One query word and its synonyms, in every place it can match; with one typo tolerated when the
 /// word itself is not in the index (fuzzy matching is the costly part of a search, and a word the
 /// index knows is most likely spelt as meant).
-fn word_places(fields: &Fields, word: &Word, unknown: bool) -> Vec<(Occur, Box<dyn Query>)> {
+fn word_places(lexicon: &Lexicon<'_>, word: &Word, unknown: bool) -> Vec<(Occur, Box<dyn Query>)> {
+    let fields = lexicon.fields;
     let mut places: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (i, stem) in word.all().enumerate() {
         let weight = if i == 0 { 1.0 } else { 0.8 };
@@ -237,8 +278,11 @@ fn word_places(fields: &Fields, word: &Word, unknown: bool) -> Vec<(Occur, Box<d
         places.push(exact(fields.parts, 1.0));
         if i == 0 && unknown && stem.chars().count() >= MIN_FUZZY {
             for (field, boost) in [(fields.name, 1.0), (fields.body, 0.5), (fields.parts, 0.3)] {
-                let fuzzy = FuzzyTermQuery::new(term(field), 1, true);
-                places.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost))));
+                for near in lexicon.near(field, stem) {
+                    let query =
+                        TermQuery::new(Term::from_field_text(field, &near), IndexRecordOption::WithFreqs);
+                    places.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost))));
+                }
             }
         }
     }
