@@ -179,15 +179,19 @@ fn begin_statement<'c>(
     }
 }
 
-/// SQLite: a write on its own (on the pool or a reader, outside a transaction) waits for this
-/// process's turn to write, as [`Db::begin_write`] does, instead of meeting a writer's lock in
-/// SQLite's busy handler, which sleeps 1, 2, 5 … 100 ms between tries. Never longer than the busy
-/// handler would wait: past that the statement goes ahead and meets SQLite's own answer.
-async fn single_write_turn(changes: &Changes<'_>, sql: &str) -> Option<tokio::sync::OwnedMutexGuard<()>> {
-    let Changes::Pool(db) = changes else { return None };
-    if db.backend() != Backend::Sqlite || changes::written_table(sql).is_none() {
-        return None;
-    }
+/// SQLite: a write on its own on the pool (outside a transaction) waits for this process's turn
+/// to write, as [`Db::begin_write`] does, instead of meeting a writer's lock in SQLite's busy
+/// handler, which sleeps 1, 2, 5 … 100 ms between tries. Never longer than the busy handler would
+/// wait: past that the statement goes ahead and meets SQLite's own answer. A reader's write does
+/// not queue: it would hold its connection and one of the few readers' places while it waited.
+async fn single_write_turn(
+    on: &On<'_>,
+    changes: &Changes<'_>,
+    sql: &str,
+) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    let (On::SqlitePool(_), Changes::Pool(db)) = (on, changes) else { return None };
+    // Only a write (a statement that names the table it writes) queues.
+    changes::written_table(sql)?;
     tokio::time::timeout(super::SQLITE_BUSY_TIMEOUT, db.write_turn.clone().lock_owned()).await.ok()
 }
 
@@ -213,7 +217,7 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(done);
         }
-        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
         let done = match on.ready().await {
             Run::SqlitePool(pool) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
@@ -245,7 +249,7 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(rows);
         }
-        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
         let rows = match on.ready().await {
             Run::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
@@ -277,7 +281,7 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(row);
         }
-        let _turn = single_write_turn(&changes, sql.as_str()).await;
+        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
         let row = match on.ready().await {
             Run::SqlitePool(pool) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
