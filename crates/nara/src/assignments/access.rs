@@ -5,12 +5,14 @@
 use uuid::Uuid;
 
 use super::store::{self, Assignment};
-use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::policy;
 use crate::web::errors::AppError;
 use crate::web::guard::{self, Refusal, Target};
 use crate::web::page::PageContext;
 use crate::web::state::AppState;
+
+/// The log's entry for something done on an assignment or with the recruitment form.
+pub use crate::web::guard::event;
 
 /// An assignment of the signed-in person.
 pub async fn own_assignment(state: &AppState, ctx: &PageContext, id: Uuid) -> Result<Assignment, AppError> {
@@ -18,16 +20,4 @@ pub async fn own_assignment(state: &AppState, ctx: &PageContext, id: Uuid) -> Re
     let allowed = found.as_ref().is_some_and(|a| policy::may_log_hours(&ctx.current.actor, a.person_id));
     guard::allow(state, ctx, allowed, Target::new("assignment", id), Refusal::NotFound).await?;
     found.ok_or(AppError::NotFound)
-}
-
-/// The log's entry for something done on an assignment or with the recruitment form.
-pub fn event(
-    ctx: &PageContext,
-    action: Action,
-    object_type: &'static str,
-    object: impl ToString,
-) -> AuditEvent {
-    AuditEvent::new(AuditActor::of(&ctx.current.actor), action, object_type)
-        .object(object)
-        .request(ctx.request_id.clone())
 }
