@@ -2,6 +2,7 @@ use uuid::Uuid;
 
 use super::checkpoint::Checkpoint;
 use super::{Anchor, AuditEntry, AuditEvent, ChainBreak, Verified, Walk};
+use crate::db::group_commit::GroupCommit;
 use crate::db::{Backend, Db, Param, Tx, UtcTime};
 use crate::identity::Role;
 
@@ -153,60 +154,27 @@ pub async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i6
 /// refusal, a log-in), and returns once it is committed. An action that also writes appends with
 /// [`append`] in its transaction.
 ///
-/// Group commit: entries recorded at the same moment are written together, in one write
-/// transaction (one read of the head, an insert each, one update of the head), so a burst of
-/// audited reads takes the write lock once instead of once per request. Whoever finds no writer
-/// at work becomes it and takes everything waiting; the others wait for their answer.
+/// Group commit (`db::group_commit`): entries recorded at the same moment are written together, in
+/// one write transaction (one read of the head, the inserts, one update of the head), so a burst of
+/// audited reads takes the write lock once instead of once per request.
 pub async fn record(db: &Db, event: &AuditEvent) -> anyhow::Result<i64> {
-    db.not_a_reader()?;
-    let queue = db.audit_queue().clone();
-    let (answer, mut answered) = tokio::sync::oneshot::channel();
-    queue.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((event.clone(), answer));
-    tokio::select! {
-        biased;
-        done = &mut answered => return done.unwrap_or_else(|_| Err(lost())).map_err(anyhow::Error::msg),
-        turn = queue.writer.clone().lock_owned() => {
-            // A writer before us may have taken ours already: then its answer is here.
-            if let Ok(done) = answered.try_recv() {
-                return done.map_err(anyhow::Error::msg);
-            }
-            let batch = std::mem::take(&mut *queue.waiting.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            // On its own task: a request that goes away mid-write must not abandon the others.
-            tokio::spawn(write_batch(db.clone(), batch, turn));
-        }
-    }
-    answered.await.unwrap_or_else(|_| Err(lost())).map_err(anyhow::Error::msg)
-}
-
-fn lost() -> String {
-    "the audit writer stopped before the entry was written".to_string()
+    db.audit_queue().submit(db, event.clone()).await
 }
 
 /// Audit entries waiting to be written by [`record`], and the turn to write them.
-#[derive(Debug, Default)]
-pub struct RecordQueue {
-    waiting: std::sync::Mutex<Vec<Waiting>>,
-    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+pub type RecordQueue = GroupCommit<AuditEvent, i64>;
+
+pub fn record_queue() -> RecordQueue {
+    GroupCommit::new(|db, events| Box::pin(write_batch(db, events)))
 }
 
-/// An event and where its sequence number (or why it was not written) goes.
-type Waiting = (AuditEvent, tokio::sync::oneshot::Sender<Result<i64, String>>);
-
-/// Writes `batch` in one transaction and answers each waiting request: its own sequence number
-/// after the commit, or the failure (then none of them was written).
-async fn write_batch(db: Db, batch: Vec<Waiting>, _turn: tokio::sync::OwnedMutexGuard<()>) {
-    let (events, answers): (Vec<AuditEvent>, Vec<_>) = batch.into_iter().unzip();
-    let written = async {
-        let mut tx = db.begin_write().await?;
-        let last = append_all(&mut tx, &events).await?;
-        tx.commit().await?;
-        anyhow::Ok(last)
-    }
-    .await;
-    let first = written.as_ref().map(|last| last + 1 - answers.len() as i64);
-    for (i, answer) in answers.into_iter().enumerate() {
-        let _ = answer.send(first.as_ref().map(|first| first + i as i64).map_err(|e| format!("{e:#}")));
-    }
+/// Writes `events` in one transaction: each one's sequence number, in order.
+async fn write_batch(db: Db, events: Vec<AuditEvent>) -> anyhow::Result<Vec<i64>> {
+    let mut tx = db.begin_write().await?;
+    let last = append_all(&mut tx, &events).await?;
+    tx.commit().await?;
+    let first = last + 1 - events.len() as i64;
+    Ok((first..=last).collect())
 }
 
 pub async fn head(db: &Db) -> anyhow::Result<AuditHead> {

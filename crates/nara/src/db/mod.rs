@@ -10,6 +10,7 @@ use std::time::Duration;
 mod backup;
 pub mod changes;
 pub mod faults;
+pub mod group_commit;
 pub mod sql;
 mod time;
 
@@ -145,7 +146,7 @@ impl Db {
             audit_keys: Arc::new(Keyring::ephemeral()),
             faults: None,
             write_turn: Arc::default(),
-            audit_queue: Arc::default(),
+            audit_queue: Arc::new(crate::audit::store::record_queue()),
             remembered: Arc::default(),
             held: None,
             readers: Arc::new(tokio::sync::Semaphore::new(pool_size(&pool) as usize / 2)),
@@ -204,7 +205,7 @@ impl Db {
     pub fn with_fault_plan(mut self, plan: Arc<FaultPlan>) -> Self {
         self.faults = Some(plan);
         // Its own queue: entries recorded through this `Db` are written (and counted) through it.
-        self.audit_queue = Arc::default();
+        self.audit_queue = Arc::new(crate::audit::store::record_queue());
         self
     }
 

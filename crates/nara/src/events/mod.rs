@@ -13,6 +13,7 @@ pub mod notes;
 pub mod organiser;
 pub mod private_feed;
 pub mod recurrence;
+pub mod registering;
 pub mod store;
 pub mod suggestions;
 pub mod web;

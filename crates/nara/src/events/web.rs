@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::atom::{self, AtomEntry};
 use super::ics::{self, FeedItem};
 use super::links::{registration_token, verify_registration_token};
+use super::registering::{Confirmation, Outcome, Registration};
 use super::store::DocumentInfo;
 use super::{
     Occurrence, Promoted, Registered, Registrant, RegistrationStatus, RegistrationView, Series, notes, store,
@@ -371,11 +372,6 @@ pub async fn register(
         let page = occurrence_page(&state, &ctx, &series, &occurrence, errors, form).await?;
         return Ok((INVALID, render(&page)?).into_response());
     };
-    // Each registration sends an e-mail: one address gets a few an hour, not a flood.
-    let bucket = rate_limit::bucket("register:email", email.as_str(), state.secrets.key());
-    if !rate_limit::store::hit(&state.db, &bucket, rate_limit::MAIL_PER_ACCOUNT).await? {
-        return Err(AppError::TooManyAttempts);
-    }
     let needs = form.needs.trim();
     let registrant = Registrant {
         person_id: ctx.current.actor.person_id(),
@@ -391,31 +387,45 @@ pub async fn register(
     } else {
         vec![occurrence.clone()]
     };
-    let token = register_and_confirm(&state, &ctx, &series, &targets, &registrant).await?;
-    let Some(token) = token else { return Err(AppError::NotFound) };
-    Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+    let registration = Registration {
+        occurrence_ids: targets.iter().map(|o| o.id).collect(),
+        // Each registration sends an e-mail: one address gets a few an hour, not a flood.
+        mail_bucket: (
+            rate_limit::bucket("register:email", email.as_str(), state.secrets.key()),
+            rate_limit::MAIL_PER_ACCOUNT,
+        ),
+        confirmation: confirmation(&state, ctx.location.locale, series, targets, registrant.email.clone()),
+        who: registrant,
+    };
+    // Made together with the others sent at the same moment, with its confirmation e-mail: a
+    // registration is never left without its e-mail, nor an e-mail without its registration.
+    match state.registrations.submit(&state.db, registration).await? {
+        Outcome::Made(made) => {
+            let Some(first) = made.first() else { return Err(AppError::NotFound) };
+            let token = registration_token(state.secrets.key(), first.registration_id);
+            Ok(Redirect::to(&ctx.href(&format!("/anmalan/{token}"))).into_response())
+        }
+        Outcome::NothingOpen => Err(AppError::NotFound),
+        Outcome::TooManyMails => Err(AppError::TooManyAttempts),
+    }
 }
 
-/// Registers `who` for `targets` and queues the confirmation e-mail in one transaction: a
-/// registration is never left without its e-mail, nor an e-mail without its registration.
-/// The private link's token, or `None` when none of the meetings takes registrations.
-async fn register_and_confirm(
+/// How the confirmation e-mail is written once the registrations are made (their private link
+/// names the first of them).
+fn confirmation(
     state: &AppState,
-    ctx: &PageContext,
-    series: &Series,
-    targets: &[Occurrence],
-    who: &Registrant,
-) -> anyhow::Result<Option<String>> {
-    let ids: Vec<Uuid> = targets.iter().map(|o| o.id).collect();
-    let mut tx = state.db.begin_write().await?;
-    let made = store::register_all(&mut tx, &ids, who).await?;
-    let Some(first) = made.first() else { return Ok(None) };
-    let token = registration_token(state.secrets.key(), first.registration_id);
-    let link = state.absolute(&ctx.href(&format!("/anmalan/{token}")));
-    let mail = confirmation_mail(state, ctx.location.locale, series, targets, &made, &who.email, &link);
-    crate::mail::store::enqueue(&mut tx, &mail).await?;
-    tx.commit().await?;
-    Ok(Some(token))
+    locale: Locale,
+    series: Series,
+    targets: Vec<Occurrence>,
+    to: String,
+) -> Confirmation {
+    let state = state.clone();
+    Box::new(move |made: &[Registered]| {
+        let first = made.first().map(|r| r.registration_id).unwrap_or_default();
+        let token = registration_token(state.secrets.key(), first);
+        let link = state.absolute(&locale.href(&format!("/anmalan/{token}")));
+        confirmation_mail(&state, locale, &series, &targets, made, &to, &link)
+    })
 }
 
 /// The e-mail confirming what `made` holds: one meeting (confirmed or on the waitlist), or a

@@ -42,6 +42,8 @@ pub struct Shared {
     pub crisis_lines: Vec<crate::config::CrisisLine>,
     /// The goals' smallest group shown (configured; 5 by default).
     pub goals_min_group: i64,
+    /// Registrations for events waiting to be made together (see `events::registering`).
+    pub registrations: Arc<crate::events::registering::Queue>,
 }
 
 impl Deref for AppState {
@@ -71,6 +73,7 @@ impl AppState {
             socialjouren: crate::config::Socialjouren::default(),
             crisis_lines: crate::config::CrisisLine::defaults(),
             goals_min_group: crate::goals::DEFAULT_MIN_GROUP,
+            registrations: Arc::new(crate::events::registering::queue()),
         }))
     }
 

@@ -132,6 +132,70 @@ on_both_backends!(hundreds_at_once_never_overbook, Migrated, |db| {
     assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 50);
 });
 
+on_both_backends!(
+    a_crowd_registering_over_http_at_once_each_gets_their_own_place_link_and_mail,
+    Migrated,
+    |db| {
+        let app = TestApp::new(db.clone());
+        store::create_series(&db, &NewSeries { series: series("sommarlov", Some(10)) }, &soon())
+            .await
+            .unwrap();
+        // One address has had its e-mails for the hour already; it registers with the crowd.
+        for _ in 0..3 {
+            let form = [("name", "Kim"), ("email", "kim@example.se")];
+            assert!(
+                app.post("/kalender/sommarlov/0/anmalan", &form, None)
+                    .await
+                    .location()
+                    .starts_with("/anmalan/")
+            );
+        }
+        let people: Vec<String> =
+            (0..40).map(|i| format!("barn{i}@example.se")).chain(["kim@example.se".into()]).collect();
+        let tasks: Vec<_> = people
+            .iter()
+            .map(|email| {
+                let (app, email) = (app.clone(), email.clone());
+                tokio::spawn(async move {
+                    let answer = app
+                        .post("/kalender/sommarlov/0/anmalan", &[("name", "Alva"), ("email", &email)], None)
+                        .await;
+                    (email, answer.status, answer.location().to_string())
+                })
+            })
+            .collect();
+        let mut links = std::collections::HashSet::new();
+        for task in tasks {
+            let (email, status, link) = task.await.unwrap();
+            if email == "kim@example.se" {
+                assert_eq!(
+                    status,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "the fourth e-mail within the hour is refused"
+                );
+                continue;
+            }
+            assert!(link.starts_with("/anmalan/"), "{email} registered: {status}");
+            assert!(links.insert(link.clone()), "each their own private link");
+            let mails = mails_to(&db, &email).await;
+            assert_eq!(mails.len(), 1, "one confirmation to {email}");
+            assert!(mails[0].body.contains(&link), "{email}'s confirmation holds their own link");
+        }
+        let occurrence =
+            store::occurrences_of(&db, store::series_by_slug(&db, "sommarlov").await.unwrap().unwrap().id)
+                .await
+                .unwrap()[0]
+                .id;
+        // Kim's three, then the crowd: capacity is never passed and no one is lost.
+        assert_eq!(statuses(&db, occurrence).await, (10, 33));
+        assert_eq!(
+            mails_to(&db, "kim@example.se").await.len(),
+            3,
+            "nothing registered or sent for the refused one"
+        );
+    }
+);
+
 on_both_backends!(the_waitlist_moves_up_in_order, Migrated, |db| {
     let occurrence = single_event(&db, 2).await;
     let mut ids = Vec::new();
