@@ -3,7 +3,7 @@ use uuid::Uuid;
 use super::checkpoint::Checkpoint;
 use super::{Anchor, AuditEntry, AuditEvent, ChainBreak, Verified, Walk};
 use crate::db::group_commit::GroupCommit;
-use crate::db::{Backend, Db, Param, Tx, UtcTime};
+use crate::db::{Backend, Db, InsertRows, Param, Tx, UtcTime};
 use crate::identity::Role;
 
 /// The newest entry as the database records it, and the id that binds entries and checkpoints
@@ -59,35 +59,10 @@ pub struct AuditSearchLine {
 
 /// The columns of an entry, in the order [`entry_params`] gives them.
 const ENTRY_COLUMNS: usize = 14;
-/// Entries written together go in INSERTs of these many rows (the largest that fits first): one
-/// statement for many entries, and only six statement texts to prepare.
-const INSERT_ROWS: [usize; 6] = [32, 16, 8, 4, 2, 1];
-
-/// The INSERT of `rows` entries (one of [`INSERT_ROWS`]).
-fn insert_entries(rows: usize) -> &'static str {
-    static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let texts = TEXTS.get_or_init(|| {
-        INSERT_ROWS
-            .iter()
-            .map(|&rows| {
-                let values: Vec<String> = (0..rows)
-                    .map(|row| {
-                        let first = row * ENTRY_COLUMNS;
-                        let places: Vec<String> = (1..=ENTRY_COLUMNS).map(|i| format!("${}", first + i)).collect();
-                        format!("({})", places.join(", "))
-                    })
-                    .collect();
-                format!(
-                    "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, object_type, \
-                     object_id, subject_id, purpose, request_id, prev_hash, key_id, hash) VALUES {}",
-                    values.join(", ")
-                )
-            })
-            .collect()
-    });
-    let at = INSERT_ROWS.iter().position(|&r| r == rows).unwrap_or(INSERT_ROWS.len() - 1);
-    texts[at].as_str()
-}
+static INSERT_ENTRIES: InsertRows<ENTRY_COLUMNS> = InsertRows::new(
+    "INSERT INTO audit_log (seq, at, actor_id, actor_role, actor_unit_id, action, object_type, object_id, \
+     subject_id, purpose, request_id, prev_hash, key_id, hash)",
+);
 
 fn entry_params(e: &AuditEntry) -> [&dyn Param; ENTRY_COLUMNS] {
     [
@@ -121,8 +96,8 @@ pub async fn append(tx: &mut Tx, event: &AuditEvent) -> anyhow::Result<i64> {
     Ok(last)
 }
 
-/// Appends `events` in order after one read of the head, in as few INSERTs as [`INSERT_ROWS`]
-/// allows, and moves the head once: the sequence number of the last one.
+/// Appends `events` in order after one read of the head, in few INSERTs ([`InsertRows`]), and
+/// moves the head once: the sequence number of the last one.
 pub async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i64> {
     anyhow::ensure!(tx.is_write(), "an audit entry is appended in a write transaction (Db::begin_write)");
     let head_sql = match tx.backend() {
@@ -138,14 +113,7 @@ pub async fn append_all(tx: &mut Tx, events: &[AuditEvent]) -> anyhow::Result<i6
         (seq, hash) = (e.seq, e.hash.clone());
         entries.push(e);
     }
-    let mut rest = entries.as_slice();
-    while !rest.is_empty() {
-        let rows = INSERT_ROWS.into_iter().find(|&rows| rows <= rest.len()).unwrap_or(1);
-        let (chunk, after) = rest.split_at(rows);
-        let params: Vec<&dyn Param> = chunk.iter().flat_map(entry_params).collect();
-        tx.sql().execute(insert_entries(rows), &params).await?;
-        rest = after;
-    }
+    INSERT_ENTRIES.write(tx, &entries, entry_params).await?;
     tx.sql().execute(UPDATE_HEAD, &[&seq, &hash]).await?;
     Ok(seq)
 }

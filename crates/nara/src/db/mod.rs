@@ -11,11 +11,13 @@ mod backup;
 pub mod changes;
 pub mod faults;
 pub mod group_commit;
+mod insert_rows;
 pub mod sql;
 mod time;
 
 pub use backup::USE_PG_DUMP;
 pub use faults::FaultPlan;
+pub use insert_rows::InsertRows;
 pub use sql::{Param, Row, Scalar, Sql, Tx, page};
 pub use time::UtcTime;
 

@@ -4,8 +4,9 @@
 //! registration opens, the database lock (SQLite) or the occurrence's row and the log flush
 //! (PostgreSQL) is taken once per batch instead of once per person.
 //!
-//! Each registration in a batch is still made on its own terms, in arrival order: its own
-//! conditional UPDATE takes a place or puts it on the waitlist, so never more than capacity.
+//! Each registration in a batch is still decided on its own, in arrival order, against the
+//! occurrence's places read once under its lock (`store::Registrations`): a place while places
+//! last, then the waitlist, so never more than capacity. The rows are written together at the end.
 
 use uuid::Uuid;
 
@@ -45,23 +46,43 @@ pub fn queue() -> Queue {
 }
 
 /// Makes `registrations` in one write transaction, in order.
+///
+/// On PostgreSQL another process may be writing a batch of its own at the same moment, so the
+/// rows a batch locks are locked in one order: the rate-limit counts by bucket, then the
+/// occurrences by id. Only then are the registrations decided, in the order they came.
 async fn make_all(db: Db, registrations: Vec<Registration>) -> anyhow::Result<Vec<Outcome>> {
     let mut tx = db.begin_write().await?;
+    let mut by_bucket: Vec<usize> = (0..registrations.len()).collect();
+    by_bucket.sort_by(|&a, &b| registrations[a].mail_bucket.0.cmp(&registrations[b].mail_bucket.0));
+    let mut allowed = vec![false; registrations.len()];
+    for i in by_bucket {
+        let (bucket, limit) = &registrations[i].mail_bucket;
+        allowed[i] = rate_limit::store::hit_on(tx.sql(), bucket, *limit).await?;
+    }
+    let mut occurrences: Vec<Uuid> =
+        registrations.iter().flat_map(|r| r.occurrence_ids.iter().copied()).collect();
+    occurrences.sort_unstable();
+    occurrences.dedup();
+    let mut made_here = store::Registrations::default();
+    made_here.lock(&mut tx, &occurrences).await?;
+
+    let mut mails = Vec::new();
     let mut outcomes = Vec::with_capacity(registrations.len());
-    for registration in registrations {
-        let (bucket, limit) = &registration.mail_bucket;
-        if !rate_limit::store::hit_on(tx.sql(), bucket, *limit).await? {
+    for (registration, allowed) in registrations.into_iter().zip(allowed) {
+        if !allowed {
             outcomes.push(Outcome::TooManyMails);
             continue;
         }
-        let made = store::register_all(&mut tx, &registration.occurrence_ids, &registration.who).await?;
+        let made = made_here.take(&mut tx, &registration.occurrence_ids, &registration.who).await?;
         if made.is_empty() {
             outcomes.push(Outcome::NothingOpen);
             continue;
         }
-        crate::mail::store::enqueue(&mut tx, &(registration.confirmation)(&made)).await?;
+        mails.push((registration.confirmation)(&made));
         outcomes.push(Outcome::Made(made));
     }
+    made_here.write(&mut tx).await?;
+    crate::mail::store::enqueue_all(&mut tx, &mails).await?;
     tx.commit().await?;
     Ok(outcomes)
 }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::recurrence::Rule;
 use super::{Cancellation, Occurrence, Promoted, RegistrationStatus, Series};
-use crate::db::{Backend, Db, Param, Tx, UtcTime};
+use crate::db::{Backend, Db, InsertRows, Param, Tx, UtcTime};
 
 /// Everything a new series needs besides its rule.
 #[derive(Debug, Clone)]
@@ -330,7 +330,8 @@ pub async fn register(
     occurrence_id: Uuid,
     who: &Registrant,
 ) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
-    register_in(tx, occurrence_id, who, None).await
+    let made = register_all(tx, &[occurrence_id], who).await?;
+    Ok(made.first().map(|r| (r.registration_id, r.status)))
 }
 
 /// Registers for several occurrences at once (a whole series): each is confirmed or
@@ -341,74 +342,154 @@ pub async fn register_all(
     occurrence_ids: &[Uuid],
     who: &Registrant,
 ) -> anyhow::Result<Vec<Registered>> {
-    let group = (occurrence_ids.len() > 1).then(Uuid::new_v4);
-    let mut made = Vec::new();
-    for &occurrence_id in occurrence_ids {
-        if let Some((registration_id, status)) = register_in(tx, occurrence_id, who, group).await? {
-            made.push(Registered { occurrence_id, registration_id, status, group_id: group });
-        }
-    }
+    let mut registrations = Registrations::default();
+    let made = registrations.take(tx, occurrence_ids, who).await?;
+    registrations.write(tx).await?;
     Ok(made)
 }
 
-/// Registers inside a transaction begun with `Db::begin_write`. The place is taken by one
-/// conditional UPDATE, so two people can never take the last place: whoever does not get it
-/// goes on the waitlist. `None` when the occurrence takes no registrations.
-async fn register_in(
-    tx: &mut Tx,
+/// Registrations made together in one transaction begun with `Db::begin_write`, in order: each
+/// takes a place while places last, then a spot on the waitlist. An occurrence's places are read
+/// once, under its lock (SQLite's write transaction holds the whole database; on PostgreSQL the
+/// row is locked `FOR UPDATE`, as a cancellation locks it), so no one else can take or free a
+/// place meanwhile and never more than capacity are confirmed. [`Registrations::write`] then
+/// writes the places taken and the registrations, a few statements for the whole batch.
+#[derive(Default)]
+pub struct Registrations {
+    places: std::collections::HashMap<Uuid, Option<Places>>,
+    rows: Vec<RegistrationRow>,
+    /// The waitlist's order of the last registration: strictly increasing, so people registering
+    /// in the same microsecond keep the order they came in.
+    last_queue: i64,
+}
+
+/// An occurrence's places as this transaction has them.
+struct Places {
+    capacity: i32,
+    taken: i32,
+    /// Taken by this transaction, not yet written.
+    added: i32,
+}
+
+struct RegistrationRow {
+    id: Uuid,
     occurrence_id: Uuid,
-    who: &Registrant,
-    group: Option<Uuid>,
-) -> anyhow::Result<Option<(Uuid, RegistrationStatus)>> {
-    anyhow::ensure!(tx.is_write(), "a registration is made in a write transaction (Db::begin_write)");
-    let taken = tx
-        .sql()
-        .execute(
-            "UPDATE event_occurrences SET taken = taken + 1 \
-             WHERE id = $1 AND capacity IS NOT NULL AND taken < capacity AND NOT cancelled",
-            &[&occurrence_id],
-        )
-        .await?;
-    let status = if taken == 1 {
-        RegistrationStatus::Confirmed
-    } else {
-        let open: Option<bool> = tx
-            .sql()
-            .value(
-                "SELECT capacity IS NOT NULL AND NOT cancelled FROM event_occurrences WHERE id = $1",
-                &[&occurrence_id],
-            )
-            .await?;
-        if open != Some(true) {
-            return Ok(None);
+    person_id: Option<Uuid>,
+    name: String,
+    email: String,
+    status: &'static str,
+    queue: i64,
+    needs: Option<String>,
+    locale: &'static str,
+    group_id: Option<Uuid>,
+    created_at: UtcTime,
+}
+
+static INSERT_REGISTRATIONS: InsertRows<11> = InsertRows::new(
+    "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, \
+     locale, group_id, created_at)",
+);
+
+impl Registrations {
+    /// Registers `who` for `occurrence_ids` (more than one form a group behind one private link);
+    /// occurrences that take no registrations are left out.
+    pub async fn take(
+        &mut self,
+        tx: &mut Tx,
+        occurrence_ids: &[Uuid],
+        who: &Registrant,
+    ) -> anyhow::Result<Vec<Registered>> {
+        anyhow::ensure!(tx.is_write(), "a registration is made in a write transaction (Db::begin_write)");
+        let group_id = (occurrence_ids.len() > 1).then(Uuid::new_v4);
+        let mut made = Vec::new();
+        for &occurrence_id in occurrence_ids {
+            let Some(places) = self.places_of(tx, occurrence_id).await? else { continue };
+            let status = if places.taken + places.added < places.capacity {
+                places.added += 1;
+                RegistrationStatus::Confirmed
+            } else {
+                RegistrationStatus::Waitlisted
+            };
+            let now = UtcTime::now();
+            self.last_queue = now.0.timestamp_micros().max(self.last_queue + 1);
+            let id = Uuid::new_v4();
+            self.rows.push(RegistrationRow {
+                id,
+                occurrence_id,
+                person_id: who.person_id,
+                name: who.name.clone(),
+                email: who.email.clone(),
+                status: status.as_str(),
+                queue: self.last_queue,
+                needs: who.needs.clone(),
+                locale: who.locale.code(),
+                group_id,
+                created_at: now,
+            });
+            made.push(Registered { occurrence_id, registration_id: id, status, group_id });
         }
-        RegistrationStatus::Waitlisted
-    };
-    let id = Uuid::new_v4();
-    let now = UtcTime::now();
-    let queue = now.0.timestamp_micros();
-    let locale = who.locale.code();
-    let params: [&dyn Param; 11] = [
-        &id,
-        &occurrence_id,
-        &who.person_id,
-        &who.name,
-        &who.email,
-        &status.as_str(),
-        &queue,
-        &who.needs,
-        &locale,
-        &group,
-        &now,
-    ];
-    tx.sql()
-        .execute(
-            "INSERT INTO event_registrations (id, occurrence_id, person_id, name, email, status, queue, needs, \
-             locale, group_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            &params,
-        )
-        .await?;
-    Ok(Some((id, status)))
+        Ok(made)
+    }
+
+    /// Reads and locks the places of `occurrence_ids` now, in the order given: a batch that locks
+    /// everything it needs in one order (by id) never waits in a circle with another process's.
+    pub async fn lock(&mut self, tx: &mut Tx, occurrence_ids: &[Uuid]) -> anyhow::Result<()> {
+        for &occurrence_id in occurrence_ids {
+            self.places_of(tx, occurrence_id).await?;
+        }
+        Ok(())
+    }
+
+    /// The places of an occurrence that takes registrations, read and locked at its first
+    /// registration in this transaction.
+    async fn places_of(&mut self, tx: &mut Tx, occurrence_id: Uuid) -> anyhow::Result<Option<&mut Places>> {
+        let places = match self.places.entry(occurrence_id) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(first) => {
+                let sql = match tx.backend() {
+                    Backend::Sqlite => {
+                        "SELECT capacity, taken FROM event_occurrences WHERE id = $1 AND NOT cancelled"
+                    }
+                    Backend::Postgres => {
+                        "SELECT capacity, taken FROM event_occurrences WHERE id = $1 AND NOT cancelled FOR UPDATE"
+                    }
+                };
+                let row: Option<(Option<i32>, i32)> = tx.sql().optional(sql, &[&occurrence_id]).await?;
+                first.insert(
+                    row.and_then(|(capacity, taken)| Some(Places { capacity: capacity?, taken, added: 0 })),
+                )
+            }
+        };
+        Ok(places.as_mut())
+    }
+
+    /// Writes the places taken and the registrations made.
+    pub async fn write(self, tx: &mut Tx) -> anyhow::Result<()> {
+        for (occurrence_id, places) in &self.places {
+            if let Some(places) = places.as_ref().filter(|p| p.added > 0) {
+                let sql = "UPDATE event_occurrences SET taken = taken + $1 WHERE id = $2";
+                tx.sql().execute(sql, &[&places.added, occurrence_id]).await?;
+            }
+        }
+        INSERT_REGISTRATIONS
+            .write(tx, &self.rows, |r| {
+                [
+                    &r.id,
+                    &r.occurrence_id,
+                    &r.person_id,
+                    &r.name,
+                    &r.email,
+                    &r.status,
+                    &r.queue,
+                    &r.needs,
+                    &r.locale,
+                    &r.group_id,
+                    &r.created_at,
+                ]
+            })
+            .await?;
+        Ok(())
+    }
 }
 
 /// Cancels a registration inside a transaction begun with `Db::begin_write`, which serialises

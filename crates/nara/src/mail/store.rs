@@ -1,7 +1,9 @@
 use uuid::Uuid;
 
 use super::Email;
-use crate::db::{Db, Tx, UtcTime};
+use anyhow::Context;
+
+use crate::db::{Db, InsertRows, Tx, UtcTime};
 
 #[derive(Clone, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -21,12 +23,23 @@ const CLAIM_SECONDS: i64 = 300;
 /// Puts a message in the outbox inside the action's transaction: it is sent only if the action
 /// commits, and never lost if it does.
 pub async fn enqueue(tx: &mut Tx, email: &Email) -> anyhow::Result<Uuid> {
-    let id = Uuid::new_v4();
+    let ids = enqueue_all(tx, std::slice::from_ref(email)).await?;
+    ids.first().copied().context("a message was queued")
+}
+
+static INSERT_MESSAGES: InsertRows<7> = InsertRows::new(
+    "INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at)",
+);
+
+/// [`enqueue`] for many messages, in few statements; their ids, in order.
+pub async fn enqueue_all(tx: &mut Tx, emails: &[Email]) -> anyhow::Result<Vec<Uuid>> {
     let now = UtcTime::now();
-    let sql = "INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
-               VALUES ($1, $2, $3, $4, $5, 0, $5)";
-    tx.sql().execute(sql, &[&id, &email.to, &email.subject, &email.body, &now]).await?;
-    Ok(id)
+    let rows: Vec<(Uuid, &Email)> = emails.iter().map(|email| (Uuid::new_v4(), email)).collect();
+    const NOT_TRIED: i32 = 0;
+    INSERT_MESSAGES
+        .write(tx, &rows, |(id, email)| [id, &email.to, &email.subject, &email.body, &now, &NOT_TRIED, &now])
+        .await?;
+    Ok(rows.into_iter().map(|(id, _)| id).collect())
 }
 
 /// Puts a message in the outbox on its own, for a message no other write goes with; the worker
