@@ -12,12 +12,19 @@ const CHUNKS: [usize; 6] = [32, 16, 8, 4, 2, 1];
 /// The INSERT of rows of `N` columns: `head` is `INSERT INTO table (column, …)`, without `VALUES`.
 pub struct InsertRows<const N: usize> {
     head: &'static str,
+    /// What follows the rows (`ON CONFLICT …`, `RETURNING …`); `{after}` in it stands for the
+    /// place of one more parameter, after the rows' own.
+    tail: &'static str,
     texts: OnceLock<Vec<String>>,
 }
 
 impl<const N: usize> InsertRows<N> {
     pub const fn new(head: &'static str) -> Self {
-        Self { head, texts: OnceLock::new() }
+        Self::with_tail(head, "")
+    }
+
+    pub const fn with_tail(head: &'static str, tail: &'static str) -> Self {
+        Self { head, tail, texts: OnceLock::new() }
     }
 
     /// The statement for `rows` rows (one of [`CHUNKS`]).
@@ -32,12 +39,24 @@ impl<const N: usize> InsertRows<N> {
                             format!("({})", places.join(", "))
                         })
                         .collect();
-                    format!("{} VALUES {}", self.head, values.join(", "))
+                    let tail = self.tail.replace("{after}", &format!("${}", rows * N + 1));
+                    format!("{} VALUES {} {tail}", self.head, values.join(", ")).trim_end().to_string()
                 })
                 .collect()
         });
         let at = CHUNKS.iter().position(|&r| r == rows).unwrap_or(CHUNKS.len() - 1);
         texts[at].as_str()
+    }
+
+    /// `rows` in chunks, in order, each with the statement that inserts it.
+    pub fn chunks<'r, R>(&'static self, rows: &'r [R]) -> impl Iterator<Item = (&'static str, &'r [R])> {
+        let mut rest = rows;
+        std::iter::from_fn(move || {
+            let size = CHUNKS.into_iter().find(|&size| size <= rest.len())?;
+            let (chunk, after) = rest.split_at(size);
+            rest = after;
+            Some((self.text(size), chunk))
+        })
     }
 
     /// Inserts `rows`, in order, each as `params` gives its columns.
@@ -47,13 +66,9 @@ impl<const N: usize> InsertRows<N> {
         rows: &[R],
         params: impl Fn(&R) -> [&dyn Param; N],
     ) -> Result<(), sqlx::Error> {
-        let mut rest = rows;
-        while !rest.is_empty() {
-            let size = CHUNKS.into_iter().find(|&size| size <= rest.len()).unwrap_or(1);
-            let (chunk, after) = rest.split_at(size);
+        for (statement, chunk) in self.chunks(rows) {
             let values: Vec<&dyn Param> = chunk.iter().flat_map(&params).collect();
-            tx.sql().execute(self.text(size), &values).await?;
-            rest = after;
+            tx.sql().execute(statement, &values).await?;
         }
         Ok(())
     }
@@ -70,6 +85,12 @@ mod tests {
         assert_eq!(PAIRS.text(1), "INSERT INTO t (a, b) VALUES ($1, $2)");
         assert_eq!(PAIRS.text(4), "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ($5, $6), ($7, $8)");
         assert!(PAIRS.text(32).ends_with("($63, $64)"));
+        static UPSERT: InsertRows<2> =
+            InsertRows::with_tail("INSERT INTO t (a, b)", "ON CONFLICT (a) DO UPDATE SET b = {after}");
+        assert_eq!(
+            UPSERT.text(2),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) ON CONFLICT (a) DO UPDATE SET b = $5"
+        );
     }
 
     #[tokio::test]

@@ -52,13 +52,9 @@ pub fn queue() -> Queue {
 /// occurrences by id. Only then are the registrations decided, in the order they came.
 async fn make_all(db: Db, registrations: Vec<Registration>) -> anyhow::Result<Vec<Outcome>> {
     let mut tx = db.begin_write().await?;
-    let mut by_bucket: Vec<usize> = (0..registrations.len()).collect();
-    by_bucket.sort_by(|&a, &b| registrations[a].mail_bucket.0.cmp(&registrations[b].mail_bucket.0));
-    let mut allowed = vec![false; registrations.len()];
-    for i in by_bucket {
-        let (bucket, limit) = &registrations[i].mail_bucket;
-        allowed[i] = rate_limit::store::hit_on(tx.sql(), bucket, *limit).await?;
-    }
+    let attempts: Vec<(&str, Limit)> =
+        registrations.iter().map(|r| (r.mail_bucket.0.as_str(), r.mail_bucket.1)).collect();
+    let allowed = rate_limit::store::hit_all(&mut tx, &attempts).await?;
     let mut occurrences: Vec<Uuid> =
         registrations.iter().flat_map(|r| r.occurrence_ids.iter().copied()).collect();
     occurrences.sort_unstable();

@@ -268,3 +268,38 @@ async fn a_postgres_connection_closed_while_idle_is_replaced_before_use() {
     db.close().await;
     admin.close().await;
 }
+
+on_both_backends!(attempts_counted_together_are_judged_as_if_they_came_one_by_one, Migrated, |db| {
+    use nara::rate_limit::{Limit, store};
+    use std::time::Duration;
+    let three = Limit { max: 3, window: Duration::from_secs(3600) };
+    let one_a_minute = Limit { max: 1, window: Duration::from_secs(60) };
+    // "anna" already tried twice; "bo" never; "cleo" counts in a shorter window.
+    for _ in 0..2 {
+        assert!(store::hit(&db, "anna", three).await.unwrap());
+    }
+    let attempts = [
+        ("bo", three),
+        ("anna", three),
+        ("cleo", one_a_minute),
+        ("anna", three),
+        ("bo", three),
+        ("cleo", one_a_minute),
+    ];
+    let mut tx = db.begin_write().await.unwrap();
+    let allowed = store::hit_all(&mut tx, &attempts).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(allowed, [true, true, true, false, true, false]);
+    // The counts went on from there: one more for "bo" is its third, a fourth for it is refused.
+    assert!(store::hit(&db, "bo", three).await.unwrap());
+    assert!(!store::hit(&db, "bo", three).await.unwrap());
+    assert!(!store::hit(&db, "anna", three).await.unwrap());
+    // A window that has closed starts again with the batch's attempts.
+    let mut tx = db.begin_write().await.unwrap();
+    let none_left = Limit { max: 1, window: Duration::ZERO };
+    assert_eq!(
+        store::hit_all(&mut tx, &[("anna", none_left), ("anna", none_left)]).await.unwrap(),
+        [true, false]
+    );
+    tx.commit().await.unwrap();
+});
