@@ -5,6 +5,10 @@
 //! Whoever finds no batch being written becomes the writer and takes everything waiting; the
 //! others wait for their answer. A batch commits whole or not at all: when it fails, every request
 //! in it gets the failure and nothing of it was written.
+//!
+//! A request that goes away while its job waits (the client left) leaves the job in the queue
+//! until the next batch. [`GroupCommit::dropping_abandoned`] makes that batch drop it, as an
+//! action's own transaction is dropped with its request; otherwise it is written late.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,6 +28,7 @@ pub struct GroupCommit<J, A> {
     waiting: Mutex<Vec<Waiting<J, A>>>,
     writer: Arc<tokio::sync::Mutex<()>>,
     write: WriteBatch<J, A>,
+    drop_abandoned: bool,
 }
 
 impl<J, A> std::fmt::Debug for GroupCommit<J, A> {
@@ -33,8 +38,15 @@ impl<J, A> std::fmt::Debug for GroupCommit<J, A> {
 }
 
 impl<J: Send + 'static, A: Send + 'static> GroupCommit<J, A> {
+    /// A queue that writes every job it is given, even one whose request has gone away (an audit
+    /// entry is written whether or not its request waited for it).
     pub fn new(write: WriteBatch<J, A>) -> Self {
-        Self { waiting: Mutex::default(), writer: Arc::default(), write }
+        Self { waiting: Mutex::default(), writer: Arc::default(), write, drop_abandoned: false }
+    }
+
+    /// A queue whose batches leave out the jobs no one waits for any more.
+    pub fn dropping_abandoned(write: WriteBatch<J, A>) -> Self {
+        Self { drop_abandoned: true, ..Self::new(write) }
     }
 
     /// Makes `job` with whatever else is waiting, on `db`, and returns its answer once the batch
@@ -51,7 +63,10 @@ impl<J: Send + 'static, A: Send + 'static> GroupCommit<J, A> {
                 if let Ok(done) = answered.try_recv() {
                     return done.map_err(anyhow::Error::msg);
                 }
-                let batch = std::mem::take(&mut *self.waiting.lock().unwrap_or_else(PoisonError::into_inner));
+                let mut batch = std::mem::take(&mut *self.waiting.lock().unwrap_or_else(PoisonError::into_inner));
+                if self.drop_abandoned {
+                    batch.retain(|(_, answer)| !answer.is_closed());
+                }
                 if !batch.is_empty() {
                     // On its own task: a request that goes away mid-write must not abandon the others.
                     tokio::spawn(write_batch(db.clone(), batch, self.write, turn));
@@ -97,7 +112,7 @@ async fn write_batch<J, A>(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
     use super::*;
 
@@ -151,6 +166,59 @@ mod tests {
         let first = submit_all(&queue, &db, &[0]).await;
         assert_eq!(first, vec![Err("a zero".to_string())]);
         assert_eq!(submit_all(&queue, &db, &[7]).await, vec![Ok(14)]);
+    }
+
+    /// What `held_back` queues wrote, and the switches that hold a batch back while it is written.
+    static WRITTEN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+    static WRITING: AtomicBool = AtomicBool::new(false);
+    static RELEASED: AtomicBool = AtomicBool::new(false);
+
+    fn held_back(drop_abandoned: bool) -> GroupCommit<u32, u32> {
+        let write: WriteBatch<u32, u32> = |_db, jobs| {
+            Box::pin(async move {
+                WRITING.store(true, Ordering::SeqCst);
+                while !RELEASED.load(Ordering::SeqCst) {
+                    tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                }
+                WRITTEN.lock().unwrap().extend(&jobs);
+                Ok(jobs)
+            })
+        };
+        if drop_abandoned { GroupCommit::dropping_abandoned(write) } else { GroupCommit::new(write) }
+    }
+
+    async fn until(condition: impl Fn() -> bool) {
+        while !condition() {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_job_whose_request_went_away_is_left_out_or_written_late_as_the_queue_says() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        for (drop_abandoned, written) in [(true, vec![1, 3]), (false, vec![1, 2, 3])] {
+            WRITTEN.lock().unwrap().clear();
+            WRITING.store(false, Ordering::SeqCst);
+            RELEASED.store(false, Ordering::SeqCst);
+            let queue = Arc::new(held_back(drop_abandoned));
+            let first = tokio::spawn({
+                let (queue, db) = (queue.clone(), db.clone());
+                async move { queue.submit(&db, 1).await.unwrap() }
+            });
+            until(|| WRITING.load(Ordering::SeqCst)).await;
+            // The second waits for the first batch, and its request goes away meanwhile.
+            let second = tokio::spawn({
+                let (queue, db) = (queue.clone(), db.clone());
+                async move { queue.submit(&db, 2).await.unwrap() }
+            });
+            until(|| queue.waiting.lock().unwrap().len() == 1).await;
+            second.abort();
+            assert!(second.await.is_err(), "cancelled");
+            RELEASED.store(true, Ordering::SeqCst);
+            assert_eq!(first.await.unwrap(), 1);
+            assert_eq!(queue.submit(&db, 3).await.unwrap(), 3);
+            assert_eq!(*WRITTEN.lock().unwrap(), written, "dropping abandoned jobs: {drop_abandoned}");
+        }
     }
 
     #[tokio::test]

@@ -42,7 +42,8 @@ pub enum Outcome {
 pub type Queue = GroupCommit<Registration, Outcome>;
 
 pub fn queue() -> Queue {
-    GroupCommit::new(|db, registrations| Box::pin(make_all(db, registrations)))
+    // A registration whose request went away is not made: no one saw it succeed.
+    GroupCommit::dropping_abandoned(|db, registrations| Box::pin(make_all(db, registrations)))
 }
 
 /// Makes `registrations` in one write transaction, in order.

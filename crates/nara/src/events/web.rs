@@ -564,8 +564,12 @@ async fn cancel_and_promote(
     series: &Series,
     registrations: &[(Uuid, &Occurrence)],
 ) -> anyhow::Result<()> {
+    // Meetings are locked in the order of their ids, as a batch of registrations locks them
+    // (`events::registering`), so the two never wait for each other in a circle.
+    let mut in_lock_order = registrations.to_vec();
+    in_lock_order.sort_by_key(|(_, occurrence)| occurrence.id);
     let mut tx = state.db.begin_write().await?;
-    for &(id, occurrence) in registrations {
+    for (id, occurrence) in in_lock_order {
         if let Some(cancellation) = store::cancel_registration(&mut tx, id).await?
             && let Some(promoted) = cancellation.promoted
         {

@@ -33,7 +33,7 @@ static COUNT_ATTEMPTS: InsertRows<3> = InsertRows::with_tail(
 
 /// [`hit`] for many attempts at once, in a transaction: whether each is within its limit, as if
 /// they had come one after another in the order given. A few statements for the whole batch;
-/// the buckets are counted (and, on PostgreSQL, locked) in the order of their names.
+/// the buckets are counted (and, on PostgreSQL, locked) by window length, then by name.
 pub async fn hit_all(tx: &mut Tx, attempts: &[(&str, Limit)]) -> anyhow::Result<Vec<bool>> {
     let now = UtcTime::now();
     // Each bucket's attempts, grouped by the length of its window (one cut-off per statement).
