@@ -3,7 +3,8 @@
 //! `NARA_TEST_DATABASE_URL` is set) PostgreSQL, through the real server over HTTP.
 //!
 //! The burst runs on SQLite twice, with `synchronous = NORMAL` and `FULL` (the server reopened
-//! with `nara serve` on the same file each time), and the two are printed side by side.
+//! with `nara serve` on the same file each time), and the two are printed side by side. Each burst
+//! is sent twice to a server: first just after it starts, then once more (another meeting).
 //!
 //! `cargo bench --bench events [-- --seconds N --connections N --synchronous normal|full|both]`
 
@@ -162,6 +163,7 @@ async fn main() {
         server.reopen(synchronous);
         let label = format!("1,000 registrations, SQLite {}", synchronous.to_uppercase());
         bursts.push(burst(&db, &server.address, &label).await);
+        burst(&db, &server.address, &format!("  once more, SQLite {}", synchronous.to_uppercase())).await;
     }
     if let [normal, full] = &bursts[..] {
         support::print_synchronous_cost(normal, full);
@@ -171,6 +173,7 @@ async fn main() {
             let pg_server = Server::start_with(Some(&url));
             tokio::time::sleep(Duration::from_millis(200)).await;
             burst(&pg, &pg_server.address, "1,000 registrations, PostgreSQL").await;
+            burst(&pg, &pg_server.address, "  once more, PostgreSQL").await;
         }
         None => println!("(NARA_TEST_DATABASE_URL is not set: the PostgreSQL burst was skipped)"),
     }

@@ -239,6 +239,15 @@ pub async fn series_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Series
     Ok(db.sql().optional(SERIES_BY_SLUG, &[&slug]).await?)
 }
 
+/// The public series at `slug`, remembered until the events change: every public page of a
+/// series or a meeting, and every registration, starts here.
+pub async fn public_series_at(db: &Db, slug: &str) -> anyhow::Result<Arc<Option<Series>>> {
+    db.remembered("events::public_series_at", slug.to_string(), || async {
+        Ok(series_by_slug(db, slug).await?.filter(|s| s.public))
+    })
+    .await
+}
+
 pub async fn series(db: &Db, id: Uuid) -> anyhow::Result<Option<Series>> {
     Ok(db.sql().optional(SERIES_BY_ID, &[&id]).await?)
 }
@@ -264,6 +273,19 @@ pub async fn occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Occu
 /// The occurrence at a position in a series (its address: `/kalender/{slug}/{position}`).
 pub async fn occurrence_at(db: &Db, series_id: Uuid, position: i32) -> anyhow::Result<Option<Occurrence>> {
     Ok(db.sql().optional(OCCURRENCE_AT, &[&series_id, &position]).await?)
+}
+
+/// [`occurrence_at`] for the public pages, remembered until the events change (the places left
+/// included: a registration is a change).
+pub async fn remembered_occurrence_at(
+    db: &Db,
+    series_id: Uuid,
+    position: i32,
+) -> anyhow::Result<Arc<Option<Occurrence>>> {
+    db.remembered("events::occurrence_at", format!("{series_id} {position}"), || async {
+        occurrence_at(db, series_id, position).await
+    })
+    .await
 }
 
 pub async fn occurrence(db: &Db, id: Uuid) -> anyhow::Result<Option<Occurrence>> {

@@ -71,7 +71,7 @@ fn by_id(series: &[Series]) -> HashMap<Uuid, &Series> {
 }
 
 async fn public_series(state: &AppState, slug: &str) -> Result<Series, AppError> {
-    store::series_by_slug(&state.db, slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)
+    store::public_series_at(&state.db, slug).await?.as_ref().clone().ok_or(AppError::NotFound)
 }
 
 /// Facts shared by the series page and the occurrence page.
@@ -173,8 +173,8 @@ async fn find_occurrence(
     position: i32,
 ) -> Result<(Series, Occurrence), AppError> {
     let series = public_series(state, slug).await?;
-    let occurrence = store::occurrence_at(&state.db, series.id, position).await?.ok_or(AppError::NotFound)?;
-    Ok((series, occurrence))
+    let occurrence = store::remembered_occurrence_at(&state.db, series.id, position).await?.as_ref().clone();
+    Ok((series, occurrence.ok_or(AppError::NotFound)?))
 }
 
 #[derive(Template)]

@@ -263,6 +263,7 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
     let page = app.get("/kalender/anhoriga/0", None).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("application/ld+json") && page.body.contains("\"@type\":\"Event\""));
+    assert!(page.body.contains("En plats kvar"));
 
     let empty = app.post("/kalender/anhoriga/0/anmalan", &[("name", ""), ("email", "nej")], None).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -277,6 +278,9 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
         .await;
     let first_page = first.location().to_string();
     assert!(first_page.starts_with("/anmalan/"), "{first_page}");
+    // The meeting's page, kept in memory since it was shown above, shows the place as taken.
+    let page = app.get("/kalender/anhoriga/0", None).await.body;
+    assert!(page.contains("Fullt") && !page.contains("En plats kvar"), "{page}");
     assert!(app.get(&first_page, None).await.body.contains("Du är anmäld"));
     let second = app
         .post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None)

@@ -134,6 +134,12 @@ async fn two_processes_on_one_postgresql_never_overbook() {
 
     let servers = [Server::start(&schema_url), Server::start(&schema_url)];
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let meeting = |address: &str| format!("http://{address}/kalender/forskningsfrukost/0");
+    for server in &servers {
+        // Each process keeps the meeting in memory from here on.
+        let page = client.get(meeting(&server.address)).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("50 platser kvar"), "{page}");
+    }
     let requests = (0..200).map(|i| {
         let address = servers[i % 2].address.clone();
         let client = client.clone();
@@ -158,6 +164,9 @@ async fn two_processes_on_one_postgresql_never_overbook() {
     assert_eq!(registrations.len(), 200, "none lost");
     assert_eq!(confirmed, 50, "exactly capacity confirmed across both processes");
     assert_eq!(store::occurrence(&db, occurrence).await.unwrap().unwrap().taken, 50);
+    for server in &servers {
+        eventually(&client, &meeting(&server.address), "Fullt").await;
+    }
 }
 
 #[tokio::test]
