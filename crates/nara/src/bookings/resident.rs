@@ -155,12 +155,11 @@ async fn book_page(
     ctx: &PageContext,
     case: &Case,
     form: &BookForm,
+    offers: &[Offer],
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let locale = ctx.location.locale;
-    let officer = case.officer_id.ok_or(AppError::NotFound)?;
-    let offers = free_offers(state, officer, UtcTime::now()).await?;
-    let offered = offered_modes(&offers);
+    let offered = offered_modes(offers);
     // How to meet comes first; the times listed are those that allow it.
     let mode = MeetingMode::parse(&form.satt).filter(|m| offered.contains(m));
     let mut days: Vec<DayGroup> = Vec::new();
@@ -251,7 +250,8 @@ pub async fn form(
         satt = booking.mode.clone();
     }
     let form = BookForm { flytta: query.flytta, satt, ..BookForm::default() };
-    book_page(&state, &ctx, &case, &form, FormErrors::default()).await
+    let offers = free_offers(&state, case.officer_id.ok_or(AppError::NotFound)?, UtcTime::now()).await?;
+    book_page(&state, &ctx, &case, &form, &offers, FormErrors::default()).await
 }
 
 /// `POST /mina-sidor/arenden/{id}/boka`: books the chosen time (or moves a booking to it).
@@ -298,7 +298,9 @@ pub async fn submit(
         _ => {}
     }
     let (Some(offer), Some(mode), true) = (chosen, mode, errors.is_empty()) else {
-        return book_page(&state, &ctx, &case, &form, errors).await;
+        // The times just read are shown again: in a rush for the same times, most people are
+        // told here, without waiting for the write lock.
+        return book_page(&state, &ctx, &case, &form, &offers, errors).await;
     };
     let new = NewBooking {
         case_id: case.id,
@@ -324,7 +326,9 @@ pub async fn submit(
             };
             let mut errors = FormErrors::default();
             errors.add("tid", key);
-            return book_page(&state, &ctx, &case, &form, errors).await;
+            // Read again: the time just lost is no longer listed.
+            let offers = free_offers(&state, officer, UtcTime::now()).await?;
+            return book_page(&state, &ctx, &case, &form, &offers, errors).await;
         }
     };
     crate::audit::store::append(&mut tx, &own_event(&ctx, &case, booking_id, Action::BookingMade)).await?;
