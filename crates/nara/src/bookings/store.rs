@@ -164,23 +164,42 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
     Ok(rows.into_iter().map(|(starts_at, ends_at)| Slot { starts_at, ends_at }).collect())
 }
 
-/// Writes a booking if the officer has no meeting overlapping it; the caller holds the lock.
-/// `None` when the time was taken.
-async fn insert_booking(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<Option<Uuid>> {
-    let overlapping: Option<i64> = tx
-        .sql()
-        .value(
-            "SELECT COUNT(*) FROM bookings WHERE officer_id = $1 AND status = 'booked' \
-             AND starts_at < $2 AND ends_at > $3",
-            &[&new.officer_id, &new.slot.ends_at, &new.slot.starts_at],
-        )
-        .await?;
-    if overlapping.unwrap_or(0) > 0 {
-        return Ok(None);
+/// Locks the officer's row on PostgreSQL; on SQLite the transaction's write lock already
+/// serialises every booking.
+async fn lock_officer(tx: &mut Tx, officer: Uuid) -> anyhow::Result<()> {
+    anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
+    if tx.backend() == Backend::Postgres {
+        let sql = "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE";
+        let _: Option<Uuid> = tx.sql().value(sql, &[&officer]).await?;
+    }
+    Ok(())
+}
+
+/// Books a new meeting under the officer's lock ([`lock_officer`]) if the case has room for
+/// another and the officer has no meeting overlapping it. It decides before it writes, so a
+/// refusal writes nothing and leaves the transaction usable.
+async fn place(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<BookOutcome> {
+    let now = UtcTime::now();
+    // One statement for both checks: under the lock every round trip counts.
+    let counts = "SELECT \
+        (SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2), \
+        (SELECT COUNT(*) FROM bookings WHERE officer_id = $3 AND status = 'booked' AND starts_at < $4 \
+         AND ends_at > $5)";
+    let params: [&dyn Param; 5] =
+        [&new.case_id, &now, &new.officer_id, &new.slot.ends_at, &new.slot.starts_at];
+    let (coming, overlapping): (i64, i64) = tx.sql().one(counts, &params).await?;
+    if coming >= MAX_COMING_PER_CASE {
+        return Ok(BookOutcome::TooMany);
+    }
+    if overlapping > 0 {
+        return Ok(BookOutcome::Taken);
     }
     let id = Uuid::new_v4();
+    // The partial unique index backs the check up; a conflict writes nothing (and, unlike an
+    // error, does not abort a PostgreSQL transaction).
     let sql = "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \
-               place, status, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11)";
+               place, status, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11) \
+               ON CONFLICT DO NOTHING";
     let params: [&dyn Param; 11] = [
         &id,
         &super::reference::new_reference(),
@@ -192,14 +211,12 @@ async fn insert_booking(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<Option<
         &new.mode.as_str(),
         &new.place,
         &new.booked_by,
-        &UtcTime::now(),
+        &now,
     ];
-    match tx.sql().execute(sql, &params).await {
-        Ok(_) => Ok(Some(id)),
-        // The unique index: someone took the same start in the same instant.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
-        Err(e) => Err(e.into()),
+    if tx.sql().execute(sql, &params).await? == 0 {
+        return Ok(BookOutcome::Taken);
     }
+    Ok(BookOutcome::Booked(id))
 }
 
 /// Books a meeting, or moves `replacing` (a booking of the same case) to the new time, in a
@@ -208,19 +225,7 @@ async fn insert_booking(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<Option<
 /// here. Unless the outcome is `Booked`, the caller must drop the transaction unfinished: a
 /// rebooking may have given the old time back already.
 pub async fn book(tx: &mut Tx, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
-    anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
-    match tx.backend() {
-        Backend::Sqlite => {}
-        Backend::Postgres => {
-            let _: Option<Uuid> = tx
-                .sql()
-                .value(
-                    "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE",
-                    &[&new.officer_id],
-                )
-                .await?;
-        }
-    }
+    lock_officer(tx, new.officer_id).await?;
     if let Some(old) = replacing {
         // Give the old time back first: a rebooking may move within its own meeting's time.
         let cancelled = tx
@@ -235,23 +240,11 @@ pub async fn book(tx: &mut Tx, new: &NewBooking, replacing: Option<Uuid>) -> any
             return Ok(BookOutcome::Gone);
         }
     }
-    let coming: Option<i64> = tx
-        .sql()
-        .value(
-            "SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2",
-            &[&new.case_id, &UtcTime::now()],
-        )
-        .await?;
-    if coming.unwrap_or(0) >= MAX_COMING_PER_CASE {
-        return Ok(BookOutcome::TooMany);
-    }
-    let Some(id) = insert_booking(tx, new).await? else {
-        return Ok(BookOutcome::Taken);
-    };
-    if let Some(old) = replacing {
+    let outcome = place(tx, new).await?;
+    if let (BookOutcome::Booked(id), Some(old)) = (outcome, replacing) {
         tx.sql().execute("UPDATE bookings SET replaced_by = $1 WHERE id = $2", &[&id, &old]).await?;
     }
-    Ok(BookOutcome::Booked(id))
+    Ok(outcome)
 }
 
 /// Cancels a booking; `false` if it was not booked (and nothing changed).

@@ -153,6 +153,92 @@ on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, 
     );
 });
 
+on_both_backends!(
+    a_crowd_booking_over_http_at_once_gets_each_time_once_with_its_entry_and_notice,
+    Migrated,
+    |db| {
+        let w = world(db.clone()).await;
+        let unit = nara::cases::store::case(&db, w.case_a).await.unwrap().unwrap().unit_id;
+        let times: Vec<String> = offered(
+            &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body,
+        )
+        .into_iter()
+        .take(3)
+        .collect();
+        // 24 residents with a case each with the same officer; eight want each of three times.
+        let mut crowd = Vec::new();
+        for i in 0..24 {
+            let new = nara::identity::store::NewPerson {
+                display_name: format!("Person {i}"),
+                email: None,
+                email_verified: false,
+                personnummer: None,
+                password_hash: None,
+            };
+            let mut tx = db.begin_write().await.unwrap();
+            let resident = nara::identity::store::create_person(&mut tx, &new).await.unwrap().unwrap();
+            tx.commit().await.unwrap();
+            let case = NewCase {
+                resident_id: resident,
+                unit_id: unit,
+                officer_id: Some(w.officer),
+                title: "Stöd".into(),
+            };
+            let case = nara::cases::store::open_case(&db, &case, None).await.unwrap();
+            let session = nara::sessions::store::start_session(&db, resident).await.unwrap();
+            crowd.push((resident, case, session, times[i % 3].clone()));
+        }
+        let tasks: Vec<_> = crowd
+            .iter()
+            .map(|(_, case, session, time)| {
+                let (app, path, session, time) = (
+                    w.app.clone(),
+                    format!("/mina-sidor/arenden/{case}/boka"),
+                    session.clone(),
+                    time.clone(),
+                );
+                tokio::spawn(async move {
+                    app.post(&path, &[("tid", &time), ("satt", "phone")], Some(&session)).await
+                })
+            })
+            .collect();
+        let mut booked = HashSet::new();
+        for ((resident, case, _, time), task) in crowd.iter().zip(tasks) {
+            let answer = task.await.unwrap();
+            let made = nara::bookings::store::bookings_of_case(&db, *case).await.unwrap();
+            let made_entries: Vec<_> = nara::audit::store::access_log(&db, *resident, 50)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|l| l.action == "booking_made")
+                .collect();
+            if answer.status == StatusCode::SEE_OTHER {
+                let id = booking_id(answer.location());
+                assert_eq!(
+                    made.iter().map(|b| b.id).collect::<Vec<_>>(),
+                    [id],
+                    "the booking answered is the one made"
+                );
+                assert!(booked.insert(time.clone()), "{time} is booked once");
+                assert_eq!(made_entries.len(), 1, "one entry for the booking");
+                assert_eq!(made_entries[0].object_id, Some(id.to_string()));
+            } else {
+                assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
+                assert!(answer.body.contains("Tiden är inte ledig längre"));
+                assert!(!offered(&answer.body).contains(time), "the lost time is not offered again");
+                assert!(made.is_empty() && made_entries.is_empty(), "nothing made or logged for a refusal");
+            }
+        }
+        assert_eq!(booked.len(), 3, "each time booked by someone");
+        let notices = nara::mail::store::outbox(&db).await.unwrap();
+        assert_eq!(
+            notices.iter().filter(|m| m.to_address == "x@example.se").count(),
+            3,
+            "the officer told of each"
+        );
+    }
+);
+
 on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrated, |db| {
     let w = world(db.clone()).await;
     let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await;
