@@ -18,7 +18,7 @@ use nara::cases::store::NewCase;
 use nara::db::Db;
 use nara::identity::store::NewPerson;
 use nara::identity::{Role, RoleGrant};
-use support::{Server, mark, ms};
+use support::{Figures, Server, mark, ms, print_line};
 use uuid::Uuid;
 
 const RESIDENTS: usize = 1000;
@@ -137,20 +137,14 @@ async fn burst(db: &Db, address: &str, label: &str) {
             _ => errors += 1,
         }
     }
-    let elapsed = started.elapsed();
-    latencies.sort_unstable();
-    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    println!(
-        "{label:<34} {:>9} {:>10.0} {:>10} {:>10} {:>7}  {booked} booked (= {TIMES}) {}, {taken} told it was taken; p99 < {} {}",
-        latencies.len(),
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        errors,
+    let figures = Figures::of_burst(latencies, started.elapsed(), errors);
+    let note = format!(
+        "  {booked} booked (= {TIMES}) {}, {taken} told it was taken; p99 < {} {}",
         mark(booked == TIMES),
         ms(TARGET),
-        mark(errors == 0 && at(0.99) < TARGET)
+        mark(errors == 0 && figures.p99 < TARGET)
     );
+    print_line(label, &figures, &note);
 }
 
 #[tokio::main]

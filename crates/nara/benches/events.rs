@@ -17,7 +17,7 @@ use chrono::{NaiveTime, Utc};
 use nara::db::Db;
 use nara::events::recurrence::{End, Frequency, Rule};
 use nara::events::{NewSeries, RegistrationStatus, Series, store};
-use support::{Figures, Options, Server, Target, mark, ms, print_header, run_targets};
+use support::{Figures, Options, Server, Target, mark, ms, print_header, print_line, run_targets};
 use uuid::Uuid;
 
 fn series(slug: &str, capacity: i32) -> Series {
@@ -110,31 +110,19 @@ async fn burst(db: &Db, address: &str, label: &str) -> Figures {
             errors += 1;
         }
     }
-    let elapsed = started.elapsed();
-    latencies.sort_unstable();
-    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+    let figures = Figures::of_burst(latencies, started.elapsed(), errors);
     let registrations = store::registrations_for(db, occurrence).await.unwrap();
     let confirmed = registrations.iter().filter(|r| r.status() == RegistrationStatus::Confirmed).count();
-    println!(
-        "{label:<34} {:>9} {:>10.0} {:>10} {:>10} {:>7}  {confirmed} confirmed (= 100) {}, {} waitlisted; p99 < {} {}",
-        latencies.len(),
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        errors,
+    let note = format!(
+        "  {confirmed} confirmed (= 100) {}, {} waitlisted; p99 < {} {}",
         mark(confirmed == 100),
         registrations.len() - confirmed,
         ms(BURST_P99),
-        mark(errors == 0 && at(0.99) < BURST_P99)
+        mark(errors == 0 && figures.p99 < BURST_P99)
     );
+    print_line(label, &figures, &note);
     assert_eq!(confirmed, 100, "never more than capacity");
-    Figures {
-        requests: latencies.len() as u64,
-        errors,
-        per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
-        p50: at(0.5),
-        p99: at(0.99),
-    }
+    figures
 }
 
 #[tokio::main]

@@ -288,6 +288,21 @@ pub async fn fetch(address: &str, path: &str) -> String {
     String::from_utf8_lossy(&body).into_owned()
 }
 
+impl Figures {
+    /// The figures of a burst: every request's latency, sent at once over `elapsed`.
+    pub fn of_burst(mut latencies: Vec<Duration>, elapsed: Duration, errors: u64) -> Self {
+        latencies.sort_unstable();
+        let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+        Figures {
+            requests: latencies.len() as u64,
+            errors,
+            per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+            p50: at(0.5),
+            p99: at(0.99),
+        }
+    }
+}
+
 pub fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
