@@ -2,17 +2,21 @@
 //! dates, the free times they leave, and bookings that can be rebooked or cancelled up to a set
 //! notice, by either side. No time is ever booked twice (see `store`).
 //!
-//! `slots` holds the pure rules, `reference` the booking reference, `store` the SQL; the pages
-//! are in `resident` (book, see, rebook, cancel) and `officer` (availability, cancel).
+//! `slots` and `placing` hold the pure rules, `reference` the booking reference, `store` the SQL,
+//! `making` the bookings sent at the same moment made together; the pages are in `resident`
+//! (book, see, rebook, cancel) and `officer` (availability, cancel).
 
 pub mod ics;
+pub mod making;
 pub mod officer;
+pub mod placing;
 pub mod reference;
 pub mod resident;
 pub mod slots;
 pub mod store;
 
-pub use store::{BookOutcome, MAX_COMING_PER_CASE, NewBooking, WindowRow};
+pub use placing::{BookOutcome, MAX_COMING_PER_CASE, NewBooking};
+pub use store::WindowRow;
 
 use uuid::Uuid;
 

@@ -14,8 +14,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::slots::{self, Calendar, HORIZON_DAYS, Slot};
-use super::store;
 use super::{BookOutcome, Booking, MeetingMode, NewBooking, WindowRow};
+use super::{making, store};
 use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
 use crate::cases::access::own_case;
@@ -66,14 +66,21 @@ pub fn offers(
 
 /// The officer's free times for a case, from the notice on.
 async fn free_offers(state: &AppState, officer: Uuid, now: UtcTime) -> Result<Vec<Offer>, AppError> {
-    let Some(notice) = store::booking_notice_hours(&state.db, officer).await? else { return Ok(Vec::new()) };
-    let earliest = UtcTime(now.0 + chrono::Duration::hours(i64::from(notice)));
     let today = now.0.with_timezone(&Stockholm).date_naive();
+    let available = store::availability(&state.db, officer, today).await?;
+    let Some(available) = available.as_ref() else { return Ok(Vec::new()) };
+    let earliest = UtcTime(now.0 + chrono::Duration::hours(i64::from(available.notice_hours)));
     let until = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
-    let windows = store::booking_windows(&state.db, officer).await?;
-    let blocked = store::blocked_booking_dates(&state.db, officer, today).await?;
     let booked = store::booked_slots(&state.db, officer, now).await?;
-    Ok(offers(&windows, &blocked, &booked, earliest, today, until))
+    Ok(offers(&available.windows, &available.blocked, &booked, earliest, today, until))
+}
+
+/// The hours of notice the officer asks for before a meeting is changed (none if they no longer
+/// take bookings).
+async fn notice_hours(state: &AppState, officer: Uuid) -> Result<u32, AppError> {
+    let today = UtcTime::now().0.with_timezone(&Stockholm).date_naive();
+    let available = store::availability(&state.db, officer, today).await?;
+    Ok(available.as_ref().as_ref().map_or(0, |a| a.notice_hours))
 }
 
 /// One time on the booking page.
@@ -272,7 +279,7 @@ pub async fn submit(
     let replacing = match Uuid::try_parse(&form.flytta) {
         Ok(old) => {
             let booking = own_booking_of_case(&state, &case, old).await?.ok_or(AppError::NotFound)?;
-            let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
+            let notice = notice_hours(&state, booking.officer_id).await?;
             if !slots::can_change(booking.starts_at, now, notice) {
                 errors.add("tid", "booking-error-too-late");
             }
@@ -312,38 +319,30 @@ pub async fn submit(
         booked_by: me,
     };
     let notice = super::officer::notice(&state, officer, super::officer::Told::Officer).await?;
-    let mut tx = state.db.begin_write().await?;
-    let booking_id = match store::book(&mut tx, &new, replacing).await? {
-        BookOutcome::Booked(id) => id,
-        refused => {
-            // Nothing of it may stand (a rebooking may have given the old time back already).
-            drop(tx);
-            let key = match refused {
-                BookOutcome::TooMany => "booking-error-too-many",
-                BookOutcome::Gone => "booking-error-gone",
-                // Someone else took it in the same moment.
-                _ => "booking-error-taken",
-            };
-            let mut errors = FormErrors::default();
-            errors.add("tid", key);
-            // Read again: the time just lost is no longer listed.
-            let offers = free_offers(&state, officer, UtcTime::now()).await?;
-            return book_page(&state, &ctx, &case, &form, &offers, errors).await;
-        }
+    // Made together with the others sent at the same moment (`bookings::making`).
+    let audit = own_event(&ctx, &case, Action::BookingMade);
+    let made = state.bookings.submit(&state.db, making::Request { new, replacing, audit, notice }).await?;
+    let BookOutcome::Booked(booking_id) = made else {
+        let key = match made {
+            BookOutcome::TooMany => "booking-error-too-many",
+            BookOutcome::Gone => "booking-error-gone",
+            // Someone else took it in the same moment.
+            _ => "booking-error-taken",
+        };
+        let mut errors = FormErrors::default();
+        errors.add("tid", key);
+        // Read again: the time just lost is no longer listed.
+        let offers = free_offers(&state, officer, UtcTime::now()).await?;
+        return book_page(&state, &ctx, &case, &form, &offers, errors).await;
     };
-    crate::audit::store::append(&mut tx, &own_event(&ctx, &case, booking_id, Action::BookingMade)).await?;
-    if let Some(notice) = &notice {
-        crate::mail::store::enqueue(&mut tx, notice).await?;
-    }
-    tx.commit().await?;
     Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{booking_id}"))).into_response())
 }
 
-/// The log's entry for what the resident did with a booking of their own case.
-fn own_event(ctx: &PageContext, case: &Case, booking: Uuid, action: Action) -> AuditEvent {
+/// The log's entry for what the resident did with a booking of their own case; its object, the
+/// booking, is set with `.object(id)`.
+fn own_event(ctx: &PageContext, case: &Case, action: Action) -> AuditEvent {
     // The resident acts as a resident here, whatever other roles they hold.
     AuditEvent::new(AuditActor::person(case.resident_id, Role::Resident), action, "booking")
-        .object(booking)
         .subject(case.resident_id)
         .purpose(PURPOSE)
         .request(ctx.request_id.clone())
@@ -383,7 +382,7 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let (booking, case) = own_booking(&state, &ctx, id).await?;
-    let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
+    let notice = notice_hours(&state, booking.officer_id).await?;
     let officer = crate::identity::store::person(&state.db, booking.officer_id)
         .await?
         .map(|p| p.display_name)
@@ -437,7 +436,7 @@ pub async fn cancel(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let (booking, case) = own_booking(&state, &ctx, id).await?;
-    let notice = store::booking_notice_hours(&state.db, booking.officer_id).await?.unwrap_or(0);
+    let notice = notice_hours(&state, booking.officer_id).await?;
     // Too late: nothing changes, and the booking's page says whom to call instead.
     if slots::can_change(booking.starts_at, UtcTime::now(), notice) {
         let mail = super::officer::notice(&state, booking.officer_id, super::officer::Told::Officer).await?;
@@ -445,7 +444,7 @@ pub async fn cancel(
         if store::cancel_booking(&mut tx, booking.id, ctx.person()?.person.id).await? {
             crate::audit::store::append(
                 &mut tx,
-                &own_event(&ctx, &case, booking.id, Action::BookingCancelled),
+                &own_event(&ctx, &case, Action::BookingCancelled).object(booking.id),
             )
             .await?;
             if let Some(mail) = &mail {

@@ -1,15 +1,19 @@
-//! Bookings in the database. A booking is made inside a transaction that serialises bookings
-//! with the same officer (SQLite's write lock, PostgreSQL's lock on the officer's row) and checks
-//! for an overlapping meeting before it writes; a partial unique index on (officer, start) backs
-//! it up. Rebooking takes the new time and gives back the old one in the same transaction, which
-//! is also the transaction of the action's audit entry and notice.
+//! Bookings in the database. Bookings are made inside a transaction that serialises bookings
+//! with the same officer (SQLite's write lock, PostgreSQL's lock on the officer's row): the
+//! officer's coming meetings are read under the lock, each booking is decided in memory
+//! (`placing`), and what was decided is written after; a partial unique index on (officer, start)
+//! backs it up. Rebooking takes the new time and gives back the old one in the same transaction,
+//! which is also the transaction of the action's audit entry and notice.
+
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use uuid::Uuid;
 
+use super::placing::{BookOutcome, Held, NewBooking, Placed, Placing};
 use super::slots::{Slot, Window};
 use super::{Booking, MeetingMode};
-use crate::db::{Backend, Db, Param, Tx, UtcTime};
+use crate::db::{Backend, Db, InsertRows, Param, Tx, UtcTime};
 
 /// A window as stored, with its id and what it offers.
 #[derive(Debug, Clone)]
@@ -50,34 +54,6 @@ impl WindowColumns {
     }
 }
 
-/// How many coming meetings one case may have booked at once: enough to plan a few, too few to
-/// fill an officer's calendar from one account.
-pub const MAX_COMING_PER_CASE: i64 = 3;
-
-/// What became of a booking request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BookOutcome {
-    Booked(Uuid),
-    /// Someone else has the time (or an overlapping one).
-    Taken,
-    /// The case already has `MAX_COMING_PER_CASE` coming meetings.
-    TooMany,
-    /// The booking to move was no longer booked (moved or cancelled meanwhile).
-    Gone,
-}
-
-/// What a new booking needs.
-#[derive(Debug, Clone)]
-pub struct NewBooking {
-    pub case_id: Uuid,
-    pub resident_id: Uuid,
-    pub officer_id: Uuid,
-    pub slot: Slot,
-    pub mode: MeetingMode,
-    pub place: Option<String>,
-    pub booked_by: Uuid,
-}
-
 /// Makes a person bookable (or changes their notice), idempotently; in the transaction of the
 /// window or blocked date that needs it, so neither is kept without the other.
 pub async fn ensure_booking_officer(tx: &mut Tx, officer_id: Uuid, notice_hours: u32) -> anyhow::Result<()> {
@@ -87,11 +63,33 @@ pub async fn ensure_booking_officer(tx: &mut Tx, officer_id: Uuid, notice_hours:
     Ok(())
 }
 
-/// The hours of notice an officer asks for, if they take bookings at all.
-pub async fn booking_notice_hours(db: &Db, officer_id: Uuid) -> anyhow::Result<Option<u32>> {
-    let sql = "SELECT notice_hours FROM booking_officers WHERE officer_id = $1";
-    let hours: Option<i32> = db.sql().value(sql, &[&officer_id]).await?;
-    Ok(hours.and_then(|h| u32::try_from(h).ok()))
+/// What an officer offers to book: the notice they ask for, their weekly windows and their
+/// blocked dates from one day on.
+#[derive(Debug, Clone)]
+pub struct Availability {
+    pub notice_hours: u32,
+    pub windows: Vec<WindowRow>,
+    pub blocked: Vec<NaiveDate>,
+}
+
+/// The officer's availability from `today` on; `None` if they take no bookings. Remembered
+/// (`Db::remembered`) until any officer's availability changes: every booking page and every
+/// booking reads it, and it changes only when an officer edits it.
+pub async fn availability(
+    db: &Db,
+    officer_id: Uuid,
+    today: NaiveDate,
+) -> anyhow::Result<Arc<Option<Availability>>> {
+    db.remembered("bookings::availability", format!("{officer_id}/{today}"), || async move {
+        let sql = "SELECT notice_hours FROM booking_officers WHERE officer_id = $1";
+        let Some(hours) = db.sql().value::<i32>(sql, &[&officer_id]).await? else { return Ok(None) };
+        Ok(Some(Availability {
+            notice_hours: u32::try_from(hours)?,
+            windows: booking_windows(db, officer_id).await?,
+            blocked: blocked_booking_dates(db, officer_id, today).await?,
+        }))
+    })
+    .await
 }
 
 pub async fn add_booking_window(
@@ -164,86 +162,117 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
     Ok(rows.into_iter().map(|(starts_at, ends_at)| Slot { starts_at, ends_at }).collect())
 }
 
-/// Locks the officer's row on PostgreSQL; on SQLite the transaction's write lock already
-/// serialises every booking.
-async fn lock_officer(tx: &mut Tx, officer: Uuid) -> anyhow::Result<()> {
+/// Locks the officers on PostgreSQL (their rows, in id order, so that two batches never wait
+/// for each other in a circle; on SQLite the transaction's write lock already serialises every
+/// booking) and reads what deciding bookings with them for `cases` needs: each officer's coming
+/// meetings (an officer who takes no bookings is left out) and each case's count of them.
+pub async fn placing(tx: &mut Tx, officers: &[Uuid], cases: &[Uuid]) -> anyhow::Result<Placing> {
     anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
-    if tx.backend() == Backend::Postgres {
-        let sql = "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE";
-        let _: Option<Uuid> = tx.sql().value(sql, &[&officer]).await?;
+    let now = UtcTime::now();
+    let mut placing = Placing::default();
+    let mut officers = officers.to_vec();
+    officers.sort_unstable();
+    officers.dedup();
+    let lock = match tx.backend() {
+        Backend::Sqlite => "SELECT officer_id FROM booking_officers WHERE officer_id = $1",
+        Backend::Postgres => "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE",
+    };
+    for officer in officers {
+        if tx.sql().value::<Uuid>(lock, &[&officer]).await?.is_none() {
+            continue;
+        }
+        let sql = "SELECT id, case_id, starts_at, ends_at FROM bookings \
+                   WHERE officer_id = $1 AND status = 'booked' AND ends_at > $2";
+        let rows: Vec<(Uuid, Uuid, UtcTime, UtcTime)> = tx.sql().all(sql, &[&officer, &now]).await?;
+        let calendar = rows
+            .into_iter()
+            .map(|(id, case_id, starts_at, ends_at)| Held { id, case_id, slot: Slot { starts_at, ends_at } })
+            .collect();
+        placing.know_officer(officer, calendar);
+    }
+    let mut cases = cases.to_vec();
+    cases.sort_unstable();
+    cases.dedup();
+    for chunk in cases.chunks(CASES_AT_ONCE) {
+        // Every chunk fills all the places (repeating its last case), so there is one statement text.
+        let mut params: Vec<&dyn Param> = vec![&now];
+        params.extend((0..CASES_AT_ONCE).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param));
+        let counts: Vec<(Uuid, i64)> = tx.sql().all(coming_of_cases(), &params).await?;
+        for case in chunk {
+            placing.know_case(*case, 0);
+        }
+        for (case, count) in counts {
+            placing.know_case(case, count);
+        }
+    }
+    Ok(placing)
+}
+
+/// How many cases' counts one statement reads.
+const CASES_AT_ONCE: usize = 32;
+
+fn coming_of_cases() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let places: Vec<String> = (2..CASES_AT_ONCE + 2).map(|i| format!("${i}")).collect();
+        format!(
+            "SELECT case_id, COUNT(*) FROM bookings WHERE status = 'booked' AND ends_at > $1 \
+             AND case_id IN ({}) GROUP BY case_id",
+            places.join(", ")
+        )
+    })
+}
+
+static NEW_BOOKINGS: InsertRows<12> = InsertRows::new(
+    "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \
+     place, status, booked_by, booked_at)",
+);
+
+/// Writes the bookings `placing` decided: the times given back by rebookings first (the unique
+/// index allows one booked meeting per officer and start), then the new bookings together.
+pub async fn write_placed(tx: &mut Tx, placing: &Placing) -> anyhow::Result<()> {
+    let now = UtcTime::now();
+    let placed = placing.placed();
+    for moved in placed.iter().filter(|p| p.replacing.is_some()) {
+        let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
+                   sequence = sequence + 1 WHERE id = $3 AND status = 'booked'";
+        let given_back = tx.sql().execute(sql, &[&now, &moved.new.booked_by, &moved.replacing]).await?;
+        anyhow::ensure!(given_back == 1, "a rebooked meeting was booked when the officer was locked");
+    }
+    let rows: Vec<(&Placed, String, &'static str)> =
+        placed.iter().map(|p| (p, super::reference::new_reference(), p.new.mode.as_str())).collect();
+    NEW_BOOKINGS
+        .write(tx, &rows, |(p, reference, mode)| {
+            [
+                &p.id,
+                reference,
+                &p.new.case_id,
+                &p.new.resident_id,
+                &p.new.officer_id,
+                &p.new.slot.starts_at,
+                &p.new.slot.ends_at,
+                mode,
+                &p.new.place,
+                &"booked",
+                &p.new.booked_by,
+                &now,
+            ]
+        })
+        .await?;
+    for moved in placed.iter().filter(|p| p.replacing.is_some()) {
+        let sql = "UPDATE bookings SET replaced_by = $1 WHERE id = $2";
+        tx.sql().execute(sql, &[&moved.id, &moved.replacing]).await?;
     }
     Ok(())
 }
 
-/// Books a new meeting under the officer's lock ([`lock_officer`]) if the case has room for
-/// another and the officer has no meeting overlapping it. It decides before it writes, so a
-/// refusal writes nothing and leaves the transaction usable.
-async fn place(tx: &mut Tx, new: &NewBooking) -> anyhow::Result<BookOutcome> {
-    let now = UtcTime::now();
-    // One statement for both checks: under the lock every round trip counts.
-    let counts = "SELECT \
-        (SELECT COUNT(*) FROM bookings WHERE case_id = $1 AND status = 'booked' AND ends_at > $2), \
-        (SELECT COUNT(*) FROM bookings WHERE officer_id = $3 AND status = 'booked' AND starts_at < $4 \
-         AND ends_at > $5)";
-    let params: [&dyn Param; 5] =
-        [&new.case_id, &now, &new.officer_id, &new.slot.ends_at, &new.slot.starts_at];
-    let (coming, overlapping): (i64, i64) = tx.sql().one(counts, &params).await?;
-    if coming >= MAX_COMING_PER_CASE {
-        return Ok(BookOutcome::TooMany);
-    }
-    if overlapping > 0 {
-        return Ok(BookOutcome::Taken);
-    }
-    let id = Uuid::new_v4();
-    // The partial unique index backs the check up; a conflict writes nothing (and, unlike an
-    // error, does not abort a PostgreSQL transaction).
-    let sql = "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \
-               place, status, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', $10, $11) \
-               ON CONFLICT DO NOTHING";
-    let params: [&dyn Param; 11] = [
-        &id,
-        &super::reference::new_reference(),
-        &new.case_id,
-        &new.resident_id,
-        &new.officer_id,
-        &new.slot.starts_at,
-        &new.slot.ends_at,
-        &new.mode.as_str(),
-        &new.place,
-        &new.booked_by,
-        &now,
-    ];
-    if tx.sql().execute(sql, &params).await? == 0 {
-        return Ok(BookOutcome::Taken);
-    }
-    Ok(BookOutcome::Booked(id))
-}
-
-/// Books a meeting, or moves `replacing` (a booking of the same case) to the new time, in a
-/// transaction begun with `Db::begin_write`. Bookings with one officer wait for each other:
-/// SQLite's write lock is taken when the transaction begins, PostgreSQL locks the officer's row
-/// here. Unless the outcome is `Booked`, the caller must drop the transaction unfinished: a
-/// rebooking may have given the old time back already.
+/// Books a meeting, or moves `replacing` (a coming booking of the same case) to the new time, in
+/// a transaction begun with `Db::begin_write`: a batch of one (see [`Placing`]). A refusal writes
+/// nothing.
 pub async fn book(tx: &mut Tx, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
-    lock_officer(tx, new.officer_id).await?;
-    if let Some(old) = replacing {
-        // Give the old time back first: a rebooking may move within its own meeting's time.
-        let cancelled = tx
-            .sql()
-            .execute(
-                "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
-                 sequence = sequence + 1 WHERE id = $3 AND case_id = $4 AND status = 'booked'",
-                &[&UtcTime::now(), &new.booked_by, &old, &new.case_id],
-            )
-            .await?;
-        if cancelled != 1 {
-            return Ok(BookOutcome::Gone);
-        }
-    }
-    let outcome = place(tx, new).await?;
-    if let (BookOutcome::Booked(id), Some(old)) = (outcome, replacing) {
-        tx.sql().execute("UPDATE bookings SET replaced_by = $1 WHERE id = $2", &[&id, &old]).await?;
-    }
+    let mut placing = placing(tx, &[new.officer_id], &[new.case_id]).await?;
+    let outcome = placing.place(new, replacing);
+    write_placed(tx, &placing).await?;
     Ok(outcome)
 }
 

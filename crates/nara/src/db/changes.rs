@@ -42,6 +42,11 @@ pub const WATCHED: &[&str] = &[
     "survey_answers",
     // The plain-language checker's word list (its glossary is remembered per generation).
     "plain_words",
+    // An officer's bookable times: what every resident who books with them is shown (never who
+    // booked what: `bookings` is not watched).
+    "booking_officers",
+    "booking_windows",
+    "booking_blocked_dates",
 ];
 
 /// How often a server looks for changes made by other processes.

@@ -44,6 +44,8 @@ pub struct Shared {
     pub goals_min_group: i64,
     /// Registrations for events waiting to be made together (see `events::registering`).
     pub registrations: Arc<crate::events::registering::Queue>,
+    /// New bookings waiting to be made together (see `bookings::making`).
+    pub bookings: Arc<crate::bookings::making::Queue>,
 }
 
 impl Deref for AppState {
@@ -74,6 +76,7 @@ impl AppState {
             crisis_lines: crate::config::CrisisLine::defaults(),
             goals_min_group: crate::goals::DEFAULT_MIN_GROUP,
             registrations: Arc::new(crate::events::registering::queue()),
+            bookings: Arc::new(crate::bookings::making::queue()),
         }))
     }
 

@@ -433,6 +433,10 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("href=\"#till\"") && bad.body.contains("href=\"#satt-in_person\""));
+    // The booking page read before the change (its availability is remembered) ...
+    let before =
+        w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=video", w.case_a), Some(&w.a)).await.body;
+    assert!(offered(&before).is_empty(), "no video times yet");
     let saturday = w
         .app
         .post(
@@ -450,6 +454,7 @@ on_both_backends!(officers_offer_windows_and_block_dates, Migrated, |db| {
         .await;
     assert_eq!(saturday.status, StatusCode::SEE_OTHER, "{}", saturday.body);
     let form = w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=video", w.case_a), Some(&w.a)).await.body;
+    // ... shows the new window at once after it.
     assert!(
         form.contains("Utanför kontorstid") && form.contains("Videomöte"),
         "a weekend time is offered and marked"
