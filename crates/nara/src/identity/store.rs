@@ -5,6 +5,7 @@ use uuid::Uuid;
 use super::{EmailAddress, PasswordHash, Person, Role, RoleGrant, Unit};
 use crate::db::{Db, Tx, UtcTime};
 use crate::i18n::Locale;
+use crate::sessions::store::{SessionState, Stored};
 
 /// What is needed to create a person.
 #[derive(Debug)]
@@ -99,19 +100,17 @@ pub async fn person(db: &Db, id: Uuid) -> anyhow::Result<Option<Person>> {
     Ok(row.map(|r| r.split().0))
 }
 
-/// A person and the roles they hold, in one round trip (asked on every signed-in request).
-pub async fn person_with_grants(db: &Db, id: Uuid) -> anyhow::Result<Option<(Person, Vec<RoleGrant>)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        person: PersonRow,
-        role: Option<String>,
-        unit_id: Option<Uuid>,
-    }
-    let sql = "SELECT p.id, p.display_name, p.email, p.email_verified_at, p.password_hash, p.active, \
-               g.role, g.unit_id FROM people p LEFT JOIN role_grants g ON g.person_id = p.id \
-               WHERE p.id = $1 ORDER BY g.role";
-    let rows: Vec<Row> = db.sql().all(sql, &[&id]).await?;
+/// A person with their role grants, from the rows of `people` LEFT JOIN `role_grants` (one a
+/// grant, or one with no grant).
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    role: Option<String>,
+    unit_id: Option<Uuid>,
+}
+
+fn with_grants(rows: Vec<GrantRow>) -> Option<(Person, Vec<RoleGrant>)> {
     let grants = rows
         .iter()
         .filter_map(|row| {
@@ -120,7 +119,40 @@ pub async fn person_with_grants(db: &Db, id: Uuid) -> anyhow::Result<Option<(Per
             Some(RoleGrant { role, unit_id: (!unit.is_nil()).then_some(unit) })
         })
         .collect();
-    Ok(rows.into_iter().next().map(|row| (row.person.split().0, grants)))
+    rows.into_iter().next().map(|row| (row.person.split().0, grants))
+}
+
+/// Who is signed in with this session token: the live session, the (active) person and their
+/// grants, read in one statement, since every signed-in request asks. The session's activity is
+/// recorded as `sessions::store::session` does.
+pub async fn signed_in(
+    db: &Db,
+    token: &str,
+) -> anyhow::Result<Option<(SessionState, Person, Vec<RoleGrant>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        grant: GrantRow,
+        last_seen_at: UtcTime,
+        expires_at: UtcTime,
+    }
+    let hash = crate::sessions::token_hash(token);
+    let sql = "SELECT p.id, p.display_name, p.email, p.email_verified_at, p.password_hash, p.active, \
+               g.role, g.unit_id, s.last_seen_at, s.expires_at FROM sessions s \
+               JOIN people p ON p.id = s.person_id AND p.active = TRUE \
+               LEFT JOIN role_grants g ON g.person_id = p.id WHERE s.token_hash = $1 ORDER BY g.role";
+    let rows: Vec<Row> = db.sql().all(sql, &[&hash]).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let stored = Stored {
+        person_id: first.grant.person.id,
+        last_seen_at: first.last_seen_at,
+        expires_at: first.expires_at,
+    };
+    let Some(session) = crate::sessions::store::still_live(db, &hash, stored).await? else { return Ok(None) };
+    let Some((person, grants)) = with_grants(rows.into_iter().map(|row| row.grant).collect()) else {
+        return Ok(None);
+    };
+    Ok(Some((session, person, grants)))
 }
 
 /// The person with this e-mail address and their password hash, if any.

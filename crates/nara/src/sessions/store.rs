@@ -51,20 +51,38 @@ pub async fn session(db: &Db, token: &str) -> anyhow::Result<Option<SessionState
     let sql = "SELECT s.person_id, s.last_seen_at, s.expires_at FROM sessions s \
                JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND p.active = TRUE";
     let row: Option<(Uuid, UtcTime, UtcTime)> = db.sql().optional(sql, &[&hash]).await?;
-    let Some((person_id, last_seen, expires_at)) = row else { return Ok(None) };
+    let Some((person_id, last_seen_at, expires_at)) = row else { return Ok(None) };
+    still_live(db, &hash, Stored { person_id, last_seen_at, expires_at }).await
+}
+
+/// A session as stored, read by whoever reads it together with more (`identity::store::signed_in`).
+#[derive(Debug, Clone, Copy)]
+pub struct Stored {
+    pub person_id: Uuid,
+    pub last_seen_at: UtcTime,
+    pub expires_at: UtcTime,
+}
+
+/// The session read under `hash` if it is still live (an ended one is removed); records the
+/// activity.
+pub async fn still_live(db: &Db, hash: &str, stored: Stored) -> anyhow::Result<Option<SessionState>> {
     let now = UtcTime::now();
-    if now >= expires_at || now.0 >= last_seen.0 + chrono(IDLE_TIMEOUT) {
+    if now >= stored.expires_at || now.0 >= stored.last_seen_at.0 + chrono(IDLE_TIMEOUT) {
         db.sql().execute("DELETE FROM sessions WHERE token_hash = $1", &[&hash]).await?;
         return Ok(None);
     }
-    let mut seen = last_seen;
-    if now.0 - last_seen.0 >= chrono(TOUCH_INTERVAL) {
+    let mut seen = stored.last_seen_at;
+    if now.0 - seen.0 >= chrono(TOUCH_INTERVAL) {
         db.sql()
             .execute("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", &[&now, &hash])
             .await?;
         seen = now;
     }
-    Ok(Some(SessionState { person_id, idle_deadline: UtcTime(seen.0 + chrono(IDLE_TIMEOUT)), expires_at }))
+    Ok(Some(SessionState {
+        person_id: stored.person_id,
+        idle_deadline: UtcTime(seen.0 + chrono(IDLE_TIMEOUT)),
+        expires_at: stored.expires_at,
+    }))
 }
 
 /// Ends one session (logging out), inside the action that records it.

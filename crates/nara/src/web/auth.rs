@@ -114,13 +114,8 @@ pub fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
 pub async fn identify(state: &AppState, headers: &HeaderMap) -> anyhow::Result<CurrentActor> {
     let anonymous = CurrentActor { actor: Actor::Anonymous, session: None };
     let Some(token) = session_token(headers, state.https) else { return Ok(anonymous) };
-    // Two reads (three when the session's activity is noted), on one connection.
-    let db = state.db.reader().await?;
-    let Some(session) = crate::sessions::store::session(&db, &token).await? else {
-        return Ok(anonymous);
-    };
-    let Some((person, grants)) = crate::identity::store::person_with_grants(&db, session.person_id).await?
-    else {
+    // One read (and a write when the session's activity is noted).
+    let Some((session, person, grants)) = crate::identity::store::signed_in(&state.db, &token).await? else {
         return Ok(anonymous);
     };
     Ok(CurrentActor { actor: Actor::Person(Box::new(SignedIn { person, grants })), session: Some(session) })
