@@ -612,9 +612,13 @@ pub async fn withdraw(
         return withdraw_page(&state, &ctx, &application, Some(refusal), form.reason, FormErrors::default());
     }
     store::record_withdrawal(&mut tx, application.id, case.id, &reason).await?;
+    // The meetings before the audit entries: bookings are locked before the audit head, as a batch
+    // of bookings locks them (`bookings::making`).
+    let cancelled =
+        crate::bookings::store::cancel_coming_bookings_of_case(&mut tx, case.id, resident).await?;
     crate::audit::store::append(&mut tx, &own_event(&ctx, &application, Action::ApplicationWithdrawn))
         .await?;
-    for booking in crate::bookings::store::cancel_coming_bookings_of_case(&mut tx, case.id, resident).await? {
+    for booking in cancelled {
         let event = AuditEvent::new(
             AuditActor::person(resident, Role::Resident),
             Action::BookingCancelled,

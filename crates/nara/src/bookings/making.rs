@@ -31,7 +31,8 @@ pub struct Request {
 pub type Queue = GroupCommit<Request, BookOutcome>;
 
 pub fn queue() -> Queue {
-    // A booking whose request went away is not made: no one saw it succeed.
+    // A booking whose request went away before its batch was taken is not made: no one saw it
+    // succeed. One whose batch had begun is made, as a booking on its own would have been.
     GroupCommit::dropping_abandoned(|db, requests| Box::pin(make_all(db, requests)))
 }
 
@@ -41,7 +42,8 @@ async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<BookOutc
     let mut tx = db.begin_write().await?;
     let officers: Vec<Uuid> = requests.iter().map(|r| r.new.officer_id).collect();
     let cases: Vec<Uuid> = requests.iter().map(|r| r.new.case_id).collect();
-    let mut placing = store::placing(&mut tx, &officers, &cases).await?;
+    let moving: Vec<Uuid> = requests.iter().filter_map(|r| r.replacing).collect();
+    let mut placing = store::placing(&mut tx, &officers, &cases, &moving).await?;
     let (mut events, mut notices) = (Vec::new(), Vec::new());
     let mut outcomes = Vec::with_capacity(requests.len());
     for request in requests {

@@ -164,11 +164,21 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
 
 /// Locks the officers on PostgreSQL (their rows, in id order, so that two batches never wait
 /// for each other in a circle; on SQLite the transaction's write lock already serialises every
-/// booking) and reads what deciding bookings with them for `cases` needs: each officer's coming
-/// meetings (an officer who takes no bookings is left out) and each case's count of them.
-pub async fn placing(tx: &mut Tx, officers: &[Uuid], cases: &[Uuid]) -> anyhow::Result<Placing> {
+/// booking) and the bookings being moved, and reads what deciding bookings with them for `cases`
+/// needs: each officer's coming meetings (an officer who takes no bookings is left out) and each
+/// case's count of them.
+///
+/// A booking is cancelled without its officer's lock (by the resident, the officer, or with its
+/// case), so on PostgreSQL the bookings being moved are locked before the meetings are read: one
+/// cancelled meanwhile is then not among them (the move is `Gone`), and one being cancelled waits
+/// for this transaction. Lock order: officers, then bookings, then (in the caller) the audit head.
+pub async fn placing(
+    tx: &mut Tx,
+    officers: &[Uuid],
+    cases: &[Uuid],
+    moving: &[Uuid],
+) -> anyhow::Result<Placing> {
     anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
-    let now = UtcTime::now();
     let mut placing = Placing::default();
     let mut officers = officers.to_vec();
     officers.sort_unstable();
@@ -177,10 +187,23 @@ pub async fn placing(tx: &mut Tx, officers: &[Uuid], cases: &[Uuid]) -> anyhow::
         Backend::Sqlite => "SELECT officer_id FROM booking_officers WHERE officer_id = $1",
         Backend::Postgres => "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE",
     };
+    let mut bookable = Vec::with_capacity(officers.len());
     for officer in officers {
-        if tx.sql().value::<Uuid>(lock, &[&officer]).await?.is_none() {
-            continue;
+        if tx.sql().value::<Uuid>(lock, &[&officer]).await?.is_some() {
+            bookable.push(officer);
         }
+    }
+    if tx.backend() == Backend::Postgres {
+        let mut moving = moving.to_vec();
+        moving.sort_unstable();
+        moving.dedup();
+        for booking in moving {
+            let sql = "SELECT id FROM bookings WHERE id = $1 FOR UPDATE";
+            let _: Option<Uuid> = tx.sql().value(sql, &[&booking]).await?;
+        }
+    }
+    let now = UtcTime::now();
+    for officer in bookable {
         let sql = "SELECT id, case_id, starts_at, ends_at FROM bookings \
                    WHERE officer_id = $1 AND status = 'booked' AND ends_at > $2";
         let rows: Vec<(Uuid, Uuid, UtcTime, UtcTime)> = tx.sql().all(sql, &[&officer, &now]).await?;
@@ -237,7 +260,8 @@ pub async fn write_placed(tx: &mut Tx, placing: &Placing) -> anyhow::Result<()> 
         let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, cancelled_by = $2, \
                    sequence = sequence + 1 WHERE id = $3 AND status = 'booked'";
         let given_back = tx.sql().execute(sql, &[&now, &moved.new.booked_by, &moved.replacing]).await?;
-        anyhow::ensure!(given_back == 1, "a rebooked meeting was booked when the officer was locked");
+        // Locked and read as booked in `placing`: nothing can have cancelled it since.
+        anyhow::ensure!(given_back == 1, "a rebooked meeting was still booked under its lock");
     }
     let rows: Vec<(&Placed, String, &'static str)> =
         placed.iter().map(|p| (p, super::reference::new_reference(), p.new.mode.as_str())).collect();
@@ -270,7 +294,8 @@ pub async fn write_placed(tx: &mut Tx, placing: &Placing) -> anyhow::Result<()> 
 /// a transaction begun with `Db::begin_write`: a batch of one (see [`Placing`]). A refusal writes
 /// nothing.
 pub async fn book(tx: &mut Tx, new: &NewBooking, replacing: Option<Uuid>) -> anyhow::Result<BookOutcome> {
-    let mut placing = placing(tx, &[new.officer_id], &[new.case_id]).await?;
+    let moving: Vec<Uuid> = replacing.into_iter().collect();
+    let mut placing = placing(tx, &[new.officer_id], &[new.case_id], &moving).await?;
     let outcome = placing.place(new, replacing);
     write_placed(tx, &placing).await?;
     Ok(outcome)

@@ -295,11 +295,13 @@ pub async fn hand_over(
     if !store::hand_over_case(&mut tx, case.id, to, &note, me).await? {
         return Err(AppError::BadRequest);
     }
-    let event = officer_event(&ctx, &case, Action::CaseHandedOver, "case", case.id)?;
-    crate::audit::store::append(&mut tx, &event).await?;
     // Meetings were booked in the old contact person's calendar: the resident books anew with the
     // new one, and is told that something changed.
-    if cancel_meetings(&mut tx, &ctx, &case, me).await? {
+    let cancelled = cancel_meetings(&mut tx, &case, me).await?;
+    let event = officer_event(&ctx, &case, Action::CaseHandedOver, "case", case.id)?;
+    crate::audit::store::append(&mut tx, &event).await?;
+    audit_cancelled(&mut tx, &ctx, &case, &cancelled).await?;
+    if !cancelled.is_empty() {
         enqueue(&mut tx, resident_notice.as_ref()).await?;
     }
     enqueue(&mut tx, officer_notice.as_ref()).await?;
@@ -344,9 +346,10 @@ pub async fn close(
     {
         return Err(AppError::BadRequest);
     }
+    let cancelled = cancel_meetings(&mut tx, &case, me).await?;
     let event = officer_event(&ctx, &case, Action::CaseClosed, "case", case.id)?;
     crate::audit::store::append(&mut tx, &event).await?;
-    cancel_meetings(&mut tx, &ctx, &case, me).await?;
+    audit_cancelled(&mut tx, &ctx, &case, &cancelled).await?;
     enqueue(&mut tx, notice.as_ref()).await?;
     // The resident is asked whether the help was of use (unless they said "fråga mig inte igen").
     if let Some(survey) = &survey {
@@ -359,15 +362,25 @@ pub async fn close(
     Ok(redirect(&ctx, &case, "avslutat", "nuvarande-status"))
 }
 
-/// Cancels the case's coming meetings (each audited) in the action's transaction; whether there
-/// were any.
-async fn cancel_meetings(tx: &mut Tx, ctx: &PageContext, case: &Case, me: Uuid) -> Result<bool, AppError> {
-    let cancelled = crate::bookings::store::cancel_coming_bookings_of_case(tx, case.id, me).await?;
-    for booking in &cancelled {
+/// Cancels the case's coming meetings in the action's transaction, before its audit entries:
+/// bookings are locked before the audit head, as a batch of bookings locks them
+/// (`bookings::making`), so the two never wait for each other in a circle on PostgreSQL.
+async fn cancel_meetings(tx: &mut Tx, case: &Case, me: Uuid) -> Result<Vec<Uuid>, AppError> {
+    Ok(crate::bookings::store::cancel_coming_bookings_of_case(tx, case.id, me).await?)
+}
+
+/// The audit entries of the meetings [`cancel_meetings`] cancelled.
+async fn audit_cancelled(
+    tx: &mut Tx,
+    ctx: &PageContext,
+    case: &Case,
+    cancelled: &[Uuid],
+) -> Result<(), AppError> {
+    for booking in cancelled {
         let event = officer_event(ctx, case, Action::BookingCancelled, "booking", *booking)?;
         crate::audit::store::append(tx, &event).await?;
     }
-    Ok(!cancelled.is_empty())
+    Ok(())
 }
 
 /// Queues a notice, if there is anyone to send it to, in the action's transaction.
