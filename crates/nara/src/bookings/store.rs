@@ -180,24 +180,18 @@ pub async fn placing(
 ) -> anyhow::Result<Placing> {
     anyhow::ensure!(tx.is_write(), "a booking is made in a write transaction (Db::begin_write)");
     let mut placing = Placing::default();
-    let mut officers = officers.to_vec();
-    officers.sort_unstable();
-    officers.dedup();
     let lock = match tx.backend() {
         Backend::Sqlite => "SELECT officer_id FROM booking_officers WHERE officer_id = $1",
         Backend::Postgres => "SELECT officer_id FROM booking_officers WHERE officer_id = $1 FOR UPDATE",
     };
     let mut bookable = Vec::with_capacity(officers.len());
-    for officer in officers {
+    for officer in in_order(officers) {
         if tx.sql().value::<Uuid>(lock, &[&officer]).await?.is_some() {
             bookable.push(officer);
         }
     }
     if tx.backend() == Backend::Postgres {
-        let mut moving = moving.to_vec();
-        moving.sort_unstable();
-        moving.dedup();
-        for booking in moving {
+        for booking in in_order(moving) {
             let sql = "SELECT id FROM bookings WHERE id = $1 FOR UPDATE";
             let _: Option<Uuid> = tx.sql().value(sql, &[&booking]).await?;
         }
@@ -213,10 +207,7 @@ pub async fn placing(
             .collect();
         placing.know_officer(officer, calendar);
     }
-    let mut cases = cases.to_vec();
-    cases.sort_unstable();
-    cases.dedup();
-    for chunk in cases.chunks(CASES_AT_ONCE) {
+    for chunk in in_order(cases).chunks(CASES_AT_ONCE) {
         // Every chunk fills all the places (repeating its last case), so there is one statement text.
         let mut params: Vec<&dyn Param> = vec![&now];
         params.extend((0..CASES_AT_ONCE).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param));
@@ -229,6 +220,14 @@ pub async fn placing(
         }
     }
     Ok(placing)
+}
+
+/// Each id once, in the order rows are locked in.
+fn in_order(ids: &[Uuid]) -> Vec<Uuid> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// How many cases' counts one statement reads.

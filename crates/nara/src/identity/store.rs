@@ -123,8 +123,8 @@ fn with_grants(rows: Vec<GrantRow>) -> Option<(Person, Vec<RoleGrant>)> {
 }
 
 /// Who is signed in with this session token: the live session, the (active) person and their
-/// grants, read in one statement, since every signed-in request asks. The session's activity is
-/// recorded as `sessions::store::session` does.
+/// grants, read in one statement, since every signed-in request asks. An ended session is removed
+/// and activity is noted (`sessions::store::still_live`).
 pub async fn signed_in(
     db: &Db,
     token: &str,

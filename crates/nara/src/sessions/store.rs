@@ -45,17 +45,7 @@ pub async fn start_session(db: &Db, person_id: Uuid) -> anyhow::Result<String> {
     Ok(token)
 }
 
-/// The session a token belongs to, if it is still live; records the activity.
-pub async fn session(db: &Db, token: &str) -> anyhow::Result<Option<SessionState>> {
-    let hash = token_hash(token);
-    let sql = "SELECT s.person_id, s.last_seen_at, s.expires_at FROM sessions s \
-               JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND p.active = TRUE";
-    let row: Option<(Uuid, UtcTime, UtcTime)> = db.sql().optional(sql, &[&hash]).await?;
-    let Some((person_id, last_seen_at, expires_at)) = row else { return Ok(None) };
-    still_live(db, &hash, Stored { person_id, last_seen_at, expires_at }).await
-}
-
-/// A session as stored, read by whoever reads it together with more (`identity::store::signed_in`).
+/// A session as stored, read together with its person (`identity::store::signed_in`).
 #[derive(Debug, Clone, Copy)]
 pub struct Stored {
     pub person_id: Uuid,

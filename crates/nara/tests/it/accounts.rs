@@ -129,7 +129,7 @@ on_both_backends!(logging_in_replaces_any_planted_session, Migrated, |db| {
     let fresh = session_from(&answer).expect("a new session");
     assert_ne!(fresh, planted);
     assert!(
-        nara::sessions::store::session(&db, &planted).await.unwrap().is_none(),
+        nara::identity::store::signed_in(&db, &planted).await.unwrap().is_none(),
         "the planted session is gone"
     );
     assert!(app.get("/mina-sidor", Some(&fresh)).await.body.contains("Anna"));
