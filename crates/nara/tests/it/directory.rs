@@ -275,6 +275,44 @@ on_both_backends!(a_search_with_many_matches_says_more_than_it_counted, Migrated
     assert!(exact.body.contains(&format!("{} träffar", many.div_ceil(4))), "an exact count below it");
 });
 
+on_both_backends!(a_search_that_matches_more_than_it_reads_chooses_among_the_freshest, Migrated, |db| {
+    // 250 entries confirmed 0 to 249 days ago, and 10 that match far better, confirmed 300 days
+    // ago (not stale: within a year).
+    let mut tx = db.begin().await.unwrap();
+    for n in 0..250 {
+        let mut club = entry(&format!("klubb-{n}"), &format!("Klubben {n}"), "Gemenskap och fika.");
+        club.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(n));
+        nara::directory::store::write_entry(&mut tx, &club, None).await.unwrap();
+    }
+    for n in 0..10 {
+        let mut best = entry(&format!("basta-{n}"), "Gemenskap", "Gemenskap, gemenskap och gemenskap.");
+        best.confirmed_at = UtcTime(Utc::now() - chrono::Duration::days(300));
+        nara::directory::store::write_entry(&mut tx, &best, None).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let whole = slugs(&SearchIndex::in_memory().unwrap(), &db, request("gemenskap")).await;
+    assert!(
+        whole[..10].iter().all(|s| s.starts_with("basta-")),
+        "every match read: the best first: {whole:?}"
+    );
+
+    // Reading at most a page's worth of matches (the ranking pool, 200): the 200 freshest.
+    let budgeted = SearchIndex::in_memory().unwrap().with_visit_budget(0);
+    budgeted.refresh(&db, &[]).await.unwrap();
+    let results = budgeted.search(&request("gemenskap")).unwrap();
+    assert_eq!((results.total, results.more), (260, false), "every match is still counted");
+    assert_eq!(results.hits.len(), 20);
+    for hit in &results.hits {
+        let age = Utc::now() - hit.shown.entry.confirmed_at.0;
+        assert!(
+            hit.shown.entry.slug.starts_with("klubb-") && age.num_days() < 200,
+            "{}",
+            hit.shown.entry.slug
+        );
+    }
+});
+
 on_both_backends!(freshness_reorders_the_best_matches_beyond_the_first_page, Migrated, |db| {
     // Equally relevant entries, all stale but the one written last: it ranks first.
     for n in 0..30 {

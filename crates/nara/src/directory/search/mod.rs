@@ -6,10 +6,11 @@
 //! The index lives in `<data dir>/search` and remembers, in its commit payload, how far in the
 //! change log it is, so a restart only applies what changed meanwhile. `nara reindex` rebuilds it.
 //!
-//! A search reads only the best matches: tantivy's `TopDocs` over a flat union of terms skips
-//! blocks of postings that cannot enter them (block-max WAND), the number of matches is counted
-//! only up to [`MAX_COUNTED`], and freshness and "open now" are decided from fast fields for those
-//! best matches alone (see [`rank`]). The cost therefore grows with the index, not with the hits.
+//! A search reads a bounded number of matches: each segment keeps its documents freshest first,
+//! and a search scores at most [`VISIT_BUDGET`] matches, shared among the segments by size. The
+//! number of matches is counted only up to [`MAX_COUNTED`], and freshness and "open now" are
+//! decided from fast fields for the best matches alone (see [`rank`]). The cost of a search
+//! therefore stops growing with the directory once its words match more than the budget.
 
 pub mod evaluation;
 pub mod query;
@@ -22,7 +23,8 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use anyhow::Context;
-use tantivy::collector::TopDocs;
+use tantivy::collector::TopNComputer;
+use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::columnar::{BytesColumn, Column};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{EnableScoring, Query};
@@ -31,8 +33,8 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TERMINATED, TantivyDocument,
-    Term,
+    DocAddress, DocSet, Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order,
+    ReloadPolicy, Searcher, TERMINATED, TantivyDocument, Term,
 };
 use uuid::Uuid;
 
@@ -46,10 +48,15 @@ use rank::Candidate;
 use swedish::{AnalyzedText, Segment, Word};
 
 /// Bumped when the schema or the analysis changes; an index made by another version is rebuilt.
-const SCHEMA_VERSION: &str = "4";
+const SCHEMA_VERSION: &str = "5";
 /// Matches are counted up to one more than this; a search with more says "more than 1 000"
 /// (the figure is written out in the `search-results-more` messages).
 pub const MAX_COUNTED: usize = 1_000;
+/// How many matches a search reads at most, shared among the index's segments by their sizes.
+/// Far more than anyone pages through, and bounded, so a search costs about the same at 250,000
+/// entries as at 2,500,000; a search that matches more chooses the best of the most recently
+/// confirmed (the index keeps them first).
+pub const VISIT_BUDGET: usize = 20_000;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// How many changes are applied per commit while catching up.
 const CATCH_UP_BATCH: i64 = 2_000;
@@ -86,19 +93,13 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(swedish::PARTS_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
-    // An entry's address and its areas are also matched by the query words (through the
-    // vocabulary): indexed with frequencies like the text fields, since the index skips blocks
-    // of a union (block-max WAND) only when every term in it reads frequencies.
-    let keyword = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
-    );
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
-        slug: builder.add_text_field("slug", keyword.clone()),
+        slug: builder.add_text_field("slug", STRING),
         name: builder.add_text_field("name", stemmed.clone()),
         body: builder.add_text_field("body", stemmed),
         parts: builder.add_text_field("parts", parts),
-        area: builder.add_text_field("area", keyword),
+        area: builder.add_text_field("area", STRING),
         group: builder.add_text_field("group", STRING),
         language: builder.add_text_field("language", STRING),
         kind: builder.add_text_field("kind", STRING),
@@ -107,6 +108,15 @@ fn schema() -> (Schema, Fields) {
         entry: builder.add_text_field("entry", STORED),
     };
     (builder.build(), fields)
+}
+
+/// Each segment keeps its documents freshest first, so the matches a search reads within its
+/// budget (see [`VISIT_BUDGET`]) are the most recently confirmed ones.
+fn settings() -> IndexSettings {
+    IndexSettings {
+        sort_by_field: Some(IndexSortByField { field: "confirmed_day".into(), order: Order::Desc }),
+        ..IndexSettings::default()
+    }
 }
 
 pub struct SearchIndex {
@@ -131,6 +141,8 @@ pub struct SearchIndex {
     vocabulary: RwLock<Arc<Vocabulary>>,
     /// Entries searches showed lately, decoded and analyzed, for one generation of the index.
     shown: Mutex<ShownCache>,
+    /// How many matches a search reads at most ([`VISIT_BUDGET`] unless a test asks for less).
+    visit_budget: usize,
 }
 
 /// How many shown entries are kept: the pages people open again and again, in little memory.
@@ -181,7 +193,12 @@ impl SearchIndex {
     /// An index in memory, filled from the database on first use (tests, and a fallback).
     pub fn in_memory() -> anyhow::Result<Self> {
         let (schema, fields) = schema();
-        Self::with_index(Index::create_in_ram(schema), fields, 0, None)
+        Self::with_index(
+            Index::builder().schema(schema).settings(settings()).create_in_ram()?,
+            fields,
+            0,
+            None,
+        )
     }
 
     /// The index in `dir`, created when missing and rebuilt when made by another version.
@@ -189,13 +206,14 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let (schema, fields) = schema();
         let directory = MmapDirectory::open(dir).context("cannot open the search index directory")?;
-        let index = match Index::open_or_create(directory, schema.clone()) {
-            Ok(index) => index,
-            Err(tantivy::TantivyError::SchemaError(_)) => {
+        let builder = || Index::builder().schema(schema.clone()).settings(settings());
+        let index = match builder().open_or_create(directory) {
+            Ok(index) if index.settings().sort_by_field == settings().sort_by_field => index,
+            Ok(_) | Err(tantivy::TantivyError::SchemaError(_)) => {
                 tracing::info!("the search index was made by another version; rebuilding it");
                 std::fs::remove_dir_all(dir)?;
                 std::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema)?
+                builder().create_in_dir(dir)?
             }
             Err(error) => return Err(error).context("cannot open the search index"),
         };
@@ -231,7 +249,15 @@ impl SearchIndex {
             vocabulary_looked_at: AtomicU64::new(u64::MAX),
             vocabulary: RwLock::new(Arc::new(Vocabulary::default())),
             shown: Mutex::default(),
+            visit_budget: VISIT_BUDGET,
         })
+    }
+
+    /// The same index reading at most `budget` matches per search (at least a page's worth): lets
+    /// tests show what a search that matches more than [`VISIT_BUDGET`] entries chooses from.
+    pub fn with_visit_budget(mut self, budget: usize) -> Self {
+        self.visit_budget = budget;
+        self
     }
 
     /// The change-log position this index reflects.
@@ -389,7 +415,7 @@ impl SearchIndex {
         limit: usize,
         with_hours: bool,
     ) -> anyhow::Result<Vec<Candidate>> {
-        let best = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
+        let best = self.best(searcher, query, limit)?;
         let mut columns: HashMap<u32, (Column<i64>, Option<BytesColumn>)> = HashMap::new();
         let mut bytes = Vec::new();
         let mut candidates = Vec::with_capacity(best.len());
@@ -415,6 +441,39 @@ impl SearchIndex {
             candidates.push(Candidate { address, score, confirmed_day, hours });
         }
         Ok(candidates)
+    }
+
+    /// The `limit` best matches of `query` by relevance, best first (equals in index order), among
+    /// the first matches of each segment: its share of [`VISIT_BUDGET`] by size, and never fewer
+    /// than `limit`. Segments keep their documents freshest first, so a search that matches more
+    /// than the budget chooses among the most recently confirmed matches, and its cost stays the
+    /// same however large the directory grows. Fewer than `limit` found is every match.
+    fn best(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(f32, DocAddress)>> {
+        let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+        let segments = searcher.segment_readers();
+        let all_docs = segments.iter().map(|s| u64::from(s.max_doc())).sum::<u64>().max(1);
+        // Natural order: the greatest scores are the top (`TopNComputer::new` keeps the least).
+        let mut best = TopNComputer::new_with_comparator(limit, NaturalComparator);
+        for (ord, segment) in (0u32..).zip(segments) {
+            let share = (self.visit_budget as u64 * u64::from(segment.max_doc())).div_ceil(all_docs);
+            let mut left = usize::try_from(share).unwrap_or(usize::MAX).max(limit);
+            let alive = segment.alive_bitset();
+            let mut matches = weight.scorer(segment, 1.0)?;
+            let mut doc = matches.doc();
+            while doc != TERMINATED && left > 0 {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    best.push(matches.score(), DocAddress::new(ord, doc));
+                    left -= 1;
+                }
+                doc = matches.advance();
+            }
+        }
+        Ok(best.into_sorted_vec().into_iter().map(|found| (found.sort_key, found.doc)).collect())
     }
 
     /// How many documents match `query`, counted up to `cap + 1` without scoring: enough to say

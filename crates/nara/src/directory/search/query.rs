@@ -11,9 +11,9 @@
 //! further alternatives, each a term query on the `area` or `slug` field. A query of only stop words
 //! ("man", "min", "the") searches nothing instead of everything.
 //!
-//! The words' places are one flat union of term queries (a typo stands as the index's terms one
-//! edit away from it), so that without filters the index can skip postings that cannot reach the
-//! best matches (block-max WAND); a nested union, or a fuzzy query in it, would be visited in full.
+//! The words' places are one flat union of term queries, each scored by BM25 with its boost; a
+//! typo stands as the index's own terms one edit away from it, so a near word is scored like any
+//! other instead of all alike.
 
 use std::collections::HashMap;
 
@@ -177,8 +177,8 @@ impl Lexicon<'_> {
 
     /// The terms of `field` one typo from `stem` (a letter added, dropped or changed, or two
     /// neighbours swapped), at most [`MAX_NEAR`], those in most entries first. Asked as terms of
-    /// their own, they keep the query one flat union of terms, which the index can prune (block-max
-    /// WAND); a fuzzy query in it would make the index visit every match.
+    /// their own, each is scored by how well it matches (a fuzzy query scores every near word
+    /// alike) and their number is bounded.
     fn near(&self, field: Field, stem: &str) -> Vec<String> {
         let Ok(automaton) = FuzzyTermQuery::new(Term::from_field_text(field, stem), 1, true).automaton()
         else {
@@ -208,13 +208,11 @@ const MAX_NEAR: usize = 8;
 fn query(lexicon: &Lexicon<'_>, words: &[Word], expansion: &Expansion, filters: &Filters) -> BooleanQuery {
     let fields = lexicon.fields;
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    // Term queries on keyword fields, with frequencies: they keep the union flat, so the index
-    // can still prune.
     for (field, values, boost) in
         [(fields.area, &expansion.areas, AREA_BOOST), (fields.slug, &expansion.entries, ENTRY_BOOST)]
     {
         for value in values {
-            let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::WithFreqs);
+            let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), boost))));
         }
     }
@@ -232,11 +230,9 @@ fn query(lexicon: &Lexicon<'_>, words: &[Word], expansion: &Expansion, filters: 
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(both), 0.8))));
         }
     }
-    // The area is indexed with frequencies: asked for alone, its term can then be pruned too.
     let keyword = |field, value: &str| -> (Occur, Box<dyn Query>) {
-        let record =
-            if field == fields.area { IndexRecordOption::WithFreqs } else { IndexRecordOption::Basic };
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), record)))
+        let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+        (Occur::Must, Box::new(term))
     };
     let required: Vec<(Occur, Box<dyn Query>)> = [
         (fields.area, filters.area.as_deref()),
@@ -250,7 +246,7 @@ fn query(lexicon: &Lexicon<'_>, words: &[Word], expansion: &Expansion, filters: 
     match (alternatives.is_empty(), required.is_empty()) {
         (true, true) => BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery))]),
         (true, false) => BooleanQuery::new(required),
-        // The words alone: one flat union, which the index can prune.
+        // The words alone: one flat union.
         (false, true) => BooleanQuery::new(alternatives),
         (false, false) => {
             let mut clauses = required;

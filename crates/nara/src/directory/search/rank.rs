@@ -1,6 +1,6 @@
-//! Ranking after retrieval: the index finds the best matches by relevance alone (so it can skip
-//! whole blocks of postings that cannot enter them), and freshness then reorders only those. An
-//! entry not confirmed within a year ranks lower, but is still found.
+//! Ranking after retrieval: the index finds the best matches by relevance alone (keeping only
+//! the best few while it reads), and freshness then reorders only those. An entry not confirmed
+//! within a year ranks lower, but is still found.
 
 use tantivy::DocAddress;
 
