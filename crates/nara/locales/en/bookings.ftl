@@ -113,6 +113,7 @@ audit-action-bookings-listed = Saw their coming meetings, one of them yours
 availability-error-place = Write the address or link on one line, at most 300 characters
 booking-error-too-many = You already have three coming meetings in this case. Rebook or cancel one of them first
 booking-error-gone = The meeting you wanted to move has already been moved or cancelled
+booking-error-case-changed = Your case has a new contact person. Choose one of their times
 booking-choose-mode-hint = Then we show the times when you can meet that way.
 booking-show-times = Show free times
 booking-mode-chosen = How you meet:

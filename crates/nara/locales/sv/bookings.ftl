@@ -113,6 +113,7 @@ audit-action-bookings-listed = Såg sina kommande möten, där ett av dina fanns
 availability-error-place = Skriv adressen eller länken på en rad, högst 300 tecken
 booking-error-too-many = Du har redan tre kommande möten i det här ärendet. Boka om eller avboka ett av dem först
 booking-error-gone = Mötet du ville flytta är redan flyttat eller avbokat
+booking-error-case-changed = Ditt ärende har fått en ny kontaktperson. Välj en av hens tider
 booking-choose-mode-hint = Sedan visar vi de tider då det går att träffas så.
 booking-show-times = Visa lediga tider
 booking-mode-chosen = Så här träffas ni:

@@ -28,6 +28,8 @@ pub enum BookOutcome {
     TooMany,
     /// The booking to move was no longer booked (moved or cancelled meanwhile).
     Gone,
+    /// The case was closed or handed to another officer meanwhile.
+    CaseChanged,
 }
 
 /// What a new booking needs.
@@ -59,15 +61,21 @@ pub struct Placed {
     pub replacing: Option<Uuid>,
 }
 
-/// What the officers' calendars and the cases' counts are, as read under the officers' locks and
-/// as changed by the bookings decided since.
+/// What the officers' calendars and the cases are, as read under their locks and as changed by
+/// the bookings decided since.
 #[derive(Debug, Default)]
 pub struct Placing {
     /// The coming meetings of each officer who takes bookings.
     calendars: HashMap<Uuid, Vec<Held>>,
-    /// Each case's number of coming meetings.
-    coming: HashMap<Uuid, i64>,
+    /// The open cases: their officer and their number of coming meetings.
+    cases: HashMap<Uuid, OpenCase>,
     placed: Vec<Placed>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct OpenCase {
+    officer: Uuid,
+    coming: i64,
 }
 
 impl Placing {
@@ -76,14 +84,19 @@ impl Placing {
         self.calendars.insert(officer, calendar);
     }
 
-    /// The case has `count` coming meetings.
-    pub fn know_case(&mut self, case: Uuid, count: i64) {
-        self.coming.insert(case, count);
+    /// The case is open, `officer` is its contact person, and it has `coming` coming meetings.
+    /// A case not known is closed or has no officer: nothing is booked for it.
+    pub fn know_case(&mut self, case: Uuid, officer: Uuid, coming: i64) {
+        self.cases.insert(case, OpenCase { officer, coming });
     }
 
     /// Decides `new` (moving `replacing`, a coming booking of the same case, if given) against
     /// everything known and decided so far; a refusal changes nothing.
     pub fn place(&mut self, new: &NewBooking, replacing: Option<Uuid>) -> BookOutcome {
+        // The booking page checked the case; closed or handed over since, it is not booked.
+        let Some(case) = self.cases.get_mut(&new.case_id).filter(|c| c.officer == new.officer_id) else {
+            return BookOutcome::CaseChanged;
+        };
         let Some(calendar) = self.calendars.get_mut(&new.officer_id) else { return BookOutcome::Taken };
         let old = match replacing {
             Some(old) => match calendar.iter().position(|h| h.id == old && h.case_id == new.case_id) {
@@ -92,7 +105,7 @@ impl Placing {
             },
             None => None,
         };
-        let coming = self.coming.get(&new.case_id).copied().unwrap_or(0) - i64::from(old.is_some());
+        let coming = case.coming - i64::from(old.is_some());
         if coming >= MAX_COMING_PER_CASE {
             return BookOutcome::TooMany;
         }
@@ -107,7 +120,7 @@ impl Placing {
         }
         let id = Uuid::new_v4();
         calendar.push(Held { id, case_id: new.case_id, slot: new.slot });
-        self.coming.insert(new.case_id, coming + 1);
+        case.coming = coming + 1;
         self.placed.push(Placed { id, new: new.clone(), replacing });
         BookOutcome::Booked(id)
     }
@@ -156,10 +169,17 @@ mod tests {
         (placing, officer)
     }
 
+    /// A new open case of `officer`'s with `coming` coming meetings.
+    fn open_case(placing: &mut Placing, officer: Uuid, coming: i64) -> Uuid {
+        let case = Uuid::new_v4();
+        placing.know_case(case, officer, coming);
+        case
+    }
+
     #[test]
     fn a_time_goes_to_the_first_and_an_overlapping_one_to_no_one_after() {
         let (mut placing, officer) = officer_with(Vec::new());
-        let (first, second) = (Uuid::new_v4(), Uuid::new_v4());
+        let (first, second) = (open_case(&mut placing, officer, 0), open_case(&mut placing, officer, 0));
         let BookOutcome::Booked(id) = placing.place(&booking(officer, first, slot(9, 45)), None) else {
             panic!("the first gets the free time");
         };
@@ -177,9 +197,25 @@ mod tests {
     #[test]
     fn an_officer_who_takes_no_bookings_has_no_time() {
         let mut placing = Placing::default();
+        let officer = Uuid::new_v4();
+        let case = open_case(&mut placing, officer, 0);
+        assert_eq!(placing.place(&booking(officer, case, slot(9, 45)), None), BookOutcome::Taken);
+        assert!(placing.placed().is_empty());
+    }
+
+    #[test]
+    fn nothing_is_booked_for_a_case_closed_or_handed_over_meanwhile() {
+        let (mut placing, officer) = officer_with(Vec::new());
+        // Closed: not among the open cases read.
         assert_eq!(
-            placing.place(&booking(Uuid::new_v4(), Uuid::new_v4(), slot(9, 45)), None),
-            BookOutcome::Taken
+            placing.place(&booking(officer, Uuid::new_v4(), slot(9, 45)), None),
+            BookOutcome::CaseChanged
+        );
+        // Handed over: the case's officer is now someone else.
+        let handed_over = open_case(&mut placing, Uuid::new_v4(), 0);
+        assert_eq!(
+            placing.place(&booking(officer, handed_over, slot(9, 45)), None),
+            BookOutcome::CaseChanged
         );
         assert!(placing.placed().is_empty());
     }
@@ -187,8 +223,7 @@ mod tests {
     #[test]
     fn a_case_has_room_for_a_few_coming_meetings_counting_those_decided_together() {
         let (mut placing, officer) = officer_with(Vec::new());
-        let case = Uuid::new_v4();
-        placing.know_case(case, MAX_COMING_PER_CASE - 1);
+        let case = open_case(&mut placing, officer, MAX_COMING_PER_CASE - 1);
         assert!(matches!(placing.place(&booking(officer, case, slot(9, 45)), None), BookOutcome::Booked(_)));
         assert_eq!(placing.place(&booking(officer, case, slot(11, 45)), None), BookOutcome::TooMany);
         assert_eq!(placing.placed().len(), 1);
@@ -196,21 +231,19 @@ mod tests {
 
     #[test]
     fn a_rebooking_gives_its_time_back_and_may_move_within_it() {
-        let case = Uuid::new_v4();
+        let (mut placing, officer) = officer_with(Vec::new());
+        let case = open_case(&mut placing, officer, MAX_COMING_PER_CASE);
         let old = Held { id: Uuid::new_v4(), case_id: case, slot: slot(9, 60) };
-        let (mut placing, officer) = officer_with(vec![old]);
-        placing.know_case(case, MAX_COMING_PER_CASE);
+        placing.know_officer(officer, vec![old]);
         let later = at(9, 30, 60);
         let BookOutcome::Booked(id) = placing.place(&booking(officer, case, later), Some(old.id)) else {
             panic!("a full case may still move a meeting, into its own time");
         };
         assert_eq!(placing.placed()[0].replacing, Some(old.id));
         // The old time is free for someone else; the new one is not.
-        assert!(matches!(
-            placing.place(&booking(officer, Uuid::new_v4(), slot(8, 60)), None),
-            BookOutcome::Booked(_)
-        ));
-        assert_eq!(placing.place(&booking(officer, Uuid::new_v4(), later), None), BookOutcome::Taken);
+        let (other, another) = (open_case(&mut placing, officer, 0), open_case(&mut placing, officer, 0));
+        assert!(matches!(placing.place(&booking(officer, other, slot(8, 60)), None), BookOutcome::Booked(_)));
+        assert_eq!(placing.place(&booking(officer, another, later), None), BookOutcome::Taken);
         // Moved once, the old booking is gone; the new one can be moved again.
         assert_eq!(placing.place(&booking(officer, case, slot(13, 60)), Some(old.id)), BookOutcome::Gone);
         assert!(matches!(
@@ -223,7 +256,7 @@ mod tests {
     fn only_the_cases_own_coming_booking_can_be_moved() {
         let old = Held { id: Uuid::new_v4(), case_id: Uuid::new_v4(), slot: slot(9, 60) };
         let (mut placing, officer) = officer_with(vec![old]);
-        let other_case = Uuid::new_v4();
+        let other_case = open_case(&mut placing, officer, 0);
         assert_eq!(
             placing.place(&booking(officer, other_case, slot(13, 60)), Some(old.id)),
             BookOutcome::Gone

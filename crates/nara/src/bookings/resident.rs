@@ -326,11 +326,19 @@ pub async fn submit(
         let key = match made {
             BookOutcome::TooMany => "booking-error-too-many",
             BookOutcome::Gone => "booking-error-gone",
+            BookOutcome::CaseChanged => "booking-error-case-changed",
             // Someone else took it in the same moment.
             _ => "booking-error-taken",
         };
         let mut errors = FormErrors::default();
         errors.add("tid", key);
+        // The case as it is now: closed meanwhile, there is nothing to book; handed over, the
+        // new contact person's times.
+        let case = match made {
+            BookOutcome::CaseChanged => own_case(&state, &ctx, id).await?,
+            _ => case,
+        };
+        let officer = case.officer_id.filter(|_| case.status.is_open()).ok_or(AppError::NotFound)?;
         // Read again: the time just lost is no longer listed.
         let offers = free_offers(&state, officer, UtcTime::now()).await?;
         return book_page(&state, &ctx, &case, &form, &offers, errors).await;

@@ -164,14 +164,18 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
 
 /// Locks the officers on PostgreSQL (their rows, in id order, so that two batches never wait
 /// for each other in a circle; on SQLite the transaction's write lock already serialises every
-/// booking) and the bookings being moved, and reads what deciding bookings with them for `cases`
-/// needs: each officer's coming meetings (an officer who takes no bookings is left out) and each
-/// case's count of them.
+/// booking), the cases and the bookings being moved, and reads what deciding bookings with them
+/// for `cases` needs: each officer's coming meetings (an officer who takes no bookings is left
+/// out), and each case's officer and count of them if the case is open.
 ///
-/// A booking is cancelled without its officer's lock (by the resident, the officer, or with its
-/// case), so on PostgreSQL the bookings being moved are locked before the meetings are read: one
-/// cancelled meanwhile is then not among them (the move is `Gone`), and one being cancelled waits
-/// for this transaction. Lock order: officers, then bookings, then (in the caller) the audit head.
+/// A case is closed or handed over, and a booking cancelled, without the officer's lock. On
+/// PostgreSQL the cases are therefore read `FOR SHARE`: one being closed or handed over is read
+/// after that commits (its bookings are refused), and one read first waits to be closed until
+/// this batch has committed, and then cancels its bookings too. The bookings being moved are
+/// locked before the meetings are read: one cancelled meanwhile is then not among them (the move
+/// is `Gone`), and one being cancelled waits for this transaction. Lock order: officers, cases,
+/// bookings, then (in the caller) the audit head; closing a case takes the case, its bookings,
+/// then the audit head.
 pub async fn placing(
     tx: &mut Tx,
     officers: &[Uuid],
@@ -190,13 +194,23 @@ pub async fn placing(
             bookable.push(officer);
         }
     }
+    let now = UtcTime::now();
+    let open_cases = open_cases(tx.backend());
+    for chunk in in_order(cases).chunks(CASES_AT_ONCE) {
+        // Every chunk fills all the places (repeating its last case), so there is one statement text.
+        let mut params: Vec<&dyn Param> = vec![&now];
+        params.extend((0..CASES_AT_ONCE).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param));
+        let open: Vec<(Uuid, Uuid, i64)> = tx.sql().all(open_cases, &params).await?;
+        for (case, officer, coming) in open {
+            placing.know_case(case, officer, coming);
+        }
+    }
     if tx.backend() == Backend::Postgres {
         for booking in in_order(moving) {
             let sql = "SELECT id FROM bookings WHERE id = $1 FOR UPDATE";
             let _: Option<Uuid> = tx.sql().value(sql, &[&booking]).await?;
         }
     }
-    let now = UtcTime::now();
     for officer in bookable {
         let sql = "SELECT id, case_id, starts_at, ends_at FROM bookings \
                    WHERE officer_id = $1 AND status = 'booked' AND ends_at > $2";
@@ -206,18 +220,6 @@ pub async fn placing(
             .map(|(id, case_id, starts_at, ends_at)| Held { id, case_id, slot: Slot { starts_at, ends_at } })
             .collect();
         placing.know_officer(officer, calendar);
-    }
-    for chunk in in_order(cases).chunks(CASES_AT_ONCE) {
-        // Every chunk fills all the places (repeating its last case), so there is one statement text.
-        let mut params: Vec<&dyn Param> = vec![&now];
-        params.extend((0..CASES_AT_ONCE).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param));
-        let counts: Vec<(Uuid, i64)> = tx.sql().all(coming_of_cases(), &params).await?;
-        for case in chunk {
-            placing.know_case(*case, 0);
-        }
-        for (case, count) in counts {
-            placing.know_case(case, count);
-        }
     }
     Ok(placing)
 }
@@ -230,19 +232,27 @@ fn in_order(ids: &[Uuid]) -> Vec<Uuid> {
     ids
 }
 
-/// How many cases' counts one statement reads.
+/// How many cases one statement reads.
 const CASES_AT_ONCE: usize = 32;
 
-fn coming_of_cases() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
+/// The open cases among `$2…` with their officer and their number of coming meetings (ending
+/// after `$1`); on PostgreSQL locked against closing and handing over until the batch commits.
+fn open_cases(backend: Backend) -> &'static str {
+    static TEXTS: OnceLock<[String; 2]> = OnceLock::new();
+    let [sqlite, postgres] = TEXTS.get_or_init(|| {
         let places: Vec<String> = (2..CASES_AT_ONCE + 2).map(|i| format!("${i}")).collect();
-        format!(
-            "SELECT case_id, COUNT(*) FROM bookings WHERE status = 'booked' AND ends_at > $1 \
-             AND case_id IN ({}) GROUP BY case_id",
+        let text = format!(
+            "SELECT c.id, c.officer_id, (SELECT COUNT(*) FROM bookings b WHERE b.case_id = c.id \
+             AND b.status = 'booked' AND b.ends_at > $1) FROM cases c \
+             WHERE c.id IN ({}) AND c.status <> 'closed' AND c.officer_id IS NOT NULL",
             places.join(", ")
-        )
-    })
+        );
+        [text.clone(), format!("{text} FOR SHARE")]
+    });
+    match backend {
+        Backend::Sqlite => sqlite,
+        Backend::Postgres => postgres,
+    }
 }
 
 static NEW_BOOKINGS: InsertRows<12> = InsertRows::new(

@@ -110,18 +110,22 @@ fn booking_id(location: &str) -> Uuid {
     Uuid::parse_str(location.trim_start_matches("/mina-sidor/bokningar/")).unwrap()
 }
 
-on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, |db| {
-    let w = world(db.clone()).await;
-    // Monday a week and a half ahead, 09:00 Stockholm time.
+/// The 45-minute meeting at 09:00 Stockholm time on the Monday a week and a half ahead.
+fn monday_at_nine() -> Slot {
     let mut day = chrono::Utc::now().date_naive().checked_add_days(Days::new(10)).unwrap();
     while day.weekday() != Weekday::Mon {
         day = day.succ_opt().unwrap();
     }
     let start = day.and_hms_opt(9, 0, 0).unwrap().and_local_timezone(chrono_tz::Europe::Stockholm).unwrap();
-    let slot = Slot {
+    Slot {
         starts_at: UtcTime(start.with_timezone(&chrono::Utc)),
         ends_at: UtcTime(start.with_timezone(&chrono::Utc) + chrono::Duration::minutes(45)),
-    };
+    }
+}
+
+on_both_backends!(hundreds_of_simultaneous_bookings_take_a_time_once, Migrated, |db| {
+    let w = world(db.clone()).await;
+    let slot = monday_at_nine();
     let tasks: Vec<_> = (0..200)
         .map(|i| {
             let db = db.clone();
@@ -549,6 +553,18 @@ on_both_backends!(a_case_has_few_coming_meetings_and_a_closed_case_none, Migrate
         StatusCode::NOT_FOUND
     );
     assert_eq!(book(times[6].clone()).await.status, StatusCode::NOT_FOUND);
+    // A booking that was waiting to be made while the case closed is refused when it is made.
+    let waiting = phone_meeting(&w, monday_at_nine());
+    assert_eq!(common::actions::book(&w.db, &waiting, None).await.unwrap(), BookOutcome::CaseChanged);
+
+    // So is one for a case handed to another officer meanwhile: the times were the old one's.
+    let colleague = person(&w.db, "z@example.se", "Zara Kollega", &[]).await;
+    let mut tx = w.db.begin_write().await.unwrap();
+    assert!(nara::cases::store::hand_over_case(&mut tx, w.case_b, colleague, "", w.officer).await.unwrap());
+    tx.commit().await.unwrap();
+    let handed_over = NewBooking { case_id: w.case_b, ..phone_meeting(&w, monday_at_nine()) };
+    assert_eq!(common::actions::book(&w.db, &handed_over, None).await.unwrap(), BookOutcome::CaseChanged);
+    assert!(nara::bookings::store::bookings_of_case(&w.db, w.case_b).await.unwrap().is_empty());
 });
 
 on_both_backends!(each_side_of_a_booking_is_sent_where_they_see_their_meetings, Migrated, |db| {
