@@ -101,6 +101,23 @@ impl OpeningHours {
         coming
     }
 
+    /// Whether open at `now`: [`Self::status_at`]`(now).is_open()`, from yesterday's and today's
+    /// intervals alone (yesterday's may run past midnight), since the "open now" filter asks it of
+    /// hundreds of entries per search and needs no next opening.
+    pub fn is_open_at(&self, now: DateTime<Utc>) -> bool {
+        if self.always {
+            return true;
+        }
+        let today = now.with_timezone(&Stockholm).date_naive();
+        let Some(yesterday) = today.pred_opt() else { return false };
+        [yesterday, today].into_iter().any(|date| {
+            self.intervals_on(date)
+                .iter()
+                .filter_map(|i| instants(date, i))
+                .any(|(opens, closes)| opens <= now && now < closes)
+        })
+    }
+
     pub fn status_at(&self, now: DateTime<Utc>) -> OpenStatus {
         if self.always {
             return OpenStatus::AlwaysOpen;
@@ -263,6 +280,38 @@ mod tests {
         let closes = Utc.with_ymd_and_hms(2026, 10, 25, 5, 0, 0).unwrap();
         assert_eq!(hours.status_at(opens), OpenStatus::OpenUntil(closes));
         assert_eq!((closes - opens).num_hours(), 7);
+    }
+
+    #[test]
+    fn open_at_agrees_with_the_status_every_quarter_hour() {
+        let mut holidays = office();
+        holidays.exceptions.push(Exception { date: date(2026, 12, 24), intervals: vec![], note: None });
+        holidays.exceptions.push(Exception {
+            date: date(2026, 12, 23),
+            intervals: vec![Interval::new(t(8, 0), t(12, 0))],
+            note: None,
+        });
+        let mut night = OpeningHours::default();
+        for day in &mut night.weekly {
+            day.push(Interval::new(t(21, 0), t(8, 0)));
+        }
+        let mut joined = OpeningHours::default();
+        joined.weekly[0].push(Interval::new(t(18, 0), t(0, 0)));
+        joined.weekly[1].push(Interval::new(t(0, 0), t(6, 0)));
+        let mut spring = OpeningHours::default();
+        spring.weekly[6].push(Interval::new(t(0, 0), t(6, 0)));
+        spring.weekly[6].push(Interval::new(t(2, 30), t(5, 0)));
+        let always = OpeningHours { always: true, ..Default::default() };
+        let all = [office(), holidays, night, joined, spring, always, OpeningHours::default()];
+        // From Monday 21 December 2026 (the holidays), and over the spring and autumn clock changes.
+        for start in [local(2026, 12, 21, 0, 0), local(2026, 3, 26, 0, 0), local(2026, 10, 22, 0, 0)] {
+            for quarter in 0..7 * 24 * 4 {
+                let now = start + chrono::Duration::minutes(15 * quarter);
+                for hours in &all {
+                    assert_eq!(hours.is_open_at(now), hours.status_at(now).is_open(), "{hours:?} at {now}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
         let pool = index.candidates(&searcher, &query, OPEN_NOW_POOL.max(wanted), true)?;
         let open: Vec<Candidate> = pool
             .into_iter()
-            .filter(|c| c.hours.as_ref().is_some_and(|h| h.status_at(request.now).is_open()))
+            .filter(|c| c.hours.as_ref().is_some_and(|h| h.is_open_at(request.now)))
             .collect();
         let total = open.len();
         (rank::rerank(open, today), total, false)
