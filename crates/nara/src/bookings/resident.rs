@@ -266,7 +266,7 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<Uuid>,
-    Form(form): Form<BookForm>,
+    Form(mut form): Form<BookForm>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &ctx, id).await?;
     let me = ctx.person()?.person.id;
@@ -332,6 +332,10 @@ pub async fn submit(
         };
         let mut errors = FormErrors::default();
         errors.add("tid", key);
+        if matches!(made, BookOutcome::Gone | BookOutcome::CaseChanged) {
+            // The booking to move is no longer booked: the form now books a new meeting.
+            form.flytta.clear();
+        }
         // The case as it is now: closed meanwhile, there is nothing to book; handed over, the
         // new contact person's times.
         let case = match made {

@@ -7,8 +7,8 @@
 //! change log it is, so a restart only applies what changed meanwhile. `nara reindex` rebuilds it.
 //!
 //! A search reads a bounded number of matches: each segment keeps its documents freshest first,
-//! and a search scores at most [`VISIT_BUDGET`] matches, shared among the segments by size. The
-//! number of matches is counted only up to [`MAX_COUNTED`], and freshness and "open now" are
+//! and a search scores about [`VISIT_BUDGET`] matches at most, shared among the segments by size.
+//! The number of matches is counted only up to [`MAX_COUNTED`], and freshness and "open now" are
 //! decided from fast fields for the best matches alone (see [`rank`]). The cost of a search
 //! therefore stops growing with the directory once its words match more than the budget.
 
@@ -52,10 +52,11 @@ const SCHEMA_VERSION: &str = "5";
 /// Matches are counted up to one more than this; a search with more says "more than 1 000"
 /// (the figure is written out in the `search-results-more` messages).
 pub const MAX_COUNTED: usize = 1_000;
-/// How many matches a search reads at most, shared among the index's segments by their sizes.
-/// Far more than anyone pages through, and bounded, so a search costs about the same at 250,000
-/// entries as at 2,500,000; a search that matches more chooses the best of the most recently
-/// confirmed (the index keeps them first).
+/// About how many matches a search reads at most, shared among the index's segments by their
+/// sizes (each segment may still read a page's worth: the bound is this plus that many per
+/// segment). Far more than anyone pages through, and bounded, so a search costs about the same at
+/// 250,000 entries as at 2,500,000; a search that matches more chooses the best of the most
+/// recently confirmed (the index keeps them first).
 pub const VISIT_BUDGET: usize = 20_000;
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// How many changes are applied per commit while catching up.
@@ -460,7 +461,8 @@ impl SearchIndex {
         // Natural order: the greatest scores are the top (`TopNComputer::new` keeps the least).
         let mut best = TopNComputer::new_with_comparator(limit, NaturalComparator);
         for (ord, segment) in (0u32..).zip(segments) {
-            let share = (self.visit_budget as u64 * u64::from(segment.max_doc())).div_ceil(all_docs);
+            let share =
+                (self.visit_budget as u64).saturating_mul(u64::from(segment.max_doc())).div_ceil(all_docs);
             let mut left = usize::try_from(share).unwrap_or(usize::MAX).max(limit);
             let alive = segment.alive_bitset();
             let mut matches = weight.scorer(segment, 1.0)?;

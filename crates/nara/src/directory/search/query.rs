@@ -121,7 +121,9 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     let lexicon = Lexicon { searcher: &searcher, fields };
     let query = query(&lexicon, &words, &expansion, &request.filters);
     let page = request.page.max(1);
-    let wanted = page * PER_PAGE;
+    // No page past the counted matches is offered; one asked for by hand shows nothing, and does
+    // not make the search read further.
+    let wanted = page.min(MAX_COUNTED.div_ceil(PER_PAGE) + 1) * PER_PAGE;
     let today = request.now.timestamp().div_euclid(86_400);
     let (ranked, total, more) = if request.filters.open_now {
         let pool = index.candidates(&searcher, &query, OPEN_NOW_POOL.max(wanted), true)?;
