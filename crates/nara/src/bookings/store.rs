@@ -5,6 +5,7 @@
 //! backs it up. Rebooking takes the new time and gives back the old one in the same transaction,
 //! which is also the transaction of the action's audit entry and notice.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
@@ -13,7 +14,8 @@ use uuid::Uuid;
 use super::placing::{BookOutcome, Held, NewBooking, Placed, Placing};
 use super::slots::{Slot, Window};
 use super::{Booking, MeetingMode};
-use crate::db::{Backend, Db, InsertRows, Param, Tx, UtcTime};
+use crate::cases;
+use crate::db::{Backend, Db, InsertRows, Param, Tx, UtcTime, full_lists, places};
 
 /// A window as stored, with its id and what it offers.
 #[derive(Debug, Clone)]
@@ -169,7 +171,7 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
 /// out), and each case's officer and count of them if the case is open.
 ///
 /// A case is closed or handed over, and a booking cancelled, without the officer's lock. On
-/// PostgreSQL the cases are therefore read `FOR SHARE`: one being closed or handed over is read
+/// PostgreSQL the cases are therefore read `FOR SHARE` (`cases::store::lock_open_cases`): one being closed or handed over is read
 /// after that commits (its bookings are refused), and one read first waits to be closed until
 /// this batch has committed, and then cancels its bookings too. The bookings being moved are
 /// locked before the meetings are read: one cancelled meanwhile is then not among them (the move
@@ -195,15 +197,10 @@ pub async fn placing(
         }
     }
     let now = UtcTime::now();
-    let open_cases = open_cases(tx.backend());
-    for chunk in in_order(cases).chunks(CASES_AT_ONCE) {
-        // Every chunk fills all the places (repeating its last case), so there is one statement text.
-        let mut params: Vec<&dyn Param> = vec![&now];
-        params.extend((0..CASES_AT_ONCE).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param));
-        let open: Vec<(Uuid, Uuid, i64)> = tx.sql().all(open_cases, &params).await?;
-        for (case, officer, coming) in open {
-            placing.know_case(case, officer, coming);
-        }
+    let open = cases::store::lock_open_cases(tx, cases).await?;
+    let coming = coming_per_case(tx, &open.iter().map(|(case, _)| *case).collect::<Vec<_>>(), now).await?;
+    for (case, officer) in open {
+        placing.know_case(case, officer, coming.get(&case).copied().unwrap_or(0));
     }
     if tx.backend() == Backend::Postgres {
         for booking in in_order(moving) {
@@ -232,28 +229,27 @@ fn in_order(ids: &[Uuid]) -> Vec<Uuid> {
     ids
 }
 
-/// How many cases one statement reads.
-const CASES_AT_ONCE: usize = 32;
-
-/// The open cases among `$2…` with their officer and their number of coming meetings (ending
-/// after `$1`); on PostgreSQL locked against closing and handing over until the batch commits.
-fn open_cases(backend: Backend) -> &'static str {
-    static TEXTS: OnceLock<[String; 2]> = OnceLock::new();
-    let [sqlite, postgres] = TEXTS.get_or_init(|| {
-        let places: Vec<String> = (2..CASES_AT_ONCE + 2).map(|i| format!("${i}")).collect();
-        let text = format!(
-            "SELECT c.id, c.officer_id, (SELECT COUNT(*) FROM bookings b WHERE b.case_id = c.id \
-             AND b.status = 'booked' AND b.ends_at > $1) FROM cases c \
-             WHERE c.id IN ({}) AND c.status <> 'closed' AND c.officer_id IS NOT NULL",
-            places.join(", ")
-        );
-        [text.clone(), format!("{text} FOR SHARE")]
+/// How many meetings each of `cases` has booked that end after `now` (a case with none is left
+/// out).
+async fn coming_per_case(tx: &mut Tx, cases: &[Uuid], now: UtcTime) -> anyhow::Result<HashMap<Uuid, i64>> {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    let sql = TEXT.get_or_init(|| {
+        format!(
+            "SELECT case_id, COUNT(*) FROM bookings WHERE status = 'booked' AND ends_at > $1 \
+             AND case_id IN ({}) GROUP BY case_id",
+            places(2, CASES_AT_ONCE)
+        )
     });
-    match backend {
-        Backend::Sqlite => sqlite,
-        Backend::Postgres => postgres,
+    let mut coming = HashMap::with_capacity(cases.len());
+    for list in full_lists(cases, CASES_AT_ONCE) {
+        let params: Vec<&dyn Param> = std::iter::once(&now as &dyn Param).chain(list).collect();
+        coming.extend(tx.sql().all::<(Uuid, i64)>(sql.as_str(), &params).await?);
     }
+    Ok(coming)
 }
+
+/// How many cases one statement of `coming_per_case` reads.
+const CASES_AT_ONCE: usize = 32;
 
 static NEW_BOOKINGS: InsertRows<12> = InsertRows::new(
     "INSERT INTO bookings (id, reference, case_id, resident_id, officer_id, starts_at, ends_at, mode, \

@@ -1,10 +1,12 @@
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::contact::PhoneHours;
 use super::{Case, CaseStatus, JournalEntry, JournalVersion, Sharing, StatusKind};
 use crate::applications::files::CheckedFile;
-use crate::db::{Db, Param, Tx, UtcTime};
+use crate::db::{Backend, Db, Param, Tx, UtcTime, full_lists, places};
 use crate::i18n::Locale;
 
 /// What opening a case needs.
@@ -522,6 +524,37 @@ pub async fn mark_case_messages_read(
     db.sql().execute(sql, &[&UtcTime::now(), &case_id, &from_resident]).await?;
     Ok(())
 }
+
+/// The open cases among `ids` that have a contact person, with that officer, read for a write
+/// that holds only while they stay so (a booking). On PostgreSQL they are locked `FOR SHARE`
+/// until `tx` ends: closing or handing one over waits for it, and one closed or handed over first
+/// is read as it is after. Locked in id order, so that two such writes never wait in a circle.
+pub async fn lock_open_cases(tx: &mut Tx, ids: &[Uuid]) -> anyhow::Result<Vec<(Uuid, Uuid)>> {
+    static TEXTS: OnceLock<[String; 2]> = OnceLock::new();
+    let [sqlite, postgres] = TEXTS.get_or_init(|| {
+        let text = format!(
+            "SELECT id, officer_id FROM cases WHERE id IN ({}) AND status <> 'closed' \
+             AND officer_id IS NOT NULL ORDER BY id",
+            places(1, CASES_AT_ONCE)
+        );
+        [text.clone(), format!("{text} FOR SHARE")]
+    });
+    let sql = match tx.backend() {
+        Backend::Sqlite => sqlite.as_str(),
+        Backend::Postgres => postgres.as_str(),
+    };
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut open = Vec::with_capacity(ids.len());
+    for params in full_lists(&ids, CASES_AT_ONCE) {
+        open.extend(tx.sql().all::<(Uuid, Uuid)>(sql, &params).await?);
+    }
+    Ok(open)
+}
+
+/// How many cases one statement of [`lock_open_cases`] reads.
+const CASES_AT_ONCE: usize = 32;
 
 /// Hands an open case over to another officer with a note; `false` when the case is closed (and
 /// nothing was written).

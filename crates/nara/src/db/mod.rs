@@ -18,7 +18,7 @@ mod time;
 pub use backup::USE_PG_DUMP;
 pub use faults::FaultPlan;
 pub use insert_rows::InsertRows;
-pub use sql::{Param, Row, Scalar, Sql, Tx, page};
+pub use sql::{Param, Row, Scalar, Sql, Tx, full_lists, page, places};
 pub use time::UtcTime;
 
 use anyhow::{Context, bail};

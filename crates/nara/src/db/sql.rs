@@ -87,6 +87,19 @@ pub fn page(limit: i64, offset: i64) -> anyhow::Result<String> {
     Ok(format!("LIMIT {limit} OFFSET {offset}"))
 }
 
+/// `$first, …` for an `IN (…)` list of `count` values.
+pub fn places(first: usize, count: usize) -> String {
+    (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// `ids` as lists of exactly `size` parameters for an `IN (…)` list of `size` places, the last
+/// list filled up by repeating its last id: every list runs the same statement text, which is
+/// prepared once.
+pub fn full_lists<T: Param>(ids: &[T], size: usize) -> impl Iterator<Item = Vec<&dyn Param>> {
+    ids.chunks(size.max(1))
+        .map(move |chunk| (0..size).map(|i| &chunk[i.min(chunk.len() - 1)] as &dyn Param).collect())
+}
+
 /// Where a statement runs: the pool (each statement on its own) or an open transaction.
 pub struct Sql<'c> {
     on: On<'c>,
@@ -424,5 +437,20 @@ impl Tx {
             self.db.remembered_reads().forget();
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_lists_number_their_places_and_fill_the_last_list() {
+        assert_eq!(places(2, 3), "$2, $3, $4");
+        let ids = [1_i64, 2, 3, 4, 5];
+        let lists: Vec<Vec<&dyn Param>> = full_lists(&ids, 3).collect();
+        assert_eq!(lists.len(), 2);
+        assert!(lists.iter().all(|list| list.len() == 3), "every list fills every place");
+        assert!(full_lists::<i64>(&[], 3).next().is_none(), "no ids, no statement");
     }
 }

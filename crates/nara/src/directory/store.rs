@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use super::{Entry, EntryKind, OpeningHours, WayIn};
-use crate::db::{Db, Param, Tx, UtcTime};
+use crate::db::{Db, Param, Tx, UtcTime, places};
 
 /// The columns of an entry, in `EntryRow`'s order; each statement below writes them out in full.
 /// One statement is assembled at run time (`entries_by_ids`), from this and numbered placeholders.
@@ -230,7 +230,7 @@ pub async fn entries_by_ids(db: &Db, ids: &[Uuid]) -> anyhow::Result<Vec<Entry>>
     let mut found = Vec::with_capacity(ids.len());
     // Small batches keep the statement portable (no arrays in SQLite) and its size bounded.
     for batch in ids.chunks(200) {
-        let placeholders = (1..=batch.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let placeholders = places(1, batch.len());
         // Only numbered placeholders are formatted in; every value is bound.
         let sql = sqlx::AssertSqlSafe(format!("{ENTRY_COLUMNS} WHERE id IN ({placeholders})"));
         let params: Vec<&dyn Param> = batch.iter().map(|id| id as &dyn Param).collect();
@@ -363,7 +363,7 @@ pub async fn missed_queries(db: &Db, weeks: &[String], limit: i64) -> anyhow::Re
     if weeks.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders = (2..weeks.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let placeholders = places(2, weeks.len());
     // Only numbered placeholders are formatted in; every value is bound.
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT query, CAST(SUM(count) AS BIGINT) AS count FROM directory_missed_queries WHERE week IN ({placeholders}) \
