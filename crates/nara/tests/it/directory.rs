@@ -366,6 +366,43 @@ on_both_backends!(open_now_reads_the_hours_the_index_holds, Migrated, |db| {
     assert_eq!(slugs(&index, &db, open).await, vec!["dagtid"], "and after a rebuild");
 });
 
+on_both_backends!(open_now_decides_each_entry_by_its_own_hours_when_many_share_them, Migrated, |db| {
+    directory(&db).await;
+    let day_hours = OpeningHours::weekdays(
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+    );
+    let night_hours = OpeningHours { always: true, ..Default::default() };
+    // Entries with one of two schedules, and one with none, in turn: the index decides each
+    // schedule once, and every entry must still get its own answer.
+    for n in 0..9 {
+        let mut place = entry(&format!("plats-{n}"), "Mötesplats", "Mötesplats för alla.");
+        place.areas = vec!["pengar-och-skulder".into()];
+        place.hours = match n % 3 {
+            0 => Some(day_hours.clone()),
+            1 => Some(night_hours.clone()),
+            _ => None,
+        };
+        nara::directory::store::save_entry(&db, &place, None).await.unwrap();
+    }
+    let index = SearchIndex::in_memory().unwrap();
+    let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+    let mut open = request("mötesplats");
+    open.filters = Filters { open_now: true, ..Default::default() };
+    let sorted = |mut found: Vec<String>| {
+        found.sort();
+        found
+    };
+    // Wednesday 2 December 2026, 23:30 and 12:00 in Stockholm.
+    open.now = at("2026-12-02T22:30:00Z");
+    assert_eq!(sorted(slugs(&index, &db, open.clone()).await), ["plats-1", "plats-4", "plats-7"]);
+    open.now = at("2026-12-02T11:00:00Z");
+    assert_eq!(
+        sorted(slugs(&index, &db, open).await),
+        ["plats-0", "plats-1", "plats-3", "plats-4", "plats-6", "plats-7"]
+    );
+});
+
 on_both_backends!(every_index_sees_a_change_made_anywhere, Migrated, |db| {
     directory(&db).await;
     // Two indexes over one database, as two server processes have.

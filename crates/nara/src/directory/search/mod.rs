@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use tantivy::collector::TopNComputer;
 use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::columnar::{BytesColumn, Column};
@@ -39,6 +40,7 @@ use tantivy::{
 use uuid::Uuid;
 
 use super::Entry;
+use super::hours::OpeningHours;
 use super::vocabulary::Vocabulary;
 use crate::db::Db;
 use crate::help_areas::HelpArea;
@@ -407,17 +409,22 @@ impl SearchIndex {
         &self.fields
     }
 
-    /// The `limit` best matches of `query` by relevance, with their confirmation day and, when
-    /// `with_hours`, their opening hours, read from fast fields.
+    /// The `limit` best matches of `query` by relevance, with their confirmation day, read from
+    /// fast fields; with `open_at`, only those open at that moment.
+    ///
+    /// The hours column is a dictionary: entries with the same schedule share one value, and a
+    /// city's entries share a few schedules between them. Each value met is decoded and decided
+    /// once per segment and search, not once per match.
     pub(crate) fn candidates(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         limit: usize,
-        with_hours: bool,
+        open_at: Option<DateTime<Utc>>,
     ) -> anyhow::Result<Vec<Candidate>> {
         let best = self.best(searcher, query, limit)?;
         let mut columns: HashMap<u32, (Column<i64>, Option<BytesColumn>)> = HashMap::new();
+        let mut decided: HashMap<(u32, u64), bool> = HashMap::new();
         let mut bytes = Vec::new();
         let mut candidates = Vec::with_capacity(best.len());
         for (score, address) in best {
@@ -425,21 +432,32 @@ impl SearchIndex {
                 std::collections::hash_map::Entry::Occupied(open) => open.into_mut(),
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                    let hours = if with_hours { fast.bytes("hours")? } else { None };
+                    let hours = if open_at.is_some() { fast.bytes("hours")? } else { None };
                     slot.insert((fast.i64("confirmed_day")?, hours))
                 }
             };
-            let hours = match hours.as_ref().and_then(|c| c.term_ords(address.doc_id).next().map(|o| (c, o)))
-            {
-                Some((column, ord)) => {
-                    bytes.clear();
-                    column.ord_to_bytes(ord, &mut bytes)?;
-                    Some(serde_json::from_slice(&bytes)?)
+            if let Some(now) = open_at {
+                // Hours not known: not shown as open.
+                let Some((column, ord)) =
+                    hours.as_ref().and_then(|c| c.term_ords(address.doc_id).next().map(|o| (c, o)))
+                else {
+                    continue;
+                };
+                let open = match decided.entry((address.segment_ord, ord)) {
+                    std::collections::hash_map::Entry::Occupied(known) => *known.get(),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        bytes.clear();
+                        column.ord_to_bytes(ord, &mut bytes)?;
+                        let hours: OpeningHours = serde_json::from_slice(&bytes)?;
+                        *slot.insert(hours.is_open_at(now))
+                    }
+                };
+                if !open {
+                    continue;
                 }
-                None => None,
-            };
+            }
             let confirmed_day = confirmed.first(address.doc_id).unwrap_or_default();
-            candidates.push(Candidate { address, score, confirmed_day, hours });
+            candidates.push(Candidate { address, score, confirmed_day });
         }
         Ok(candidates)
     }

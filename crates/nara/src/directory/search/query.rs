@@ -23,7 +23,7 @@ use tantivy::schema::Field;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use super::rank::{self, Candidate, RERANK_POOL};
+use super::rank::{self, RERANK_POOL};
 use super::swedish::{self, MIN_FUZZY, QueryWords, Word};
 use std::sync::Arc;
 
@@ -126,16 +126,12 @@ pub(super) fn run(index: &SearchIndex, request: &SearchRequest) -> anyhow::Resul
     let wanted = page.min(MAX_COUNTED.div_ceil(PER_PAGE) + 1) * PER_PAGE;
     let today = request.now.timestamp().div_euclid(86_400);
     let (ranked, total, more) = if request.filters.open_now {
-        let pool = index.candidates(&searcher, &query, OPEN_NOW_POOL.max(wanted), true)?;
-        let open: Vec<Candidate> = pool
-            .into_iter()
-            .filter(|c| c.hours.as_ref().is_some_and(|h| h.is_open_at(request.now)))
-            .collect();
+        let open = index.candidates(&searcher, &query, OPEN_NOW_POOL.max(wanted), Some(request.now))?;
         let total = open.len();
         (rank::rerank(open, today), total, false)
     } else {
         let limit = RERANK_POOL.max(wanted);
-        let pool = index.candidates(&searcher, &query, limit, false)?;
+        let pool = index.candidates(&searcher, &query, limit, None)?;
         // Fewer than asked for is every match; otherwise count, but only so far.
         let counted = if pool.len() < limit {
             pool.len()

@@ -5,7 +5,6 @@
 use tantivy::DocAddress;
 
 use crate::directory::CONFIRM_EVERY_DAYS;
-use crate::directory::hours::OpeningHours;
 
 /// How many of the most relevant matches freshness reorders. A fresh entry further down than
 /// this is not lifted over them: relevance decides first.
@@ -14,7 +13,7 @@ pub const RERANK_POOL: usize = 200;
 /// What a stale entry's relevance is multiplied by.
 const STALE_WEIGHT: f32 = 0.5;
 
-/// One of the best matches, with what ranking and the "open now" filter read from fast fields.
+/// One of the best matches, with what ranking reads from fast fields.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub address: DocAddress,
@@ -22,8 +21,6 @@ pub struct Candidate {
     pub score: f32,
     /// Days since 1970 of the entry's last confirmation.
     pub confirmed_day: i64,
-    /// Read only when the search asks for entries open now.
-    pub hours: Option<OpeningHours>,
 }
 
 /// The score ranking uses: relevance, halved for an entry not confirmed within a year of `today`.
@@ -51,7 +48,7 @@ mod tests {
     const TODAY: i64 = 20_000;
 
     fn candidate(doc: u32, score: f32, age_days: i64) -> Candidate {
-        Candidate { address: DocAddress::new(0, doc), score, confirmed_day: TODAY - age_days, hours: None }
+        Candidate { address: DocAddress::new(0, doc), score, confirmed_day: TODAY - age_days }
     }
 
     fn order(candidates: Vec<Candidate>) -> Vec<u32> {
