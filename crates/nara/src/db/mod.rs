@@ -12,6 +12,7 @@ pub mod changes;
 pub mod faults;
 pub mod group_commit;
 mod insert_rows;
+mod lease;
 pub mod sql;
 mod time;
 
@@ -49,6 +50,10 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// system's file cache, not memory of the server's own, but each connection's mapping counts them
 /// again in the process's resident size, so the hot part of the file is mapped and the rest read.
 const SQLITE_MMAP_BYTES: u64 = 64 * 1024 * 1024;
+/// SQLite connections per pool: up to a quarter kept aside for statements on their own (`lease`,
+/// three), up to half held by readers (six), and at least three left for transactions. Each is
+/// a thread of sqlx's that mostly waits.
+const SQLITE_CONNECTIONS: u32 = 12;
 /// PostgreSQL connections per pool.
 const PG_CONNECTIONS: u32 = 16;
 /// A PostgreSQL connection idle in the pool this long is pinged before it is handed out.
@@ -72,9 +77,11 @@ pub struct Db {
     remembered: Arc<changes::Remembered>,
     /// A reader's connection ([`Db::reader`]); `None` on the pool.
     held: Option<Arc<Held>>,
+    /// The connections kept aside for statements that run on their own (see `lease`), shared
+    /// by every clone over the same pool.
+    lent: Arc<Lent>,
     /// Places for readers: at most half the pool's connections are held by readers at once, so
-    /// the statements of other requests (and any of a reader's own that still go to the pool)
-    /// always find a connection.
+    /// that transactions and the statements of other requests always find a connection.
     readers: Arc<tokio::sync::Semaphore>,
 }
 
@@ -90,6 +97,32 @@ struct Held {
 enum HeldConnection {
     Sqlite(tokio::sync::Mutex<PoolConnection<sqlx::Sqlite>>),
     Postgres(tokio::sync::Mutex<PoolConnection<sqlx::Postgres>>),
+}
+
+#[derive(Debug)]
+enum Lent {
+    Sqlite(lease::Leases<sqlx::Sqlite>),
+    Postgres(lease::Leases<sqlx::Postgres>),
+}
+
+impl Lent {
+    /// Keeps a quarter of the pool's connections aside at most.
+    fn over(pool: &Pool) -> Self {
+        let keep = pool_size(pool) as usize / 4;
+        match pool {
+            Pool::Sqlite(pool) => Lent::Sqlite(lease::Leases::new(pool.clone(), keep, None)),
+            Pool::Postgres(pool) => {
+                Lent::Postgres(lease::Leases::new(pool.clone(), keep, Some(PG_PING_AFTER_IDLE)))
+            }
+        }
+    }
+
+    fn close(&self) {
+        match self {
+            Lent::Sqlite(leases) => leases.close(),
+            Lent::Postgres(leases) => leases.close(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -148,7 +181,12 @@ impl Db {
     /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
+        Self::sharing(pool.clone(), Arc::new(Lent::over(&pool)))
+    }
+
+    fn sharing(pool: Pool, lent: Arc<Lent>) -> Self {
         Self {
+            lent,
             audit_keys: Arc::new(Keyring::ephemeral()),
             faults: None,
             write_turn: Arc::default(),
@@ -161,9 +199,8 @@ impl Db {
     }
 
     /// The same database with its statements on one pooled connection, for a page that reads
-    /// many times: it takes a connection once instead of once per statement (sqlx checks each
-    /// connection that goes back to the pool with a round trip of its own). The connection goes
-    /// back when the last clone is dropped.
+    /// many times: it takes a connection once instead of borrowing a lent one for each statement
+    /// (`lease`). The connection goes back when the last clone is dropped.
     ///
     /// A reader only reads, and writes only with single statements: a transaction or an audit
     /// entry on its own (`audit::store::record`) needs a second connection, and requests that
@@ -204,7 +241,8 @@ impl Db {
     /// The same database as another process over it sees it: the same pool and keys, but its own
     /// memory of public reads, write turn and audit queue (for tests of what crosses processes).
     pub fn as_another_process(&self) -> Self {
-        Self::over(self.pool.clone()).with_audit_keys(self.audit_keys.clone())
+        // The connections kept aside belong to the one pool; a second set would keep more out of it.
+        Self::sharing(self.pool.clone(), self.lent.clone()).with_audit_keys(self.audit_keys.clone())
     }
 
     /// The same database, with every statement counted against `plan` (tests of atomicity only).
@@ -300,7 +338,7 @@ impl Db {
             // otherwise reads the same pages in again and again.
             .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string());
         let connecting = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(SQLITE_CONNECTIONS)
             // A connection to a local file does not go stale while it waits in the pool, and sqlx
             // pings each one as it comes back anyway. A ping before each use as well was a third
             // round trip to SQLite's worker thread per statement (18 % of a case page's CPU).
@@ -383,6 +421,8 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        // The pool waits for all its connections, the lent ones too.
+        self.lent.close();
         match &self.pool {
             Pool::Sqlite(pool) => pool.close().await,
             Pool::Postgres(pool) => pool.close().await,

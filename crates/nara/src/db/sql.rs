@@ -15,13 +15,11 @@ use sqlx::error::BoxDynError;
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{
-    Arguments, Database, Decode, Encode, FromRow, PgPool, Postgres, SqlSafeStr, Sqlite, SqlitePool,
-    Transaction, Type,
-};
+use sqlx::{Arguments, Database, Decode, Encode, FromRow, Postgres, SqlSafeStr, Sqlite, Transaction, Type};
 
 use super::faults::FaultPlan;
-use super::{Backend, Db, HeldConnection, Pool, UtcTime, changes};
+use super::lease::{Lease, Leases};
+use super::{Backend, Db, HeldConnection, Lent, Pool, UtcTime, changes};
 
 /// A value that binds to a statement on either database.
 pub trait Param: Sync {
@@ -116,8 +114,8 @@ enum Changes<'c> {
 }
 
 enum On<'c> {
-    SqlitePool(&'c SqlitePool),
-    PostgresPool(&'c PgPool),
+    SqliteLent(&'c Leases<Sqlite>),
+    PostgresLent(&'c Leases<Postgres>),
     Sqlite(Conn<'c, Sqlite>),
     Postgres(Conn<'c, Postgres>),
     /// A reader's connection, taken when the statement runs.
@@ -126,8 +124,8 @@ enum On<'c> {
 
 /// Where a statement runs once it is its turn.
 enum Run<'c> {
-    SqlitePool(&'c SqlitePool),
-    PostgresPool(&'c PgPool),
+    SqliteLent(Lease<'c, Sqlite>),
+    PostgresLent(Lease<'c, Postgres>),
     Sqlite(Conn<'c, Sqlite>),
     Postgres(Conn<'c, Postgres>),
 }
@@ -136,15 +134,15 @@ impl<'c> On<'c> {
     /// Takes a reader's connection when it is this statement's turn on it: a request's
     /// statements run one after another, and one that runs beside another waits instead of
     /// taking a second connection.
-    async fn ready(self) -> Run<'c> {
-        match self {
-            On::SqlitePool(pool) => Run::SqlitePool(pool),
-            On::PostgresPool(pool) => Run::PostgresPool(pool),
+    async fn ready(self) -> Result<Run<'c>, sqlx::Error> {
+        Ok(match self {
+            On::SqliteLent(leases) => Run::SqliteLent(leases.lend().await?),
+            On::PostgresLent(leases) => Run::PostgresLent(leases.lend().await?),
             On::Sqlite(conn) => Run::Sqlite(conn),
             On::Postgres(conn) => Run::Postgres(conn),
             On::Held(HeldConnection::Sqlite(held)) => Run::Sqlite(Conn::Held(held.lock().await)),
             On::Held(HeldConnection::Postgres(held)) => Run::Postgres(Conn::Held(held.lock().await)),
-        }
+        })
     }
 }
 
@@ -202,7 +200,7 @@ async fn single_write_turn(
     changes: &Changes<'_>,
     sql: &str,
 ) -> Option<tokio::sync::OwnedMutexGuard<()>> {
-    let (On::SqlitePool(_), Changes::Pool(db)) = (on, changes) else { return None };
+    let (On::SqliteLent(_), Changes::Pool(db)) = (on, changes) else { return None };
     // Only a write (a statement that names the table it writes) queues.
     changes::written_table(sql)?;
     tokio::time::timeout(super::SQLITE_BUSY_TIMEOUT, db.write_turn.clone().lock_owned()).await.ok()
@@ -213,8 +211,8 @@ async fn single_write_turn(
 impl Sql<'_> {
     pub fn backend(&self) -> Backend {
         match self.on {
-            On::SqlitePool(_) | On::Sqlite(_) | On::Held(HeldConnection::Sqlite(_)) => Backend::Sqlite,
-            On::PostgresPool(_) | On::Postgres(_) | On::Held(HeldConnection::Postgres(_)) => {
+            On::SqliteLent(_) | On::Sqlite(_) | On::Held(HeldConnection::Sqlite(_)) => Backend::Sqlite,
+            On::PostgresLent(_) | On::Postgres(_) | On::Held(HeldConnection::Postgres(_)) => {
                 Backend::Postgres
             }
         }
@@ -231,15 +229,21 @@ impl Sql<'_> {
             return Ok(done);
         }
         let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let done = match on.ready().await {
-            Run::SqlitePool(pool) => {
-                sqlx::query_with(sql, sqlite_arguments(params)?).execute(pool).await?.rows_affected()
+        let done = match on.ready().await? {
+            Run::SqliteLent(mut lease) => {
+                let done =
+                    sqlx::query_with(sql, sqlite_arguments(params)?).execute(lease.connection()?).await;
+                lease.finished(&done);
+                done?.rows_affected()
             }
             Run::Sqlite(mut conn) => {
                 sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn.get()).await?.rows_affected()
             }
-            Run::PostgresPool(pool) => {
-                sqlx::query_with(sql, postgres_arguments(params)?).execute(pool).await?.rows_affected()
+            Run::PostgresLent(mut lease) => {
+                let done =
+                    sqlx::query_with(sql, postgres_arguments(params)?).execute(lease.connection()?).await;
+                lease.finished(&done);
+                done?.rows_affected()
             }
             Run::Postgres(mut conn) => {
                 sqlx::query_with(sql, postgres_arguments(params)?).execute(conn.get()).await?.rows_affected()
@@ -263,15 +267,22 @@ impl Sql<'_> {
             return Ok(rows);
         }
         let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let rows = match on.ready().await {
-            Run::SqlitePool(pool) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(pool).await
+        let rows = match on.ready().await? {
+            Run::SqliteLent(mut lease) => {
+                let found =
+                    sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(lease.connection()?).await;
+                lease.finished(&found);
+                found
             }
             Run::Sqlite(mut conn) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn.get()).await
             }
-            Run::PostgresPool(pool) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(pool).await
+            Run::PostgresLent(mut lease) => {
+                let found = sqlx::query_as_with(sql, postgres_arguments(params)?)
+                    .fetch_all(lease.connection()?)
+                    .await;
+                lease.finished(&found);
+                found
             }
             Run::Postgres(mut conn) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn.get()).await
@@ -295,15 +306,23 @@ impl Sql<'_> {
             return Ok(row);
         }
         let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let row = match on.ready().await {
-            Run::SqlitePool(pool) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(pool).await
+        let row = match on.ready().await? {
+            Run::SqliteLent(mut lease) => {
+                let found = sqlx::query_as_with(sql, sqlite_arguments(params)?)
+                    .fetch_optional(lease.connection()?)
+                    .await;
+                lease.finished(&found);
+                found
             }
             Run::Sqlite(mut conn) => {
                 sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn.get()).await
             }
-            Run::PostgresPool(pool) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(pool).await
+            Run::PostgresLent(mut lease) => {
+                let found = sqlx::query_as_with(sql, postgres_arguments(params)?)
+                    .fetch_optional(lease.connection()?)
+                    .await;
+                lease.finished(&found);
+                found
             }
             Run::Postgres(mut conn) => {
                 sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn.get()).await
@@ -387,12 +406,13 @@ impl Db {
         Ok(Tx { inner, db: self.clone(), write: true, wrote_watched: false, _write_turn: turn })
     }
 
-    /// Statements on the pool, each on its own; on a reader ([`Db::reader`]), on its connection.
+    /// Statements each on its own, on a lent connection (`db::lease`); on a reader
+    /// ([`Db::reader`]), on its connection.
     pub fn sql(&self) -> Sql<'_> {
-        let on = match (self.held(), self.pool()) {
+        let on = match (self.held(), &*self.lent) {
             (Some(held), _) => On::Held(held),
-            (None, Pool::Sqlite(pool)) => On::SqlitePool(pool),
-            (None, Pool::Postgres(pool)) => On::PostgresPool(pool),
+            (None, Lent::Sqlite(leases)) => On::SqliteLent(leases),
+            (None, Lent::Postgres(leases)) => On::PostgresLent(leases),
         };
         Sql { on, faults: self.faults(), changes: Changes::Pool(self) }
     }

@@ -269,6 +269,33 @@ async fn a_postgres_connection_closed_while_idle_is_replaced_before_use() {
     admin.close().await;
 }
 
+on_both_backends!(a_statement_given_up_or_refused_leaves_the_next_ones_their_answers, Migrated, |db| {
+    // A statement on its own runs on the connection the last one kept aside (`db::lease`): one
+    // after another, statements find what the last one left on it.
+    db.sql().execute("CREATE TEMPORARY TABLE lease_probe (x INTEGER)", &[]).await.unwrap();
+    assert_eq!(db.sql().value::<i64>("SELECT COUNT(*) FROM lease_probe", &[]).await.unwrap(), Some(0));
+    // Refused by the database: its connection goes back to the pool to be checked, and the next
+    // statements run as ever.
+    assert!(db.sql().execute("INSERT INTO no_such_table (x) VALUES (1)", &[]).await.is_err());
+    assert_eq!(db.sql().value::<i32>("SELECT 1", &[]).await.unwrap(), Some(1));
+    // Given up halfway, as when a request goes away: the connection goes back to sqlx to be
+    // cleaned up, and the statements after it get their own answers, not the slow one's.
+    let slow = match db.backend() {
+        Backend::Sqlite => {
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) \
+             SELECT COUNT(*) FROM n"
+        }
+        Backend::Postgres => "SELECT COUNT(*) FROM (SELECT pg_sleep(0.5)) AS slow",
+    };
+    let given_up =
+        tokio::time::timeout(std::time::Duration::from_millis(20), db.sql().value::<i64>(slow, &[]));
+    assert!(given_up.await.is_err(), "the slow statement was given up");
+    for n in 0..20_i64 {
+        assert_eq!(db.sql().value::<i64>("SELECT $1", &[&n]).await.unwrap(), Some(n));
+    }
+    db.close().await;
+});
+
 on_both_backends!(attempts_counted_together_are_judged_as_if_they_came_one_by_one, Migrated, |db| {
     use nara::rate_limit::{Limit, store};
     use std::time::Duration;

@@ -1,0 +1,121 @@
+//! Connections lent to statements that run on their own (`db.sql()` outside a transaction).
+//!
+//! sqlx checks every connection that comes back to its pool with a round trip of its own (a
+//! ping: on SQLite a hand-off to the connection's worker thread and back, on PostgreSQL a `Sync`
+//! to the server), so a statement on the pool cost two round trips, and the hand-offs were the
+//! largest part of a burst's CPU. A statement on its own therefore takes a connection kept aside
+//! by the last one (or, when none is, one from the pool), and one that ran to its end is kept
+//! aside again without the check. Any other (the request went away in the middle, the statement
+//! failed) goes back to the pool, where sqlx checks it and cleans it up or closes it.
+//!
+//! At most a quarter of the pool is kept aside: transactions and readers (`Db::reader`) take
+//! their connections from the pool, and nothing here ever waits but for the pool itself.
+
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Connection, Database, Pool};
+
+/// The connections kept aside for statements on their own, over one pool.
+pub(super) struct Leases<DB: Database> {
+    pool: Pool<DB>,
+    /// Connections between statements; `None` once closed.
+    idle: Mutex<Option<Vec<Kept<DB>>>>,
+    /// How many are kept aside at most.
+    keep: usize,
+    /// A connection kept aside this long is checked before it is lent (PostgreSQL: the server
+    /// may have restarted meanwhile); `None`: never (a local SQLite file does not go away).
+    check_after_idle: Option<Duration>,
+}
+
+impl<DB: Database> std::fmt::Debug for Leases<DB> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Leases").field("keep", &self.keep).finish_non_exhaustive()
+    }
+}
+
+/// A connection kept aside, with when it came back.
+type Kept<DB> = (PoolConnection<DB>, Instant);
+
+/// One statement's connection. Dropped before [`Lease::finished`], it goes back to the pool.
+pub(super) struct Lease<'l, DB: Database> {
+    connection: Option<PoolConnection<DB>>,
+    leases: &'l Leases<DB>,
+    finished: bool,
+}
+
+impl<DB: Database> Leases<DB> {
+    /// Keeps at most `keep` connections of `pool` aside.
+    pub(super) fn new(pool: Pool<DB>, keep: usize, check_after_idle: Option<Duration>) -> Self {
+        Self { pool, idle: Mutex::new(Some(Vec::with_capacity(keep))), keep, check_after_idle }
+    }
+
+    /// A connection for one statement: the one kept aside last, or one from the pool.
+    pub(super) async fn lend(&self) -> Result<Lease<'_, DB>, sqlx::Error> {
+        let kept = self.idle.lock().unwrap_or_else(PoisonError::into_inner).as_mut().and_then(Vec::pop);
+        let connection = match kept {
+            Some((mut connection, since)) => {
+                let check = self.check_after_idle.is_some_and(|after| since.elapsed() >= after);
+                if check && connection.ping().await.is_err() {
+                    connection.close_on_drop();
+                    drop(connection);
+                    self.pool.acquire().await?
+                } else {
+                    connection
+                }
+            }
+            None => self.pool.acquire().await?,
+        };
+        Ok(Lease { connection: Some(connection), leases: self, finished: false })
+    }
+
+    /// Gives every connection kept aside back to the pool, and keeps none from now on (before
+    /// the pool closes, which waits for all its connections).
+    pub(super) fn close(&self) {
+        let kept = self.idle.lock().unwrap_or_else(PoisonError::into_inner).take();
+        drop(kept);
+    }
+}
+
+impl<DB: Database> Drop for Leases<DB> {
+    fn drop(&mut self) {
+        // A connection dropped outside the runtime cannot go back to the pool (sqlx spawns a
+        // task for it): it is closed instead.
+        if tokio::runtime::Handle::try_current().is_err() {
+            let kept = self.idle.get_mut().unwrap_or_else(PoisonError::into_inner).take();
+            for (connection, _) in kept.into_iter().flatten() {
+                drop(connection.leak());
+            }
+        }
+    }
+}
+
+impl<DB: Database> Lease<'_, DB> {
+    pub(super) fn connection(&mut self) -> Result<&mut DB::Connection, sqlx::Error> {
+        self.connection.as_deref_mut().ok_or(sqlx::Error::PoolClosed)
+    }
+
+    /// Notes how the statement ended: only one that ran to its end leaves the connection known
+    /// to be ready for the next. An error, even one the database answered, may have ended the
+    /// connection (PostgreSQL reports a server shutting down as one).
+    pub(super) fn finished<T>(&mut self, result: &Result<T, sqlx::Error>) {
+        self.finished = result.is_ok();
+    }
+}
+
+impl<DB: Database> Drop for Lease<'_, DB> {
+    fn drop(&mut self) {
+        let Some(connection) = self.connection.take() else { return };
+        if !self.finished {
+            // Back to the pool, which checks it.
+            return;
+        }
+        let mut idle = self.leases.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        match idle.as_mut() {
+            Some(kept) if kept.len() < self.leases.keep => kept.push((connection, Instant::now())),
+            // Enough kept aside, or closed: back to the pool.
+            _ => drop(connection),
+        }
+    }
+}
