@@ -8,8 +8,11 @@
 //! aside again without the check. Any other (the request went away in the middle, the statement
 //! failed) goes back to the pool, where sqlx checks it and cleans it up or closes it.
 //!
-//! At most a quarter of the pool is kept aside: transactions and readers (`Db::reader`) take
-//! their connections from the pool, and nothing here ever waits but for the pool itself.
+//! A quarter of the pool is lent this way, to one statement at a time in arrival order:
+//! transactions and readers (`Db::reader`) take their connections from the pool and find it free
+//! for them in a burst of reads. A SQLite write on its own holds the process's write turn, which
+//! every transaction waits for, so it takes a connection from the pool at once instead of
+//! queueing behind the reads (`lend_now`).
 
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -22,8 +25,8 @@ pub(super) struct Leases<DB: Database> {
     pool: Pool<DB>,
     /// Connections between statements; `None` once closed.
     idle: Mutex<Option<Vec<Kept<DB>>>>,
-    /// How many are kept aside at most.
-    keep: usize,
+    /// One per connection that may be lent at once, handed out in arrival order.
+    places: tokio::sync::Semaphore,
     /// A connection kept aside this long is checked before it is lent (PostgreSQL: the server
     /// may have restarted meanwhile); `None`: never (a local SQLite file does not go away).
     check_after_idle: Option<Duration>,
@@ -31,7 +34,7 @@ pub(super) struct Leases<DB: Database> {
 
 impl<DB: Database> std::fmt::Debug for Leases<DB> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Leases").field("keep", &self.keep).finish_non_exhaustive()
+        f.debug_struct("Leases").field("free", &self.places.available_permits()).finish_non_exhaustive()
     }
 }
 
@@ -43,16 +46,25 @@ pub(super) struct Lease<'l, DB: Database> {
     connection: Option<PoolConnection<DB>>,
     leases: &'l Leases<DB>,
     finished: bool,
+    /// `None`: taken from the pool at once (`lend_now`), and given back to it.
+    _place: Option<tokio::sync::SemaphorePermit<'l>>,
 }
 
 impl<DB: Database> Leases<DB> {
-    /// Keeps at most `keep` connections of `pool` aside.
-    pub(super) fn new(pool: Pool<DB>, keep: usize, check_after_idle: Option<Duration>) -> Self {
-        Self { pool, idle: Mutex::new(Some(Vec::with_capacity(keep))), keep, check_after_idle }
+    /// Lends at most `places` connections of `pool` at once.
+    pub(super) fn new(pool: Pool<DB>, places: usize, check_after_idle: Option<Duration>) -> Self {
+        Self {
+            pool,
+            idle: Mutex::new(Some(Vec::with_capacity(places))),
+            places: tokio::sync::Semaphore::new(places.max(1)),
+            check_after_idle,
+        }
     }
 
-    /// A connection for one statement: the one kept aside last, or one from the pool.
+    /// A connection for one statement once a place is free: the one kept aside last, or one
+    /// from the pool.
     pub(super) async fn lend(&self) -> Result<Lease<'_, DB>, sqlx::Error> {
+        let place = self.places.acquire().await.map_err(|_| sqlx::Error::PoolClosed)?;
         let kept = self.idle.lock().unwrap_or_else(PoisonError::into_inner).as_mut().and_then(Vec::pop);
         let connection = match kept {
             Some((mut connection, since)) => {
@@ -67,12 +79,19 @@ impl<DB: Database> Leases<DB> {
             }
             None => self.pool.acquire().await?,
         };
-        Ok(Lease { connection: Some(connection), leases: self, finished: false })
+        Ok(Lease { connection: Some(connection), leases: self, finished: false, _place: Some(place) })
+    }
+
+    /// A connection from the pool at once, given back to it after the statement.
+    pub(super) async fn lend_now(&self) -> Result<Lease<'_, DB>, sqlx::Error> {
+        let connection = self.pool.acquire().await?;
+        Ok(Lease { connection: Some(connection), leases: self, finished: false, _place: None })
     }
 
     /// Gives every connection kept aside back to the pool, and keeps none from now on (before
     /// the pool closes, which waits for all its connections).
     pub(super) fn close(&self) {
+        self.places.close();
         let kept = self.idle.lock().unwrap_or_else(PoisonError::into_inner).take();
         drop(kept);
     }
@@ -107,15 +126,15 @@ impl<DB: Database> Lease<'_, DB> {
 impl<DB: Database> Drop for Lease<'_, DB> {
     fn drop(&mut self) {
         let Some(connection) = self.connection.take() else { return };
-        if !self.finished {
+        if !self.finished || self._place.is_none() {
             // Back to the pool, which checks it.
             return;
         }
         let mut idle = self.leases.idle.lock().unwrap_or_else(PoisonError::into_inner);
         match idle.as_mut() {
-            Some(kept) if kept.len() < self.leases.keep => kept.push((connection, Instant::now())),
-            // Enough kept aside, or closed: back to the pool.
-            _ => drop(connection),
+            Some(kept) => kept.push((connection, Instant::now())),
+            // Closed: back to the pool.
+            None => drop(connection),
         }
     }
 }

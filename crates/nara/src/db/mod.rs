@@ -50,9 +50,9 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// system's file cache, not memory of the server's own, but each connection's mapping counts them
 /// again in the process's resident size, so the hot part of the file is mapped and the rest read.
 const SQLITE_MMAP_BYTES: u64 = 64 * 1024 * 1024;
-/// SQLite connections per pool: up to a quarter kept aside for statements on their own (`lease`,
-/// three), up to half held by readers (six), and at least three left for transactions. Each is
-/// a thread of sqlx's that mostly waits.
+/// SQLite connections per pool: a quarter lent to statements on their own (`lease`, three), up
+/// to half held by readers (six), and at least three left for transactions. Each is a thread of
+/// sqlx's that mostly waits.
 const SQLITE_CONNECTIONS: u32 = 12;
 /// PostgreSQL connections per pool.
 const PG_CONNECTIONS: u32 = 16;
@@ -106,13 +106,13 @@ enum Lent {
 }
 
 impl Lent {
-    /// Keeps a quarter of the pool's connections aside at most.
+    /// Lends a quarter of the pool's connections at once.
     fn over(pool: &Pool) -> Self {
-        let keep = pool_size(pool) as usize / 4;
+        let places = pool_size(pool) as usize / 4;
         match pool {
-            Pool::Sqlite(pool) => Lent::Sqlite(lease::Leases::new(pool.clone(), keep, None)),
+            Pool::Sqlite(pool) => Lent::Sqlite(lease::Leases::new(pool.clone(), places, None)),
             Pool::Postgres(pool) => {
-                Lent::Postgres(lease::Leases::new(pool.clone(), keep, Some(PG_PING_AFTER_IDLE)))
+                Lent::Postgres(lease::Leases::new(pool.clone(), places, Some(PG_PING_AFTER_IDLE)))
             }
         }
     }

@@ -124,8 +124,6 @@ enum On<'c> {
 
 /// Where a statement runs once it is its turn.
 enum Run<'c> {
-    SqliteLent(Lease<'c, Sqlite>),
-    PostgresLent(Lease<'c, Postgres>),
     Sqlite(Conn<'c, Sqlite>),
     Postgres(Conn<'c, Postgres>),
 }
@@ -134,10 +132,12 @@ impl<'c> On<'c> {
     /// Takes a reader's connection when it is this statement's turn on it: a request's
     /// statements run one after another, and one that runs beside another waits instead of
     /// taking a second connection.
-    async fn ready(self) -> Result<Run<'c>, sqlx::Error> {
+    /// `write_turn`: this statement holds SQLite's write turn, which every transaction waits for.
+    async fn ready(self, write_turn: bool) -> Result<Run<'c>, sqlx::Error> {
         Ok(match self {
-            On::SqliteLent(leases) => Run::SqliteLent(leases.lend().await?),
-            On::PostgresLent(leases) => Run::PostgresLent(leases.lend().await?),
+            On::SqliteLent(leases) if write_turn => Run::Sqlite(Conn::Lent(leases.lend_now().await?)),
+            On::SqliteLent(leases) => Run::Sqlite(Conn::Lent(leases.lend().await?)),
+            On::PostgresLent(leases) => Run::Postgres(Conn::Lent(leases.lend().await?)),
             On::Sqlite(conn) => Run::Sqlite(conn),
             On::Postgres(conn) => Run::Postgres(conn),
             On::Held(HeldConnection::Sqlite(held)) => Run::Sqlite(Conn::Held(held.lock().await)),
@@ -146,19 +146,30 @@ impl<'c> On<'c> {
     }
 }
 
-/// One connection a statement runs on: a transaction's, or the one a reader holds
-/// ([`Db::reader`]).
+/// One connection a statement runs on: a transaction's, the one a reader holds
+/// ([`Db::reader`]), or one lent to this statement (`db::lease`).
 enum Conn<'c, DB: Database> {
     Borrowed(&'c mut DB::Connection),
     Held(tokio::sync::MutexGuard<'c, PoolConnection<DB>>),
+    Lent(Lease<'c, DB>),
 }
 
 impl<DB: Database> Conn<'_, DB> {
-    fn get(&mut self) -> &mut DB::Connection {
+    fn get(&mut self) -> Result<&mut DB::Connection, sqlx::Error> {
         match self {
-            Conn::Borrowed(connection) => connection,
-            Conn::Held(guard) => guard,
+            Conn::Borrowed(connection) => Ok(connection),
+            Conn::Held(guard) => Ok(guard),
+            Conn::Lent(lease) => lease.connection(),
         }
+    }
+
+    /// Passes on how the statement ended; a lent connection is kept aside again only after one
+    /// that ran to its end.
+    fn ended<T>(&mut self, result: Result<T, sqlx::Error>) -> Result<T, sqlx::Error> {
+        if let Conn::Lent(lease) = self {
+            lease.finished(&result);
+        }
+        result
     }
 }
 
@@ -228,25 +239,15 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(done);
         }
-        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let done = match on.ready().await? {
-            Run::SqliteLent(mut lease) => {
-                let done =
-                    sqlx::query_with(sql, sqlite_arguments(params)?).execute(lease.connection()?).await;
-                lease.finished(&done);
-                done?.rows_affected()
-            }
+        let turn = single_write_turn(&on, &changes, sql.as_str()).await;
+        let done = match on.ready(turn.is_some()).await? {
             Run::Sqlite(mut conn) => {
-                sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn.get()).await?.rows_affected()
-            }
-            Run::PostgresLent(mut lease) => {
-                let done =
-                    sqlx::query_with(sql, postgres_arguments(params)?).execute(lease.connection()?).await;
-                lease.finished(&done);
-                done?.rows_affected()
+                let done = sqlx::query_with(sql, sqlite_arguments(params)?).execute(conn.get()?).await;
+                conn.ended(done)?.rows_affected()
             }
             Run::Postgres(mut conn) => {
-                sqlx::query_with(sql, postgres_arguments(params)?).execute(conn.get()).await?.rows_affected()
+                let done = sqlx::query_with(sql, postgres_arguments(params)?).execute(conn.get()?).await;
+                conn.ended(done)?.rows_affected()
             }
         };
         Ok(done)
@@ -266,26 +267,16 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(rows);
         }
-        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let rows = match on.ready().await? {
-            Run::SqliteLent(mut lease) => {
-                let found =
-                    sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(lease.connection()?).await;
-                lease.finished(&found);
-                found
-            }
+        let turn = single_write_turn(&on, &changes, sql.as_str()).await;
+        let rows = match on.ready(turn.is_some()).await? {
             Run::Sqlite(mut conn) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn.get()).await
-            }
-            Run::PostgresLent(mut lease) => {
-                let found = sqlx::query_as_with(sql, postgres_arguments(params)?)
-                    .fetch_all(lease.connection()?)
-                    .await;
-                lease.finished(&found);
-                found
+                let found = sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_all(conn.get()?).await;
+                conn.ended(found)
             }
             Run::Postgres(mut conn) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn.get()).await
+                let found =
+                    sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_all(conn.get()?).await;
+                conn.ended(found)
             }
         }?;
         Ok(rows)
@@ -305,27 +296,17 @@ impl Sql<'_> {
             tx.commit().await?;
             return Ok(row);
         }
-        let _turn = single_write_turn(&on, &changes, sql.as_str()).await;
-        let row = match on.ready().await? {
-            Run::SqliteLent(mut lease) => {
-                let found = sqlx::query_as_with(sql, sqlite_arguments(params)?)
-                    .fetch_optional(lease.connection()?)
-                    .await;
-                lease.finished(&found);
-                found
-            }
+        let turn = single_write_turn(&on, &changes, sql.as_str()).await;
+        let row = match on.ready(turn.is_some()).await? {
             Run::Sqlite(mut conn) => {
-                sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn.get()).await
-            }
-            Run::PostgresLent(mut lease) => {
-                let found = sqlx::query_as_with(sql, postgres_arguments(params)?)
-                    .fetch_optional(lease.connection()?)
-                    .await;
-                lease.finished(&found);
-                found
+                let found =
+                    sqlx::query_as_with(sql, sqlite_arguments(params)?).fetch_optional(conn.get()?).await;
+                conn.ended(found)
             }
             Run::Postgres(mut conn) => {
-                sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn.get()).await
+                let found =
+                    sqlx::query_as_with(sql, postgres_arguments(params)?).fetch_optional(conn.get()?).await;
+                conn.ended(found)
             }
         }?;
         Ok(row)
