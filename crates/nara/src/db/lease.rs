@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 use sqlx::pool::PoolConnection;
 use sqlx::{Connection, Database, Pool};
 
+/// How long the check of a connection kept aside may take.
+const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The connections kept aside for statements on their own, over one pool.
 pub(super) struct Leases<DB: Database> {
     pool: Pool<DB>,
@@ -69,7 +72,11 @@ impl<DB: Database> Leases<DB> {
         let connection = match kept {
             Some((mut connection, since)) => {
                 let check = self.check_after_idle.is_some_and(|after| since.elapsed() >= after);
-                if check && connection.ping().await.is_err() {
+                // Bounded as the pool bounds its own check: a server that stopped answering
+                // without closing the connection would otherwise hold the place for minutes.
+                if check
+                    && !matches!(tokio::time::timeout(CHECK_TIMEOUT, connection.ping()).await, Ok(Ok(())))
+                {
                     connection.close_on_drop();
                     drop(connection);
                     self.pool.acquire().await?
@@ -100,7 +107,9 @@ impl<DB: Database> Leases<DB> {
 impl<DB: Database> Drop for Leases<DB> {
     fn drop(&mut self) {
         // A connection dropped outside the runtime cannot go back to the pool (sqlx spawns a
-        // task for it): it is closed instead.
+        // task for it): it is taken out of the pool and closed instead. (A pool that keeps
+        // connections open, `min_connections`, spawns even then: such a `Db` must end inside
+        // the runtime, as the server's does.)
         if tokio::runtime::Handle::try_current().is_err() {
             let kept = self.idle.get_mut().unwrap_or_else(PoisonError::into_inner).take();
             for (connection, _) in kept.into_iter().flatten() {

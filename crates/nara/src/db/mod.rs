@@ -339,9 +339,9 @@ impl Db {
             .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string());
         let connecting = SqlitePoolOptions::new()
             .max_connections(SQLITE_CONNECTIONS)
-            // A connection to a local file does not go stale while it waits in the pool, and sqlx
-            // pings each one as it comes back anyway. A ping before each use as well was a third
-            // round trip to SQLite's worker thread per statement (18 % of a case page's CPU).
+            // A connection to a local file does not go stale while it waits in the pool. A ping
+            // before each use was a third round trip to SQLite's worker thread per statement (18 %
+            // of a case page's CPU).
             .test_before_acquire(false)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options);
