@@ -171,9 +171,10 @@ pub async fn booked_slots(db: &Db, officer_id: Uuid, from: UtcTime) -> anyhow::R
 /// out), and each case's officer and count of them if the case is open.
 ///
 /// A case is closed or handed over, and a booking cancelled, without the officer's lock. On
-/// PostgreSQL the cases are therefore read `FOR SHARE` (`cases::store::lock_open_cases`): one being closed or handed over is read
-/// after that commits (its bookings are refused), and one read first waits to be closed until
-/// this batch has committed, and then cancels its bookings too. The bookings being moved are
+/// PostgreSQL the cases are therefore read `FOR SHARE` (`cases::store::lock_open_cases`): one
+/// being closed or handed over is read after that commits (its bookings are refused), and one
+/// read first waits to be closed until this batch has committed, and then cancels its bookings
+/// too. The bookings being moved are
 /// locked before the meetings are read: one cancelled meanwhile is then not among them (the move
 /// is `Gone`), and one being cancelled waits for this transaction. Lock order: officers, cases,
 /// bookings, then (in the caller) the audit head; closing a case takes the case, its bookings,

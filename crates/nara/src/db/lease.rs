@@ -50,7 +50,7 @@ pub(super) struct Lease<'l, DB: Database> {
     leases: &'l Leases<DB>,
     finished: bool,
     /// `None`: taken from the pool at once (`lend_now`), and given back to it.
-    _place: Option<tokio::sync::SemaphorePermit<'l>>,
+    place: Option<tokio::sync::SemaphorePermit<'l>>,
 }
 
 impl<DB: Database> Leases<DB> {
@@ -86,13 +86,13 @@ impl<DB: Database> Leases<DB> {
             }
             None => self.pool.acquire().await?,
         };
-        Ok(Lease { connection: Some(connection), leases: self, finished: false, _place: Some(place) })
+        Ok(Lease { connection: Some(connection), leases: self, finished: false, place: Some(place) })
     }
 
     /// A connection from the pool at once, given back to it after the statement.
     pub(super) async fn lend_now(&self) -> Result<Lease<'_, DB>, sqlx::Error> {
         let connection = self.pool.acquire().await?;
-        Ok(Lease { connection: Some(connection), leases: self, finished: false, _place: None })
+        Ok(Lease { connection: Some(connection), leases: self, finished: false, place: None })
     }
 
     /// Gives every connection kept aside back to the pool, and keeps none from now on (before
@@ -135,7 +135,7 @@ impl<DB: Database> Lease<'_, DB> {
 impl<DB: Database> Drop for Lease<'_, DB> {
     fn drop(&mut self) {
         let Some(connection) = self.connection.take() else { return };
-        if !self.finished || self._place.is_none() {
+        if !self.finished || self.place.is_none() {
             // Back to the pool, which checks it.
             return;
         }
