@@ -20,8 +20,9 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
 use crate::cases::access::own_case;
 use crate::db::UtcTime;
-use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
+use crate::i18n::{Clock, Locale, format_stockholm, format_stockholm_time};
 use crate::identity::Role;
+use crate::stockholm::wall_time;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
 use crate::web::page::PageContext;
@@ -83,14 +84,28 @@ async fn notice_hours(state: &AppState, officer: Uuid) -> Result<u32, AppError> 
     Ok(available.as_ref().as_ref().map_or(0, |a| a.notice_hours))
 }
 
-/// One time on the booking page.
+/// One time on the booking page, written straight into it (a rush for the same times shows this
+/// page, 200 times long, to hundreds at once).
 pub struct OfferLine {
-    /// `tid` for the first time (where the error summary leads), `tid-<value>` for the rest.
-    pub id: String,
-    pub value: String,
-    pub label: String,
+    pub id: OfferId,
+    /// The start as seconds since the epoch: the form's `tid`.
+    pub value: i64,
+    pub starts: Clock,
+    pub ends: Clock,
     pub outside_office_hours: bool,
     pub checked: bool,
+}
+
+/// `tid` for the first time (where the error summary leads), `tid-<value>` for the rest.
+pub struct OfferId {
+    first: bool,
+    value: i64,
+}
+
+impl std::fmt::Display for OfferId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first { f.write_str("tid") } else { write!(f, "tid-{}", self.value) }
+    }
 }
 
 pub struct DayGroup {
@@ -171,27 +186,23 @@ async fn book_page(
     let mode = MeetingMode::parse(&form.satt).filter(|m| offered.contains(m));
     let mut days: Vec<DayGroup> = Vec::new();
     let mut date_of_last = None;
-    let mut first = true;
+    let chosen = form.tid.parse::<i64>().ok();
     for offer in offers.iter().filter(|o| mode.is_some_and(|m| o.modes.contains(&m))) {
-        let date = offer.slot.starts_at.0.with_timezone(&Stockholm).date_naive();
-        if date_of_last != Some(date) {
-            days.push(DayGroup { label: day_label(locale, date), offers: Vec::new() });
-            date_of_last = Some(date);
+        let (starts, ends) = (wall_time(offer.slot.starts_at.0), wall_time(offer.slot.ends_at.0));
+        if date_of_last != Some(starts.date()) {
+            days.push(DayGroup { label: day_label(locale, starts.date()), offers: Vec::new() });
+            date_of_last = Some(starts.date());
         }
-        let value = offer.slot.starts_at.0.timestamp().to_string();
-        let id = if first { "tid".to_string() } else { format!("tid-{value}") };
-        first = false;
+        let value = offer.slot.starts_at.0.timestamp();
+        let first = days.len() == 1 && days[0].offers.is_empty();
         if let Some(day) = days.last_mut() {
             day.offers.push(OfferLine {
-                id,
-                checked: form.tid == value,
+                id: OfferId { first, value },
                 value,
-                label: format!(
-                    "{}–{}",
-                    format_stockholm_time(offer.slot.starts_at),
-                    format_stockholm_time(offer.slot.ends_at)
-                ),
-                outside_office_hours: slots::outside_office_hours(&offer.slot),
+                starts: Clock(starts.time()),
+                ends: Clock(ends.time()),
+                outside_office_hours: slots::outside_office_hours(starts),
+                checked: chosen == Some(value),
             });
         }
     }
