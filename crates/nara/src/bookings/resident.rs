@@ -20,7 +20,7 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::Case;
 use crate::cases::access::own_case;
 use crate::db::UtcTime;
-use crate::i18n::{Clock, Locale, format_stockholm, format_stockholm_time};
+use crate::i18n::{HourMinute, Locale, format_stockholm, format_stockholm_time};
 use crate::identity::Role;
 use crate::stockholm::wall_time;
 use crate::web::errors::{AppError, render};
@@ -90,8 +90,8 @@ pub struct OfferLine {
     pub id: OfferId,
     /// The start as seconds since the epoch: the form's `tid`.
     pub value: i64,
-    pub starts: Clock,
-    pub ends: Clock,
+    pub starts: HourMinute,
+    pub ends: HourMinute,
     pub outside_office_hours: bool,
     pub checked: bool,
 }
@@ -187,20 +187,19 @@ async fn book_page(
     let mut days: Vec<DayGroup> = Vec::new();
     let mut date_of_last = None;
     let chosen = form.tid.parse::<i64>().ok();
-    for offer in offers.iter().filter(|o| mode.is_some_and(|m| o.modes.contains(&m))) {
+    for (i, offer) in offers.iter().filter(|o| mode.is_some_and(|m| o.modes.contains(&m))).enumerate() {
         let (starts, ends) = (wall_time(offer.slot.starts_at.0), wall_time(offer.slot.ends_at.0));
         if date_of_last != Some(starts.date()) {
             days.push(DayGroup { label: day_label(locale, starts.date()), offers: Vec::new() });
             date_of_last = Some(starts.date());
         }
         let value = offer.slot.starts_at.0.timestamp();
-        let first = days.len() == 1 && days[0].offers.is_empty();
         if let Some(day) = days.last_mut() {
             day.offers.push(OfferLine {
-                id: OfferId { first, value },
+                id: OfferId { first: i == 0, value },
                 value,
-                starts: Clock(starts.time()),
-                ends: Clock(ends.time()),
+                starts: HourMinute(starts.time()),
+                ends: HourMinute(ends.time()),
                 outside_office_hours: slots::outside_office_hours(starts),
                 checked: chosen == Some(value),
             });

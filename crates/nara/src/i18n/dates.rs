@@ -9,13 +9,13 @@ use chrono_tz::Europe::Stockholm;
 
 use crate::db::UtcTime;
 
-/// A wall-clock time shown as `14:35`, written straight into the page. Cheaper than chrono's
-/// `format("%H:%M")`, which reads its pattern again at every call: a booking page shows 200 of
-/// them, and a rush for the same times shows that page to hundreds at once.
+/// A wall-clock time shown as `14:35`, written straight into the page without a string of its
+/// own, and cheaper than chrono's `format("%H:%M")`, which reads its pattern again at every call:
+/// a booking page shows 200 of them, and a rush for the same times shows that page to hundreds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock(pub NaiveTime);
+pub struct HourMinute(pub NaiveTime);
 
-impl fmt::Display for Clock {
+impl fmt::Display for HourMinute {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}:{:02}", self.0.hour(), self.0.minute())
     }
@@ -28,7 +28,7 @@ pub fn format_stockholm(time: UtcTime) -> String {
 
 /// `14:35` in Stockholm time.
 pub fn format_stockholm_time(time: UtcTime) -> String {
-    Clock(crate::stockholm::wall_time(time.0).time()).to_string()
+    HourMinute(crate::stockholm::wall_time(time.0).time()).to_string()
 }
 
 /// The start of a Stockholm calendar day, in UTC (for "from this date" filters).

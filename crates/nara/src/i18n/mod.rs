@@ -6,7 +6,7 @@ mod dates;
 #[cfg(test)]
 pub(crate) mod klarsprak;
 
-pub use dates::{Clock, format_stockholm, format_stockholm_time, stockholm_day_start};
+pub use dates::{HourMinute, format_stockholm, format_stockholm_time, stockholm_day_start};
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -249,6 +249,17 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
     assert_eq!(form.status, StatusCode::OK);
     let times = offered(&form.body);
     assert!(times.len() > 20, "weeks of weekday mornings are offered: {}", times.len());
+    // The error summary leads to the first time; each time is labelled with its Stockholm hours.
+    assert!(form.body.contains(&format!("id=\"tid\" name=\"tid\" type=\"radio\" value=\"{}\"", times[0])));
+    let second = chrono::DateTime::from_timestamp(times[1].parse().unwrap(), 0).unwrap();
+    let local =
+        |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono_tz::Europe::Stockholm).format("%H:%M");
+    let label = format!("{}–{}", local(second), local(second + chrono::Duration::minutes(45)));
+    assert!(
+        form.body.contains(&format!("for=\"tid-{}\">{label}</label>", times[1])),
+        "{label}: {}",
+        form.body
+    );
 
     // How to meet is asked first, then the times that allow it.
     let first = w.app.get(&format!("/mina-sidor/arenden/{}/boka", w.case_a), Some(&w.a)).await.body;
