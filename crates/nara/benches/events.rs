@@ -86,10 +86,12 @@ async fn burst(db: &Db, address: &str, label: &str) -> Figures {
         .map(|i| {
             let (client, gate) = (client.clone(), gate.clone());
             let url = format!("http://{address}/kalender/{slug}/0/anmalan");
+            // An address of its own in each burst: one address is sent three confirmations an hour.
+            let email = format!("p{i}-{slug}@example.se");
             tokio::spawn(async move {
                 let _permit = gate.acquire().await.unwrap();
                 let sent = Instant::now();
-                let form = [("name", format!("Person {i}")), ("email", format!("p{i}@example.se"))];
+                let form = [("name", format!("Person {i}")), ("email", email)];
                 let status = client
                     .post(url)
                     .header("sec-fetch-site", "same-origin")
