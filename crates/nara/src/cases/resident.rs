@@ -232,9 +232,7 @@ async fn case_page(
         contact,
         entries,
         notes,
-        messages: MessageView::list(&messages, &store::message_files(&db, case.id).await?, |id| {
-            format!("{base}/filer/{id}")
-        }),
+        messages: MessageView::list(&messages, |id| format!("{base}/filer/{id}")),
         is_open: case.status.is_open(),
         meetings: crate::bookings::case_meetings(&db, ctx, case.id, false).await?,
         book_href: (case.status.is_open() && takes_bookings).then(|| format!("{base}/boka")),

@@ -103,7 +103,7 @@ pub struct Addition {
     pub added_at: UtcTime,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Message {
     pub id: Uuid,
     pub sender_id: Uuid,
@@ -112,6 +112,8 @@ pub struct Message {
     pub body: String,
     pub sent_at: UtcTime,
     pub read_at: Option<UtcTime>,
+    /// What was attached, oldest first.
+    pub files: Vec<MessageFile>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -455,10 +457,9 @@ pub async fn send_case_message(
 }
 
 /// A file attached to a message, as a page lists it (without its bytes).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageFile {
     pub id: Uuid,
-    pub message_id: Uuid,
     pub file_name: String,
     pub size_bytes: i32,
 }
@@ -481,13 +482,6 @@ pub async fn attach_to_message(
     Ok(id)
 }
 
-/// The files attached to the messages of a case, oldest first.
-pub async fn message_files(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<MessageFile>> {
-    let sql = "SELECT id, message_id, file_name, size_bytes FROM case_message_files \
-               WHERE case_id = $1 ORDER BY uploaded_at, id";
-    Ok(db.sql().all(sql, &[&case_id]).await?)
-}
-
 /// A message file's name, type and bytes, if it belongs to this case.
 pub async fn message_file(
     db: &Db,
@@ -499,12 +493,50 @@ pub async fn message_file(
     Ok(db.sql().optional(sql, &[&id, &case_id]).await?)
 }
 
-/// The messages of a case, oldest first.
+/// The messages of a case, oldest first, each with the files attached to it: one statement, since
+/// both case pages show them (a page's statements are most of its cost).
 pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: Uuid,
+        sender_id: Uuid,
+        sender_name: String,
+        from_resident: bool,
+        body: String,
+        sent_at: UtcTime,
+        read_at: Option<UtcTime>,
+        file_id: Option<Uuid>,
+        file_name: Option<String>,
+        size_bytes: Option<i32>,
+    }
+    // The files are found through their case's index (`case_id, uploaded_at`).
     let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
-               m.read_at FROM case_messages m JOIN people p ON p.id = m.sender_id \
-               WHERE m.case_id = $1 ORDER BY m.sent_at, m.id";
-    Ok(db.sql().all(sql, &[&case_id]).await?)
+               m.read_at, f.id AS file_id, f.file_name, f.size_bytes FROM case_messages m \
+               JOIN people p ON p.id = m.sender_id \
+               LEFT JOIN case_message_files f ON f.case_id = m.case_id AND f.message_id = m.id \
+               WHERE m.case_id = $1 ORDER BY m.sent_at, m.id, f.uploaded_at, f.id";
+    let rows: Vec<Row> = db.sql().all(sql, &[&case_id]).await?;
+    let mut messages: Vec<Message> = Vec::new();
+    for row in rows {
+        let file = match (row.file_id, row.file_name, row.size_bytes) {
+            (Some(id), Some(file_name), Some(size_bytes)) => Some(MessageFile { id, file_name, size_bytes }),
+            _ => None,
+        };
+        match messages.last_mut() {
+            Some(message) if message.id == row.id => message.files.extend(file),
+            _ => messages.push(Message {
+                id: row.id,
+                sender_id: row.sender_id,
+                sender_name: row.sender_name,
+                from_resident: row.from_resident,
+                body: row.body,
+                sent_at: row.sent_at,
+                read_at: row.read_at,
+                files: file.into_iter().collect(),
+            }),
+        }
+    }
+    Ok(messages)
 }
 
 /// Marks the messages the other side sent as read: the resident's when `from_resident`.

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use uuid::Uuid;
 
-use super::store::MessageFile;
 use super::{Addition, CaseStatus, JournalEntry, JournalVersion, Message, StatusChange, StatusKind};
 use crate::applications::FileLink;
 use crate::applications::files::size_label;
@@ -168,11 +167,7 @@ pub struct MessageView {
 
 impl MessageView {
     /// The messages with their attachments, each downloaded from `file_href(id)`.
-    pub fn list(
-        messages: &[Message],
-        files: &[MessageFile],
-        file_href: impl Fn(Uuid) -> String,
-    ) -> Vec<Self> {
+    pub fn list(messages: &[Message], file_href: impl Fn(Uuid) -> String) -> Vec<Self> {
         messages
             .iter()
             .map(|message| Self {
@@ -181,9 +176,9 @@ impl MessageView {
                 from_resident: message.from_resident,
                 body: message.body.clone(),
                 unread: message.read_at.is_none(),
-                files: files
+                files: message
+                    .files
                     .iter()
-                    .filter(|f| f.message_id == message.id)
                     .map(|f| FileLink {
                         name: f.file_name.clone(),
                         size: size_label(f.size_bytes),

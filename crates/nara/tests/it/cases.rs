@@ -460,10 +460,8 @@ on_both_backends!(
         let w = world(db).await;
         let path = format!("/mina-sidor/arenden/{}/meddelande", w.case);
         let count = |db: Db, case: Uuid| async move {
-            (
-                nara::cases::store::case_messages(&db, case).await.unwrap().len(),
-                nara::cases::store::message_files(&db, case).await.unwrap().len(),
-            )
+            let messages = nara::cases::store::case_messages(&db, case).await.unwrap();
+            (messages.len(), messages.iter().map(|m| m.files.len()).sum::<usize>())
         };
         // Refused uploads: nothing is kept, the text typed stays, the message says why.
         let word: &[u8] = b"PK\x03\x04 a Word file renamed";
@@ -492,8 +490,8 @@ on_both_backends!(
         let sent = w.app.post_multipart(&path, &good, Some(&w.a)).await;
         assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
         assert_eq!(count(w.db.clone(), w.case).await, (1, 1));
-        let file = nara::cases::store::message_files(&w.db, w.case).await.unwrap().remove(0);
-        assert_eq!(file.file_name, "intyg.pdf");
+        let file = nara::cases::store::case_messages(&w.db, w.case).await.unwrap().remove(0).files.remove(0);
+        assert_eq!((file.file_name.as_str(), file.size_bytes), ("intyg.pdf", PDF.len() as i32));
         let outbox = nara::mail::store::outbox(&w.db).await.unwrap();
         assert_eq!(outbox.len(), 1, "the contact person is told");
         assert!(!outbox[0].body.contains("intyg"), "without naming the file");

@@ -177,9 +177,7 @@ pub(super) async fn case_page(
         timeline: store::status_changes(&db, case.id).await?.iter().map(TimelineStep::new).collect(),
         entries,
         notes,
-        messages: MessageView::list(&messages, &store::message_files(&db, case.id).await?, |id| {
-            format!("{base}/meddelandefiler/{id}")
-        }),
+        messages: MessageView::list(&messages, |id| format!("{base}/meddelandefiler/{id}")),
         handovers,
         next_statuses: StatusChoice::list(&next, &drafts.status),
         colleagues,
