@@ -3,7 +3,7 @@
 //! beside a static file served by the same server in the same run, with issue 18's targets
 //! marked ✔/✘ — on SQLite, and on PostgreSQL when `NARA_TEST_DATABASE_URL` is set.
 //!
-//! `cargo bench --bench http [-- --seconds N --connections N --max-requests N]`
+//! `cargo bench --bench http [-- --seconds N --connections N --max-requests N --only "case page"]`
 
 mod support;
 

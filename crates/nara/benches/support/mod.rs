@@ -23,12 +23,19 @@ pub struct Options {
     /// The SQLite `synchronous` settings the write benchmarks run under (`--synchronous normal`,
     /// `full` or `both`, also `NARA_BENCH_SYNCHRONOUS`; default both, side by side).
     pub synchronous: &'static [&'static str],
+    /// Only the targets whose label holds this text (`--only "case page"`), to measure one page.
+    pub only: Option<&'static str>,
 }
 
 impl Options {
     pub fn from_args() -> Self {
-        let mut options =
-            Self { seconds: 5, connections: 32, max_requests: 2_000_000, synchronous: &["normal", "full"] };
+        let mut options = Self {
+            seconds: 5,
+            connections: 32,
+            max_requests: 2_000_000,
+            synchronous: &["normal", "full"],
+            only: None,
+        };
         let args: Vec<String> = std::env::args().collect();
         let mut synchronous = std::env::var("NARA_BENCH_SYNCHRONOUS").ok();
         for pair in args.windows(2) {
@@ -38,6 +45,7 @@ impl Options {
                 "--connections" => options.connections = value() as usize,
                 "--max-requests" => options.max_requests = value(),
                 "--synchronous" => synchronous = Some(pair[1].clone()),
+                "--only" => options.only = Some(pair[1].clone().leak()),
                 _ => {}
             }
         }
@@ -410,7 +418,7 @@ pub async fn run_targets(address: &str, targets: Vec<Target>, options: &Options)
     let baseline = load(address, &stylesheet, options).await;
     print_line("static file (baseline)", &baseline, "");
     let mut all_met = true;
-    for target in targets {
+    for target in targets.into_iter().filter(|t| options.only.is_none_or(|only| t.label.contains(only))) {
         load_target(address, &target, &Options { seconds: 1, ..*options }).await;
         let figures = load_target(address, &target, options).await;
         let ratio = figures.per_second / baseline.per_second;
