@@ -509,7 +509,7 @@ pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message
         file_name: Option<String>,
         size_bytes: Option<i32>,
     }
-    // The files are found through their case's index (`case_id, uploaded_at`).
+    // Each message's files through their own index (`case_message_files_message`).
     let sql = "SELECT m.id, m.sender_id, p.display_name AS sender_name, m.from_resident, m.body, m.sent_at, \
                m.read_at, f.id AS file_id, f.file_name, f.size_bytes FROM case_messages m \
                JOIN people p ON p.id = m.sender_id \
@@ -518,6 +518,7 @@ pub async fn case_messages(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Message
     let rows: Vec<Row> = db.sql().all(sql, &[&case_id]).await?;
     let mut messages: Vec<Message> = Vec::new();
     for row in rows {
+        // The file's columns are NOT NULL: all three are there, or the message has no file.
         let file = match (row.file_id, row.file_name, row.size_bytes) {
             (Some(id), Some(file_name), Some(size_bytes)) => Some(MessageFile { id, file_name, size_bytes }),
             _ => None,

@@ -1075,3 +1075,28 @@ on_both_backends!(a_status_change_whose_notice_fails_leaves_nothing_behind, Migr
     assert_eq!(nara::audit::store::head(&w.db).await.unwrap().seq, before);
     assert!(nara::audit::store::verify_chain(&w.db, &[]).await.unwrap().is_ok());
 });
+
+on_both_backends!(each_message_carries_its_own_files_in_the_order_they_came, Migrated, |db| {
+    use nara::applications::files::{Held, check};
+    use nara::cases::store::{attach_to_message, case_messages, send_case_message};
+    let w = world(db).await;
+    let pdf = |name: &str| check(name, PDF, Held::default()).unwrap();
+    let mut tx = w.db.begin_write().await.unwrap();
+    let first = send_case_message(&mut tx, w.case, w.resident_a, true, "Hej").await.unwrap();
+    let second = send_case_message(&mut tx, w.case, w.resident_a, true, "Två intyg").await.unwrap();
+    let one = attach_to_message(&mut tx, w.case, second, &pdf("ett.pdf"), PDF).await.unwrap();
+    let two = attach_to_message(&mut tx, w.case, second, &pdf("tva.pdf"), PDF).await.unwrap();
+    let third = send_case_message(&mut tx, w.case, w.officer_x, false, "Tack").await.unwrap();
+    // B's message and file, in B's case.
+    let theirs = send_case_message(&mut tx, w.b_case, w.resident_b, true, "Mitt").await.unwrap();
+    attach_to_message(&mut tx, w.b_case, theirs, &pdf("b.pdf"), PDF).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let messages = case_messages(&w.db, w.case).await.unwrap();
+    let ids: Vec<Uuid> = messages.iter().map(|m| m.id).collect();
+    let files: Vec<Vec<Uuid>> = messages.iter().map(|m| m.files.iter().map(|f| f.id).collect()).collect();
+    assert_eq!(ids, [first, second, third]);
+    assert_eq!(files, [vec![], vec![one, two], vec![]]);
+    assert_eq!(messages[1].files[1].file_name, "tva.pdf");
+    assert_eq!(case_messages(&w.db, w.b_case).await.unwrap()[0].files.len(), 1, "B's file stays in B's case");
+});
