@@ -96,8 +96,7 @@ fn interest(form: &InterestForm, errors: &mut FormErrors) -> Option<NewInterest>
 /// The e-mail each coordinator with an address gets: that an interest came, and where to read it.
 async fn notices(state: &AppState) -> anyhow::Result<Vec<Email>> {
     let mut mails = Vec::new();
-    for (person, to) in store::coordinator_addresses(&state.db).await? {
-        let locale = crate::identity::store::language(&state.db, person).await?;
+    for (to, locale) in store::coordinator_addresses(&state.db).await? {
         let link = state.base_url.join(&locale.href("/samordnare/intresseanmalningar"))?.to_string();
         let args = [("link", link.into())];
         mails.push(Email {

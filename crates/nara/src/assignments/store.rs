@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{Interest, Kind};
 use crate::db::{Db, Param, Tx, UtcTime};
+use crate::i18n::Locale;
 
 /// An assignment, with the name of the person engaged.
 #[derive(Debug, Clone)]
@@ -324,14 +325,15 @@ pub async fn delete_interests_due(db: &Db, today: NaiveDate) -> anyhow::Result<u
 }
 
 /// The coordinators who can be told of a new interest: active, with a verified address.
-pub async fn coordinator_addresses(db: &Db) -> anyhow::Result<Vec<(Uuid, String)>> {
-    Ok(db
+pub async fn coordinator_addresses(db: &Db) -> anyhow::Result<Vec<(String, Locale)>> {
+    let rows: Vec<(Uuid, String, Option<String>)> = db
         .sql()
         .all(
-            "SELECT DISTINCT p.id, p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
+            "SELECT DISTINCT p.id, p.email, p.language FROM people p JOIN role_grants g ON g.person_id = p.id \
              WHERE g.role = 'coordinator' AND p.active AND p.email IS NOT NULL \
              AND p.email_verified_at IS NOT NULL ORDER BY p.id",
             &[],
         )
-        .await?)
+        .await?;
+    Ok(rows.into_iter().map(|(_, email, code)| (email, Locale::chosen(code.as_deref()))).collect())
 }

@@ -110,13 +110,8 @@ pub async fn send_reminders(
 ) -> anyhow::Result<usize> {
     let mut sent = 0;
     for booking in store::bookings_to_remind(db, now).await? {
-        let mail = match crate::identity::store::person(db, booking.resident_id)
-            .await?
-            .filter(|p| p.active)
-            .and_then(|p| p.email)
-        {
-            Some(to) => {
-                let locale = crate::identity::store::language(db, booking.resident_id).await?;
+        let mail = match crate::identity::store::mail_address(db, booking.resident_id).await? {
+            Some((to, locale)) => {
                 let link = link_base
                     .join(&locale.href(&format!("/mina-sidor/bokningar/{}", booking.id)))
                     .map(|u| u.to_string())?;

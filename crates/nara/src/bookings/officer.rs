@@ -67,11 +67,9 @@ impl Told {
 /// to look (an e-mail can be read by others). `None` when they cannot be reached. The action
 /// queues it in its own transaction.
 pub async fn notice(state: &AppState, person: Uuid, told: Told) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, person).await?.filter(|p| p.active) else {
+    let Some((to, locale)) = crate::identity::store::mail_address(&state.db, person).await? else {
         return Ok(None);
     };
-    let Some(to) = person.email else { return Ok(None) };
-    let locale = crate::identity::store::language(&state.db, person.id).await?;
     let link = state.absolute(&locale.href(told.path()));
     let args = [("link", link.into())];
     let key = told.key();

@@ -16,9 +16,9 @@ pub async fn resident_notice(
     resident: Uuid,
     case_id: Uuid,
 ) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, resident).await? else { return Ok(None) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
-    let locale = crate::identity::store::language(&state.db, resident).await?;
+    let Some((to, locale)) = crate::identity::store::mail_address(&state.db, resident).await? else {
+        return Ok(None);
+    };
     let link = state.absolute(&locale.href(&format!("/mina-sidor/arenden/{case_id}")));
     let args = [("link", link.into())];
     let mail = Email {
@@ -36,10 +36,8 @@ pub async fn officer_notice(
     officer: Uuid,
     case_id: Uuid,
 ) -> Result<Option<Email>, AppError> {
-    let Some(person) = crate::identity::store::person(&state.db, officer).await? else { return Ok(None) };
-    let Some(to) = person.email.filter(|_| person.active) else { return Ok(None) };
-    let locale = crate::identity::store::language(&state.db, officer).await?;
-    Ok(Some(officer_news(state, to, locale, case_id)))
+    let found = crate::identity::store::mail_address(&state.db, officer).await?;
+    Ok(found.map(|(to, locale)| officer_news(state, to, locale, case_id)))
 }
 
 /// The officer's notice to `to` about `case_id`, in their language.

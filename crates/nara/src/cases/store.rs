@@ -624,7 +624,7 @@ pub async fn contact_person_address(tx: &mut Tx, case_id: Uuid) -> anyhow::Resul
     let sql = "SELECT p.email, p.language FROM cases c JOIN people p ON p.id = c.officer_id \
                WHERE c.id = $1 AND p.active AND p.email IS NOT NULL";
     let found: Option<(String, Option<String>)> = tx.sql().optional(sql, &[&case_id]).await?;
-    Ok(found.map(|(email, code)| (email, code.map_or(Locale::SV, |code| Locale::from_code(&code)))))
+    Ok(found.map(|(email, code)| (email, Locale::chosen(code.as_deref()))))
 }
 
 pub async fn handovers(db: &Db, case_id: Uuid) -> anyhow::Result<Vec<Handover>> {

@@ -116,6 +116,11 @@ impl Locale {
         Self::all().find(|l| l.code() == code).unwrap_or(Locale::SV)
     }
 
+    /// The language a person chose (as stored with them); Swedish when they never chose one.
+    pub fn chosen(code: Option<&str>) -> Locale {
+        code.map_or(Locale::SV, Self::from_code)
+    }
+
     pub fn dir(self) -> &'static str {
         self.info().dir
     }
@@ -314,6 +319,13 @@ fn is_rtl_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_who_never_chose_a_language_is_written_to_in_swedish() {
+        assert_eq!(Locale::chosen(None), Locale::SV);
+        assert_eq!(Locale::chosen(Some("en")), Locale::EN);
+        assert_eq!(Locale::chosen(Some("xx")), Locale::SV, "a code no longer offered");
+    }
 
     #[test]
     fn values_in_the_pages_own_script_get_no_isolation_marks() {

@@ -83,7 +83,7 @@ pub async fn create_person(tx: &mut Tx, new: &NewPerson) -> anyhow::Result<Optio
 pub async fn language(db: &Db, id: Uuid) -> anyhow::Result<Locale> {
     let code: Option<Option<String>> =
         db.sql().value("SELECT language FROM people WHERE id = $1", &[&id]).await?;
-    Ok(code.flatten().map_or(Locale::SV, |code| Locale::from_code(&code)))
+    Ok(Locale::chosen(code.flatten().as_deref()))
 }
 
 /// Stores the language the person chose (the language switch while signed in, or My pages).
@@ -91,6 +91,14 @@ pub async fn set_language(db: &Db, id: Uuid, locale: Locale) -> anyhow::Result<(
     let sql = "UPDATE people SET language = $1 WHERE id = $2 AND (language IS NULL OR language <> $1)";
     db.sql().execute(sql, &[&locale.code(), &id]).await?;
     Ok(())
+}
+
+/// Where and in which language to write to a person: their e-mail address and language, if they
+/// still use the service and have an address. One read, for every notice that is sent.
+pub async fn mail_address(db: &Db, id: Uuid) -> anyhow::Result<Option<(String, Locale)>> {
+    let sql = "SELECT email, language FROM people WHERE id = $1 AND active = TRUE AND email IS NOT NULL";
+    let row: Option<(String, Option<String>)> = db.sql().optional(sql, &[&id]).await?;
+    Ok(row.map(|(email, code)| (email, Locale::chosen(code.as_deref()))))
 }
 
 pub async fn person(db: &Db, id: Uuid) -> anyhow::Result<Option<Person>> {

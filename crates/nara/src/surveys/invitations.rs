@@ -29,9 +29,10 @@ pub struct CaseInvitation {
 }
 
 async fn recipient(db: &Db, person: Uuid) -> anyhow::Result<Recipient> {
-    let found = crate::identity::store::person(db, person).await?;
-    let email = found.filter(|p| p.active).and_then(|p| p.email);
-    Ok(Recipient { email, locale: crate::identity::store::language(db, person).await? })
+    Ok(match crate::identity::store::mail_address(db, person).await? {
+        Some((email, locale)) => Recipient { email: Some(email), locale },
+        None => Recipient { email: None, locale: Locale::SV },
+    })
 }
 
 /// Reads, before closing a case, what its invitation needs.

@@ -335,3 +335,23 @@ on_both_backends!(log_reviewers_search_and_export_csv_for_excel, Migrated, |db| 
     .unwrap();
     assert_eq!(searches.len(), 2, "searching and exporting are themselves logged");
 });
+
+on_both_backends!(notices_go_to_active_people_with_an_address_in_their_language, Migrated, |db| {
+    use nara::i18n::Locale;
+    use nara::identity::store::{deactivate_person, mail_address, set_language};
+    let swedish = person(&db, "siv@example.se", "Siv", &[]).await;
+    let english = person(&db, "ed@example.se", "Ed", &[]).await;
+    set_language(&db, english, Locale::EN).await.unwrap();
+    // An e-identification account that never gave an address.
+    let no_address = person(&db, "", "Nils", &[]).await;
+    let gone = person(&db, "greta@example.se", "Greta", &[]).await;
+    let mut tx = db.begin_write().await.unwrap();
+    deactivate_person(&mut tx, gone).await.unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(mail_address(&db, swedish).await.unwrap(), Some(("siv@example.se".into(), Locale::SV)));
+    assert_eq!(mail_address(&db, english).await.unwrap(), Some(("ed@example.se".into(), Locale::EN)));
+    assert_eq!(mail_address(&db, no_address).await.unwrap(), None, "no address, no notice");
+    assert_eq!(mail_address(&db, gone).await.unwrap(), None, "no notices after they left the service");
+    assert_eq!(mail_address(&db, uuid::Uuid::new_v4()).await.unwrap(), None);
+});
