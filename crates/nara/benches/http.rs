@@ -68,7 +68,10 @@ async fn main() {
         println!("\n== {name} ==");
         print_header();
         let met = run_targets(&server.address, targets(&db).await, &options).await;
-        println!("every page target met on {name}: {}", mark(met));
+        match options.only {
+            None => println!("every page target met on {name}: {}", mark(met)),
+            Some(only) => println!("targets matching {only:?} met on {name}: {}", mark(met)),
+        }
         db.close().await;
     }
 }

@@ -23,7 +23,8 @@ pub struct Options {
     /// The SQLite `synchronous` settings the write benchmarks run under (`--synchronous normal`,
     /// `full` or `both`, also `NARA_BENCH_SYNCHRONOUS`; default both, side by side).
     pub synchronous: &'static [&'static str],
-    /// Only the targets whose label holds this text (`--only "case page"`), to measure one page.
+    /// Only the page targets ([`run_targets`]) whose label holds this text (`--only "case page"`),
+    /// to measure one page.
     pub only: Option<&'static str>,
 }
 
@@ -418,7 +419,11 @@ pub async fn run_targets(address: &str, targets: Vec<Target>, options: &Options)
     let baseline = load(address, &stylesheet, options).await;
     print_line("static file (baseline)", &baseline, "");
     let mut all_met = true;
-    for target in targets.into_iter().filter(|t| options.only.is_none_or(|only| t.label.contains(only))) {
+    let labels: Vec<String> = targets.iter().map(|t| t.label.clone()).collect();
+    let chosen: Vec<Target> =
+        targets.into_iter().filter(|t| options.only.is_none_or(|only| t.label.contains(only))).collect();
+    assert!(!chosen.is_empty(), "--only {:?} matches none of {labels:?}", options.only);
+    for target in chosen {
         load_target(address, &target, &Options { seconds: 1, ..*options }).await;
         let figures = load_target(address, &target, options).await;
         let ratio = figures.per_second / baseline.per_second;
