@@ -457,7 +457,7 @@ pub async fn send_case_message(
 }
 
 /// A file attached to a message, as a page lists it (without its bytes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct MessageFile {
     pub id: Uuid,
     pub file_name: String,
