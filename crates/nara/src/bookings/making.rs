@@ -8,13 +8,19 @@
 //! meetings read once under their locks and the bookings decided before it (`placing`): a refusal
 //! writes nothing, so it never spoils the others.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 use super::placing::{BookOutcome, NewBooking};
+use super::slots::Slot;
 use super::store;
 use crate::audit::AuditEvent;
-use crate::db::Db;
 use crate::db::group_commit::GroupCommit;
+use crate::db::{Db, Tx};
+use crate::i18n::Locale;
 use crate::mail::Email;
 
 /// One booking (or rebooking), waiting to be made.
@@ -24,11 +30,25 @@ pub struct Request {
     pub replacing: Option<Uuid>,
     /// The audit entry of the booking; its object is set to the booking once it is made.
     pub audit: AuditEvent,
-    /// The officer's notice, queued only when the booking is made.
-    pub notice: Option<Email>,
+    /// Writes the officer's notice to their address and language. Read in the batch, once per
+    /// officer, and only when a booking is made: not once per resident who tries.
+    pub notice: Notice,
 }
 
-pub type Queue = GroupCommit<Request, BookOutcome>;
+pub type Notice = Box<dyn FnOnce((String, Locale)) -> Email + Send>;
+
+/// What became of a request.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub outcome: BookOutcome,
+    /// A refused booking's officer's coming meetings as the batch left them (`None` if booked, if
+    /// the case changed meanwhile, or if the officer takes no bookings): the free times shown
+    /// again are those around them. In a rush, most of a batch is refused, and each would
+    /// otherwise read the same meetings again at the same moment.
+    pub booked: Option<Arc<[Slot]>>,
+}
+
+pub type Queue = GroupCommit<Request, Made>;
 
 pub fn queue() -> Queue {
     // A booking whose request went away before its batch was taken is not made: no one saw it
@@ -38,7 +58,7 @@ pub fn queue() -> Queue {
 
 /// Makes `requests` in one write transaction, in order. Lock order: the officers by id
 /// (`store::placing`), then the audit head, as a booking on its own takes them.
-async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<BookOutcome>> {
+async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<Made>> {
     let mut tx = db.begin_write().await?;
     let officers: Vec<Uuid> = requests.iter().map(|r| r.new.officer_id).collect();
     let cases: Vec<Uuid> = requests.iter().map(|r| r.new.case_id).collect();
@@ -50,15 +70,46 @@ async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<BookOutc
         let outcome = placing.place(&request.new, request.replacing);
         if let BookOutcome::Booked(id) = outcome {
             events.push(request.audit.object(id));
-            notices.extend(request.notice);
+            notices.push((request.new.officer_id, request.notice));
         }
-        outcomes.push(outcome);
+        outcomes.push((outcome, request.new.officer_id));
     }
     if !events.is_empty() {
         store::write_placed(&mut tx, &placing).await?;
         crate::audit::store::append_all(&mut tx, &events).await?;
-        crate::mail::store::enqueue_all(&mut tx, &notices).await?;
+        let mails = officer_notices(&mut tx, notices).await?;
+        crate::mail::store::enqueue_all(&mut tx, &mails).await?;
     }
     tx.commit().await?;
-    Ok(outcomes)
+    let mut calendars: HashMap<Uuid, Option<Arc<[Slot]>>> = HashMap::new();
+    Ok(outcomes
+        .into_iter()
+        .map(|(outcome, officer)| {
+            let refused = !matches!(outcome, BookOutcome::Booked(_) | BookOutcome::CaseChanged);
+            let booked = refused
+                .then(|| {
+                    calendars.entry(officer).or_insert_with(|| placing.booked(officer).map(Arc::from)).clone()
+                })
+                .flatten();
+            Made { outcome, booked }
+        })
+        .collect())
+}
+
+/// The officers' notices of the bookings made, each officer's address read once.
+async fn officer_notices(tx: &mut Tx, notices: Vec<(Uuid, Notice)>) -> anyhow::Result<Vec<Email>> {
+    let mut addresses: HashMap<Uuid, Option<(String, Locale)>> = HashMap::new();
+    let mut mails = Vec::with_capacity(notices.len());
+    for (officer, notice) in notices {
+        let address = match addresses.entry(officer) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(unknown) => {
+                unknown.insert(crate::identity::store::mail_address_in(tx, officer).await?)
+            }
+        };
+        if let Some(address) = address {
+            mails.push(notice(address.clone()));
+        }
+    }
+    Ok(mails)
 }

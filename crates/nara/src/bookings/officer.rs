@@ -18,7 +18,7 @@ use crate::audit::{Action, AuditActor, AuditEvent};
 use crate::cases::access::worked_case;
 use crate::cases::contact::PhoneHoursForm;
 use crate::db::UtcTime;
-use crate::i18n::{format_stockholm, format_stockholm_time};
+use crate::i18n::{Locale, format_stockholm, format_stockholm_time};
 use crate::mail::Email;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID, all_values, first_value};
@@ -67,18 +67,20 @@ impl Told {
 /// to look (an e-mail can be read by others). `None` when they cannot be reached. The action
 /// queues it in its own transaction.
 pub async fn notice(state: &AppState, person: Uuid, told: Told) -> Result<Option<Email>, AppError> {
-    let Some((to, locale)) = crate::identity::store::mail_address(&state.db, person).await? else {
-        return Ok(None);
-    };
+    let address = crate::identity::store::mail_address(&state.db, person).await?;
+    Ok(address.map(|address| notice_to(state, told, address)))
+}
+
+/// The notice of [`notice`], to an address and language already read.
+pub fn notice_to(state: &AppState, told: Told, (to, locale): (String, Locale)) -> Email {
     let link = state.absolute(&locale.href(told.path()));
     let args = [("link", link.into())];
     let key = told.key();
-    let mail = Email {
+    Email {
         to,
         subject: state.catalogues.plain_with(locale, &format!("{key}-subject"), &args),
         body: state.catalogues.plain_with(locale, &format!("{key}-body"), &args),
-    };
-    Ok(Some(mail))
+    }
 }
 
 pub struct WindowLine {

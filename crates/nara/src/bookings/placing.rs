@@ -125,6 +125,14 @@ impl Placing {
         BookOutcome::Booked(id)
     }
 
+    /// The officer's coming meetings, as read and as changed by the bookings decided since, by
+    /// start; `None` if they take no bookings.
+    pub fn booked(&self, officer: Uuid) -> Option<Vec<Slot>> {
+        let mut booked: Vec<Slot> = self.calendars.get(&officer)?.iter().map(|held| held.slot).collect();
+        booked.sort_unstable();
+        Some(booked)
+    }
+
     /// The bookings decided, in the order they were.
     pub fn placed(&self) -> &[Placed] {
         &self.placed
@@ -192,6 +200,17 @@ mod tests {
         ));
         assert_eq!(placing.placed().len(), 2);
         assert_eq!(placing.placed()[0].id, id);
+    }
+
+    #[test]
+    fn the_officers_meetings_are_those_read_and_those_decided_since_by_start() {
+        let read = Held { id: Uuid::new_v4(), case_id: Uuid::new_v4(), slot: slot(13, 60) };
+        let (mut placing, officer) = officer_with(vec![read]);
+        let case = open_case(&mut placing, officer, 0);
+        assert!(matches!(placing.place(&booking(officer, case, slot(9, 45)), None), BookOutcome::Booked(_)));
+        assert_eq!(placing.place(&booking(officer, case, slot(13, 30)), None), BookOutcome::Taken);
+        assert_eq!(placing.booked(officer), Some(vec![slot(9, 45), slot(13, 60)]));
+        assert_eq!(placing.booked(Uuid::new_v4()), None, "not an officer who takes bookings");
     }
 
     #[test]

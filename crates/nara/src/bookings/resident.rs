@@ -65,15 +65,28 @@ pub fn offers(
     all
 }
 
-/// The officer's free times for a case, from the notice on.
-async fn free_offers(state: &AppState, officer: Uuid, now: UtcTime) -> Result<Vec<Offer>, AppError> {
+/// The officer's free times for a case, from the notice on, around their coming meetings:
+/// `booked` when already known, otherwise read here.
+async fn free_offers(
+    state: &AppState,
+    officer: Uuid,
+    now: UtcTime,
+    booked: Option<&[Slot]>,
+) -> Result<Vec<Offer>, AppError> {
     let today = now.0.with_timezone(&Stockholm).date_naive();
     let available = store::availability(&state.db, officer, today).await?;
     let Some(available) = available.as_ref() else { return Ok(Vec::new()) };
     let earliest = UtcTime(now.0 + chrono::Duration::hours(i64::from(available.notice_hours)));
     let until = today.checked_add_days(Days::new(HORIZON_DAYS)).unwrap_or(today);
-    let booked = store::booked_slots(&state.db, officer, now).await?;
-    Ok(offers(&available.windows, &available.blocked, &booked, earliest, today, until))
+    let read;
+    let booked = match booked {
+        Some(booked) => booked,
+        None => {
+            read = store::booked_slots(&state.db, officer, now).await?;
+            &read
+        }
+    };
+    Ok(offers(&available.windows, &available.blocked, booked, earliest, today, until))
 }
 
 /// The hours of notice the officer asks for before a meeting is changed (none if they no longer
@@ -267,7 +280,8 @@ pub async fn form(
         satt = booking.mode.clone();
     }
     let form = BookForm { flytta: query.flytta, satt, ..BookForm::default() };
-    let offers = free_offers(&state, case.officer_id.ok_or(AppError::NotFound)?, UtcTime::now()).await?;
+    let offers =
+        free_offers(&state, case.officer_id.ok_or(AppError::NotFound)?, UtcTime::now(), None).await?;
     book_page(&state, &ctx, &case, &form, &offers, FormErrors::default()).await
 }
 
@@ -298,7 +312,7 @@ pub async fn submit(
         Err(_) if form.flytta.is_empty() => None,
         Err(_) => return Err(AppError::NotFound),
     };
-    let offers = free_offers(&state, officer, now).await?;
+    let offers = free_offers(&state, officer, now, None).await?;
     let chosen = form
         .tid
         .parse::<i64>()
@@ -328,12 +342,15 @@ pub async fn submit(
         place: if mode == MeetingMode::Phone { None } else { offer.place.clone() },
         booked_by: me,
     };
-    let notice = super::officer::notice(&state, officer, super::officer::Told::Officer).await?;
+    let notice: making::Notice = {
+        let state = state.clone();
+        Box::new(move |address| super::officer::notice_to(&state, super::officer::Told::Officer, address))
+    };
     // Made together with the others sent at the same moment (`bookings::making`).
     let audit = own_event(&ctx, &case, Action::BookingMade);
     let made = state.bookings.submit(&state.db, making::Request { new, replacing, audit, notice }).await?;
-    let BookOutcome::Booked(booking_id) = made else {
-        let key = match made {
+    let BookOutcome::Booked(booking_id) = made.outcome else {
+        let key = match made.outcome {
             BookOutcome::TooMany => "booking-error-too-many",
             BookOutcome::Gone => "booking-error-gone",
             BookOutcome::CaseChanged => "booking-error-case-changed",
@@ -342,19 +359,19 @@ pub async fn submit(
         };
         let mut errors = FormErrors::default();
         errors.add("tid", key);
-        if matches!(made, BookOutcome::Gone | BookOutcome::CaseChanged) {
+        if matches!(made.outcome, BookOutcome::Gone | BookOutcome::CaseChanged) {
             // The booking to move is no longer booked: the form now books a new meeting.
             form.flytta.clear();
         }
         // The case as it is now: closed meanwhile, there is nothing to book; handed over, the
         // new contact person's times.
-        let case = match made {
+        let case = match made.outcome {
             BookOutcome::CaseChanged => own_case(&state, &ctx, id).await?,
             _ => case,
         };
         let officer = case.officer_id.filter(|_| case.status.is_open()).ok_or(AppError::NotFound)?;
-        // Read again: the time just lost is no longer listed.
-        let offers = free_offers(&state, officer, UtcTime::now()).await?;
+        // As the batch left the officer's meetings: the time just lost is no longer listed.
+        let offers = free_offers(&state, officer, UtcTime::now(), made.booked.as_deref()).await?;
         return book_page(&state, &ctx, &case, &form, &offers, errors).await;
     };
     Ok(Redirect::to(&ctx.href(&format!("/mina-sidor/bokningar/{booking_id}"))).into_response())

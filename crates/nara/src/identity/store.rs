@@ -3,6 +3,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::{EmailAddress, PasswordHash, Person, Role, RoleGrant, Unit};
+use crate::db::sql::Sql;
 use crate::db::{Db, Tx, UtcTime};
 use crate::i18n::Locale;
 use crate::sessions::store::{SessionState, Stored};
@@ -96,8 +97,17 @@ pub async fn set_language(db: &Db, id: Uuid, locale: Locale) -> anyhow::Result<(
 /// Where and in which language to write to a person: their e-mail address and language, if they
 /// still use the service and have an address. One read, for every notice that is sent.
 pub async fn mail_address(db: &Db, id: Uuid) -> anyhow::Result<Option<(String, Locale)>> {
+    address_on(db.sql(), id).await
+}
+
+/// [`mail_address`], read inside the transaction that queues the notice.
+pub async fn mail_address_in(tx: &mut Tx, id: Uuid) -> anyhow::Result<Option<(String, Locale)>> {
+    address_on(tx.sql(), id).await
+}
+
+async fn address_on(on: Sql<'_>, id: Uuid) -> anyhow::Result<Option<(String, Locale)>> {
     let sql = "SELECT email, language FROM people WHERE id = $1 AND active = TRUE AND email IS NOT NULL";
-    let row: Option<(String, Option<String>)> = db.sql().optional(sql, &[&id]).await?;
+    let row: Option<(String, Option<String>)> = on.optional(sql, &[&id]).await?;
     Ok(row.map(|(email, code)| (email, Locale::chosen(code.as_deref()))))
 }
 

@@ -167,9 +167,11 @@ on_both_backends!(
             &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_a), Some(&w.a)).await.body,
         )
         .into_iter()
-        .take(3)
+        .take(4)
         .collect();
-        // 24 residents with a case each with the same officer; eight want each of three times.
+        // 24 residents with a case each with the same officer; eight want each of three times. The
+        // fourth stays free.
+        let free = times[3].clone();
         let mut crowd = Vec::new();
         for i in 0..24 {
             let new = nara::identity::store::NewPerson {
@@ -229,7 +231,9 @@ on_both_backends!(
             } else {
                 assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.body);
                 assert!(answer.body.contains("Tiden är inte ledig längre"));
-                assert!(!offered(&answer.body).contains(time), "the lost time is not offered again");
+                let offered = offered(&answer.body);
+                assert!(!offered.contains(time), "the lost time is not offered again");
+                assert!(offered.contains(&free), "a time no one took is still offered");
                 assert!(made.is_empty() && made_entries.is_empty(), "nothing made or logged for a refusal");
             }
         }
