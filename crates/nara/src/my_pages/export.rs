@@ -92,6 +92,8 @@ pub struct MessageData {
     pub from: String,
     pub text: String,
     pub sent_at: UtcTime,
+    /// The names of the files sent with it (the files themselves open from the case page).
+    pub attachments: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -189,7 +191,12 @@ pub async fn gather(db: &Db, person: Uuid) -> anyhow::Result<Export> {
             messages: crate::cases::store::case_messages(db, case.id)
                 .await?
                 .into_iter()
-                .map(|m| MessageData { from: m.sender_name, text: m.body, sent_at: m.sent_at })
+                .map(|m| MessageData {
+                    from: m.sender_name,
+                    text: m.body,
+                    sent_at: m.sent_at,
+                    attachments: m.files.into_iter().map(|f| f.file_name).collect(),
+                })
                 .collect(),
             meetings: crate::bookings::store::bookings_of_case(db, case.id)
                 .await?

@@ -505,6 +505,13 @@ on_both_backends!(
         assert_eq!(download.headers["content-type"], "application/pdf");
         assert!(download.headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
         assert!(download.body.starts_with("%PDF"));
+        // The download of everything about them names it with its message.
+        let export = w.app.get("/mina-sidor/mina-uppgifter", Some(&w.a)).await.body;
+        assert!(export.contains("<li>Bifogad fil: intyg.pdf</li>"), "{export}");
+        let data: serde_json::Value =
+            serde_json::from_str(&w.app.get("/mina-sidor/mina-uppgifter.json", Some(&w.a)).await.body)
+                .unwrap();
+        assert_eq!(data["cases"][0]["messages"][0]["attachments"], serde_json::json!(["intyg.pdf"]));
         // Nobody else reaches it: not another resident, not through their own case.
         let before = denied_about(&w.db, w.resident_a).await;
         assert_eq!(w.app.get(&mine, Some(&w.b)).await.status, StatusCode::NOT_FOUND);
