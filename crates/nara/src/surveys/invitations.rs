@@ -16,23 +16,15 @@ use crate::mail::Email;
 /// catches up; one started on an old database does not flood people about meetings long past).
 const EVENT_WINDOW_DAYS: i64 = 14;
 
-/// Where an invitation is sent, read before the action's transaction.
-pub struct Recipient {
-    pub email: Option<String>,
-    pub locale: Locale,
-}
+/// Where and in which language an invitation is sent (`identity::store::mail_address`), read
+/// before the action's transaction; `None` when they have no address (the invitation is still
+/// made and logged, without an e-mail).
+pub type Recipient = Option<(String, Locale)>;
 
 /// What closing a case needs to invite its resident; `None` when they asked not to be asked.
 pub struct CaseInvitation {
     pub service_type: String,
     pub recipient: Recipient,
-}
-
-async fn recipient(db: &Db, person: Uuid) -> anyhow::Result<Recipient> {
-    Ok(match crate::identity::store::mail_address(db, person).await? {
-        Some((email, locale)) => Recipient { email: Some(email), locale },
-        None => Recipient { email: None, locale: Locale::SV },
-    })
 }
 
 /// Reads, before closing a case, what its invitation needs.
@@ -42,7 +34,7 @@ pub async fn prepare_for_case(db: &Db, case: &crate::cases::Case) -> anyhow::Res
     }
     Ok(Some(CaseInvitation {
         service_type: store::service_type_of_case(db, case.id).await?,
-        recipient: recipient(db, case.resident_id).await?,
+        recipient: crate::identity::store::mail_address(db, case.resident_id).await?,
     }))
 }
 
@@ -86,8 +78,8 @@ async fn send(
     reminder: bool,
 ) -> anyhow::Result<()> {
     let token = store::add_token(tx, invitation).await?;
-    if let Some(to) = &recipient.email {
-        let mail = email(mailer, to.clone(), recipient.locale, &token, reminder)?;
+    if let Some((to, locale)) = recipient {
+        let mail = email(mailer, to.clone(), *locale, &token, reminder)?;
         crate::mail::store::enqueue(tx, &mail).await?;
     }
     let action = if reminder { Action::SurveyReminderSent } else { Action::SurveyInvitationSent };
@@ -131,7 +123,7 @@ pub async fn run_round(
     let mailer = Mailer { catalogues, link_base };
     let mut sent = Sent::default();
     for due in store::due_to_send(db, now).await? {
-        let recipient = recipient(db, due.person_id).await?;
+        let recipient = crate::identity::store::mail_address(db, due.person_id).await?;
         let mut tx = db.begin_write().await?;
         if !store::claim_send(&mut tx, due.id, now).await? {
             continue;
@@ -142,7 +134,7 @@ pub async fn run_round(
     }
     let since = UtcTime(now.0 - chrono::Duration::days(EVENT_WINDOW_DAYS));
     for attendance in store::ended_attendances(db, since, now).await? {
-        let recipient = recipient(db, attendance.person_id).await?;
+        let recipient = crate::identity::store::mail_address(db, attendance.person_id).await?;
         let new: NewInvitation = store::event_invitation(&attendance, now);
         let mut tx = db.begin_write().await?;
         let Some(id) = store::insert_invitation(&mut tx, &new, Some(now)).await? else { continue };
@@ -153,7 +145,7 @@ pub async fn run_round(
     for survey in store::surveys(db).await? {
         let sent_before = UtcTime(now.0 - chrono::Duration::days(i64::from(survey.reminder_days)));
         for due in store::due_reminders(db, &survey.key, sent_before).await? {
-            let recipient = recipient(db, due.person_id).await?;
+            let recipient = crate::identity::store::mail_address(db, due.person_id).await?;
             let mut tx = db.begin_write().await?;
             if !store::claim_reminder(&mut tx, due.id, now).await? {
                 continue;
