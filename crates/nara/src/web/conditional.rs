@@ -5,6 +5,8 @@
 //!
 //! The tag is a hash of the body itself, so it is right whatever made the page change (new data,
 //! the hour in "Öppet nu, stänger 16:00", a new release), and the same in every server process.
+//! It only tells one version of a public page from the next, so it is a fast checksum (xxh3,
+//! 128 bits), not a cryptographic hash: nothing secret or signed rests on it.
 //! Only pages for nobody in particular get one: a signed-in person's pages, and anything a handler
 //! marked `no-store` (a private calendar feed), are left as they are.
 
@@ -13,7 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::xxh3_128;
 
 /// The kinds of body that get a tag: pages and feeds, which the server makes whole in memory.
 /// Files and other bodies pass through untouched (they may be large or streamed).
@@ -70,7 +72,7 @@ pub async fn tag(held: Held, response: Response) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let tag = format!("\"{}\"", URL_SAFE_NO_PAD.encode(&Sha256::digest(&bytes)[..16]));
+    let tag = format!("\"{}\"", URL_SAFE_NO_PAD.encode(xxh3_128(&bytes).to_be_bytes()));
     let Ok(tag_value) = HeaderValue::from_str(&tag) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
