@@ -270,6 +270,16 @@ pub async fn occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Occu
     Ok(db.sql().all(OCCURRENCES_OF, &[&series_id]).await?)
 }
 
+/// [`occurrences_of`] a public series for its public pages and feed, remembered until the events
+/// change (places left included: a registration is a change). A weekly group's page lists every
+/// meeting, and reading 500 rows through SQLite's worker thread was most of its cost.
+pub async fn public_occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Arc<Vec<Occurrence>>> {
+    db.remembered("events::public_occurrences_of", series_id.to_string(), || async {
+        occurrences_of(db, series_id).await
+    })
+    .await
+}
+
 /// The occurrence at a position in a series (its address: `/kalender/{slug}/{position}`).
 pub async fn occurrence_at(db: &Db, series_id: Uuid, position: i32) -> anyhow::Result<Option<Occurrence>> {
     Ok(db.sql().optional(OCCURRENCE_AT, &[&series_id, &position]).await?)

@@ -264,6 +264,7 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("application/ld+json") && page.body.contains("\"@type\":\"Event\""));
     assert!(page.body.contains("En plats kvar"));
+    assert!(app.get("/kalender/anhoriga", None).await.body.contains("En plats kvar"));
 
     let empty = app.post("/kalender/anhoriga/0/anmalan", &[("name", ""), ("email", "nej")], None).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -281,6 +282,9 @@ on_both_backends!(a_visitor_registers_is_waitlisted_and_moves_up_over_http, Migr
     // The meeting's page, kept in memory since it was shown above, shows the place as taken.
     let page = app.get("/kalender/anhoriga/0", None).await.body;
     assert!(page.contains("Fullt") && !page.contains("En plats kvar"), "{page}");
+    // So does the series' page, whose meetings were kept too.
+    let series_page = app.get("/kalender/anhoriga", None).await.body;
+    assert!(series_page.contains("Fullt") && !series_page.contains("En plats kvar"), "{series_page}");
     assert!(app.get(&first_page, None).await.body.contains("Du är anmäld"));
     let second = app
         .post("/kalender/anhoriga/0/anmalan", &[("name", "Omar"), ("email", "omar@example.se")], None)
