@@ -131,7 +131,9 @@ const ACCEPT_QUEUE: u32 = 1024;
 fn bind(address: SocketAddr) -> anyhow::Result<TcpListener> {
     let listen = || {
         let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
-        // As `TcpListener::bind` does: a restarted server can listen again at once.
+        // As `TcpListener::bind` does on Unix: a restarted server can listen again at once. (On
+        // Windows the option would let another program take the port.)
+        #[cfg(unix)]
         socket.set_reuseaddr(true)?;
         socket.bind(address)?;
         socket.listen(ACCEPT_QUEUE)

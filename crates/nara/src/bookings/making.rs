@@ -44,7 +44,10 @@ pub struct Made {
     /// A refused booking's officer's coming meetings as the batch left them (`None` if booked, if
     /// the case changed meanwhile, or if the officer takes no bookings): the free times shown
     /// again are those around them. In a rush, most of a batch is refused, and each would
-    /// otherwise read the same meetings again at the same moment.
+    /// otherwise read the same meetings again at the same moment. A change committed after the
+    /// batch (a cancellation, another process's batch) is not in them: the page may then hide a
+    /// time just freed or offer one just taken, which a booking of it refuses under the lock,
+    /// as for any page read a moment before.
     pub booked: Option<Arc<[Slot]>>,
 }
 
@@ -75,9 +78,10 @@ async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<Made>> {
         outcomes.push((outcome, request.new.officer_id));
     }
     if !events.is_empty() {
+        // Before the audit head is locked: every audit write in the system waits for it.
+        let mails = officer_notices(&mut tx, notices).await?;
         store::write_placed(&mut tx, &placing).await?;
         crate::audit::store::append_all(&mut tx, &events).await?;
-        let mails = officer_notices(&mut tx, notices).await?;
         crate::mail::store::enqueue_all(&mut tx, &mails).await?;
     }
     tx.commit().await?;
@@ -86,11 +90,11 @@ async fn make_all(db: Db, requests: Vec<Request>) -> anyhow::Result<Vec<Made>> {
         .into_iter()
         .map(|(outcome, officer)| {
             let refused = !matches!(outcome, BookOutcome::Booked(_) | BookOutcome::CaseChanged);
-            let booked = refused
-                .then(|| {
-                    calendars.entry(officer).or_insert_with(|| placing.booked(officer).map(Arc::from)).clone()
-                })
-                .flatten();
+            let booked = if refused {
+                calendars.entry(officer).or_insert_with(|| placing.booked(officer).map(Arc::from)).clone()
+            } else {
+                None
+            };
             Made { outcome, booked }
         })
         .collect())

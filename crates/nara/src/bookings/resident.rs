@@ -343,6 +343,8 @@ pub async fn submit(
         booked_by: me,
     };
     let notice: making::Notice = {
+        // The state holds the queue this request waits in; a request that goes away stays there
+        // until the next batch, and with it this clone.
         let state = state.clone();
         Box::new(move |address| super::officer::notice_to(&state, super::officer::Told::Officer, address))
     };

@@ -270,13 +270,20 @@ pub async fn occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Vec<Occu
     Ok(db.sql().all(OCCURRENCES_OF, &[&series_id]).await?)
 }
 
-/// [`occurrences_of`] a public series for its public pages and feed, remembered until the events
-/// change (places left included: a registration is a change). A weekly group's page lists every
-/// meeting, and reading 500 rows through SQLite's worker thread was most of its cost.
-pub async fn public_occurrences_of(db: &Db, series_id: Uuid) -> anyhow::Result<Arc<Vec<Occurrence>>> {
-    db.remembered("events::public_occurrences_of", series_id.to_string(), || async {
-        occurrences_of(db, series_id).await
-    })
+/// The meetings of a public series (none of one that is not) for its public pages and feed,
+/// remembered until the events change (places left included: a registration is a change). A
+/// weekly group's page lists every meeting, and reading 500 rows through SQLite's worker thread
+/// was most of its cost.
+pub async fn public_occurrences_of(db: &Db, series: &Series) -> anyhow::Result<Arc<Vec<Occurrence>>> {
+    if !series.public {
+        return Ok(Arc::default());
+    }
+    let id = series.id;
+    db.remembered(
+        "events::public_occurrences_of",
+        id.to_string(),
+        || async move { occurrences_of(db, id).await },
+    )
     .await
 }
 

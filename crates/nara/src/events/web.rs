@@ -140,7 +140,7 @@ pub async fn series(
 ) -> Result<Response, AppError> {
     let series = public_series(&state, &slug).await?;
     let now = UtcTime::now();
-    let occurrences = store::public_occurrences_of(&state.db, series.id).await?;
+    let occurrences = store::public_occurrences_of(&state.db, &series).await?;
     let lines = occurrences
         .iter()
         .filter(|o| o.ends_at > now)
@@ -271,7 +271,7 @@ async fn occurrence_page<'a>(
     let base = ctx.href(&format!("/kalender/{}/{}", series.slug, occurrence.position));
     let open = occurrence.open_for_registration(now);
     let series_count = if open {
-        let all = store::public_occurrences_of(&state.db, series.id).await?;
+        let all = store::public_occurrences_of(&state.db, series).await?;
         Some(open_from(&all, occurrence, now).len() as i64).filter(|&n| n > 1)
     } else {
         None
@@ -682,7 +682,7 @@ pub async fn feed_series(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let series = public_series(&state, &slug).await?;
-    let occurrences = store::public_occurrences_of(&state.db, series.id).await?;
+    let occurrences = store::public_occurrences_of(&state.db, &series).await?;
     let items: Vec<FeedItem<'_>> = occurrences
         .iter()
         .map(|o| FeedItem {

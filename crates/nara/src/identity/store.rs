@@ -3,8 +3,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::{EmailAddress, PasswordHash, Person, Role, RoleGrant, Unit};
-use crate::db::sql::Sql;
-use crate::db::{Db, Tx, UtcTime};
+use crate::db::{Db, Sql, Tx, UtcTime};
 use crate::i18n::Locale;
 use crate::sessions::store::{SessionState, Stored};
 
