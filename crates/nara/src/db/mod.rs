@@ -26,7 +26,6 @@ use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 use sqlx::Connection;
 use sqlx::migrate::Migrator;
-use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -83,40 +82,58 @@ pub struct Db {
 
 /// The connection a reader holds, taken by one statement at a time, and its place among the
 /// readers.
-#[derive(Debug)]
 struct Held {
     connection: HeldConnection,
+    /// Where the connection is kept aside when the reader ends.
+    lent: Arc<Lent>,
     _place: tokio::sync::OwnedSemaphorePermit,
 }
 
-#[derive(Debug)]
-enum HeldConnection {
-    Sqlite(tokio::sync::Mutex<PoolConnection<sqlx::Sqlite>>),
-    Postgres(tokio::sync::Mutex<PoolConnection<sqlx::Postgres>>),
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Held").finish_non_exhaustive()
+    }
 }
 
+impl Drop for Held {
+    fn drop(&mut self) {
+        match (&mut self.connection, &*self.lent) {
+            (HeldConnection::Sqlite(reading), Lent::Sqlite(kept)) => reading.get_mut().end(&kept.readers),
+            (HeldConnection::Postgres(reading), Lent::Postgres(kept)) => reading.get_mut().end(&kept.readers),
+            // One pool has one backend.
+            _ => {}
+        }
+    }
+}
+
+enum HeldConnection {
+    Sqlite(tokio::sync::Mutex<lease::Reading<sqlx::Sqlite>>),
+    Postgres(tokio::sync::Mutex<lease::Reading<sqlx::Postgres>>),
+}
+
+/// The connections kept aside from one pool (see `lease`).
 #[derive(Debug)]
 enum Lent {
-    Sqlite(lease::Leases<sqlx::Sqlite>),
-    Postgres(lease::Leases<sqlx::Postgres>),
+    Sqlite(lease::KeptAside<sqlx::Sqlite>),
+    Postgres(lease::KeptAside<sqlx::Postgres>),
 }
 
 impl Lent {
-    /// Lends a quarter of the pool's connections at once.
+    /// Lends a quarter of the pool's connections at once to statements on their own.
     fn over(pool: &Pool) -> Self {
         let places = pool_size(pool) as usize / 4;
         match pool {
-            Pool::Sqlite(pool) => Lent::Sqlite(lease::Leases::new(pool.clone(), places, None)),
+            Pool::Sqlite(pool) => Lent::Sqlite(lease::KeptAside::new(pool.clone(), places, None)),
             Pool::Postgres(pool) => {
-                Lent::Postgres(lease::Leases::new(pool.clone(), places, Some(PG_PING_AFTER_IDLE)))
+                Lent::Postgres(lease::KeptAside::new(pool.clone(), places, Some(PG_PING_AFTER_IDLE)))
             }
         }
     }
 
     fn close(&self) {
         match self {
-            Lent::Sqlite(leases) => leases.close(),
-            Lent::Postgres(leases) => leases.close(),
+            Lent::Sqlite(kept) => kept.close(),
+            Lent::Postgres(kept) => kept.close(),
         }
     }
 }
@@ -196,7 +213,8 @@ impl Db {
 
     /// The same database with its statements on one pooled connection, for a page that reads
     /// many times: it takes a connection once instead of borrowing a lent one for each statement
-    /// (`lease`). The connection goes back when the last clone is dropped.
+    /// (`lease`). When the last clone is dropped, the connection is kept aside for the next
+    /// reader (or goes back to the pool if a statement on it was given up or failed).
     ///
     /// A reader only reads, and writes only with single statements: a transaction or an audit
     /// entry on its own (`audit::store::record`) needs a second connection, and requests that
@@ -207,11 +225,16 @@ impl Db {
             return Ok(self.clone());
         }
         let place = self.readers.clone().acquire_owned().await.map_err(|_| sqlx::Error::PoolClosed)?;
-        let connection = match &self.pool {
-            Pool::Sqlite(pool) => HeldConnection::Sqlite(tokio::sync::Mutex::new(pool.acquire().await?)),
-            Pool::Postgres(pool) => HeldConnection::Postgres(tokio::sync::Mutex::new(pool.acquire().await?)),
+        let connection = match &*self.lent {
+            Lent::Sqlite(kept) => {
+                HeldConnection::Sqlite(lease::Reading::new(kept.readers.take().await?).into())
+            }
+            Lent::Postgres(kept) => {
+                HeldConnection::Postgres(lease::Reading::new(kept.readers.take().await?).into())
+            }
         };
-        Ok(Db { held: Some(Arc::new(Held { connection, _place: place })), ..self.clone() })
+        let held = Held { connection, lent: self.lent.clone(), _place: place };
+        Ok(Db { held: Some(Arc::new(held)), ..self.clone() })
     }
 
     fn held(&self) -> Option<&HeldConnection> {

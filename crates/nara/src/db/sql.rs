@@ -12,13 +12,12 @@
 //! that only one of them understands is a compile error here, not a runtime surprise there.
 
 use sqlx::error::BoxDynError;
-use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Database, Decode, Encode, FromRow, Postgres, SqlSafeStr, Sqlite, Transaction, Type};
 
 use super::faults::FaultPlan;
-use super::lease::{Lease, Leases};
+use super::lease::{Lease, Leases, Reading};
 use super::{Backend, Db, HeldConnection, Lent, Pool, UtcTime, changes};
 
 /// A value that binds to a statement on either database.
@@ -150,7 +149,7 @@ impl<'c> On<'c> {
 /// ([`Db::reader`]), or one lent to this statement (`db::lease`).
 enum Conn<'c, DB: Database> {
     Borrowed(&'c mut DB::Connection),
-    Held(tokio::sync::MutexGuard<'c, PoolConnection<DB>>),
+    Held(tokio::sync::MutexGuard<'c, Reading<DB>>),
     Lent(Lease<'c, DB>),
 }
 
@@ -158,16 +157,18 @@ impl<DB: Database> Conn<'_, DB> {
     fn get(&mut self) -> Result<&mut DB::Connection, sqlx::Error> {
         match self {
             Conn::Borrowed(connection) => Ok(connection),
-            Conn::Held(guard) => Ok(guard),
+            Conn::Held(reading) => reading.start(),
             Conn::Lent(lease) => lease.connection(),
         }
     }
 
-    /// Passes on how the statement ended; a lent connection is kept aside again only after one
-    /// that ran to its end.
+    /// Passes on how the statement ended; a lent or a reader's connection is kept aside again
+    /// only after one that ran to its end.
     fn ended<T>(&mut self, result: Result<T, sqlx::Error>) -> Result<T, sqlx::Error> {
-        if let Conn::Lent(lease) = self {
-            lease.finished(&result);
+        match self {
+            Conn::Lent(lease) => lease.finished(&result),
+            Conn::Held(reading) => reading.finished(&result),
+            Conn::Borrowed(_) => {}
         }
         result
     }
@@ -392,8 +393,8 @@ impl Db {
     pub fn sql(&self) -> Sql<'_> {
         let on = match (self.held(), &*self.lent) {
             (Some(held), _) => On::Held(held),
-            (None, Lent::Sqlite(leases)) => On::SqliteLent(leases),
-            (None, Lent::Postgres(leases)) => On::PostgresLent(leases),
+            (None, Lent::Sqlite(kept)) => On::SqliteLent(&kept.statements),
+            (None, Lent::Postgres(kept)) => On::PostgresLent(&kept.statements),
         };
         Sql { on, faults: self.faults(), changes: Changes::Pool(self) }
     }

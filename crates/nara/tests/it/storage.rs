@@ -240,11 +240,41 @@ on_both_backends!(a_readers_statements_share_one_connection_and_start_no_transac
     assert!(nara::audit::store::record(&reader, &event).await.is_err());
     assert!(nara::help_areas::store::upsert(&reader, &area("boende", 1)).await.is_err());
     assert!(nara::help_areas::store::list(&db).await.unwrap().is_empty(), "nothing was written");
-    // Dropped, its connection goes back to the pool, and the pool writes as before.
+    // Dropped, its connection is kept aside for the next reader (`db::lease`), which finds the
+    // temporary table on it; the pool writes as before.
     drop(reader);
+    let next = db.reader().await.unwrap();
+    assert_eq!(next.sql().value::<i64>(count, &[]).await.unwrap(), Some(1));
+    drop(next);
     nara::help_areas::store::upsert(&db, &area("boende", 1)).await.unwrap();
     nara::audit::store::record(&db, &event).await.unwrap();
 });
+
+on_both_backends!(a_reader_that_gave_up_a_statement_leaves_the_next_readers_their_answers, Migrated, |db| {
+    // Given up halfway, as when a request goes away: the reader's connection is not kept aside
+    // but goes back to sqlx to be cleaned up, and the next readers get their own answers.
+    let reader = db.reader().await.unwrap();
+    let given_up =
+        tokio::time::timeout(std::time::Duration::from_millis(20), reader.sql().value::<i64>(slow(&db), &[]));
+    assert!(given_up.await.is_err(), "the slow statement was given up");
+    drop(reader);
+    for n in 0..20_i64 {
+        let next = db.reader().await.unwrap();
+        assert_eq!(next.sql().value::<i64>("SELECT $1", &[&n]).await.unwrap(), Some(n));
+    }
+    db.close().await;
+});
+
+/// A statement that takes a while on either database.
+fn slow(db: &nara::db::Db) -> &'static str {
+    match db.backend() {
+        Backend::Sqlite => {
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) \
+             SELECT COUNT(*) FROM n"
+        }
+        Backend::Postgres => "SELECT COUNT(*) FROM (SELECT pg_sleep(0.5)) AS slow",
+    }
+}
 
 /// A PostgreSQL connection is not pinged before each statement (that was a second round trip
 /// each), but one that has waited in the pool is: closed by the server meanwhile (a restart, an
@@ -280,15 +310,8 @@ on_both_backends!(a_statement_given_up_or_refused_leaves_the_next_ones_their_ans
     assert_eq!(db.sql().value::<i32>("SELECT 1", &[]).await.unwrap(), Some(1));
     // Given up halfway, as when a request goes away: the connection goes back to sqlx to be
     // cleaned up, and the statements after it get their own answers, not the slow one's.
-    let slow = match db.backend() {
-        Backend::Sqlite => {
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) \
-             SELECT COUNT(*) FROM n"
-        }
-        Backend::Postgres => "SELECT COUNT(*) FROM (SELECT pg_sleep(0.5)) AS slow",
-    };
     let given_up =
-        tokio::time::timeout(std::time::Duration::from_millis(20), db.sql().value::<i64>(slow, &[]));
+        tokio::time::timeout(std::time::Duration::from_millis(20), db.sql().value::<i64>(slow(&db), &[]));
     assert!(given_up.await.is_err(), "the slow statement was given up");
     for n in 0..20_i64 {
         assert_eq!(db.sql().value::<i64>("SELECT $1", &[&n]).await.unwrap(), Some(n));
