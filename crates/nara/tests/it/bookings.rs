@@ -336,6 +336,31 @@ on_both_backends!(a_resident_books_rebooks_and_cancels_their_own_meeting, Migrat
         .await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(taken.body.contains("Tiden är inte ledig längre"));
+    assert!(!offered(&taken.body).contains(&times[0]) && offered(&taken.body).contains(&times[1]));
+    // A time that is none of the officer's, or in a way its window does not offer, is refused
+    // before it is sent to be booked; the form lists the free times again.
+    let odd = (times[1].parse::<i64>().unwrap() + 60).to_string();
+    for (tid, satt, told) in [
+        (odd.as_str(), "phone", "Tiden är inte ledig längre"),
+        (times[1].as_str(), "video", "Den tiden går inte att ha på det sättet"),
+    ] {
+        let refused = w
+            .app
+            .post(
+                &format!("/mina-sidor/arenden/{}/boka", w.case_b),
+                &[("tid", tid), ("satt", satt)],
+                Some(&w.b),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{tid} {satt}");
+        assert!(refused.body.contains(told), "{}", refused.body);
+    }
+    assert!(
+        offered(
+            &w.app.get(&format!("/mina-sidor/arenden/{}/boka?satt=phone", w.case_b), Some(&w.b)).await.body
+        )
+        .contains(&times[1])
+    );
 
     // The calendar file reads back with the right time.
     let ics = w.app.get(&format!("{page_path}/kalender.ics"), Some(&w.a)).await;
