@@ -144,7 +144,7 @@ async fn main() {
     print_header();
     let targets = vec![
         Target::page("calendar page /kalender", "/kalender"),
-        Target::page("series page (500 meetings)", "/kalender/serie-0"),
+        Target::page("series page (500 meetings, 25 a page)", "/kalender/serie-0"),
         Target::page("calendar feed /kalender.ics", "/kalender.ics"),
     ];
     run_targets(&server.address, targets, &options).await;

@@ -228,9 +228,6 @@ mail-case-officer-news-body =
     Kind regards
     Nära
 worklist-pages = Pages of the work list
-worklist-previous = Previous page
-worklist-next = Next page
-worklist-page = Page { $number }
 officer-case-withdrawn = The applicant withdrew the application on { $when }. Their reason:
 case-contact-phone = Telephone
 case-contact-phone-hours = Answers the telephone

@@ -285,6 +285,8 @@ meetings-next = Next meetings:
 meetings-calendar = All meetings in this area in the calendar
 # A series' page: meetings that have been held, with their notes.
 series-past = Past meetings
+series-coming-shown = Meetings { $from }–{ $to } of { $total } coming up.
+series-coming-pages = Pages of coming meetings
 series-past-newest = { $count ->
     [one] The most recent meeting.
    *[other] The { $count } most recent meetings.

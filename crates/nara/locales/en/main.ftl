@@ -48,3 +48,8 @@ media-error-too-large = The picture is too large. It can be at most 10 MB.
 media-error-not-a-picture = The file is not a picture. Choose a JPEG, PNG or WebP picture.
 media-error-too-many-pixels = The picture has too many pixels. Choose a smaller picture, at most 10,000 pixels on each side.
 media-error-unreadable = The picture could not be read. The file may be damaged. Try another picture.
+
+# Links between the pages of a long list.
+pages-previous = Previous page
+pages-next = Next page
+pages-page = Page { $number }

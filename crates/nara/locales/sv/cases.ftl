@@ -228,9 +228,6 @@ mail-case-officer-news-body =
     Vänliga hälsningar
     Nära
 worklist-pages = Sidor i arbetslistan
-worklist-previous = Föregående sida
-worklist-next = Nästa sida
-worklist-page = Sida { $number }
 officer-case-withdrawn = Den sökande återkallade ansökan { $when }. Skälet:
 case-contact-phone = Telefon
 case-contact-phone-hours = Svarar i telefon

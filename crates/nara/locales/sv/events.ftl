@@ -285,6 +285,8 @@ meetings-next = Nästa träffar:
 meetings-calendar = Alla träffar inom området i kalendern
 # Seriens sida: träffar som har varit, med anteckningarna.
 series-past = Tidigare träffar
+series-coming-shown = Träff { $from }–{ $to } av { $total } kommande.
+series-coming-pages = Sidor med kommande träffar
 series-past-newest = { $count ->
     [one] Den senaste träffen.
    *[other] De { $count } senaste träffarna.

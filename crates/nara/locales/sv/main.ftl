@@ -48,3 +48,8 @@ media-error-too-large = Bilden är för stor. Den får vara högst 10 MB.
 media-error-not-a-picture = Filen är inte en bild. Välj en bild i formatet JPEG, PNG eller WebP.
 media-error-too-many-pixels = Bilden har för många bildpunkter. Välj en mindre bild, högst 10 000 bildpunkter på varje led.
 media-error-unreadable = Det gick inte att läsa bilden. Filen kan vara skadad. Prova en annan bild.
+
+# Links between the pages of a long list.
+pages-previous = Föregående sida
+pages-next = Nästa sida
+pages-page = Sida { $number }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::web::form::Form;
+use crate::web::form::{Form, Query};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -27,7 +27,7 @@ use crate::mail::Email;
 use crate::rate_limit;
 use crate::web::errors::{AppError, render};
 use crate::web::form::{FormErrors, INVALID};
-use crate::web::page::PageContext;
+use crate::web::page::{PageContext, Pages};
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
@@ -114,7 +114,11 @@ impl SeriesFacts {
 struct SeriesPage<'a> {
     shell: Shell<'a>,
     facts: SeriesFacts,
+    /// A page of the coming meetings.
     lines: Vec<OccurrenceLine>,
+    /// Which of the coming meetings the page lists, when they take more than one page.
+    shown: Option<String>,
+    pages: Pages,
     feed_href: String,
     suggest_href: Option<String>,
     /// Meetings held, newest first, at most [`PAST_SHOWN`].
@@ -125,6 +129,16 @@ struct SeriesPage<'a> {
 
 /// How many held meetings a series page lists.
 pub const PAST_SHOWN: usize = 10;
+
+/// How many coming meetings a page of a series lists (a weekly group's half year): a list of
+/// hundreds is long to read and slow to send.
+pub const COMING_PER_PAGE: usize = 25;
+
+#[derive(Deserialize)]
+pub struct SeriesQuery {
+    /// The page of coming meetings, from 1.
+    sida: Option<String>,
+}
 
 /// A meeting that has been held, with the organiser's notes.
 pub struct PastMeeting {
@@ -137,15 +151,36 @@ pub async fn series(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(slug): Path<String>,
+    Query(query): Query<SeriesQuery>,
 ) -> Result<Response, AppError> {
     let series = public_series(&state, &slug).await?;
     let now = UtcTime::now();
     let occurrences = store::public_occurrences_of(&state.db, &series).await?;
-    let lines = occurrences
+    let coming: Vec<_> = occurrences.iter().filter(|o| o.ends_at > now).collect();
+    let last_page = coming.len().div_ceil(COMING_PER_PAGE).max(1);
+    // A page past the last (the series shrank since the link was made) shows the last.
+    let number = query.sida.as_deref().and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, last_page);
+    let first = (number - 1) * COMING_PER_PAGE;
+    let lines: Vec<_> = coming
         .iter()
-        .filter(|o| o.ends_at > now)
+        .skip(first)
+        .take(COMING_PER_PAGE)
         .map(|o| OccurrenceLine::new(&series, o, &ctx))
         .collect();
+    let locale = ctx.location.locale;
+    let shown = (last_page > 1).then(|| {
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX).into();
+        let args =
+            [("from", count(first + 1)), ("to", count(first + lines.len())), ("total", count(coming.len()))];
+        state.catalogues.text_with(locale, "series-coming-shown", &args)
+    });
+    let page_href = |n: usize| ctx.href(&format!("/kalender/{slug}?sida={n}"));
+    let pages = Pages {
+        label: state.catalogues.text(locale, "series-coming-pages"),
+        number: i64::try_from(number).unwrap_or(1),
+        previous_href: (number > 1).then(|| page_href(number - 1)),
+        next_href: (number < last_page).then(|| page_href(number + 1)),
+    };
     let held = super::held(&occurrences, now, PAST_SHOWN + 1);
     let past = held
         .iter()
@@ -157,8 +192,10 @@ pub async fn series(
         .collect();
     let page = SeriesPage {
         shell: ctx.shell(&state),
-        facts: SeriesFacts::new(&series, ctx.location.locale),
+        facts: SeriesFacts::new(&series, locale),
         lines,
+        shown,
+        pages,
         feed_href: ctx.href(&format!("/kalender/{slug}/kalender.ics")),
         suggest_href: series.has_themes.then(|| ctx.href(&format!("/kalender/{slug}/foresla-tema"))),
         past,

@@ -52,3 +52,14 @@ impl FromRequestParts<AppState> for PageContext {
         })
     }
 }
+
+/// The links to the pages before and after one page of a long list, as
+/// `templates/pagination.html` shows them.
+pub struct Pages {
+    /// What is paged, for screen readers ("Sidor i arbetslistan").
+    pub label: String,
+    /// This page's number, from 1.
+    pub number: i64,
+    pub previous_href: Option<String>,
+    pub next_href: Option<String>,
+}

@@ -1116,3 +1116,39 @@ on_both_backends!(the_agenda_form_shows_plain_language_hints_for_the_saved_agend
     let page = app.get("/arrangor/anhoriga/0", Some(&mine)).await.body;
     assert!(page.contains("id=\"agenda_sv-klarsprak\"") && page.contains(hint), "{page}");
 });
+
+on_both_backends!(a_long_series_lists_its_coming_meetings_a_page_at_a_time, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    let ids = weekly(&db, "spraakcafe", 5, 30, None).await;
+    // Links to meetings (not to the series' calendar file).
+    let links = |body: &str| {
+        body.split("href=\"/kalender/spraakcafe/")
+            .skip(1)
+            .filter(|rest| rest.starts_with(char::is_numeric))
+            .count()
+    };
+    let first = app.get("/kalender/spraakcafe", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(links(&first.body), 25, "a page lists 25 coming meetings");
+    assert!(first.body.contains("Träff 1–25 av 30 kommande."), "{}", first.body);
+    assert!(first.body.contains("<nav class=\"pagination\" aria-label=\"Sidor med kommande träffar\">"));
+    assert!(first.body.contains("href=\"/kalender/spraakcafe?sida=2\" rel=\"next\""));
+    assert!(!first.body.contains("rel=\"prev\""));
+    let second = app.get("/kalender/spraakcafe?sida=2", None).await.body;
+    assert_eq!(links(&second), 5);
+    assert!(second.contains("Träff 26–30 av 30 kommande.") && second.contains("/kalender/spraakcafe/29\""));
+    assert!(
+        second.contains("href=\"/kalender/spraakcafe?sida=1\" rel=\"prev\"")
+            && !second.contains("rel=\"next\"")
+    );
+    // A page past the last shows the last; one that is no number, the first.
+    assert_eq!(app.get("/kalender/spraakcafe?sida=9", None).await.body, second);
+    assert_eq!(links(&app.get("/kalender/spraakcafe?sida=x", None).await.body), 25);
+    // In English too, and a series that fits one page has no page links.
+    let english = app.get("/en/kalender/spraakcafe", None).await.body;
+    assert!(english.contains("Meetings 1–25 of 30 coming up.") && english.contains("Next page"));
+    weekly(&db, "kort", 5, 3, None).await;
+    let short = app.get("/kalender/kort", None).await.body;
+    assert!(!short.contains("class=\"pagination\"") && !short.contains("kommande."));
+    assert_eq!(ids.len(), 30);
+});

@@ -15,7 +15,7 @@ use crate::cases::view::{Choice, StatusChoice, format_date};
 use crate::i18n::format_stockholm;
 use crate::identity::Role;
 use crate::web::errors::{AppError, render};
-use crate::web::page::PageContext;
+use crate::web::page::{PageContext, Pages};
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
@@ -45,9 +45,7 @@ struct WorklistPage<'a> {
     statuses: Vec<StatusChoice>,
     rows: Vec<WorkRow>,
     has_units: bool,
-    page_number: i64,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    pages: Pages,
 }
 
 /// The work list's address with its filters and a page.
@@ -142,9 +140,13 @@ pub async fn worklist(
             .collect(),
         statuses: StatusChoice::list(&StatusKind::ALL, status.map_or("", StatusKind::as_str)),
         rows,
-        page_number,
-        previous_href: (page_number > 1).then(|| worklist_href(&ctx, chosen_unit, status, page_number - 1)),
-        next_href: more.then(|| worklist_href(&ctx, chosen_unit, status, page_number + 1)),
+        pages: Pages {
+            label: state.catalogues.text(locale, "worklist-pages"),
+            number: page_number,
+            previous_href: (page_number > 1)
+                .then(|| worklist_href(&ctx, chosen_unit, status, page_number - 1)),
+            next_href: more.then(|| worklist_href(&ctx, chosen_unit, status, page_number + 1)),
+        },
     };
     Ok(render(&page)?.into_response())
 }
