@@ -3,6 +3,7 @@ nav-calendar = Calendar
 calendar-title = Calendar
 calendar-lead = Meetings, groups and events that the city and associations invite you to. Everyone is welcome unless it says otherwise.
 calendar-upcoming = Coming up
+calendar-pages = Pages of coming meetings
 calendar-subscribe = Subscribe to the calendar in your own calendar app (iCalendar)
 calendar-subscribe-series = Subscribe to all meetings in your own calendar app (iCalendar)
 calendar-feed-name = Nära – calendar
@@ -286,7 +287,6 @@ meetings-calendar = All meetings in this area in the calendar
 # A series' page: meetings that have been held, with their notes.
 series-past = Past meetings
 series-coming-shown = Meetings { $from }–{ $to } of { $total } coming up.
-series-coming-pages = Pages of coming meetings
 series-past-newest = { $count ->
     [one] The most recent meeting.
    *[other] The { $count } most recent meetings.

@@ -3,6 +3,7 @@ nav-calendar = Kalender
 calendar-title = Kalender
 calendar-lead = Möten, grupper och evenemang som staden och föreningar bjuder in till. Alla är välkomna om inget annat står.
 calendar-upcoming = Kommande
+calendar-pages = Sidor med kommande träffar
 calendar-subscribe = Prenumerera på kalendern i din egen kalender (iCalendar)
 calendar-subscribe-series = Prenumerera på alla träffar i din egen kalender (iCalendar)
 calendar-feed-name = Nära – kalender
@@ -286,7 +287,6 @@ meetings-calendar = Alla träffar inom området i kalendern
 # Seriens sida: träffar som har varit, med anteckningarna.
 series-past = Tidigare träffar
 series-coming-shown = Träff { $from }–{ $to } av { $total } kommande.
-series-coming-pages = Sidor med kommande träffar
 series-past-newest = { $count ->
     [one] Den senaste träffen.
    *[other] De { $count } senaste träffarna.

@@ -20,12 +20,14 @@ use super::{Occurrence, Series};
 use crate::db::UtcTime;
 use crate::i18n::Locale;
 use crate::web::errors::{AppError, render};
-use crate::web::page::PageContext;
+use crate::web::page::{PageContext, Pages};
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
-/// How many coming meetings the list shows.
-const LIST_LENGTH: i64 = 200;
+/// How many coming meetings a page of the list shows, and how many pages there may be (a list
+/// of hundreds is long to read and slow to send; a month further on is the month view's).
+const LIST_PAGE: i64 = 50;
+const LIST_PAGES: i64 = 40;
 /// More than any month holds; a guard, not a page size.
 const MONTH_LIMIT: i64 = 2_000;
 
@@ -42,6 +44,9 @@ pub struct CalendarParams {
     malgrupp: Option<String>,
     #[serde(default)]
     omrade: Option<String>,
+    /// The list's page, from 1.
+    #[serde(default)]
+    sida: Option<String>,
 }
 
 /// The filters as chosen; blank values mean "all".
@@ -70,6 +75,11 @@ fn filter_query(filter: &SeriesFilter) -> String {
 
 /// A calendar address with the filters kept.
 fn calendar_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter) -> String {
+    list_page_href(ctx, month, filter, 1)
+}
+
+/// The address of the calendar, as [`calendar_href`], at a page of the list other than the first.
+fn list_page_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter, page: i64) -> String {
     let mut query: Vec<String> = Vec::new();
     if let Some(month) = month {
         query.push(format!("visa=manad&manad={}", month.key()));
@@ -77,6 +87,9 @@ fn calendar_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter)
     let filters = filter_query(filter);
     if !filters.is_empty() {
         query.push(filters);
+    }
+    if page > 1 {
+        query.push(format!("sida={page}"));
     }
     if query.is_empty() { ctx.href("/kalender") } else { ctx.href(&format!("/kalender?{}", query.join("&"))) }
 }
@@ -119,6 +132,8 @@ pub struct MonthView {
 struct CalendarPage<'a> {
     shell: Shell<'a>,
     lines: Vec<OccurrenceLine>,
+    /// Links between the list's pages.
+    pages: Pages,
     month: Option<MonthView>,
     organisers: Vec<Choice>,
     audiences: Vec<Choice>,
@@ -189,6 +204,12 @@ pub async fn calendar(
     let shown_month =
         params.manad.as_deref().and_then(Month::parse).unwrap_or_else(|| Month::containing(now));
 
+    let mut pages = Pages {
+        label: state.catalogues.text(locale, "calendar-pages"),
+        number: 1,
+        previous_href: None,
+        next_href: None,
+    };
     let (lines, month) = if wants_month {
         let (from, until) = shown_month.bounds().ok_or(AppError::NotFound)?;
         let occurrences =
@@ -226,8 +247,22 @@ pub async fn calendar(
         };
         (Vec::new(), Some(view))
     } else {
-        let occurrences = store::public_occurrences(&state.db, &filter, now, None, LIST_LENGTH).await?;
-        (occurrences.iter().filter_map(line).collect(), None)
+        let asked =
+            params.sida.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).clamp(1, LIST_PAGES);
+        // One more than the pages up to this one: whether there is a next page.
+        let occurrences =
+            store::public_occurrences(&state.db, &filter, now, None, LIST_PAGE * asked + 1).await?;
+        let count = i64::try_from(occurrences.len()).unwrap_or(i64::MAX);
+        // A page past the last (meetings were held or cancelled since the link was made) shows
+        // the last.
+        let number = asked.min((count + LIST_PAGE - 1) / LIST_PAGE).max(1);
+        let first = usize::try_from((number - 1) * LIST_PAGE).unwrap_or(0);
+        let page_len = usize::try_from(LIST_PAGE).unwrap_or(0);
+        pages.number = number;
+        pages.previous_href = (number > 1).then(|| list_page_href(&ctx, None, &filter, number - 1));
+        pages.next_href = (count > LIST_PAGE * number && number < LIST_PAGES)
+            .then(|| list_page_href(&ctx, None, &filter, number + 1));
+        (occurrences.iter().skip(first).take(page_len).filter_map(line).collect(), None)
     };
 
     let areas = crate::help_areas::store::list(&state.db).await?;
@@ -257,6 +292,7 @@ pub async fn calendar(
         month_href: calendar_href(&ctx, Some(shown_month), &filter),
         shell: ctx.shell(&state),
         lines,
+        pages,
         month,
         feed_href: ctx.href("/kalender.ics"),
     };

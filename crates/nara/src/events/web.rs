@@ -174,9 +174,12 @@ pub async fn series(
             [("from", count(first + 1)), ("to", count(first + lines.len())), ("total", count(coming.len()))];
         state.catalogues.text_with(locale, "series-coming-shown", &args)
     });
-    let page_href = |n: usize| ctx.href(&format!("/kalender/{slug}?sida={n}"));
+    let page_href = |n: usize| match n {
+        1 => ctx.href(&format!("/kalender/{slug}")),
+        n => ctx.href(&format!("/kalender/{slug}?sida={n}")),
+    };
     let pages = Pages {
-        label: state.catalogues.text(locale, "series-coming-pages"),
+        label: state.catalogues.text(locale, "calendar-pages"),
         number: i64::try_from(number).unwrap_or(1),
         previous_href: (number > 1).then(|| page_href(number - 1)),
         next_href: (number < last_page).then(|| page_href(number + 1)),
