@@ -26,8 +26,8 @@ use crate::web::state::AppState;
 
 /// How many coming meetings a page of the list shows, and how many pages there may be (a list
 /// of hundreds is long to read and slow to send; a month further on is the month view's).
-const LIST_PAGE: i64 = 50;
-const LIST_PAGES: i64 = 40;
+const LIST_PAGE: usize = 50;
+const LIST_PAGES: usize = 40;
 /// More than any month holds; a guard, not a page size.
 const MONTH_LIMIT: i64 = 2_000;
 
@@ -79,7 +79,7 @@ fn calendar_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter)
 }
 
 /// The address of the calendar, as [`calendar_href`], at a page of the list other than the first.
-fn list_page_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter, page: i64) -> String {
+fn list_page_href(ctx: &PageContext, month: Option<Month>, filter: &SeriesFilter, page: usize) -> String {
     let mut query: Vec<String> = Vec::new();
     if let Some(month) = month {
         query.push(format!("visa=manad&manad={}", month.key()));
@@ -132,8 +132,8 @@ pub struct MonthView {
 struct CalendarPage<'a> {
     shell: Shell<'a>,
     lines: Vec<OccurrenceLine>,
-    /// Links between the list's pages.
-    pages: Pages,
+    /// Links between the list's pages (none in the month view).
+    pages: Option<Pages>,
     month: Option<MonthView>,
     organisers: Vec<Choice>,
     audiences: Vec<Choice>,
@@ -204,13 +204,7 @@ pub async fn calendar(
     let shown_month =
         params.manad.as_deref().and_then(Month::parse).unwrap_or_else(|| Month::containing(now));
 
-    let mut pages = Pages {
-        label: state.catalogues.text(locale, "calendar-pages"),
-        number: 1,
-        previous_href: None,
-        next_href: None,
-    };
-    let (lines, month) = if wants_month {
+    let (lines, month, pages) = if wants_month {
         let (from, until) = shown_month.bounds().ok_or(AppError::NotFound)?;
         let occurrences =
             store::public_occurrences(&state.db, &filter, from, Some(until), MONTH_LIMIT).await?;
@@ -245,24 +239,18 @@ pub async fn calendar(
             next_label: month_title(locale, shown_month.next()),
             empty,
         };
-        (Vec::new(), Some(view))
+        (Vec::new(), Some(view), None)
     } else {
-        let asked =
-            params.sida.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).clamp(1, LIST_PAGES);
-        // One more than the pages up to this one: whether there is a next page.
-        let occurrences =
-            store::public_occurrences(&state.db, &filter, now, None, LIST_PAGE * asked + 1).await?;
-        let count = i64::try_from(occurrences.len()).unwrap_or(i64::MAX);
-        // A page past the last (meetings were held or cancelled since the link was made) shows
-        // the last.
-        let number = asked.min((count + LIST_PAGE - 1) / LIST_PAGE).max(1);
-        let first = usize::try_from((number - 1) * LIST_PAGE).unwrap_or(0);
-        let page_len = usize::try_from(LIST_PAGE).unwrap_or(0);
-        pages.number = number;
-        pages.previous_href = (number > 1).then(|| list_page_href(&ctx, None, &filter, number - 1));
-        pages.next_href = (count > LIST_PAGE * number && number < LIST_PAGES)
-            .then(|| list_page_href(&ctx, None, &filter, number + 1));
-        (occurrences.iter().skip(first).take(page_len).filter_map(line).collect(), None)
+        let asked = params.sida.as_deref();
+        let wanted = asked.and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, LIST_PAGES);
+        // One more than the pages up to the one asked for: whether there is a next.
+        let limit = i64::try_from(LIST_PAGE * wanted + 1).unwrap_or(i64::MAX);
+        let occurrences = store::public_occurrences(&state.db, &filter, now, None, limit).await?;
+        let total = occurrences.len().min(LIST_PAGE * LIST_PAGES);
+        let label = state.catalogues.text(locale, "calendar-pages");
+        let (pages, shown) =
+            Pages::of(label, asked, total, LIST_PAGE, |n| list_page_href(&ctx, None, &filter, n));
+        (occurrences[shown].iter().filter_map(line).collect(), None, Some(pages))
     };
 
     let areas = crate::help_areas::store::list(&state.db).await?;

@@ -157,33 +157,20 @@ pub async fn series(
     let now = UtcTime::now();
     let occurrences = store::public_occurrences_of(&state.db, &series).await?;
     let coming: Vec<_> = occurrences.iter().filter(|o| o.ends_at > now).collect();
-    let last_page = coming.len().div_ceil(COMING_PER_PAGE).max(1);
-    // A page past the last (the series shrank since the link was made) shows the last.
-    let number = query.sida.as_deref().and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, last_page);
-    let first = (number - 1) * COMING_PER_PAGE;
-    let lines: Vec<_> = coming
-        .iter()
-        .skip(first)
-        .take(COMING_PER_PAGE)
-        .map(|o| OccurrenceLine::new(&series, o, &ctx))
-        .collect();
     let locale = ctx.location.locale;
-    let shown = (last_page > 1).then(|| {
+    let label = state.catalogues.text(locale, "calendar-pages");
+    let (pages, shown) =
+        Pages::of(label, query.sida.as_deref(), coming.len(), COMING_PER_PAGE, |n| match n {
+            1 => ctx.href(&format!("/kalender/{slug}")),
+            n => ctx.href(&format!("/kalender/{slug}?sida={n}")),
+        });
+    let lines: Vec<_> = coming[shown.clone()].iter().map(|o| OccurrenceLine::new(&series, o, &ctx)).collect();
+    let shown = pages.is_paged().then(|| {
         let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX).into();
         let args =
-            [("from", count(first + 1)), ("to", count(first + lines.len())), ("total", count(coming.len()))];
+            [("from", count(shown.start + 1)), ("to", count(shown.end)), ("total", count(coming.len()))];
         state.catalogues.text_with(locale, "series-coming-shown", &args)
     });
-    let page_href = |n: usize| match n {
-        1 => ctx.href(&format!("/kalender/{slug}")),
-        n => ctx.href(&format!("/kalender/{slug}?sida={n}")),
-    };
-    let pages = Pages {
-        label: state.catalogues.text(locale, "calendar-pages"),
-        number: i64::try_from(number).unwrap_or(1),
-        previous_href: (number > 1).then(|| page_href(number - 1)),
-        next_href: (number < last_page).then(|| page_href(number + 1)),
-    };
     let held = super::held(&occurrences, now, PAST_SHOWN + 1);
     let past = held
         .iter()

@@ -1,5 +1,7 @@
 //! What a page handler needs about its request: language, who is asking, the request id.
 
+use std::ops::Range;
+
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
@@ -62,4 +64,68 @@ pub struct Pages {
     pub number: i64,
     pub previous_href: Option<String>,
     pub next_href: Option<String>,
+}
+
+impl Pages {
+    /// The page asked for (`sida` as given: one that is no number is the first, one past the last
+    /// the last) of `total` items shown `per_page` to a page, `href(n)` being page n's address;
+    /// and which of the items it shows.
+    pub fn of(
+        label: String,
+        asked: Option<&str>,
+        total: usize,
+        per_page: usize,
+        href: impl Fn(usize) -> String,
+    ) -> (Self, Range<usize>) {
+        let per_page = per_page.max(1);
+        let last = total.div_ceil(per_page).max(1);
+        let number = asked.and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, last);
+        let first = (number - 1) * per_page;
+        let pages = Self {
+            label,
+            number: i64::try_from(number).unwrap_or(i64::MAX),
+            previous_href: (number > 1).then(|| href(number - 1)),
+            next_href: (number < last).then(|| href(number + 1)),
+        };
+        (pages, first..total.min(first + per_page))
+    }
+
+    /// Whether there is more than this page.
+    pub fn is_paged(&self) -> bool {
+        self.previous_href.is_some() || self.next_href.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pages;
+
+    fn page(asked: Option<&str>, total: usize) -> (Pages, std::ops::Range<usize>) {
+        Pages::of("Sidor".into(), asked, total, 25, |n| format!("?sida={n}"))
+    }
+
+    #[test]
+    fn a_page_is_the_one_asked_for_within_those_there_are() {
+        let (first, shown) = page(None, 30);
+        assert_eq!((first.number, shown), (1, 0..25));
+        assert_eq!((first.previous_href, first.next_href.as_deref()), (None, Some("?sida=2")));
+        let (second, shown) = page(Some("2"), 30);
+        assert_eq!((second.number, shown), (2, 25..30));
+        assert_eq!((second.previous_href.as_deref(), second.next_href), (Some("?sida=1"), None));
+        // Past the last: the last; no number, or none below 1: the first.
+        assert_eq!(page(Some("9"), 30).1, 25..30);
+        assert_eq!(page(Some("x"), 30).1, 0..25);
+        assert_eq!(page(Some("0"), 30).1, 0..25);
+        assert_eq!(page(Some("-3"), 30).1, 0..25);
+    }
+
+    #[test]
+    fn a_list_that_fits_one_page_has_no_page_links() {
+        for total in [0, 1, 25] {
+            let (only, shown) = page(Some("2"), total);
+            assert_eq!((only.number, shown), (1, 0..total));
+            assert!(!only.is_paged());
+        }
+        assert!(page(None, 26).0.is_paged());
+    }
 }
