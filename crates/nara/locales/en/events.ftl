@@ -286,7 +286,7 @@ meetings-next = Next meetings:
 meetings-calendar = All meetings in this area in the calendar
 # A series' page: meetings that have been held, with their notes.
 series-past = Past meetings
-series-coming-shown = Meetings { $from }–{ $to } of { $total } coming up.
+series-coming-shown = Showing meetings { $from }–{ $to } of { $total } coming up.
 series-past-newest = { $count ->
     [one] The most recent meeting.
    *[other] The { $count } most recent meetings.

@@ -286,7 +286,7 @@ meetings-next = Nästa träffar:
 meetings-calendar = Alla träffar inom området i kalendern
 # Seriens sida: träffar som har varit, med anteckningarna.
 series-past = Tidigare träffar
-series-coming-shown = Träff { $from }–{ $to } av { $total } kommande.
+series-coming-shown = Visar träff { $from }–{ $to } av { $total } kommande.
 series-past-newest = { $count ->
     [one] Den senaste träffen.
    *[other] De { $count } senaste träffarna.

@@ -13,7 +13,8 @@
 //!
 //! A quarter of the pool is lent to statements, one at a time in arrival order; readers hold at
 //! most half (`Db::reader`). Transactions take their connections from the pool, which keeps at
-//! least a quarter for them. A SQLite write on its own holds the process's write turn, which
+//! least a quarter for them and gets back the readers' once a burst of reads is over
+//! ([`Aside::give_back_idle`]). A SQLite write on its own holds the process's write turn, which
 //! every transaction waits for, so it takes a connection from the pool at once instead of
 //! queueing behind the reads (`lend_now`).
 
@@ -73,6 +74,20 @@ impl<DB: Database> Aside<DB> {
             Some(kept) => kept.push((connection, Instant::now())),
             None => drop(connection),
         }
+    }
+
+    /// Gives back to the pool the connections kept aside at least `idle` ago, so that
+    /// transactions may use them once a burst of reads is over.
+    pub(super) fn give_back_idle(&self, idle: Duration) {
+        let given_back: Vec<Waiting<DB>> = {
+            let mut kept = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            let Some(kept) = kept.as_mut() else { return };
+            // Kept in the order they came back: the ones waiting longest come first.
+            let waited = kept.iter().take_while(|(_, since)| since.elapsed() >= idle).count();
+            kept.drain(..waited).collect()
+        };
+        // Dropped outside the lock: sqlx hands each back to its pool on a task of its own.
+        drop(given_back);
     }
 
     /// Gives every connection kept aside back to the pool, and keeps none from now on (before

@@ -363,6 +363,7 @@ impl Db {
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         self.not_a_reader()?;
         step(self.faults())?;
+        self.lent.give_back_idle_readers();
         let inner = match self.pool() {
             Pool::Sqlite(pool) => Inner::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => Inner::Postgres(pool.begin().await?),
@@ -376,6 +377,7 @@ impl Db {
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         self.not_a_reader()?;
         step(self.faults())?;
+        self.lent.give_back_idle_readers();
         let (inner, turn) = match self.pool() {
             Pool::Sqlite(pool) => {
                 // The turn first, then a connection: a writer waiting its turn holds no connection

@@ -24,9 +24,10 @@ use crate::web::page::{PageContext, Pages};
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 
-/// How many coming meetings a page of the list shows, and how many pages there may be (a list
-/// of hundreds is long to read and slow to send; a month further on is the month view's).
+/// How many coming meetings a page of the list shows (a list of hundreds is long to read and
+/// slow to send).
 const LIST_PAGE: usize = 50;
+/// How many pages the list has at most; a month further on is the month view's.
 const LIST_PAGES: usize = 40;
 /// More than any month holds; a guard, not a page size.
 const MONTH_LIMIT: i64 = 2_000;

@@ -1130,13 +1130,15 @@ on_both_backends!(a_long_series_lists_its_coming_meetings_a_page_at_a_time, Migr
     let first = app.get("/kalender/spraakcafe", None).await;
     assert_eq!(first.status, StatusCode::OK);
     assert_eq!(links(&first.body), 25, "a page lists 25 coming meetings");
-    assert!(first.body.contains("Träff 1–25 av 30 kommande."), "{}", first.body);
+    assert!(first.body.contains("Visar träff 1–25 av 30 kommande."), "{}", first.body);
     assert!(first.body.contains("<nav class=\"pagination\" aria-label=\"Sidor med kommande träffar\">"));
     assert!(first.body.contains("href=\"/kalender/spraakcafe?sida=2\" rel=\"next\""));
     assert!(!first.body.contains("rel=\"prev\""));
     let second = app.get("/kalender/spraakcafe?sida=2", None).await.body;
     assert_eq!(links(&second), 5);
-    assert!(second.contains("Träff 26–30 av 30 kommande.") && second.contains("/kalender/spraakcafe/29\""));
+    assert!(
+        second.contains("Visar träff 26–30 av 30 kommande.") && second.contains("/kalender/spraakcafe/29\"")
+    );
     assert!(
         second.contains("href=\"/kalender/spraakcafe\" rel=\"prev\"") && !second.contains("rel=\"next\"")
     );
@@ -1145,7 +1147,7 @@ on_both_backends!(a_long_series_lists_its_coming_meetings_a_page_at_a_time, Migr
     assert_eq!(links(&app.get("/kalender/spraakcafe?sida=x", None).await.body), 25);
     // In English too, and a series that fits one page has no page links.
     let english = app.get("/en/kalender/spraakcafe", None).await.body;
-    assert!(english.contains("Meetings 1–25 of 30 coming up.") && english.contains("Next page"));
+    assert!(english.contains("Showing meetings 1–25 of 30 coming up.") && english.contains("Next page"));
     weekly(&db, "kort", 5, 3, None).await;
     let short = app.get("/kalender/kort", None).await.body;
     assert!(!short.contains("class=\"pagination\"") && !short.contains("kommande."));

@@ -240,8 +240,8 @@ on_both_backends!(a_readers_statements_share_one_connection_and_start_no_transac
     assert!(nara::audit::store::record(&reader, &event).await.is_err());
     assert!(nara::help_areas::store::upsert(&reader, &area("boende", 1)).await.is_err());
     assert!(nara::help_areas::store::list(&db).await.unwrap().is_empty(), "nothing was written");
-    // Dropped, its connection is kept aside for the next reader (`db::lease`), which finds the
-    // temporary table on it; the pool writes as before.
+    // Dropped, its connection is kept aside and reused by the next reader (`db::lease`): the
+    // temporary table shows it is the same connection. The pool writes as before.
     drop(reader);
     let next = db.reader().await.unwrap();
     assert_eq!(next.sql().value::<i64>(count, &[]).await.unwrap(), Some(1));
