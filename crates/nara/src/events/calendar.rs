@@ -243,7 +243,7 @@ pub async fn calendar(
         (Vec::new(), Some(view), None)
     } else {
         let asked = params.sida.as_deref();
-        let wanted = asked.and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, LIST_PAGES);
+        let wanted = Pages::asked(asked).min(LIST_PAGES);
         // One more than the pages up to the one asked for: whether there is a next.
         let limit = i64::try_from(LIST_PAGE * wanted + 1).unwrap_or(i64::MAX);
         let occurrences = store::public_occurrences(&state.db, &filter, now, None, limit).await?;

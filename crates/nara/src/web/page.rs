@@ -79,7 +79,7 @@ impl Pages {
     ) -> (Self, Range<usize>) {
         let per_page = per_page.max(1);
         let last = total.div_ceil(per_page).max(1);
-        let number = asked.and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, last);
+        let number = Self::asked(asked).min(last);
         let first = (number - 1) * per_page;
         let pages = Self {
             label,
@@ -88,6 +88,11 @@ impl Pages {
             next_href: (number < last).then(|| href(number + 1)),
         };
         (pages, first..total.min(first + per_page))
+    }
+
+    /// The page number a `sida` asks for: one that is no number (or below 1) is the first.
+    pub fn asked(sida: Option<&str>) -> usize {
+        sida.and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).max(1)
     }
 
     /// Whether there is more than this page.
