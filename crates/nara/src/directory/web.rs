@@ -23,7 +23,7 @@ use crate::help_areas::HelpArea;
 use crate::i18n::Locale;
 use crate::setup::{SearchContact, TargetGroup};
 use crate::web::errors::{AppError, render};
-use crate::web::page::PageContext;
+use crate::web::page::{PageContext, Pages};
 use crate::web::shell::Shell;
 use crate::web::state::AppState;
 // Shared with the leisure bank's lending places, so kept outside the handlers.
@@ -86,9 +86,7 @@ struct SearchPage<'a> {
     total: i64,
     /// More matches than were counted: the heading says "more than" instead of a number.
     more: bool,
-    page: i64,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    pages: Pages,
     area_links: Vec<(String, String)>,
     contact: Option<ContactView>,
     invalid_filter: bool,
@@ -282,8 +280,9 @@ pub async fn search(
     } else {
         Vec::new()
     };
-    let link = |page: usize| ctx.href(&format!("/sok?{}", page_query(&params, page)));
-    let pages = total.div_ceil(PER_PAGE);
+    let pages = Pages::open_ended(shell.t("search-pages"), page, page < total.div_ceil(PER_PAGE), |n| {
+        ctx.href(&format!("/sok?{}", page_query(&params, n)))
+    });
     let contact =
         if searched && found.hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
     let meetings = if searched {
@@ -321,9 +320,7 @@ pub async fn search(
         hits: &found.hits,
         total: total as i64,
         more,
-        page: page as i64,
-        previous_href: (page > 1).then(|| link(page - 1)),
-        next_href: (page < pages).then(|| link(page + 1)),
+        pages,
         contact,
         invalid_filter,
         crisis,

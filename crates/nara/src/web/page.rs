@@ -81,13 +81,18 @@ impl Pages {
         let last = total.div_ceil(per_page).max(1);
         let number = Self::asked(asked).min(last);
         let first = (number - 1) * per_page;
-        let pages = Self {
+        (Self::open_ended(label, number, number < last, href), first..total.min(first + per_page))
+    }
+
+    /// Page `number` of a list that knows only whether more follows it, not how long it is (the
+    /// work list and the search read one item past the page rather than count them all).
+    pub fn open_ended(label: String, number: usize, more: bool, href: impl Fn(usize) -> String) -> Self {
+        Self {
             label,
             number: i64::try_from(number).unwrap_or(i64::MAX),
             previous_href: (number > 1).then(|| href(number - 1)),
-            next_href: (number < last).then(|| href(number + 1)),
-        };
-        (pages, first..total.min(first + per_page))
+            next_href: more.then(|| href(number + 1)),
+        }
     }
 
     /// The page number a `sida` asks for: one that is no number (or below 1) is the first.
@@ -98,6 +103,12 @@ impl Pages {
     /// Whether there is more than this page.
     pub fn is_paged(&self) -> bool {
         self.previous_href.is_some() || self.next_href.is_some()
+    }
+
+    /// The number a page's `<title>` ends with, so that a tab, a bookmark or the history tells the
+    /// pages apart: none on the first page, which has the list's own title.
+    pub fn number_in_title(&self) -> Option<i64> {
+        (self.number > 1).then_some(self.number)
     }
 }
 
@@ -132,5 +143,16 @@ mod tests {
             assert!(!only.is_paged());
         }
         assert!(page(None, 26).0.is_paged());
+    }
+
+    #[test]
+    fn an_open_ended_list_links_on_while_more_follows() {
+        let href = |n| format!("?sida={n}");
+        let first = Pages::open_ended("Sidor".into(), 1, true, href);
+        assert_eq!(first.number_in_title(), None, "the first page has the list's own title");
+        assert_eq!((first.previous_href, first.next_href.as_deref()), (None, Some("?sida=2")));
+        let third = Pages::open_ended("Sidor".into(), 3, false, href);
+        assert_eq!(third.number_in_title(), Some(3));
+        assert_eq!((third.previous_href.as_deref(), third.next_href), (Some("?sida=2"), None));
     }
 }

@@ -957,6 +957,7 @@ on_both_backends!(the_work_list_comes_in_pages_of_fifty, Migrated, |db| {
     let second = w.app.get("/handlaggare?enhet=x&sida=2", Some(&w.x)).await.body;
     assert_eq!(second.matches("href=\"/handlaggare/arenden/").count(), total - 50);
     assert!(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""));
+    assert!(second.contains("<title>Sida 2 – ") && !first.contains("<title>Sida"), "titles differ");
     let nonsense = w.app.get("/handlaggare?sida=-4", Some(&w.x)).await;
     assert_eq!(nonsense.status, StatusCode::OK, "a bad page number shows the first page");
 });

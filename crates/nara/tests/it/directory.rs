@@ -271,6 +271,10 @@ on_both_backends!(a_search_with_many_matches_says_more_than_it_counted, Migrated
     assert!(english.body.contains("More than 1,000 results"));
     let last = app.get("/sok?q=gemenskap&sida=50", None).await;
     assert!(!last.body.contains("sida=51"), "the pages end where the count does");
+    assert!(last.body.contains("sida=49\" rel=\"prev\"") && last.body.contains("<title>Sida 50 – "));
+    assert!(
+        last.body.contains("aria-label=\"Sidor med sökträffar\"") && !swedish.body.contains("<title>Sida")
+    );
     let far = index.search(&SearchRequest { page: 10_000, ..request("gemenskap") }).unwrap();
     assert!(far.hits.is_empty() && far.more, "a page past the count, asked for by hand, shows nothing");
     let exact = app.get("/sok?q=gemenskap&omrade=pengar-och-skulder", None).await;

@@ -1133,9 +1133,10 @@ on_both_backends!(a_long_series_lists_its_coming_meetings_a_page_at_a_time, Migr
     assert!(first.body.contains("Visar träff 1–25 av 30 kommande."), "{}", first.body);
     assert!(first.body.contains("<nav class=\"pagination\" aria-label=\"Sidor med kommande träffar\">"));
     assert!(first.body.contains("href=\"/kalender/spraakcafe?sida=2\" rel=\"next\""));
-    assert!(!first.body.contains("rel=\"prev\""));
+    assert!(!first.body.contains("rel=\"prev\"") && !first.body.contains("<title>Sida"));
     let second = app.get("/kalender/spraakcafe?sida=2", None).await.body;
     assert_eq!(links(&second), 5);
+    assert!(second.contains("<title>Sida 2 – "), "the title tells the pages apart");
     assert!(
         second.contains("Visar träff 26–30 av 30 kommande.") && second.contains("/kalender/spraakcafe/29\"")
     );
@@ -1169,6 +1170,7 @@ on_both_backends!(the_calendar_lists_coming_meetings_fifty_to_a_page, Migrated, 
     assert!(first.contains("aria-label=\"Sidor med kommande träffar\""));
     let second = app.get("/kalender?sida=2", None).await.body;
     assert_eq!(links(&second), 10);
+    assert!(second.contains("<title>Sida 2 – ") && !first.contains("<title>Sida"));
     assert!(second.contains("/kalender/veckogrupp/59\"") && !second.contains("/kalender/veckogrupp/49\""));
     assert!(second.contains("href=\"/kalender\" rel=\"prev\"") && !second.contains("rel=\"next\""));
     // A page past the last shows the last; the filters chosen stay in the page links.
@@ -1177,4 +1179,5 @@ on_both_backends!(the_calendar_lists_coming_meetings_fifty_to_a_page, Migrated, 
     assert_eq!(links(&filtered), 50);
     let english = app.get("/en/kalender?sida=2", None).await.body;
     assert!(english.contains("href=\"/en/kalender\" rel=\"prev\"") && english.contains("Previous page"));
+    assert!(english.contains("<title>Page 2 – "));
 });

@@ -49,7 +49,7 @@ struct WorklistPage<'a> {
 }
 
 /// The work list's address with its filters and a page.
-fn worklist_href(ctx: &PageContext, unit: Option<&str>, status: Option<StatusKind>, page: i64) -> String {
+fn worklist_href(ctx: &PageContext, unit: Option<&str>, status: Option<StatusKind>, page: usize) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     if let Some(unit) = unit {
         query.append_pair("enhet", unit);
@@ -92,14 +92,19 @@ pub async fn worklist(
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();
     let status = query.status.as_deref().and_then(StatusKind::parse);
-    let page_number = query.sida.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
+    let page_number = Pages::asked(query.sida.as_deref()).min(10_000);
     let today = crate::stockholm::today();
     let mut rows = Vec::new();
     let mut more = false;
     for unit in &chosen {
-        let mut cases =
-            store::worklist(&state.db, unit.id, status, (page_number - 1) * WORKLIST_PAGE, WORKLIST_PAGE + 1)
-                .await?;
+        let mut cases = store::worklist(
+            &state.db,
+            unit.id,
+            status,
+            (page_number as i64 - 1) * WORKLIST_PAGE,
+            WORKLIST_PAGE + 1,
+        )
+        .await?;
         if cases.len() as i64 > WORKLIST_PAGE {
             cases.truncate(WORKLIST_PAGE as usize);
             more = true;
@@ -140,13 +145,9 @@ pub async fn worklist(
             .collect(),
         statuses: StatusChoice::list(&StatusKind::ALL, status.map_or("", StatusKind::as_str)),
         rows,
-        pages: Pages {
-            label: state.catalogues.text(locale, "worklist-pages"),
-            number: page_number,
-            previous_href: (page_number > 1)
-                .then(|| worklist_href(&ctx, chosen_unit, status, page_number - 1)),
-            next_href: more.then(|| worklist_href(&ctx, chosen_unit, status, page_number + 1)),
-        },
+        pages: Pages::open_ended(state.catalogues.text(locale, "worklist-pages"), page_number, more, |n| {
+            worklist_href(&ctx, chosen_unit, status, n)
+        }),
     };
     Ok(render(&page)?.into_response())
 }
