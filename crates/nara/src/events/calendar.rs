@@ -208,7 +208,7 @@ pub async fn calendar(
     let (lines, month, pages) = if wants_month {
         let (from, until) = shown_month.bounds().ok_or(AppError::NotFound)?;
         let occurrences =
-            store::public_occurrences(&state.db, &filter, from, Some(until), MONTH_LIMIT).await?;
+            store::public_occurrences(&state.db, &filter, from, Some(until), 0, MONTH_LIMIT).await?;
         let mut by_day: HashMap<NaiveDate, Vec<OccurrenceLine>> = HashMap::new();
         for o in occurrences.iter() {
             if let Some(l) = line(o) {
@@ -244,14 +244,24 @@ pub async fn calendar(
     } else {
         let asked = params.sida.as_deref();
         let wanted = Pages::asked(asked).min(LIST_PAGES);
-        // One more than the pages up to the one asked for: whether there is a next.
-        let limit = i64::try_from(LIST_PAGE * wanted + 1).unwrap_or(i64::MAX);
-        let occurrences = store::public_occurrences(&state.db, &filter, now, None, limit).await?;
-        let total = occurrences.len().min(LIST_PAGE * LIST_PAGES);
         let label = state.catalogues.text(locale, "calendar-pages");
-        let (pages, shown) =
-            Pages::of(label, asked, total, LIST_PAGE, |n| list_page_href(&ctx, None, &filter, n));
-        (occurrences[shown].iter().filter_map(line).collect(), None, Some(pages))
+        let href = |n| list_page_href(&ctx, None, &filter, n);
+        // Only this page's meetings are read (and remembered), and one more: whether there is a next.
+        let offset = LIST_PAGE * (wanted - 1);
+        let page =
+            store::public_occurrences(&state.db, &filter, now, None, rows(offset), rows(LIST_PAGE + 1))
+                .await?;
+        if page.is_empty() && wanted > 1 {
+            // Past the end (the list has grown shorter since the link was made): the last page,
+            // read with all the meetings before it, of which there are fewer than `offset`.
+            let before = store::public_occurrences(&state.db, &filter, now, None, 0, rows(offset)).await?;
+            let (pages, shown) = Pages::of(label, asked, before.len(), LIST_PAGE, href);
+            (before[shown].iter().filter_map(line).collect(), None, Some(pages))
+        } else {
+            let more = page.len() > LIST_PAGE && wanted < LIST_PAGES;
+            let pages = Pages::open_ended(label, wanted, more, href);
+            (page.iter().take(LIST_PAGE).filter_map(line).collect(), None, Some(pages))
+        }
     };
 
     let areas = crate::help_areas::store::list(&state.db).await?;
@@ -286,6 +296,11 @@ pub async fn calendar(
         feed_href: ctx.href("/kalender.ics"),
     };
     Ok(render(&page)?.into_response())
+}
+
+/// A number of rows for SQL (the list's are a few thousand at most).
+fn rows(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 #[cfg(test)]

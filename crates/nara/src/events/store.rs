@@ -315,11 +315,11 @@ pub async fn upcoming_occurrences(
     from: UtcTime,
     limit: i64,
 ) -> anyhow::Result<Arc<Vec<Occurrence>>> {
-    public_occurrences(db, &SeriesFilter::default(), from, None, limit).await
+    public_occurrences(db, &SeriesFilter::default(), from, None, 0, limit).await
 }
 
 /// Public occurrences of the series `filter` admits that end after `from` (and start before
-/// `until`), soonest first, cancelled ones included. Remembered until the events change, and for
+/// `until`), soonest first, cancelled ones included, `limit` of them after the first `offset`. Remembered until the events change, and for
 /// the minute `from` falls in (`from` counts from the start of that minute, so a meeting that
 /// ended seconds ago may still be listed until the minute is over).
 pub async fn public_occurrences(
@@ -327,13 +327,14 @@ pub async fn public_occurrences(
     filter: &SeriesFilter,
     from: UtcTime,
     until: Option<UtcTime>,
+    offset: i64,
     limit: i64,
 ) -> anyhow::Result<Arc<Vec<Occurrence>>> {
     let from = from.start_of_minute();
-    let key = format!("{filter:?} {from:?} {until:?} {limit}");
+    let key = format!("{filter:?} {from:?} {until:?} {offset} {limit}");
     db.remembered("events::public_occurrences", key, || async {
         let params: [&dyn Param; 5] = [&from, &until, &filter.organiser, &filter.audience, &filter.area];
-        let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, 0)?));
+        let sql = sqlx::AssertSqlSafe(format!("{PUBLIC_OCCURRENCES} {}", crate::db::page(limit, offset)?));
         Ok(db.sql().all(sql, &params).await?)
     })
     .await
