@@ -247,3 +247,39 @@ impl<DB: Database> Drop for Lease<'_, DB> {
         // Otherwise back to the pool, which checks it.
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::sqlite::SqlitePoolOptions;
+
+    /// Waits until the pool holds `idle` connections: sqlx takes each one back on a task of its own.
+    async fn pool_idle<DB: Database>(pool: &Pool<DB>, idle: usize) -> usize {
+        let waited = tokio::time::timeout(Duration::from_secs(5), async {
+            while pool.num_idle() < idle {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        });
+        let _ = waited.await;
+        pool.num_idle()
+    }
+
+    #[tokio::test]
+    async fn connections_kept_aside_go_back_to_the_pool_once_idle_long_enough() {
+        let pool = SqlitePoolOptions::new().max_connections(2).connect("sqlite::memory:").await.unwrap();
+        let aside = Aside::new(pool.clone(), None);
+        aside.keep(pool.acquire().await.unwrap());
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        aside.keep(pool.acquire().await.unwrap());
+        assert_eq!(pool.num_idle(), 0, "both are kept aside, out of the pool");
+
+        // Only the one kept aside 60 ms ago has waited 40 ms.
+        aside.give_back_idle(Duration::from_millis(40));
+        assert_eq!(pool_idle(&pool, 1).await, 1);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(pool.num_idle(), 1, "the other is still kept aside");
+        let taken = aside.take().await.unwrap();
+        assert_eq!(pool.num_idle(), 1, "the next use takes the one kept aside, not the pool's");
+        aside.keep(taken);
+    }
+}
