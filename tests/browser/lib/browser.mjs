@@ -1,5 +1,5 @@
-// One headless Chromium for the whole run; each check gets a fresh context so
-// focus, cookies and viewport never leak from one check into the next.
+// One headless Chromium for the whole run; each group of checks gets a fresh context so
+// focus, cookies and viewport never leak from one page's checks into the next.
 import { chromium } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -23,7 +23,7 @@ export function launchBrowser() {
 
 /**
  * Runs `fn(page)` in a new context built from `contextOptions`
- * (e.g. `{ javaScriptEnabled: false }` or a small viewport) and always closes it.
+ * (e.g. `{ javaScriptEnabled: false }`) and always closes it.
  */
 export async function withPage(browser, contextOptions, fn) {
   const context = await browser.newContext(contextOptions);

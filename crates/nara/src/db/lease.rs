@@ -269,15 +269,18 @@ mod tests {
         let pool = SqlitePoolOptions::new().max_connections(2).connect("sqlite::memory:").await.unwrap();
         let aside = Aside::new(pool.clone(), None);
         aside.keep(pool.acquire().await.unwrap());
-        tokio::time::sleep(Duration::from_millis(60)).await;
         aside.keep(pool.acquire().await.unwrap());
         assert_eq!(pool.num_idle(), 0, "both are kept aside, out of the pool");
+        // The first came back ten seconds ago (set, not waited for: the test does not hang on
+        // the machine's speed).
+        let long_ago = Instant::now().checked_sub(Duration::from_secs(10)).unwrap();
+        aside.idle.lock().unwrap().as_mut().unwrap()[0].1 = long_ago;
 
-        // Only the one kept aside 60 ms ago has waited 40 ms.
-        aside.give_back_idle(Duration::from_millis(40));
-        assert_eq!(pool_idle(&pool, 1).await, 1);
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        assert_eq!(pool.num_idle(), 1, "the other is still kept aside");
+        aside.give_back_idle(Duration::from_secs(5));
+        assert_eq!(pool_idle(&pool, 1).await, 1, "the one idle ten seconds went back to the pool");
+        let left: Vec<Instant> =
+            aside.idle.lock().unwrap().iter().flatten().map(|(_, since)| *since).collect();
+        assert!(left.len() == 1 && left[0] > long_ago, "the other, just kept, is still aside");
         let taken = aside.take().await.unwrap();
         assert_eq!(pool.num_idle(), 1, "the next use takes the one kept aside, not the pool's");
         aside.keep(taken);

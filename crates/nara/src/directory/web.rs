@@ -243,6 +243,8 @@ pub async fn search(
     let target_groups = crate::setup::store::target_groups(&state.db).await?;
     let shell = ctx.shell(&state);
     let locale = ctx.location.locale;
+    // Stricter than `Pages::asked`: the page is part of the search itself, so a `sida` that is no
+    // page number is answered as bad input (400), not with the first page.
     let page: usize = match params.sida.trim() {
         "" => 1,
         number => number.parse().ok().filter(|p| (1..=10_000).contains(p)).ok_or(AppError::BadRequest)?,

@@ -253,7 +253,7 @@ pub async fn calendar(
                 .await?;
         if page.is_empty() && wanted > 1 {
             // Past the end (the list has grown shorter since the link was made): the last page,
-            // read with all the meetings before it, of which there are fewer than `offset`.
+            // read with all the meetings before it, of which there are at most `offset`.
             let before = store::public_occurrences(&state.db, &filter, now, None, 0, rows(offset)).await?;
             let (pages, shown) = Pages::of(label, asked, before.len(), LIST_PAGE, href);
             (before[shown].iter().filter_map(line).collect(), None, Some(pages))

@@ -84,8 +84,8 @@ impl Pages {
         (Self::open_ended(label, number, number < last, href), first..total.min(first + per_page))
     }
 
-    /// Page `number` of a list that knows only whether more follows it, not how long it is (the
-    /// work list and the search read one item past the page rather than count them all).
+    /// Page `number` of a list whose handler knows whether more follows (lists that read only the
+    /// page shown and one item more: the work list, the calendar's list; the search, from its count).
     pub fn open_ended(label: String, number: usize, more: bool, href: impl Fn(usize) -> String) -> Self {
         Self {
             label,
@@ -105,8 +105,9 @@ impl Pages {
         self.previous_href.is_some() || self.next_href.is_some()
     }
 
-    /// The number a page's `<title>` ends with, so that a tab, a bookmark or the history tells the
-    /// pages apart: none on the first page, which has the list's own title.
+    /// The number a page's `<title>` begins with (`templates/page_number.html`), so that a tab, a
+    /// bookmark or the history tells the pages apart: none on the first page, which has the list's
+    /// own title.
     pub fn number_in_title(&self) -> Option<i64> {
         (self.number > 1).then_some(self.number)
     }

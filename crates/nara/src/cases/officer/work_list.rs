@@ -145,9 +145,12 @@ pub async fn worklist(
             .collect(),
         statuses: StatusChoice::list(&StatusKind::ALL, status.map_or("", StatusKind::as_str)),
         rows,
-        pages: Pages::open_ended(state.catalogues.text(locale, "worklist-pages"), page_number, more, |n| {
-            worklist_href(&ctx, chosen_unit, status, n)
-        }),
+        pages: Pages::open_ended(
+            state.catalogues.text(locale, "worklist-pages"),
+            page_number,
+            more && page_number < 10_000,
+            |n| worklist_href(&ctx, chosen_unit, status, n),
+        ),
     };
     Ok(render(&page)?.into_response())
 }
