@@ -206,10 +206,13 @@ impl Db {
     /// it the configured ones: right for tests and benchmarks, never for a server (entries signed
     /// with a key that is gone can no longer be verified).
     fn over(pool: Pool) -> Self {
-        Self::sharing(pool.clone(), Arc::new(Lent::over(&pool)))
+        let readers = Arc::new(tokio::sync::Semaphore::new(pool_size(&pool) as usize / 2));
+        Self::sharing(pool.clone(), Arc::new(Lent::over(&pool)), readers)
     }
 
-    fn sharing(pool: Pool, lent: Arc<Lent>) -> Self {
+    /// A database over `pool` that shares what is kept aside from it (`lent`) and the places its
+    /// readers may hold (`readers`: at most half the pool, however many `Db`s share it).
+    fn sharing(pool: Pool, lent: Arc<Lent>, readers: Arc<tokio::sync::Semaphore>) -> Self {
         Self {
             lent,
             audit_keys: Arc::new(Keyring::ephemeral()),
@@ -218,7 +221,7 @@ impl Db {
             audit_queue: Arc::new(crate::audit::store::record_queue()),
             remembered: Arc::default(),
             held: None,
-            readers: Arc::new(tokio::sync::Semaphore::new(pool_size(&pool) as usize / 2)),
+            readers,
             pool,
         }
     }
@@ -272,8 +275,10 @@ impl Db {
     /// The same database as another process over it sees it: the same pool and keys, but its own
     /// memory of public reads, write turn and audit queue (for tests of what crosses processes).
     pub fn as_another_process(&self) -> Self {
-        // The connections kept aside belong to the one pool; a second set would keep more out of it.
-        Self::sharing(self.pool.clone(), self.lent.clone()).with_audit_keys(self.audit_keys.clone())
+        // The connections kept aside, and the readers' places, belong to the one pool; a second set
+        // would keep more out of it.
+        Self::sharing(self.pool.clone(), self.lent.clone(), self.readers.clone())
+            .with_audit_keys(self.audit_keys.clone())
     }
 
     /// The same database, with every statement counted against `plan` (tests of atomicity only).
@@ -548,6 +553,22 @@ mod tests {
             drop(held);
             db.close().await;
         }
+    }
+
+    #[tokio::test]
+    async fn readers_of_databases_sharing_a_pool_hold_at_most_half_of_it_together() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        let other = db.as_another_process();
+        let half = pool_size(db.pool()) as usize / 2;
+        assert!(half >= 2);
+        let mut held = Vec::new();
+        for i in 0..half {
+            held.push(if i % 2 == 0 { db.reader().await } else { other.reader().await }.unwrap());
+        }
+        let over_half = tokio::time::timeout(Duration::from_millis(100), other.reader()).await;
+        assert!(over_half.is_err(), "a reader past half the pool waits, whichever database asks");
+        held.pop();
+        assert!(other.reader().await.is_ok(), "and gets its place once one ends");
     }
 
     #[tokio::test]
