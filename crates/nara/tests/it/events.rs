@@ -1155,6 +1155,20 @@ on_both_backends!(a_long_series_lists_its_coming_meetings_a_page_at_a_time, Migr
     assert_eq!(ids.len(), 30);
 });
 
+on_both_backends!(a_calendar_of_exactly_two_pages_ends_on_the_second, Migrated, |db| {
+    let app = TestApp::new(db.clone());
+    weekly(&db, "hundra", 5, 100, None).await;
+    let links = |body: &str| body.matches("href=\"/kalender/hundra/").count();
+    let first = app.get("/kalender", None).await.body;
+    assert_eq!(links(&first), 50);
+    assert!(first.contains("href=\"/kalender?sida=2\" rel=\"next\""), "the 51st meeting is on page 2");
+    let second = app.get("/kalender?sida=2", None).await.body;
+    assert_eq!(links(&second), 50);
+    assert!(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""), "nothing after the 100th");
+    // Page 3 would start exactly at the end: it is past it, and shows the last page.
+    assert_eq!(app.get("/kalender?sida=3", None).await.body, second);
+});
+
 on_both_backends!(the_calendar_lists_coming_meetings_fifty_to_a_page, Migrated, |db| {
     let app = TestApp::new(db.clone());
     weekly(&db, "veckogrupp", 5, 60, None).await;
