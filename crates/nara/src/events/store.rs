@@ -319,9 +319,10 @@ pub async fn upcoming_occurrences(
 }
 
 /// Public occurrences of the series `filter` admits that end after `from` (and start before
-/// `until`), soonest first, cancelled ones included, `limit` of them after the first `offset`. Remembered until the events change, and for
-/// the minute `from` falls in (`from` counts from the start of that minute, so a meeting that
-/// ended seconds ago may still be listed until the minute is over).
+/// `until`), soonest first, cancelled ones included: `limit` of them after the first `offset`.
+/// Remembered until the events change, and for the minute `from` falls in (`from` counts from the
+/// start of that minute, so a meeting that ended seconds ago may still be listed until the minute
+/// is over).
 pub async fn public_occurrences(
     db: &Db,
     filter: &SeriesFilter,

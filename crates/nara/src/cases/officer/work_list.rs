@@ -73,6 +73,8 @@ pub struct WorklistQuery {
 
 /// Cases a page of the work list shows (per unit).
 const WORKLIST_PAGE: i64 = 50;
+/// The last page the work list goes to (a guard on `sida`, far past any unit's cases).
+const WORKLIST_PAGES: usize = 10_000;
 
 /// `GET /handlaggare`: the cases of the units the person works in, by status and due date.
 pub async fn worklist(
@@ -92,19 +94,14 @@ pub async fn worklist(
     let chosen_unit = query.enhet.as_deref().filter(|s| !s.is_empty());
     let chosen: Vec<_> = units.iter().filter(|u| chosen_unit.is_none_or(|slug| u.slug == slug)).collect();
     let status = query.status.as_deref().and_then(StatusKind::parse);
-    let page_number = Pages::asked(query.sida.as_deref()).min(10_000);
+    let page_number = Pages::asked(query.sida.as_deref()).min(WORKLIST_PAGES);
+    // At most `WORKLIST_PAGES`, so the cast is exact.
+    let offset = (page_number as i64 - 1) * WORKLIST_PAGE;
     let today = crate::stockholm::today();
     let mut rows = Vec::new();
     let mut more = false;
     for unit in &chosen {
-        let mut cases = store::worklist(
-            &state.db,
-            unit.id,
-            status,
-            (page_number as i64 - 1) * WORKLIST_PAGE,
-            WORKLIST_PAGE + 1,
-        )
-        .await?;
+        let mut cases = store::worklist(&state.db, unit.id, status, offset, WORKLIST_PAGE + 1).await?;
         if cases.len() as i64 > WORKLIST_PAGE {
             cases.truncate(WORKLIST_PAGE as usize);
             more = true;
@@ -148,7 +145,7 @@ pub async fn worklist(
         pages: Pages::open_ended(
             state.catalogues.text(locale, "worklist-pages"),
             page_number,
-            more && page_number < 10_000,
+            more && page_number < WORKLIST_PAGES,
             |n| worklist_href(&ctx, chosen_unit, status, n),
         ),
     };
