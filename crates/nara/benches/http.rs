@@ -37,6 +37,8 @@ async fn targets(db: &Db) -> Vec<Target> {
         Target::page("calendar /kalender", "/kalender"),
         Target::page("entry page /stod/{slug}", &format!("/stod/{slug}")),
         Target::page("calendar feed /kalender.ics", "/kalender.ics"),
+        // A signed-in page's floor: the home page needs only the session's read when signed in.
+        Target::page("home page /, signed in", "/").signed_in(session(resident).await),
         Target::page("case page /mina-sidor/arenden/{id}", &format!("/mina-sidor/arenden/{case}"))
             .signed_in(session(resident).await),
         Target::page("work list /handlaggare", "/handlaggare").signed_in(session(officer).await),
