@@ -48,6 +48,11 @@ impl<const N: usize> InsertRows<N> {
         texts[at].as_str()
     }
 
+    /// The statement for a single row.
+    pub fn one(&'static self) -> &'static str {
+        self.text(1)
+    }
+
     /// `rows` in chunks, in order, each with the statement that inserts it.
     pub fn chunks<'r, R>(&'static self, rows: &'r [R]) -> impl Iterator<Item = (&'static str, &'r [R])> {
         let mut rest = rows;

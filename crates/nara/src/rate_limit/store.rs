@@ -6,21 +6,8 @@ use anyhow::Context;
 use super::Limit;
 use crate::db::{Db, InsertRows, Param, Tx, UtcTime};
 
-/// Counts one attempt against `bucket`; false when the limit is already reached.
-pub async fn hit(db: &Db, bucket: &str, limit: Limit) -> anyhow::Result<bool> {
-    let now = UtcTime::now();
-    let window_opened_before = UtcTime(now.0 - chrono::Duration::from_std(limit.window)?);
-    let sql = "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
-               ON CONFLICT (bucket) DO UPDATE SET \
-               hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END, \
-               window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
-               RETURNING hits";
-    let (hits,): (i32,) = db.sql().one(sql, &[&bucket, &now, &window_opened_before]).await?;
-    Ok(i64::from(hits) <= limit.max)
-}
-
-/// Adds a bucket's attempts of a batch at once: a new window starts with them, an open one
-/// counts them on. `{after}` is the time before which a window has closed.
+/// Adds a bucket's attempts (one, or a batch's) at once: a new window starts with them, an open
+/// one counts them on. `{after}` is the time before which a window has closed.
 static COUNT_ATTEMPTS: InsertRows<3> = InsertRows::with_tail(
     "INSERT INTO rate_limits (bucket, window_start, hits)",
     "ON CONFLICT (bucket) DO UPDATE SET \
@@ -30,6 +17,15 @@ static COUNT_ATTEMPTS: InsertRows<3> = InsertRows::with_tail(
      ELSE rate_limits.window_start END \
      RETURNING bucket, hits",
 );
+
+/// Counts one attempt against `bucket`; false when the limit is already reached.
+pub async fn hit(db: &Db, bucket: &str, limit: Limit) -> anyhow::Result<bool> {
+    let now = UtcTime::now();
+    let closed_before = UtcTime(now.0 - chrono::Duration::from_std(limit.window)?);
+    let (_, hits): (String, i32) =
+        db.sql().one(COUNT_ATTEMPTS.one(), &[&bucket, &now, &1_i32, &closed_before]).await?;
+    Ok(i64::from(hits) <= limit.max)
+}
 
 /// [`hit`] for many attempts at once, in a transaction: whether each is within its limit, as if
 /// they had come one after another in the order given. A few statements for the whole batch;

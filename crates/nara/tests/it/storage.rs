@@ -352,4 +352,6 @@ on_both_backends!(attempts_counted_together_are_judged_as_if_they_came_one_by_on
         [true, false]
     );
     tx.commit().await.unwrap();
+    // So does one attempt on its own: "bo" is over its hourly limit, but not in a closed window.
+    assert!(store::hit(&db, "bo", none_left).await.unwrap());
 });
