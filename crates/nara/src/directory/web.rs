@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::search::query::PER_PAGE;
 use super::search::swedish::{Segment, Word};
-use super::search::{Filters, SearchRequest, ShownEntry};
+use super::search::{Filters, SearchRequest, SearchResults, ShownEntry};
 use super::{Entry, EntryKind, LANGUAGES, Measure, OpenStatus, language_name, normalise_query, tel_href};
 use crate::db::UtcTime;
 use crate::events::meetings::Meetings;
@@ -88,12 +88,12 @@ struct SearchPage<'a> {
     more: bool,
     pages: Pages,
     area_links: Vec<(String, String)>,
-    contact: Option<ContactView>,
+    contact: Option<&'a ContactView>,
     invalid_filter: bool,
     /// The crisis lines, shown first: empty unless the search is about acute danger or found nothing.
     crisis: Vec<CrisisView>,
     /// On a search that found nothing: the city's services open right now.
-    open_now_links: Vec<(String, String, String)>,
+    open_now_links: &'a [(String, String, String)],
     /// Public series in the chosen area or about the words, beside the hits ("Träffar").
     meetings: Meetings,
 }
@@ -138,19 +138,21 @@ pub fn crisis_lines(state: &AppState, locale: Locale) -> Vec<CrisisView> {
     lines
 }
 
-/// The city's own services open at `now` (at most five), for a search that found nothing: a page
+/// The search for the city's own services open at `now`, for a search that found nothing: a page
 /// that finds nothing never leaves a person with only a closed door.
+fn open_now_request(now: DateTime<Utc>) -> SearchRequest {
+    let filters = Filters { kind: Some(EntryKind::City), open_now: true, ..Default::default() };
+    SearchRequest { text: String::new(), filters, page: 1, now }
+}
+
+/// The first five services [`open_now_request`] found, as links.
 fn open_now_links(
-    state: &AppState,
     ctx: &PageContext,
     shell: &Shell,
+    open: SearchResults,
     now: DateTime<Utc>,
 ) -> Vec<(String, String, String)> {
-    let filters = Filters { kind: Some(EntryKind::City), open_now: true, ..Default::default() };
-    let request = SearchRequest { text: String::new(), filters, page: 1, now };
-    let Ok(results) = state.search.search(&request) else { return Vec::new() };
-    results
-        .hits
+    open.hits
         .into_iter()
         .take(5)
         .map(|hit| {
@@ -181,7 +183,7 @@ async fn contact_view(
     ctx: &PageContext,
     shell: &Shell<'_>,
     now: DateTime<Utc>,
-) -> Result<Option<ContactView>, AppError> {
+) -> anyhow::Result<Option<ContactView>> {
     let view = match crate::setup::store::search_contact(&state.db).await? {
         None => None,
         Some(SearchContact::Entry(slug)) => crate::directory::store::entry_by_slug(&state.db, &slug)
@@ -277,16 +279,9 @@ pub async fn search(
     } else {
         Vec::new()
     };
-    let open_now_links = if searched && found.hits.is_empty() {
-        open_now_links(&state, &ctx, &shell, now)
-    } else {
-        Vec::new()
-    };
     let pages = Pages::open_ended(shell.t("search-pages"), page, page < total.div_ceil(PER_PAGE), |n| {
         ctx.href(&format!("/sok?{}", page_query(&params, n)))
     });
-    let contact =
-        if searched && found.hits.is_empty() { contact_view(&state, &ctx, &shell, now).await? } else { None };
     let meetings = if searched {
         crate::events::meetings::for_search(&state.db, &ctx, &text, filters.area.as_deref(), UtcTime(now))
             .await?
@@ -323,10 +318,10 @@ pub async fn search(
         total: total as i64,
         more,
         pages,
-        contact,
+        contact: found.contact.as_ref(),
         invalid_filter,
         crisis,
-        open_now_links,
+        open_now_links: &found.open_now_links,
         meetings,
         shell,
     };
@@ -343,11 +338,15 @@ struct Found {
     more: bool,
     crisis: bool,
     found_nothing: bool,
+    /// When nothing was found: the city's services open now, and whom to contact.
+    open_now_links: Vec<(String, String, String)>,
+    contact: Option<ContactView>,
 }
 
-/// Runs `request` and makes its hits' views, remembered until the directory changes and for the
-/// minute of `request.now` (the hits say whether a place is open now). A query asked again
-/// within the minute then costs neither a search nor highlighting. The query text is kept only
+/// Runs `request` and makes its hits' views (or, when nothing is found, the services open now and
+/// the contact to suggest), remembered until the directory changes and for the minute of
+/// `request.now` (the hits say whether a place is open now). A query asked again within the
+/// minute then costs neither a search nor highlighting. The query text is kept only
 /// in this process's memory, like the page it makes.
 async fn remembered_search(
     state: &AppState,
@@ -374,7 +373,21 @@ async fn remembered_search(
         .remembered("directory::search_page", key, || async {
             // Searching is CPU work of milliseconds: off the async workers, so it stalls no other request.
             let index = state.search.clone();
-            let results = tokio::task::spawn_blocking(move || index.search(&request)).await??;
+            let (results, open) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let results = index.search(&request)?;
+                // Nothing found: the services open now are suggested (a search of its own, whose
+                // failure leaves out only the suggestion).
+                let open =
+                    results.hits.is_empty().then(|| index.search(&open_now_request(now)).ok()).flatten();
+                Ok((results, open))
+            })
+            .await??;
+            let (open_now_links, contact) = if results.hits.is_empty() {
+                let links = open.map(|open| open_now_links(ctx, shell, open, now)).unwrap_or_default();
+                (links, contact_view(state, ctx, shell, now).await?)
+            } else {
+                (Vec::new(), None)
+            };
             let hits = results
                 .hits
                 .iter()
@@ -386,6 +399,8 @@ async fn remembered_search(
                 more: results.more,
                 crisis: results.crisis,
                 found_nothing: results.words_found_nothing,
+                open_now_links,
+                contact,
             })
         })
         .await

@@ -64,9 +64,7 @@ pub async fn download(
     Path((slug, position, id)): Path<(String, i32, String)>,
 ) -> Result<Response, AppError> {
     let id = Uuid::try_parse(&id).map_err(|_| AppError::NotFound)?;
-    let series =
-        store::series_by_slug(&state.db, &slug).await?.filter(|s| s.public).ok_or(AppError::NotFound)?;
-    let occurrence = store::occurrence_at(&state.db, series.id, position).await?.ok_or(AppError::NotFound)?;
+    let (_, occurrence) = super::web::find_occurrence(&state, &slug, position).await?;
     let (title, content) =
         store::event_document(&state.db, occurrence.id, id).await?.ok_or(AppError::NotFound)?;
     Ok((

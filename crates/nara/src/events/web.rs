@@ -194,7 +194,9 @@ pub async fn series(
     Ok(render(&page)?.into_response())
 }
 
-async fn find_occurrence(
+/// A public series' meeting at `position`, from memory (the meeting page, its registration and
+/// its documents).
+pub(super) async fn find_occurrence(
     state: &AppState,
     slug: &str,
     position: i32,
