@@ -378,7 +378,7 @@ async fn remembered_search(
                 // Nothing found: the services open now are suggested (a search of its own, whose
                 // failure leaves out only the suggestion).
                 let open =
-                    results.hits.is_empty().then(|| index.search(&open_now_request(now)).ok()).flatten();
+                    if results.hits.is_empty() { index.search(&open_now_request(now)).ok() } else { None };
                 Ok((results, open))
             })
             .await??;
