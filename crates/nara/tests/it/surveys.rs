@@ -580,8 +580,10 @@ on_both_backends!(publishing_names_every_problem_and_freezes_the_version, Migrat
 on_both_backends!(answers_reach_the_boards_goal_once_the_group_is_large_enough, Migrated, |db| {
     use chrono::Datelike;
     let w = world(db).await;
-    // The year the goals file this week's answers under (an ISO week's year).
-    let year = chrono::Utc::now().iso_week().year();
+    // This year in Stockholm, the one `/resultat` shows first. Its weeks run from the ISO week of
+    // 1 January to that of 31 December, so this week's answers are in it even when the week is
+    // numbered in the year before or after (29-31 December can be week 1).
+    let year = nara::stockholm::today().year();
     let unit_row = |body: &str| -> String {
         let row = body.split("<th scope=\"row\">Enhet X</th>").nth(1).and_then(|r| r.split("</tr>").next());
         row.unwrap_or_default().to_string()
